@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dsrd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dsrd", targets: ["dsrd"]),
+    ],
+    targets: [
+        // C seams: system libraries found with pkg-config, plus typed wrappers
+        // for the variadic curl functions Swift cannot call.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // Pure logic: bytes in, values out. No I/O, no C.
+        .target(name: "MailCore"),
+        .target(name: "Requests", dependencies: ["MailCore"]),
+
+        // I/O over the C libraries.
+        .target(name: "Store", dependencies: ["CLibPQ"]),
+        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim"]),
+
+        // Configuration, logging, services and commands.
+        .target(name: "Daemon", dependencies: ["MailCore", "Requests", "Store", "Transport"]),
+        .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
+
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
+        .testTarget(
+            name: "RequestsTests",
+            dependencies: ["Requests", "MailCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+import MailCore
+import Requests
+import Store
+import Transport

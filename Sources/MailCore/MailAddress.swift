@@ -1,0 +1,23 @@
+/// One mailbox of an address header: an optional display name and the
+/// `local@domain` address itself.
+public struct MailAddress: Sendable, Hashable {
+    public var displayName: String?
+    public var address: String
+
+    public init(displayName: String? = nil, address: String) {
+        self.displayName = displayName
+        self.address = address
+    }
+
+    /// The part after the last `@`, lowercased; empty when there is none.
+    public var domain: String {
+        guard let at = address.lastIndex(of: "@") else { return "" }
+        return address[address.index(after: at)...].lowercased()
+    }
+
+    /// The part before the last `@`, unchanged (local parts are case-sensitive).
+    public var localPart: String {
+        guard let at = address.lastIndex(of: "@") else { return address }
+        return String(address[..<at])
+    }
+}
