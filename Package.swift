@@ -26,9 +26,11 @@ let package = Package(
         .target(name: "MailCore"),
         .target(name: "Requests", dependencies: ["MailCore"]),
 
-        // I/O over the C libraries.
-        .target(name: "Store", dependencies: ["CLibPQ"]),
-        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim"]),
+        // I/O over the C libraries, each C handle owned by an actor that runs
+        // on a thread of its own (BlockingExecutor), off the cooperative pool.
+        .target(name: "BlockingExecutor"),
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor"]),
+        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor"]),
 
         // Configuration, logging, services and commands.
         .target(name: "Daemon", dependencies: ["MailCore", "Requests", "Store", "Transport"]),

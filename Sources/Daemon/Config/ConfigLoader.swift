@@ -1,0 +1,45 @@
+import Foundation
+
+/// Finds and loads the configuration: `--config FILE`, else `$DSRD_CONFIG`.
+public enum ConfigLoader {
+    public static func path(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        explicit ?? environment["DSRD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "cannot read \(path)")]))
+        }
+        return ConfigParser.parse(Array(data), environment: environment).map { config in
+            var config = config
+            config.sourcePath = path
+            return config
+        }
+    }
+}
+
+extension DaemonConfig {
+    /// What `check-config` prints for a good config: every setting that
+    /// matters, no secret.
+    public var summary: [(String, String)] {
+        [
+            ("imap.url", imap.server.url),
+            ("imap.tls", imap.server.tls.mode.rawValue + (imap.server.tls.caFile.map { " (ca_file \($0))" } ?? "")),
+            ("imap.mailbox", imap.mailbox.rawValue),
+            ("imap.processed_mailbox", imap.processedMailbox.rawValue),
+            ("imap.review_mailbox", imap.reviewMailbox.rawValue),
+            ("imap.username", imap.server.username ?? "-"),
+            ("smtp.url", smtp.url),
+            ("smtp.tls", smtp.tls.mode.rawValue),
+            ("smtp.auth", smtp.username == nil ? "none" : "password"),
+            ("sender", sender),
+            ("postgres", "\(postgres.user)@\(postgres.host):\(postgres.port)/\(postgres.database) sslmode=\(postgres.sslMode)"),
+            ("poll_interval_seconds", String(pollIntervalSeconds)),
+            ("templates_dir", templatesDirectory ?? "-"),
+            ("data_map", dataMapPath ?? "-"),
+            ("organisation", "\(organisation.name) (DPO \(organisation.dpoAddress))"),
+            ("log_level", logLevel.rawValue),
+            ("secrets", "read (not shown)"),
+        ]
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Store
+import Transport
+
+/// Turns a config document into a `DaemonConfig`, or into the full list of
+/// what is wrong with it.
+public enum ConfigParser {
+    public static func parse(_ data: [UInt8], environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
+        let document: JSONValue
+        do {
+            document = try JSONDecoder().decode(JSONValue.self, from: Data(data))
+        } catch {
+            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "not valid JSON")]))
+        }
+        guard case .object(let root) = document else {
+            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "must be a JSON object")]))
+        }
+        var reader = ConfigReader(environment: environment)
+        reader.rejectUnknownKeys(root, known: [
+            "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
+            "organisation", "log_level", "log_id_key",
+        ], path: "")
+
+        let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
+        let smtp = parseSMTP(&reader, reader.object(root, "smtp", path: ""))
+        let sender = reader.address(root, "sender", path: "")
+        let postgres = parsePostgres(&reader, reader.object(root, "postgres", path: ""))
+        let poll = reader.int(root, "poll_interval_seconds", path: "", default: 30, range: 1...3600)
+        let templates = reader.existingPath(root, "templates_dir", path: "", directory: true, required: false)
+        let dataMap = reader.existingPath(root, "data_map", path: "", directory: false, required: false)
+        let organisation = parseOrganisation(&reader, reader.object(root, "organisation", path: ""))
+        let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
+        let logKey = reader.secret(root, "log_id_key", path: "")
+
+        guard reader.problems.isEmpty, let imap, let smtp, let sender, let postgres, let poll,
+              let organisation, let level, let logKey else {
+            return .failure(ConfigError(problems: reader.problems))
+        }
+        return .success(DaemonConfig(
+            imap: imap, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
+            templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
+            logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil
+        ))
+    }
+
+    private static func parseIMAP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.IMAP? {
+        guard let object else { return nil }
+        let path = "imap"
+        reader.rejectUnknownKeys(object, known: [
+            "url", "mailbox", "processed_mailbox", "review_mailbox", "username", "password", "tls", "ca_file",
+            "connect_timeout_seconds", "timeout_seconds",
+        ], path: path)
+        let url = reader.url(object, "url", path: path, schemes: ["imap", "imaps"])
+        let username = reader.string(object, "username", path: path)
+        let password = reader.secret(object, "password", path: path)
+        let tls = parseTLS(&reader, object, path: path, url: url, implicitScheme: "imaps")
+        let connect = reader.int(object, "connect_timeout_seconds", path: path, default: 10, range: 1...300)
+        let timeout = reader.int(object, "timeout_seconds", path: path, default: 60, range: 1...3600)
+        let mailbox = mailboxName(&reader, object, "mailbox", path: path, default: "INBOX")
+        let processed = mailboxName(&reader, object, "processed_mailbox", path: path, default: "Processed")
+        let review = mailboxName(&reader, object, "review_mailbox", path: path, default: "Review")
+        guard let url, let username, let password, let tls, let connect, let timeout,
+              let mailbox, let processed, let review else { return nil }
+        let server = MailServerSettings(url: url, username: username, password: password, tls: tls,
+                                        connectTimeoutSeconds: connect, timeoutSeconds: timeout)
+        return DaemonConfig.IMAP(server: server, mailbox: mailbox, processedMailbox: processed, reviewMailbox: review)
+    }
+
+    private static func parseSMTP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> MailServerSettings? {
+        guard let object else { return nil }
+        let path = "smtp"
+        reader.rejectUnknownKeys(object, known: [
+            "url", "username", "password", "tls", "ca_file", "connect_timeout_seconds", "timeout_seconds",
+        ], path: path)
+        let url = reader.url(object, "url", path: path, schemes: ["smtp", "smtps"])
+        let username = reader.string(object, "username", path: path, required: false)
+        let password = reader.secret(object, "password", path: path, required: username != nil)
+        let tls = parseTLS(&reader, object, path: path, url: url, implicitScheme: "smtps")
+        let connect = reader.int(object, "connect_timeout_seconds", path: path, default: 10, range: 1...300)
+        let timeout = reader.int(object, "timeout_seconds", path: path, default: 60, range: 1...3600)
+        guard let url, let tls, let connect, let timeout else { return nil }
+        return MailServerSettings(url: url, username: username, password: password, tls: tls,
+                                  connectTimeoutSeconds: connect, timeoutSeconds: timeout)
+    }
+
+    /// `tls` defaults from the URL: implicit for imaps/smtps, STARTTLS
+    /// required otherwise. `none` must be asked for, and only fits plain URLs.
+    private static func parseTLS(_ reader: inout ConfigReader, _ object: [String: JSONValue], path: String,
+                                 url: String?, implicitScheme: String) -> TLSSettings? {
+        let implicit = url?.lowercased().hasPrefix(implicitScheme + "://") ?? false
+        let mode = reader.choice(object, "tls", path: path, default: implicit ? TLSSettings.Mode.implicit : .starttls)
+        let caFile = reader.existingPath(object, "ca_file", path: path, directory: false, required: false)
+        guard let mode else { return nil }
+        if implicit != (mode == .implicit) {
+            reader.problem(reader.join(path, "tls"), implicit
+                ? "must be \"implicit\" for an \(implicitScheme):// URL"
+                : "\"implicit\" needs an \(implicitScheme):// URL")
+            return nil
+        }
+        if object["ca_file"] != nil && caFile == nil { return nil }
+        return TLSSettings(mode: mode, caFile: caFile)
+    }
+
+    private static func parsePostgres(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> PostgresConfiguration? {
+        guard let object else { return nil }
+        let path = "postgres"
+        reader.rejectUnknownKeys(object, known: [
+            "host", "port", "database", "user", "password", "sslmode", "sslrootcert", "connect_timeout_seconds",
+        ], path: path)
+        let host = reader.string(object, "host", path: path)
+        let port = reader.int(object, "port", path: path, default: 5432, range: 1...65535)
+        let database = reader.string(object, "database", path: path)
+        let user = reader.string(object, "user", path: path)
+        let password = reader.secret(object, "password", path: path, required: false)
+        let sslMode = reader.choice(object, "sslmode", path: path, default: PostgresSSLMode.verifyFull)
+        let rootCert = reader.existingPath(object, "sslrootcert", path: path, directory: false, required: false)
+        let timeout = reader.int(object, "connect_timeout_seconds", path: path, default: 10, range: 1...300)
+        guard let host, let port, let database, let user, let sslMode, let timeout else { return nil }
+        return PostgresConfiguration(host: host, port: port, database: database, user: user, password: password,
+                                     sslMode: sslMode.rawValue, sslRootCert: rootCert, connectTimeoutSeconds: timeout)
+    }
+
+    private static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {
+        guard let object else { return nil }
+        reader.rejectUnknownKeys(object, known: ["name", "dpo_address"], path: "organisation")
+        let name = reader.string(object, "name", path: "organisation")
+        let dpo = reader.address(object, "dpo_address", path: "organisation")
+        guard let name, let dpo else { return nil }
+        return DaemonConfig.Organisation(name: name, dpoAddress: dpo)
+    }
+
+    private static func mailboxName(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String,
+                                    path: String, default value: String) -> MailboxName? {
+        let text = object[key] == nil ? value : reader.string(object, key, path: path)
+        guard let text else { return nil }
+        guard let name = MailboxName(text) else {
+            reader.problem(reader.join(path, key), "mailbox names are printable ASCII without quotes, backslashes, % or * ")
+            return nil
+        }
+        return name
+    }
+}
+
+/// libpq's `sslmode` values.
+enum PostgresSSLMode: String {
+    case disable, allow, prefer, require
+    case verifyCA = "verify-ca"
+    case verifyFull = "verify-full"
+}

@@ -1,0 +1,34 @@
+import Store
+import Transport
+
+/// dsrd's configuration, validated, with its secrets read.
+public struct DaemonConfig: Sendable {
+    public struct IMAP: Sendable {
+        public var server: MailServerSettings
+        public var mailbox: MailboxName
+        /// Where handled mail is moved after it is recorded.
+        public var processedMailbox: MailboxName
+        /// Where unreadable or oversized mail is moved for a person.
+        public var reviewMailbox: MailboxName
+    }
+
+    public struct Organisation: Sendable {
+        public var name: String
+        public var dpoAddress: String
+    }
+
+    public var imap: IMAP
+    public var smtp: MailServerSettings
+    /// The address replies come from (and the envelope sender).
+    public var sender: String
+    public var postgres: PostgresConfiguration
+    public var pollIntervalSeconds: Int
+    public var templatesDirectory: String?
+    public var dataMapPath: String?
+    public var organisation: Organisation
+    public var logLevel: LogLevel
+    /// Key for `PersonRef`: the keyed hash that names people in logs.
+    public var logIDKey: [UInt8]
+    /// The file this was read from, when there was one.
+    public var sourcePath: String?
+}

@@ -1,4 +1,0 @@
-import MailCore
-import Requests
-import Store
-import Transport

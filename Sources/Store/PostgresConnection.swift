@@ -1,0 +1,155 @@
+import Foundation
+import CLibPQ
+
+/// The one owner of a `PGconn*`. Synchronous and blocking: it is used only
+/// from inside `PostgresClient`, whose executor is a thread of its own.
+public final class PostgresConnection {
+    private var handle: OpaquePointer?
+    private let configuration: PostgresConfiguration
+    /// True between BEGIN and COMMIT/ROLLBACK issued through `transaction`.
+    private(set) var inTransaction = false
+
+    init(configuration: PostgresConfiguration) {
+        self.configuration = configuration
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    var isConnected: Bool {
+        guard let handle else { return false }
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// Connects, or reconnects when the connection is gone. A failed
+    /// connection attempt is finished and forgotten (libpq requires it).
+    func connectIfNeeded() throws {
+        if isConnected { return }
+        if let handle {
+            PQfinish(handle)
+            self.handle = nil
+        }
+        inTransaction = false
+        let pairs = configuration.keywordValuePairs
+        let connection = withCStringArray(pairs.map(\.0)) { keywords in
+            withCStringArray(pairs.map(\.1)) { values in
+                PQconnectdbParams(keywords, values, 0)
+            }
+        }
+        guard let connection else {
+            throw PostgresError(kind: .connectionFailed, context: "connecting")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            PQfinish(connection)
+            throw PostgresError(kind: .connectionFailed, context: "connecting")
+        }
+        handle = connection
+        _ = try execute("SET TIME ZONE 'UTC'", [])
+    }
+
+    /// Closes the connection; the next statement connects again.
+    func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        inTransaction = false
+    }
+
+    /// Runs one statement with bound parameters (`$1`, `$2`, …).
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [SQLValue] = []) throws -> QueryResult {
+        // PostgreSQL text cannot hold NUL; libpq would cut the value there.
+        if parameters.contains(where: { if case .text(let text) = $0 { return text.utf8.contains(0) } else { return false } }) {
+            throw PostgresError(kind: .statementFailed, sqlState: "22021", context: "a text parameter contains NUL")
+        }
+        try connectIfNeeded()
+        guard let handle else { throw PostgresError(kind: .connectionFailed, context: "connecting") }
+        let result = StatementParameters(parameters).withC { count, values, lengths, formats in
+            PQexecParams(handle, sql, count, nil, values, lengths, formats, 0)
+        }
+        defer { if let result { PQclear(result) } }
+        guard let result else {
+            throw lostOrFailed(handle: handle, result: nil)
+        }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return Self.copy(result)
+        default:
+            throw lostOrFailed(handle: handle, result: result)
+        }
+    }
+
+    /// Runs `body` inside BEGIN … COMMIT; any error rolls back and is rethrown.
+    /// A connection lost during COMMIT leaves the outcome unknown
+    /// (`connectionLost`): work done here must be safe to do again.
+    public func transaction<T>(readOnly: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
+        if inTransaction {
+            throw PostgresError(kind: .unexpectedResult, context: "nested transaction")
+        }
+        try execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
+        inTransaction = true
+        do {
+            let value = try body(self)
+            inTransaction = false
+            try execute("COMMIT")
+            return value
+        } catch {
+            inTransaction = false
+            if isConnected { _ = try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    private func lostOrFailed(handle: OpaquePointer, result: OpaquePointer?) -> PostgresError {
+        if PQstatus(handle) != CONNECTION_OK {
+            close()
+            return PostgresError(kind: .connectionLost, context: "running a statement")
+        }
+        guard let result else {
+            return PostgresError(kind: .statementFailed, context: "running a statement")
+        }
+        func field(_ code: Character) -> String? {
+            guard let ascii = code.asciiValue, let pointer = PQresultErrorField(result, Int32(ascii)) else { return nil }
+            return String(cString: pointer)
+        }
+        // 67 = 'C' (PG_DIAG_SQLSTATE), not imported into Swift.
+        return PostgresError(
+            kind: .statementFailed, sqlState: field("C"), constraint: field("n"),
+            table: field("t"), column: field("c"), context: "running a statement"
+        )
+    }
+
+    private static func copy(_ result: OpaquePointer) -> QueryResult {
+        let columnCount = Int(PQnfields(result))
+        let rowCount = Int(PQntuples(result))
+        let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        var rows: [QueryResult.Row] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(String(cString: PQgetvalue(result, Int32(row), Int32(column))))
+                }
+            }
+            rows.append(QueryResult.Row(columns: columns, values: values))
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
+        return QueryResult(columns: columns, rows: rows, affectedRows: affected)
+    }
+}
+
+/// Calls `body` with a NULL-terminated `char**` whose strings live for the call.
+private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    var pointers: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) }
+    pointers.append(nil)
+    return pointers.withUnsafeBufferPointer { buffer in
+        // The buffer is never empty: it ends with the terminating nil.
+        body(buffer.baseAddress.unsafelyUnwrapped)
+    }
+}

@@ -1,0 +1,75 @@
+/// Parsers for the untagged IMAP lines dsrd asks for. Pure: tested without
+/// a server. They work on bytes, since "\r\n" is one Swift Character.
+public enum IMAPResponse {
+    /// `* STATUS INBOX (MESSAGES 3 UIDNEXT 42 UIDVALIDITY 1795582199)`
+    public static func parseStatus(_ bytes: [UInt8]) -> MailboxStatus? {
+        for line in lines(bytes) where line.uppercased().hasPrefix("* STATUS ") {
+            guard let open = line.lastIndex(of: "("), let close = line.lastIndex(of: ")"), open < close else { continue }
+            let items = line[line.index(after: open)..<close].split(separator: " ")
+            var values: [String: UInt64] = [:]
+            var index = 0
+            while index + 1 < items.count {
+                if let value = UInt64(items[index + 1]) { values[items[index].uppercased()] = value }
+                index += 2
+            }
+            guard let validity = values["UIDVALIDITY"], let next = values["UIDNEXT"] else { continue }
+            return MailboxStatus(uidValidity: validity, uidNext: next, messages: values["MESSAGES"].map { Int($0) })
+        }
+        return nil
+    }
+
+    /// `* SEARCH 4 7 9` (several lines possible; an empty result has none).
+    public static func parseSearch(_ bytes: [UInt8]) -> [UInt64] {
+        var uids: [UInt64] = []
+        for line in lines(bytes) where line.uppercased().hasPrefix("* SEARCH") {
+            uids += line.split(separator: " ").dropFirst(2).compactMap { UInt64($0) }
+        }
+        return uids.sorted()
+    }
+
+    /// Whether a `* LIST (…) "/" name` line names the mailbox.
+    public static func listContains(_ bytes: [UInt8], mailbox: MailboxName) -> Bool {
+        for line in lines(bytes) where line.uppercased().hasPrefix("* LIST ") {
+            var name = line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) ?? ""
+            if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 {
+                name = String(name.dropFirst().dropLast())
+            }
+            if name == mailbox.rawValue || (mailbox.rawValue.contains(" ") && line.hasSuffix("\"\(mailbox.rawValue)\"")) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `* 5 FETCH (UID 9 INTERNALDATE "25-Nov-2026 04:49:59 +0000")`
+    public static func parseInternalDate(_ bytes: [UInt8]) -> String? {
+        for line in lines(bytes) {
+            guard let range = line.range(of: "INTERNALDATE \"") else { continue }
+            let rest = line[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { continue }
+            return String(rest[..<end])
+        }
+        return nil
+    }
+
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        bytes.split(separator: UInt8(ascii: "\n")).map { line in
+            var slice = line[...]
+            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
+            return String(decoding: slice, as: UTF8.self)
+        }
+    }
+}
+
+/// What `STATUS` says of a mailbox.
+public struct MailboxStatus: Sendable, Equatable {
+    public let uidValidity: UInt64
+    public let uidNext: UInt64
+    public let messages: Int?
+
+    public init(uidValidity: UInt64, uidNext: UInt64, messages: Int?) {
+        self.uidValidity = uidValidity
+        self.uidNext = uidNext
+        self.messages = messages
+    }
+}

@@ -1,0 +1,43 @@
+import Daemon
+import Foundation
+
+/// The subcommands and their dispatch.
+enum CommandLineInterface {
+    static let usage = """
+        usage: dsrd COMMAND [OPTIONS]
+
+        commands:
+          check-config [--config FILE]       validate the configuration and print a summary
+          migrate [--config FILE]            create or update dsrd's schema (dsr) in PostgreSQL
+          probe [--config FILE]              connect to PostgreSQL, IMAP and SMTP and report what is there
+          classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
+          bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
+          help                               this text
+
+        The configuration file is --config FILE, or else $DSRD_CONFIG.
+        """
+
+    static func run(_ arguments: [String]) async -> Int32 {
+        guard let command = arguments.first else {
+            printError(usage)
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "check-config": return CheckConfigCommand.run(rest)
+        case "migrate": return await MigrateCommand.run(rest)
+        case "probe": return await ProbeCommand.run(rest)
+        case "help", "--help", "-h":
+            print(usage)
+            return 0
+        default:
+            printError("dsrd: unknown command '\(command)'\n\n" + usage)
+            return 2
+        }
+    }
+}
+
+/// Writes a line to stderr (messages for the person at the terminal).
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
