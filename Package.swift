@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["Requests", "MailCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Transport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -38,6 +38,7 @@ public actor PostgresClient {
     }
 
     /// Runs `body` in one transaction on this client's connection.
+    @discardableResult
     public func transaction<T: Sendable>(
         readOnly: Bool = false,
         _ body: @Sendable (PostgresConnection) throws -> T

@@ -82,6 +82,7 @@ public final class PostgresConnection {
     /// Runs `body` inside BEGIN … COMMIT; any error rolls back and is rethrown.
     /// A connection lost during COMMIT leaves the outcome unknown
     /// (`connectionLost`): work done here must be safe to do again.
+    @discardableResult
     public func transaction<T>(readOnly: Bool = false, _ body: (PostgresConnection) throws -> T) throws -> T {
         if inTransaction {
             throw PostgresError(kind: .unexpectedResult, context: "nested transaction")

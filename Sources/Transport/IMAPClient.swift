@@ -63,6 +63,15 @@ public actor IMAPClient {
         _ = try command("UID STORE \(uid) +FLAGS.SILENT (\(keyword))", in: mailbox, operation: "imap store")
     }
 
+    /// The flags and keywords of a message (`UID FETCH n (FLAGS)`).
+    public func flags(uid: UInt64, in mailbox: MailboxName) throws -> [String] {
+        let response = try command("UID FETCH \(uid) (FLAGS)", in: mailbox, operation: "imap flags")
+        guard let flags = IMAPResponse.parseFlags(response) else {
+            throw TransportError(kind: .rejected, operation: "imap flags")
+        }
+        return flags
+    }
+
     /// Moves a message (`UID MOVE`). Moving a UID that is gone succeeds.
     public func move(uid: UInt64, from mailbox: MailboxName, to destination: MailboxName) throws {
         _ = try command("UID MOVE \(uid) \(destination.quotedForCommand)", in: mailbox, operation: "imap move")

@@ -52,6 +52,17 @@ public enum IMAPResponse {
         return nil
     }
 
+    /// `* 5 FETCH (UID 9 FLAGS (\\Seen $Keyword))` → the flags.
+    public static func parseFlags(_ bytes: [UInt8]) -> [String]? {
+        for line in lines(bytes) {
+            guard let range = line.range(of: "FLAGS (") else { continue }
+            let rest = line[range.upperBound...]
+            guard let end = rest.firstIndex(of: ")") else { continue }
+            return rest[..<end].split(separator: " ").map(String.init)
+        }
+        return nil
+    }
+
     static func lines(_ bytes: [UInt8]) -> [String] {
         bytes.split(separator: UInt8(ascii: "\n")).map { line in
             var slice = line[...]

@@ -15,6 +15,12 @@ public struct MailboxName: Sendable, Hashable, CustomStringConvertible {
         rawValue = name
     }
 
+    private init(known name: String) {
+        rawValue = name
+    }
+
+    public static let inbox = MailboxName(known: "INBOX")
+
     public var description: String { rawValue }
 
     /// The name as a URL path segment (spaces and other specials %-encoded).

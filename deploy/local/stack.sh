@@ -262,7 +262,12 @@ mydestination =
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
-smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+# Only the test domains: nothing is relayed anywhere else.
+smtpd_relay_restrictions = reject_unauth_destination
+default_transport = error:the local stack delivers to the test domains only
+relay_transport = error:the local stack delivers to the test domains only
+# Two addresses the tests use to see a temporary and a permanent refusal.
+smtpd_recipient_restrictions = check_recipient_access inline:{ {tempfail@example.net = 450 4.2.0 Try again later}, {rejected@example.net = 550 5.1.1 No such user} }
 virtual_mailbox_domains = $domains
 virtual_transport = lmtp:unix:$STATE/dovecot/lmtp
 alias_maps =

@@ -46,7 +46,7 @@ public enum LogLine {
 
     /// Keys are dsrd's own words; anything else is replaced, never trusted.
     static func sanitizedKey(_ key: String) -> String {
-        let allowed = key.unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
+        let allowed = key.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
         return allowed.isEmpty ? "key" : String(String.UnicodeScalarView(allowed))
     }
 }

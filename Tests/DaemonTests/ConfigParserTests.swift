@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import Daemon
+
+/// A complete, valid configuration whose secrets come from the environment.
+private let validConfig = """
+{
+  "imap": { "url": "imaps://mail.example.net", "mailbox": "INBOX", "username": "notices@example.net",
+            "password": { "env": "TEST_IMAP_PASSWORD" } },
+  "smtp": { "url": "smtp://mail.example.net:587" },
+  "sender": "notices@example.net",
+  "postgres": { "host": "db.example.net", "database": "crm", "user": "dsrd", "password": { "env": "TEST_PG_PASSWORD" } },
+  "organisation": { "name": "Example AS", "dpo_address": "dpo@example.net" },
+  "log_id_key": { "env": "TEST_LOG_KEY" }
+}
+"""
+
+private let environment = ["TEST_IMAP_PASSWORD": "imap-secret", "TEST_PG_PASSWORD": "pg-secret", "TEST_LOG_KEY": "log-key"]
+
+private func problems(_ text: String, environment: [String: String] = environment) -> [ConfigProblem] {
+    switch ConfigParser.parse(Array(text.utf8), environment: environment) {
+    case .success: return []
+    case .failure(let error): return error.problems
+    }
+}
+
+private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
+    guard var object = (try? JSONSerialization.jsonObject(with: Data(validConfig.utf8))) as? [String: Any] else {
+        Issue.record("fixture is not JSON")
+        return "{}"
+    }
+    transform(&object)
+    let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Test func validConfigParsesWithDefaultsAndSecrets() throws {
+    let config = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    #expect(config.imap.server.tls.mode == .implicit)
+    #expect(config.smtp.tls.mode == .starttls)
+    #expect(config.postgres.port == 5432)
+    #expect(config.postgres.sslMode == "verify-full")
+    #expect(config.postgres.password == "pg-secret")
+    #expect(config.pollIntervalSeconds == 30)
+    #expect(config.imap.processedMailbox.rawValue == "Processed")
+    #expect(config.logLevel == .info)
+    let summary = config.summary.map { "\($0.0) \($0.1)" }.joined(separator: "\n")
+    #expect(!summary.contains("imap-secret") && !summary.contains("pg-secret") && !summary.contains("log-key"))
+}
+
+@Test func wrongTypeNamesTheKey() {
+    let found = problems(edited { $0["poll_interval_seconds"] = "thirty" })
+    #expect(found == [ConfigProblem(path: "poll_interval_seconds", message: "must be a number, found a string")])
+}
+
+@Test func missingKeyNamesTheKey() {
+    let found = problems(edited { object in
+        var postgres = object["postgres"] as? [String: Any] ?? [:]
+        postgres.removeValue(forKey: "database")
+        object["postgres"] = postgres
+    })
+    #expect(found == [ConfigProblem(path: "postgres.database", message: "missing key (a string)")])
+}
+
+@Test func unreadableSecretFileNamesTheKeyNotTheSecret() {
+    let found = problems(edited { object in
+        object["log_id_key"] = ["file": "/nonexistent/dsrd/log-key"]
+    })
+    #expect(found.count == 1)
+    #expect(found.first?.path == "log_id_key")
+    #expect(found.first?.message.contains("cannot read secret file") == true)
+}
+
+@Test func malformedURLAndInlineSecretAndUnknownKeyAreAllReported() {
+    let found = problems(edited { object in
+        var imap = object["imap"] as? [String: Any] ?? [:]
+        imap["url"] = "imap:/missing-host"
+        imap["password"] = "inline-secret"
+        imap["mailboxx"] = "typo"
+        object["imap"] = imap
+    })
+    let paths = found.map(\.path).sorted()
+    #expect(paths == ["imap.mailboxx", "imap.password", "imap.url"])
+    #expect(!found.map(\.description).joined().contains("inline-secret"))
+}
+
+@Test func missingEnvironmentSecretAndBadTLSAreReported() {
+    let found = problems(edited { object in
+        var smtp = object["smtp"] as? [String: Any] ?? [:]
+        smtp["tls"] = "implicit"
+        object["smtp"] = smtp
+    }, environment: ["TEST_IMAP_PASSWORD": "x", "TEST_LOG_KEY": "y"])
+    #expect(Set(found.map(\.path)) == ["smtp.tls", "postgres.password"])
+}
+
+@Test func notJSONIsOneClearProblem() {
+    #expect(problems("{ not json") == [ConfigProblem(path: "(file)", message: "not valid JSON")])
+}
+
+@Test func exampleConfigInRepositoryIsValidWithItsSecrets() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let data = try Data(contentsOf: root.appendingPathComponent("config.example.json"))
+    let text = String(decoding: data, as: UTF8.self)
+    // The example reads its secrets from the environment or files: give them.
+    let env = ["DSRD_IMAP_PASSWORD": "a", "DSRD_PG_PASSWORD": "b", "DSRD_LOG_ID_KEY": "c", "DSRD_SMTP_PASSWORD": "d"]
+    let found = problems(text, environment: env)
+    // Paths to files that exist only on a real host are the only acceptable problems.
+    #expect(found.allSatisfy { $0.message.contains("not found") }, "\(found)")
+}

@@ -1,0 +1,45 @@
+import Testing
+@testable import Transport
+
+@Test func statusLineParses() {
+    let response = Array("* STATUS INBOX (MESSAGES 3 UIDNEXT 42 UIDVALIDITY 1795582199)\r\n".utf8)
+    #expect(IMAPResponse.parseStatus(response) == MailboxStatus(uidValidity: 1795582199, uidNext: 42, messages: 3))
+    #expect(IMAPResponse.parseStatus(Array("* OK nothing\r\n".utf8)) == nil)
+}
+
+@Test func searchFlagsListAndInternalDateParse() throws {
+    #expect(IMAPResponse.parseSearch(Array("* SEARCH 9 4 7\r\n".utf8)) == [4, 7, 9])
+    #expect(IMAPResponse.parseSearch(Array("* SEARCH\r\n".utf8)) == [])
+    #expect(IMAPResponse.parseFlags(Array("* 1 FETCH (UID 5 FLAGS (\\Seen $DsrdSeen))\r\n".utf8)) == ["\\Seen", "$DsrdSeen"])
+    let review = try #require(MailboxName("Review"))
+    #expect(IMAPResponse.listContains(Array("* LIST (\\HasNoChildren) \"/\" Review\r\n".utf8), mailbox: review))
+    #expect(!IMAPResponse.listContains(Array("* LIST (\\HasNoChildren) \"/\" Reviewed\r\n".utf8), mailbox: review))
+    #expect(IMAPResponse.parseInternalDate(Array("* 2 FETCH (UID 9 INTERNALDATE \"25-Nov-2026 04:49:59 +0000\")\r\n".utf8))
+        == "25-Nov-2026 04:49:59 +0000")
+}
+
+@Test func mailboxNamesRefuseWhatCurlWouldMangle() {
+    #expect(MailboxName("INBOX") != nil)
+    #expect(MailboxName("Processed/2026") != nil)
+    #expect(MailboxName("50%") == nil)
+    #expect(MailboxName("a\"b") == nil)
+    #expect(MailboxName("Behandlet ø") == nil)
+    #expect(MailboxName("") == nil)
+    #expect(MailboxName("With Space")?.urlPath == "With%20Space")
+}
+
+@Test func envelopeAddressesRejectInjection() {
+    #expect(EnvelopeAddress.isValid("kari.nordmann@example.no", allowEmpty: false))
+    #expect(!EnvelopeAddress.isValid("a@example.no\r\nRCPT TO:<x@example.org>", allowEmpty: false))
+    #expect(!EnvelopeAddress.isValid("a@example.no\n", allowEmpty: false))
+    #expect(!EnvelopeAddress.isValid("<a@example.no>", allowEmpty: false))
+    #expect(!EnvelopeAddress.isValid("no-at-sign", allowEmpty: false))
+    #expect(!EnvelopeAddress.isValid("", allowEmpty: false))
+    #expect(EnvelopeAddress.isValid("", allowEmpty: true))
+    #expect(!EnvelopeAddress.isValid("a b@example.no", allowEmpty: false))
+}
+
+@Test func lineEndsBecomeCRLFOnce() {
+    #expect(LineEnds.crlf(Array("a\nb\r\nc\n".utf8)) == Array("a\r\nb\r\nc\r\n".utf8))
+    #expect(LineEnds.crlf(Array(".\n..\n".utf8)) == Array(".\r\n..\r\n".utf8))
+}
