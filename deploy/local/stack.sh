@@ -50,7 +50,7 @@ state_dir() {
 # --- packages -----------------------------------------------------------
 
 install_packages() {
-    local wanted="postgresql dovecot-imapd dovecot-lmtpd postfix libcurl4-openssl-dev libpq-dev pkg-config openssl ca-certificates"
+    local wanted="postgresql dovecot-imapd dovecot-lmtpd postfix libcurl4-openssl-dev libpq-dev pkg-config openssl ca-certificates curl"
     local missing=()
     for p in $wanted; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

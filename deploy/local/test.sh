@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, brings the local stack up,
+# builds, and runs every test — unit tests and integration tests against the
+# real PostgreSQL, Dovecot and Postfix. Run as root on Debian 12.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$REPO"
+
+started=$(date +%s)
+eval "$(deploy/local/stack.sh up)"
+echo "test: stack up in $(( $(date +%s) - started ))s" >&2
+
+export PATH="/opt/swift/usr/bin:$PATH"
+command -v swift >/dev/null || { echo "test: swift not found (expected in /opt/swift/usr/bin or on PATH)" >&2; exit 1; }
+
+build_started=$(date +%s)
+swift build --build-tests -j 2
+echo "test: build in $(( $(date +%s) - build_started ))s" >&2
+
+# Integration tests need the dsr schema; migrations are idempotent.
+.build/debug/dsrd migrate >/dev/null
+
+test_started=$(date +%s)
+swift test --skip-build
+echo "test: tests in $(( $(date +%s) - test_started ))s, all in $(( $(date +%s) - started ))s" >&2
