@@ -56,14 +56,20 @@ public enum AutoMailDetector {
     }
 
     private static let daemonLocalParts: Set<String> = [
-        "mailer-daemon", "mailerdaemon", "mail-daemon", "maildaemon", "postmaster", "mailer_daemon",
+        "mailer-daemon", "mailerdaemon", "mail-daemon", "maildaemon", "mailer_daemon",
     ]
+
+    /// Words of a system sender's display name; a postmaster address with a
+    /// person's name is a person writing.
+    private static let systemNameWords = ["postmaster", "mail", "delivery", "system", "daemon", "admin", "microsoft", "exchange"]
 
     private static func isDaemonSender(_ message: ParsedMessage) -> Bool {
         for address in message.from {
-            if daemonLocalParts.contains(address.localPart.lowercased()) { return true }
+            let local = address.localPart.lowercased()
             let name = address.displayName?.lowercased() ?? ""
-            if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") || name == "postmaster" { return true }
+            if daemonLocalParts.contains(local) { return true }
+            if local == "postmaster" && (name.isEmpty || systemNameWords.contains { name.contains($0) }) { return true }
+            if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") { return true }
         }
         let raw = message.header("From")?.lowercased() ?? ""
         return raw.contains("mailer-daemon") || raw.contains("mail delivery subsystem")

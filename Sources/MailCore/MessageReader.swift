@@ -9,6 +9,16 @@ public enum MessageReader {
             data = bytes[..<limits.maxBytes]
             report.limit("maxBytes")
         }
+        var repaired: [UInt8] = []
+        if let converted = InputRepair.bareCarriageReturns(data) {
+            repaired = converted
+            data = repaired[...]
+            report.defect("bareCarriageReturnLineEnds")
+        }
+        if let start = InputRepair.headerStartAfterLeadingBlanks(data) {
+            data = data[start...]
+            report.defect("blankBeforeHeaders")
+        }
         let budget = ReadBudget(limits: limits)
         _ = budget.takePart()
         return readMessage(data, depth: 0, budget: budget, report: report)
@@ -43,13 +53,22 @@ public enum MessageReader {
             date: block.first("date").flatMap { MailDate.parse($0.decoded) },
             contentType: info.mediaType,
             contentTypeParameters: info.parameters,
-            text: content.joinedText,
+            text: readableText(content),
             attachments: content.attachments,
             embeddedMessages: content.embedded,
             reportParts: content.reportParts,
             limitsReached: report.limitsReached,
             defects: report.defects
         )
+    }
+
+    /// The joined text; when a message has none of its own but wraps one
+    /// (a forward as attachment, a bare message/rfc822), the wrapped text.
+    private static func readableText(_ content: BodyContent) -> String {
+        let own = content.joinedText
+        guard own.trimmingBlanks().isEmpty, content.reportParts.isEmpty,
+              let inner = content.embedded.first(where: { !$0.text.trimmingBlanks().isEmpty }) else { return own }
+        return inner.text
     }
 
     /// "" for the null path `<>`, else the address without brackets.
