@@ -39,4 +39,21 @@ enum InputRepair {
         guard HeaderBlock.fieldNameEnd(next) != nil || next.first == 0x20 || next.first == 0x09 else { return nil }
         return index
     }
+
+    /// Fields that only a message header block has. A top-level block
+    /// with none of them (nor any X- field) ("To: Example AS", "Firma: Example AS" at the top
+    /// of a pasted letter) is read as body text.
+    private static let messageFields: Set<String> = [
+        "from", "sender", "date", "subject", "message-id", "received", "return-path", "mime-version",
+        "content-type", "content-transfer-encoding", "delivered-to", "reply-to", "in-reply-to", "references",
+        "dkim-signature", "authentication-results", "x-mailer", "user-agent", "auto-submitted", "precedence",
+        "list-id", "x-original-to", "envelope-to", "arc-seal", "x-received", "thread-topic", "importance",
+    ]
+
+    static func startsWithMessageHeaders(_ data: ArraySlice<UInt8>, limits: ReaderLimits) -> Bool {
+        var scratch = ReadReport()
+        let block = HeaderBlock.read(data, limits: limits, report: &scratch)
+        if block.fields.isEmpty { return true }
+        return block.fields.contains { messageFields.contains($0.lowercasedName) || $0.lowercasedName.hasPrefix("x-") }
+    }
 }

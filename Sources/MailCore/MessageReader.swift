@@ -4,32 +4,39 @@
 public enum MessageReader {
     public static func read(_ bytes: [UInt8], limits: ReaderLimits = .standard) -> ParsedMessage {
         var report = ReadReport()
-        var data = bytes[...]
-        if bytes.count > limits.maxBytes {
-            data = bytes[..<limits.maxBytes]
-            report.limit("maxBytes")
-        }
+        let original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
+        if bytes.count > limits.maxBytes { report.limit("maxBytes") }
+        let budget = ReadBudget(limits: limits)
+        _ = budget.takePart()
+
+        var data = original
         var repaired: [UInt8] = []
+        var repairs = report
         if let converted = InputRepair.bareCarriageReturns(data) {
             repaired = converted
             data = repaired[...]
-            report.defect("bareCarriageReturnLineEnds")
+            repairs.defect("bareCarriageReturnLineEnds")
         }
         if let start = InputRepair.headerStartAfterLeadingBlanks(data) {
             data = data[start...]
-            report.defect("blankBeforeHeaders")
+            repairs.defect("blankBeforeHeaders")
         }
-        let budget = ReadBudget(limits: limits)
-        _ = budget.takePart()
-        return readMessage(data, depth: 0, budget: budget, report: report)
+        guard InputRepair.startsWithMessageHeaders(data, limits: limits) else {
+            // A letter such as "To: Example AS" + text: all of it is body.
+            return readMessage(original, depth: 0, budget: budget, report: report, headerless: true)
+        }
+        return readMessage(data, depth: 0, budget: budget, report: repairs)
     }
 
     /// Reads one message (the top level or an embedded one).
     static func readMessage(
-        _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport()
+        _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport(),
+        headerless: Bool = false
     ) -> ParsedMessage {
         var report = initial
-        let block = HeaderBlock.read(data, limits: budget.limits, report: &report)
+        let block = headerless
+            ? HeaderBlock(bodyStart: data.startIndex)
+            : HeaderBlock.read(data, limits: budget.limits, report: &report)
         var walker = BodyWalker(budget: budget, report: report)
         let content = walker.content(headers: block, body: data[block.bodyStart...], depth: depth, defaultType: "text/plain")
         report = walker.report
