@@ -1,0 +1,55 @@
+/// What the headers of one MIME entity say about its body.
+struct EntityInfo {
+    /// Lowercased "type/subtype".
+    var mediaType: String
+    var parameters: [String: String]
+    /// Lowercased disposition type ("inline", "attachment"), when given.
+    var disposition: String?
+    var filename: String?
+    /// Lowercased Content-Transfer-Encoding, "7bit" when absent.
+    var transferEncoding: String
+
+    init(headers: HeaderBlock, defaultType: String, report: inout ReadReport) {
+        var mediaType = defaultType
+        var parameters: [String: String] = [:]
+        if let field = headers.first("content-type") {
+            let parsed = HeaderParameters.parse(field.raw)
+            let token = parsed.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" }).first.map(String.init) ?? ""
+            let halves = token.split(separator: "/", omittingEmptySubsequences: false)
+            if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty {
+                mediaType = token
+            } else if token == "text" {
+                mediaType = "text/plain"
+                report.defect("invalidContentType")
+            } else {
+                report.defect("invalidContentType")
+            }
+            parameters = parsed.parameters
+        }
+        self.mediaType = mediaType
+        self.parameters = parameters
+
+        var filename: String?
+        if let field = headers.first("content-disposition") {
+            let parsed = HeaderParameters.parse(field.raw)
+            disposition = parsed.value.isEmpty ? nil : parsed.value
+            filename = parsed.parameters["filename"]
+        }
+        if filename == nil || filename?.isEmpty == true { filename = parameters["name"] }
+        self.filename = (filename?.isEmpty ?? true) ? nil : filename
+
+        let encoding = headers.first("content-transfer-encoding")?.decoded.trimmingBlanks().lowercased() ?? ""
+        transferEncoding = encoding.isEmpty ? "7bit" : encoding
+    }
+
+    var isMultipart: Bool { mediaType.hasPrefix("multipart/") }
+
+    /// A body the reader shows as text: plain or HTML text that is not
+    /// marked as a separate file.
+    var isInlineText: Bool {
+        guard mediaType == "text/plain" || mediaType == "text/html" || mediaType == "text/enriched" else { return false }
+        if disposition == "attachment" { return false }
+        if filename != nil && disposition != "inline" { return false }
+        return true
+    }
+}

@@ -1,0 +1,123 @@
+/// One header field as found on the wire: name, unfolded raw value bytes,
+/// and the decoded value.
+struct RawHeaderField {
+    let name: String
+    let lowercasedName: String
+    let raw: String
+    let decoded: String
+}
+
+/// The header block at the start of an entity and where its body begins.
+struct HeaderBlock {
+    var fields: [RawHeaderField] = []
+    var bodyStart: Int
+
+    func first(_ lowercasedName: String) -> RawHeaderField? {
+        fields.first { $0.lowercasedName == lowercasedName }
+    }
+
+    func all(_ lowercasedName: String) -> [RawHeaderField] {
+        fields.filter { $0.lowercasedName == lowercasedName }
+    }
+
+    /// Reads the header block of `data`. When the first line is not a valid
+    /// header field (`name: value`), there is no header block and the body is
+    /// all of `data`.
+    static func read(_ data: ArraySlice<UInt8>, limits: ReaderLimits, report: inout ReadReport) -> HeaderBlock {
+        var block = HeaderBlock(bodyStart: data.startIndex)
+        var name: String?
+        var value: [UInt8] = []
+        var index = data.startIndex
+        var isFirstLine = true
+
+        func finishField() {
+            guard let current = name else { return }
+            if block.fields.count < limits.maxHeaders {
+                block.fields.append(makeField(name: current, rawValue: value))
+            } else {
+                report.limit("maxHeaders")
+            }
+            name = nil
+            value.removeAll(keepingCapacity: true)
+        }
+
+        while index < data.endIndex {
+            let newline = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
+            let next = newline < data.endIndex ? newline + 1 : data.endIndex
+            var lineEnd = newline
+            if lineEnd > index, data[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd - index > limits.maxLineLength {
+                report.limit("maxLineLength")
+                lineEnd = index + limits.maxLineLength
+            }
+            let line = data[index..<lineEnd]
+            defer { isFirstLine = false }
+            if line.isEmpty {
+                finishField()
+                block.bodyStart = next
+                return block
+            }
+            if let first = line.first, first == 0x20 || first == 0x09 {
+                if name != nil {
+                    value.append(contentsOf: line)
+                } else if isFirstLine {
+                    return block
+                } else {
+                    report.defect("headerContinuationWithoutField")
+                }
+                index = next
+                continue
+            }
+            if let colon = fieldNameEnd(line) {
+                finishField()
+                name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
+                    .trimmingBlanks()
+                value.append(contentsOf: line[(colon + 1)...])
+                index = next
+                continue
+            }
+            if isFirstLine, line.starts(with: Array("From ".utf8)) {
+                // An mbox envelope line in front of the headers.
+                report.defect("mboxFromLine")
+                index = next
+                block.bodyStart = next
+                continue
+            }
+            finishField()
+            if isFirstLine || block.fields.isEmpty {
+                block.bodyStart = data.startIndex
+                block.fields.removeAll()
+                return block
+            }
+            report.defect("missingHeaderBodySeparator")
+            block.bodyStart = index
+            return block
+        }
+        finishField()
+        block.bodyStart = data.endIndex
+        return block
+    }
+
+    /// The index of the colon when `line` starts with a field name (printable
+    /// ASCII without spaces or colons), optionally followed by blanks.
+    static func fieldNameEnd(_ line: ArraySlice<UInt8>) -> Int? {
+        var index = line.startIndex
+        while index < line.endIndex {
+            let byte = line[index]
+            if byte == UInt8(ascii: ":") { break }
+            if byte <= 0x20 || byte >= 0x7F { break }
+            index += 1
+        }
+        guard index > line.startIndex else { return nil }
+        var colon = index
+        while colon < line.endIndex, line[colon] == 0x20 || line[colon] == 0x09 { colon += 1 }
+        guard colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
+        return colon
+    }
+
+    static func makeField(name: String, rawValue: [UInt8]) -> RawHeaderField {
+        let raw = Charset.lenientUTF8(rawValue).trimmingBlanks()
+        let decoded = EncodedWords.decode(raw).replacingControlCharacters()
+        return RawHeaderField(name: name, lowercasedName: name.lowercased(), raw: raw, decoded: decoded)
+    }
+}

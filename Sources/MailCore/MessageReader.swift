@@ -1,0 +1,69 @@
+/// Reads RFC 5322 / MIME messages from bytes. Never throws and never traps:
+/// it returns the best reading together with what it repaired (`defects`)
+/// and which bounds it hit (`limitsReached`).
+public enum MessageReader {
+    public static func read(_ bytes: [UInt8], limits: ReaderLimits = .standard) -> ParsedMessage {
+        var report = ReadReport()
+        var data = bytes[...]
+        if bytes.count > limits.maxBytes {
+            data = bytes[..<limits.maxBytes]
+            report.limit("maxBytes")
+        }
+        let budget = ReadBudget(limits: limits)
+        _ = budget.takePart()
+        return readMessage(data, depth: 0, budget: budget, report: report)
+    }
+
+    /// Reads one message (the top level or an embedded one).
+    static func readMessage(
+        _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport()
+    ) -> ParsedMessage {
+        var report = initial
+        let block = HeaderBlock.read(data, limits: budget.limits, report: &report)
+        var walker = BodyWalker(budget: budget, report: report)
+        let content = walker.content(headers: block, body: data[block.bodyStart...], depth: depth, defaultType: "text/plain")
+        report = walker.report
+        let info = EntityInfo(headers: block, defaultType: "text/plain", report: &report)
+
+        func addresses(_ name: String) -> [MailAddress] {
+            block.all(name).flatMap { AddressListParser.parse($0.raw) }
+        }
+
+        return ParsedMessage(
+            headers: block.fields.map { HeaderField(name: $0.name, value: $0.decoded) },
+            subject: block.first("subject")?.decoded.trimmingBlanks() ?? "",
+            from: addresses("from"),
+            replyTo: addresses("reply-to"),
+            to: addresses("to"),
+            cc: addresses("cc"),
+            returnPath: block.first("return-path").map { returnPath($0.raw) },
+            messageID: block.first("message-id").flatMap { MessageIDs.first(in: $0.raw) ?? nonEmpty($0.raw) },
+            inReplyTo: block.first("in-reply-to").map { MessageIDs.all(in: $0.raw) } ?? [],
+            references: block.all("references").flatMap { MessageIDs.all(in: $0.raw) },
+            date: block.first("date").flatMap { MailDate.parse($0.decoded) },
+            contentType: info.mediaType,
+            contentTypeParameters: info.parameters,
+            text: content.joinedText,
+            attachments: content.attachments,
+            embeddedMessages: content.embedded,
+            reportParts: content.reportParts,
+            limitsReached: report.limitsReached,
+            defects: report.defects
+        )
+    }
+
+    /// "" for the null path `<>`, else the address without brackets.
+    private static func returnPath(_ raw: String) -> String {
+        let trimmed = raw.trimmingBlanks()
+        if let open = trimmed.firstIndex(of: "<") {
+            let inside = trimmed[trimmed.index(after: open)...].prefix(while: { $0 != ">" })
+            return String(inside).trimmingBlanks()
+        }
+        return trimmed
+    }
+
+    private static func nonEmpty(_ raw: String) -> String? {
+        let trimmed = raw.trimmingBlanks()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// The reading of one message: decoded headers, readable text and what else
+/// the MIME structure holds. Produced by `MessageReader.read`.
+public struct ParsedMessage: Sendable {
+    /// Top-level headers, in order.
+    public let headers: [HeaderField]
+    /// Decoded subject, "" when absent.
+    public let subject: String
+    public let from: [MailAddress]
+    public let replyTo: [MailAddress]
+    public let to: [MailAddress]
+    public let cc: [MailAddress]
+    /// "" for the null path `<>`, nil when absent.
+    public let returnPath: String?
+    /// Without angle brackets.
+    public let messageID: String?
+    /// Without angle brackets.
+    public let inReplyTo: [String]
+    /// Without angle brackets.
+    public let references: [String]
+    public let date: Date?
+    /// Lowercased "type/subtype" of the top level.
+    public let contentType: String
+    /// Parameters of the top-level Content-Type, names lowercased.
+    public let contentTypeParameters: [String: String]
+    /// Readable body text with "\n" line ends: text/plain preferred, else
+    /// HTML turned into text; inline text parts joined.
+    public let text: String
+    /// Names and sizes only; attachments are never opened.
+    public let attachments: [AttachmentInfo]
+    /// message/rfc822 parts (forwarded mail, bounced originals) and
+    /// text/rfc822-headers parts (header-only originals in bounces).
+    public let embeddedMessages: [ParsedMessage]
+    /// Machine-readable report parts (delivery status, receipts, feedback).
+    public let reportParts: [ReportPart]
+    /// Limits reached while reading, e.g. "maxParts"; empty when none.
+    public let limitsReached: [String]
+    /// What was repaired, e.g. "missingFinalBoundary"; empty when none.
+    public let defects: [String]
+
+    public init(
+        headers: [HeaderField] = [],
+        subject: String = "",
+        from: [MailAddress] = [],
+        replyTo: [MailAddress] = [],
+        to: [MailAddress] = [],
+        cc: [MailAddress] = [],
+        returnPath: String? = nil,
+        messageID: String? = nil,
+        inReplyTo: [String] = [],
+        references: [String] = [],
+        date: Date? = nil,
+        contentType: String = "text/plain",
+        contentTypeParameters: [String: String] = [:],
+        text: String = "",
+        attachments: [AttachmentInfo] = [],
+        embeddedMessages: [ParsedMessage] = [],
+        reportParts: [ReportPart] = [],
+        limitsReached: [String] = [],
+        defects: [String] = []
+    ) {
+        self.headers = headers
+        self.subject = subject
+        self.from = from
+        self.replyTo = replyTo
+        self.to = to
+        self.cc = cc
+        self.returnPath = returnPath
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.date = date
+        self.contentType = contentType
+        self.contentTypeParameters = contentTypeParameters
+        self.text = text
+        self.attachments = attachments
+        self.embeddedMessages = embeddedMessages
+        self.reportParts = reportParts
+        self.limitsReached = limitsReached
+        self.defects = defects
+    }
+
+    /// The first header of that name (case-insensitive), decoded.
+    public func header(_ name: String) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
+    }
+
+    /// All headers of that name (case-insensitive), decoded, in order.
+    public func headers(named name: String) -> [String] {
+        let wanted = name.lowercased()
+        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+    }
+}

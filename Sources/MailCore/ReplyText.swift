@@ -1,0 +1,64 @@
+/// The part of a message that counts: its new text without quoted replies,
+/// forwarded or quoted header blocks and the signature, and the subject
+/// without reply and forward prefixes.
+public enum ReplyText {
+    /// The new text of a message body: everything before the first quoted
+    /// reply or forwarded block, with interleaved `>` lines, the `-- `
+    /// signature and "Sent from my iPhone"-style lines removed. Ordinary
+    /// sign-offs are kept.
+    public static func newText(_ text: String) -> String {
+        let lines = normalizeLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let end = QuoteMarkers.firstQuoteStart(in: lines) ?? lines.count
+        var kept: [String] = []
+        for line in lines[..<end] {
+            let trimmed = line.trimmingBlanks()
+            if trimmed == "--" { break }
+            if trimmed.hasPrefix(">") { continue }
+            if QuoteMarkers.isMobileSignature(trimmed) { continue }
+            kept.append(line)
+        }
+        while let last = kept.last, isSeparatorOrBlank(last) { kept.removeLast() }
+        while let first = kept.first, first.trimmingBlanks().isEmpty { kept.removeFirst() }
+        return kept.joined(separator: "\n")
+    }
+
+    /// The subject without any run of Re:/SV:/VS:/Fwd:/AW:/WG:... prefixes
+    /// (also "Re[2]:" and "Re :"), blanks collapsed.
+    public static func cleanSubject(_ subject: String) -> String {
+        var rest = Substring(subject.replacingControlCharacters().trimmingBlanks())
+        while let stripped = stripPrefix(rest) {
+            rest = stripped
+        }
+        return rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Reply and forward prefixes of en, nb/nn, sv, da, de, nl, fr, it, es,
+    /// pt, pl (lowercased, without the colon).
+    private static let subjectPrefixes: Set<String> = [
+        "re", "sv", "vs", "fwd", "fw", "aw", "wg", "antw", "tr", "fv", "vb", "rif", "r",
+        "odp", "pd", "rv", "enc", "res", "doorst", "vl",
+    ]
+
+    private static func stripPrefix(_ subject: Substring) -> Substring? {
+        var rest = subject.drop(while: { $0 == " " || $0 == "\t" })
+        let word = rest.prefix(while: { $0.isLetter })
+        guard !word.isEmpty, word.count <= 16, subjectPrefixes.contains(word.lowercased()) else { return nil }
+        rest = rest.dropFirst(word.count)
+        if rest.first == "[" || rest.first == "(" {
+            let close: Character = rest.first == "[" ? "]" : ")"
+            let inside = rest.dropFirst().prefix(while: { $0.isNumber })
+            guard rest.dropFirst(inside.count + 1).first == close else { return nil }
+            rest = rest.dropFirst(inside.count + 2)
+        } else if rest.first == "^" {
+            rest = rest.dropFirst().drop(while: { $0.isNumber })
+        }
+        rest = rest.drop(while: { $0 == " " })
+        guard let colon = rest.first, colon == ":" || colon == "\u{FF1A}" else { return nil }
+        return rest.dropFirst().drop(while: { $0 == " " || $0 == "\t" })
+    }
+
+    private static func isSeparatorOrBlank(_ line: String) -> Bool {
+        let trimmed = line.trimmingBlanks()
+        return trimmed.isEmpty || trimmed.allSatisfy { $0 == "_" || $0 == "-" || $0 == "=" || $0 == "*" }
+    }
+}
