@@ -10,13 +10,13 @@ extension PhraseLexicon {
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
-                  "er ~3 forkert*", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
+                  "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
                   "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16")
         b.erase(1.5, "slet|slette|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|slettes ~3 \(data)|alt", "\(data) ~4 slettet|slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
                 "fjern* ~2 mig ~3 fra ~4 database*|system*|register*|kunderegister*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
-        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "afmeld*", "frameld*",
+        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*", "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
                  "ikke ~5 dele|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~6 partner*|samarbejdspartner*|tredjepart*|andre",
                  "stop* ~3 med ~3 at ~3 sende|dele", "direkte ~1 markedsføring", "begræns* ~3 behandling*")
@@ -29,7 +29,7 @@ extension PhraseLexicon {
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")
         b.add(.publicRecords, 1.5, "offentlighedslov*", "aktindsigt*")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre", "hvordan ~3 kan ~1 jeg",
-              "er ~2 det ~2 muligt", "privatlivspolitik*", "persondatapolitik*", "i ~1 har ~1 ret", "ret* ~2 til ~4 berigtigelse|sletning|begrænsning|indsigelse|at ~1 klage")
+              "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*", "du ~2 kan ~3 afmelde|framelde", "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*", "persondatapolitik*", "i ~1 har ~1 ret", "ret* ~2 til ~4 berigtigelse|sletning|begrænsning|indsigelse|at ~1 klage")
         return PhraseLexicon(
             language: .da, rules: b.rules,
             negations: ["ikke", "aldrig", "ingen", "intet", "ingenting", "uden", "hverken", "undgå"],

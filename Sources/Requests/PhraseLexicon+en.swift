@@ -6,7 +6,7 @@ extension PhraseLexicon {
         let data = "data|information|info|details|records|record|profile|account|accounts|dataset"
 
         // Access (Art. 15) and portability (Art. 20).
-        b.access(1.4, "copy ~5 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
+        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
                  "subject access request", "!exercis* ~4 right ~3 access", "access request",
                  "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
@@ -27,10 +27,10 @@ extension PhraseLexicon {
         b.rectify(1.4, "rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
                   "update ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
                   "change ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
-                  "article|art 16", "is ~2 incorrect|wrong|misspelled|outdated|inaccurate",
-                  "are ~2 incorrect|wrong|outdated|inaccurate", "spelled ~2 wrong|incorrectly",
+                  "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
+                  "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
-                  "have|has ~1 changed ~2 to", "please ~2 amend", "incorrect ~3 \(data)|name|address")
+                  "have|has ~1 changed ~2 to", "please ~2 amend", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
 
         // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
         b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
@@ -43,8 +43,8 @@ extension PhraseLexicon {
                 "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
 
         // Objection (Art. 21): marketing, profiling, sharing with partners.
-        b.object(1.4, "object|objection ~4 processing|marketing|profiling|use|sharing|this|to",
-                 "article|art 21", "unsubscribe", "opt out|opting", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
+        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
+                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt out|opting", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
                  "stop ~3 sending ~3 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
                  "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
                  "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
@@ -72,7 +72,7 @@ extension PhraseLexicon {
               "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
               "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "privacy ~1 policy",
-              "reserve ~3 right", "for ~2 example", "e ~1 g", "existence ~4 right",
+              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe", "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent", "lead|leads ~1 to", "result|results ~1 in", "consequence*", "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         return PhraseLexicon(
             language: .en, rules: b.rules,

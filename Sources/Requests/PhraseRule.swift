@@ -29,9 +29,20 @@ struct PhraseRule: Sendable {
     /// A passing-mention cue in the sentence does not weaken it (written
     /// with a leading `!`: "exercise my right to erasure").
     let firm: Bool
+    /// Counts only in the subject line (written with a leading `^`):
+    /// a bare "Unsubscribe" is a request there and a footer link elsewhere.
+    let subjectOnly: Bool
     let language: Language
 
-    var evidence: String { "\(language.rawValue):\(pattern.source)" }
+    /// The rule as evidence: its language and pattern, long lists of
+    /// alternatives shortened ("en:delete|erase… ~3 my|me…").
+    var evidence: String {
+        let parts = pattern.source.split(separator: " ").map { part -> String in
+            let alternatives = part.split(separator: "|")
+            return alternatives.count > 3 ? alternatives.prefix(2).joined(separator: "|") + "\u{2026}" : String(part)
+        }
+        return "\(language.rawValue):" + parts.joined(separator: " ")
+    }
 }
 
 /// Builds rule lists compactly in the per-language lexicon files.
@@ -51,9 +62,10 @@ struct RuleBuilder {
         }
         for source in patterns {
             let firm = source.hasPrefix("!")
+            let subjectOnly = source.hasPrefix("^")
             rules.append(PhraseRule(
-                signal: signal, weight: weight, pattern: PhrasePattern(firm ? String(source.dropFirst()) : source),
-                negatable: negatable ?? defaultNegatable, firm: firm, language: language))
+                signal: signal, weight: weight, pattern: PhrasePattern(firm || subjectOnly ? String(source.dropFirst()) : source),
+                negatable: negatable ?? defaultNegatable, firm: firm, subjectOnly: subjectOnly, language: language))
         }
     }
 

@@ -15,8 +15,17 @@ public enum RectificationExtractor {
         return extract(from: sentences, language: language)
     }
 
+    /// The values found; `explicit` are those whose field is named in the
+    /// same sentence as the cue ("my new phone number is…"), the only ones
+    /// strong enough to make a mail a rectification by themselves.
     static func extract(from sentences: [Sentence], language: Language) -> [RectificationField: String] {
+        scan(sentences, language: language).all
+    }
+
+    static func scan(_ sentences: [Sentence], language: Language)
+        -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
         var found: [RectificationField: String] = [:]
+        var explicit: [RectificationField: String] = [:]
         var lastField: RectificationField?
         var inChangeBlock = false
         for sentence in sentences {
@@ -27,32 +36,41 @@ public enum RectificationExtractor {
                     && !words.containsPrefix(RectificationVocabulary.identityHeadingWords)
                 continue
             }
-            for (field, value) in values(in: words, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
-            where found[field] == nil {
-                found[field] = value
+            for hit in values(in: words, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
+            where found[hit.field] == nil {
+                found[hit.field] = hit.value
+                if hit.explicit && !sentence.isQuestion { explicit[hit.field] = hit.value }
             }
             if let field = words.fieldPositions.last?.field { lastField = field }
         }
-        return found
+        return (found, explicit)
+    }
+
+    /// "change my surname to B", "endre etternavnet fra A til B": a field
+    /// named shortly before `to`, with a change verb before the field or
+    /// `from` between them.
+    private static func isChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
+        guard let position = words.fieldPositions.last(where: { $0.index < index })?.index else { return false }
+        let between = words.folded[(position + 1)..<index]
+        if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
+        guard index - position <= 4 else { return false }
+        let before = words.folded[max(0, position - 6)..<position]
+        return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+            || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
     }
 
     private static func values(
         in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language
-    ) -> [(RectificationField, String)] {
+    ) -> [(field: RectificationField, value: String, explicit: Bool)] {
         let vocabulary = RectificationVocabulary.self
-        var result: [(RectificationField, String)] = []
-        var hasFrom = false
-        var hasChangeVerb = false
+        var result: [(field: RectificationField, value: String, explicit: Bool)] = []
         for index in words.folded.indices {
             let word = words.folded[index]
             let previous = index > 0 ? words.folded[index - 1] : ""
-            if vocabulary.fromWords.contains(word) { hasFrom = true }
-            if vocabulary.changeVerbs.contains(where: { word.hasPrefix($0) }) { hasChangeVerb = true }
             var start: Int?
             var field = words.field(before: index)
-            if vocabulary.toWords.contains(word) && field != nil && (hasFrom || hasChangeVerb) {
-                start = index + 1
-            } else if word == "in" && hasFrom && field != nil && words.folded.contains("von") {
+            if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
+                if isChangeTo(words, at: index) { start = index + 1 }
                 start = index + 1
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
@@ -84,11 +102,14 @@ public enum RectificationExtractor {
                 }
             }
             guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 6 } ?? false
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
                 if target == .firstName || target == .lastName || words.isWholeName(before: index) {
-                    result += ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index))
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {
+                        result.append((part, text, named))
+                    }
                 } else {
-                    result.append((target, value))
+                    result.append((target, value, named))
                 }
             }
         }

@@ -4,7 +4,7 @@
 enum RectificationVocabulary {
     /// Field name prefixes, checked in this order (e-mail before address).
     static let fieldPrefixes: [(RectificationField, [String])] = [
-        (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress", "mail"]),
+        (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress"]),
         (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "nummer", "number", "mob"]),
         (.lastName, ["surname", "etternavn", "etternamn", "efternamn", "efternavn", "nachname", "familienname", "familjenamn"]),
         (.firstName, ["fornavn", "førenamn", "förnamn", "vorname", "forename"]),
@@ -13,7 +13,7 @@ enum RectificationVocabulary {
                          "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
         (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "titel", "befattning", "jobbtitel",
                   "berufsbezeichnung", "jobtitel", "stillingsbetegnelse"]),
-        (.dietary, ["diet", "allerg", "food", "kost", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
+        (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
                     "ernährung", "unverträglichkeit", "intoleran", "matbehov", "spesialkost"]),
         (.nationality, ["nationality", "citizenship", "nasjonalitet", "statsborgerskap", "nationalitet", "medborgarskap",
                         "statsborgerskab", "staatsangehörigkeit", "nationalität", "statsborgarskap"]),

@@ -52,6 +52,7 @@ public enum RequestClassifier {
 
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
+            if rule.subjectOnly && !sentence.isSubject { continue }
             if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
                 continue
@@ -71,7 +72,7 @@ public enum RequestClassifier {
                 }
             case .consentWithdrawal:
                 // Withdrawing consent for dietary data means erasing that data.
-                signal = hasDietary ? .kind(.erase) : .kind(.object)
+                signal = hasDietary ? .kind(.erase) : .consentWithdrawal
                 evidence = hasDietary ? "consent withdrawn for dietary data (\(evidence))" : "consent withdrawn (\(evidence))"
                 if hasMention { weight *= mentionFactor }
             case .complaint:
@@ -87,11 +88,21 @@ public enum RequestClassifier {
     private static func decide(_ tally: SignalTally, sentences: [Sentence], language: Language) -> Classification {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
+        let eraseAsked = tally.score(.kind(.erase)) >= eraseThreshold
         for kind in RequestKind.allCases {
-            let score = tally.score(.kind(kind))
+            var score = tally.score(.kind(kind))
+            // Withdrawing consent objects to the processing; in an erasure
+            // letter it is the ground for the erasure (Art. 17(1)(b)) instead.
+            if kind == .object && !eraseAsked { score += tally.score(.consentWithdrawal) }
+            // Asking which data will be kept is part of an erasure, not a
+            // separate access request: access then needs a clear phrase.
+            if kind == .access && eraseAsked && tally.strongest(.kind(.access)) < 1.3 { score = 0 }
             if score >= (kind == .erase ? eraseThreshold : threshold) {
                 kinds.insert(kind)
                 evidence += tally.evidence(.kind(kind)).map { "\(kind.rawValue): \($0)" }
+                if kind == .object && !eraseAsked {
+                    evidence += tally.evidence(.consentWithdrawal).map { "object: \($0)" }
+                }
             }
         }
         if tally.score(.complaint) >= 1.5 && !kinds.isEmpty {
@@ -109,10 +120,12 @@ public enum RequestClassifier {
             evidence.append("not access: freedom-of-information request for documents")
         }
         var fields: [RectificationField: String] = [:]
-        let extracted = RectificationExtractor.extract(from: sentences, language: language)
-        if kinds.contains(.rectify) || (!extracted.isEmpty && tally.score(.complaint) < 1.5) {
-            fields = extracted
-            if !kinds.contains(.rectify) && !fields.isEmpty {
+        let extracted = RectificationExtractor.scan(sentences, language: language)
+        if kinds.contains(.rectify) {
+            fields = extracted.all
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 {
+            fields = extracted.explicit
+            if !fields.isEmpty {
                 kinds.insert(.rectify)
                 evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }

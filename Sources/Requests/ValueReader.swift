@@ -13,6 +13,8 @@ enum ValueReader {
     ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
     private static let maxWords = 12
+    /// Organisations, titles, nationalities and diets are short.
+    private static let maxShortWords = 6
 
     /// Guesses a field from the value itself: an e-mail address or a phone number.
     static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
@@ -96,6 +98,7 @@ enum ValueReader {
             if field != .address && (last == "," || last == ";" || last == ")") { break }
             if last == "." || last == "!" || last == "?" { break }
             if (field == .firstName || field == .lastName) && parts.count >= 3 { break }
+            if field != .address && parts.count >= maxShortWords { return nil }
         }
         let joined = parts.joined(separator: " ")
         let cleaned = joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:!?() "))
