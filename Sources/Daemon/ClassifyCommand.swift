@@ -1,0 +1,59 @@
+import Foundation
+import MailCore
+import Requests
+
+/// `dsrd classify [--json] PATH...`: what would dsrd make of this mail?
+///
+/// The operator's dry run. Needs no configuration and no database. Each
+/// message is read, checked for auto-mail and classified; an unreadable file
+/// gives an error line and the run goes on (exit status 1 at the end).
+public enum ClassifyCommand {
+    public static let usage = "usage: dsrd classify [--json] PATH...  (PATH: .eml/.txt files or folders)"
+
+    public static func run(_ arguments: [String]) -> Int32 {
+        var json = false
+        var paths: [String] = []
+        for argument in arguments {
+            switch argument {
+            case "--json": json = true
+            case "-h", "--help":
+                ClassifyWriter.error(usage)
+                return 0
+            default:
+                if argument.hasPrefix("--") {
+                    ClassifyWriter.error("dsrd classify: unknown option \(argument)\n\(usage)")
+                    return 2
+                }
+                paths.append(argument)
+            }
+        }
+        guard !paths.isEmpty else {
+            ClassifyWriter.error(usage)
+            return 2
+        }
+        var writer = ClassifyWriter()
+        var failures = 0
+        if !json { writer.line(ClassifyOutput.tableHeader) }
+        for entry in ClassifyFiles.collect(paths) {
+            switch entry {
+            case .missing(let path, let reason):
+                failures += 1
+                writer.line(json ? ClassifyOutput.jsonError(file: path, message: reason)
+                                 : ClassifyOutput.tableError(file: path, message: reason))
+            case .file(let path):
+                switch ClassifyFiles.read(path) {
+                case .failure(let error):
+                    failures += 1
+                    writer.line(json ? ClassifyOutput.jsonError(file: path, message: error.message)
+                                     : ClassifyOutput.tableError(file: path, message: error.message))
+                case .success(let bytes):
+                    let result = MessageClassification(MessageReader.read(bytes))
+                    writer.line(json ? ClassifyOutput.jsonLine(file: path, result: result)
+                                     : ClassifyOutput.tableRow(file: path, result: result))
+                }
+            }
+        }
+        writer.flush()
+        return failures == 0 ? 0 : 1
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Requests
+
+/// Formats `dsrd classify` results: one JSON object per line, or a table.
+enum ClassifyOutput {
+    static func jsonLine(file: String, result: MessageClassification) -> String {
+        let c = result.classification
+        let kinds = c.kinds.sorted().map { quote($0.rawValue) }.joined(separator: ",")
+        let fields = c.fields.keys.sorted().compactMap { key in c.fields[key].map { "\(quote(key.rawValue)): \(quote($0))" } }
+        let evidence = c.evidence.map(quote).joined(separator: ", ")
+        return "{\"file\": \(quote(file)), \"kinds\": [\(kinds)], \"language\": \(quote(c.language.rawValue)), "
+            + "\"auto\": \(result.isAuto), \"on_behalf\": \(c.onBehalf), \"confidence\": \(number(c.confidence)), "
+            + "\"fields\": {\(fields.joined(separator: ", "))}, \"evidence\": [\(evidence)]}"
+    }
+
+    static func jsonError(file: String, message: String) -> String {
+        "{\"file\": \(quote(file)), \"error\": \(quote(message))}"
+    }
+
+    static let tableHeader = "FILE | KINDS | LANG | AUTO | BEHALF | CONF | FIELDS"
+
+    static func tableRow(file: String, result: MessageClassification) -> String {
+        let c = result.classification
+        let kinds = c.kinds.isEmpty ? "other" : c.kinds.sorted().map(\.rawValue).joined(separator: "+")
+        let fields = c.fields.keys.sorted().compactMap { key in c.fields[key].map { "\(key.rawValue)=\($0)" } }
+        return [file, kinds, c.language.rawValue, result.isAuto ? "yes" : "no", c.onBehalf ? "yes" : "no",
+                number(c.confidence), fields.isEmpty ? "-" : fields.joined(separator: "; ")].joined(separator: " | ")
+    }
+
+    static func tableError(file: String, message: String) -> String {
+        "\(file) | error: \(message)"
+    }
+
+    /// A JSON string literal with the escapes RFC 8259 requires.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func number(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+}
+
+/// Buffered writing to standard output and standard error.
+struct ClassifyWriter {
+    private var buffer = ""
+
+    mutating func line(_ text: String) {
+        buffer += text
+        buffer += "\n"
+        if buffer.utf8.count > 64 * 1024 { flush() }
+    }
+
+    mutating func flush() {
+        if !buffer.isEmpty { FileHandle.standardOutput.write(Data(buffer.utf8)) }
+        buffer = ""
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

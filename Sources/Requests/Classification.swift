@@ -1,0 +1,46 @@
+/// A field of the customer record a rectification can name a new value for.
+public enum RectificationField: String, Sendable, CaseIterable, Codable, Comparable {
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case email
+    case phone
+    case organization
+    case title
+    case dietary
+    case address
+    case nationality
+
+    public static func < (lhs: RectificationField, rhs: RectificationField) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}
+
+/// What the classifier made of one message.
+public struct Classification: Sendable, Equatable {
+    /// The kinds asked for; empty means "other" (no request).
+    public var kinds: Set<RequestKind>
+    public var language: Language
+    /// 0...1. Low for vague mail that a person should look at.
+    public var confidence: Double
+    /// The rules and phrases that decided it, never sentences of the mail.
+    public var evidence: [String]
+    /// The writer asks on behalf of another person.
+    public var onBehalf: Bool
+    /// New values named in a rectification request.
+    public var fields: [RectificationField: String]
+
+    public init(
+        kinds: Set<RequestKind>, language: Language, confidence: Double, evidence: [String],
+        onBehalf: Bool, fields: [RectificationField: String]
+    ) {
+        self.kinds = kinds
+        self.language = language
+        self.confidence = confidence
+        self.evidence = evidence
+        self.onBehalf = onBehalf
+        self.fields = fields
+    }
+
+    /// True when the message asks for nothing dsrd handles.
+    public var isOther: Bool { kinds.isEmpty }
+}

@@ -1,0 +1,27 @@
+import MailCore
+
+/// The classification of a whole mail: machine-generated mail (auto-replies,
+/// bounces, bulk mail, reports) is never a request; for a person's mail, the
+/// new text (quotes and signature removed) and the cleaned subject are
+/// classified.
+public struct MessageClassification: Sendable {
+    public let classification: Classification
+    public let auto: AutoMailVerdict
+
+    public var isAuto: Bool { auto.isAuto }
+
+    public init(_ message: ParsedMessage) {
+        auto = AutoMailDetector.detect(message)
+        let subject = ReplyText.cleanSubject(message.subject)
+        let body = ReplyText.newText(message.text)
+        if auto.isAuto {
+            let language = LanguageDetector.detect(subject + "\n" + body)
+            classification = Classification(
+                kinds: [], language: language, confidence: 0.95,
+                evidence: ["auto: \(auto.reason ?? auto.kind?.rawValue ?? "machine-generated")"],
+                onBehalf: false, fields: [:])
+        } else {
+            classification = RequestClassifier.classify(subject: subject, body: body)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Decides whether a matched phrase is negated.
+///
+/// A negation word counts when it stands up to five words before the phrase
+/// in the same clause ("I do not want you to delete…", "skal ikke slettes"),
+/// inside the phrase, or right after it ("löschen Sie meine Daten nicht").
+/// A clause break stops the look-back, except before a complementizer
+/// ("Ich möchte nicht, dass Sie… löschen").
+enum NegationScope {
+    static let lookBack = 5
+    static let lookAhead = 2
+    private static let complementizers: Set<String> = ["dass", "daß", "at", "att", "that", "som"]
+    private static let trailingNegations: Set<String> = [
+        "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
+    ]
+
+    static func isNegated(_ range: Range<Int>, in tokens: [String], negations: Set<String>) -> Bool {
+        for index in range where negations.contains(tokens[index]) { return true }
+        var index = range.lowerBound - 1
+        var looked = 0
+        while index >= 0 && looked < lookBack {
+            let token = tokens[index]
+            if token == TextFolding.clauseBreak {
+                let next = index + 1 < tokens.count ? tokens[index + 1] : ""
+                if !complementizers.contains(next) { break }
+            } else {
+                if negations.contains(token) { return true }
+                looked += 1
+            }
+            index -= 1
+        }
+        var ahead = range.upperBound
+        while ahead < tokens.count && ahead < range.upperBound + lookAhead {
+            let token = tokens[ahead]
+            if token == TextFolding.clauseBreak { break }
+            if trailingNegations.contains(token) { return true }
+            ahead += 1
+        }
+        return false
+    }
+}

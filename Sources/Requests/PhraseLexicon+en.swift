@@ -1,0 +1,86 @@
+extension PhraseLexicon {
+    /// English phrases. Contractions arrive expanded ("do not").
+    static let english: PhraseLexicon = {
+        var b = RuleBuilder(.en)
+        let mine = "my|me|mine|myself|i"
+        let data = "data|information|info|details|records|record|profile|account|accounts|dataset"
+
+        // Access (Art. 15) and portability (Art. 20).
+        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
+                 "subject access request", "!exercis* ~4 right ~3 access", "access request",
+                 "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
+                 "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
+                 "request ~2 access", "gdpr ~2 access")
+        b.access(1.2, "what ~4 \(data) ~6 about|on|concerning|regarding|relating me",
+                 "which ~4 \(data) ~6 about|on|concerning|regarding|relating me",
+                 "what ~4 \(data) ~4 you|your ~3 hold|have|store|keep|process|processing|collected|stored",
+                 "which ~4 \(data) ~4 you|your ~3 hold|have|store|keep|process|processing|collected|stored",
+                 "what ~1 you ~2 store|hold|keep|have ~2 about|on me",
+                 "want|like|wish ~2 to know ~3 what ~2 you ~2 store|hold|keep|have|know",
+                 "whether ~3 you ~3 process|processing|hold|store ~3 \(mine)",
+                 "confirm ~4 whether|if ~6 \(data) ~3 about|concerning me",
+                 "see|receive|get|obtain|send ~3 all ~3 \(data) ~4 about|on me",
+                 "send ~2 me ~3 \(mine) ~3 \(data)", "see ~2 \(mine) ~3 \(data)",
+                 "overview ~3 \(data)", "all ~3 \(data) ~3 you ~2 hold|have|store")
+
+        // Rectification (Art. 16).
+        b.rectify(1.4, "rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
+                  "update ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
+                  "change ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
+                  "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
+                  "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
+                  "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
+                  "have|has ~1 changed ~2 to", "please ~2 amend", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
+
+        // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
+        b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
+                "delete|erase|purge ~2 all ~3 \(data)", "deletion|erasure|removal ~3 of ~3 \(mine) ~3 \(data)|personal",
+                "delete|erase|remove ~1 me ~2 from ~4 database|databases|systems|system|records|register|crm|files",
+                "right to erasure ~4 article|art 17",
+                "!exercis*|invok* ~4 right ~3 erasure|deletion|forgotten",
+                "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
+                "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
+                "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+
+        // Objection (Art. 21): marketing, profiling, sharing with partners.
+        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
+                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt out|opting", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
+                 "stop ~3 sending ~3 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
+                 "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
+                 "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
+                 "not ~4 share|sell|pass|disclose|give|transfer|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
+                 "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
+                 "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
+                 "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
+        b.add(.consentWithdrawal, 1.2, "withdraw*|revoke*|retract* ~4 consent*", "consent ~3 withdrawn|revoked")
+
+        // Context signals.
+        b.add(.onBehalf, 1.0, "on ~1 behalf ~1 of ~2 my|our|mr|mrs|ms|the|a|client|clients|her|his",
+              "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~4 data|information|account|details|name|behalf",
+              "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
+              "for ~1 my ~1 son|daughter|mother|father|child|wife|husband")
+        b.add(.dietary, 1.0, "diet*", "allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
+              "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")
+        b.add(.complaint, 1.5, "lodg*|submit*|file|filing|make ~3 complaint ~4 against|with|according|pursuant|under|article",
+              "hereby ~3 complain*", "lodging ~3 complaint", "formal complaint", "status ~3 investigation",
+              "dear ~3 protection ~1 authority|agency|commission", "supervisory ~1 authority ~3 dear")
+        b.add(.legalHold, 1.5, "preserv* ~6 records|evidence|data|materials|documents|information",
+              "litigation ~1 hold", "legal ~1 hold", "retention ~1 hold", "prevent ~3 deletion",
+              "do not ~2 delete|destroy|erase", "not ~3 be ~2 deleted|destroyed")
+        b.add(.publicRecords, 1.5, "freedom ~1 of ~1 information", "foi ~1 request", "public ~1 records ~1 request")
+        b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
+              "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
+              "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
+              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "privacy ~1 policy",
+              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe", "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent", "lead|leads ~1 to", "result|results ~1 in", "consequence*", "for ~2 example", "e ~1 g", "existence ~4 right",
+              "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
+        return PhraseLexicon(
+            language: .en, rules: b.rules,
+            negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody", "prevent", "avoid", "refrain"],
+            requestMarkers: ["please", "request", "requesting", "want", "wish", "ask", "asking", "demand", "demanding",
+                             "require", "requiring", "like", "hereby", "kindly", "expect", "must", "should", "can", "could",
+                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke"],
+            hedges: ["will", "otherwise", "if", "unless", "reserve", "may", "might", "shall", "would", "could"]
+        )
+    }()
+}

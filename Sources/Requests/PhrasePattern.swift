@@ -1,0 +1,82 @@
+/// A phrase pattern over folded word tokens.
+///
+/// Written as space-separated elements: `delete* ~3 my ~2 data|account`.
+/// An element lists alternatives with `|`; a trailing `*` makes an alternative
+/// a prefix (`delet*` matches "delete", "deletion"); `~N` allows up to N other
+/// words before the next element. Gaps never cross a clause break.
+struct PhrasePattern: Sendable {
+    enum Alternative: Sendable, Hashable {
+        case word(String)
+        case prefix(String)
+
+        func matches(_ token: String) -> Bool {
+            switch self {
+            case .word(let word): return token == word
+            case .prefix(let prefix): return token.hasPrefix(prefix)
+            }
+        }
+    }
+
+    struct Element: Sendable {
+        let alternatives: [Alternative]
+        /// How many other words may come before this element.
+        let maxGap: Int
+
+        func matches(_ token: String) -> Bool {
+            alternatives.contains { $0.matches(token) }
+        }
+    }
+
+    let source: String
+    let elements: [Element]
+
+    /// Parses the pattern syntax; elements that are empty are ignored.
+    init(_ source: String) {
+        self.source = source
+        var elements: [Element] = []
+        var gap = 0
+        for part in source.split(separator: " ") {
+            if part.hasPrefix("~"), let number = Int(part.dropFirst()) {
+                gap = number
+                continue
+            }
+            let alternatives = part.split(separator: "|").map { alternative -> Alternative in
+                alternative.hasSuffix("*")
+                    ? .prefix(String(alternative.dropLast()))
+                    : .word(String(alternative))
+            }
+            if !alternatives.isEmpty {
+                elements.append(Element(alternatives: alternatives, maxGap: gap))
+            }
+            gap = 0
+        }
+        self.elements = elements
+    }
+
+    /// The first match starting exactly at `start`, as the range of tokens it
+    /// covers, or nil.
+    func match(_ tokens: [String], at start: Int) -> Range<Int>? {
+        guard let first = elements.first, start < tokens.count, first.matches(tokens[start]) else {
+            return nil
+        }
+        guard let end = matchRest(tokens, element: 1, after: start) else { return nil }
+        return start..<(end + 1)
+    }
+
+    private func matchRest(_ tokens: [String], element: Int, after position: Int) -> Int? {
+        if element == elements.count { return position }
+        let current = elements[element]
+        var index = position + 1
+        var skipped = 0
+        while index < tokens.count && skipped <= current.maxGap {
+            let token = tokens[index]
+            if current.matches(token), let end = matchRest(tokens, element: element + 1, after: index) {
+                return end
+            }
+            if token == TextFolding.clauseBreak { return nil }
+            skipped += 1
+            index += 1
+        }
+        return nil
+    }
+}

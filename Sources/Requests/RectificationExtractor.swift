@@ -1,0 +1,118 @@
+import Foundation
+
+/// Finds the new values a rectification request names.
+///
+/// It looks for a value after a cue: "from A to B" (B), "is now B",
+/// "new/correct <field> is B", "should be B", and form lines "New address: B"
+/// or "Correct value: B" (the field then comes from the line before). Plain
+/// `Field: value` lines count only inside a block of changes (after a heading
+/// like "Please make the following changes:"), never in the block that
+/// identifies the writer. Old values are never taken.
+public enum RectificationExtractor {
+    public static func extract(subject: String = "", body: String, language: Language) -> [RectificationField: String] {
+        var sentences = subject.isEmpty ? [] : [Sentence(text: subject, isSubject: true)]
+        sentences += SentenceSplitter.split(body).map { Sentence(text: $0) }
+        return extract(from: sentences, language: language)
+    }
+
+    /// The values found; `explicit` are those whose field is named in the
+    /// same sentence as the cue ("my new phone number is…"), the only ones
+    /// strong enough to make a mail a rectification by themselves.
+    static func extract(from sentences: [Sentence], language: Language) -> [RectificationField: String] {
+        scan(sentences, language: language).all
+    }
+
+    static func scan(_ sentences: [Sentence], language: Language)
+        -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
+        var found: [RectificationField: String] = [:]
+        var explicit: [RectificationField: String] = [:]
+        var lastField: RectificationField?
+        var inChangeBlock = false
+        for sentence in sentences {
+            let words = SentenceWords(sentence.text)
+            if words.isEmpty { continue }
+            if sentence.text.hasSuffix(":") && words.fieldPositions.isEmpty {
+                inChangeBlock = words.containsPrefix(RectificationVocabulary.changeHeadingWords)
+                    && !words.containsPrefix(RectificationVocabulary.identityHeadingWords)
+                continue
+            }
+            for hit in values(in: words, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
+            where found[hit.field] == nil {
+                found[hit.field] = hit.value
+                if hit.explicit && !sentence.isQuestion { explicit[hit.field] = hit.value }
+            }
+            if let field = words.fieldPositions.last?.field { lastField = field }
+        }
+        return (found, explicit)
+    }
+
+    /// "change my surname to B", "endre etternavnet fra A til B": a field
+    /// named shortly before `to`, with a change verb before the field or
+    /// `from` between them.
+    private static func isChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
+        guard let position = words.fieldPositions.last(where: { $0.index < index })?.index else { return false }
+        let between = words.folded[(position + 1)..<index]
+        if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
+        guard index - position <= 4 else { return false }
+        let before = words.folded[max(0, position - 6)..<position]
+        return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+            || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+    }
+
+    private static func values(
+        in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language
+    ) -> [(field: RectificationField, value: String, explicit: Bool)] {
+        let vocabulary = RectificationVocabulary.self
+        var result: [(field: RectificationField, value: String, explicit: Bool)] = []
+        for index in words.folded.indices {
+            let word = words.folded[index]
+            let previous = index > 0 ? words.folded[index - 1] : ""
+            var start: Int?
+            var field = words.field(before: index)
+            if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
+                if isChangeTo(words, at: index) { start = index + 1 }
+                start = index + 1
+            } else if vocabulary.isWords.contains(word) {
+                let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
+                if vocabulary.nowWords.contains(next) {
+                    start = index + 2
+                } else if vocabulary.newWords.contains(previous) || words.newWord(before: index) {
+                    start = index + 1
+                }
+                if field == nil && start != nil { field = lastField }
+            } else if vocabulary.beWords.contains(word) && vocabulary.shouldWords.contains(previous)
+                        || (vocabulary.beWords.contains(word) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
+                if !(index > 1 && vocabulary.negations.contains(words.folded[index - 1])) {
+                    start = index + 1
+                    if field == nil { field = lastField }
+                }
+            } else if words.original[index].hasSuffix(":") {
+                let label = String(word.dropLast())
+                if vocabulary.valueWords.contains(label) && (vocabulary.newWords.contains(previous) || words.newWord(before: index)) {
+                    start = index + 1
+                    if field == nil { field = lastField }
+                } else if let labelled = words.fieldPositions.first(where: { $0.index == index })?.field
+                            ?? words.fieldPositions.first(where: { $0.index == index - 1 && index - 1 >= 0 })?.field,
+                          inChangeBlock || words.newWord(before: index) {
+                    // Only when no cue later in the line names the value.
+                    if !words.hasCue(after: index) {
+                        start = index + 1
+                        field = labelled
+                    }
+                }
+            }
+            guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 6 } ?? false
+            if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
+                if target == .firstName || target == .lastName || words.isWholeName(before: index) {
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {
+                        result.append((part, text, named))
+                    }
+                } else {
+                    result.append((target, value, named))
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+/// The words that name a customer-record field, and the cue words around a
+/// new value, in all six languages. Matched against lowercased words with
+/// punctuation trimmed; field names match as prefixes ("etternavnet").
+enum RectificationVocabulary {
+    /// Field name prefixes, checked in this order (e-mail before address).
+    static let fieldPrefixes: [(RectificationField, [String])] = [
+        (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress"]),
+        (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "nummer", "number", "mob"]),
+        (.lastName, ["surname", "etternavn", "etternamn", "efternamn", "efternavn", "nachname", "familienname", "familjenamn"]),
+        (.firstName, ["fornavn", "førenamn", "förnamn", "vorname", "forename"]),
+        (.organization, ["company", "employer", "organisation", "organization", "firm", "workplace", "arbeidsgiver", "firma",
+                         "bedrift", "organisasjon", "arbeidsplass", "arbetsgivare", "företag", "arbejdsgiver", "virksomhed",
+                         "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
+        (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "titel", "befattning", "jobbtitel",
+                  "berufsbezeichnung", "jobtitel", "stillingsbetegnelse"]),
+        (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
+                    "ernährung", "unverträglichkeit", "intoleran", "matbehov", "spesialkost"]),
+        (.nationality, ["nationality", "citizenship", "nasjonalitet", "statsborgerskap", "nationalitet", "medborgarskap",
+                        "statsborgerskab", "staatsangehörigkeit", "nationalität", "statsborgarskap"]),
+        (.address, ["address", "adress", "adresse", "anschrift", "postadresse", "bosted", "wohnort", "bostadsadress", "bopæl"]),
+    ]
+
+    /// Two-word field names whose first word alone means something else.
+    static let twoWordFields: [String: [String: RectificationField]] = [
+        "last": ["name": .lastName], "family": ["name": .lastName], "first": ["name": .firstName],
+        "given": ["name": .firstName], "job": ["title": .title, "role": .title], "dietary": ["requirements": .dietary],
+    ]
+
+    /// Whole-name words: a value here is split into first and last name.
+    static let nameWords: Set<String> = ["name", "navn", "namn", "navnet", "namnet", "namen", "name:", "names"]
+
+    /// "to" after a change verb or "from": "change my surname from A to B".
+    static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
+    static let fromWords: Set<String> = ["from", "fra", "frå", "från", "von", "af"]
+    static let changeVerbs: [String] = [
+        "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
+        "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
+    ]
+    /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
+    static let isWords: Set<String> = ["is", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
+    static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
+    static let newWords: Set<String> = [
+        "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
+        "korrekte", "rett", "rette", "nya", "rätt", "rätta", "nyt", "neue", "neuer", "neues", "neuen", "richtige",
+        "richtiger", "korrekter", "updated", "changed",
+    ]
+    /// "should be": a value follows.
+    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:"]
+    static let shouldWords: Set<String> = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
+    /// Label words of form lines: "Correct value:", "Riktig verdi:".
+    static let valueWords: Set<String> = ["value", "verdi", "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist"]
+    /// Headings that open a block of changes, or a block identifying the writer.
+    static let changeHeadingWords: [String] = ["correct", "change", "rett", "endr", "følgende", "ändr", "berichtig",
+                                               "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil"]
+    static let identityHeadingWords: [String] = ["identif", "identit", "personlig", "legitim", "contact", "kontakt",
+                                                 "current", "nåværende", "old", "gammel", "registrert", "registered", "aktuell"]
+    static let negations: Set<String> = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Classifies the new text of a mail into the kinds of request it makes.
+///
+/// Explainable by design: weighted phrase rules per language (see the
+/// `PhraseLexicon+*.swift` files) are matched sentence by sentence; a negation
+/// before a phrase cancels it, a passing-mention cue ("I know I could…",
+/// "your privacy policy") weakens it, and each kind whose score reaches its
+/// threshold is asked for. Erasure is held to a higher standard, because a
+/// false erasure is the worst mistake dsrd can make: it needs a request
+/// marker ("please", "ber", "bitte"…), the subject line or an imperative,
+/// and a legal-hold letter ("preserve the records") never counts as one.
+/// A complaint addressed to a supervisory authority asks nothing of us.
+public enum RequestClassifier {
+    /// A kind needs this score to be asked for.
+    static let threshold = 1.0
+    /// Erasure needs more.
+    static let eraseThreshold = 1.2
+    /// A passing mention or hypothetical weakens a phrase by this factor.
+    static let mentionFactor = 0.3
+    /// An erasure phrase outside a request sentence counts this much.
+    static let unrequestedEraseFactor = 0.4
+
+    public static func classify(subject: String, body: String) -> Classification {
+        var sentences: [Sentence] = []
+        let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
+        for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
+
+        let language = LanguageDetector.detect(tokens: sentences.flatMap(\.tokens))
+        guard let index = RuleIndex.all[language] else {
+            return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
+        }
+        var tally = SignalTally()
+        for sentence in sentences {
+            score(sentence, with: index, into: &tally)
+        }
+        return decide(tally, sentences: sentences, language: language)
+    }
+
+    /// Scores one sentence: the strongest phrase per signal counts.
+    private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) {
+        let tokens = sentence.tokens
+        var best: [Signal: (weight: Double, evidence: String)] = [:]
+        var seen = Set<Int>()
+        let matches = index.matches(in: tokens)
+        guard !matches.isEmpty else { return }
+        let hasMention = matches.contains { index.rules[$0.rule].signal == .passingMention }
+        let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
+        let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
+        let hasHedge = tokens.contains { index.hedges.contains($0) }
+
+        for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
+            let rule = index.rules[number]
+            if rule.subjectOnly && !sentence.isSubject { continue }
+            if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
+                tally.note("negated \(rule.evidence)")
+                continue
+            }
+            var weight = rule.weight
+            var signal = rule.signal
+            var evidence = rule.evidence
+            switch signal {
+            case .kind(let kind):
+                if hasMention && !rule.firm {
+                    weight *= mentionFactor
+                    evidence = "mention \(evidence)"
+                }
+                if kind == .erase && !hasMarker && range.lowerBound > 1 && !rule.firm {
+                    weight *= unrequestedEraseFactor
+                    evidence = "unrequested \(evidence)"
+                }
+            case .consentWithdrawal:
+                // Withdrawing consent for dietary data means erasing that data.
+                signal = hasDietary ? .kind(.erase) : .consentWithdrawal
+                evidence = hasDietary ? "consent withdrawn for dietary data (\(evidence))" : "consent withdrawn (\(evidence))"
+                if hasMention { weight *= mentionFactor }
+            case .complaint:
+                if hasHedge { continue }
+            default:
+                break
+            }
+            if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence) }
+        }
+        for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
+    }
+
+    private static func decide(_ tally: SignalTally, sentences: [Sentence], language: Language) -> Classification {
+        var kinds = Set<RequestKind>()
+        var evidence: [String] = []
+        let eraseAsked = tally.score(.kind(.erase)) >= eraseThreshold
+        for kind in RequestKind.allCases {
+            var score = tally.score(.kind(kind))
+            // Withdrawing consent objects to the processing; in an erasure
+            // letter it is the ground for the erasure (Art. 17(1)(b)) instead.
+            if kind == .object && !eraseAsked { score += tally.score(.consentWithdrawal) }
+            // Asking which data will be kept is part of an erasure, not a
+            // separate access request: access then needs a clear phrase.
+            if kind == .access && eraseAsked && tally.strongest(.kind(.access)) < 1.3 { score = 0 }
+            if score >= (kind == .erase ? eraseThreshold : threshold) {
+                kinds.insert(kind)
+                evidence += tally.evidence(.kind(kind)).map { "\(kind.rawValue): \($0)" }
+                if kind == .object && !eraseAsked {
+                    evidence += tally.evidence(.consentWithdrawal).map { "object: \($0)" }
+                }
+            }
+        }
+        if tally.score(.complaint) >= 1.5 && !kinds.isEmpty {
+            kinds.removeAll()
+            evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
+        }
+        if kinds.contains(.erase) && tally.score(.legalHold) >= 1.5 {
+            kinds.remove(.erase)
+            evidence = evidence.filter { !$0.hasPrefix("erase:") }
+            evidence.append("not erase: asks to preserve records (\(tally.evidence(.legalHold).joined(separator: ", ")))")
+        }
+        if kinds.contains(.access) && tally.score(.publicRecords) >= 1.5 {
+            kinds.remove(.access)
+            evidence = evidence.filter { !$0.hasPrefix("access:") }
+            evidence.append("not access: freedom-of-information request for documents")
+        }
+        var fields: [RectificationField: String] = [:]
+        let extracted = RectificationExtractor.scan(sentences, language: language)
+        if kinds.contains(.rectify) {
+            fields = extracted.all
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 {
+            fields = extracted.explicit
+            if !fields.isEmpty {
+                kinds.insert(.rectify)
+                evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        evidence += tally.notes.prefix(4)
+        let onBehalf = tally.score(.onBehalf) >= 1.0
+        if onBehalf { evidence += tally.evidence(.onBehalf).map { "on behalf: \($0)" } }
+        return Classification(
+            kinds: kinds, language: language,
+            confidence: confidence(kinds: kinds, tally: tally), evidence: evidence,
+            onBehalf: onBehalf, fields: fields)
+    }
+
+    /// High when every kind asked for is well above its threshold; for
+    /// "other", low when some request phrase was seen but did not count (a
+    /// person should look), high when nothing request-like was seen at all.
+    private static func confidence(kinds: Set<RequestKind>, tally: SignalTally) -> Double {
+        let scores = RequestKind.allCases.map { tally.score(.kind($0)) }
+        if kinds.isEmpty {
+            let strongest = scores.max() ?? 0
+            let value = strongest == 0 && tally.notes.isEmpty ? 0.85 : max(0.3, 0.6 - 0.3 * strongest)
+            return (value * 100).rounded() / 100
+        }
+        let weakest = kinds.map { tally.score(.kind($0)) }.min() ?? 0
+        let value = min(0.98, 0.6 + 0.12 * weakest)
+        return (value * 100).rounded() / 100
+    }
+}

@@ -1,0 +1,68 @@
+/// Case and punctuation folding, done once per text so phrase matching can
+/// compare plain lowercase words.
+enum TextFolding {
+    /// The token standing for a clause break (comma, semicolon, colon, dash).
+    static let clauseBreak = ","
+
+    /// Lowercases and expands English negative contractions
+    /// ("don't" → "do not"), with typographic apostrophes made plain.
+    static func fold(_ text: String) -> String {
+        var lowered = text.lowercased()
+        if lowered.contains("\u{2019}") || lowered.contains("\u{2018}") {
+            lowered = lowered.replacingOccurrences(of: "\u{2019}", with: "'")
+                .replacingOccurrences(of: "\u{2018}", with: "'")
+        }
+        if lowered.contains("n't") {
+            lowered = lowered.replacingOccurrences(of: "won't", with: "will not")
+                .replacingOccurrences(of: "can't", with: "can not")
+                .replacingOccurrences(of: "n't", with: " not")
+        }
+        return lowered
+    }
+
+    /// Splits folded text into word tokens. Letters and digits form words;
+    /// commas, semicolons, colons, parentheses and free-standing dashes become
+    /// a single clause-break token; everything else separates words.
+    static func tokens(_ folded: String) -> [String] {
+        var result: [String] = []
+        result.reserveCapacity(folded.count / 5)
+        var current = ""
+        var previousWasSpace = true
+        var scalars = folded.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            let next = scalars.next()
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+                previousWasSpace = false
+            } else {
+                if !current.isEmpty {
+                    result.append(current)
+                    current = ""
+                }
+                if isClauseBreak(scalar, previousWasSpace: previousWasSpace, next: next),
+                   result.last != clauseBreak {
+                    result.append(clauseBreak)
+                }
+                previousWasSpace = scalar.properties.isWhitespace
+            }
+            pending = next
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    private static func isClauseBreak(
+        _ scalar: Unicode.Scalar, previousWasSpace: Bool, next: Unicode.Scalar?
+    ) -> Bool {
+        switch scalar {
+        case ",", ";", ":", "(", ")", "\u{2013}", "\u{2014}":
+            return true
+        case "-":
+            // A dash between spaces is a clause break; "e-mail" is not.
+            return previousWasSpace && (next.map { $0.properties.isWhitespace } ?? true)
+        default:
+            return false
+        }
+    }
+}

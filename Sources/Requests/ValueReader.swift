@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads a field value that starts at a word of a sentence.
+enum ValueReader {
+    private static let openQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201E}", "\u{00AB}", "'", "\u{2018}", "\u{00BB}"]
+    private static let closeQuotes: Set<Character> = ["\"", "\u{201D}", "\u{201C}", "\u{00BB}", "'", "\u{2019}", "\u{00AB}"]
+    /// Words that end a value ("…to Aasland and my phone…", "…til Berg i stedet").
+    private static let stopWords: Set<String> = [
+        "and", "og", "och", "und", "og", "please", "instead", "i", "thanks", "thank", "takk", "tack", "danke",
+        "from", "fra", "från", "frå", "von", "not", "ikke", "ikkje", "inte", "nicht", "but", "men", "aber",
+        "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
+        "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
+    ]
+    private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
+    private static let maxWords = 12
+    /// Organisations, titles, nationalities and diets are short.
+    private static let maxShortWords = 6
+
+    /// Guesses a field from the value itself: an e-mail address or a phone number.
+    static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
+        guard start < words.original.count else { return nil }
+        let word = words.original[start]
+        if word.contains("@") { return .email }
+        let digits = word.filter(\.isNumber).count
+        if digits >= 3 && digits * 2 >= word.count { return .phone }
+        return nil
+    }
+
+    static func read(_ words: SentenceWords, from start: Int, field: RectificationField, language: Language) -> String? {
+        var start = start
+        while start < words.folded.count && fillerWords.contains(words.folded[start]) { start += 1 }
+        guard start < words.original.count else { return nil }
+        let value: String?
+        switch field {
+        case .email:
+            value = words.original[start...].prefix(4).first { $0.contains("@") }.map(cleanEmail)
+        case .phone:
+            value = readPhone(words.original, from: start, language: language)
+        default:
+            value = quoted(words.original, from: start) ?? readText(words, from: start, field: field)
+        }
+        guard let result = value?.trimmingCharacters(in: .whitespaces), !result.isEmpty, result.count <= 120 else { return nil }
+        return result
+    }
+
+    /// Splits "Kari Nordmann" into first and last name when a whole name was changed.
+    static func splitName(_ value: String, field: RectificationField, whole: Bool) -> [(RectificationField, String)] {
+        let parts = value.split(separator: " ").map(String.init)
+        guard whole, parts.count >= 2, let first = parts.first, let last = parts.last else { return [(field, value)] }
+        return [(.firstName, first), (.lastName, last)]
+    }
+
+    private static func cleanEmail(_ word: String) -> String {
+        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]\"'.,;:!?«»\u{201C}\u{201D}"))
+        return trimmed.hasPrefix("mailto:") ? String(trimmed.dropFirst(7)) : trimmed
+    }
+
+    private static func readPhone(_ words: [String], from start: Int, language: Language) -> String? {
+        var text = ""
+        for word in words[start...].prefix(6) {
+            let stripped = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:)("))
+            guard !stripped.isEmpty, stripped.allSatisfy({ $0.isNumber || "+-./()".contains($0) }) else { break }
+            text += stripped
+            if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(".") && text.filter(\.isNumber).count >= 8 { break }
+        }
+        return PhoneNumber.normalize(text, language: language)
+    }
+
+    /// A value in quotes: «Haugland», "Nygårdsgaten 5, 5015 Bergen".
+    private static func quoted(_ words: [String], from start: Int) -> String? {
+        guard let first = words[start].first, openQuotes.contains(first) else { return nil }
+        var parts: [String] = []
+        for word in words[start...].prefix(maxWords) {
+            parts.append(word)
+            let end = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?)"))
+            if parts.count == 1 ? end.count > 1 && end.last.map(closeQuotes.contains) == true : end.last.map(closeQuotes.contains) == true {
+                break
+            }
+        }
+        let joined = parts.joined(separator: " ")
+        return joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}\u{201E}\u{2018}\u{2019}.,;:!?() "))
+    }
+
+    /// Free text: names are capitalised words; addresses run to the end of
+    /// the sentence; other fields stop at a comma or a stop word.
+    private static func readText(_ words: SentenceWords, from start: Int, field: RectificationField) -> String? {
+        var parts: [String] = []
+        for index in start..<min(words.original.count, start + maxWords) {
+            let word = words.original[index]
+            let folded = words.folded[index]
+            if index > start && stopWords.contains(folded) && field != .address { break }
+            if field == .address && index > start && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
+            if field == .firstName || field == .lastName {
+                guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
+            }
+            parts.append(word)
+            let last = word.last ?? " "
+            if field != .address && (last == "," || last == ";" || last == ")") { break }
+            if last == "." || last == "!" || last == "?" { break }
+            if (field == .firstName || field == .lastName) && parts.count >= 3 { break }
+            if field != .address && parts.count >= maxShortWords { return nil }
+        }
+        let joined = parts.joined(separator: " ")
+        let cleaned = joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:!?() "))
+        return cleaned.isEmpty ? nil : cleaned
+    }
+}
