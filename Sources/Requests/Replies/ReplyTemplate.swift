@@ -1,0 +1,28 @@
+/// The replies dsrd can send. The raw value is the template's file name
+/// without `.txt` (`Templates/nb/access_completed.txt`).
+public enum ReplyTemplate: String, Sendable, CaseIterable, Codable {
+    /// Acknowledges a request and names its due date.
+    case receipt
+    case accessCompleted = "access_completed"
+    case rectifyCompleted = "rectify_completed"
+    case eraseCompleted = "erase_completed"
+    case objectCompleted = "object_completed"
+    /// Asks the writer to confirm the request from the mailbox it concerns.
+    case confirmationNeeded = "confirmation_needed"
+    case confirmationReminder = "confirmation_reminder"
+    case confirmationExpired = "confirmation_expired"
+    /// Nothing is held about the writer.
+    case noData = "no_data"
+    /// The request cannot be carried out without more details.
+    case moreInformation = "more_information"
+    /// The deadline is extended by up to two months (Art. 12(3)).
+    case `extension`
+    /// The request is refused; tells of the rights under Art. 12(4).
+    case refusal
+    case verificationPending = "verification_pending"
+    /// A note to the people who run the mailbox, not to the data subject.
+    case operatorNote = "operator_note"
+
+    /// `receipt.txt`.
+    public var fileName: String { rawValue + ".txt" }
+}

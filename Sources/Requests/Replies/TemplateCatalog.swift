@@ -1,0 +1,59 @@
+/// Which names each reply template may use, and of what kind.
+///
+/// Loading checks every template file against this, so a misspelt placeholder
+/// is found when the daemon starts and not when a reply is due.
+public enum TemplateCatalog {
+    /// Names every template may use.
+    public static let common: [String: TemplatePlaceholder] = [
+        "reference": .text,        // DSR-2026-7KQ3M
+        "organisation": .text,     // the company's name
+        "dpo_address": .text,      // where to reach the data protection officer
+        "received_date": .text,
+        "due_date": .text,
+    ]
+
+    /// One flag per kind of request; the template words each in its language.
+    public static let kindFlags: [String: TemplatePlaceholder] = [
+        "access": .flag, "rectify": .flag, "erase": .flag, "object": .flag,
+    ]
+
+    /// The names `template` may use: the common ones and its own.
+    public static func placeholders(for template: ReplyTemplate) -> [String: TemplatePlaceholder] {
+        common.merging(specific(to: template), uniquingKeysWith: { _, own in own })
+    }
+
+    /// The names only `template` uses.
+    public static func specific(to template: ReplyTemplate) -> [String: TemplatePlaceholder] {
+        switch template {
+        case .receipt:
+            return kindFlags
+        case .accessCompleted:
+            return [
+                "categories": .list("name", "count"),
+                "attachment_name": .text,
+                "recipients": .list("name", "date"),
+            ]
+        case .rectifyCompleted:
+            return ["changes": .list("field", "new_value")]
+        case .eraseCompleted:
+            return [
+                "erased": .list("category"),
+                "kept": .list("category", "reason", "until"),
+            ]
+        case .objectCompleted:
+            return ["changes": .list("what", "from_date")]
+        case .confirmationNeeded, .confirmationReminder:
+            return kindFlags.merging(["token": .text, "expires_date": .text], uniquingKeysWith: { $1 })
+        case .confirmationExpired, .noData, .verificationPending:
+            return [:]
+        case .moreInformation:
+            return ["fields": .list("name"), "problem": .optionalText]
+        case .extension:
+            return ["new_due_date": .text, "reason": .text]
+        case .refusal:
+            return ["reason": .text]
+        case .operatorNote:
+            return kindFlags.merging(["state": .text, "reason": .optionalText], uniquingKeysWith: { $1 })
+        }
+    }
+}
