@@ -10,6 +10,8 @@ enum CommandLineInterface {
           check-config [--config FILE]       validate the configuration and print a summary
           migrate [--config FILE]            create or update dsrd's schema (dsr) in PostgreSQL
           probe [--config FILE]              connect to PostgreSQL, IMAP and SMTP and report what is there
+          classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
+          bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           help                               this text
 
         The configuration file is --config FILE, or else $DSRD_CONFIG.
@@ -25,6 +27,8 @@ enum CommandLineInterface {
         case "check-config": return CheckConfigCommand.run(rest)
         case "migrate": return await MigrateCommand.run(rest)
         case "probe": return await ProbeCommand.run(rest)
+        case "classify": return ClassifyCommand.run(rest)
+        case "bench-classify": return ClassifyBenchmark.run(rest)
         case "help", "--help", "-h":
             print(usage)
             return 0
