@@ -1,4 +1,5 @@
-/// dsrd's own schema, as the list of migrations that build it.
+/// dsrd's own schema, as the list of migrations that build it. A released
+/// migration is never edited; a change is a new one at the end.
 public enum DSRSchema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "inbound ledger", sql: [
@@ -19,5 +20,115 @@ public enum DSRSchema {
             "CREATE INDEX inbound_message_id ON dsr.inbound (message_id) WHERE message_id IS NOT NULL",
             "COMMENT ON TABLE dsr.inbound IS 'Every message read from the notices mailbox, keyed by its IMAP identity'",
         ]),
+        Migration(version: 2, name: "requests, audit trail and outbox", sql: pipelineTables),
+    ]
+
+    static let pipelineTables = [
+        // What intake made of each message; filled in the recording transaction.
+        """
+        ALTER TABLE dsr.inbound
+            ADD COLUMN raw_sha256 text,
+            ADD COLUMN from_address text,
+            ADD COLUMN outcome text NOT NULL DEFAULT 'recorded'
+                CHECK (outcome IN ('recorded', 'request', 'follow_up', 'duplicate', 'auto', 'bounce',
+                                   'not_a_request', 'loop_guard', 'own_mail', 'unreadable', 'oversized')),
+            ADD COLUMN auto_kind text,
+            ADD COLUMN problem text,
+            ADD COLUMN moved_at timestamptz
+        """,
+        "CREATE INDEX inbound_raw_sha256 ON dsr.inbound (raw_sha256) WHERE raw_sha256 IS NOT NULL",
+        "CREATE INDEX inbound_sender_time ON dsr.inbound (lower(from_address), received_at)",
+        // The UIDVALIDITY last seen per mailbox, to notice a change.
+        """
+        CREATE TABLE dsr.mailbox_state (
+            mailbox text PRIMARY KEY,
+            uid_validity bigint NOT NULL,
+            updated_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        """
+        CREATE TABLE dsr.requests (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            reference text NOT NULL UNIQUE,
+            kinds text[] NOT NULL,
+            language text NOT NULL,
+            reply_language text NOT NULL CHECK (reply_language IN ('nb', 'en')),
+            subject_address text NOT NULL,
+            state text NOT NULL CHECK (state IN ('received', 'awaiting_confirmation', 'needs_review',
+                                                 'completed', 'rejected', 'ignored')),
+            state_reason text,
+            received_at timestamptz NOT NULL,
+            due_on date NOT NULL,
+            extended_due_on date,
+            confidence double precision NOT NULL,
+            on_behalf boolean NOT NULL DEFAULT false,
+            auto_kind text,
+            evidence text[] NOT NULL DEFAULT '{}',
+            fields jsonb NOT NULL DEFAULT '{}',
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "CREATE INDEX requests_state_due ON dsr.requests (state, due_on)",
+        "CREATE INDEX requests_subject ON dsr.requests (lower(subject_address))",
+        """
+        CREATE TABLE dsr.outbox (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            request_id bigint REFERENCES dsr.requests (id),
+            message_id text NOT NULL UNIQUE,
+            template text NOT NULL,
+            envelope_from text NOT NULL,
+            recipients text[] NOT NULL,
+            raw bytea NOT NULL,
+            state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+            attempts integer NOT NULL DEFAULT 0,
+            next_attempt_at timestamptz NOT NULL DEFAULT now(),
+            last_error text,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            sent_at timestamptz,
+            bounced_at timestamptz
+        )
+        """,
+        "CREATE INDEX outbox_pending ON dsr.outbox (next_attempt_at) WHERE state = 'pending'",
+        // Every message of a request, both ways.
+        """
+        CREATE TABLE dsr.request_messages (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            request_id bigint NOT NULL REFERENCES dsr.requests (id),
+            inbound_id bigint REFERENCES dsr.inbound (id),
+            outbox_id bigint REFERENCES dsr.outbox (id),
+            role text NOT NULL CHECK (role IN ('request', 'follow_up', 'duplicate', 'reply', 'bounce')),
+            created_at timestamptz NOT NULL DEFAULT now(),
+            CHECK ((inbound_id IS NULL) <> (outbox_id IS NULL))
+        )
+        """,
+        "CREATE INDEX request_messages_request ON dsr.request_messages (request_id)",
+        // The audit trail: append-only, enforced by the database itself.
+        """
+        CREATE TABLE dsr.audit_events (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            request_id bigint REFERENCES dsr.requests (id),
+            inbound_id bigint REFERENCES dsr.inbound (id),
+            at timestamptz NOT NULL DEFAULT now(),
+            actor text NOT NULL,
+            action text NOT NULL,
+            from_state text,
+            to_state text,
+            reason text,
+            details jsonb NOT NULL DEFAULT '{}'
+        )
+        """,
+        "CREATE INDEX audit_events_request ON dsr.audit_events (request_id, id)",
+        """
+        CREATE FUNCTION dsr.audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'dsr.audit_events is append-only' USING ERRCODE = 'insufficient_privilege';
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON dsr.audit_events
+            FOR EACH STATEMENT EXECUTE FUNCTION dsr.audit_events_append_only()
+        """,
     ]
 }
