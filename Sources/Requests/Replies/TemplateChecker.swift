@@ -31,9 +31,9 @@ enum TemplateChecker {
                         file: file, line: line, name: name,
                         detail: "is a list: repeat it with {{#\(name)}}…{{/\(name)}}")
                 }
-            case .section(let name, let inverted, let line, let body):
+            case .section(let name, let inverted, let once, let line, let body):
                 let kind = try kind(of: name, in: scopes, line: line, file: file)
-                if case .list(let fields) = kind, !inverted {
+                if case .list(let fields) = kind, !inverted, !once {
                     let itemScope = Dictionary(fields.map { ($0, TemplatePlaceholder.Kind.text) },
                                                uniquingKeysWith: { first, _ in first })
                     try check(body, scopes: scopes + [itemScope], file: file)

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Turns template text into nodes: `{{name}}`, `{{#name}}`, `{{^name}}`, `{{/name}}`.
+/// Turns template text into nodes: `{{name}}`, `{{#name}}`, `{{^name}}`,
+/// `{{/name}}`; a section name may end in `?` (`{{#kept?}}`) to show its body
+/// once when the list is not empty.
 ///
 /// A tag must open and close on one line. A line holding nothing but one
 /// section tag (and spaces) is a "standalone" line: it leaves no empty line
@@ -78,10 +80,11 @@ enum TemplateParser {
         let sigil = inside.first
         let hasSigil = sigil == "#" || sigil == "^" || sigil == "/"
         let name = String(hasSigil ? trimmingSpaces(inside.dropFirst()) : inside)
-        guard !name.isEmpty else {
+        let plainName = hasSigil && name.hasSuffix("?") ? name.dropLast() : Substring(name)
+        guard !plainName.isEmpty else {
             throw TemplateError.malformedTag(file: file, line: line, detail: "'{{\(inside)}}' names nothing")
         }
-        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+        guard plainName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
             throw TemplateError.malformedTag(
                 file: file, line: line,
                 detail: "'{{\(inside)}}': names use only letters a–z, digits and '_'")
@@ -122,7 +125,10 @@ enum TemplateParser {
                 guard open.name == name else {
                     throw TemplateError.mismatchedSection(file: file, line: line, open: open.name, close: name)
                 }
-                append(.section(name: open.name, inverted: open.inverted, line: open.line, body: open.body))
+                let once = open.name.hasSuffix("?")
+                append(.section(
+                    name: once ? String(open.name.dropLast()) : open.name,
+                    inverted: open.inverted, once: once, line: open.line, body: open.body))
             }
         }
         if let unclosed = stack.last {

@@ -19,7 +19,7 @@ enum TemplateRenderer {
                     throw TemplateError.wrongValueKind(file: file, name: name, expected: "text")
                 }
                 output += singleLine ? joinedOnOneLine(text) : text
-            case .section(let name, let inverted, _, let body):
+            case .section(let name, let inverted, let once, _, let body):
                 guard let value = lookup(name, in: scopes) else {
                     throw TemplateError.missingValue(file: file, name: name)
                 }
@@ -27,7 +27,7 @@ enum TemplateRenderer {
                     if !value.isTruthy {
                         output += try render(body, scopes: scopes, file: file, singleLine: singleLine)
                     }
-                } else if case .list(let items) = value {
+                } else if case .list(let items) = value, !once {
                     for item in items {
                         output += try render(body, scopes: scopes + [item], file: file, singleLine: singleLine)
                     }
