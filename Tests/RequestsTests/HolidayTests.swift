@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Requests
 
@@ -96,6 +97,15 @@ struct DayTests {
         #expect(try day("2026-03-31").adding(months: -1) == (try day("2026-02-28")))
         #expect(try day("9999-12-01").adding(months: 5) == Day.last)
         #expect(try day("2026-01-01").adding(days: Int.max) == Day.last)
+    }
+
+    @Test func codableAsISOText() throws {
+        let encoded = try JSONEncoder().encode([try day("2026-05-17")])
+        #expect(String(decoding: encoded, as: UTF8.self) == "[\"2026-05-17\"]")
+        #expect(try JSONDecoder().decode([Day].self, from: encoded) == [try day("2026-05-17")])
+        for bad in ["[\"2026-02-30\"]", "[\"17.05.2026\"]", "[20260517]"] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode([Day].self, from: Data(bad.utf8)) }
+        }
     }
 
     @Test func dayNumbersRoundTripOverCenturies() {

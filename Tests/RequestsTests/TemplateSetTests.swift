@@ -228,9 +228,19 @@ struct TemplateLanguageTests {
     @Test(arguments: [
         ("nb", ReplyLanguage.nb), ("nn", .nb), ("no", .nb), ("sv", .nb), ("da", .nb),
         ("nb-NO", .nb), ("NN_no", .nb), (" sv-SE ", .nb), ("DA", .nb),
-        ("en", .en), ("en-GB", .en), ("de", .en), ("fi", .en), ("", .en), ("nbx", .en), ("-", .en),
+        ("nob", .nb), ("nno-NO", .nb), ("swe", .nb),
+        ("en", .en), ("en-GB", .en), ("de", .en), ("fi", .en), ("", .en), ("nbx", .en), ("-", .en), ("-nb", .en),
     ])
     func languageForWriter(code: String, expected: ReplyLanguage) {
         #expect(ReplyLanguage.forWriter(code) == expected)
+    }
+
+    @Test func datesAreWrittenInTheReplyLanguage() throws {
+        let day = try #require(Day(year: 2026, month: 5, day: 17))
+        #expect(ReplyLanguage.nb.dateText(day) == "17. mai 2026")
+        #expect(ReplyLanguage.en.dateText(day) == "17 May 2026")
+        let newYear = try #require(Day(year: 2027, month: 1, day: 1))
+        #expect(ReplyLanguage.nb.dateText(newYear) == "1. januar 2027")
+        #expect(ReplyLanguage.en.dateText(newYear) == "1 January 2027")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Deadlines are counted in whole days in Norwegian time, so they are kept as
 /// days and not as `Date`s, which would carry an instant and a zone.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

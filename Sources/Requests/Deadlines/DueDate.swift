@@ -6,7 +6,7 @@ import Foundation
 /// same date does not exist in the due month, the month's last day is used; a
 /// due day on a Saturday, Sunday or Norwegian public holiday moves to the next
 /// working day. The period may be extended by up to two further months.
-public enum DueDate {
+public enum DueDate: Sendable {
     /// The due day for a request received at `receivedAt`.
     public static func due(receivedAt: Date, timeZone: TimeZone = Day.osloTimeZone) -> Day {
         due(receivedOn: Day(receivedAt, timeZone: timeZone))

@@ -2,7 +2,7 @@
 ///
 /// Easter comes from the anonymous Gregorian algorithm (Meeus/Jones/Butcher);
 /// the movable holidays are counted from it.
-public enum NorwegianHolidays {
+public enum NorwegianHolidays: Sendable {
     /// The holidays of `year` in calendar order; empty outside `Day.supportedYears`.
     public static func holidays(in year: Int) -> [Day] {
         guard Day.supportedYears.contains(year), let easter = easterSunday(in: year) else { return [] }

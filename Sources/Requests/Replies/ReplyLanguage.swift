@@ -7,15 +7,16 @@ public enum ReplyLanguage: String, Sendable, CaseIterable, Codable {
     case en
 
     /// The reply language for a writer whose language is `code` (`nb`, `nn-NO`,
-    /// `sv_SE`, `EN`…). Norwegian (nb, nn, no), Swedish and Danish readers get
-    /// bokmål, which they read without trouble; everyone else gets English.
+    /// `sv_SE`, `EN`, `nob`…). Norwegian (nb, nn, no), Swedish and Danish
+    /// readers get bokmål, which they read without trouble; everyone else
+    /// gets English.
     public static func forWriter(_ code: String) -> ReplyLanguage {
         let primary = code.trimmingCharacters(in: .whitespaces)
-            .split(whereSeparator: { $0 == "-" || $0 == "_" })
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "_" })
             .first
             .map { $0.lowercased() } ?? ""
         switch primary {
-        case "nb", "nn", "no", "sv", "da": return .nb
+        case "nb", "nn", "no", "sv", "da", "nob", "nno", "nor", "swe", "dan": return .nb
         default: return .en
         }
     }

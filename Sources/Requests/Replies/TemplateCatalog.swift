@@ -2,7 +2,7 @@
 ///
 /// Loading checks every template file against this, so a misspelt placeholder
 /// is found when the daemon starts and not when a reply is due.
-public enum TemplateCatalog {
+public enum TemplateCatalog: Sendable {
     /// Names every template may use.
     public static let common: [String: TemplatePlaceholder] = [
         "reference": .text,        // DSR-2026-7KQ3M
