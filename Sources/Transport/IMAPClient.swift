@@ -49,10 +49,14 @@ public actor IMAPClient {
         return easy.buffers.body
     }
 
-    /// The server's INTERNALDATE of a message (its arrival time), as IMAP writes it.
-    public func internalDate(uid: UInt64, in mailbox: MailboxName) throws -> String? {
-        IMAPResponse.parseInternalDate(try command("UID FETCH \(uid) (INTERNALDATE)", in: mailbox,
-                                                   operation: "imap internaldate"))
+    /// The server's arrival time (INTERNALDATE) and size of a message,
+    /// read before fetching it so oversized mail is never pulled into memory.
+    public func metadata(uid: UInt64, in mailbox: MailboxName) throws -> MessageMetadata {
+        let response = try command("UID FETCH \(uid) (INTERNALDATE RFC822.SIZE)", in: mailbox, operation: "imap metadata")
+        return MessageMetadata(
+            internalDate: IMAPResponse.parseInternalDate(response).flatMap(IMAPDate.parse),
+            size: IMAPResponse.parseSize(response)
+        )
     }
 
     /// Adds a keyword flag (`UID STORE n +FLAGS.SILENT (keyword)`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsers for the untagged IMAP lines dsrd asks for. Pure: tested without
 /// a server. They work on bytes, since "\r\n" is one Swift Character.
 public enum IMAPResponse {
@@ -63,6 +65,16 @@ public enum IMAPResponse {
         return nil
     }
 
+    /// `RFC822.SIZE 1234` in a FETCH response.
+    public static func parseSize(_ bytes: [UInt8]) -> Int? {
+        for line in lines(bytes) {
+            guard let range = line.range(of: "RFC822.SIZE ") else { continue }
+            let digits = line[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if let size = Int(digits) { return size }
+        }
+        return nil
+    }
+
     static func lines(_ bytes: [UInt8]) -> [String] {
         bytes.split(separator: UInt8(ascii: "\n")).map { line in
             var slice = line[...]
@@ -82,5 +94,17 @@ public struct MailboxStatus: Sendable, Equatable {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
         self.messages = messages
+    }
+}
+
+
+/// What the server says of a message before it is fetched.
+public struct MessageMetadata: Sendable, Equatable {
+    public let internalDate: Date?
+    public let size: Int?
+
+    public init(internalDate: Date?, size: Int?) {
+        self.internalDate = internalDate
+        self.size = size
     }
 }

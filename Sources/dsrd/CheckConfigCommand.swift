@@ -9,7 +9,13 @@ enum CheckConfigCommand {
             return 2
         }
         guard let config = option.load() else { return 1 }
-        print("configuration \(config.sourcePath ?? "-") is valid")
+        let problems = ConfigChecks.problems(config)
+        guard problems.isEmpty else {
+            printError("dsrd: configuration \(config.sourcePath ?? "-") has \(problems.count) problem(s):")
+            for problem in problems { printError("  \(problem)") }
+            return 1
+        }
+        print("configuration \(config.sourcePath ?? "-") is valid; templates loaded")
         for (key, value) in config.summary {
             print("  \(key.padding(toLength: 24, withPad: " ", startingAt: 0)) \(value)")
         }

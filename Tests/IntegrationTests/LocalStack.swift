@@ -57,9 +57,13 @@ struct LocalStack {
 
     /// Waits (bounded) until the mailbox holds at least `count` messages.
     func waitForMessages(_ client: IMAPClient, mailbox: MailboxName, count: Int) async throws -> MailboxStatus {
+        // A fresh session per look: a session with the mailbox selected
+        // may answer from its own, older view.
+        await client.disconnect()
         var status = try await client.status(of: mailbox)
         for _ in 0..<100 where (status.messages ?? 0) < count {
             try await Task.sleep(for: .milliseconds(100))
+            await client.disconnect()
             status = try await client.status(of: mailbox)
         }
         return status

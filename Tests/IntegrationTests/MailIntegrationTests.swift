@@ -48,7 +48,9 @@ private func endsWith(_ bytes: [UInt8], _ suffix: [UInt8]) -> Bool {
         let fetched = try await imap.fetch(uid: uid, in: .inbox)
         #expect(endsWith(fetched, message))
         #expect(try await imap.fetch(uid: uid, in: .inbox) == fetched)
-        #expect(try await imap.internalDate(uid: uid, in: .inbox) != nil)
+        let metadata = try await imap.metadata(uid: uid, in: .inbox)
+        #expect(metadata.internalDate != nil)
+        #expect(metadata.size == fetched.count)
 
         try await imap.addKeyword("$DsrdRecorded", uid: uid, in: .inbox)
         #expect(try await imap.flags(uid: uid, in: .inbox).contains("$DsrdRecorded"))

@@ -340,6 +340,7 @@ write_config() {
     "connect_timeout_seconds": 10
   },
   "poll_interval_seconds": 5,
+  "templates_dir": "$REPO/Templates",
   "organisation": { "name": "Janteloppet AS", "dpo_address": "personvern@janteloppet.test" },
   "log_id_key": { "file": "$STATE/secrets/log-id-key" },
   "log_level": "info"

@@ -18,10 +18,11 @@ public enum ConfigParser {
         var reader = ConfigReader(environment: environment)
         reader.rejectUnknownKeys(root, known: [
             "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
-            "organisation", "log_level", "log_id_key",
+            "organisation", "log_level", "log_id_key", "intake",
         ], path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
+        let intake = parseIntake(&reader, reader.object(root, "intake", path: "", required: false) ?? [:])
         let smtp = parseSMTP(&reader, reader.object(root, "smtp", path: ""))
         let sender = reader.address(root, "sender", path: "")
         let postgres = parsePostgres(&reader, reader.object(root, "postgres", path: ""))
@@ -32,12 +33,12 @@ public enum ConfigParser {
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         let logKey = reader.secret(root, "log_id_key", path: "")
 
-        guard reader.problems.isEmpty, let imap, let smtp, let sender, let postgres, let poll,
+        guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
               let organisation, let level, let logKey else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
-            imap: imap, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
+            imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil
         ))
@@ -64,6 +65,17 @@ public enum ConfigParser {
         let server = MailServerSettings(url: url, username: username, password: password, tls: tls,
                                         connectTimeoutSeconds: connect, timeoutSeconds: timeout)
         return DaemonConfig.IMAP(server: server, mailbox: mailbox, processedMailbox: processed, reviewMailbox: review)
+    }
+
+    private static func parseIntake(_ reader: inout ConfigReader, _ object: [String: JSONValue]) -> DaemonConfig.Intake? {
+        let path = "intake"
+        reader.rejectUnknownKeys(object, known: ["max_message_bytes", "loop_guard_messages", "loop_guard_window_minutes"],
+                                 path: path)
+        let size = reader.int(object, "max_message_bytes", path: path, default: 25 << 20, range: 1024...(1 << 30))
+        let messages = reader.int(object, "loop_guard_messages", path: path, default: 5, range: 1...1_000_000)
+        let window = reader.int(object, "loop_guard_window_minutes", path: path, default: 60, range: 1...10_080)
+        guard let size, let messages, let window else { return nil }
+        return DaemonConfig.Intake(maximumMessageBytes: size, loopGuardMessages: messages, loopGuardWindowMinutes: window)
     }
 
     private static func parseSMTP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> MailServerSettings? {

@@ -17,7 +17,15 @@ public struct DaemonConfig: Sendable {
         public var dpoAddress: String
     }
 
+    /// Limits of intake: message size and the loop guard.
+    public struct Intake: Sendable {
+        public var maximumMessageBytes: Int
+        public var loopGuardMessages: Int
+        public var loopGuardWindowMinutes: Int
+    }
+
     public var imap: IMAP
+    public var intake: Intake
     public var smtp: MailServerSettings
     /// The address replies come from (and the envelope sender).
     public var sender: String

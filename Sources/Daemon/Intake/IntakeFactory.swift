@@ -1,0 +1,34 @@
+import Requests
+import Store
+import Transport
+
+/// Builds the intake stage from a configuration.
+public enum IntakeFactory {
+    public struct MissingTemplates: Error, CustomStringConvertible {
+        public var description: String { "templates_dir is not set: intake needs the reply templates" }
+    }
+
+    public static func settings(_ config: DaemonConfig) -> IntakeSettings {
+        IntakeSettings(
+            mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
+            processedMailbox: config.imap.processedMailbox,
+            reviewMailbox: config.imap.reviewMailbox, ownAddress: config.sender,
+            maximumMessageBytes: config.intake.maximumMessageBytes,
+            loopGuardLimit: config.intake.loopGuardMessages,
+            loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60
+        )
+    }
+
+    public static func writer(_ config: DaemonConfig) throws -> ReplyWriter {
+        guard let directory = config.templatesDirectory else { throw MissingTemplates() }
+        return ReplyWriter(templates: try TemplateSet.load(from: directory), sender: config.sender,
+                           organisation: config.organisation)
+    }
+
+    public static func make(config: DaemonConfig, imap: IMAPClient, database: PostgresClient, logger: Logger,
+                            clock: any WallClock, exitAfterCommit: Bool = false) throws -> IntakeStage {
+        let recorder = IntakeRecorder(settings: settings(config), writer: try writer(config))
+        return IntakeStage(imap: imap, database: database, recorder: recorder, logger: logger, clock: clock,
+                           personKey: config.logIDKey, exitAfterCommit: exitAfterCommit)
+    }
+}

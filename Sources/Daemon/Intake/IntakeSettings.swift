@@ -1,0 +1,41 @@
+import Foundation
+import Transport
+
+/// What intake needs besides the connections.
+public struct IntakeSettings: Sendable {
+    public var mailbox: MailboxName
+    /// The mailbox's name in the ledger: account and mailbox
+    /// (`notices@janteloppet.com/INBOX`), since UIDs are only unique within one.
+    public var ledgerMailbox: String
+    public var processedMailbox: MailboxName
+    public var reviewMailbox: MailboxName
+    /// The keyword set on a message once it is recorded (before the move).
+    public var recordedKeyword: String
+    /// dsrd's own address: mail from it is never answered.
+    public var ownAddress: String
+    /// Larger messages are recorded without their bytes and go to review.
+    public var maximumMessageBytes: Int
+    /// Messages handled per round, so one round stays short.
+    public var batchSize: Int
+    /// Loop guard: more than this many messages from one address within
+    /// `loopGuardWindow` go to review without an automatic answer.
+    public var loopGuardLimit: Int
+    public var loopGuardWindow: TimeInterval
+
+    public init(
+        mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
+        recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
+        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600
+    ) {
+        self.mailbox = mailbox
+        ledgerMailbox = account + "/" + mailbox.rawValue
+        self.processedMailbox = processedMailbox
+        self.reviewMailbox = reviewMailbox
+        self.recordedKeyword = recordedKeyword
+        self.ownAddress = ownAddress
+        self.maximumMessageBytes = maximumMessageBytes
+        self.batchSize = batchSize
+        self.loopGuardLimit = loopGuardLimit
+        self.loopGuardWindow = loopGuardWindow
+    }
+}

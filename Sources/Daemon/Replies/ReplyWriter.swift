@@ -1,0 +1,88 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// Turns a template and a request into a complete reply, ready for the
+/// outbox: rendered in the person's language, composed as proper mail
+/// (encoded headers, quoted-printable UTF-8, threading headers,
+/// `Auto-Submitted: auto-replied`), with a Message-ID that is stable for the
+/// request and the purpose, so a resend is recognisable.
+public struct ReplyWriter: Sendable {
+    public let templates: TemplateSet
+    public let sender: String
+    public let organisation: DaemonConfig.Organisation
+
+    public init(templates: TemplateSet, sender: String, organisation: DaemonConfig.Organisation) {
+        self.templates = templates
+        self.sender = sender
+        self.organisation = organisation
+    }
+
+    /// What a reply is about and to whom it goes.
+    public struct Context: Sendable {
+        public var requestID: Int
+        public var reference: String
+        public var language: ReplyLanguage
+        public var recipient: String
+        public var receivedOn: Day
+        public var dueOn: Day
+        /// The message answered: its Message-ID and References, for threading.
+        public var inReplyTo: String?
+        public var references: [String]
+
+        public init(requestID: Int, reference: String, language: ReplyLanguage, recipient: String, receivedOn: Day,
+                    dueOn: Day, inReplyTo: String?, references: [String]) {
+            self.requestID = requestID
+            self.reference = reference
+            self.language = language
+            self.recipient = recipient
+            self.receivedOn = receivedOn
+            self.dueOn = dueOn
+            self.inReplyTo = inReplyTo
+            self.references = references
+        }
+    }
+
+    /// - Parameter purpose: makes the Message-ID unique per reply of a request
+    ///   (`receipt`, `result`, `reminder-1` …).
+    public func reply(
+        _ template: ReplyTemplate, purpose: String, context: Context, values: TemplateValues,
+        attachments: [OutgoingAttachment] = [], date: Date
+    ) throws -> OutboxQueue.NewReply {
+        let common: TemplateValues = [
+            "reference": .text(context.reference),
+            "organisation": .text(organisation.name),
+            "dpo_address": .text(organisation.dpoAddress),
+            "received_date": .text(context.language.dateText(context.receivedOn)),
+            "due_date": .text(context.language.dateText(context.dueOn)),
+        ]
+        let rendered = try templates.render(template, language: context.language, values: common.merging(values))
+        let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
+        let messageID = MessageIDGenerator.stable(key: "\(context.reference)/\(purpose)", domain: domain)
+        var references = context.references
+        if let inReplyTo = context.inReplyTo, !references.contains(inReplyTo) { references.append(inReplyTo) }
+        let mail = OutgoingMail(
+            from: MailAddress(displayName: organisation.name, address: sender),
+            to: [MailAddress(address: context.recipient)],
+            subject: rendered.subject,
+            date: date,
+            messageID: messageID,
+            inReplyTo: context.inReplyTo,
+            references: references,
+            autoSubmitted: "auto-replied",
+            contentLanguage: context.language.rawValue,
+            body: rendered.body,
+            attachments: attachments
+        )
+        return OutboxQueue.NewReply(
+            requestID: context.requestID, messageID: messageID, template: template.rawValue,
+            envelopeFrom: sender, recipients: [context.recipient], raw: MailComposer.compose(mail)
+        )
+    }
+
+    /// The receipt's kind flags.
+    public static func kindFlags(_ kinds: Set<RequestKind>) -> TemplateValues {
+        TemplateValues(Dictionary(uniqueKeysWithValues: RequestKind.allCases.map { ($0.rawValue, TemplateValue.flag(kinds.contains($0))) }))
+    }
+}

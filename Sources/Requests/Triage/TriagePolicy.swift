@@ -1,0 +1,86 @@
+import MailCore
+
+/// What intake does with a new message. Pure: the facts in, one decision out.
+///
+/// The order of the checks is the policy: a message seen before is only a
+/// duplicate; machine mail and our own mail are never answered; a reply in a
+/// request's thread joins that request (and is never held back by the loop
+/// guard); only then can a message open a new request.
+public enum TriageDecision: Sendable, Equatable {
+    /// Seen before (same Message-ID or same bytes): link, do nothing else.
+    case duplicate(DuplicateMatch)
+    /// Could not be read: record, move to the review folder, no request.
+    case unreadable
+    /// A bounce of one of our replies: record it on that request.
+    case bounce(ReplyMatch)
+    /// Recorded as an `ignored` request and never answered.
+    case ignore(IgnoreReason)
+    /// Continues an existing request.
+    case followUp(ThreadMatch)
+    /// A sender over the loop-guard limit: a request for review, no answer.
+    case loopGuard
+    /// A new request in `state`; `sendReceipt` says whether to acknowledge it.
+    case newRequest(state: RequestState, reason: String?, sendReceipt: Bool)
+
+    /// The ledger's word for this decision (`dsr.inbound.outcome`).
+    public var outcome: String {
+        switch self {
+        case .duplicate: "duplicate"
+        case .unreadable: "unreadable"
+        case .bounce: "bounce"
+        case .ignore(.auto): "auto"
+        case .ignore(.ownMail), .ignore(.systemSender): "own_mail"
+        case .followUp: "follow_up"
+        case .loopGuard: "loop_guard"
+        case .newRequest: "request"
+        }
+    }
+}
+
+public enum IgnoreReason: String, Sendable, Equatable {
+    /// Auto-reply, bounce we cannot place, bulk mail, report.
+    case auto
+    /// Mail from dsrd's own address.
+    case ownMail = "own_mail"
+    /// MAILER-DAEMON, postmaster, or the null sender.
+    case systemSender = "system_sender"
+}
+
+public enum TriagePolicy {
+    /// Below this confidence a recognised request goes to a person first.
+    public static let reviewConfidence = 0.6
+
+    public static func decide(_ facts: TriageFacts) -> TriageDecision {
+        if let duplicate = facts.duplicateOf { return .duplicate(duplicate) }
+        if facts.unreadable { return .unreadable }
+        if facts.auto.kind == .bounce, let reply = facts.bouncedReply { return .bounce(reply) }
+        if facts.auto.isAuto { return .ignore(.auto) }
+        if facts.fromOwnAddress { return .ignore(.ownMail) }
+        if facts.nullReturnPath || isSystemSender(facts.sender) { return .ignore(.systemSender) }
+        if let thread = facts.thread { return .followUp(thread) }
+        if facts.recentFromSender >= facts.loopGuardLimit { return .loopGuard }
+        guard facts.sender != nil else {
+            return .newRequest(state: .needsReview, reason: "no sender address", sendReceipt: false)
+        }
+        let classification = facts.classification
+        if classification.kinds.isEmpty {
+            // Human mail with no recognisable request: a person reads it;
+            // a receipt for "your request" would be wrong.
+            return .newRequest(state: .needsReview, reason: "no request recognised", sendReceipt: false)
+        }
+        if classification.onBehalf {
+            return .newRequest(state: .needsReview, reason: "on behalf of another person", sendReceipt: true)
+        }
+        if classification.confidence < reviewConfidence {
+            return .newRequest(state: .needsReview, reason: "low confidence", sendReceipt: true)
+        }
+        return .newRequest(state: .received, reason: nil, sendReceipt: true)
+    }
+
+    /// Addresses that are machines by name: never answered.
+    public static func isSystemSender(_ address: String?) -> Bool {
+        guard let address else { return false }
+        let local = address.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        return ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply"].contains(local)
+    }
+}

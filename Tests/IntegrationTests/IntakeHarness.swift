@@ -1,0 +1,89 @@
+import Daemon
+import Foundation
+import MailCore
+import Store
+import Testing
+import Transport
+
+/// An intake stage reading a mailbox of its own (a fresh address at
+/// janteloppet.test), so tests never see each other's mail.
+struct IntakeHarness {
+    let stack: LocalStack
+    let notices: String
+    let config: DaemonConfig
+    let database: PostgresClient
+    let imap: IMAPClient
+    let clock = ManualWallClock(Date())
+
+    init(loopGuard: Int = 5) throws {
+        stack = try LocalStack()
+        notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
+        var config = try ConfigLoader.load(path: stack.configPath).get()
+        config.imap.server.username = notices
+        config.sender = notices
+        config.intake.loopGuardMessages = loopGuard
+        self.config = config
+        database = PostgresClient(configuration: config.postgres)
+        imap = IMAPClient(settings: config.imap.server)
+    }
+
+    func stage(exitAfterCommit: Bool = false) throws -> IntakeStage {
+        try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server), database: database,
+                               logger: Logger(level: .error), clock: clock, exitAfterCommit: exitAfterCommit)
+    }
+
+    /// Sends a message to this harness's notices address and waits for it.
+    func deliver(_ text: String, from sender: String, expectInbox count: Int) async throws {
+        try await stack.smtp().send(Array(text.utf8), from: sender, to: [notices])
+        _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: count)
+    }
+
+    /// Messages in INBOX, seen from a fresh session.
+    func inboxCount() async throws -> Int? {
+        await imap.disconnect()
+        return try await imap.status(of: .inbox).messages
+    }
+
+    func rows(_ sql: String, _ parameters: [SQLValue] = []) async throws -> [QueryResult.Row] {
+        try await database.query(sql, parameters).rows
+    }
+
+    /// Ledger rows of this mailbox's account, oldest first.
+    func inbound() async throws -> [QueryResult.Row] {
+        try await rows("""
+            SELECT id, outcome, message_id, moved_at IS NOT NULL AS moved
+            FROM dsr.inbound WHERE mailbox = $1 ORDER BY id
+            """, [.text(notices + "/INBOX")])
+    }
+
+    /// Requests whose messages were delivered to this harness's address.
+    func requests() async throws -> [QueryResult.Row] {
+        try await rows("""
+            SELECT DISTINCT r.id, r.reference, r.state, r.state_reason, r.kinds::text AS kinds, r.due_on::text AS due_on,
+                   r.reply_language
+            FROM dsr.requests r JOIN dsr.request_messages m ON m.request_id = r.id
+            JOIN dsr.inbound i ON i.id = m.inbound_id
+            WHERE i.mailbox = $1
+            ORDER BY r.id
+            """, [.text(notices + "/INBOX")])
+    }
+
+    func outbox(requestID: Int) async throws -> [QueryResult.Row] {
+        try await rows("SELECT id, message_id, template, recipients::text AS recipients, raw, state, bounced_at FROM dsr.outbox WHERE request_id = $1 ORDER BY id",
+                       [.int(requestID)])
+    }
+}
+
+/// A plain request mail with CRLF line ends.
+func requestMail(from sender: String, to recipient: String, subject: String, body: String, messageID: String,
+                 extraHeaders: [String] = []) -> String {
+    var lines = [
+        "From: \(sender)", "To: \(recipient)", "Subject: \(subject)", "Message-ID: <\(messageID)>",
+        "Date: Wed, 25 Nov 2026 10:00:00 +0100", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
+        "Content-Transfer-Encoding: 8bit",
+    ]
+    lines += extraHeaders
+    lines.append("")
+    lines += body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return lines.joined(separator: "\r\n") + "\r\n"
+}
