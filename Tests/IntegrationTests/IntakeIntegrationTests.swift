@@ -206,4 +206,50 @@ import Transport
         #expect(try await harness.imap.status(of: review).messages == 1)
         #expect(try await harness.requests().isEmpty)
     }
+
+    @Test func newUIDValidityIsHandledByMessageIDNotByReprocessing() async throws {
+        let harness = try IntakeHarness()
+        let mail = requestMail(from: "kari.nordmann@example.no", to: harness.notices, subject: "Sletting",
+                               body: "Hei, jeg ber dere slette alle personopplysninger om meg.",
+                               messageID: "intake-uidv-\(UUID().uuidString)@example.no")
+        try await harness.deliver(mail, from: "kari.nordmann@example.no", expectInbox: 1)
+        // Recorded under an earlier UIDVALIDITY (the mailbox was rebuilt since):
+        let uid = try #require(try await harness.imap.uids(in: .inbox, from: 1).first)
+        let status = try await harness.imap.status(of: .inbox)
+        let raw = try await harness.imap.fetch(uid: uid, in: .inbox)
+        let recorder = IntakeRecorder(settings: IntakeFactory.settings(harness.config),
+                                      writer: try IntakeFactory.writer(harness.config))
+        let old = IntakeRecorder.Fetched(uidValidity: status.uidValidity - 1, uid: uid, raw: raw, receivedAt: Date())
+        _ = try await harness.database.transaction { connection in
+            _ = try InboundLedger(connection).exchangeUIDValidity(mailbox: harness.notices + "/INBOX",
+                                                                  current: status.uidValidity - 1)
+            return try recorder.record(old, in: connection, now: Date())
+        }
+        _ = try await harness.stage().runOnce()
+        #expect(try await harness.inbound().map { $0["outcome"] } == ["request", "duplicate"])
+        #expect(try await harness.requests().count == 1)
+        #expect(try await harness.inboxCount() == 0)
+        let state = try await harness.rows("SELECT uid_validity FROM dsr.mailbox_state WHERE mailbox = $1",
+                                           [.text(harness.notices + "/INBOX")])
+        #expect(state.first?["uid_validity"] == String(status.uidValidity))
+    }
+
+    @Test func unreadableMailGoesToReviewWithoutARequest() async throws {
+        let harness = try IntakeHarness()
+        // Nested deeper than the reader's limit.
+        var lines = ["From: deep@example.com", "To: \(harness.notices)", "Subject: Nested",
+                     "Message-ID: <intake-deep-\(UUID().uuidString)@example.com>", "MIME-Version: 1.0"]
+        for depth in 0..<30 {
+            lines += ["Content-Type: multipart/mixed; boundary=\"b\(depth)\"", "", "--b\(depth)"]
+        }
+        lines += ["Content-Type: text/plain", "", "Please delete my data.", ""]
+        for depth in (0..<30).reversed() { lines += ["--b\(depth)--", ""] }
+        try await harness.deliver(lines.joined(separator: "\r\n"), from: "deep@example.com", expectInbox: 1)
+        _ = try await harness.stage().runOnce()
+        #expect(try await harness.inbound().map { $0["outcome"] } == ["unreadable"])
+        #expect(try await harness.requests().isEmpty)
+        let review = try #require(MailboxName("Review"))
+        await harness.imap.disconnect()
+        #expect(try await harness.imap.status(of: review).messages == 1)
+    }
 }
