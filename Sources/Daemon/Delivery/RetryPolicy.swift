@@ -3,13 +3,14 @@ import Foundation
 /// When to try a deferred reply again, and when to give up: the delay
 /// doubles from `baseDelay` after each failed attempt, up to `maxDelay`, and
 /// after `maxAttempts` attempts the reply is marked failed. The defaults
-/// (1 min, 2, 4, … capped at 1 h, 12 attempts) cover about a day.
+/// (1 min, 2, 4, … capped at 1 h, 30 attempts) keep trying for about a day,
+/// long enough to ride out a receiving server's maintenance window.
 public struct RetryPolicy: Sendable, Equatable {
     public var baseDelay: TimeInterval
     public var maxDelay: TimeInterval
     public var maxAttempts: Int
 
-    public init(baseDelay: TimeInterval = 60, maxDelay: TimeInterval = 3600, maxAttempts: Int = 12) {
+    public init(baseDelay: TimeInterval = 60, maxDelay: TimeInterval = 3600, maxAttempts: Int = 30) {
         self.baseDelay = max(baseDelay, 0)
         self.maxDelay = max(maxDelay, self.baseDelay)
         self.maxAttempts = max(maxAttempts, 1)
