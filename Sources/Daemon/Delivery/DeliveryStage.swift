@@ -96,14 +96,15 @@ public struct DeliveryStage: PipelineStage {
             case .retry(let delay):
                 try await queue.markDeferred(message, lastError: lastError, retryAt: now.addingTimeInterval(delay))
                 tally.deferred += 1
-                logger.info("reply deferred", ["outbox_id": message.id, "attempt": attempt,
-                                               "retry_in_seconds": Int(delay), "reason": reason])
+                // An outage is logged once by the runner; a refused reply here.
+                logger.log(verdict.isOutage ? .debug : .info, "reply deferred", ["outbox_id": message.id, "attempt": attempt,
+                                                     "retry_in_seconds": Int(delay), "reason": reason])
             case .giveUp:
                 try await fail(message, lastError: lastError,
                                reason: "\(reason), gave up after \(attempt) attempts", at: now)
                 tally.failed += 1
             }
-            if case .outage = verdict { throw SMTPUnavailable(reason: reason) }
+            if verdict.isOutage { throw SMTPUnavailable(reason: reason) }
         }
     }
 

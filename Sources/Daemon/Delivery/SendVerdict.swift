@@ -12,6 +12,11 @@ public enum SendVerdict: Sendable, Equatable {
     /// message later and stop the round, since the next ones would fail too.
     case outage(reason: String)
 
+    public var isOutage: Bool {
+        if case .outage = self { return true }
+        return false
+    }
+
     /// Classifies a send failure. Reasons hold reply and curl codes only.
     public init(error: any Error) {
         guard let error = error as? TransportError else {

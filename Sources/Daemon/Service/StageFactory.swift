@@ -11,7 +11,9 @@ public enum StageFactory {
         let smtp = SMTPClient(settings: config.smtp)
         var stages: [any PipelineStage] = []
         // Intake stage goes here, before delivery.
-        stages.append(DeliveryStage(queue: OutboxQueue(client: postgres), sender: smtp, clock: clock, logger: logger))
+        let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
+        stages.append(DeliveryStage(queue: OutboxQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
+                                    settings: delivery))
         return stages
     }
 
