@@ -97,8 +97,8 @@ public struct DeliveryStage: PipelineStage {
                 try await queue.markDeferred(message, lastError: lastError, retryAt: now.addingTimeInterval(delay))
                 tally.deferred += 1
                 // An outage is logged once by the runner; a refused reply here.
-                logger.log(verdict.isOutage ? .debug : .info, "reply deferred", ["outbox_id": message.id, "attempt": attempt,
-                                                     "retry_in_seconds": Int(delay), "reason": reason])
+                logger.log(verdict.isOutage ? .debug : .info, "reply deferred",
+                           ["outbox_id": message.id, "attempt": attempt, "retry_in_seconds": Int(delay), "reason": reason])
             case .giveUp:
                 try await fail(message, lastError: lastError,
                                reason: "\(reason), gave up after \(attempt) attempts", at: now)
