@@ -69,7 +69,7 @@ struct DaemonProcess {
             var description: String { "\(DaemonProcess.binary) is missing: run swift build first" }
         }
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { throw NoBinary() }
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
