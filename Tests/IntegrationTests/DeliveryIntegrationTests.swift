@@ -86,9 +86,10 @@ struct OutboxFixture {
         return fixture
     }
 
-    func stage(sender: any MailSender, stack: LocalStack) -> DeliveryStage {
+    func stage(sender: any MailSender, stack: LocalStack, retry: RetryPolicy = .standard) -> DeliveryStage {
         DeliveryStage(queue: OutboxQueue(client: client), sender: sender, clock: clock,
-                      logger: Logger(level: .error, journal: true) { _ in })
+                      logger: Logger(level: .error, journal: true) { _ in },
+                      settings: DeliveryStage.Settings(retry: retry))
     }
 }
 
@@ -179,6 +180,28 @@ struct OutboxFixture {
         #expect(event["from_state"] == "received")
         #expect(event["to_state"] == "needs_review")
         #expect(event["reason"] == "smtp reply 550")
+    }
+
+    @Test func theLastTemporaryRefusalFailsTheReplyForReview() async throws {
+        let stack = try LocalStack()
+        let fixture = try await OutboxFixture.prepare(stack)
+        let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("give-up-subject"),
+                                                      state: "awaiting_confirmation")
+        let row = try await fixture.insertOutbox(requestID: request.id, recipient: "tempfail@example.net")
+        let stage = fixture.stage(sender: stack.smtp(), stack: stack, retry: RetryPolicy(maxAttempts: 2))
+
+        #expect(try await stage.runOnce().deferred == 1)
+        fixture.clock.advance(by: 60)
+        let report = try await stage.runOnce()
+        #expect(report.failed == 1 && report.deferred == 0)
+        let stored = try await fixture.outbox(row.id)
+        #expect(stored["state"] == "failed")
+        #expect(stored["attempts"] == "2")
+        #expect(try await fixture.requestState(request.id) == "needs_review")
+        let event = try #require(try await fixture.audit(request.id).first)
+        #expect(event["action"] == "reply_failed")
+        #expect(event["from_state"] == "awaiting_confirmation")
+        #expect(event["reason"] == "smtp reply 450, gave up after 2 attempts")
     }
 
     @Test func smtpDownDefersWithoutLosingAndALaterRoundDelivers() async throws {
