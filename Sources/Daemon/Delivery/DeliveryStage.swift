@@ -17,13 +17,17 @@ public struct DeliveryStage: PipelineStage {
         public var leaseSeconds: TimeInterval
         /// Batches per round at most, so one round cannot run forever.
         public var maxBatchesPerRound: Int
+        /// No new batch is claimed once a round has run this long: the
+        /// runner (and its watchdog pings) get their turn between rounds.
+        public var roundTimeBudget: TimeInterval
         public var retry: RetryPolicy
 
         public init(batchSize: Int = 20, leaseSeconds: TimeInterval = 600, maxBatchesPerRound: Int = 10,
-                    retry: RetryPolicy = .standard) {
+                    roundTimeBudget: TimeInterval = 30, retry: RetryPolicy = .standard) {
             self.batchSize = max(batchSize, 1)
             self.leaseSeconds = max(leaseSeconds, 1)
             self.maxBatchesPerRound = max(maxBatchesPerRound, 1)
+            self.roundTimeBudget = max(roundTimeBudget, 0)
             self.retry = retry
         }
     }
@@ -52,8 +56,10 @@ public struct DeliveryStage: PipelineStage {
 
     public func runOnce() async throws -> StageReport {
         var tally = Tally()
+        let started = clock.now()
         for _ in 0..<settings.maxBatchesPerRound {
             let now = clock.now()
+            if now.timeIntervalSince(started) > settings.roundTimeBudget { break }
             let batch = try await queue.claim(now: now, leaseUntil: now.addingTimeInterval(settings.leaseSeconds),
                                               limit: settings.batchSize)
             for (position, message) in batch.enumerated() {
