@@ -48,4 +48,18 @@ done
 CREDENTIALS_DIRECTORY="$work/credentials" "$DSRD" check-config --config "$CONFIG" >/dev/null \
     || fail "dsrd check-config refused $CONFIG"
 
+# MemoryDenyWriteExecute=yes: the Swift runtime must not need writable and
+# executable memory. Linux's PR_SET_MDWE (6.3+) enforces the same rule on a
+# process and its children; where python3 and such a kernel are at hand,
+# dsrd runs under it.
+if command -v python3 >/dev/null; then
+    CREDENTIALS_DIRECTORY="$work/credentials" python3 - "$DSRD" "$CONFIG" >/dev/null <<'PY' || fail "dsrd fails without writable+executable memory"
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.prctl(65, 1, 0, 0, 0) != 0:  # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
+    sys.exit(0)  # kernel without MDWE: nothing to check here
+os.execv(sys.argv[1], [sys.argv[1], "check-config", "--config", sys.argv[2]])
+PY
+fi
+
 echo "verify: dsrd.service and config.json are good" >&2
