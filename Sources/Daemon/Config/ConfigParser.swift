@@ -47,9 +47,9 @@ public enum ConfigParser {
 
     /// `delivery`: optional; `max_attempts` before a reply is marked failed.
     private static func parseDelivery(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> Int? {
-        guard let object else { return 30 }
+        guard let object else { return RetryPolicy.standard.maxAttempts }
         reader.rejectUnknownKeys(object, known: ["max_attempts"], path: "delivery")
-        return reader.int(object, "max_attempts", path: "delivery", default: 30, range: 1...100)
+        return reader.int(object, "max_attempts", path: "delivery", default: RetryPolicy.standard.maxAttempts, range: 1...100)
     }
 
     private static func parseIMAP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.IMAP? {

@@ -32,5 +32,5 @@ public struct DaemonConfig: Sendable {
     /// The file this was read from, when there was one.
     public var sourcePath: String?
     /// Delivery attempts of one reply before it is marked failed (`delivery.max_attempts`).
-    public var deliveryMaxAttempts: Int = 30
+    public var deliveryMaxAttempts: Int = RetryPolicy.standard.maxAttempts
 }
