@@ -229,3 +229,32 @@ private let start = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(await control.wait(seconds: 0) == nil)
     #expect(await control.wait(seconds: 0.01) == nil)
 }
+
+/// A stage that does not come back until it is released.
+private final class HangingStage: PipelineStage, @unchecked Sendable {
+    let name = "hung"
+    private let released = Mutex(false)
+    func release() { released.withLock { $0 = true } }
+
+    func runOnce() async throws -> StageReport {
+        while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
+        return StageReport()
+    }
+}
+
+@Test func aHungStageIsNotPingedOver() async {
+    let clock = ManualWallClock(start)
+    let stage = HangingStage()
+    let notifier = RecordingNotifier()
+    let runner = ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5),
+                               control: ScriptedControl(clock: clock, waits: []), notifier: notifier,
+                               clock: clock, logger: LogLines().logger, watchdog: WatchdogSettings(pingInterval: 0.001))
+    async let outcome = runner.run(once: true)
+    // Much longer than the ping interval passes while the stage hangs.
+    try? await Task.sleep(for: .milliseconds(50))
+    clock.advance(by: 3600)
+    #expect(!notifier.sent.contains(.watchdog))
+    stage.release()
+    #expect(await outcome == .roundSucceeded)
+    #expect(notifier.sent.filter { $0 == .watchdog }.count == 1)
+}
