@@ -10,6 +10,11 @@ enum CommandLineInterface {
           check-config [--config FILE]       validate the configuration and print a summary
           migrate [--config FILE]            create or update dsrd's schema (dsr) in PostgreSQL
           probe [--config FILE]              connect to PostgreSQL, IMAP and SMTP and report what is there
+          run [--once] [--config FILE]       run the daemon until SIGTERM (or one round with --once)
+          requests list [--state S] [--json] [--config FILE]
+                                             the requests, newest first
+          requests show REF [--json] [--config FILE]
+                                             one request: its messages in and out and its audit trail
           classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           help                               this text
@@ -27,6 +32,8 @@ enum CommandLineInterface {
         case "check-config": return CheckConfigCommand.run(rest)
         case "migrate": return await MigrateCommand.run(rest)
         case "probe": return await ProbeCommand.run(rest)
+        case "run": return await RunCommand.run(rest)
+        case "requests": return await RequestsCommand.run(rest)
         case "classify": return ClassifyCommand.run(rest)
         case "bench-classify": return ClassifyBenchmark.run(rest)
         case "help", "--help", "-h":

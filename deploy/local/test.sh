@@ -17,6 +17,9 @@ build_started=$(date +%s)
 swift build --build-tests -j 2
 echo "test: build in $(( $(date +%s) - build_started ))s" >&2
 
+# The systemd unit and its config (systemd-analyze verify, dsrd check-config).
+deploy/systemd/verify.sh .build/debug/dsrd
+
 # Integration tests need the dsr schema; migrations are idempotent.
 .build/debug/dsrd migrate >/dev/null
 

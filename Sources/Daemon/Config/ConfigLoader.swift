@@ -35,6 +35,7 @@ extension DaemonConfig {
             ("sender", sender),
             ("postgres", "\(postgres.user)@\(postgres.host):\(postgres.port)/\(postgres.database) sslmode=\(postgres.sslMode)"),
             ("poll_interval_seconds", String(pollIntervalSeconds)),
+            ("delivery.max_attempts", String(deliveryMaxAttempts)),
             ("templates_dir", templatesDirectory ?? "-"),
             ("data_map", dataMapPath ?? "-"),
             ("organisation", "\(organisation.name) (DPO \(organisation.dpoAddress))"),

@@ -18,7 +18,7 @@ public enum ConfigParser {
         var reader = ConfigReader(environment: environment)
         reader.rejectUnknownKeys(root, known: [
             "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
-            "organisation", "log_level", "log_id_key", "intake",
+            "organisation", "log_level", "log_id_key", "intake", "delivery",
         ], path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
@@ -32,16 +32,25 @@ public enum ConfigParser {
         let organisation = parseOrganisation(&reader, reader.object(root, "organisation", path: ""))
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         let logKey = reader.secret(root, "log_id_key", path: "")
+        let deliveryMaxAttempts = parseDelivery(&reader, reader.object(root, "delivery", path: "", required: false))
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
-              let organisation, let level, let logKey else {
+              let organisation, let level, let logKey, let deliveryMaxAttempts else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
             imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
-            logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil
+            logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
+            deliveryMaxAttempts: deliveryMaxAttempts
         ))
+    }
+
+    /// `delivery`: optional; `max_attempts` before a reply is marked failed.
+    private static func parseDelivery(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> Int? {
+        guard let object else { return RetryPolicy.standard.maxAttempts }
+        reader.rejectUnknownKeys(object, known: ["max_attempts"], path: "delivery")
+        return reader.int(object, "max_attempts", path: "delivery", default: RetryPolicy.standard.maxAttempts, range: 1...100)
     }
 
     private static func parseIMAP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.IMAP? {

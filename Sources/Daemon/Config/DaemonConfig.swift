@@ -39,4 +39,6 @@ public struct DaemonConfig: Sendable {
     public var logIDKey: [UInt8]
     /// The file this was read from, when there was one.
     public var sourcePath: String?
+    /// Delivery attempts of one reply before it is marked failed (`delivery.max_attempts`).
+    public var deliveryMaxAttempts: Int = RetryPolicy.standard.maxAttempts
 }

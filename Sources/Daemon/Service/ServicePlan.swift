@@ -1,0 +1,29 @@
+import Foundation
+
+/// What the runner runs: the stages in order, and how often. A reload
+/// builds a new plan from the re-read configuration.
+public struct ServicePlan: Sendable {
+    public var stages: [any PipelineStage]
+    public var pollInterval: TimeInterval
+
+    public init(stages: [any PipelineStage], pollInterval: TimeInterval) {
+        self.stages = stages
+        self.pollInterval = max(pollInterval, 0.1)
+    }
+}
+
+/// Why a reload was refused: the new configuration has problems. It names
+/// how many and where (key paths), never values.
+public struct ReloadRefused: Error, Sendable, CustomStringConvertible {
+    public var problemCount: Int
+    public var keyPaths: [String]
+
+    public init(problemCount: Int, keyPaths: [String]) {
+        self.problemCount = problemCount
+        self.keyPaths = keyPaths
+    }
+
+    public var description: String {
+        "\(problemCount) configuration problem(s) at " + keyPaths.joined(separator: ",")
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+
+/// Runs the pipeline: every stage in order, once per poll interval, until
+/// asked to stop; or one round only (`--once`).
+///
+/// It speaks to systemd through its notifier (READY after the first round,
+/// STATUS after each, RELOADING/READY around a reload, STOPPING at the end)
+/// and pings the watchdog from the loop itself — after each stage and while
+/// waiting between polls — so a stage hung in a network call stops the
+/// pings and systemd restarts the daemon.
+public struct ServiceRunner: Sendable {
+    /// Builds a new plan from a re-read configuration, or throws to refuse it.
+    public typealias Reloader = @Sendable () async throws -> ServicePlan
+
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        /// Stopped on request.
+        case stopped
+        /// `--once`: every stage did its round.
+        case roundSucceeded
+        /// `--once`: at least one stage failed.
+        case roundFailed
+
+        public var exitStatus: Int32 { self == .roundFailed ? 1 : 0 }
+    }
+
+    public let plan: ServicePlan
+    public let control: any ServiceControl
+    public let notifier: any ServiceNotifier
+    public let clock: any WallClock
+    public let logger: Logger
+    public let watchdog: WatchdogSettings?
+    public let backoff: RunnerBackoff
+    public let reloader: Reloader?
+
+    public init(plan: ServicePlan, control: any ServiceControl, notifier: any ServiceNotifier = SilentNotifier(),
+                clock: any WallClock = SystemWallClock(), logger: Logger, watchdog: WatchdogSettings? = nil,
+                backoff: RunnerBackoff = RunnerBackoff(), reloader: Reloader? = nil) {
+        self.plan = plan
+        self.control = control
+        self.notifier = notifier
+        self.clock = clock
+        self.logger = logger
+        self.watchdog = watchdog
+        self.backoff = backoff
+        self.reloader = reloader
+    }
+
+    /// Runs one round (`once`) or rounds until a stop is asked for.
+    public func run(once: Bool = false) async -> Outcome {
+        var state = LoopState(plan: plan)
+        logger.info("service started", ["stages": plan.stages.count, "poll_seconds": plan.pollInterval])
+        while true {
+            let results = await runRound(&state)
+            notifier.notify(.status(StatusLine.format(round: state.round, results: results)))
+            if state.round == 1 { notifier.notify(.ready) }
+            let allSucceeded = results.allSatisfy(\.succeeded)
+            if once {
+                notifier.notify(.stopping)
+                return allSucceeded ? .roundSucceeded : .roundFailed
+            }
+            state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
+            if state.stopRequested { break }
+            let delay = backoff.delay(pollInterval: state.plan.pollInterval,
+                                      failedRoundsInARow: state.failedRoundsInARow)
+            await waitBetweenRounds(seconds: delay, state: &state)
+            if state.stopRequested { break }
+        }
+        notifier.notify(.stopping)
+        logger.info("service stopping", ["rounds": state.round])
+        return .stopped
+    }
+
+    /// The runner's own bookkeeping across rounds.
+    struct LoopState {
+        var plan: ServicePlan
+        var round = 0
+        var failedRoundsInARow = 0
+        var stopRequested = false
+        var reloadRequested = false
+        var outages = OutageTracker()
+    }
+
+    private func runRound(_ state: inout LoopState) async -> [StageResult] {
+        state.round += 1
+        var results: [StageResult] = []
+        for stage in state.plan.stages {
+            await takeEvents(&state)
+            if state.stopRequested { break }
+            results.append(await runStage(stage, state: &state))
+            pingWatchdog()
+        }
+        return results
+    }
+
+    private func runStage(_ stage: any PipelineStage, state: inout LoopState) async -> StageResult {
+        do {
+            let report = try await stage.runOnce()
+            if let outage = state.outages.recordSuccess(of: stage.name, at: clock.now()) {
+                logger.notice("stage available again", ["stage": stage.name, "outage_seconds": Int(outage.rounded())])
+            }
+            if report.handled + report.deferred + report.failed > 0 {
+                logger.info("stage round done", ["stage": stage.name, "handled": report.handled,
+                                                 "deferred": report.deferred, "failed": report.failed])
+            }
+            return StageResult(stage: stage.name, outcome: .done(report))
+        } catch {
+            let description = LogSafe.describe(error)
+            if state.outages.recordFailure(of: stage.name, at: clock.now()) {
+                logger.warning("stage unavailable, retrying with backoff", ["stage": stage.name, "error": description])
+            } else {
+                logger.debug("stage still unavailable", ["stage": stage.name, "error": description])
+            }
+            return StageResult(stage: stage.name, outcome: .failed(description))
+        }
+    }
+
+    /// Waits `seconds` by the clock, waking for events and to ping the
+    /// watchdog; a reload happens here, between rounds.
+    private func waitBetweenRounds(seconds: TimeInterval, state: inout LoopState) async {
+        let deadline = clock.now().addingTimeInterval(seconds)
+        while !state.stopRequested {
+            if state.reloadRequested {
+                state.reloadRequested = false
+                await reload(&state)
+            }
+            let remaining = deadline.timeIntervalSince(clock.now())
+            if remaining <= 0 { return }
+            let chunk = min(remaining, watchdog?.pingInterval ?? remaining)
+            let event = await control.wait(seconds: chunk)
+            pingWatchdog()
+            if let event { apply(event, to: &state) }
+        }
+    }
+
+    private func takeEvents(_ state: inout LoopState) async {
+        while let event = await control.pendingEvent() {
+            apply(event, to: &state)
+        }
+    }
+
+    private func apply(_ event: ServiceEvent, to state: inout LoopState) {
+        switch event {
+        case .stop:
+            if !state.stopRequested { logger.info("stop requested") }
+            state.stopRequested = true
+        case .reload:
+            state.reloadRequested = true
+        }
+    }
+
+    private func reload(_ state: inout LoopState) async {
+        guard let reloader else {
+            logger.notice("reload requested but not supported here")
+            return
+        }
+        notifier.notify(.reloading)
+        do {
+            let plan = try await reloader()
+            state.plan = plan
+            logger.notice("configuration reloaded", ["stages": plan.stages.count, "poll_seconds": plan.pollInterval])
+        } catch {
+            logger.error("reload refused, keeping the current configuration", ["error": LogSafe.describe(error)])
+        }
+        notifier.notify(.ready)
+    }
+
+    private func pingWatchdog() {
+        if watchdog != nil { notifier.notify(.watchdog) }
+    }
+}

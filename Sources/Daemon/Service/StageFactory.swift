@@ -1,0 +1,30 @@
+import Foundation
+import Store
+import Transport
+
+/// Builds the pipeline's stages from a configuration, in the order they run.
+/// Intake (IMAP → requests) goes first, delivery (outbox → SMTP) last.
+public enum StageFactory {
+    /// Throws when the reply templates cannot be loaded: intake needs them.
+    public static func makeStages(config: DaemonConfig, logger: Logger,
+                                  clock: any WallClock = SystemWallClock()) throws -> [any PipelineStage] {
+        let postgres = PostgresClient(configuration: config.postgres)
+        let smtp = SMTPClient(settings: config.smtp)
+        var stages: [any PipelineStage] = []
+        let exitAfterCommit = ProcessInfo.processInfo.environment["DSRD_TEST_EXIT_AFTER_COMMIT"] == "1"
+        stages.append(try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server),
+                                             database: postgres, logger: logger, clock: clock,
+                                             exitAfterCommit: exitAfterCommit))
+        let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
+        stages.append(DeliveryStage(queue: DeliveryQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
+                                    settings: delivery))
+        return stages
+    }
+
+    /// The stages and poll interval of a configuration.
+    public static func makePlan(config: DaemonConfig, logger: Logger,
+                                clock: any WallClock = SystemWallClock()) throws -> ServicePlan {
+        ServicePlan(stages: try makeStages(config: config, logger: logger, clock: clock),
+                    pollInterval: TimeInterval(config.pollIntervalSeconds))
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Daemon
+
+/// A control that never sleeps: each wait moves the manual clock on by the
+/// time asked for (or ends early with the next scripted event).
+private final class ScriptedControl: ServiceControl, @unchecked Sendable {
+    private let lock = NSLock()
+    private let clock: ManualWallClock
+    /// Events handed out by successive waits (nil: the time ran out).
+    private var waitScript: [ServiceEvent?]
+    private var pending: [ServiceEvent] = []
+    private(set) var waits: [TimeInterval] = []
+
+    init(clock: ManualWallClock, waits script: [ServiceEvent?]) {
+        self.clock = clock
+        waitScript = script
+    }
+
+    func post(_ event: ServiceEvent) { lock.withLock { pending.append(event) } }
+
+    var waited: [TimeInterval] { lock.withLock { waits } }
+
+    func wait(seconds: TimeInterval) async -> ServiceEvent? {
+        let event: ServiceEvent? = lock.withLock {
+            waits.append(seconds)
+            if !pending.isEmpty { return pending.removeFirst() }
+            // A script that runs out stops the runner, so no test can loop forever.
+            return waitScript.isEmpty ? .stop : waitScript.removeFirst()
+        }
+        if event == nil { clock.advance(by: seconds) }
+        return event
+    }
+
+    func pendingEvent() async -> ServiceEvent? {
+        lock.withLock { pending.isEmpty ? nil : pending.removeFirst() }
+    }
+}
+
+/// A stage that follows a script of outcomes, one per round.
+private final class ScriptedStage: PipelineStage, @unchecked Sendable {
+    struct Down: Error {}
+    let name: String
+    private let lock = NSLock()
+    private var script: [Bool]
+    private(set) var runs = 0
+    var onRun: (@Sendable () -> Void)?
+
+    init(_ name: String, succeeds script: [Bool] = []) {
+        self.name = name
+        self.script = script
+    }
+
+    var runCount: Int { lock.withLock { runs } }
+
+    func runOnce() async throws -> StageReport {
+        let succeeds: Bool = lock.withLock {
+            runs += 1
+            return script.isEmpty ? true : script.removeFirst()
+        }
+        onRun?()
+        guard succeeds else { throw Down() }
+        return StageReport(handled: 1, summary: "1 done")
+    }
+}
+
+private final class RecordingNotifier: ServiceNotifier, @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [NotifyMessage] = []
+    func notify(_ message: NotifyMessage) { lock.withLock { messages.append(message) } }
+    var sent: [NotifyMessage] { lock.withLock { messages } }
+}
+
+private final class LogLines: @unchecked Sendable {
+    private let lines = Mutex<[String]>([])
+    var logger: Logger { Logger(level: .debug, journal: true) { line in self.lines.withLock { $0.append(line) } } }
+    func count(containing text: String) -> Int { lines.withLock { $0.filter { $0.contains(text) }.count } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+private let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+@Test func onceRunsEveryStageOneTimeAndSaysSo() async {
+    let clock = ManualWallClock(start)
+    let first = ScriptedStage("intake"), second = ScriptedStage("delivery")
+    let notifier = RecordingNotifier()
+    let runner = ServiceRunner(plan: ServicePlan(stages: [first, second], pollInterval: 5),
+                               control: ScriptedControl(clock: clock, waits: []), notifier: notifier,
+                               clock: clock, logger: LogLines().logger)
+    let outcome = await runner.run(once: true)
+    #expect(outcome == .roundSucceeded)
+    #expect(outcome.exitStatus == 0)
+    #expect(first.runCount == 1 && second.runCount == 1)
+    #expect(notifier.sent == [.status("round 1: intake 1 done; delivery 1 done"), .ready, .stopping])
+}
+
+@Test func onceFailsWhenAStageFails() async {
+    let clock = ManualWallClock(start)
+    let runner = ServiceRunner(plan: ServicePlan(stages: [ScriptedStage("intake", succeeds: [false]), ScriptedStage("delivery")],
+                                                 pollInterval: 5),
+                               control: ScriptedControl(clock: clock, waits: []), clock: clock, logger: LogLines().logger)
+    let outcome = await runner.run(once: true)
+    #expect(outcome == .roundFailed)
+    #expect(outcome.exitStatus == 1)
+}
+
+@Test func stopWhileWaitingEndsTheRunWithinOnePollInterval() async {
+    let clock = ManualWallClock(start)
+    let stage = ScriptedStage("delivery")
+    let control = ScriptedControl(clock: clock, waits: [nil, .stop])
+    let notifier = RecordingNotifier()
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 30), control: control,
+                                      notifier: notifier, clock: clock, logger: LogLines().logger).run()
+    #expect(outcome == .stopped)
+    #expect(stage.runCount == 2)
+    #expect(control.waited == [30, 30])
+    // The stop ended the second wait at once: only the first 30 s passed.
+    #expect(clock.now() == start.addingTimeInterval(30))
+    #expect(notifier.sent.last == .stopping)
+    #expect(notifier.sent.filter { $0 == .ready }.count == 1)
+}
+
+@Test func stopDuringARoundFinishesTheStageInHandAndSkipsTheRest() async {
+    let clock = ManualWallClock(start)
+    let control = ScriptedControl(clock: clock, waits: [])
+    let first = ScriptedStage("intake"), second = ScriptedStage("delivery")
+    first.onRun = { control.post(.stop) }
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [first, second], pollInterval: 5), control: control,
+                                      clock: clock, logger: LogLines().logger).run()
+    #expect(outcome == .stopped)
+    #expect(first.runCount == 1)
+    #expect(second.runCount == 0)
+    #expect(control.waited.isEmpty)
+}
+
+@Test func anOutageIsLoggedOnceAndRetriedWithBackoff() async {
+    let clock = ManualWallClock(start)
+    let stage = ScriptedStage("delivery", succeeds: [false, false, false, true, true])
+    let control = ScriptedControl(clock: clock, waits: [nil, nil, nil, nil, .stop])
+    let logs = LogLines()
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5), control: control,
+                                      clock: clock, logger: logs.logger, backoff: RunnerBackoff(maxDelay: 300)).run()
+    #expect(outcome == .stopped)
+    #expect(stage.runCount == 5)
+    #expect(control.waited == [10, 20, 40, 5, 5])
+    #expect(logs.count(containing: "stage unavailable") == 1)
+    #expect(logs.count(containing: "stage still unavailable") == 2)
+    #expect(logs.count(containing: "stage available again") == 1)
+    // Failed at t=0, back at t=70 (after waits of 10, 20 and 40 s).
+    #expect(logs.count(containing: "outage_seconds=70") == 1)
+}
+
+@Test func watchdogIsPingedFromTheLoopWhileWaiting() async {
+    let clock = ManualWallClock(start)
+    let control = ScriptedControl(clock: clock, waits: [nil, nil, nil, .stop])
+    let notifier = RecordingNotifier()
+    _ = await ServiceRunner(plan: ServicePlan(stages: [ScriptedStage("delivery")], pollInterval: 5), control: control,
+                            notifier: notifier, clock: clock, logger: LogLines().logger,
+                            watchdog: WatchdogSettings(pingInterval: 2)).run()
+    // The 5 s wait is cut into pings every 2 s; the stop ends the second.
+    #expect(control.waited == [2, 2, 1, 2])
+    let pings = notifier.sent.filter { $0 == .watchdog }.count
+    // One after the stage of each of the two rounds, one after each wait.
+    #expect(pings == 2 + 4)
+}
+
+@Test func noWatchdogPingsWithoutAWatchdog() async {
+    let clock = ManualWallClock(start)
+    let notifier = RecordingNotifier()
+    _ = await ServiceRunner(plan: ServicePlan(stages: [ScriptedStage("delivery")], pollInterval: 5),
+                            control: ScriptedControl(clock: clock, waits: [nil, .stop]), notifier: notifier,
+                            clock: clock, logger: LogLines().logger).run()
+    #expect(!notifier.sent.contains(.watchdog))
+}
+
+@Test func reloadSwapsInTheNewStages() async {
+    let clock = ManualWallClock(start)
+    let old = ScriptedStage("old"), new = ScriptedStage("new")
+    let control = ScriptedControl(clock: clock, waits: [.reload, nil, .stop])
+    let notifier = RecordingNotifier()
+    let logs = LogLines()
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [old], pollInterval: 5), control: control,
+                                      notifier: notifier, clock: clock, logger: logs.logger,
+                                      reloader: { ServicePlan(stages: [new], pollInterval: 7) }).run()
+    #expect(outcome == .stopped)
+    #expect(old.runCount == 1)
+    #expect(new.runCount == 1)
+    #expect(control.waited == [5, 5, 7])
+    #expect(logs.count(containing: "configuration reloaded") == 1)
+    let sent = notifier.sent
+    let reloading = sent.firstIndex(of: .reloading)
+    #expect(reloading != nil)
+    if let reloading { #expect(sent[reloading + 1] == .ready) }
+}
+
+@Test func aRefusedReloadKeepsTheRunningStages() async {
+    let clock = ManualWallClock(start)
+    let old = ScriptedStage("old")
+    let control = ScriptedControl(clock: clock, waits: [.reload, nil, .stop])
+    let logs = LogLines()
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [old], pollInterval: 5), control: control,
+                                      clock: clock, logger: logs.logger,
+                                      reloader: { throw ReloadRefused(problemCount: 1, keyPaths: ["smtp.url"]) }).run()
+    #expect(outcome == .stopped)
+    #expect(old.runCount == 2)
+    #expect(logs.count(containing: "reload refused") == 1)
+    #expect(logs.count(containing: "smtp.url") == 1)
+}
+
+@Test func signalControlHandsOverEventsPostedBeforeAndDuringAWait() async {
+    let control = SignalControl()
+    control.post(.reload)
+    control.post(.reload)
+    #expect(await control.pendingEvent() == .reload)
+    #expect(await control.pendingEvent() == nil)
+    control.post(.stop)
+    #expect(await control.wait(seconds: 600) == .stop)
+    // An event posted while waiting ends the wait (a 10-minute timeout
+    // would hang the test if it did not).
+    async let waited = control.wait(seconds: 600)
+    try? await Task.sleep(for: .milliseconds(20))
+    control.post(.stop)
+    #expect(await waited == .stop)
+}
+
+@Test func signalControlWaitEndsWhenItsTimeIsUp() async {
+    let control = SignalControl()
+    #expect(await control.wait(seconds: 0) == nil)
+    #expect(await control.wait(seconds: 0.01) == nil)
+}
+
+/// A stage that does not come back until it is released.
+private final class HangingStage: PipelineStage, @unchecked Sendable {
+    let name = "hung"
+    private let released = Mutex(false)
+    func release() { released.withLock { $0 = true } }
+
+    func runOnce() async throws -> StageReport {
+        while !released.withLock({ $0 }) { try? await Task.sleep(for: .milliseconds(1)) }
+        return StageReport()
+    }
+}
+
+@Test func aHungStageIsNotPingedOver() async {
+    let clock = ManualWallClock(start)
+    let stage = HangingStage()
+    let notifier = RecordingNotifier()
+    let runner = ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5),
+                               control: ScriptedControl(clock: clock, waits: []), notifier: notifier,
+                               clock: clock, logger: LogLines().logger, watchdog: WatchdogSettings(pingInterval: 0.001))
+    async let outcome = runner.run(once: true)
+    // Much longer than the ping interval passes while the stage hangs.
+    try? await Task.sleep(for: .milliseconds(50))
+    clock.advance(by: 3600)
+    #expect(!notifier.sent.contains(.watchdog))
+    stage.release()
+    #expect(await outcome == .roundSucceeded)
+    #expect(notifier.sent.filter { $0 == .watchdog }.count == 1)
+}
