@@ -13,7 +13,7 @@ public enum AutoMailDetector {
         if let report = reportKind(message) { return report }
         if isDaemonSender(message) { return (.bounce, "mailer-daemon or postmaster sender") }
         if message.header("X-Failed-Recipients") != nil { return (.bounce, "X-Failed-Recipients header") }
-        let subject = message.subject.lowercased()
+        let subject = String(message.subject.prefix(500)).lowercased()
         if SubjectPatterns.isBounce(subject) { return (.bounce, "delivery failure subject") }
         if let value = message.header("Auto-Submitted") {
             let keyword = value.lowercased().split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "(" }).first ?? ""

@@ -7,32 +7,41 @@ enum QuoteMarkers {
     /// are passed over so the forwarded text stays readable.
     static func firstQuoteStart(in lines: [String]) -> Int? {
         var sawText = false
+        let keys = lines.map(headerKey)
         for index in lines.indices {
             let trimmed = lines[index].trimmingBlanks()
-            if trimmed.isEmpty { continue }
-            if trimmed.count <= 400, let span = markerSpan(lines, at: index) {
+            guard let first = trimmed.unicodeScalars.first else { continue }
+            if trimmed.utf8.count <= 1200, mayStartMarker(trimmed, first: first), isMarker(lines, keys: keys, at: index) {
                 if sawText { return index }
-                _ = span
                 continue
             }
-            if !trimmed.hasPrefix(">") && !isSeparator(trimmed) { sawText = true }
+            if first != ">" && !isSeparator(trimmed) { sawText = true }
         }
         return nil
     }
 
-    /// How many lines the marker starting at `index` spans, or nil.
-    private static func markerSpan(_ lines: [String], at index: Int) -> Int? {
+    /// A cheap test that rules out most lines: every marker has a colon,
+    /// starts with a banner character, or starts like an attribution.
+    private static func mayStartMarker(_ trimmed: String, first: Unicode.Scalar) -> Bool {
+        if first == "-" || first == "_" || first == "=" || first == "*" { return true }
+        if trimmed.utf8.contains(UInt8(ascii: ":")) { return true }
+        return startsLikeAttribution(trimmed.prefix(12).lowercased())
+    }
+
+    /// Whether quoted or forwarded material starts at `index`: a banner, a
+    /// forward intro, a header block, or an attribution over up to 3 lines.
+    private static func isMarker(_ lines: [String], keys: [String?], at index: Int) -> Bool {
         let line = lines[index].trimmingBlanks()
         let lower = line.lowercased()
-        if isSeparatorBanner(lower) || isForwardIntro(lower) { return 1 }
-        if isHeaderBlock(lines, at: index) { return 1 }
+        if isSeparatorBanner(lower) || isForwardIntro(lower) { return true }
+        if isHeaderBlock(keys, at: index) { return true }
         for span in 1...3 where index + span <= lines.count {
             let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
-            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) { return span }
+            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) { return true }
             if span == 1 && !startsLikeAttribution(lower) { break }
             if joined.hasSuffix(":") { break }
         }
-        return nil
+        return false
     }
 
     /// "-----Original Message-----", "---------- Forwarded message ----------"
@@ -54,12 +63,15 @@ enum QuoteMarkers {
     ]
 
     /// Apple Mail and others: "Begin forwarded message:".
+    private static let forwardIntros = [
+        "begin forwarded message", "start på videresendt melding", "videresendt melding:",
+        "videresendt e-post:", "början på vidarebefordrat brev", "vidarebefordrat brev:",
+        "start på videresendt besked", "videresendt besked:", "anfang der weitergeleiteten nachricht",
+        "weitergeleitete nachricht:", "début du message réexpédié",
+    ]
+
     private static func isForwardIntro(_ lower: String) -> Bool {
-        let intros = ["begin forwarded message", "start på videresendt melding", "videresendt melding:",
-                      "videresendt e-post:", "början på vidarebefordrat brev", "vidarebefordrat brev:",
-                      "start på videresendt besked", "videresendt besked:", "anfang der weitergeleiteten nachricht",
-                      "weitergeleitete nachricht:", "début du message réexpédié"]
-        return lower.count < 80 && intros.contains { lower.hasPrefix($0) }
+        lower.utf8.count < 120 && forwardIntros.contains { lower.hasPrefix($0) }
     }
 
     private static let fromKeys: Set<String> = ["from", "fra", "frå", "från", "von", "de", "van", "da", "od", "lähettäjä"]
@@ -71,24 +83,25 @@ enum QuoteMarkers {
 
     /// An Outlook-style block: "From:"/"Fra:" followed within a few lines
     /// by "Sent:"/"Sendt:"/"To:"/"Subject:" and the like.
-    private static func isHeaderBlock(_ lines: [String], at index: Int) -> Bool {
-        guard let key = headerKey(lines[index]), fromKeys.contains(key) else { return false }
-        var seen = 0
+    private static func isHeaderBlock(_ keys: [String?], at index: Int) -> Bool {
+        guard let key = keys[index], fromKeys.contains(key) else { return false }
         var offset = index + 1
-        while offset < lines.count && offset <= index + 6 {
-            if let other = headerKey(lines[offset]), otherKeys.contains(other) { seen += 1 }
+        while offset < keys.count && offset <= index + 6 {
+            if let other = keys[offset], otherKeys.contains(other) { return true }
             offset += 1
         }
-        return seen >= 1
+        return false
     }
 
     /// The lowercased key of a "Key: value" line, also in "*Key:*" bold form.
+    /// Only the first 24 characters are looked at.
     static func headerKey(_ line: String) -> String? {
-        let trimmed = line.trimmingBlanks().trimmingCharacters(in: ["*"])
-        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let key = trimmed[..<colon].trimmingCharacters(in: ["*", " "]).lowercased()
+        let head = line.prefix(24).drop(while: { $0 == " " || $0 == "\t" || $0 == "*" })
+        guard let colon = head.firstIndex(of: ":") else { return nil }
+        var key = head[..<colon]
+        while let last = key.last, last == "*" || last == " " { key = key.dropLast() }
         guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumber }) else { return nil }
-        return key
+        return key.lowercased()
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]
@@ -127,16 +140,19 @@ enum QuoteMarkers {
     /// "Sent from my iPhone", "Sendt fra min iPhone", "Von meinem iPhone
     /// gesendet", "Get Outlook for iOS" and similar one-line tags.
     static func isMobileSignature(_ trimmed: String) -> Bool {
-        guard trimmed.count < 90 else { return false }
+        guard trimmed.utf8.count < 120, let first = trimmed.first, "sShHgGvVeEiI".contains(first) else { return false }
         let lower = trimmed.lowercased()
-        let prefixes = ["sent from my ", "sendt fra min ", "sendt fra mi ", "sendt frå min ", "sendt fra mitt ",
-                        "skickat från min ", "skickat från mitt ", "sendt fra outlook", "sent from outlook",
-                        "skickat från outlook", "get outlook for ", "hent outlook for ", "skaff outlook for ",
-                        "sent from mail for windows", "sendt fra e-post for windows", "sent from samsung",
-                        "sent from yahoo mail", "envoyé de mon ", "enviado desde mi ", "inviato da ",
-                        "verzonden vanaf mijn ", "sent via the samsung", "sendt fra samsung", "sent from proton mail",
-                        "sent with proton mail"]
-        if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if mobilePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         return lower.hasPrefix("von meinem ") && lower.contains("gesendet")
     }
+
+    private static let mobilePrefixes = [
+        "sent from my ", "sendt fra min ", "sendt fra mi ", "sendt frå min ", "sendt fra mitt ",
+        "skickat från min ", "skickat från mitt ", "sendt fra outlook", "sent from outlook",
+        "skickat från outlook", "get outlook for ", "hent outlook for ", "skaff outlook for ",
+        "sent from mail for windows", "sendt fra e-post for windows", "sent from samsung",
+        "sent from yahoo mail", "envoyé de mon ", "enviado desde mi ", "inviato da ",
+        "verzonden vanaf mijn ", "sent via the samsung", "sendt fra samsung", "sent from proton mail",
+        "sent with proton mail",
+    ]
 }
