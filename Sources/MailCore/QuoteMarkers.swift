@@ -2,22 +2,65 @@
 /// body, and mobile "Sent from my ..." lines. Works line by line with
 /// prefix and keyword checks (no backtracking patterns), so cost is linear.
 enum QuoteMarkers {
-    /// The index of the first line that starts quoted or forwarded material
-    /// after some new text, or nil. Markers at the very top (a bare forward)
-    /// are passed over so the forwarded text stays readable.
-    static func firstQuoteStart(in lines: [String]) -> Int? {
-        var sawText = false
-        let keys = lines.map(headerKey)
-        for index in lines.indices {
-            let trimmed = lines[index].trimmingBlanks()
-            guard let first = trimmed.unicodeScalars.first else { continue }
-            if trimmed.utf8.count <= 1200, mayStartMarker(trimmed, first: first), isMarker(lines, keys: keys, at: index) {
-                if sawText { return index }
-                continue
+    /// What starts at a line.
+    enum Marker: Equatable {
+        /// Quoted reply material: an attribution line (spanning `lines`
+        /// lines), an "Original Message" banner or an Outlook header block.
+        case reply(lines: Int)
+        /// A forwarded message: a banner or intro, or an Outlook header
+        /// block whose subject is a forward; its header lines follow.
+        case forward
+    }
+
+    /// The lowercased "Key" of each "Key: value" line (nil for other lines),
+    /// computed once so header-block checks stay linear.
+    static func headerKeys(_ lines: [String]) -> [String?] {
+        lines.map(headerKey)
+    }
+
+    /// The marker starting at `index`, if any.
+    static func marker(_ lines: [String], keys: [String?], at index: Int) -> Marker? {
+        let trimmed = lines[index].trimmingBlanks()
+        guard let first = trimmed.unicodeScalars.first, trimmed.utf8.count <= 1200,
+              mayStartMarker(trimmed, first: first) else { return nil }
+        let lower = trimmed.lowercased()
+        if let banner = bannerKind(lower) { return banner }
+        if isForwardIntro(lower) { return .forward }
+        if isHeaderBlock(keys, at: index) {
+            return blockSubjectIsForward(lines, keys: keys, at: index) ? .forward : .reply(lines: 1)
+        }
+        for span in 1...3 where index + span <= lines.count {
+            let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
+            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) {
+                return .reply(lines: span)
             }
-            if first != ">" && !isSeparator(trimmed) { sawText = true }
+            if span == 1 && !startsLikeAttribution(lower) { break }
+            if joined.hasSuffix(":") { break }
         }
         return nil
+    }
+
+    /// The index after a forwarded message's banner and header lines
+    /// ("From:", "Date:", ... with their continuations) and the blank line
+    /// that ends them.
+    static func endOfForwardHeaders(_ lines: [String], keys: [String?], from index: Int) -> Int {
+        var position = index
+        if keys[position] == nil { position += 1 }  // the banner itself
+        while position < lines.count, lines[position].trimmingBlanks().isEmpty { position += 1 }
+        var sawHeader = false
+        while position < lines.count {
+            let line = lines[position]
+            if keys[position] != nil {
+                sawHeader = true
+            } else if sawHeader, line.first == " " || line.first == "\t", !line.trimmingBlanks().isEmpty {
+                // a wrapped header value
+            } else {
+                break
+            }
+            position += 1
+        }
+        if position < lines.count, lines[position].trimmingBlanks().isEmpty { position += 1 }
+        return position
     }
 
     /// A cheap test that rules out most lines: every marker has a colon,
@@ -28,38 +71,44 @@ enum QuoteMarkers {
         return startsLikeAttribution(trimmed.prefix(12).lowercased())
     }
 
-    /// Whether quoted or forwarded material starts at `index`: a banner, a
-    /// forward intro, a header block, or an attribution over up to 3 lines.
-    private static func isMarker(_ lines: [String], keys: [String?], at index: Int) -> Bool {
-        let line = lines[index].trimmingBlanks()
-        let lower = line.lowercased()
-        if isSeparatorBanner(lower) || isForwardIntro(lower) { return true }
-        if isHeaderBlock(keys, at: index) { return true }
-        for span in 1...3 where index + span <= lines.count {
-            let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
-            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) { return true }
-            if span == 1 && !startsLikeAttribution(lower) { break }
-            if joined.hasSuffix(":") { break }
+    /// "-----Original Message-----", "---------- Forwarded message ----------"
+    /// and their translations.
+    private static func bannerKind(_ lower: String) -> Marker? {
+        guard lower.hasPrefix("--") || lower.hasPrefix("__") || lower.hasPrefix("==") || lower.hasPrefix("**") else { return nil }
+        let core = lower.trimmingCharacters(in: ["-", "_", "=", "*", " ", "\t"])
+        if replyBanners.contains(core) { return .reply(lines: 1) }
+        if forwardBanners.contains(core) { return .forward }
+        return nil
+    }
+
+    private static let forwardBanners: Set<String> = [
+        "forwarded message", "videresendt melding", "vidaresendt melding", "weitergeleitete nachricht",
+        "videresendt meddelelse", "videresendt besked", "vidarebefordrat meddelande", "message transféré",
+        "mensaje reenviado", "doorgestuurd bericht", "forwarded message follows",
+    ]
+
+    /// Subject keys of header blocks and the forward prefixes of their values.
+    private static let subjectKeys: Set<String> = ["subject", "emne", "ämne", "betreff", "objet", "onderwerp", "oggetto", "asunto"]
+    private static let forwardPrefixes = ["fw:", "fwd:", "vs:", "wg:", "tr:", "vb:", "enc:", "doorst:", "fv:"]
+
+    private static func blockSubjectIsForward(_ lines: [String], keys: [String?], at index: Int) -> Bool {
+        var offset = index + 1
+        while offset < lines.count && offset <= index + 6 {
+            if let key = keys[offset], subjectKeys.contains(key), let colon = lines[offset].firstIndex(of: ":") {
+                let value = lines[offset][lines[offset].index(after: colon)...]
+                    .drop(while: { $0 == " " || $0 == "*" }).prefix(10).lowercased()
+                return forwardPrefixes.contains { value.hasPrefix($0) }
+            }
+            offset += 1
         }
         return false
     }
 
-    /// "-----Original Message-----", "---------- Forwarded message ----------"
-    /// and their translations.
-    private static func isSeparatorBanner(_ lower: String) -> Bool {
-        guard lower.hasPrefix("--") || lower.hasPrefix("__") || lower.hasPrefix("==") || lower.hasPrefix("**") else { return false }
-        let core = lower.trimmingCharacters(in: ["-", "_", "=", "*", " ", "\t"])
-        return banners.contains(core)
-    }
-
-    private static let banners: Set<String> = [
-        "original message", "opprinnelig melding", "opphavleg melding", "forwarded message",
-        "videresendt melding", "vidaresendt melding", "ursprüngliche nachricht", "weitergeleitete nachricht",
-        "originalmeddelelse", "oprindelig meddelelse", "videresendt meddelelse", "videresendt besked",
-        "ursprungligt meddelande", "vidarebefordrat meddelande", "message d'origine", "message transféré",
-        "mensaje original", "mensaje reenviado", "mensagem original", "messaggio originale",
-        "oorspronkelijk bericht", "doorgestuurd bericht", "alkuperäinen viesti", "original-nachricht",
-        "reply message", "svar", "original",
+    private static let replyBanners: Set<String> = [
+        "original message", "opprinnelig melding", "opphavleg melding", "ursprüngliche nachricht",
+        "originalmeddelelse", "oprindelig meddelelse", "ursprungligt meddelande", "message d'origine",
+        "mensaje original", "mensagem original", "messaggio originale", "oorspronkelijk bericht",
+        "alkuperäinen viesti", "original-nachricht", "reply message", "svar", "original",
     ]
 
     /// Apple Mail and others: "Begin forwarded message:".
