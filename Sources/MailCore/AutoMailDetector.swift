@@ -52,6 +52,9 @@ public enum AutoMailDetector {
             return (.readReceipt, "disposition notification")
         }
         if message.contentType == "multipart/report" { return (.bounce, "multipart/report") }
+        if message.header("Content-Class")?.lowercased().contains("urn:content-classes:mdn") == true {
+            return (.readReceipt, "Exchange read receipt")
+        }
         return nil
     }
 

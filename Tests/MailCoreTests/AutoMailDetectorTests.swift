@@ -81,6 +81,7 @@ import Testing
             Disposition: manual-action/MDN-sent-manually; displayed
             --b--
             """
+        #expect(verdict("Content-Class: urn:content-classes:MDN\nSubject: Lest: Svar\n\nx").kind == .readReceipt)
         let receipt = verdict(mdn)
         #expect(receipt.kind == .readReceipt)
         #expect(receipt.originalMessageID == "reply-9@janteloppet.test")
