@@ -127,7 +127,7 @@ enum QuoteMarkers {
     private static let otherKeys: Set<String> = [
         "sent", "sendt", "skickat", "gesendet", "date", "dato", "datum", "to", "til", "till", "an",
         "subject", "emne", "ämne", "betreff", "envoyé", "objet", "cc", "kopi", "kopia", "sent at", "reply-to",
-        "à", "onderwerp", "verzonden", "aan", "oggetto", "inviato", "asunto", "enviado", "para", "emne:",
+        "à", "onderwerp", "verzonden", "aan", "oggetto", "inviato", "asunto", "enviado", "para",
     ]
 
     /// An Outlook-style block: "From:"/"Fra:" followed within a few lines
