@@ -106,9 +106,3 @@ struct BodyWalker {
         }
     }
 }
-
-/// "\r\n" and lone "\r" turned into "\n".
-func normalizeLineEnds(_ text: String) -> String {
-    guard text.contains("\r") || text.contains("\r\n") else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-}
