@@ -9,8 +9,13 @@
 public enum MessageReader {
     public static func read(_ bytes: [UInt8], limits: ReaderLimits = .standard) -> ParsedMessage {
         var report = ReadReport()
-        let original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
+        var original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
         if bytes.count > limits.maxBytes { report.limit("maxBytes") }
+        if original.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // A UTF-8 byte order mark, as editors on Windows write them.
+            original = original.dropFirst(3)
+            report.defect("byteOrderMark")
+        }
         let budget = ReadBudget(limits: limits)
         _ = budget.takePart()
 
