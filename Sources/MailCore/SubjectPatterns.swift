@@ -47,12 +47,13 @@ enum SubjectPatterns {
     private static let autoReplyStarts = [
         "ikke til stede", "ikkje til stades", "ikke på kontoret", "ikkje på kontoret", "fraværende",
         "frånvarande", "på ferie", "on vacation", "on holiday", "away from the office", "away from office",
-        "absent du bureau", "poza biurem", "abwesend", "afwezig",
+        "absent du bureau", "poza biurem", "abwesend", "afwezig", "inte på kontoret", "ude af kontoret",
+        "außer haus", "ausser haus", "nicht im büro", "fråverande",
     ]
 
     /// Words that mean an auto-reply as the subject's first word.
     private static let autoReplyFirstWords: Set<String> = [
-        "fravær", "ferie", "frånvaro", "semester", "absence", "vacation", "abwesenheit", "urlaub",
+        "fravær", "fråvær", "ferie", "frånvaro", "semester", "absence", "vacation", "abwesenheit", "urlaub",
     ]
 
     static func isAutoReply(_ lower: String) -> Bool {

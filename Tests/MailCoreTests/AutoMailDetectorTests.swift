@@ -44,6 +44,8 @@ import Testing
         "Subject: Automatische Antwort: Löschung\n\nx",
         "Subject: Ikke til stede: Sletting\n\nx",
         "Subject: Ferie\n\nx",
+        "Subject: Fråvær: Sletting\n\nx",
+        "Subject: Nicht im Büro: Löschung\n\nx",
     ])
     func autoReplies(raw: String) {
         #expect(verdict(raw).kind == .autoReply)
