@@ -1,12 +1,3 @@
-/// One header field as found on the wire: name, unfolded raw value bytes,
-/// and the decoded value.
-struct RawHeaderField {
-    let name: String
-    let lowercasedName: String
-    let raw: String
-    let decoded: String
-}
-
 /// The header block at the start of an entity and where its body begins.
 struct HeaderBlock {
     var fields: [RawHeaderField] = []
@@ -59,7 +50,13 @@ struct HeaderBlock {
             }
             if let first = line.first, first == 0x20 || first == 0x09 {
                 if name != nil {
-                    value.append(contentsOf: line)
+                    if value.count + line.count > limits.maxLineLength {
+                        // An unfolded field is bounded like a line.
+                        report.limit("maxLineLength")
+                        value.append(contentsOf: line.prefix(max(0, limits.maxLineLength - value.count)))
+                    } else {
+                        value.append(contentsOf: line)
+                    }
                 } else if isFirstLine {
                     return block
                 } else {

@@ -63,15 +63,16 @@ public enum MailComposer {
         var part = ""
         if name.isEmpty {
             part += "Content-Type: \(type)\r\nContent-Disposition: attachment\r\n"
-        } else if name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) && !name.contains("=?") {
+        } else if name.count <= 40, name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }),
+                  !name.contains("=?") {
             let quoted = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             part += "Content-Type: \(type); name=\"\(quoted)\"\r\n"
             part += "Content-Disposition: attachment; filename=\"\(quoted)\"\r\n"
         } else {
-            // RFC 2231 for readers that follow it, an encoded word in name= for the rest.
-            let words = HeaderEncoder.encodedWords(name).joined(separator: " ")
+            // RFC 2231 for readers that follow it, encoded words in name= for the rest.
+            let words = HeaderEncoder.encodedWords(name).joined(separator: "\r\n ")
             part += "Content-Type: \(type);\r\n name=\"\(words)\"\r\n"
-            part += "Content-Disposition: attachment;\r\n filename*=UTF-8''\(percentEncode(name))\r\n"
+            part += "Content-Disposition: attachment;" + rfc2231Filename(name) + "\r\n"
         }
         part += "Content-Transfer-Encoding: base64\r\n\r\n"
         part += TransferEncoding.base64(attachment.data, lineLength: 76) + "\r\n"
@@ -87,6 +88,27 @@ public enum MailComposer {
             return "application/octet-stream"
         }
         return lower
+    }
+
+    /// `filename*=UTF-8''…`, split into numbered continuations of at most
+    /// 50 characters (never inside a %XX escape) when long.
+    private static func rfc2231Filename(_ name: String) -> String {
+        let encoded = Array(percentEncode(name))
+        var segments: [String] = []
+        var start = 0
+        while start < encoded.count {
+            var end = min(encoded.count, start + 50)
+            if end < encoded.count {
+                if encoded[end - 1] == "%" { end -= 1 } else if encoded[end - 2] == "%" { end -= 2 }
+            }
+            segments.append(String(encoded[start..<end]))
+            start = end
+        }
+        if segments.count <= 1 { return "\r\n filename*=UTF-8''\(segments.first ?? "")" }
+        return segments.enumerated().map { index, segment in
+            let value = index == 0 ? "UTF-8''\(segment)" : segment
+            return "\r\n filename*\(index)*=\(value)" + (index < segments.count - 1 ? ";" : "")
+        }.joined()
     }
 
     /// RFC 2231 / RFC 3986 percent-encoding of the UTF-8 bytes.

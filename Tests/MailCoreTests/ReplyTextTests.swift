@@ -62,10 +62,18 @@ import Testing
         #expect(ReplyText.newText(swedish) == "Radera mig.")
         let german = "Bitte löschen.\n\nVon: Personvern\nGesendet: Montag, 4. März 2024\nAn: a@example.de\n"
         #expect(ReplyText.newText(german) == "Bitte löschen.")
-        for banner in ["-----Original Message-----", "-----Opprinnelig melding-----",
-                       "---------- Forwarded message ----------", "Begin forwarded message:"] {
+        for banner in ["-----Original Message-----", "-----Opprinnelig melding-----", "-----Ursprüngliche Nachricht-----"] {
             #expect(ReplyText.newText("Se under.\n\n\(banner)\nFrom: x@example.com\nold text") == "Se under.")
         }
+    }
+
+    @Test func forwardsLoseTheirHeadersButKeepTheirText() {
+        for banner in ["---------- Forwarded message ---------", "Begin forwarded message:", "-------- Videresendt melding --------"] {
+            let text = "Se under.\n\n\(banner)\n\nFrom: Kari <kari@example.no>\nDate: 4. mars 2024\nSubject: Sletting\n  (wrapped)\nTo: notices@janteloppet.test\n\nSlett meg.\n\nOn Mon, 4 Mar 2024 Personvern <notices@janteloppet.test> wrote:\n> Hei"
+            #expect(ReplyText.newText(text) == "Se under.\n\nSlett meg.")
+        }
+        let outlookForward = "FYI.\n\nFra: Kari <kari@example.no>\nSendt: 4. mars 2024\nTil: a@example.no\nEmne: VS: Innsyn\n\nJeg vil ha innsyn."
+        #expect(ReplyText.newText(outlookForward) == "FYI.\n\nJeg vil ha innsyn.")
     }
 
     @Test func removesSignatureAndMobileLinesButKeepsSignOff() {
@@ -87,6 +95,13 @@ import Testing
     @Test func keepsInlineRepliesBetweenQuotes() {
         let text = "> Which account?\nThe one at kari@example.no.\n> Anything else?\nNo.\n"
         #expect(ReplyText.newText(text) == "The one at kari@example.no.\nNo.")
+    }
+
+    @Test func lettersThatTellWhatTheyWroteAreNotCut() {
+        for letter in ["Den 3. mars skrev jeg til dere:\n\nJeg ber om innsyn.", "On 3 March I wrote to you:\nplease delete my data.",
+                       "Am 04.03.2024 schrieb ich Ihnen:\nBitte löschen Sie meine Daten."] {
+            #expect(ReplyText.newText(letter) == letter)
+        }
     }
 
     @Test func ordinaryLettersAreKeptWhole() {
