@@ -2,7 +2,7 @@ extension PhraseLexicon {
     /// Danish phrases.
     static let danish: PhraseLexicon = {
         var b = RuleBuilder(.da)
-        let mine = "mig|min|mine|mit|jeg"
+        let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
         let data = "oplysning*|personoplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
@@ -10,21 +10,22 @@ extension PhraseLexicon {
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
-                  "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
-                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16")
+                  "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|stilling*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
+                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16", "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
         b.erase(1.5, "slet|slette|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|slettes ~3 \(data)|alt", "\(data) ~4 slettet|slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
                 "fjern* ~2 mig ~3 fra ~4 database*|system*|register*|kunderegister*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
+        b.erase(0.9, "slet|slette ~1 dem|disse|den")
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*", "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
-                 "ikke ~5 dele|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~6 partner*|samarbejdspartner*|tredjepart*|andre",
+                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
                  "stop* ~3 med ~3 at ~3 sende|dele", "direkte ~1 markedsføring", "begræns* ~3 behandling*")
         b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~3 tilbage", "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
               "min|mit ~1 søn|datter|barn|mor|far|hustru|kone|mand|klient ~4 \(data)|navn|vegne",
               "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn")
-        b.add(.dietary, 1.0, "allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*", "intolerance*", "specialkost*")
+        b.add(.dietary, 1.0, "*allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*", "intolerance*", "specialkost*")
         b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*", "kære ~1 datatilsynet")
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")
         b.add(.publicRecords, 1.5, "offentlighedslov*", "aktindsigt*")

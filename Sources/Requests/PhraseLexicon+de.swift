@@ -2,7 +2,7 @@ extension PhraseLexicon {
     /// German phrases.
     static let german: PhraseLexicon = {
         var b = RuleBuilder(.de)
-        let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir"
+        let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|angaben|konto|kundenkonto|benutzerkonto|account|profil|nutzerkonto|datensätze"
 
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15", "artikel|art 20",
@@ -11,11 +11,12 @@ extension PhraseLexicon {
         b.rectify(1.4, "berichtig*", "korrigier*", "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
                   "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig", "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",
-                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16")
+                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16", "habe ~3 neue|neuen ~2 telefonnummer|handynummer|nummer|adresse|anschrift|e|nachnamen|namen|arbeitgeber|job")
         b.erase(1.5, "lösch* ~4 \(mine) ~4 \(data)|alle", "lösch* ~3 \(data)|alle", "\(data) ~4 lösch*|gelöscht",
                 "löschung ~3 \(mine)|aller ~3 \(data)", "löschung ~2 \(mine)", "löschantrag", "löschersuchen", "löschbegehren",
                 "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden", "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
+        b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
         b.object(1.4, "widersprech*|widerspruch|widerspreche ~5 verarbeitung|werbung|nutzung|weitergabe|dies|gegen|profiling",
                  "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*", "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus", "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
                  "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
@@ -26,7 +27,7 @@ extension PhraseLexicon {
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer", "im ~1 auftrag ~1 von|meines|meiner|des|der",
               "für ~1 meinen|meine ~1 sohn|tochter|mutter|vater|mandant*|frau|mann|kind", "meines ~1 sohnes|mandanten|vaters|kindes",
               "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*")
-        b.add(.dietary, 1.0, "allergie*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*", "speiseplan*")
+        b.add(.dietary, 1.0, "*allergi*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*", "speiseplan*")
         b.add(.complaint, 1.5, "beschwerde ~4 gemäß|nach|art|artikel|gegen|einlegen|ein", "reiche ~3 beschwerde", "hiermit ~4 beschwerde",
               "geehrte ~3 aufsichtsbehörde|datenschutzbehörde")
         b.add(.legalHold, 1.5, "aufbewahr* ~4 beweis*|unterlagen|dokumente", "beweissicherung", "nicht ~3 löschen ~4 unterlagen|beweis*")

@@ -2,7 +2,7 @@ extension PhraseLexicon {
     /// English phrases. Contractions arrive expanded ("do not").
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
-        let mine = "my|me|mine|myself|i"
+        let mine = "my|me|mine|myself|i|his|her|him|their"
         let data = "data|information|info|details|records|record|profile|account|accounts|dataset"
 
         // Access (Art. 15) and portability (Art. 20).
@@ -30,7 +30,7 @@ extension PhraseLexicon {
                   "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
                   "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
-                  "have|has ~1 changed ~2 to", "please ~2 amend", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
+                  "have|has ~1 changed ~2 to", "please ~2 amend", "have|got|has ~2 a ~1 new ~2 phone|address|email|e|number|surname|name|employer|job|mobile", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
 
         // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
         b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
@@ -41,6 +41,7 @@ extension PhraseLexicon {
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
                 "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+        b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
 
         // Objection (Art. 21): marketing, profiling, sharing with partners.
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
@@ -59,7 +60,7 @@ extension PhraseLexicon {
               "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~4 data|information|account|details|name|behalf",
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
               "for ~1 my ~1 son|daughter|mother|father|child|wife|husband")
-        b.add(.dietary, 1.0, "diet*", "allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
+        b.add(.dietary, 1.0, "diet*", "*allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
               "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")
         b.add(.complaint, 1.5, "lodg*|submit*|file|filing|make ~3 complaint ~4 against|with|according|pursuant|under|article",
               "hereby ~3 complain*", "lodging ~3 complaint", "formal complaint", "status ~3 investigation",

@@ -2,7 +2,7 @@ extension PhraseLexicon {
     /// Norwegian Bokmål phrases (also applied to Nynorsk and Danish mail).
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
-        let mine = "meg|min|mine|mitt|mi|jeg"
+        let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
         let data = "opplysning*|personopplysning*|data|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
         b.access(1.4, "innsyn", "innsynsbegjæring*", "innsynskrav*", "kopi ~3 av ~4 \(data)",
@@ -16,17 +16,18 @@ extension PhraseLexicon {
                   "endr*|oppdater* ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*|\(data)",
                   "\(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~4 er|var ~3 feil|utdatert*|gammel|gamle|feilstavet", "feilstavet", "stavet ~2 feil", "feil ~3 i|på ~3 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi*", "riktig|korrekt ~2 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~2 er",
                   "ny|nye|nytt ~2 adresse*|telefonnummer*|mobilnummer*|e|epost*|etternavn*|navn*|arbeidsgiver*|stilling*|tittel* ~3 er",
-                  "har ~2 endret ~3 til", "er ~2 utdatert*", "artikkel|art 16")
+                  "har ~2 endret ~3 til", "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb", "er ~2 utdatert*", "artikkel|art 16")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
                 "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slett*|fjern*",
                 "sletting|slettingen ~3 av ~4 \(mine)|\(data)", "slettet ~3 fra ~3 database*|system*|register*|kunderegister*",
                 "fjern* ~2 meg ~3 fra ~4 database*|system*|register*|kunderegister*|crm",
                 "be ~2 om ~2 sletting", "ber ~3 om ~3 sletting", "krav ~3 om ~2 sletting", "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
+        b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
         b.object(1.4, "protester*|motsett*|reserver* ~4 mot", "motsett* ~2 meg", "innsigelse*", "artikkel|art 21",
                  "meld* ~3 meg ~3 av", "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg", "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
-                 "ikke ~5 dele|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~6 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
+                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
                  "slutt* ~3 å ~3 sende|dele|selge", "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
                  "direkte ~1 markedsføring", "begrens* ~3 behandling*", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
         b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~3 tilbake",
@@ -35,7 +36,7 @@ extension PhraseLexicon {
               "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~4 \(data)|navn|vegne",
               "sønnen|datteren|dattera|moren|mora|faren|kona|mannen|barnet|klienten ~1 min|mitt|mi|vår",
               "verge", "vergemål", "fullmakt", "for ~1 min|mitt ~1 sønn|datter|mor|far|barn|klient")
-        b.add(.dietary, 1.0, "allergi*", "kosthold*", "matpreferanse*", "diett*", "matallergi*", "intoleranse*",
+        b.add(.dietary, 1.0, "*allergi*", "kosthold*", "matpreferanse*", "diett*", "matallergi*", "intoleranse*",
               "glutenfri*", "laktosefri*", "vegetar*", "veganer*", "vegansk", "halal", "nøtteallergi*", "spesialkost*", "matbehov")
         b.add(.complaint, 1.5, "herved ~4 klage*", "formell ~1 klage", "klage ~3 over|på|mot ~4 behandling*|selskap*|virksomhet*",
               "kjære ~1 datatilsynet", "sender ~3 klage ~3 til")

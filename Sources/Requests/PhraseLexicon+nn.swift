@@ -9,7 +9,7 @@ extension PhraseLexicon {
         b.rectify(1.4, "endra ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
                   "retta ~3 opp", "namnet ~3 feil", "ny|nytt ~2 etternamn|namn ~3 er")
         b.erase(1.5, "sletta|slette|slett ~4 \(data)|alt", "\(data) ~4 sletta|slettast")
-        b.object(1.4, "ikkje ~5 dele|delast|delt|utlever*|selje|seljast|gje|gjevast ~6 partnar*|samarbeidspartnar*|tredjepart*|andre",
+        b.object(1.4, "ikkje ~5 del|dele|deler|delast|delt|utlever*|selje|seljast|gje|gjevast ~8 partnar*|samarbeidspartnar*|tredjepart*|andre",
                  "ikkje ~4 motta|få ~4 nyheitsbrev*|nyhendebrev*|marknadsføring*|reklame|tilbod",
                  "reserver* ~4 mot ~4 marknadsføring*|nyheitsbrev*|nyhendebrev*", "meld ~3 meg ~3 av")
         b.add(.onBehalf, 1.0, "på ~1 vegner ~1 av", "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")

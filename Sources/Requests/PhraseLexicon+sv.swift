@@ -2,7 +2,7 @@ extension PhraseLexicon {
     /// Swedish phrases.
     static let swedish: PhraseLexicon = {
         var b = RuleBuilder(.sv)
-        let mine = "mig|min|mina|mitt|jag"
+        let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
         let data = "personuppgift*|uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
 
         b.access(1.4, "registerutdrag*", "kopia ~3 av ~4 \(data)", "tillgång ~3 till ~4 \(data)",
@@ -13,13 +13,14 @@ extension PhraseLexicon {
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
                   "korrigera*", "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
                   "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat", "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
-                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16")
+                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16", "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
         b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt", "\(data) ~4 radera*|raderas|raderad*",
                 "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
                 "ta ~1 bort ~2 mig ~3 från ~4 register*|databas*|system*", "tas ~1 bort", "bli ~1 bortglömd",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
+        b.erase(0.9, "radera ~1 dem|dessa|den")
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
-                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "avbeställ*",
+                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
                  "inte ~5 dela|delas|delar|sälja|säljas|säljer|lämna|lämnas|lämnar|överföra|föra ~6 partner*|tredje*|samarbetspartner*|andra",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*")
@@ -27,7 +28,7 @@ extension PhraseLexicon {
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
               "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|klient|huvudman ~4 \(data)|räkning|vägnar",
               "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare")
-        b.add(.dietary, 1.0, "allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*", "diet*", "intolerans*")
+        b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*", "diet*", "intolerans*")
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")
         b.add(.legalHold, 1.5, "bevara ~4 handlingar|bevis*|uppgift*|logg*", "inte ~3 radera ~4 handlingar|bevis*")
         b.add(.publicRecords, 1.5, "offentlighetsprincip*", "allmän* ~1 handling*", "tryckfrihetsförordning*")

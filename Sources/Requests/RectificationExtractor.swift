@@ -54,7 +54,7 @@ public enum RectificationExtractor {
         let between = words.folded[(position + 1)..<index]
         if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
         guard index - position <= 4 else { return false }
-        let before = words.folded[max(0, position - 6)..<position]
+        let before = words.folded[max(0, position - 10)..<position]
         return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
             || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
     }
@@ -71,7 +71,6 @@ public enum RectificationExtractor {
             var field = words.field(before: index)
             if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
                 if isChangeTo(words, at: index) { start = index + 1 }
-                start = index + 1
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
                 if vocabulary.nowWords.contains(next) {
@@ -101,8 +100,16 @@ public enum RectificationExtractor {
                     }
                 }
             }
+            // A value that is plainly an address or number decides its own field
+            // when the field was only carried over from an earlier sentence.
+            var shaped = false
+            if start != nil, words.field(before: index) == nil, let valueStart = start,
+               let guessed = ValueReader.guessField(words, from: valueStart) {
+                field = guessed
+                shaped = true
+            }
             guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
-            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 6 } ?? false
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? shaped
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
                 if target == .firstName || target == .lastName || words.isWholeName(before: index) {
                     for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {

@@ -5,7 +5,7 @@ enum RectificationVocabulary {
     /// Field name prefixes, checked in this order (e-mail before address).
     static let fieldPrefixes: [(RectificationField, [String])] = [
         (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress"]),
-        (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "nummer", "number", "mob"]),
+        (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "mob"]),
         (.lastName, ["surname", "etternavn", "etternamn", "efternamn", "efternavn", "nachname", "familienname", "familjenamn"]),
         (.firstName, ["fornavn", "førenamn", "förnamn", "vorname", "forename"]),
         (.organization, ["company", "employer", "organisation", "organization", "firm", "workplace", "arbeidsgiver", "firma",

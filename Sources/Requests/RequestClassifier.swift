@@ -21,6 +21,9 @@ public enum RequestClassifier {
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
 
+    /// Words that address the reader ("you"): a question with one is a request.
+    static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
+
     public static func classify(subject: String, body: String) -> Classification {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -49,6 +52,8 @@ public enum RequestClassifier {
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
         let hasHedge = tokens.contains { index.hedges.contains($0) }
+        // "Can you delete…?" asks us; "How do I delete…?" or "Delete my account myself?" does not.
+        let isOpenQuestion = sentence.isQuestion && !tokens.contains { addressWords.contains($0) }
 
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
@@ -66,7 +71,7 @@ public enum RequestClassifier {
                     weight *= mentionFactor
                     evidence = "mention \(evidence)"
                 }
-                if kind == .erase && !hasMarker && range.lowerBound > 1 && !rule.firm {
+                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && range.lowerBound > 1) {
                     weight *= unrequestedEraseFactor
                     evidence = "unrequested \(evidence)"
                 }

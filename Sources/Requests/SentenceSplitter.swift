@@ -72,6 +72,12 @@ enum SentenceSplitter {
         if character != "." { return true }
         var start = index
         while start > 0 && characters[start - 1].isLetter { start -= 1 }
+        if start == index {
+            // After a number: "…is 934 56 780. Can you…" ends, "1. Februar" does not.
+            var digitStart = index
+            while digitStart > 0 && characters[digitStart - 1].isNumber { digitStart -= 1 }
+            return index - digitStart >= 3
+        }
         let word = String(characters[start..<index]).lowercased()
         return word.count > 1 && !abbreviations.contains(word)
     }

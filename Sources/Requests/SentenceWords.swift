@@ -36,6 +36,8 @@ struct SentenceWords {
             if let field = RectificationVocabulary.fieldPrefixes.first(where: { _, prefixes in
                 prefixes.contains { bare.hasPrefix($0) }
             })?.0 {
+                // "email address", "phone number": the second word names no other field.
+                if let last = positions.last, last.index == index - 1, last.field == .email || last.field == .phone { continue }
                 positions.append((index, field, false))
             }
         }

@@ -11,6 +11,10 @@ enum ValueReader {
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
     ]
+    /// Prepositions end a short value ("vegetarian for the banquet").
+    private static let prepositions: Set<String> = [
+        "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
+    ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
@@ -88,7 +92,9 @@ enum ValueReader {
         for index in start..<min(words.original.count, start + maxWords) {
             let word = words.original[index]
             let folded = words.folded[index]
-            if index > start && stopWords.contains(folded) && field != .address { break }
+            let lowercase = word == word.lowercased()
+            if index > start && lowercase && stopWords.contains(folded) && field != .address { break }
+            if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
             if field == .address && index > start && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
             if field == .firstName || field == .lastName {
                 guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
