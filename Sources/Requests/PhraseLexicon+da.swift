@@ -17,6 +17,7 @@ extension PhraseLexicon {
                 "fjern* ~2 mig ~3 fra ~4 database*|system*|register*|kunderegister*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
         b.erase(0.9, "slet|slette ~1 dem|disse|den")
+        b.erase(1.5, "slet|slette|fjern* ~4 billede*|billeder|foto*|video*", "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*", "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
                  "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
@@ -24,7 +25,9 @@ extension PhraseLexicon {
         b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~3 tilbage", "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
               "min|mit ~1 søn|datter|barn|mor|far|hustru|kone|mand|klient ~4 \(data)|navn|vegne",
-              "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn")
+              "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn", "dødsbo*")
+        b.add(.onBehalf, 0.6, "min|mit ~1 søn|datter|barn|mor|far|kone|mand", "mor|far|forælder ~1 til")
+        b.add(.onBehalf, 0.6, "hans|hendes ~2 \(data)|navn|billede*", "om ~1 hende|ham")
         b.add(.dietary, 1.0, "*allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*", "intolerance*", "specialkost*")
         b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*", "kære ~1 datatilsynet")
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")

@@ -17,6 +17,7 @@ extension PhraseLexicon {
                 "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden", "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
         b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
+        b.erase(1.5, "lösch*|entfern* ~4 foto*|bild|bilder|video*", "foto*|bild|bilder|video* ~8 löschen|entfernen|gelöscht|entfernt")
         b.object(1.4, "widersprech*|widerspruch|widerspreche ~5 verarbeitung|werbung|nutzung|weitergabe|dies|gegen|profiling",
                  "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*", "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus", "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
                  "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
@@ -26,7 +27,9 @@ extension PhraseLexicon {
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück", "einverständnis ~4 widerruf*|zurück")
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer", "im ~1 auftrag ~1 von|meines|meiner|des|der",
               "für ~1 meinen|meine ~1 sohn|tochter|mutter|vater|mandant*|frau|mann|kind", "meines ~1 sohnes|mandanten|vaters|kindes",
-              "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*")
+              "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*", "nachlass*", "erbe|erben|erbin")
+        b.add(.onBehalf, 0.6, "mein|meine|meinen|meiner ~1 sohn|tochter|kind|mutter|vater|frau|mann", "vater|mutter|eltern ~1 von")
+        b.add(.onBehalf, 0.6, "seine|seiner|seinen ~2 daten|konto|account|angaben|fotos", "über ~1 ihn|sie ~3 gespeichert")
         b.add(.dietary, 1.0, "*allergi*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*", "speiseplan*")
         b.add(.complaint, 1.5, "beschwerde ~4 gemäß|nach|art|artikel|gegen|einlegen|ein", "reiche ~3 beschwerde", "hiermit ~4 beschwerde",
               "geehrte ~3 aufsichtsbehörde|datenschutzbehörde")

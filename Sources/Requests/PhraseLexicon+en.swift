@@ -21,12 +21,19 @@ extension PhraseLexicon {
                  "confirm ~4 whether|if ~6 \(data) ~3 about|concerning me",
                  "see|receive|get|obtain|send ~3 all ~3 \(data) ~4 about|on me",
                  "send ~2 me ~3 \(mine) ~3 \(data)", "see ~2 \(mine) ~3 \(data)",
-                 "overview ~3 \(data)", "all ~3 \(data) ~3 you ~2 hold|have|store")
+                 "overview ~3 \(data)", "all ~3 \(data) ~3 you ~2 hold|have|store",
+                 "what|which ~4 \(data) ~6 has|have|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on ~1 file|about|on|for ~1 me",
+                 "know ~3 what|which ~4 \(data) ~6 you|your|has|have|hold|holds",
+                 "tell ~2 me|us ~3 what|which ~4 \(data) ~6 hold|have|store|keep|process|on")
+        b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
 
         // Rectification (Art. 16).
+        b.rectify(1.2, "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
+                  "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
+                  "i ~2 moved|relocated ~1 to")
         b.rectify(1.4, "rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
-                  "update ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
-                  "change ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
+                  "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
+                  "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
                   "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
                   "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
@@ -42,14 +49,18 @@ extension PhraseLexicon {
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
                 "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
+                "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
+        b.erase(1.2, "take ~2 it|them|this|these ~1 down")
 
         // Objection (Art. 21): marketing, profiling, sharing with partners.
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
-                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt out|opting", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
-                 "stop ~3 sending ~3 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
+                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
+                 "stop ~3 sending ~3 me", "stop ~2 emailing|mailing|texting|calling|contacting|spamming ~1 me",
+                 "stop ~3 sharing|selling|passing|giving|sending|disclosing ~6 \(data)|details|information|contact ~4 to ~3 partner*|third|parties|sponsors|others|companies", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
                  "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
                  "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
-                 "not ~4 share|sell|pass|disclose|give|transfer|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
+                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
@@ -59,7 +70,11 @@ extension PhraseLexicon {
         b.add(.onBehalf, 1.0, "on ~1 behalf ~1 of ~2 my|our|mr|mrs|ms|the|a|client|clients|her|his",
               "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~4 data|information|account|details|name|behalf",
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
-              "for ~1 my ~1 son|daughter|mother|father|child|wife|husband")
+              "for ~1 my ~1 son|daughter|mother|father|child|wife|husband", "executor", "estate ~1 of", "next ~1 of ~1 kin")
+        // A relative named and their data asked about: together on behalf.
+        b.add(.onBehalf, 0.6, "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|grandmother|grandfather|parent|parents",
+              "mother|father|parent|guardian ~1 of")
+        b.add(.onBehalf, 0.6, "his|her|their ~2 data|account|information|details|registration|profile|records|photos", "about|on ~1 him|her")
         b.add(.dietary, 1.0, "diet*", "*allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
               "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")
         b.add(.complaint, 1.5, "lodg*|submit*|file|filing|make ~3 complaint ~4 against|with|according|pursuant|under|article",

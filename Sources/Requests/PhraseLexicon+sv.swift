@@ -19,6 +19,7 @@ extension PhraseLexicon {
                 "ta ~1 bort ~2 mig ~3 från ~4 register*|databas*|system*", "tas ~1 bort", "bli ~1 bortglömd",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
         b.erase(0.9, "radera ~1 dem|dessa|den")
+        b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas", "bild*|foto*|video* ~8 tas ~1 bort")
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
                  "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
@@ -27,7 +28,9 @@ extension PhraseLexicon {
         b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*", "samtycke* ~4 återkallas|återkallat")
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
               "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|klient|huvudman ~4 \(data)|räkning|vägnar",
-              "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare")
+              "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare", "dödsbo*")
+        b.add(.onBehalf, 0.6, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
+        b.add(.onBehalf, 0.6, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")
         b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*", "diet*", "intolerans*")
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")
         b.add(.legalHold, 1.5, "bevara ~4 handlingar|bevis*|uppgift*|logg*", "inte ~3 radera ~4 handlingar|bevis*")

@@ -69,8 +69,24 @@ public enum RectificationExtractor {
             let previous = index > 0 ? words.folded[index - 1] : ""
             var start: Int?
             var field = words.field(before: index)
-            if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
-                if isChangeTo(words, at: index) { start = index + 1 }
+            var moved = false
+            if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
+                start = index + 1
+                field = .address
+                moved = true
+            } else if vocabulary.workPrepositions.contains(word) && (vocabulary.workWords.contains(previous)
+                        || index > 1 && vocabulary.workWords.contains(words.folded[index - 2]) && vocabulary.nowWords.contains(previous)) {
+                start = index + 1
+                field = .organization
+                moved = true
+            } else if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
+                if isChangeTo(words, at: index) {
+                    start = index + 1
+                } else if words.folded[..<index].contains(where: { vocabulary.fromWords.contains($0) }),
+                          ValueReader.guessField(words, from: index + 1) != nil {
+                    // "change it from old@example.com to new@example.net"
+                    start = index + 1
+                }
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
                 if vocabulary.nowWords.contains(next) {
@@ -103,13 +119,13 @@ public enum RectificationExtractor {
             // A value that is plainly an address or number decides its own field
             // when the field was only carried over from an earlier sentence.
             var shaped = false
-            if start != nil, words.field(before: index) == nil, let valueStart = start,
+            if start != nil, !moved, words.field(before: index) == nil, let valueStart = start,
                let guessed = ValueReader.guessField(words, from: valueStart) {
                 field = guessed
                 shaped = true
             }
             guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
-            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? shaped
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved)
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
                 if target == .firstName || target == .lastName || words.isWholeName(before: index) {
                     for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {

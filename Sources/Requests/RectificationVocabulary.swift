@@ -36,13 +36,20 @@ enum RectificationVocabulary {
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
     ]
+    /// "I now work for B", "jobber nå i B": the value is an organisation.
+    static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
+                                         "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]
+    static let workPrepositions: Set<String> = ["for", "at", "i", "hos", "på", "bei", "für", "ved", "with"]
+    /// "I have moved to B", "flyttet til B": the value is an address.
+    static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
+    static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
     static let isWords: Set<String> = ["is", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
     static let newWords: Set<String> = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
         "korrekte", "rett", "rette", "nya", "rätt", "rätta", "nyt", "neue", "neuer", "neues", "neuen", "richtige",
-        "richtiger", "korrekter", "updated", "changed",
+        "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
     static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:"]

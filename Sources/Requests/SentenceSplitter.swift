@@ -72,6 +72,7 @@ enum SentenceSplitter {
         if character != "." { return true }
         var start = index
         while start > 0 && characters[start - 1].isLetter { start -= 1 }
+        if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".contains(characters[index - 1]) { return true }
         if start == index {
             // After a number: "…is 934 56 780. Can you…" ends, "1. Februar" does not.
             var digitStart = index
