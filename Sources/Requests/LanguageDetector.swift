@@ -10,6 +10,12 @@ public enum LanguageDetector {
     }
 
     static func detect(tokens: [String]) -> Language {
+        detectScored(tokens: tokens).language
+    }
+
+    /// The language and its score: a low score (a one-word mail) means the
+    /// guess is weak.
+    static func detectScored(tokens: [String]) -> (language: Language, score: Double) {
         var scores: [Language: Double] = [:]
         for token in tokens.prefix(3000) {
             guard let hits = table[token] else { continue }
@@ -25,7 +31,7 @@ public enum LanguageDetector {
                 bestScore = score
             }
         }
-        return best
+        return (best, bestScore)
     }
 
     /// Scandinavian function words and the languages that use them (a word

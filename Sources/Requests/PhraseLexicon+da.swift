@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let danish: PhraseLexicon = {
         var b = RuleBuilder(.da)
         let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
-        let data = "oplysning*|personoplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
+        let data = "*oplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig", "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
@@ -21,10 +21,10 @@ extension PhraseLexicon {
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*", "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
                  "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
-                 "stop* ~3 med ~3 at ~3 sende|dele", "direkte ~1 markedsføring", "begræns* ~3 behandling*")
+                 "stop* ~3 med ~3 at ~3 sende|dele", "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre", "direkte ~1 markedsføring", "begræns* ~3 behandling*")
         b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~3 tilbage", "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
-              "min|mit ~1 søn|datter|barn|mor|far|hustru|kone|mand|klient ~4 \(data)|navn|vegne",
+              "min|mit ~1 søns|datters|barns|mors|fars|kones|mands|klients ~1 \(data)|navn|billede*",
               "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn", "dødsbo*")
         b.add(.onBehalf, 0.6, "min|mit ~1 søn|datter|barn|mor|far|kone|mand", "mor|far|forælder ~1 til")
         b.add(.onBehalf, 0.6, "hans|hendes ~2 \(data)|navn|billede*", "om ~1 hende|ham")

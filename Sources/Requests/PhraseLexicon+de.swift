@@ -11,7 +11,7 @@ extension PhraseLexicon {
         b.rectify(1.4, "berichtig*", "korrigier*", "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
                   "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig", "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",
-                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16", "habe ~3 neue|neuen ~2 telefonnummer|handynummer|nummer|adresse|anschrift|e|nachnamen|namen|arbeitgeber|job")
+                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16", "neue|neuen ~1 adresse|anschrift|telefonnummer|handynummer|e|nachname|nachnamen", "umgezogen", "habe ~3 neue|neuen ~2 telefonnummer|handynummer|nummer|adresse|anschrift|e|nachnamen|namen|arbeitgeber|job")
         b.erase(1.5, "lösch* ~4 \(mine) ~4 \(data)|alle", "lösch* ~3 \(data)|alle", "\(data) ~4 lösch*|gelöscht",
                 "löschung ~3 \(mine)|aller ~3 \(data)", "löschung ~2 \(mine)", "löschantrag", "löschersuchen", "löschbegehren",
                 "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden", "!mache ~4 recht ~4 löschung ~3 geltend",
@@ -23,7 +23,7 @@ extension PhraseLexicon {
                  "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
                  "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt ~2 werden",
                  "nicht ~6 an ~3 dritte|partner*|werbepartner* ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
-                 "weitergabe ~4 an ~3 dritte|partner*", "direktwerbung", "einschränkung ~3 verarbeitung")
+                 "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung", "direktwerbung", "einschränkung ~3 verarbeitung")
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück", "einverständnis ~4 widerruf*|zurück")
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer", "im ~1 auftrag ~1 von|meines|meiner|des|der",
               "für ~1 meinen|meine ~1 sohn|tochter|mutter|vater|mandant*|frau|mann|kind", "meines ~1 sohnes|mandanten|vaters|kindes",

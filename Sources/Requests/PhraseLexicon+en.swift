@@ -3,10 +3,10 @@ extension PhraseLexicon {
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
-        let data = "data|information|info|details|records|record|profile|account|accounts|dataset"
+        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything"
 
         // Access (Art. 15) and portability (Art. 20).
-        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
+        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 everything|all ~4 you ~2 hold|have|store|keep|process", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
                  "subject access request", "!exercis* ~4 right ~3 access", "access request",
                  "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
@@ -30,7 +30,8 @@ extension PhraseLexicon {
         // Rectification (Art. 16).
         b.rectify(1.2, "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
                   "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
-                  "i ~2 moved|relocated ~1 to")
+                  "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
+                  "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
         b.rectify(1.4, "rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
                   "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
                   "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
@@ -47,8 +48,9 @@ extension PhraseLexicon {
                 "!exercis*|invok* ~4 right ~3 erasure|deletion|forgotten",
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
-                "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed", "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed")
         b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
                 "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
         b.erase(1.2, "take ~2 it|them|this|these ~1 down")
@@ -68,7 +70,8 @@ extension PhraseLexicon {
 
         // Context signals.
         b.add(.onBehalf, 1.0, "on ~1 behalf ~1 of ~2 my|our|mr|mrs|ms|the|a|client|clients|her|his",
-              "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~4 data|information|account|details|name|behalf",
+              "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~1 s ~2 data|information|account|details|name|profile|registration|photos",
+              "data|information|account|details|profile|registration|photos ~2 of ~1 my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|client|ward",
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
               "for ~1 my ~1 son|daughter|mother|father|child|wife|husband", "executor", "estate ~1 of", "next ~1 of ~1 kin")
         // A relative named and their data asked about: together on behalf.
@@ -82,12 +85,12 @@ extension PhraseLexicon {
               "dear ~3 protection ~1 authority|agency|commission", "supervisory ~1 authority ~3 dear")
         b.add(.legalHold, 1.5, "preserv* ~6 records|evidence|data|materials|documents|information",
               "litigation ~1 hold", "legal ~1 hold", "retention ~1 hold", "prevent ~3 deletion",
-              "do not ~2 delete|destroy|erase", "not ~3 be ~2 deleted|destroyed")
+              "hold ~2 on ~3 records|evidence|documents")
         b.add(.publicRecords, 1.5, "freedom ~1 of ~1 information", "foi ~1 request", "public ~1 records ~1 request")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
               "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
-              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "privacy ~1 policy",
+              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",
               "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe", "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent", "lead|leads ~1 to", "result|results ~1 in", "consequence*", "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         return PhraseLexicon(
@@ -95,7 +98,7 @@ extension PhraseLexicon {
             negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody", "prevent", "avoid", "refrain"],
             requestMarkers: ["please", "request", "requesting", "want", "wish", "ask", "asking", "demand", "demanding",
                              "require", "requiring", "like", "hereby", "kindly", "expect", "must", "should", "can", "could",
-                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke"],
+                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke", "pls", "plz"],
             hedges: ["will", "otherwise", "if", "unless", "reserve", "may", "might", "shall", "would", "could"]
         )
     }()

@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let swedish: PhraseLexicon = {
         var b = RuleBuilder(.sv)
         let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
-        let data = "personuppgift*|uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
+        let data = "*uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
 
         b.access(1.4, "registerutdrag*", "kopia ~3 av ~4 \(data)", "tillgång ~3 till ~4 \(data)",
                  "vilka ~5 \(data) ~6 om|registrerat|lagrat ~2 mig|ni", "vad ~4 ni ~4 lagrar|har|vet|behandlar ~4 om ~1 mig",
@@ -23,11 +23,12 @@ extension PhraseLexicon {
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
                  "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
-                 "inte ~5 dela|delas|delar|sälja|säljas|säljer|lämna|lämnas|lämnar|överföra|föra ~6 partner*|tredje*|samarbetspartner*|andra",
+                 "inte ~5 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
+                 "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*")
         b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*", "samtycke* ~4 återkallas|återkallat")
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
-              "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|klient|huvudman ~4 \(data)|räkning|vägnar",
+              "min|mitt ~1 sons|dotters|barns|mammas|pappas|mors|fars|klients ~1 \(data)|namn|bild*",
               "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare", "dödsbo*")
         b.add(.onBehalf, 0.6, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
         b.add(.onBehalf, 0.6, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")

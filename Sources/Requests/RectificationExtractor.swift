@@ -103,9 +103,15 @@ public enum RectificationExtractor {
                 }
             } else if words.original[index].hasSuffix(":") {
                 let label = String(word.dropLast())
-                if vocabulary.valueWords.contains(label) && (vocabulary.newWords.contains(previous) || words.newWord(before: index)) {
+                let isNew = vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }
+                } else if isNew, words.fieldPositions.first(where: { $0.index == index }) == nil,
+                          ValueReader.guessField(words, from: index + 1) != nil {
+                    // "New number: 415 22 333"
+                    start = index + 1
+                    field = nil
                 } else if let labelled = words.fieldPositions.first(where: { $0.index == index })?.field
                             ?? words.fieldPositions.first(where: { $0.index == index - 1 && index - 1 >= 0 })?.field,
                           inChangeBlock || words.newWord(before: index) {
@@ -113,6 +119,7 @@ public enum RectificationExtractor {
                     if !words.hasCue(after: index) {
                         start = index + 1
                         field = labelled
+                        moved = words.newWord(before: index)
                     }
                 }
             }

@@ -35,6 +35,7 @@ enum RectificationVocabulary {
     static let changeVerbs: [String] = [
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
+        "bytt", "byt", "skift", "byta", "bytte", "switch",
     ]
     /// "I now work for B", "jobber nå i B": the value is an organisation.
     static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",

@@ -30,8 +30,11 @@ public enum RequestClassifier {
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
         for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
 
-        let language = LanguageDetector.detect(tokens: sentences.flatMap(\.tokens))
-        guard let index = RuleIndex.all[language] else {
+        let detected = LanguageDetector.detectScored(tokens: sentences.flatMap(\.tokens))
+        let language = detected.language
+        // Too few known words to tell the language: try every lexicon.
+        let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.all[language]
+        guard let index = chosen else {
             return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
         }
         var tally = SignalTally()

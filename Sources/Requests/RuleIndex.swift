@@ -16,10 +16,16 @@ struct RuleIndex: Sendable {
         "not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "prevent", "avoid", "refrain",
     ]
 
-    init(primary: Language) {
+    /// Below this language score every lexicon is applied.
+    static let confidentScore = 3.0
+
+    init(primary: Language, everyLexicon: Bool = false) {
         var lexicons = [PhraseLexicon.lexicon(for: primary)]
         lexicons += primary.siblings.map(PhraseLexicon.lexicon(for:))
         if primary != .en { lexicons.append(PhraseLexicon.english) }
+        if everyLexicon {
+            lexicons = Language.allCases.map(PhraseLexicon.lexicon(for:))
+        }
         rules = lexicons.flatMap(\.rules)
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
@@ -68,6 +74,9 @@ struct RuleIndex: Sendable {
         }
         return found
     }
+
+    /// Every lexicon, for mail too short to tell its language.
+    static let universal: RuleIndex? = RuleIndex(primary: .en, everyLexicon: true)
 
     /// Built once per language.
     static let all: [Language: RuleIndex] = {

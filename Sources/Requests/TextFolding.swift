@@ -4,13 +4,20 @@ enum TextFolding {
     /// The token standing for a clause break (comma, semicolon, colon, dash).
     static let clauseBreak = ","
 
-    /// Lowercases and expands English negative contractions
-    /// ("don't" → "do not"), with typographic apostrophes made plain.
+    /// Lowercases and expands English contractions ("don't" → "do not",
+    /// "I'm" → "i am"), with typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
         var lowered = text.lowercased()
         if lowered.contains("\u{2019}") || lowered.contains("\u{2018}") {
             lowered = lowered.replacingOccurrences(of: "\u{2019}", with: "'")
                 .replacingOccurrences(of: "\u{2018}", with: "'")
+        }
+        if lowered.contains("'") {
+            lowered = lowered.replacingOccurrences(of: "i'm", with: "i am")
+                .replacingOccurrences(of: "i've", with: "i have")
+                .replacingOccurrences(of: "i'd", with: "i would")
+                .replacingOccurrences(of: "'re ", with: " are ")
+                .replacingOccurrences(of: "'ll ", with: " will ")
         }
         if lowered.contains("n't") {
             lowered = lowered.replacingOccurrences(of: "won't", with: "will not")
