@@ -13,7 +13,7 @@ public enum AutoMailDetector {
         if let report = reportKind(message) { return report }
         if isDaemonSender(message) { return (.bounce, "mailer-daemon or postmaster sender") }
         if message.header("X-Failed-Recipients") != nil { return (.bounce, "X-Failed-Recipients header") }
-        let subject = message.subject.lowercased()
+        let subject = String(message.subject.prefix(500)).lowercased()
         if SubjectPatterns.isBounce(subject) { return (.bounce, "delivery failure subject") }
         if let value = message.header("Auto-Submitted") {
             let keyword = value.lowercased().split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "(" }).first ?? ""
@@ -52,18 +52,27 @@ public enum AutoMailDetector {
             return (.readReceipt, "disposition notification")
         }
         if message.contentType == "multipart/report" { return (.bounce, "multipart/report") }
+        if message.header("Content-Class")?.lowercased().contains("urn:content-classes:mdn") == true {
+            return (.readReceipt, "Exchange read receipt")
+        }
         return nil
     }
 
     private static let daemonLocalParts: Set<String> = [
-        "mailer-daemon", "mailerdaemon", "mail-daemon", "maildaemon", "postmaster", "mailer_daemon",
+        "mailer-daemon", "mailerdaemon", "mail-daemon", "maildaemon", "mailer_daemon",
     ]
+
+    /// Words of a system sender's display name; a postmaster address with a
+    /// person's name is a person writing.
+    private static let systemNameWords = ["postmaster", "mail", "delivery", "system", "daemon", "admin", "microsoft", "exchange"]
 
     private static func isDaemonSender(_ message: ParsedMessage) -> Bool {
         for address in message.from {
-            if daemonLocalParts.contains(address.localPart.lowercased()) { return true }
+            let local = address.localPart.lowercased()
             let name = address.displayName?.lowercased() ?? ""
-            if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") || name == "postmaster" { return true }
+            if daemonLocalParts.contains(local) { return true }
+            if local == "postmaster" && (name.isEmpty || systemNameWords.contains { name.contains($0) }) { return true }
+            if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") { return true }
         }
         let raw = message.header("From")?.lowercased() ?? ""
         return raw.contains("mailer-daemon") || raw.contains("mail delivery subsystem")

@@ -56,7 +56,11 @@ struct BodyWalker {
             report.defect("multipartWithoutBoundary")
             return plainFallback(body)
         }
-        let parts = MultipartSplitter.split(body, boundary: boundary, report: &report)
+        var parts = MultipartSplitter.split(body, boundary: boundary, report: &report)
+        if parts.isEmpty, let guessed = MultipartSplitter.guessBoundary(body), guessed != boundary {
+            parts = MultipartSplitter.split(body, boundary: guessed, report: &report)
+            if !parts.isEmpty { report.defect("boundaryMismatch") }
+        }
         guard !parts.isEmpty else {
             report.defect("boundaryNotFound")
             return plainFallback(body)

@@ -14,6 +14,8 @@ enum Charset {
              "windows-1252", "cp1252", "x-cp1252", "win-1252":
             // WHATWG practice: ISO-8859-1 labels are read as Windows-1252.
             return windows1252(bytes, latin9: false)
+        case "utf-7", "unicode-1-1-utf-7", "x-utf-7", "csunicode11utf7":
+            return UTF7.decode(bytes)
         case "iso-8859-15", "iso8859-15", "latin9", "latin-9", "iso_8859-15", "l9":
             return windows1252(bytes, latin9: true)
         default:

@@ -44,12 +44,10 @@ struct EntityInfo {
 
     var isMultipart: Bool { mediaType.hasPrefix("multipart/") }
 
-    /// A body the reader shows as text: plain or HTML text that is not
-    /// marked as a separate file.
+    /// A body the reader shows as text: plain or HTML text not marked as an
+    /// attachment (a bare `name=` parameter does not make it one).
     var isInlineText: Bool {
         guard mediaType == "text/plain" || mediaType == "text/html" || mediaType == "text/enriched" else { return false }
-        if disposition == "attachment" { return false }
-        if filename != nil && disposition != "inline" { return false }
-        return true
+        return disposition != "attachment"
     }
 }

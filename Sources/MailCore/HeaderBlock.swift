@@ -59,7 +59,13 @@ struct HeaderBlock {
             }
             if let first = line.first, first == 0x20 || first == 0x09 {
                 if name != nil {
-                    value.append(contentsOf: line)
+                    if value.count + line.count > limits.maxLineLength {
+                        // An unfolded field is bounded like a line.
+                        report.limit("maxLineLength")
+                        value.append(contentsOf: line.prefix(max(0, limits.maxLineLength - value.count)))
+                    } else {
+                        value.append(contentsOf: line)
+                    }
                 } else if isFirstLine {
                     return block
                 } else {

@@ -4,22 +4,39 @@
 public enum MessageReader {
     public static func read(_ bytes: [UInt8], limits: ReaderLimits = .standard) -> ParsedMessage {
         var report = ReadReport()
-        var data = bytes[...]
-        if bytes.count > limits.maxBytes {
-            data = bytes[..<limits.maxBytes]
-            report.limit("maxBytes")
-        }
+        let original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
+        if bytes.count > limits.maxBytes { report.limit("maxBytes") }
         let budget = ReadBudget(limits: limits)
         _ = budget.takePart()
-        return readMessage(data, depth: 0, budget: budget, report: report)
+
+        var data = original
+        var repaired: [UInt8] = []
+        var repairs = report
+        if let converted = InputRepair.bareCarriageReturns(data) {
+            repaired = converted
+            data = repaired[...]
+            repairs.defect("bareCarriageReturnLineEnds")
+        }
+        if let start = InputRepair.headerStartAfterLeadingBlanks(data) {
+            data = data[start...]
+            repairs.defect("blankBeforeHeaders")
+        }
+        guard InputRepair.startsWithMessageHeaders(data, limits: limits) else {
+            // A letter such as "To: Example AS" + text: all of it is body.
+            return readMessage(original, depth: 0, budget: budget, report: report, headerless: true)
+        }
+        return readMessage(data, depth: 0, budget: budget, report: repairs)
     }
 
     /// Reads one message (the top level or an embedded one).
     static func readMessage(
-        _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport()
+        _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport(),
+        headerless: Bool = false
     ) -> ParsedMessage {
         var report = initial
-        let block = HeaderBlock.read(data, limits: budget.limits, report: &report)
+        let block = headerless
+            ? HeaderBlock(bodyStart: data.startIndex)
+            : HeaderBlock.read(data, limits: budget.limits, report: &report)
         var walker = BodyWalker(budget: budget, report: report)
         let content = walker.content(headers: block, body: data[block.bodyStart...], depth: depth, defaultType: "text/plain")
         report = walker.report
@@ -43,13 +60,22 @@ public enum MessageReader {
             date: block.first("date").flatMap { MailDate.parse($0.decoded) },
             contentType: info.mediaType,
             contentTypeParameters: info.parameters,
-            text: content.joinedText,
+            text: readableText(content),
             attachments: content.attachments,
             embeddedMessages: content.embedded,
             reportParts: content.reportParts,
             limitsReached: report.limitsReached,
             defects: report.defects
         )
+    }
+
+    /// The joined text; when a message has none of its own but wraps one
+    /// (a forward as attachment, a bare message/rfc822), the wrapped text.
+    private static func readableText(_ content: BodyContent) -> String {
+        let own = content.joinedText
+        guard own.trimmingBlanks().isEmpty, content.reportParts.isEmpty,
+              let inner = content.embedded.first(where: { !$0.text.trimmingBlanks().isEmpty }) else { return own }
+        return inner.text
     }
 
     /// "" for the null path `<>`, else the address without brackets.

@@ -31,6 +31,29 @@ enum MultipartSplitter {
         return parts
     }
 
+    /// When the declared boundary never occurs: the boundary actually used,
+    /// taken from the first "--token" line followed by a Content- header.
+    static func guessBoundary(_ body: ArraySlice<UInt8>) -> String? {
+        var index = body.startIndex
+        var previous: ArraySlice<UInt8>?
+        let contentPrefix = Array("content-".utf8)
+        while index < body.endIndex {
+            let newline = body[index...].firstIndex(of: 0x0A) ?? body.endIndex
+            var lineEnd = newline
+            if lineEnd > index, body[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let line = body[index..<lineEnd]
+            if let candidate = previous, line.count > contentPrefix.count,
+               zip(line.prefix(contentPrefix.count), contentPrefix).allSatisfy({ ($0 | 0x20) == $1 }),
+               HeaderBlock.fieldNameEnd(line) != nil {
+                let token = Charset.lenientUTF8(candidate.dropFirst(2)).trimmingBlanks()
+                return token.isEmpty ? nil : token
+            }
+            previous = line.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) && line.count > 3 && line.count < 200 ? line : nil
+            index = newline < body.endIndex ? newline + 1 : body.endIndex
+        }
+        return nil
+    }
+
     /// Where a part's content ends: before the line break that precedes its
     /// delimiter line, which belongs to the delimiter.
     private static func contentEnd(_ body: ArraySlice<UInt8>, partStart: Int, delimiterLine: Int) -> Int {

@@ -2,64 +2,125 @@
 /// body, and mobile "Sent from my ..." lines. Works line by line with
 /// prefix and keyword checks (no backtracking patterns), so cost is linear.
 enum QuoteMarkers {
-    /// The index of the first line that starts quoted or forwarded material
-    /// after some new text, or nil. Markers at the very top (a bare forward)
-    /// are passed over so the forwarded text stays readable.
-    static func firstQuoteStart(in lines: [String]) -> Int? {
-        var sawText = false
-        for index in lines.indices {
-            let trimmed = lines[index].trimmingBlanks()
-            if trimmed.isEmpty { continue }
-            if trimmed.count <= 400, let span = markerSpan(lines, at: index) {
-                if sawText { return index }
-                _ = span
-                continue
-            }
-            if !trimmed.hasPrefix(">") && !isSeparator(trimmed) { sawText = true }
-        }
-        return nil
+    /// What starts at a line.
+    enum Marker: Equatable {
+        /// Quoted reply material: an attribution line (spanning `lines`
+        /// lines), an "Original Message" banner or an Outlook header block.
+        case reply(lines: Int)
+        /// A forwarded message: a banner or intro, or an Outlook header
+        /// block whose subject is a forward; its header lines follow.
+        case forward
     }
 
-    /// How many lines the marker starting at `index` spans, or nil.
-    private static func markerSpan(_ lines: [String], at index: Int) -> Int? {
-        let line = lines[index].trimmingBlanks()
-        let lower = line.lowercased()
-        if isSeparatorBanner(lower) || isForwardIntro(lower) { return 1 }
-        if isHeaderBlock(lines, at: index) { return 1 }
+    /// The lowercased "Key" of each "Key: value" line (nil for other lines),
+    /// computed once so header-block checks stay linear.
+    static func headerKeys(_ lines: [String]) -> [String?] {
+        lines.map(headerKey)
+    }
+
+    /// The marker starting at `index`, if any.
+    static func marker(_ lines: [String], keys: [String?], at index: Int) -> Marker? {
+        let trimmed = lines[index].trimmingBlanks()
+        guard let first = trimmed.unicodeScalars.first, trimmed.utf8.count <= 1200,
+              mayStartMarker(trimmed, first: first) else { return nil }
+        let lower = trimmed.lowercased()
+        if let banner = bannerKind(lower) { return banner }
+        if isForwardIntro(lower) { return .forward }
+        if isHeaderBlock(keys, at: index) {
+            return blockSubjectIsForward(lines, keys: keys, at: index) ? .forward : .reply(lines: 1)
+        }
         for span in 1...3 where index + span <= lines.count {
             let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
-            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) { return span }
+            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) {
+                return .reply(lines: span)
+            }
             if span == 1 && !startsLikeAttribution(lower) { break }
             if joined.hasSuffix(":") { break }
         }
         return nil
     }
 
-    /// "-----Original Message-----", "---------- Forwarded message ----------"
-    /// and their translations.
-    private static func isSeparatorBanner(_ lower: String) -> Bool {
-        guard lower.hasPrefix("--") || lower.hasPrefix("__") || lower.hasPrefix("==") || lower.hasPrefix("**") else { return false }
-        let core = lower.trimmingCharacters(in: ["-", "_", "=", "*", " ", "\t"])
-        return banners.contains(core)
+    /// The index after a forwarded message's banner and header lines
+    /// ("From:", "Date:", ... with their continuations) and the blank line
+    /// that ends them.
+    static func endOfForwardHeaders(_ lines: [String], keys: [String?], from index: Int) -> Int {
+        var position = index
+        if keys[position] == nil { position += 1 }  // the banner itself
+        while position < lines.count, lines[position].trimmingBlanks().isEmpty { position += 1 }
+        var sawHeader = false
+        while position < lines.count {
+            let line = lines[position]
+            if keys[position] != nil {
+                sawHeader = true
+            } else if sawHeader, line.first == " " || line.first == "\t", !line.trimmingBlanks().isEmpty {
+                // a wrapped header value
+            } else {
+                break
+            }
+            position += 1
+        }
+        if position < lines.count, lines[position].trimmingBlanks().isEmpty { position += 1 }
+        return position
     }
 
-    private static let banners: Set<String> = [
-        "original message", "opprinnelig melding", "opphavleg melding", "forwarded message",
-        "videresendt melding", "vidaresendt melding", "ursprüngliche nachricht", "weitergeleitete nachricht",
-        "originalmeddelelse", "oprindelig meddelelse", "videresendt meddelelse", "videresendt besked",
-        "ursprungligt meddelande", "vidarebefordrat meddelande", "message d'origine", "message transféré",
-        "mensaje original", "mensaje reenviado", "mensagem original", "messaggio originale",
-        "oorspronkelijk bericht", "doorgestuurd bericht", "alkuperäinen viesti", "original-nachricht",
-        "reply message", "svar", "original",
+    /// A cheap test that rules out most lines: every marker has a colon,
+    /// starts with a banner character, or starts like an attribution.
+    private static func mayStartMarker(_ trimmed: String, first: Unicode.Scalar) -> Bool {
+        if first == "-" || first == "_" || first == "=" || first == "*" { return true }
+        if trimmed.utf8.contains(UInt8(ascii: ":")) { return true }
+        return startsLikeAttribution(trimmed.prefix(12).lowercased())
+    }
+
+    /// "-----Original Message-----", "---------- Forwarded message ----------"
+    /// and their translations.
+    private static func bannerKind(_ lower: String) -> Marker? {
+        guard lower.hasPrefix("--") || lower.hasPrefix("__") || lower.hasPrefix("==") || lower.hasPrefix("**") else { return nil }
+        let core = lower.trimmingCharacters(in: ["-", "_", "=", "*", " ", "\t"])
+        if replyBanners.contains(core) { return .reply(lines: 1) }
+        if forwardBanners.contains(core) { return .forward }
+        return nil
+    }
+
+    private static let forwardBanners: Set<String> = [
+        "forwarded message", "videresendt melding", "vidaresendt melding", "weitergeleitete nachricht",
+        "videresendt meddelelse", "videresendt besked", "vidarebefordrat meddelande", "message transféré",
+        "mensaje reenviado", "doorgestuurd bericht", "forwarded message follows",
+    ]
+
+    /// Subject keys of header blocks and the forward prefixes of their values.
+    private static let subjectKeys: Set<String> = ["subject", "emne", "ämne", "betreff", "objet", "onderwerp", "oggetto", "asunto"]
+    private static let forwardPrefixes = ["fw:", "fwd:", "vs:", "wg:", "tr:", "vb:", "enc:", "doorst:", "fv:"]
+
+    private static func blockSubjectIsForward(_ lines: [String], keys: [String?], at index: Int) -> Bool {
+        var offset = index + 1
+        while offset < lines.count && offset <= index + 6 {
+            if let key = keys[offset], subjectKeys.contains(key), let colon = lines[offset].firstIndex(of: ":") {
+                let value = lines[offset][lines[offset].index(after: colon)...]
+                    .drop(while: { $0 == " " || $0 == "*" }).prefix(10).lowercased()
+                return forwardPrefixes.contains { value.hasPrefix($0) }
+            }
+            offset += 1
+        }
+        return false
+    }
+
+    private static let replyBanners: Set<String> = [
+        "original message", "opprinnelig melding", "opphavleg melding", "ursprüngliche nachricht",
+        "originalmeddelelse", "oprindelig meddelelse", "ursprungligt meddelande", "message d'origine",
+        "mensaje original", "mensagem original", "messaggio originale", "oorspronkelijk bericht",
+        "alkuperäinen viesti", "original-nachricht", "reply message", "svar", "original",
     ]
 
     /// Apple Mail and others: "Begin forwarded message:".
+    private static let forwardIntros = [
+        "begin forwarded message", "start på videresendt melding", "videresendt melding:",
+        "videresendt e-post:", "början på vidarebefordrat brev", "vidarebefordrat brev:",
+        "start på videresendt besked", "videresendt besked:", "anfang der weitergeleiteten nachricht",
+        "weitergeleitete nachricht:", "début du message réexpédié",
+    ]
+
     private static func isForwardIntro(_ lower: String) -> Bool {
-        let intros = ["begin forwarded message", "start på videresendt melding", "videresendt melding:",
-                      "videresendt e-post:", "början på vidarebefordrat brev", "vidarebefordrat brev:",
-                      "start på videresendt besked", "videresendt besked:", "anfang der weitergeleiteten nachricht",
-                      "weitergeleitete nachricht:", "début du message réexpédié"]
-        return lower.count < 80 && intros.contains { lower.hasPrefix($0) }
+        lower.utf8.count < 120 && forwardIntros.contains { lower.hasPrefix($0) }
     }
 
     private static let fromKeys: Set<String> = ["from", "fra", "frå", "från", "von", "de", "van", "da", "od", "lähettäjä"]
@@ -71,24 +132,25 @@ enum QuoteMarkers {
 
     /// An Outlook-style block: "From:"/"Fra:" followed within a few lines
     /// by "Sent:"/"Sendt:"/"To:"/"Subject:" and the like.
-    private static func isHeaderBlock(_ lines: [String], at index: Int) -> Bool {
-        guard let key = headerKey(lines[index]), fromKeys.contains(key) else { return false }
-        var seen = 0
+    private static func isHeaderBlock(_ keys: [String?], at index: Int) -> Bool {
+        guard let key = keys[index], fromKeys.contains(key) else { return false }
         var offset = index + 1
-        while offset < lines.count && offset <= index + 6 {
-            if let other = headerKey(lines[offset]), otherKeys.contains(other) { seen += 1 }
+        while offset < keys.count && offset <= index + 6 {
+            if let other = keys[offset], otherKeys.contains(other) { return true }
             offset += 1
         }
-        return seen >= 1
+        return false
     }
 
     /// The lowercased key of a "Key: value" line, also in "*Key:*" bold form.
+    /// Only the first 24 characters are looked at.
     static func headerKey(_ line: String) -> String? {
-        let trimmed = line.trimmingBlanks().trimmingCharacters(in: ["*"])
-        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let key = trimmed[..<colon].trimmingCharacters(in: ["*", " "]).lowercased()
+        let head = line.prefix(24).drop(while: { $0 == " " || $0 == "\t" || $0 == "*" })
+        guard let colon = head.firstIndex(of: ":") else { return nil }
+        var key = head[..<colon]
+        while let last = key.last, last == "*" || last == " " { key = key.dropLast() }
         guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumber }) else { return nil }
-        return key
+        return key.lowercased()
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]
@@ -127,16 +189,19 @@ enum QuoteMarkers {
     /// "Sent from my iPhone", "Sendt fra min iPhone", "Von meinem iPhone
     /// gesendet", "Get Outlook for iOS" and similar one-line tags.
     static func isMobileSignature(_ trimmed: String) -> Bool {
-        guard trimmed.count < 90 else { return false }
+        guard trimmed.utf8.count < 120, let first = trimmed.first, "sShHgGvVeEiI".contains(first) else { return false }
         let lower = trimmed.lowercased()
-        let prefixes = ["sent from my ", "sendt fra min ", "sendt fra mi ", "sendt frå min ", "sendt fra mitt ",
-                        "skickat från min ", "skickat från mitt ", "sendt fra outlook", "sent from outlook",
-                        "skickat från outlook", "get outlook for ", "hent outlook for ", "skaff outlook for ",
-                        "sent from mail for windows", "sendt fra e-post for windows", "sent from samsung",
-                        "sent from yahoo mail", "envoyé de mon ", "enviado desde mi ", "inviato da ",
-                        "verzonden vanaf mijn ", "sent via the samsung", "sendt fra samsung", "sent from proton mail",
-                        "sent with proton mail"]
-        if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if mobilePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         return lower.hasPrefix("von meinem ") && lower.contains("gesendet")
     }
+
+    private static let mobilePrefixes = [
+        "sent from my ", "sendt fra min ", "sendt fra mi ", "sendt frå min ", "sendt fra mitt ",
+        "skickat från min ", "skickat från mitt ", "sendt fra outlook", "sent from outlook",
+        "skickat från outlook", "get outlook for ", "hent outlook for ", "skaff outlook for ",
+        "sent from mail for windows", "sendt fra e-post for windows", "sent from samsung",
+        "sent from yahoo mail", "envoyé de mon ", "enviado desde mi ", "inviato da ",
+        "verzonden vanaf mijn ", "sent via the samsung", "sendt fra samsung", "sent from proton mail",
+        "sent with proton mail",
+    ]
 }

@@ -2,24 +2,44 @@
 /// forwarded or quoted header blocks and the signature, and the subject
 /// without reply and forward prefixes.
 public enum ReplyText {
-    /// The new text of a message body: everything before the first quoted
-    /// reply or forwarded block, with interleaved `>` lines, the `-- `
-    /// signature and "Sent from my iPhone"-style lines removed. Ordinary
-    /// sign-offs are kept.
+    /// The new text of a message body. Quoted replies are cut: an
+    /// attribution ("On … wrote:", "Den … skrev …:"), an "Original Message"
+    /// banner or an Outlook "From:/Sent:" block ends the new text, and `>`
+    /// lines are dropped. Forwarded messages lose their banner and header
+    /// lines but keep their text (it is often the sender's own earlier
+    /// request). The `-- ` signature and "Sent from my iPhone"-style lines
+    /// go; ordinary sign-offs stay.
     public static func newText(_ text: String) -> String {
         let lines = normalizeLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let end = QuoteMarkers.firstQuoteStart(in: lines) ?? lines.count
+        let keys = QuoteMarkers.headerKeys(lines)
         var kept: [String] = []
-        for line in lines[..<end] {
+        var sawText = false
+        var index = 0
+        scan: while index < lines.count {
+            switch QuoteMarkers.marker(lines, keys: keys, at: index) {
+            case .reply? where sawText:
+                break scan
+            case .reply(let span)? where keys[index] == nil:
+                // Quoted material at the very top (bottom-posting): pass over it.
+                index += span
+                continue scan
+            case .reply?, .forward?:
+                index = max(index + 1, QuoteMarkers.endOfForwardHeaders(lines, keys: keys, from: index))
+                continue scan
+            case nil:
+                break
+            }
+            let line = lines[index]
+            index += 1
             let trimmed = line.trimmingBlanks()
             if trimmed == "--" { break }
-            if trimmed.hasPrefix(">") { continue }
-            if QuoteMarkers.isMobileSignature(trimmed) { continue }
+            if trimmed.hasPrefix(">") || QuoteMarkers.isMobileSignature(trimmed) { continue }
+            if !trimmed.isEmpty && !QuoteMarkers.isSeparator(trimmed) { sawText = true }
             kept.append(line)
         }
         while let last = kept.last, isSeparatorOrBlank(last) { kept.removeLast() }
-        while let first = kept.first, first.trimmingBlanks().isEmpty { kept.removeFirst() }
-        return kept.joined(separator: "\n")
+        let start = kept.firstIndex { !$0.trimmingBlanks().isEmpty } ?? kept.endIndex
+        return kept[start...].joined(separator: "\n")
     }
 
     /// The subject without any run of Re:/SV:/VS:/Fwd:/AW:/WG:... prefixes

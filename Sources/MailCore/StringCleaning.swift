@@ -1,22 +1,31 @@
 extension String {
-    /// Without leading and trailing spaces, tabs, CR and LF.
+    /// Without leading and trailing spaces, tabs, CR, LF and no-break spaces.
     func trimmingBlanks() -> String {
-        let blanks: Set<Character> = [" ", "\t", "\r", "\n", "\r\n", "\u{00A0}"]
-        guard let first = firstIndex(where: { !blanks.contains($0) }),
-              let last = lastIndex(where: { !blanks.contains($0) }) else { return "" }
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isBlank && !last.isBlank { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isBlank }),
+              let end = scalars.lastIndex(where: { !$0.isBlank }) else { return "" }
+        return String(scalars[start...end])
     }
 
     /// CR, LF and other C0 controls (tab kept) turned into spaces.
     func replacingControlCharacters() -> String {
-        guard unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else {
-            return self
-        }
+        guard unicodeScalars.contains(where: \.isControlExceptTab) else { return self }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
-            let isControl = scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F
-            scalars.append(isControl ? " " : scalar)
+            scalars.append(scalar.isControlExceptTab ? " " : scalar)
         }
         return String(scalars)
+    }
+}
+
+extension Unicode.Scalar {
+    var isBlank: Bool {
+        self == " " || self == "\t" || self == "\r" || self == "\n" || self == "\u{00A0}"
+    }
+
+    var isControlExceptTab: Bool {
+        (value < 0x20 && self != "\t") || value == 0x7F
     }
 }

@@ -1,0 +1,58 @@
+import Testing
+@testable import MailCore
+
+@Suite struct CharsetAndEncodingTests {
+    private let aeoeaa: [UInt8] = [0xE6, 0xF8, 0xE5, 0xC6, 0xD8, 0xC5]
+
+    @Test func norwegianLettersInEveryCharset() {
+        #expect(Charset.decode(aeoeaa, charset: "ISO-8859-1") == "æøåÆØÅ")
+        #expect(Charset.decode(aeoeaa, charset: "iso8859-15") == "æøåÆØÅ")
+        #expect(Charset.decode(aeoeaa, charset: "windows-1252") == "æøåÆØÅ")
+        #expect(Charset.decode(aeoeaa, charset: "\"cp1252\"") == "æøåÆØÅ")
+        #expect(Charset.decode(Array("æøåÆØÅ".utf8), charset: "UTF-8") == "æøåÆØÅ")
+        #expect(Charset.decode([0xA4, 0x80], charset: "iso-8859-15") == "€€")
+        #expect(Charset.decode([0xA4, 0x80], charset: "iso-8859-1") == "¤€")
+        #expect(Charset.decode([0x00, 0xE6, 0x00, 0xF8], charset: "utf-16be") == "æø")
+        #expect(Charset.decode(Array("+AOYA+ADl-".utf8), charset: "utf-7") == "æøå")
+        #expect(Charset.decode(Array("a+-b".utf8), charset: "UTF-7") == "a+b")
+        #expect(Charset.decode([0xB1], charset: "iso-8859-2") == "ą")
+    }
+
+    @Test func unknownOrLyingCharsetsNeverDropText() {
+        #expect(Charset.decode(Array("blåbær".utf8), charset: "x-made-up") == "blåbær")
+        #expect(Charset.decode(aeoeaa, charset: "x-made-up") == "æøåÆØÅ")
+        // Declared UTF-8 with stray Latin-1 bytes: both survive.
+        #expect(Charset.decode(Array("blå ".utf8) + [0xE6], charset: "utf-8") == "blå æ")
+        #expect(Charset.decode([0xF0, 0x9F], charset: "us-ascii") == "ð\u{0178}")
+        #expect(Charset.decode([], charset: nil) == "")
+    }
+
+    @Test func quotedPrintableEdges() {
+        func qp(_ text: String) -> String {
+            String(decoding: TransferDecoding.quotedPrintable(Array(text.utf8)[...]).bytes, as: UTF8.self)
+        }
+        #expect(qp("a=3Db=\r\nc") == "a=bc")
+        #expect(qp("soft=  \nbreak") == "softbreak")
+        #expect(qp("trailing   \nline") == "trailing\nline")
+        #expect(qp("bad =ZZ and =4") == "bad =ZZ and =4")
+        #expect(qp("lower =c3=a6") == "lower æ")
+        #expect(TransferDecoding.quotedPrintable(Array("=G1".utf8)[...]).repaired)
+    }
+
+    @Test func base64Edges() {
+        func b64(_ text: String) -> [UInt8] { TransferDecoding.base64(Array(text.utf8)[...]).bytes }
+        #expect(b64("SGVp") == Array("Hei".utf8))
+        #expect(b64("SGVpIA") == Array("Hei ".utf8))
+        #expect(b64("SG Vp\r\nIA==") == Array("Hei ".utf8))
+        #expect(b64("SGVp=SGVp") == Array("HeiHei".utf8))
+        #expect(b64("") == [])
+    }
+
+    @Test func flowedTextIsUnwrapped() {
+        let flowed = "Dette er en lang \nlinje som fortsetter.\n> sitert \n> videre\n-- \nKari"
+        #expect(FlowedText.unwrap(flowed, deleteSpace: false) == "Dette er en lang linje som fortsetter.\n> sitert videre\n-- \nKari")
+        #expect(FlowedText.unwrap("ab \ncd", deleteSpace: true) == "abcd")
+        let raw = "Content-Type: text/plain; format=flowed; charset=utf-8\n\nSlett \nmeg.\n"
+        #expect(MessageReader.read(Array(raw.utf8)).text == "Slett meg.\n")
+    }
+}
