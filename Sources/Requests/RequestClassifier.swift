@@ -31,7 +31,7 @@ public enum RequestClassifier {
         for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
 
         let detected = LanguageDetector.detectScored(tokens: sentences.flatMap(\.tokens))
-        let language = detected.language
+        var language = detected.language
         // Too few known words to tell the language: try every lexicon.
         let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.all[language]
         guard let index = chosen else {
@@ -40,6 +40,11 @@ public enum RequestClassifier {
         var tally = SignalTally()
         for sentence in sentences {
             score(sentence, with: index, into: &tally)
+        }
+        if detected.score < RuleIndex.confidentScore,
+           let voted = tally.languageVotes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }) {
+            // A one-word mail ("Avmeld") is in the language of the phrase it matched.
+            language = voted.key
         }
         return decide(tally, sentences: sentences, language: language)
     }
@@ -89,6 +94,7 @@ public enum RequestClassifier {
                 break
             }
             if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence) }
+            if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
     }
