@@ -46,7 +46,8 @@ public enum RequestClassifier {
             // A one-word mail ("Avmeld") is in the language of the phrase it matched.
             language = voted.key
         }
-        return decide(tally, sentences: sentences, language: language)
+        let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: isPrivacyWord) }
+        return decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
     }
 
     /// Scores one sentence: the strongest phrase per signal counts.
@@ -99,7 +100,21 @@ public enum RequestClassifier {
         for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
     }
 
-    private static func decide(_ tally: SignalTally, sentences: [Sentence], language: Language) -> Classification {
+    /// Words of data-protection talk in the six languages: mail that uses
+    /// them but asks for nothing is vague, for a person to look at.
+    private static let privacyPrefixes = [
+        "data", "personal", "privacy", "gdpr", "erasure", "delet", "rectif", "consent", "personvern", "opplysning",
+        "oplysning", "uppgift", "personuppgift", "datenschutz", "daten", "dsgvo", "sletting", "sletning", "innsyn",
+        "indsigt", "radera", "löschung", "auskunft", "samtykke", "samtycke", "einwilligung", "registerutdrag", "persondata",
+    ]
+
+    private static func isPrivacyWord(_ token: String) -> Bool {
+        privacyPrefixes.contains { token.hasPrefix($0) }
+    }
+
+    private static func decide(
+        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool
+    ) -> Classification {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
         let eraseAsked = tally.score(.kind(.erase)) >= eraseThreshold
@@ -149,18 +164,19 @@ public enum RequestClassifier {
         if onBehalf { evidence += tally.evidence(.onBehalf).map { "on behalf: \($0)" } }
         return Classification(
             kinds: kinds, language: language,
-            confidence: confidence(kinds: kinds, tally: tally), evidence: evidence,
+            confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
             onBehalf: onBehalf, fields: fields)
     }
 
     /// High when every kind asked for is well above its threshold; for
     /// "other", low when some request phrase was seen but did not count (a
     /// person should look), high when nothing request-like was seen at all.
-    private static func confidence(kinds: Set<RequestKind>, tally: SignalTally) -> Double {
+    private static func confidence(kinds: Set<RequestKind>, tally: SignalTally, mentionsPrivacy: Bool) -> Double {
         let scores = RequestKind.allCases.map { tally.score(.kind($0)) }
         if kinds.isEmpty {
             let strongest = scores.max() ?? 0
-            let value = strongest == 0 && tally.notes.isEmpty ? 0.85 : max(0.3, 0.6 - 0.3 * strongest)
+            let quiet = strongest == 0 && tally.notes.isEmpty
+            let value = quiet ? (mentionsPrivacy ? 0.45 : 0.85) : max(0.3, 0.5 - 0.2 * strongest)
             return (value * 100).rounded() / 100
         }
         let weakest = kinds.map { tally.score(.kind($0)) }.min() ?? 0

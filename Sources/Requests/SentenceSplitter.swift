@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Mail wraps lines at arbitrary places, so lines of a paragraph are joined;
 /// a new sentence starts after `.`, `!` or `?` followed by a space, at a blank
-/// line, at a list item, and after a short line (a greeting, a heading or a
-/// `Field: value` line), which rarely continues on the next line.
+/// line, at a list item, and after a short line followed by a capitalised
+/// one (a greeting, a heading or a `Field: value` line).
 enum SentenceSplitter {
     /// Lines shorter than this end their sentence (greetings, headings, form lines).
     static let shortLine = 45
@@ -21,19 +21,32 @@ enum SentenceSplitter {
                 paragraph = ""
             }
         }
-        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        for (number, line) in lines.enumerated() {
             if sentences.count >= maxSentences { break }
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty {
                 flush()
                 continue
             }
             if isListItem(line) { flush() }
             paragraph += paragraph.isEmpty ? line : " " + line
-            if line.count < shortLine || line.hasSuffix(":") { flush() }
+            let next = number + 1 < lines.count ? lines[number + 1] : ""
+            if endsSentence(line, next: next) { flush() }
         }
         flush()
         return sentences
+    }
+
+    /// A line ends its sentence when it ends with a stop or a colon, or when
+    /// the next line starts anew (capital, digit, bullet) after a short line
+    /// or a comma ("Hello,", "Name: Kari", "Thanks,").
+    private static func endsSentence(_ line: String, next: String) -> Bool {
+        guard let last = line.last else { return true }
+        if ".!?:".contains(last) { return true }
+        guard let first = next.first else { return true }
+        let startsAnew = first.isUppercase || first.isNumber || isListItem(next) || !first.isLetter
+        return startsAnew && (line.count < shortLine || ",;".contains(last))
     }
 
     private static func isListItem(_ line: String) -> Bool {
