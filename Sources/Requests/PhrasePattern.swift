@@ -12,11 +12,22 @@ struct PhrasePattern: Sendable {
         /// Written `*allergi*`: the word contains it ("nøddeallergi").
         case infix(String)
 
+        /// Substring test on UTF-8 bytes (Foundation's is slow on Linux).
+        static func contains(_ text: String, _ part: String) -> Bool {
+            let haystack = Array(text.utf8)
+            let needle = Array(part.utf8)
+            guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }
+
         func matches(_ token: String) -> Bool {
             switch self {
             case .word(let word): return token == word
             case .prefix(let prefix): return token.hasPrefix(prefix)
-            case .infix(let infix): return token.contains(infix)
+            case .infix(let infix): return Self.contains(token, infix)
             }
         }
     }

@@ -37,6 +37,13 @@ enum RectificationVocabulary {
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
         "bytt", "byt", "skift", "byta", "bytte", "switch",
     ]
+    /// Words without which a mail that asks no rectification cannot name a new value.
+    static let valueHints: Set<String> = [
+        "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
+        "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
+        "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
+    ]
+
     /// "I now work for B", "jobber nå i B": the value is an organisation.
     static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
                                          "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]

@@ -149,7 +149,13 @@ public enum RequestClassifier {
             evidence.append("not access: freedom-of-information request for documents")
         }
         var fields: [RectificationField: String] = [:]
-        let extracted = RectificationExtractor.scan(sentences, language: language)
+        // Values are looked for in rectification mail, or where a "new"/"now" word
+        // could introduce one ("my new number is…"); other mail skips the work.
+        let worthScanning = tally.score(.kind(.rectify)) > 0
+            || sentences.contains { $0.tokens.contains(where: RectificationVocabulary.valueHints.contains) }
+        let extracted = worthScanning
+            ? RectificationExtractor.scan(sentences, language: language)
+            : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
         } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 {
