@@ -6,7 +6,7 @@ extension PhraseLexicon {
 
         b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk", "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
                  "kva ~3 \(data) ~4 de ~3 har|lagrar|behandlar", "innsyn")
-        b.rectify(1.4, "endra ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
+        b.rectify(1.4, "endr* ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
                   "retta ~3 opp", "namnet ~3 feil", "ny|nytt ~2 etternamn|namn ~3 er")
         b.erase(1.5, "sletta|slette|slett ~4 \(data)|alt", "\(data) ~4 sletta|slettast")
         b.object(1.4, "ikkje ~5 del|dele|deler|delast|delt|utlever*|selje|seljast|gje|gjevast ~8 partnar*|samarbeidspartnar*|tredjepart*|andre",

@@ -42,6 +42,7 @@ enum RectificationVocabulary {
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
         "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
         "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
+        "from", "fra", "frå", "från", "von", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
     ]
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
