@@ -11,7 +11,7 @@ extension PhraseLexicon {
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
                   "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|stilling*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
-                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16", "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
+                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16", "er|blev ~1 ændret|skiftet ~1 til", "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
         b.erase(1.5, "slet|slette|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|slettes ~3 \(data)|alt", "\(data) ~4 slettet|slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
                 "fjern* ~2 mig ~3 fra ~4 database*|system*|register*|kunderegister*", "fjern* ~3 \(mine) ~4 \(data)",

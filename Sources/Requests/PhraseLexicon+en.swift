@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
-        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything"
+        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images"
 
         // Access (Art. 15) and portability (Art. 20).
         b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 everything|all ~4 you ~2 hold|have|store|keep|process", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
@@ -28,7 +28,9 @@ extension PhraseLexicon {
         b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
 
         // Rectification (Art. 16).
-        b.rectify(1.2, "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
+        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that")
+        b.rectify(1.2, "incorrect|wrong|outdated ~2 telephone|phone|mobile|number|email|address|name|surname|title|employer|company|nationality",
+                  "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
                   "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
                   "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
                   "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
@@ -60,7 +62,8 @@ extension PhraseLexicon {
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
                  "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
                  "stop ~3 sending ~3 me", "stop ~2 emailing|mailing|texting|calling|contacting|spamming ~1 me",
-                 "stop ~3 sharing|selling|passing|giving|sending|disclosing ~6 \(data)|details|information|contact ~4 to ~3 partner*|third|parties|sponsors|others|companies", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
+                 "stop ~3 sharing|selling|passing|giving|sending|disclosing ~8 partner*|third|parties|sponsors|others|companies",
+                 "not|never ~3 contact ~1 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
                  "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
                  "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
                  "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",

@@ -13,7 +13,7 @@ extension PhraseLexicon {
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
                   "korrigera*", "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
                   "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat", "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
-                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16", "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
+                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16", "har ~1 ändrats ~1 till", "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
         b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt", "\(data) ~4 radera*|raderas|raderad*",
                 "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
                 "ta ~1 bort ~2 mig ~3 från ~4 register*|databas*|system*", "tas ~1 bort", "bli ~1 bortglömd",

@@ -103,7 +103,7 @@ public enum RectificationExtractor {
                 }
             } else if words.original[index].hasSuffix(":") {
                 let label = String(word.dropLast())
-                let isNew = vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                let isNew = vocabulary.newWords.contains(label) || vocabulary.newWords.contains(previous) || words.newWord(before: index)
                 if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }

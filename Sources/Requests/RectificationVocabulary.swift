@@ -42,7 +42,7 @@ enum RectificationVocabulary {
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
         "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
         "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
-        "from", "fra", "frå", "från", "von", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
+        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
     ]
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
@@ -64,7 +64,10 @@ enum RectificationVocabulary {
     static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:"]
     static let shouldWords: Set<String> = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
-    static let valueWords: Set<String> = ["value", "verdi", "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist"]
+    static let valueWords: Set<String> = [
+        "new", "correct", "ny", "nytt", "riktig", "korrekt", "rigtig", "rätt", "richtig", "neu", "value", "verdi",
+        "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist",
+    ]
     /// Headings that open a block of changes, or a block identifying the writer.
     static let changeHeadingWords: [String] = ["correct", "change", "rett", "endr", "følgende", "ändr", "berichtig",
                                                "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil"]

@@ -21,8 +21,25 @@ public enum RequestClassifier {
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
 
+    /// How far before and after a passing-mention cue its phrases are weakened (in words).
+    static let mentionReach = (before: 25, after: 20)
+
     /// Words that address the reader ("you"): a question with one is a request.
     static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
+    static let modalWords: Set<String> = [
+        "can", "could", "would", "will", "kan", "kunne", "vil", "ville", "kann", "können", "könnten", "würden",
+        "kunde", "skulle", "möchten",
+    ]
+    static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
+
+    /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
+    static func isPoliteRequest(_ tokens: [String]) -> Bool {
+        if tokens.contains(where: pleaseWords.contains) { return true }
+        for index in tokens.indices.dropLast() where modalWords.contains(tokens[index]) {
+            if addressWords.contains(tokens[index + 1]) { return true }
+        }
+        return false
+    }
 
     public static func classify(subject: String, body: String) -> Classification {
         var sentences: [Sentence] = []
@@ -57,12 +74,17 @@ public enum RequestClassifier {
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
         guard !matches.isEmpty else { return }
-        let hasMention = matches.contains { index.rules[$0.rule].signal == .passingMention }
+        let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }.map(\.range)
+        /// A passing-mention cue weakens the phrases near it, not a whole long sentence.
+        func mentioned(_ range: Range<Int>) -> Bool {
+            mentions.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound + mentionReach.after }
+        }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
         let hasHedge = tokens.contains { index.hedges.contains($0) }
-        // "Can you delete…?" asks us; "How do I delete…?" or "Delete my account myself?" does not.
-        let isOpenQuestion = sentence.isQuestion && !tokens.contains { addressWords.contains($0) }
+        // "Can you delete…?" asks us; "How do I delete…?", "Do you delete…?" or
+        // "Delete my account myself?" does not.
+        let isOpenQuestion = sentence.isQuestion && !isPoliteRequest(tokens)
 
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
@@ -76,7 +98,7 @@ public enum RequestClassifier {
             var evidence = rule.evidence
             switch signal {
             case .kind(let kind):
-                if hasMention && !rule.firm {
+                if mentioned(range) && !rule.firm {
                     weight *= mentionFactor
                     evidence = "mention \(evidence)"
                 }
@@ -88,7 +110,7 @@ public enum RequestClassifier {
                 // Withdrawing consent for dietary data means erasing that data.
                 signal = hasDietary ? .kind(.erase) : .consentWithdrawal
                 evidence = hasDietary ? "consent withdrawn for dietary data (\(evidence))" : "consent withdrawn (\(evidence))"
-                if hasMention { weight *= mentionFactor }
+                if mentioned(range) { weight *= mentionFactor }
             case .complaint:
                 if hasHedge { continue }
             default:
