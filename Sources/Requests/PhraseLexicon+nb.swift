@@ -11,6 +11,7 @@ extension PhraseLexicon {
                  "dataportabilitet", "portabilitet", "maskinlesbar*", "utlevert ~4 \(data)", "oversikt ~4 \(data)",
                  "vite ~3 hva ~3 dere ~3 lagrer|har|vet",
                  "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)", "send* ~2 meg ~3 \(mine) ~3 \(data)")
+        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
         b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
                   "endr*|oppdater* ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*|\(data)",

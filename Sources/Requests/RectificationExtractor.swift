@@ -52,6 +52,7 @@ public enum RectificationExtractor {
     private static func isChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
         guard let position = words.fieldPositions.last(where: { $0.index < index })?.index else { return false }
         let between = words.folded[(position + 1)..<index]
+        if RectificationVocabulary.withWords.contains(words.folded[index]) { return index - position <= 6 }
         if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
         guard index - position <= 4 else { return false }
         let before = words.folded[max(0, position - 10)..<position]
@@ -79,7 +80,8 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .organization
                 moved = true
-            } else if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
+            } else if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von"))
+                        || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
                 } else if words.folded[..<index].contains(where: { vocabulary.fromWords.contains($0) }),
@@ -131,7 +133,13 @@ public enum RectificationExtractor {
                 field = guessed
                 shaped = true
             }
-            guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            if start != nil, words.field(before: index) == nil, let after = words.fieldPositions.first(where: { $0.index > index }) {
+                // "…it should say Vestland Bygg AS as my organisation"
+                field = after.field
+            }
+            guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            // An e-mail address is an e-mail address, whatever word stood before it.
+            if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
             let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved)
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
                 if target == .firstName || target == .lastName || words.isWholeName(before: index) {

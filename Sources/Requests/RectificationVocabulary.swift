@@ -24,6 +24,8 @@ enum RectificationVocabulary {
     static let twoWordFields: [String: [String: RectificationField]] = [
         "last": ["name": .lastName], "family": ["name": .lastName], "first": ["name": .firstName],
         "given": ["name": .firstName], "job": ["title": .title, "role": .title], "dietary": ["requirements": .dietary],
+        "company": ["name": .organization], "organisation": ["name": .organization], "organization": ["name": .organization],
+        "employer": ["name": .organization], "street": ["address": .address], "home": ["address": .address],
     ]
 
     /// Whole-name words: a value here is split into first and last name.
@@ -31,18 +33,21 @@ enum RectificationVocabulary {
 
     /// "to" after a change verb or "from": "change my surname from A to B".
     static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
+    /// "replace A with B", "erstatt A med B", "ersetzen Sie A durch B".
+    static let withWords: Set<String> = ["with", "med", "mit", "durch"]
+    static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
     static let fromWords: Set<String> = ["from", "fra", "frå", "från", "von", "af"]
     static let changeVerbs: [String] = [
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
-        "bytt", "byt", "skift", "byta", "bytte", "switch",
+        "bytt", "byt", "skift", "byta", "bytte", "switch", "replac", "erstatt", "ersätt", "erstat", "ersetz",
     ]
     /// Words without which a mail that asks no rectification cannot name a new value.
     static let valueHints: Set<String> = [
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
         "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
         "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
-        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
+        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "replace", "instead", "stedet", "stället", "statt", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
     ]
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
@@ -61,7 +66,7 @@ enum RectificationVocabulary {
         "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
-    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:"]
+    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
     static let shouldWords: Set<String> = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
     static let valueWords: Set<String> = [

@@ -23,11 +23,30 @@ enum ValueReader {
     /// Guesses a field from the value itself: an e-mail address or a phone number.
     static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
         guard start < words.original.count else { return nil }
-        let word = words.original[start]
+        var first = start
+        while first < words.folded.count && fillerWords.contains(words.folded[first]) { first += 1 }
+        guard first < words.original.count else { return nil }
+        let word = words.original[first]
         if word.contains("@") { return .email }
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
+        if looksLikeAddress(words.original, from: first) { return .address }
         return nil
+    }
+
+    /// "Fjellveien 2, 2815 Gjøvik": a street word, then a four- or five-digit
+    /// postcode followed by a capitalised place name.
+    private static func looksLikeAddress(_ words: [String], from start: Int) -> Bool {
+        guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
+        let window = Array(words[start..<min(words.count, start + 7)])
+        for (offset, word) in window.enumerated().dropFirst() where offset + 1 < window.count {
+            let digits = word.filter { $0.isNumber }
+            if (digits.count == 4 || digits.count == 5) && digits.count == word.count,
+               window[offset + 1].first?.isUppercase == true {
+                return true
+            }
+        }
+        return false
     }
 
     static func read(_ words: SentenceWords, from start: Int, field: RectificationField, language: Language) -> String? {
