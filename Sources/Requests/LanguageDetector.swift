@@ -55,7 +55,7 @@ public enum LanguageDetector {
         ([.da], ["af", "hvad", "mig", "dig", "sig", "oplysninger", "oplysningerne", "personoplysninger", "venlig",
                  "venligst", "sletning", "nu", "bliver", "efter", "tak", "jer", "jeres", "hermed", "mit", "noget",
                  "nogen", "indsigt", "hende", "hendes", "kære", "løb", "gemt", "nyt", "forkert", "blevet", "modtage",
-                 "ud", "beder", "jeg", "ikke"]),
+                 "ud", "beder", "jeg", "ikke", "nye"]),
         ([.da, .sv], ["hej", "mig", "dig", "sig"]),
         ([.sv], ["jag", "inte", "och", "är", "uppgifter", "uppgifterna", "personuppgifter", "radera", "att", "vill",
                  "ni", "mina", "mitt", "vänliga", "vänligen", "hälsningar", "tack", "vilka", "också", "från", "ska",
