@@ -50,7 +50,7 @@ public enum LanguageDetector {
         ([.nn], ["eg", "ikkje", "kva", "korleis", "vere", "frå", "dykk", "dykkar", "berre", "mykje", "ynskjer",
                  "ønskjer", "opplysningar", "opplysningane", "personopplysningar", "vegner", "kvar", "noko", "òg",
                  "nokon", "sletta", "vart", "blei", "kven", "difor", "sidan", "helsing", "venleg", "høyrer", "fekk",
-                 "ein", "eit", "gonger", "slettast", "lagra", "ho", "dei", "no", "ver", "flytta", "adressa", "viss",
+                 "ein", "eit", "gonger", "slettast", "lagra", "ho", "dei", "ver", "flytta", "adressa", "viss",
                  "heiter", "fleire", "gjer", "slettar", "lagrar", "sjå", "ikkje"]),
         ([.da], ["af", "hvad", "mig", "dig", "sig", "oplysninger", "oplysningerne", "personoplysninger", "venlig",
                  "venligst", "sletning", "nu", "bliver", "efter", "tak", "jer", "jeres", "hermed", "mit", "noget",
