@@ -28,7 +28,7 @@ extension PhraseLexicon {
         b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
 
         // Rectification (Art. 16).
-        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that")
+        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on")
         b.rectify(1.2, "incorrect|wrong|outdated ~2 telephone|phone|mobile|number|email|address|name|surname|title|employer|company|nationality",
                   "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
                   "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",

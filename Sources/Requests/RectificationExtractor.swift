@@ -106,6 +106,7 @@ public enum RectificationExtractor {
             } else if words.original[index].hasSuffix(":") {
                 let label = String(word.dropLast())
                 let isNew = vocabulary.newWords.contains(label) || vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                    || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
                 if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }
