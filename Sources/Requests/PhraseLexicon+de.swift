@@ -18,11 +18,12 @@ extension PhraseLexicon {
                 "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden", "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
         b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
+        b.erase(1.5, "löschung ~4 vornehmen|vorzunehmen|durchführen|durchzuführen|veranlassen")
         b.erase(1.5, "lösch*|entfern* ~4 foto*|bild|bilder|video*", "foto*|bild|bilder|video* ~8 löschen|entfernen|gelöscht|entfernt")
         b.object(1.4, "widersprech*|widerspruch|widerspreche ~5 verarbeitung|werbung|nutzung|weitergabe|dies|gegen|profiling",
                  "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*", "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus", "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
                  "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
-                 "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt ~2 werden",
+                 "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt",
                  "nicht ~6 an ~3 dritte|partner*|werbepartner* ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung", "direktwerbung", "einschränkung ~3 verarbeitung")
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück", "einverständnis ~4 widerruf*|zurück")
@@ -36,14 +37,15 @@ extension PhraseLexicon {
               "geehrte ~3 aufsichtsbehörde|datenschutzbehörde")
         b.add(.legalHold, 1.5, "aufbewahr* ~4 beweis*|unterlagen|dokumente", "beweissicherung", "nicht ~3 löschen ~4 unterlagen|beweis*")
         b.add(.publicRecords, 1.5, "informationsfreiheitsgesetz*", "ifg")
+        b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich", "ist ~2 es ~2 möglich",
-              "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken", "sie ~2 können ~3 abmelden|abbestellen", "zur ~1 folge", "folgen ~2 hätte|haben", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
+              "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken", "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde")
         return PhraseLexicon(
             language: .de, rules: b.rules,
             negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt", "anstatt", "nichts"],
             requestMarkers: ["bitte", "ersuche", "fordere", "verlange", "beantrage", "möchte", "möchten", "will", "wünsche", "hiermit",
-                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten", "bitten"],
+                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten"],
             hedges: ["werde", "andernfalls", "sonst", "wenn", "falls", "behalte", "vorbehalten", "könnte"]
         )
     }()

@@ -55,9 +55,10 @@ extension PhraseLexicon {
               "rettslig ~1 tvist*", "sikre ~3 bevis*")
         b.add(.publicRecords, 1.5, "offentleglov*", "offentlighetslov*", "offentlegheitslov*",
               "innsyn ~3 i ~3 dokument*|avtale*|kontrakt*|journal*|saksdokument*|postjournal*|anskaffelse*")
+        b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
-              "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte", "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*", "retningslinje*", "rett* ~2 til ~4 retting|sletting|begrensning|innsigelse|protest*|å ~1 klage")
+              "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte", "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje"],

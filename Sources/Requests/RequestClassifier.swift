@@ -21,8 +21,11 @@ public enum RequestClassifier {
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
 
-    /// How far before and after a passing-mention cue its phrases are weakened (in words).
-    static let mentionReach = (before: 25, after: 20)
+    /// How far before and after a passing-mention cue its phrases are weakened
+    /// (in words). The weight of a passing-mention rule scales the reach back:
+    /// consequence cues ("…would result in deletion", "zur Folge haben") come
+    /// long after the phrase they qualify.
+    static let mentionReach = (before: 10, after: 20)
 
     /// Words that address the reader ("you"): a question with one is a request.
     static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
@@ -74,10 +77,13 @@ public enum RequestClassifier {
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
         guard !matches.isEmpty else { return }
-        let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }.map(\.range)
+        let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }
+            .map { (range: $0.range, reachBack: Int(Double(mentionReach.before) * index.rules[$0.rule].weight)) }
         /// A passing-mention cue weakens the phrases near it, not a whole long sentence.
         func mentioned(_ range: Range<Int>) -> Bool {
-            mentions.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound + mentionReach.after }
+            mentions.contains {
+                range.lowerBound >= $0.range.lowerBound - $0.reachBack && range.lowerBound <= $0.range.upperBound + mentionReach.after
+            }
         }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
