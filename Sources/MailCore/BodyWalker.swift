@@ -92,21 +92,17 @@ struct BodyWalker {
     private mutating func decodeTransfer(_ body: ArraySlice<UInt8>, info: EntityInfo) -> [UInt8] {
         let encoding = info.transferEncoding
         switch encoding {
-        case "base64", "quoted-printable":
+        case "base64", "quoted-printable", "x-uuencode", "uuencode", "x-uue":
             let result = TransferDecoding.decode(body, encoding: encoding)
-            if result.repaired { report.defect(encoding == "base64" ? "invalidBase64" : "invalidQuotedPrintable") }
+            if result.repaired {
+                report.defect(encoding == "base64" ? "invalidBase64" : encoding == "quoted-printable" ? "invalidQuotedPrintable" : "invalidUuencode")
+            }
             return result.bytes
-        case "7bit", "8bit", "binary":
+        case "7bit", "8bit", "binary", "7-bit", "8-bit", "8bits", "7bits":
             return Array(body)
         default:
             report.defect("unknownTransferEncoding")
             return Array(body)
         }
     }
-}
-
-/// "\r\n" and lone "\r" turned into "\n".
-func normalizeLineEnds(_ text: String) -> String {
-    guard text.contains("\r") || text.contains("\r\n") else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
 }

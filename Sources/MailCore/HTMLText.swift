@@ -73,12 +73,23 @@ enum HTMLText {
 
         mutating func emitScalar(_ scalar: Unicode.Scalar) {
             if scalar == "\u{00A0}" {
-                // A hard space: kept, never collapsed.
-                emit(0x21)
-                output[output.count - 1] = 0x20
+                emitHardSpace()
                 return
             }
             for byte in String(scalar).utf8 { emit(byte) }
+        }
+
+        /// A space that is kept as written, never collapsed (from &nbsp;).
+        mutating func emitHardSpace() {
+            if atLineStart {
+                for _ in 0..<quoteDepth { output.append(contentsOf: [UInt8(ascii: ">"), 0x20]) }
+            } else if pendingSpace {
+                output.append(0x20)
+            }
+            pendingSpace = false
+            atLineStart = false
+            trailingNewlines = 0
+            output.append(0x20)
         }
 
         mutating func newline() {

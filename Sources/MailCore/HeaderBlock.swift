@@ -1,12 +1,3 @@
-/// One header field as found on the wire: name, unfolded raw value bytes,
-/// and the decoded value.
-struct RawHeaderField {
-    let name: String
-    let lowercasedName: String
-    let raw: String
-    let decoded: String
-}
-
 /// The header block at the start of an entity and where its body begins.
 struct HeaderBlock {
     var fields: [RawHeaderField] = []

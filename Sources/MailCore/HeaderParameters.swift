@@ -62,7 +62,10 @@ struct HeaderParameters {
             }
         }
         let decoded = Charset.decode(bytes, charset: charset)
-        return EncodedWords.decode(decoded).replacingControlCharacters()
+        // RFC 2231 values hold no encoded words, but unmarked segments from
+        // careless writers might.
+        let anyEncoded = parts.contains { $0.encoded }
+        return (anyEncoded ? decoded : EncodedWords.decode(decoded)).replacingControlCharacters()
     }
 
     private static func percentDecode(_ text: Substring) -> [UInt8] {

@@ -71,8 +71,11 @@ enum MailDate {
     }
 
     /// The RFC 5322 form of a date in UTC: "Mon, 04 Mar 2024 08:15:00 +0000".
+    /// Dates outside years 1970–9999 (or not finite) are written as the nearest end.
     static func format(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let bounded = interval.isFinite ? min(max(interval, 0), 253_402_300_799) : 0
+        let seconds = Int(bounded.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilFromDays(days)

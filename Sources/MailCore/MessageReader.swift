@@ -1,11 +1,21 @@
 /// Reads RFC 5322 / MIME messages from bytes. Never throws and never traps:
 /// it returns the best reading together with what it repaired (`defects`)
-/// and which bounds it hit (`limitsReached`).
+/// and which bounds it hit (`limitsReached`). Work is linear in the input.
+///
+/// Input need not be a message: when the first line is not a header field
+/// (`Name: value`, printable ASCII name without blanks), or the leading
+/// "fields" are none that a message has (a letter starting "To: Example AS"
+/// or "Firma: Example AS"), the whole input is body text with no headers.
 public enum MessageReader {
     public static func read(_ bytes: [UInt8], limits: ReaderLimits = .standard) -> ParsedMessage {
         var report = ReadReport()
-        let original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
+        var original = bytes.count > limits.maxBytes ? bytes[..<limits.maxBytes] : bytes[...]
         if bytes.count > limits.maxBytes { report.limit("maxBytes") }
+        if original.starts(with: [0xEF, 0xBB, 0xBF]) {
+            // A UTF-8 byte order mark, as editors on Windows write them.
+            original = original.dropFirst(3)
+            report.defect("byteOrderMark")
+        }
         let budget = ReadBudget(limits: limits)
         _ = budget.takePart()
 

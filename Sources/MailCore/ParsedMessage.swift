@@ -2,7 +2,7 @@ import Foundation
 
 /// The reading of one message: decoded headers, readable text and what else
 /// the MIME structure holds. Produced by `MessageReader.read`.
-public struct ParsedMessage: Sendable {
+public struct ParsedMessage: Sendable, Equatable {
     /// Top-level headers, in order.
     public let headers: [HeaderField]
     /// Decoded subject, "" when absent.

@@ -127,7 +127,7 @@ enum QuoteMarkers {
     private static let otherKeys: Set<String> = [
         "sent", "sendt", "skickat", "gesendet", "date", "dato", "datum", "to", "til", "till", "an",
         "subject", "emne", "ämne", "betreff", "envoyé", "objet", "cc", "kopi", "kopia", "sent at", "reply-to",
-        "à", "onderwerp", "verzonden", "aan", "oggetto", "inviato", "asunto", "enviado", "para", "emne:",
+        "à", "onderwerp", "verzonden", "aan", "oggetto", "inviato", "asunto", "enviado", "para",
     ]
 
     /// An Outlook-style block: "From:"/"Fra:" followed within a few lines
@@ -163,13 +163,29 @@ enum QuoteMarkers {
 
     /// "On Mon, 4 Mar 2024 at 09:15, Name <a@b> wrote:", "Den 4. mars 2024
     /// kl. 09:15 skrev Name <a@b>:", "Am 04.03.2024 um 09:15 schrieb Name:".
+    /// Mail programs write a time or an address into it; a letter's own
+    /// "Den 3. mars skrev jeg til dere:" has neither and is not cut.
     private static func isAttribution(_ lower: String, next: String?) -> Bool {
-        guard lower.hasSuffix(":"), lower.count <= 400,
+        guard lower.hasSuffix(":"), lower.utf8.count <= 600,
               attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
-        let followedByQuote = next?.hasPrefix(">") ?? false
-        let hasDateOrAddress = lower.contains("@") || lower.contains(where: { $0.isNumber })
-        if followedByQuote { return true }
-        return hasDateOrAddress && startsLikeAttribution(lower)
+        if next?.hasPrefix(">") ?? false { return true }
+        let hasTimeOrAddress = lower.contains("@") || containsClockTime(lower)
+        return hasTimeOrAddress && startsLikeAttribution(lower)
+    }
+
+    /// A time such as "9:15", "09.15" or "21:05:33".
+    private static func containsClockTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        for index in 1..<(bytes.count - 2) where bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: ".") {
+            // Not the day and month of "04.03.2024".
+            let after = index + 3 >= bytes.count || !(isDigit(bytes[index + 3]) || bytes[index + 3] == UInt8(ascii: "."))
+            if isDigit(bytes[index - 1]) && isDigit(bytes[index + 1]) && isDigit(bytes[index + 2]) && after {
+                return true
+            }
+        }
+        return false
     }
 
     private static func nextNonBlank(_ lines: [String], after index: Int) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
     /// Without leading and trailing spaces, tabs, CR, LF and no-break spaces.
     func trimmingBlanks() -> String {
@@ -28,4 +30,10 @@ extension Unicode.Scalar {
     var isControlExceptTab: Bool {
         (value < 0x20 && self != "\t") || value == 0x7F
     }
+}
+
+/// "\r\n" and lone "\r" turned into "\n".
+func normalizeLineEnds(_ text: String) -> String {
+    guard text.contains("\r") || text.contains("\r\n") else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
 }

@@ -1,43 +1,66 @@
 /// Subject wording of delivery failures and automatic replies in en, nb, nn,
-/// sv, da, de and a few other languages. Matching is on the lowercased
-/// subject; short, ambiguous words must stand at the start or alone.
+/// sv, da, de and a few other languages, on the lowercased subject.
+/// People write "my ticket delivery failed" or "på ferie" too, so most
+/// phrases count only at the start of the subject, and a bounce phrase
+/// that is not an MTA's fixed wording needs a second signal.
 enum SubjectPatterns {
+    enum Strength { case strong, weak }
+
+    /// Subjects MTAs start bounces with; nobody else writes them.
+    private static let bounceStarts = [
+        "undelivered mail returned to sender", "delivery status notification", "mail delivery failed",
+        "mail delivery failure", "returned mail:", "returned mail -", "failure notice", "undeliverable:",
+        "undeliverable mail", "undeliverable message", "unzustellbar:", "nicht zustellbar:", "olevererbart:",
+        "ej levererbart:", "kan ikke leveres:", "kunne ikke leveres:", "kunne ikkje leverast:", "ikke levert:",
+        "non recapitabile:", "non remis:", "onbestelbaar:", "warning: could not send message",
+        "message delivery failure", "delivery notification: delivery has failed", "delivery failure notification",
+        "notice of delivery failure", "nondeliverable mail", "non-deliverable:", "mail system error - returned mail",
+        "undelivered message", "undelivered mail", "delayed mail (still being retried)", "delivery delayed:",
+        "zustellung fehlgeschlagen", "leveringsfejl:", "levering mislyktes:", "returnert e-post:",
+    ]
+
+    /// Phrases that suggest a bounce anywhere in the subject.
     private static let bouncePhrases = [
-        "undelivered mail", "undeliverable", "undeliverable:", "delivery status notification",
-        "mail delivery failed", "mail delivery failure", "delivery failure", "returned mail", "failure notice",
-        "unzustellbar", "nicht zustellbar", "zustellung fehlgeschlagen", "olevererbart", "ej levererat",
-        "kunde inte levereras", "kan ikke leveres", "kunne ikke leveres", "ikke levert", "levering mislyktes",
-        "kunne ikkje leverast", "could not be delivered", "delivery has failed", "message not delivered",
-        "undelivered message", "mail system error", "nondeliverable", "non-deliverable", "non remis",
-        "non recapitabile", "onbestelbaar", "unable to deliver", "delivery notification: delivery",
-        "warning: could not send message", "delayed mail", "delivery delayed", "message delivery failure",
-        "delivery failed", "mail could not be delivered", "rejected message",
-        "mail delivery system", "delivery report", "notice of delivery failure", "undelivered:",
-        "ej levererbart", "ikke leveret", "leveringsfejl",
+        "undeliverable", "undelivered", "delivery failure", "delivery failed", "delivery has failed",
+        "could not be delivered", "unable to deliver", "returned mail", "unzustellbar", "olevererbart",
+        "kan ikke leveres", "ikke levert", "non recapitabile", "message not delivered", "delivery status",
     ]
 
-    private static let autoReplyPhrases = [
-        "out of office", "out of the office", "automatic reply", "auto reply", "autoreply", "auto-reply",
-        "automated reply", "auto response", "autoresponse", "auto-response", "autosvar", "automatisk svar",
-        "automatisk besvarelse", "automatiskt svar", "fraværende", "frånvarande", "frånvaro",
-        "abwesenheitsnotiz", "automatische antwort", "abwesend", "ikke til stede", "ikkje til stades",
-        "ikke på kontoret", "ikkje på kontoret", "on vacation", "on holiday", "away from the office",
-        "away from office", "automatisch antwoord", "afwezig", "réponse automatique", "absent du bureau",
-        "respuesta automática", "risposta automatica", "poza biurem", "automaattinen vastaus",
-        "ferie til", "på ferie", "ferien", "out-of-office", "vacation reply", "abwesenheit",
-        "fraværsmelding", "fraværsmeldning", "autoantwort",
-    ]
-
-    /// Words that mean an auto-reply only as the subject's first word.
-    private static let autoReplyLeadWords = ["fravær", "ferie", "absence", "vacation", "abwesenheit", "semester", "frånvaro"]
-
-    static func isBounce(_ lower: String) -> Bool {
-        bouncePhrases.contains { lower.contains($0) }
+    static func bounce(_ lower: String) -> Strength? {
+        let subject = lower.drop(while: { $0 == " " || $0 == "\t" })
+        if bounceStarts.contains(where: { subject.hasPrefix($0) }) { return .strong }
+        if bouncePhrases.contains(where: { subject.contains($0) }) { return .weak }
+        return nil
     }
+
+    /// Wording only auto-responders use, wherever it stands.
+    private static let autoReplyPhrases = [
+        "out of office", "out of the office", "out-of-office", "automatic reply", "autoreply", "auto-reply",
+        "auto reply", "automated reply", "auto response", "autoresponse", "auto-response", "autosvar",
+        "automatisk svar", "automatiskt svar", "automatisk besvarelse", "fraværsmelding", "frånvaromeddelande",
+        "abwesenheitsnotiz", "automatische antwort", "autoantwort", "automatisch antwoord",
+        "réponse automatique", "respuesta automática", "risposta automatica", "automaattinen vastaus",
+        "vacation reply",
+    ]
+
+    /// Wording that means an auto-reply only at the start of the subject.
+    private static let autoReplyStarts = [
+        "ikke til stede", "ikkje til stades", "ikke på kontoret", "ikkje på kontoret", "fraværende",
+        "frånvarande", "på ferie", "on vacation", "on holiday", "away from the office", "away from office",
+        "absent du bureau", "poza biurem", "abwesend", "afwezig", "inte på kontoret", "ude af kontoret",
+        "außer haus", "ausser haus", "nicht im büro", "fråverande",
+    ]
+
+    /// Words that mean an auto-reply as the subject's first word.
+    private static let autoReplyFirstWords: Set<String> = [
+        "fravær", "fråvær", "ferie", "frånvaro", "semester", "absence", "vacation", "abwesenheit", "urlaub",
+    ]
 
     static func isAutoReply(_ lower: String) -> Bool {
         if autoReplyPhrases.contains(where: { lower.contains($0) }) { return true }
-        let first = lower.split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
-        return autoReplyLeadWords.contains(first)
+        let subject = lower.drop(while: { $0 == " " || $0 == "\t" })
+        if autoReplyStarts.contains(where: { subject.hasPrefix($0) }) { return true }
+        let first = subject.prefix(while: { $0.isLetter })
+        return autoReplyFirstWords.contains(String(first))
     }
 }

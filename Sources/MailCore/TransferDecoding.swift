@@ -10,6 +10,7 @@ enum TransferDecoding {
         switch encoding {
         case "base64": return base64(body)
         case "quoted-printable": return quotedPrintable(body)
+        case "x-uuencode", "uuencode", "x-uue": return uudecode(body)
         default: return Result(bytes: Array(body), repaired: false)
         }
     }
@@ -129,6 +130,43 @@ enum TransferDecoding {
             index += 1
         }
         return Result(bytes: output, repaired: repaired)
+    }
+
+    /// uuencoded data between "begin …" and "end" lines; lines that do not
+    /// decode are skipped.
+    static func uudecode(_ body: ArraySlice<UInt8>) -> Result {
+        var output: [UInt8] = []
+        var repaired = false
+        var started = false
+        var index = body.startIndex
+        while index < body.endIndex {
+            let newline = body[index...].firstIndex(of: 0x0A) ?? body.endIndex
+            var line = body[index..<newline]
+            index = newline < body.endIndex ? newline + 1 : body.endIndex
+            if line.last == 0x0D { line = line.dropLast() }
+            if !started {
+                started = line.starts(with: Array("begin".utf8))
+                continue
+            }
+            if line.starts(with: Array("end".utf8)) { break }
+            guard let lead = line.first else { continue }
+            let count = Int((lead &- 0x20) & 0x3F)
+            let chars = Array(line.dropFirst())
+            var decoded: [UInt8] = []
+            var position = 0
+            while position < chars.count && decoded.count < count {
+                func sextet(_ offset: Int) -> UInt8 {
+                    position + offset < chars.count ? (chars[position + offset] &- 0x20) & 0x3F : 0
+                }
+                decoded.append(sextet(0) << 2 | sextet(1) >> 4)
+                decoded.append((sextet(1) & 0x0F) << 4 | sextet(2) >> 2)
+                decoded.append((sextet(2) & 0x03) << 6 | sextet(3))
+                position += 4
+            }
+            if decoded.count < count { repaired = true }
+            output += decoded.prefix(count)
+        }
+        return Result(bytes: output, repaired: repaired || !started)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

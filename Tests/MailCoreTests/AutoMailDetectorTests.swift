@@ -44,6 +44,8 @@ import Testing
         "Subject: Automatische Antwort: Löschung\n\nx",
         "Subject: Ikke til stede: Sletting\n\nx",
         "Subject: Ferie\n\nx",
+        "Subject: Fråvær: Sletting\n\nx",
+        "Subject: Nicht im Büro: Löschung\n\nx",
     ])
     func autoReplies(raw: String) {
         #expect(verdict(raw).kind == .autoReply)
@@ -92,6 +94,9 @@ import Testing
         #expect(verdict("X-Auto-Response-Suppress: All\nSubject: Sletting\n\nx").kind == nil)
         #expect(verdict("From: Kari Nordmann <kari@example.no>\nSubject: Ferieløp og personvern\n\nx").kind == nil)
         #expect(verdict("From: Bob Hansen <postmaster@example.org>\nSubject: Innsyn\n\nx").kind == nil)
+        #expect(verdict("From: Kari <kari@example.no>\nSubject: My ticket delivery failed\n\nx").kind == nil)
+        #expect(verdict("From: Kari <kari@example.no>\nSubject: Refusjon, jeg var på ferie\n\nx").kind == nil)
+        #expect(verdict("Return-Path: <>\nSubject: Message delivery failed\n\nx").kind == .bounce)
         #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.plainNorwegian))) == .human)
         #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.mixedWithAttachment))).isAuto == false)
         #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.outOfOffice))).kind == .autoReply)

@@ -48,6 +48,14 @@ import Testing
         #expect(b64("") == [])
     }
 
+    @Test func uuencodedAttachmentsAreMeasured() {
+        let decoded = TransferDecoding.uudecode(Array("begin 644 x.txt\n+2&5I('##I2!D96< \n`\nend\n".utf8)[...])
+        #expect(decoded.bytes == Array("Hei på deg".utf8))
+        #expect(!decoded.repaired)
+        let raw = "Content-Type: application/octet-stream; name=x.txt\nContent-Transfer-Encoding: x-uuencode\n\nbegin 644 x.txt\n+2&5I('##I2!D96< \nend\n"
+        #expect(MessageReader.read(Array(raw.utf8)).attachments == [AttachmentInfo(filename: "x.txt", contentType: "application/octet-stream", size: 11)])
+    }
+
     @Test func flowedTextIsUnwrapped() {
         let flowed = "Dette er en lang \nlinje som fortsetter.\n> sitert \n> videre\n-- \nKari"
         #expect(FlowedText.unwrap(flowed, deleteSpace: false) == "Dette er en lang linje som fortsetter.\n> sitert videre\n-- \nKari")

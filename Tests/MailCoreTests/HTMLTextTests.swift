@@ -24,4 +24,21 @@ import Testing
         #expect(HTMLText.text(from: "fish &chips; &unknown; &#99999999;") == "fish &chips; &unknown; &#99999999;")
         #expect(HTMLText.text(from: "<p title=\"unterminated>text") == "text")
     }
+
+    @Test func outlookHTMLReplyKeepsOnlyTheNewText() {
+        let raw = """
+            From: Kari Nordmann <kari@example.no>
+            Subject: SV: Henvendelse
+            Content-Type: text/html; charset="iso-8859-1"
+            Content-Transfer-Encoding: quoted-printable
+
+            <html><body><div>Ja, slett kontoen min, takk.</div><div><br></div>
+            <div id=3D"divRplyFwdMsg"><hr><font><b>Fra:</b> Personvern &lt;notices@janteloppet.test&gt;<br>
+            <b>Sendt:</b> mandag 4. mars 2024 09:15<br><b>Til:</b> Kari Nordmann<br>
+            <b>Emne:</b> Henvendelse</font></div><div>Vil du at vi sletter kontoen? Bl=E5b=E6r</div></body></html>
+            """
+        let message = MessageReader.read(Array(raw.utf8))
+        #expect(message.text.contains("Blåbær"))
+        #expect(ReplyText.newText(message.text) == "Ja, slett kontoen min, takk.")
+    }
 }

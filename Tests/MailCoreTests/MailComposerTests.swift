@@ -90,6 +90,7 @@ import Testing
             OutgoingAttachment(filename: "data.csv", contentType: "text/csv", data: Array("a;b\n1;2\n".utf8)),
             OutgoingAttachment(filename: "x\r\ny.bin", contentType: "bad type\r\n", data: []),
             OutgoingAttachment(filename: String(repeating: "Kvittering for sletting æøå ", count: 5) + ".txt", contentType: "text/plain", data: [0x41]),
+            OutgoingAttachment(filename: "literal =?utf-8?q?x?= ø.txt", contentType: "text/plain", data: []),
         ]
         let bytes = MailComposer.compose(sample(attachments: attachments))
         let read = MessageReader.read(bytes)
@@ -100,6 +101,7 @@ import Testing
             AttachmentInfo(filename: "data.csv", contentType: "text/csv", size: 8),
             AttachmentInfo(filename: "x  y.bin", contentType: "application/octet-stream", size: 0),
             AttachmentInfo(filename: String(repeating: "Kvittering for sletting æøå ", count: 5) + ".txt", contentType: "text/plain", size: 1),
+            AttachmentInfo(filename: "literal =?utf-8?q?x?= ø.txt", contentType: "text/plain", size: 0),
         ])
         #expect(read.defects.isEmpty)
         #expect(lines(bytes).allSatisfy { $0.utf8.count <= 78 })
@@ -127,5 +129,7 @@ import Testing
         }
         #expect(MailDate.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(MailDate.format(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
+        #expect(MailDate.format(Date(timeIntervalSince1970: .infinity)) == "Thu, 01 Jan 1970 00:00:00 +0000")
+        #expect(MailDate.format(Date(timeIntervalSince1970: 1e300)) == "Fri, 31 Dec 9999 23:59:59 +0000")
     }
 }

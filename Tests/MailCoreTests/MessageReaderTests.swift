@@ -37,6 +37,14 @@ import Testing
         }
     }
 
+    @Test func byteOrderMarkIsDropped() {
+        let letter = MessageReader.read([0xEF, 0xBB, 0xBF] + Array("Hei, slett meg.".utf8))
+        #expect(letter.text == "Hei, slett meg.")
+        let message = MessageReader.read([0xEF, 0xBB, 0xBF] + Array("Subject: Innsyn\n\nHei".utf8))
+        #expect(message.subject == "Innsyn")
+        #expect(message.defects == ["byteOrderMark"])
+    }
+
     @Test func unfoldsHeadersAndKeepsThemInOrder() {
         let raw = "Subject: a long\r\n subject\r\n\tline\r\nX-Test: 1\r\nx-test: 2\r\n\r\nbody"
         let message = MessageReader.read(Array(raw.utf8))

@@ -61,7 +61,6 @@ struct SplitMix64 {
     @Test func thousandMutationsNeverCrashAndStayBounded() {
         var random = SplitMix64(seed: 0x5EED_2024)
         let limits = ReaderLimits(maxBytes: 64 * 1024, maxParts: 50, maxDepth: 8, maxHeaders: 200, maxLineLength: 4096)
-        var readings = 0
         for round in 0..<1000 {
             let source = Fixtures.all[round % Fixtures.all.count]
             let input = Self.mutate(source, with: &random)
@@ -71,9 +70,7 @@ struct SplitMix64 {
             _ = AutoMailDetector.detect(message)
             #expect(message.headers.count <= limits.maxHeaders)
             #expect(message.text.utf8.count <= 4 * input.count + 16)
-            readings += 1
         }
-        #expect(readings == 1000)
     }
 
     @Test func hostileShapesAreRead() {

@@ -97,6 +97,13 @@ import Testing
         #expect(ReplyText.newText(text) == "The one at kari@example.no.\nNo.")
     }
 
+    @Test func lettersThatTellWhatTheyWroteAreNotCut() {
+        for letter in ["Den 3. mars skrev jeg til dere:\n\nJeg ber om innsyn.", "On 3 March I wrote to you:\nplease delete my data.",
+                       "Am 04.03.2024 schrieb ich Ihnen:\nBitte löschen Sie meine Daten."] {
+            #expect(ReplyText.newText(letter) == letter)
+        }
+    }
+
     @Test func ordinaryLettersAreKeptWhole() {
         let letter = """
             Til Eksempel AS,
