@@ -33,6 +33,8 @@ extension PhraseLexicon {
         b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*", "kære ~1 datatilsynet")
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")
         b.add(.publicRecords, 1.5, "offentlighedslov*", "aktindsigt*")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre", "hvordan ~3 kan ~1 jeg",
               "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*", "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret", "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage")

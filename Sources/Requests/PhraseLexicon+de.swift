@@ -37,6 +37,8 @@ extension PhraseLexicon {
               "geehrte ~3 aufsichtsbehörde|datenschutzbehörde")
         b.add(.legalHold, 1.5, "aufbewahr* ~4 beweis*|unterlagen|dokumente", "beweissicherung", "nicht ~3 löschen ~4 unterlagen|beweis*")
         b.add(.publicRecords, 1.5, "informationsfreiheitsgesetz*", "ifg")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich", "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken", "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",

@@ -94,6 +94,8 @@ extension PhraseLexicon {
               "litigation ~1 hold", "legal ~1 hold", "retention ~1 hold", "prevent ~3 deletion",
               "hold ~2 on ~3 records|evidence|documents")
         b.add(.publicRecords, 1.5, "freedom ~1 of ~1 information", "foi ~1 request", "public ~1 records ~1 request")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
         b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
               "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",

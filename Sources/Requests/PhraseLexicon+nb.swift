@@ -55,6 +55,8 @@ extension PhraseLexicon {
               "rettslig ~1 tvist*", "sikre ~3 bevis*")
         b.add(.publicRecords, 1.5, "offentleglov*", "offentlighetslov*", "offentlegheitslov*",
               "innsyn ~3 i ~3 dokument*|avtale*|kontrakt*|journal*|saksdokument*|postjournal*|anskaffelse*")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",

@@ -37,6 +37,8 @@ extension PhraseLexicon {
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")
         b.add(.legalHold, 1.5, "bevara ~4 handlingar|bevis*|uppgift*|logg*", "inte ~3 radera ~4 handlingar|bevis*")
         b.add(.publicRecords, 1.5, "offentlighetsprincip*", "allmän* ~1 handling*", "tryckfrihetsförordning*")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare", "hur ~3 kan ~1 jag",
               "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*", "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt", "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga")
