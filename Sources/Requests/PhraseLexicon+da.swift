@@ -8,7 +8,7 @@ extension PhraseLexicon {
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig", "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
-        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
+        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstat* ~6 med")
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
                   "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|stilling*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",

@@ -8,7 +8,7 @@ extension PhraseLexicon {
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15", "artikel|art 20",
                  "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich|sie|gespeichert|verarbeiten",
                  "zugang|zugriff ~3 zu ~3 \(mine) ~3 \(data)", "einsicht ~3 in ~3 \(mine)|\(data)", "was ~3 sie ~4 über ~1 mich ~3 gespeichert|wissen|speichern")
-        b.rectify(1.2, "statt|anstatt ~8 soll|sollte|muss ~3 stehen|lauten|heißen", "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
+        b.rectify(1.2, "statt|anstatt ~8 soll|sollte|muss ~3 stehen|lauten|heißen", "ersetz* ~6 durch|mit")
         b.rectify(1.4, "berichtig*", "korrigier*", "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
                   "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig", "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",

@@ -35,8 +35,9 @@ extension PhraseLexicon {
                   "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
                   "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
         b.rectify(0.8, "rectif*")
+        b.rectify(1.2, "i ~1 am ~1 now ~2 vegan|vegetarian|pescetarian|coeliac|celiac|lactose|gluten")
         b.add(.kind(.rectify), 1.2, negatable: false, "instead ~1 of ~8 should|must ~2 say|be|read")
-        b.rectify(1.2, "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
+        b.rectify(1.2, "replac* ~6 with")
         b.rectify(1.4, "rectif* ~4 \(mine)|\(data)|personal|inaccurate|incorrect", "request* ~3 rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
                   "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
                   "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",

@@ -11,13 +11,13 @@ extension PhraseLexicon {
                  "dataportabilitet", "portabilitet", "maskinlesbar*", "utlevert ~4 \(data)", "oversikt ~4 \(data)",
                  "vite ~3 hva ~3 dere ~3 lagrer|har|vet",
                  "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)", "send* ~2 meg ~3 \(mine) ~3 \(data)")
-        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
+        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstatt* ~6 med")
         b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
                   "endr*|oppdater* ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*|\(data)",
                   "\(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~4 er|var ~3 feil|utdatert*|gammel|gamle|feilstavet", "feilstavet", "stavet ~2 feil", "feil ~3 i|på ~3 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi*", "riktig|korrekt ~2 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~2 er",
                   "ny|nye|nytt ~2 adresse*|telefonnummer*|mobilnummer*|e|epost*|etternavn*|navn*|arbeidsgiver*|stilling*|tittel* ~3 er",
-                  "har ~2 endret ~3 til", "er ~1 endret ~1 til", "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette", "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefon*|nummer*|arbeidsgiver*|jobb",
+                  "har ~2 endret ~3 til", "er ~1 endret ~1 til", "er ~1 nå|blitt ~2 vegetar*|veganer|vegansk|pescetar*|cøliaki*", "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette", "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefon*|nummer*|arbeidsgiver*|jobb",
                   "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", "flyttet|flytta ~2 til", "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for", "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb", "er ~2 utdatert*", "artikkel|art 16")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
                 "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slett*|fjern*",

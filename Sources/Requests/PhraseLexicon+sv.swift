@@ -10,7 +10,7 @@ extension PhraseLexicon {
                  "vilka ~3 \(data) ~4 ni ~3 har|lagrar|behandlar", "artikel|art 15", "artikel|art 20",
                  "dataportabilitet", "portabilitet", "maskinläsbar*", "begär ~3 ut ~4 \(data)", "få ~3 ut ~4 \(data)",
                  "få ~3 veta ~4 vilka|vad", "insyn")
-        b.rectify(1.2, "i ~1 stället ~1 för ~8 ska ~2 stå|vara", "replac*|erstatt*|ersätt*|erstat*|ersetz* ~6 with|med|mit|durch")
+        b.rectify(1.2, "i ~1 stället ~1 för ~8 ska ~2 stå|vara", "ersätt* ~6 med")
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
                   "korrigera*", "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
                   "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat", "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",

@@ -138,6 +138,11 @@ public enum RectificationExtractor {
                 // "…it should say Vestland Bygg AS as my organisation"
                 field = after.field
             }
+            if start != nil, field == nil || field == lastField && words.field(before: index) == nil,
+               let valueStart = start, ValueReader.isDiet(words, at: valueStart) {
+                // "I am now vegan", "jeg er nå vegetarianer"
+                field = .dietary
+            }
             guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
             // An e-mail address is an e-mail address, whatever word stood before it.
             if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }

@@ -58,7 +58,7 @@ enum RectificationVocabulary {
     static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
     static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["is", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
+    static let isWords: Set<String> = ["is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
     static let newWords: Set<String> = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",

@@ -20,6 +20,18 @@ enum ValueReader {
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6
 
+    /// Diets named as a value: "vegan", "vegetarianer", "glutenfri".
+    private static let dietPrefixes = ["vegan", "vegetar", "pescetar", "glutenfri", "gluten-free", "laktosefri", "lactose-free",
+                                       "halal", "kosher", "laktosfri", "glutenfrei", "laktosefrei"]
+
+    static func isDiet(_ words: SentenceWords, at start: Int) -> Bool {
+        var index = start
+        while index < words.folded.count && fillerWords.contains(words.folded[index]) { index += 1 }
+        guard index < words.folded.count else { return false }
+        let word = words.folded[index]
+        return dietPrefixes.contains { word.hasPrefix($0) }
+    }
+
     /// Guesses a field from the value itself: an e-mail address or a phone number.
     static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
         guard start < words.original.count else { return nil }
