@@ -24,7 +24,7 @@ extension PhraseLexicon {
                  "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*", "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus", "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
                  "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
                  "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt",
-                 "nicht ~6 an ~3 dritte|partner*|werbepartner* ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
+                 "nicht ~6 an ~3 dritte*|partner*|werbepartner*|sponsor*|andere|unternehmen|firmen ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung", "direktwerbung", "einschränkung ~3 verarbeitung")
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück", "einverständnis ~4 widerruf*|zurück")
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer", "im ~1 auftrag ~1 von|meines|meiner|des|der",
@@ -40,6 +40,7 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
+        b.add(.listContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich", "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken", "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde")

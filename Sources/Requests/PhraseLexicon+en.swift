@@ -28,7 +28,7 @@ extension PhraseLexicon {
         b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
 
         // Rectification (Art. 16).
-        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on")
+        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on", "from ~1 now ~1 on ~4 use")
         b.rectify(1.2, "incorrect|wrong|outdated ~2 telephone|phone|mobile|number|email|address|name|surname|title|employer|company|nationality",
                   "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
                   "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
@@ -55,9 +55,12 @@ extension PhraseLexicon {
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
                 "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed", "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
-        b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.2, "delete|erase|remove ~1 it|them|these|those")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
-        b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed")
+        b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
+                "not ~2 want ~2 to ~1 be ~3 in ~3 your ~2 database*|system*|register*|records|files")
+        // "Remove me from the mailing list" unsubscribes; it erases nothing.
+        b.add(.listContext, 1.0, "from ~3 list|lists|mailing|newsletter*|distribution|marketing")
         b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
                 "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
         b.erase(1.2, "take ~2 it|them|this|these ~1 down")
@@ -79,7 +82,7 @@ extension PhraseLexicon {
         // Context signals.
         b.add(.onBehalf, 1.0, "on ~1 behalf ~1 of ~2 my|our|mr|mrs|ms|the|a|client|clients|her|his",
               "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~1 s ~2 data|information|account|details|name|profile|registration|photos",
-              "data|information|account|details|profile|registration|photos ~2 of ~1 my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|client|ward",
+              "data|information|account|details|profile|registration|photo*|picture*|image*|video* ~2 of ~1 my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|client|ward",
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
               "for ~1 my ~1 son|daughter|mother|father|child|wife|husband", "executor", "estate ~1 of", "next ~1 of ~1 kin")
         // A relative named and their data asked about: together on behalf.

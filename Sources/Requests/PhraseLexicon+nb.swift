@@ -37,7 +37,7 @@ extension PhraseLexicon {
                  "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre", "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
                  "direkte ~1 markedsføring", "begrens* ~3 behandling*", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
-        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~3 tilbake",
+        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake",
               "tilbakekall* ~3 samtykke*", "samtykke* ~4 trekkes|tilbakekalles|trukket")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 av", "på ~1 hans|hennes|deres ~1 vegne",
               "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~1 sin|sitt|sine ~1 \(data)|navn|bilde*",
@@ -58,6 +58,7 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
+        b.add(.listContext, 1.0, "fra ~3 nyhetsbrev*|utsending*|*liste*|lista|listen|epostlist*|e-postlist*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte", "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage")

@@ -17,7 +17,7 @@ extension PhraseLexicon {
                   "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16", "har ~1 ändrats ~1 till", "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
         b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt", "\(data) ~4 radera*|raderas|raderad*",
                 "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
-                "ta ~1 bort ~2 mig ~3 från ~4 register*|databas*|system*", "tas ~1 bort", "bli ~1 bortglömd",
+                "ta ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd", "ta ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
         b.erase(0.9, "radera ~1 dem|dessa|den")
         b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas", "bild*|foto*|video* ~8 tas ~1 bort")
@@ -40,6 +40,7 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
+        b.add(.listContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare", "hur ~3 kan ~1 jag",
               "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*", "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt", "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga")
         return PhraseLexicon(

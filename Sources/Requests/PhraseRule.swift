@@ -17,6 +17,8 @@ enum Signal: Sendable, Hashable {
     case publicRecords
     /// The sentence mentions a right only in passing or as a possibility.
     case passingMention
+    /// "…from the mailing list": a removal nearby unsubscribes, it erases nothing.
+    case listContext
 }
 
 /// A weighted phrase pattern and how negation and passing mentions affect it.
@@ -56,7 +58,7 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .dietary, .publicRecords, .passingMention: defaultNegatable = false
+        case .onBehalf, .dietary, .publicRecords, .passingMention, .listContext: defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false
         }

@@ -71,7 +71,13 @@ public enum RectificationExtractor {
             var start: Int?
             var field = words.field(before: index)
             var moved = false
-            if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
+            if vocabulary.useWords.contains(word), let guessed = ValueReader.guessField(words, from: index + 1),
+               guessed == .email || guessed == .phone {
+                // "please use anne@example.org from now on"
+                start = index + 1
+                field = guessed
+                moved = true
+            } else if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
                 start = index + 1
                 field = .address
                 moved = true
@@ -105,7 +111,8 @@ public enum RectificationExtractor {
                 }
             } else if words.original[index].hasSuffix(":") {
                 let label = String(word.dropLast())
-                let isNew = vocabulary.newWords.contains(label) || vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                let isNew = vocabulary.newWords.contains(label) || vocabulary.changedWords.contains(label)
+                    || vocabulary.newWords.contains(previous) || words.newWord(before: index)
                     || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
                 if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1

@@ -47,8 +47,12 @@ enum RectificationVocabulary {
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
         "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
         "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
-        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "replace", "instead", "stedet", "stället", "statt", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
+        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "skiftet", "byttet", "bytt", "bytte", "switched", "use", "replace", "instead", "stedet", "stället", "statt", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
     ]
+
+    /// "my number has changed: B", "use B from now on".
+    static let changedWords: Set<String> = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
+    static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen"]
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
     static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",

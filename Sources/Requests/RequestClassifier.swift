@@ -85,6 +85,10 @@ public enum RequestClassifier {
                 range.lowerBound >= $0.range.lowerBound - $0.reachBack && range.lowerBound <= $0.range.upperBound + mentionReach.after
             }
         }
+        let lists = matches.filter { index.rules[$0.rule].signal == .listContext }.map(\.range)
+        func aboutAList(_ range: Range<Int>) -> Bool {
+            lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
+        }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
         let hasHedge = tokens.contains { index.hedges.contains($0) }
@@ -107,6 +111,10 @@ public enum RequestClassifier {
                 if mentioned(range) && !rule.firm {
                     weight *= mentionFactor
                     evidence = "mention \(evidence)"
+                }
+                if kind == .erase && aboutAList(range) {
+                    weight *= mentionFactor
+                    evidence = "list \(evidence)"
                 }
                 if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && range.lowerBound > 1) {
                     weight *= unrequestedEraseFactor
