@@ -6,7 +6,9 @@ extension PhraseLexicon {
         let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images"
 
         // Access (Art. 15) and portability (Art. 20).
-        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 everything|all ~4 you ~2 hold|have|store|keep|process", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
+        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)",
+                      "copy ~2 of ~2 everything|all ~4 you ~2 hold|have|store|keep|process", "copy ~2 of ~2 my|all ~4 \(data)",
+                      "access ~2 to ~3 \(mine) ~3 \(data)",
                  "subject access request", "!exercis* ~4 right ~3 access", "access request",
                  "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
@@ -28,23 +30,30 @@ extension PhraseLexicon {
         b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
 
         // Rectification (Art. 16).
-        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on", "from ~1 now ~1 on ~4 use")
+        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on",
+                       "from ~1 now ~1 on ~4 use")
         b.rectify(1.2, "incorrect|wrong|outdated ~2 telephone|phone|mobile|number|email|address|name|surname|title|employer|company|nationality",
                   "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
-                  "now ~2 work|working ~1 for|at", "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
+                  "now ~2 work|working ~1 for|at",
+                  "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
                   "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
                   "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
         b.rectify(0.8, "rectif*")
         b.rectify(1.2, "i ~1 am ~1 now ~2 vegan|vegetarian|pescetarian|coeliac|celiac|lactose|gluten")
         b.add(.kind(.rectify), 1.2, negatable: false, "instead ~1 of ~8 should|must ~2 say|be|read")
         b.rectify(1.2, "replac* ~6 with")
-        b.rectify(1.4, "rectif* ~4 \(mine)|\(data)|personal|inaccurate|incorrect", "request* ~3 rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
+        b.rectify(1.4, "rectif* ~4 \(mine)|\(data)|personal|inaccurate|incorrect", "request* ~3 rectif*",
+                       "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
                   "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
                   "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
-                  "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
+                  "article|art 16",
+                  "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
                   "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
-                  "have|has ~1 changed ~2 to", "please ~2 amend", "have|got|has ~2 a ~1 new ~2 phone|address|email|e|number|surname|name|employer|job|mobile", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
+                  "have|has ~1 changed ~2 to", "please ~2 amend",
+                  "have|got|has ~2 a ~1 new ~2 phone|address|email|e|number|surname|name|employer|job|mobile",
+                  "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal",
+                  "request ~2 correction", "incorrect ~3 \(data)|name|address")
 
         // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
         b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
@@ -54,7 +63,8 @@ extension PhraseLexicon {
                 "!exercis*|invok* ~4 right ~3 erasure|deletion|forgotten",
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
-                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed", "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
+                "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(1.2, "delete|erase|remove ~1 it|them|these|those")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
@@ -66,8 +76,10 @@ extension PhraseLexicon {
         b.erase(1.2, "take ~2 it|them|this|these ~1 down")
 
         // Objection (Art. 21): marketing, profiling, sharing with partners.
-        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
-                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
+        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any",
+                      "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
+                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my",
+                 "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
                  "stop ~3 sending ~3 me", "stop ~2 emailing|mailing|texting|calling|contacting|spamming ~1 me",
                  "stop ~3 sharing|selling|passing|giving|sending|disclosing ~8 partner*|third|parties|sponsors|others|companies",
                  "not|never ~3 contact ~1 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
@@ -88,7 +100,8 @@ extension PhraseLexicon {
         // A relative named and their data asked about: together on behalf.
         b.add(.onBehalf, 0.6, "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|grandmother|grandfather|parent|parents",
               "mother|father|parent|guardian ~1 of")
-        b.add(.onBehalf, 0.6, "his|her|their ~2 data|account|information|details|registration|profile|records|photos", "about|on ~1 him|her")
+        b.add(.onBehalf, 0.6, "his|her|their ~2 data|account|information|details|registration|profile|records|photos",
+                              "about|on ~1 him|her")
         b.add(.dietary, 1.0, "diet*", "*allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
               "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")
         b.add(.complaint, 1.5, "lodg*|submit*|file|filing|make ~3 complaint ~4 against|with|according|pursuant|under|article",
@@ -104,15 +117,20 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
               "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
-              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",
-              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe", "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent", "for ~2 example", "e ~1 g", "existence ~4 right",
+              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies",
+              "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",
+              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe",
+              "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent",
+              "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         return PhraseLexicon(
             language: .en, rules: b.rules,
-            negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody", "prevent", "avoid", "refrain"],
+            negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",
+                        "prevent", "avoid", "refrain"],
             requestMarkers: ["please", "request", "requesting", "want", "wish", "ask", "asking", "demand", "demanding",
                              "require", "requiring", "like", "hereby", "kindly", "expect", "must", "should", "can", "could",
-                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke", "pls", "plz"],
+                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke", "pls",
+                             "plz"],
             hedges: ["will", "otherwise", "if", "unless", "reserve", "may", "might", "shall", "would", "could"]
         )
     }()

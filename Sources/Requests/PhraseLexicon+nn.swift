@@ -4,7 +4,8 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nn)
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
-        b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk", "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
+        b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk",
+                      "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
                  "kva ~3 \(data) ~4 de ~3 har|lagrar|behandlar", "innsyn")
         b.rectify(1.4, "endr* ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
                   "retta ~3 opp", "namnet ~3 feil", "ny|nytt ~2 etternamn|namn ~3 er")

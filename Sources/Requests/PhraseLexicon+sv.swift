@@ -12,28 +12,38 @@ extension PhraseLexicon {
                  "få ~3 veta ~4 vilka|vad", "insyn")
         b.rectify(1.2, "i ~1 stället ~1 för ~8 ska ~2 stå|vara", "ersätt* ~6 med")
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
-                  "korrigera*", "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
-                  "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat", "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
-                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16", "har ~1 ändrats ~1 till", "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
-        b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt", "\(data) ~4 radera*|raderas|raderad*",
+                  "korrigera*",
+                  "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
+                  "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat",
+                  "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
+                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16",
+                  "har ~1 ändrats ~1 till",
+                  "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
+        b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt",
+                     "\(data) ~4 radera*|raderas|raderad*",
                 "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
-                "ta ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd", "ta ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
+                "ta ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd",
+                "ta ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
         b.erase(0.9, "radera ~1 dem|dessa|den")
-        b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas", "bild*|foto*|video* ~8 tas ~1 bort")
+        b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas",
+                     "bild*|foto*|video* ~8 tas ~1 bort")
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
-                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
+                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig",
+                 "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
                  "inte ~5 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
                  "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*")
-        b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*", "samtycke* ~4 återkallas|återkallat")
+        b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*",
+                                       "samtycke* ~4 återkallas|återkallat")
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
               "min|mitt ~1 sons|dotters|barns|mammas|pappas|mors|fars|klients ~1 \(data)|namn|bild*",
               "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare", "dödsbo*")
         b.add(.onBehalf, 0.6, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
         b.add(.onBehalf, 0.6, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")
-        b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*", "diet*", "intolerans*")
+        b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*",
+                             "diet*", "intolerans*")
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")
         b.add(.legalHold, 1.5, "bevara ~4 handlingar|bevis*|uppgift*|logg*", "inte ~3 radera ~4 handlingar|bevis*")
         b.add(.publicRecords, 1.5, "offentlighetsprincip*", "allmän* ~1 handling*", "tryckfrihetsförordning*")
@@ -41,8 +51,11 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
         b.add(.listContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
-        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare", "hur ~3 kan ~1 jag",
-              "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*", "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt", "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga")
+        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare",
+                                    "hur ~3 kan ~1 jag",
+              "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
+              "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
+              "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga")
         return PhraseLexicon(
             language: .sv, rules: b.rules,
             negations: ["inte", "ej", "aldrig", "ingen", "inga", "inget", "ingenting", "utan", "varken", "undvik"],
