@@ -38,9 +38,9 @@ extension PhraseLexicon {
                                        "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
               "min|mit ~1 søns|datters|barns|mors|fars|kones|mands|klients ~1 \(data)|navn|billede*",
-              "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn", "dødsbo*")
-        b.add(.onBehalf, 0.6, "min|mit ~1 søn|datter|barn|mor|far|kone|mand", "mor|far|forælder ~1 til")
-        b.add(.onBehalf, 0.6, "hans|hendes ~2 \(data)|navn|billede*", "om ~1 hende|ham")
+              "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn", "dødsbo*")
+        b.add(.relative, 1.0, "sønnen|datteren|moren|faren ~1 min", "min|mit ~1 søn|datter|barn|mor|far|kone|mand", "mor|far|forælder ~1 til")
+        b.add(.thirdPartyData, 1.0, "hans|hendes ~2 \(data)|navn|billede*", "om ~1 hende|ham")
         b.add(.dietary, 1.0, "*allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*",
                              "intolerance*", "specialkost*")
         b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*",

@@ -45,9 +45,9 @@ extension PhraseLexicon {
               "meines ~1 sohnes|mandanten|vaters|kindes",
               "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*", "nachlass*",
               "erbe|erben|erbin")
-        b.add(.onBehalf, 0.6, "mein|meine|meinen|meiner ~1 sohn|tochter|kind|mutter|vater|frau|mann",
+        b.add(.relative, 1.0, "mein|meine|meinen|meiner ~1 sohn|tochter|kind|mutter|vater|frau|mann",
                               "vater|mutter|eltern ~1 von")
-        b.add(.onBehalf, 0.6, "seine|seiner|seinen ~2 daten|konto|account|angaben|fotos", "über ~1 ihn|sie ~3 gespeichert")
+        b.add(.thirdPartyData, 1.0, "seine|seiner|seinen ~2 daten|konto|account|angaben|fotos", "über ~1 ihn|sie ~3 gespeichert")
         b.add(.dietary, 1.0, "*allergi*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*",
                              "speiseplan*")
         b.add(.complaint, 1.5, "beschwerde ~4 gemäß|nach|art|artikel|gegen|einlegen|ein", "reiche ~3 beschwerde",

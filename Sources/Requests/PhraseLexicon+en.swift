@@ -98,9 +98,9 @@ extension PhraseLexicon {
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
               "for ~1 my ~1 son|daughter|mother|father|child|wife|husband", "executor", "estate ~1 of", "next ~1 of ~1 kin")
         // A relative named and their data asked about: together on behalf.
-        b.add(.onBehalf, 0.6, "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|grandmother|grandfather|parent|parents",
+        b.add(.relative, 1.0, "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|grandmother|grandfather|parent|parents",
               "mother|father|parent|guardian ~1 of")
-        b.add(.onBehalf, 0.6, "his|her|their ~2 data|account|information|details|registration|profile|records|photos",
+        b.add(.thirdPartyData, 1.0, "his|her|their ~2 data|account|information|details|registration|profile|records|photos",
                               "about|on ~1 him|her")
         b.add(.dietary, 1.0, "diet*", "*allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
               "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")

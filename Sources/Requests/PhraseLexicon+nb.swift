@@ -56,13 +56,12 @@ extension PhraseLexicon {
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 av", "på ~1 hans|hennes|deres ~1 vegne",
               "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~1 sin|sitt|sine ~1 \(data)|navn|bilde*",
               "min|mitt ~1 sønns|datters|barns|mors|fars|kones|manns|klients ~1 \(data)|navn|bilde*",
-              "sønnen|datteren|dattera|moren|mora|faren|kona|mannen|barnet|klienten ~1 min|mitt|mi|vår",
               "verge", "vergemål", "fullmakt", "for ~1 min|mitt ~1 sønn|datter|mor|far|barn|klient", "dødsbo*", "bobestyrer*",
               "arving*")
-        b.add(.onBehalf, 0.6, "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|bestemor|bestefar",
+        b.add(.relative, 1.0, "sønnen|datteren|dattera|moren|mora|faren|kona|mannen|barnet|klienten ~1 min|mitt|mi|vår", "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|bestemor|bestefar",
                               "sønnen|datteren|dattera|moren|mora|faren|barnet",
               "mor|far|forelder|foresatt|foreldre|pappa|mamma ~1 til")
-        b.add(.onBehalf, 0.6, "hans|hennes ~2 \(data)|navn|bilde*", "\(data)|navn|bilde*|kontoen|profilen ~1 hans|hennes|hennar",
+        b.add(.thirdPartyData, 1.0, "hans|hennes ~2 \(data)|navn|bilde*", "\(data)|navn|bilde*|kontoen|profilen ~1 hans|hennes|hennar",
                               "om ~1 henne|ham|han|hun|dem ~2 slett*|fjern*", "\(data) ~2 om ~1 henne|ham|han|hun")
         b.add(.dietary, 1.0, "*allergi*", "kosthold*", "matpreferanse*", "diett*", "matallergi*", "intoleranse*",
               "glutenfri*", "laktosefri*", "vegetar*", "veganer*", "vegansk", "halal", "nøtteallergi*", "spesialkost*",

@@ -13,7 +13,9 @@ extension PhraseLexicon {
         b.object(1.4, "ikkje ~5 del|dele|deler|delast|delt|utlever*|selje|seljast|gje|gjevast ~8 partnar*|samarbeidspartnar*|tredjepart*|andre",
                  "ikkje ~4 motta|få ~4 nyheitsbrev*|nyhendebrev*|marknadsføring*|reklame|tilbod",
                  "reserver* ~4 mot ~4 marknadsføring*|nyheitsbrev*|nyhendebrev*", "meld ~3 meg ~3 av")
-        b.add(.onBehalf, 1.0, "på ~1 vegner ~1 av", "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")
+        b.add(.onBehalf, 1.0, "på ~1 vegner ~1 av")
+        b.add(.relative, 1.0, "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")
+        b.add(.thirdPartyData, 1.0, "\(data) ~1 hans|hennar|deira", "om ~1 han|ho|henne")
         b.add(.consentWithdrawal, 1.2, "trekkjer ~3 tilbake ~4 samtykke*", "trekk ~3 tilbake ~4 samtykke*")
         b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "seinare")
         return PhraseLexicon(

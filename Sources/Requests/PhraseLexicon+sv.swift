@@ -40,8 +40,8 @@ extension PhraseLexicon {
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
               "min|mitt ~1 sons|dotters|barns|mammas|pappas|mors|fars|klients ~1 \(data)|namn|bild*",
               "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare", "dödsbo*")
-        b.add(.onBehalf, 0.6, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
-        b.add(.onBehalf, 0.6, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")
+        b.add(.relative, 1.0, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
+        b.add(.thirdPartyData, 1.0, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")
         b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*",
                              "diet*", "intolerans*")
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")

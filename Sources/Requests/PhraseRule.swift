@@ -17,6 +17,11 @@ enum Signal: Sendable, Hashable {
     case publicRecords
     /// The sentence mentions a right only in passing or as a possibility.
     case passingMention
+    /// A relative of the writer is named ("my daughter"); with
+    /// `thirdPartyData` in the same mail, the writer acts on their behalf.
+    case relative
+    /// Someone else's data is asked about ("her data", "opplysningene hans").
+    case thirdPartyData
     /// "…from the mailing list": a removal nearby unsubscribes, it erases nothing.
     case listContext
 }
@@ -58,7 +63,8 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .dietary, .publicRecords, .passingMention, .listContext: defaultNegatable = false
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .publicRecords, .passingMention, .listContext:
+            defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false
         }

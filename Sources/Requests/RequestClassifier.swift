@@ -202,8 +202,11 @@ public enum RequestClassifier {
             }
         }
         evidence += tally.notes.prefix(4)
-        let onBehalf = tally.score(.onBehalf) >= 1.0
-        if onBehalf { evidence += tally.evidence(.onBehalf).map { "on behalf: \($0)" } }
+        let onBehalf = tally.score(.onBehalf) >= 1.0 || tally.score(.relative) > 0 && tally.score(.thirdPartyData) > 0
+        if onBehalf {
+            evidence += (tally.evidence(.onBehalf) + tally.evidence(.relative) + tally.evidence(.thirdPartyData))
+                .map { "on behalf: \($0)" }
+        }
         return Classification(
             kinds: kinds, language: language,
             confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
