@@ -19,13 +19,13 @@ extension PhraseLexicon {
                   "skift*|byt* ~3 efternavn*|navn*|fornavn*|adresse*|e|mail*|telefon*|nummer*|arbejdsgiver*|job",
                   "vil|kan|kunne ~1 i ~1 rette|ændre|opdatere|korrigere ~1 det|dette",
                   "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
-        b.erase(1.5, "slet|slette|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|slettes ~3 \(data)|alt",
+        b.erase(1.5, "slet|slette|sletter|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|sletter|slettes ~3 \(data)|alt",
                      "\(data) ~4 slettet|slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
                 "fjern* ~2 mig ~3 fra ~4 *database*|*system*|*register*|*kartotek*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
-        b.erase(0.9, "slet|slette ~1 dem|disse|den")
-        b.erase(1.5, "slet|slette|fjern* ~4 billede*|billeder|foto*|video*",
+        b.erase(0.9, "slet|slette|sletter ~1 dem|disse|den")
+        b.erase(1.5, "slet|slette|sletter|fjern* ~4 billede*|billeder|foto*|video*",
                      "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",
                       "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
@@ -33,7 +33,7 @@ extension PhraseLexicon {
                  "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
                  "stop* ~3 med ~3 at ~3 sende|dele",
                  "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
-                 "direkte ~1 markedsføring", "begræns* ~3 behandling*")
+                 "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")
         b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~8 tilbage",
                                        "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",

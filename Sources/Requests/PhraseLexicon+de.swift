@@ -36,7 +36,7 @@ extension PhraseLexicon {
                  "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt",
                  "nicht ~6 an ~3 dritte*|partner*|werbepartner*|sponsor*|andere|unternehmen|firmen ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung",
-                 "direktwerbung", "einschränkung ~3 verarbeitung")
+                 "direktwerbung", "einschränkung ~3 verarbeitung", "verarbeitung ~6 einschränken|eingeschränkt|einzuschränken")
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück",
                                        "einverständnis ~4 widerruf*|zurück")
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer",
