@@ -34,6 +34,9 @@ extension PhraseLexicon {
                  "stop* ~3 med ~3 at ~3 sende|dele",
                  "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
                  "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")
+        // Exercising a right by name is a request, though "ret til …" alone is a passing mention.
+        b.rectify(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 berigtigelse")
+        b.object(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 indsigelse|begrænsning")
         b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~8 tilbage",
                                        "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",

@@ -37,6 +37,11 @@ extension PhraseLexicon {
                  "nicht ~6 an ~3 dritte*|partner*|werbepartner*|sponsor*|andere|unternehmen|firmen ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung",
                  "direktwerbung", "einschränkung ~3 verarbeitung", "verarbeitung ~6 einschränken|eingeschränkt|einzuschränken")
+        // "Ich mache mein Recht auf … geltend / von meinem Recht … Gebrauch": a request.
+        b.access(1.5, "!recht ~3 auskunft|datenübertragbarkeit ~5 geltend|gebrauch")
+        b.rectify(1.5, "!recht ~3 berichtigung ~5 geltend|gebrauch")
+        b.erase(1.5, "!recht ~3 löschung|vergessenwerden ~5 geltend|gebrauch")
+        b.object(1.5, "!widerspruchsrecht ~5 geltend|gebrauch", "!recht ~3 widerspruch|einschränkung ~5 geltend|gebrauch")
         b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück",
                                        "einverständnis ~4 widerruf*|zurück")
         b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer",

@@ -89,6 +89,10 @@ extension PhraseLexicon {
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
+        // Exercising a right by name is a request, though "right to …" alone is a passing mention.
+        b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy")
+        b.rectify(1.5, "!exercis*|invok* ~4 right ~3 rectification|correction")
+        b.object(1.5, "!exercis*|invok* ~4 right ~3 object|objection|restriction")
         b.add(.consentWithdrawal, 1.2, "withdraw*|revoke*|retract* ~4 consent*", "consent ~3 withdrawn|revoked")
 
         // Context signals.

@@ -51,6 +51,10 @@ extension PhraseLexicon {
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
                  "direkte ~1 markedsføring", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
+        // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
+        b.access(1.5, "innsynsrett*", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
+        b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")
+        b.object(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 protest*|innsigelse*|reservasjon|begrensning")
         b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake",
               "tilbakekall* ~3 samtykke*", "samtykke* ~4 trekkes|tilbakekalles|trukket")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 av", "på ~1 hans|hennes|deres ~1 vegne",

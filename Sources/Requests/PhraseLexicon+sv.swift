@@ -35,6 +35,9 @@ extension PhraseLexicon {
                  "inte ~5 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
                  "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*", "behandling* ~6 begränsas|begränsad")
+        // Exercising a right by name is a request, though "rätt till …" alone is a passing mention.
+        b.rectify(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 rättelse")
+        b.object(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 invändning*|begränsning")
         b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*",
                                        "samtycke* ~4 återkallas|återkallat")
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",

@@ -97,7 +97,8 @@ public enum RectificationExtractor {
                 }
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
-                if vocabulary.nowWords.contains(next) {
+                if vocabulary.nowWords.contains(next) || vocabulary.newWords.contains(next) || next == "correctly" || next == "rigtigt" {
+                    // "is now B", "lautet richtig B"
                     start = index + 2
                 } else if vocabulary.newWords.contains(previous) || words.newWord(before: index) {
                     start = index + 1
