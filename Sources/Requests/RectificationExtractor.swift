@@ -26,24 +26,50 @@ public enum RectificationExtractor {
         -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
         var found: [RectificationField: String] = [:]
         var explicit: [RectificationField: String] = [:]
-        var lastField: RectificationField?
         var inChangeBlock = false
-        for sentence in sentences {
-            let words = SentenceWords(sentence.text)
-            if words.isEmpty { continue }
-            if sentence.text.hasSuffix(":") && words.fieldPositions.isEmpty {
-                inChangeBlock = words.containsPrefix(RectificationVocabulary.changeHeadingWords)
-                    && !words.containsPrefix(RectificationVocabulary.identityHeadingWords)
+        // Words are split out only for sentences that can hold a value (and,
+        // for the field they may carry over, the few sentences before them).
+        var cache: [Int: SentenceWords] = [:]
+        func words(_ number: Int) -> SentenceWords {
+            if let cached = cache[number] { return cached }
+            let split = SentenceWords(sentences[number].text)
+            cache[number] = split
+            return split
+        }
+        for (number, sentence) in sentences.enumerated() {
+            let isHeading = sentence.text.hasSuffix(":")
+            guard isHeading || mayHoldValue(sentence) else { continue }
+            let current = words(number)
+            if current.isEmpty { continue }
+            if isHeading && current.fieldPositions.isEmpty {
+                inChangeBlock = current.containsPrefix(RectificationVocabulary.changeHeadingWords)
+                    && !current.containsPrefix(RectificationVocabulary.identityHeadingWords)
                 continue
             }
-            for hit in values(in: words, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
+            let lastField = (max(0, number - lookBack)..<number).reversed().lazy
+                .compactMap { words($0).fieldPositions.last?.field }.first
+            for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
             where found[hit.field] == nil {
                 found[hit.field] = hit.value
                 if hit.explicit && !sentence.isQuestion { explicit[hit.field] = hit.value }
             }
-            if let field = words.fieldPositions.last?.field { lastField = field }
         }
         return (found, explicit)
+    }
+
+    /// How many sentences back a field named earlier still counts ("Field: address" … "Correct value: …").
+    static let lookBack = 4
+
+    /// Words one of the cues starts with; a sentence without any (and without
+    /// a colon) names no new value.
+    private static let cueTokens: Set<String> = {
+        let v = RectificationVocabulary.self
+        return v.toWords.union(v.fromWords).union(v.isWords).union(v.beWords).union(v.shouldWords).union(v.nowWords)
+            .union(v.useWords).union(v.movedWords).union(v.workWords).union(v.withWords).union(["in", "von", "det", "den", "it"])
+    }()
+
+    private static func mayHoldValue(_ sentence: Sentence) -> Bool {
+        sentence.text.contains(":") || sentence.tokens.contains(where: cueTokens.contains)
     }
 
     /// "change my surname to B", "endre etternavnet fra A til B": a field

@@ -21,8 +21,9 @@ enum SentenceSplitter {
                 paragraph = ""
             }
         }
-        let lines = body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // Work on scalars: grapheme breaking is slow, and "\r\n" is one Character.
+        let lines = body.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }
+            .map(trimmedLine)
         for (number, line) in lines.enumerated() {
             if sentences.count >= maxSentences { break }
             if line.isEmpty {
@@ -58,42 +59,63 @@ enum SentenceSplitter {
         return false
     }
 
+    /// A line without surrounding blanks.
+    private static func trimmedLine(_ line: Substring.UnicodeScalarView) -> String {
+        var start = line.startIndex
+        var end = line.endIndex
+        while start < end && isBlank(line[start]) { start = line.index(after: start) }
+        while end > start && isBlank(line[line.index(before: end)]) { end = line.index(before: end) }
+        return String(String.UnicodeScalarView(line[start..<end]))
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{A0}" || (!scalar.isASCII && scalar.properties.isWhitespace)
+    }
+
     private static func splitParagraph(_ paragraph: String, into sentences: inout [String]) {
-        let characters = Array(paragraph)
-        var current = ""
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            current.append(character)
-            if isSentenceEnd(characters, at: index) {
-                append(current, to: &sentences)
-                current = ""
+        let scalars = Array(paragraph.unicodeScalars)
+        var current = String.UnicodeScalarView()
+        for index in scalars.indices {
+            current.append(scalars[index])
+            if isSentenceEnd(scalars, at: index) {
+                append(String(current), to: &sentences)
+                current = String.UnicodeScalarView()
             }
-            index += 1
         }
-        append(current, to: &sentences)
+        append(String(current), to: &sentences)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value >= 97 && scalar.value <= 122) || (scalar.value >= 65 && scalar.value <= 90) }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 48 && scalar.value <= 57
     }
 
     /// A stop ends a sentence when a space and a non-digit follow, and the
     /// word before it is no common abbreviation ("Art. 15", "z. B.", "ca. 3").
-    private static func isSentenceEnd(_ characters: [Character], at index: Int) -> Bool {
-        let character = characters[index]
-        guard character == "." || character == "!" || character == "?" else { return false }
-        guard index + 2 < characters.count, characters[index + 1] == " " else { return false }
-        let following = characters[index + 2]
-        if following.isNumber || following.isLowercase { return false }
-        if character != "." { return true }
+    private static func isSentenceEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        guard scalar == "." || scalar == "!" || scalar == "?" else { return false }
+        guard index + 2 < scalars.count, scalars[index + 1] == " " else { return false }
+        let following = scalars[index + 2]
+        if isDigit(following) || following.properties.isLowercase { return false }
+        if scalar != "." { return true }
         var start = index
-        while start > 0 && characters[start - 1].isLetter { start -= 1 }
-        if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".contains(characters[index - 1]) { return true }
+        while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
+        if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".unicodeScalars.contains(scalars[index - 1]) { return true }
         if start == index {
             // After a number: "…is 934 56 780. Can you…" ends, "1. Februar" does not.
             var digitStart = index
-            while digitStart > 0 && characters[digitStart - 1].isNumber { digitStart -= 1 }
+            while digitStart > 0 && isDigit(scalars[digitStart - 1]) { digitStart -= 1 }
             return index - digitStart >= 3
         }
-        let word = String(characters[start..<index]).lowercased()
-        return word.count > 1 && !abbreviations.contains(word)
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: scalars[start..<index])
+        let lowered = String(word).lowercased()
+        return scalars.distance(from: start, to: index) > 1 && !abbreviations.contains(lowered)
     }
 
     private static let abbreviations: Set<String> = [
@@ -103,7 +125,7 @@ enum SentenceSplitter {
     ]
 
     private static func append(_ sentence: String, to sentences: inout [String]) {
-        let trimmed = sentence.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmedLine(Substring(sentence).unicodeScalars)
         if !trimmed.isEmpty && sentences.count < maxSentences { sentences.append(trimmed) }
     }
 }
