@@ -60,16 +60,20 @@ public enum RectificationExtractor {
     /// How many sentences back a field named earlier still counts ("Field: address" … "Correct value: …").
     static let lookBack = 4
 
-    /// Words one of the cues starts with; a sentence without any (and without
-    /// a colon) names no new value.
+    /// Words every cue needs one of ("from", "now", "new", "should", "use",
+    /// "moved", "work", "with"); with the change verbs, a sentence holding
+    /// none of them (and no colon) names no new value.
     private static let cueTokens: Set<String> = {
         let v = RectificationVocabulary.self
-        return v.toWords.union(v.fromWords).union(v.isWords).union(v.beWords).union(v.shouldWords).union(v.nowWords)
-            .union(v.useWords).union(v.movedWords).union(v.workWords).union(v.withWords).union(["in", "von", "det", "den", "it"])
+        return v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
+            .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
     }()
 
     private static func mayHoldValue(_ sentence: Sentence) -> Bool {
-        sentence.text.contains(":") || sentence.tokens.contains(where: cueTokens.contains)
+        sentence.text.unicodeScalars.contains(":")
+            || sentence.tokens.contains { token in
+                cueTokens.contains(token) || RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
+            }
     }
 
     /// "change my surname to B", "endre etternavnet fra A til B": a field

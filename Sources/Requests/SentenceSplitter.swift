@@ -65,7 +65,7 @@ enum SentenceSplitter {
         var end = line.endIndex
         while start < end && isBlank(line[start]) { start = line.index(after: start) }
         while end > start && isBlank(line[line.index(before: end)]) { end = line.index(before: end) }
-        return String(String.UnicodeScalarView(line[start..<end]))
+        return String(Substring(line[start..<end]))
     }
 
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {

@@ -43,7 +43,8 @@ struct SentenceWords {
     }
 
     init(_ text: String) {
-        original = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0.isWhitespace }).map(String.init)
+        original = text.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
+            .map { String(Substring($0)) }
         let folded = original.map { word -> String in
             let lowered = word.lowercased()
             return lowered.hasSuffix(":") ? Self.trim(String(lowered.dropLast())) + ":" : Self.trim(lowered)
