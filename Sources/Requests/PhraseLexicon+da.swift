@@ -25,6 +25,7 @@ extension PhraseLexicon {
                 "fjern* ~2 mig ~3 fra ~4 *database*|*system*|*register*|*kartotek*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
         b.erase(0.9, "slet|slette|sletter ~1 dem|disse|den")
+        b.erase(1.2, "slet|fjern ~1 mig")
         b.erase(1.5, "slet|slette|sletter|fjern* ~4 billede*|billeder|foto*|video*",
                      "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",
@@ -51,9 +52,11 @@ extension PhraseLexicon {
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")
         b.add(.publicRecords, 1.5, "offentlighedslov*", "aktindsigt*")
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "gamle|gammel|tidligere|forrige ~1 e|mail*|adresse*|telefon*|mobil*|nummer*|navn*|efternavn*|titel*|arbejdsgiver*")
         b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
-        b.add(.listContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
+        b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
               "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",

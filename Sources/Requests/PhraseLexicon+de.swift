@@ -25,6 +25,7 @@ extension PhraseLexicon {
                 "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
         b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
+        b.erase(1.2, "lösch*|entfern* ~2 mich")
         b.erase(1.5, "löschung ~4 vornehmen|vorzunehmen|durchführen|durchzuführen|veranlassen")
         b.erase(1.5, "lösch*|entfern* ~4 foto*|bild|bilder|video*",
                      "foto*|bild|bilder|video* ~8 löschen|entfernen|gelöscht|entfernt")
@@ -62,9 +63,11 @@ extension PhraseLexicon {
                                "nicht ~3 löschen ~4 unterlagen|beweis*")
         b.add(.publicRecords, 1.5, "informationsfreiheitsgesetz*", "ifg")
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "alte|alten|alter|bisherige*|frühere* ~1 e|adresse|anschrift|telefon*|handy*|nummer|namen|nachnamen|titel|arbeitgeber")
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
-        b.add(.listContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
+        b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich",
                                     "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",

@@ -38,6 +38,7 @@ extension PhraseLexicon {
                 "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
         b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
+        b.erase(1.2, "slett|fjern ~1 meg")
         b.erase(1.5, "slett*|fjern* ~3 *nummer*|*adresse*|*posten|navn*|bilde*|konto*|profil*|bruker* ~1 min|mitt|mi|mine")
         b.erase(1.5, "slett*|fjern*|ta ~4 bilde*|bildet|bildene|foto*|video*",
                 "bilde*|bildet|bildene|foto*|video* ~8 fjernes|slettes|fjernet|slettet",
@@ -78,9 +79,11 @@ extension PhraseLexicon {
         b.add(.publicRecords, 1.5, "offentleglov*", "offentlighetslov*", "offentlegheitslov*",
               "innsyn ~3 i ~3 dokument*|avtale*|kontrakt*|journal*|saksdokument*|postjournal*|anskaffelse*")
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "gamle|gammel|gamla|tidligere|forrige ~1 e|epost*|adresse*|telefon*|mobil*|nummer*|navn*|etternavn*|tittel*|arbeidsgiver*")
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
-        b.add(.listContext, 1.0, "fra ~3 nyhetsbrev*|utsending*|*liste*|lista|listen|epostlist*|e-postlist*")
+        b.add(.nonErasureContext, 1.0, "fra ~3 nyhetsbrev*|utsending*|*liste*|lista|listen|epostlist*|e-postlist*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",

@@ -22,8 +22,9 @@ enum Signal: Sendable, Hashable {
     case relative
     /// Someone else's data is asked about ("her data", "opplysningene hans").
     case thirdPartyData
-    /// "…from the mailing list": a removal nearby unsubscribes, it erases nothing.
-    case listContext
+    /// "…from the mailing list", "…my old e-mail address": a removal nearby
+    /// unsubscribes or replaces a value; it erases nothing.
+    case nonErasureContext
 }
 
 /// A weighted phrase pattern and how negation and passing mentions affect it.
@@ -63,7 +64,7 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .relative, .thirdPartyData, .dietary, .publicRecords, .passingMention, .listContext:
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .publicRecords, .passingMention, .nonErasureContext:
             defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false

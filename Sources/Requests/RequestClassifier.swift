@@ -35,6 +35,14 @@ public enum RequestClassifier {
     ]
     static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
 
+    /// Words after which a verb starts a new command: "…and delete my phone number".
+    static let clauseStarts: Set<String> = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
+
+    /// A phrase at the start of a sentence or clause is a command ("Delete my account.").
+    static func isImperative(_ range: Range<Int>, in tokens: [String]) -> Bool {
+        range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
+    }
+
     /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
     static func isPoliteRequest(_ tokens: [String]) -> Bool {
         if tokens.contains(where: pleaseWords.contains) { return true }
@@ -85,7 +93,7 @@ public enum RequestClassifier {
                 range.lowerBound >= $0.range.lowerBound - $0.reachBack && range.lowerBound <= $0.range.upperBound + mentionReach.after
             }
         }
-        let lists = matches.filter { index.rules[$0.rule].signal == .listContext }.map(\.range)
+        let lists = matches.filter { index.rules[$0.rule].signal == .nonErasureContext }.map(\.range)
         func aboutAList(_ range: Range<Int>) -> Bool {
             lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
         }
@@ -116,7 +124,7 @@ public enum RequestClassifier {
                     weight *= mentionFactor
                     evidence = "list \(evidence)"
                 }
-                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && range.lowerBound > 1) {
+                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && !isImperative(range, in: tokens)) {
                     weight *= unrequestedEraseFactor
                     evidence = "unrequested \(evidence)"
                 }
