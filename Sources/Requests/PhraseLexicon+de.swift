@@ -39,7 +39,7 @@ extension PhraseLexicon {
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung",
                  "direktwerbung", "einschränkung ~3 verarbeitung", "verarbeitung ~6 einschränken|eingeschränkt|einzuschränken")
         // "Ich mache mein Recht auf … geltend / von meinem Recht … Gebrauch": a request.
-        b.access(1.5, "!recht ~3 auskunft|datenübertragbarkeit ~5 geltend|gebrauch")
+        b.access(1.5, "!recht ~3 auskunft|datenübertragbarkeit ~5 geltend|gebrauch", "!mein ~1 recht ~2 auf ~2 auskunft|datenübertragbarkeit")
         b.rectify(1.5, "!recht ~3 berichtigung ~5 geltend|gebrauch")
         b.erase(1.5, "!recht ~3 löschung|vergessenwerden ~5 geltend|gebrauch")
         b.object(1.5, "!widerspruchsrecht ~5 geltend|gebrauch", "!recht ~3 widerspruch|einschränkung ~5 geltend|gebrauch")
@@ -72,7 +72,7 @@ extension PhraseLexicon {
                                     "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
-              "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde")
+              "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
         return PhraseLexicon(
             language: .de, rules: b.rules,
             negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt",

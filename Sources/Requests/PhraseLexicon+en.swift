@@ -90,7 +90,7 @@ extension PhraseLexicon {
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
         // Exercising a right by name is a request, though "right to …" alone is a passing mention.
-        b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy")
+        b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy", "!my ~1 right ~2 of|to ~2 access|portability")
         b.rectify(1.5, "!exercis*|invok* ~4 right ~3 rectification|correction")
         b.object(1.5, "!exercis*|invok* ~4 right ~3 object|objection|restriction")
         b.add(.consentWithdrawal, 1.2, "withdraw*|revoke*|retract* ~4 consent*", "consent ~3 withdrawn|revoked")

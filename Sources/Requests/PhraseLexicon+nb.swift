@@ -53,7 +53,7 @@ extension PhraseLexicon {
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
                  "direkte ~1 markedsføring", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
         // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
-        b.access(1.5, "innsynsrett*", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
+        b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
         b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")
         b.object(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 protest*|innsigelse*|reservasjon|begrensning")
         b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake",
@@ -87,7 +87,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
-              "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage")
+              "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje"],
