@@ -26,6 +26,7 @@ extension PhraseLexicon {
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
         b.erase(0.9, "slet|slette|sletter ~1 dem|disse|den")
         b.erase(1.2, "slet|fjern ~1 mig")
+        b.erase(1.5, "anmodning|krav ~2 om ~2 sletning")
         b.erase(1.5, "slet|slette|sletter|fjern* ~4 billede*|billeder|foto*|video*",
                      "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",

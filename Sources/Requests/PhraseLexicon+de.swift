@@ -26,7 +26,8 @@ extension PhraseLexicon {
                 "artikel|art 17", "vergessenwerden")
         b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
         b.erase(1.2, "lösch*|entfern* ~2 mich")
-        b.erase(1.5, "löschung ~4 vornehmen|vorzunehmen|durchführen|durchzuführen|veranlassen")
+        b.erase(1.5, "löschung ~4 vornehmen|vorzunehmen|durchführen|durchzuführen|veranlassen",
+                "antrag|ersuchen|verlangen|bitte|aufforderung|ersuche|verlange|beantrage ~3 auf|um|zur|die ~2 löschung")
         b.erase(1.5, "lösch*|entfern* ~4 foto*|bild|bilder|video*",
                      "foto*|bild|bilder|video* ~8 löschen|entfernen|gelöscht|entfernt")
         b.object(1.4, "widersprech*|widerspruch|widerspreche ~5 verarbeitung|werbung|nutzung|weitergabe|dies|gegen|profiling",

@@ -67,6 +67,7 @@ extension PhraseLexicon {
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(1.2, "delete|erase|remove ~1 it|them|these|those")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
+        b.erase(1.2, "deletion|erasure ~2 of ~2 personal ~1 data|information")
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
                 "not ~2 want ~2 to ~1 be ~3 in ~3 your ~2 database*|system*|register*|records|files")
         // "Remove me from the mailing list" unsubscribes; it erases nothing.

@@ -39,6 +39,7 @@ extension PhraseLexicon {
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
         b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
         b.erase(1.2, "slett|fjern ~1 meg")
+        b.erase(1.5, "begjæring|anmodning|forespørsel|krav ~2 om ~2 sletting")
         b.erase(1.5, "slett*|fjern* ~3 *nummer*|*adresse*|*posten|navn*|bilde*|konto*|profil*|bruker* ~1 min|mitt|mi|mine")
         b.erase(1.5, "slett*|fjern*|ta ~4 bilde*|bildet|bildene|foto*|video*",
                 "bilde*|bildet|bildene|foto*|video* ~8 fjernes|slettes|fjernet|slettet",

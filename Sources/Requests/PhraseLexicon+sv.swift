@@ -27,6 +27,7 @@ extension PhraseLexicon {
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
         b.erase(0.9, "radera ~1 dem|dessa|den")
         b.erase(1.2, "radera ~1 mig")
+        b.erase(1.5, "begäran|anmodan|krav ~2 om ~2 radering")
         b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas",
                      "bild*|foto*|video* ~8 tas ~1 bort")
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
