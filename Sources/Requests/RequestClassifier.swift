@@ -27,31 +27,6 @@ public enum RequestClassifier {
     /// long after the phrase they qualify.
     static let mentionReach = (before: 10, after: 20)
 
-    /// Words that address the reader ("you"): a question with one is a request.
-    static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
-    static let modalWords: Set<String> = [
-        "can", "could", "would", "will", "kan", "kunne", "vil", "ville", "kann", "können", "könnten", "würden",
-        "kunde", "skulle", "möchten",
-    ]
-    static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
-
-    /// Words after which a verb starts a new command: "…and delete my phone number".
-    static let clauseStarts: Set<String> = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
-
-    /// A phrase at the start of a sentence or clause is a command ("Delete my account.").
-    static func isImperative(_ range: Range<Int>, in tokens: [String]) -> Bool {
-        range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
-    }
-
-    /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
-    static func isPoliteRequest(_ tokens: [String]) -> Bool {
-        if tokens.contains(where: pleaseWords.contains) { return true }
-        for index in tokens.indices.dropLast() where modalWords.contains(tokens[index]) {
-            if addressWords.contains(tokens[index + 1]) { return true }
-        }
-        return false
-    }
-
     public static func classify(subject: String, body: String) -> Classification {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -74,7 +49,7 @@ public enum RequestClassifier {
             // A one-word mail ("Avmeld") is in the language of the phrase it matched.
             language = voted.key
         }
-        let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: isPrivacyWord) }
+        let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
         return decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
     }
 
@@ -99,10 +74,11 @@ public enum RequestClassifier {
         }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
+            || SentenceCues.isOwnEarlierRequest(tokens)
         let hasHedge = tokens.contains { index.hedges.contains($0) }
         // "Can you delete…?" asks us; "How do I delete…?", "Do you delete…?" or
         // "Delete my account myself?" does not.
-        let isOpenQuestion = sentence.isQuestion && !isPoliteRequest(tokens)
+        let isOpenQuestion = sentence.isQuestion && !SentenceCues.isPoliteRequest(tokens)
 
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
@@ -124,7 +100,7 @@ public enum RequestClassifier {
                     weight *= mentionFactor
                     evidence = "list \(evidence)"
                 }
-                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && !isImperative(range, in: tokens)) {
+                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && !SentenceCues.isImperative(range, in: tokens)) {
                     weight *= unrequestedEraseFactor
                     evidence = "unrequested \(evidence)"
                 }
@@ -142,18 +118,6 @@ public enum RequestClassifier {
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
-    }
-
-    /// Words of data-protection talk in the six languages: mail that uses
-    /// them but asks for nothing is vague, for a person to look at.
-    private static let privacyPrefixes = [
-        "data", "personal", "privacy", "gdpr", "erasure", "delet", "rectif", "consent", "personvern", "opplysning",
-        "oplysning", "uppgift", "personuppgift", "datenschutz", "daten", "dsgvo", "sletting", "sletning", "innsyn",
-        "indsigt", "radera", "löschung", "auskunft", "samtykke", "samtycke", "einwilligung", "registerutdrag", "persondata",
-    ]
-
-    private static func isPrivacyWord(_ token: String) -> Bool {
-        privacyPrefixes.contains { token.hasPrefix($0) }
     }
 
     private static func decide(
