@@ -37,6 +37,8 @@ public enum RectificationExtractor {
             return split
         }
         for (number, sentence) in sentences.enumerated() {
+            // A sign-off ends any block of changes: the signature below is contact data, not new values.
+            if sentence.tokens.contains(where: signOffs.contains) { inChangeBlock = false }
             let isHeading = sentence.text.hasSuffix(":")
             guard isHeading || mayHoldValue(sentence) else { continue }
             let current = words(number)
@@ -56,6 +58,11 @@ public enum RectificationExtractor {
         }
         return (found, explicit)
     }
+
+    private static let signOffs: Set<String> = [
+        "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
+        "gruß", "mvh", "vh", "hilsner",
+    ]
 
     /// How many sentences back a field named earlier still counts ("Field: address" … "Correct value: …").
     static let lookBack = 4

@@ -32,6 +32,11 @@ import Testing
         #expect(fields(correct)[.address] == "Kirkegata 4, 0153 Oslo")
     }
 
+    @Test func signatureBelowASignOffIsNoChange() {
+        let body = "Please make the following changes:\nAddress: Nygata 3, 5003 Bergen\n\nBest regards\nKari\nPhone: 900 00 000\n"
+        #expect(fields(body) == [.address: "Nygata 3, 5003 Bergen"])
+    }
+
     @Test func quotedValues() {
         #expect(fields("Etternavnet er stavet feil (det står «Hauglan», det skal være «Haugland»).", .nb)[.lastName] == "Haugland")
     }
