@@ -8,8 +8,8 @@ struct RuleIndex: Sendable {
     private let byWord: [String: [Int]]
     /// Prefix alternatives, by their first three letters (shorter prefixes by themselves).
     private let byPrefix: [String: [(prefix: String, rule: Int)]]
-    /// Rules whose first word is matched by a part (`*allergi*`), tried at every word.
-    private let anywhere: [Int]
+    /// Rules whose first word is matched by a part (`*allergi*`), by that part.
+    private let byInfix: [(infix: String, rules: [Int])]
 
     /// The English negations that cannot be another language's word.
     private static let universalNegations: Set<String> = [
@@ -34,20 +34,20 @@ struct RuleIndex: Sendable {
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
         var byWord: [String: [Int]] = [:]
         var byPrefix: [String: [(prefix: String, rule: Int)]] = [:]
-        var anywhere: [Int] = []
+        var byInfixTable: [String: [Int]] = [:]
         for (number, rule) in rules.enumerated() {
             guard let first = rule.pattern.elements.first else { continue }
             for alternative in first.alternatives {
                 switch alternative {
                 case .word(let word): byWord[word, default: []].append(number)
                 case .prefix(let prefix): byPrefix[String(prefix.prefix(3)), default: []].append((prefix, number))
-                case .infix: anywhere.append(number)
+                case .infix(let infix): byInfixTable[infix, default: []].append(number)
                 }
             }
         }
         self.byWord = byWord
         self.byPrefix = byPrefix
-        self.anywhere = anywhere
+        self.byInfix = byInfixTable.keys.sorted().map { ($0, byInfixTable[$0] ?? []) }
     }
 
     /// Every rule match in the tokens, as (rule number, token range). One
@@ -56,7 +56,10 @@ struct RuleIndex: Sendable {
         var found: [(rule: Int, range: Range<Int>)] = []
         for start in tokens.indices {
             let token = tokens[start]
-            var candidates = (byWord[token] ?? []) + anywhere
+            var candidates = byWord[token] ?? []
+            for entry in byInfix where PhrasePattern.Alternative.contains(token, entry.infix) {
+                candidates += entry.rules
+            }
             for length in 1...3 where token.count >= length {
                 if let entries = byPrefix[String(token.prefix(length))] {
                     for entry in entries where entry.prefix.count >= length
