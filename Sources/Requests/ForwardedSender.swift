@@ -15,13 +15,23 @@ enum ForwardedSender {
         let forwardSubject = forwardPrefixes.contains { prefix in
             subject.hasPrefix(prefix) && (subject.count == prefix.count || ": ".contains(subject[subject.index(subject.startIndex, offsetBy: prefix.count)]))
         }
-        let lowered = message.text.lowercased()
-        guard forwardSubject || banners.contains(where: { lowered.contains($0) }),
+        guard forwardSubject || hasBanner(message.text),
               let forwarder = message.from.first?.address.lowercased(), !forwarder.isEmpty else { return false }
         for line in message.text.split(whereSeparator: \.isNewline).prefix(400) {
             let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercased()
             guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
             return address != forwarder
+        }
+        return false
+    }
+
+    /// A forward banner line ("---------- Forwarded message ---------",
+    /// "Begin forwarded message:").
+    private static func hasBanner(_ text: String) -> Bool {
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
+            let lowered = line.lowercased()
+            if banners.contains(where: { PhrasePattern.Alternative.contains(lowered, $0) }) { return true }
         }
         return false
     }

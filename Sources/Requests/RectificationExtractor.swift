@@ -76,10 +76,14 @@ public enum RectificationExtractor {
             .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
     }()
 
+    private static let changeVerbInitials = Set(RectificationVocabulary.changeVerbs.compactMap(\.first))
+
     private static func mayHoldValue(_ sentence: Sentence) -> Bool {
         sentence.text.unicodeScalars.contains(":")
             || sentence.tokens.contains { token in
-                cueTokens.contains(token) || RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
+                guard let first = token.first else { return false }
+                return cueTokens.contains(token)
+                    || changeVerbInitials.contains(first) && RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
             }
     }
 
