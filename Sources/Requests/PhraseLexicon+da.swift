@@ -63,6 +63,7 @@ extension PhraseLexicon {
               "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
+        b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
         return PhraseLexicon(
             language: .da, rules: b.rules,
             negations: ["ikke", "aldrig", "ingen", "intet", "ingenting", "uden", "hverken", "undgå"],

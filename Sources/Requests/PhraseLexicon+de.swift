@@ -74,6 +74,7 @@ extension PhraseLexicon {
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
+        b.add(.photo, 1.0, "foto*|bild|bilder|video*")
         return PhraseLexicon(
             language: .de, rules: b.rules,
             negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt",

@@ -65,7 +65,7 @@ extension PhraseLexicon {
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
                 "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
-        b.erase(1.2, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
         b.erase(1.2, "deletion|erasure ~2 of ~2 personal ~1 data|information")
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
@@ -130,6 +130,7 @@ extension PhraseLexicon {
               "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent",
               "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
+        b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
         return PhraseLexicon(
             language: .en, rules: b.rules,
             negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",

@@ -89,6 +89,7 @@ extension PhraseLexicon {
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
+        b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje"],

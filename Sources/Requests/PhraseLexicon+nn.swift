@@ -18,6 +18,7 @@ extension PhraseLexicon {
         b.add(.thirdPartyData, 1.0, "\(data) ~1 hans|hennar|deira", "om ~1 han|ho|henne")
         b.add(.consentWithdrawal, 1.2, "trekkjer ~3 tilbake ~4 samtykke*", "trekk ~3 tilbake ~4 samtykke*")
         b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "seinare")
+        b.add(.photo, 1.0, "bilete*|bilde*|foto*|video*")
         return PhraseLexicon(
             language: .nn, rules: b.rules,
             negations: ["ikkje", "aldri", "ingen", "inga", "utan", "korkje", "ikke"],

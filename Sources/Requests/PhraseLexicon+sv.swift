@@ -63,6 +63,7 @@ extension PhraseLexicon {
               "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
+        b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
         return PhraseLexicon(
             language: .sv, rules: b.rules,
             negations: ["inte", "ej", "aldrig", "ingen", "inga", "inget", "ingenting", "utan", "varken", "undvik"],

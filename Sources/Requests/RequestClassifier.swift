@@ -18,6 +18,8 @@ public enum RequestClassifier {
     static let eraseThreshold = 1.2
     /// A passing mention or hypothetical weakens a phrase by this factor.
     static let mentionFactor = 0.3
+    /// Added to an erasure score when photos are talked about.
+    static let photoContextBonus = 0.3
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
 
@@ -125,9 +127,12 @@ public enum RequestClassifier {
     ) -> Classification {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
-        let eraseAsked = tally.score(.kind(.erase)) >= eraseThreshold
+        // "There is a photo of me on your site. Please remove it.": with photos
+        // talked about, a bare "remove it" is asked of the photo.
+        let photoBoost = tally.score(.photo) > 0 && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
+        let eraseAsked = tally.score(.kind(.erase)) + photoBoost >= eraseThreshold
         for kind in RequestKind.allCases {
-            var score = tally.score(.kind(kind))
+            var score = tally.score(.kind(kind)) + (kind == .erase ? photoBoost : 0)
             // Withdrawing consent objects to the processing; in an erasure
             // letter it is the ground for the erasure (Art. 17(1)(b)) instead.
             if kind == .object && !eraseAsked { score += tally.score(.consentWithdrawal) }

@@ -9,7 +9,7 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .relative, .thirdPartyData, .dietary, .publicRecords, .passingMention, .nonErasureContext:
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext:
             defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false

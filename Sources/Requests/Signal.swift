@@ -23,6 +23,8 @@ enum Signal: Sendable, Hashable {
     case relative
     /// Someone else's data is asked about ("her data", "opplysningene hans").
     case thirdPartyData
+    /// Photos or videos are talked about: "remove it" then means the photo.
+    case photo
     /// "…from the mailing list", "…my old e-mail address": a removal nearby
     /// unsubscribes or replaces a value; it erases nothing.
     case nonErasureContext
