@@ -28,6 +28,7 @@ extension PhraseLexicon {
                  "know ~3 what|which ~4 \(data) ~6 you|your|has|have|hold|holds",
                  "tell ~2 me|us ~3 what|which ~4 \(data) ~6 hold|have|store|keep|process|on")
         b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
+        b.access(1.2, "what ~3 you ~3 have ~2 stored|on ~1 file|recorded")
 
         // Rectification (Art. 16).
         b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on",

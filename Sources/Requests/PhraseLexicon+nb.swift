@@ -13,6 +13,7 @@ extension PhraseLexicon {
                  "vite ~3 hva ~3 dere ~3 lagrer|har|vet",
                  "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)",
                  "send* ~2 meg ~3 \(mine) ~3 \(data)")
+        b.access(1.2, "hva ~3 dere ~3 har ~2 lagret|registrert")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstatt* ~6 med")
         b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
