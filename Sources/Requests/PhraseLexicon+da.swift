@@ -9,6 +9,7 @@ extension PhraseLexicon {
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig",
                  "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
+        b.access(1.2, "hvad ~3 i ~3 har ~2 gemt|registreret|opbevaret")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstat* ~6 med")
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
@@ -39,7 +40,7 @@ extension PhraseLexicon {
         // Exercising a right by name is a request, though "ret til …" alone is a passing mention.
         b.rectify(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 berigtigelse")
         b.object(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 indsigelse|begrænsning")
-        b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~8 tilbage",
+        b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~8 tilbage", "trækker ~2 mit|mine ~1 samtykke*",
                                        "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
               "min|mit ~1 søns|datters|barns|mors|fars|kones|mands|klients ~1 \(data)|navn|billede*",

@@ -58,7 +58,7 @@ extension PhraseLexicon {
         b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
         b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")
         b.object(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 protest*|innsigelse*|reservasjon|begrensning")
-        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake",
+        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake", "trekker ~2 mitt|mine ~1 samtykke*",
               "tilbakekall* ~3 samtykke*", "samtykke* ~4 trekkes|tilbakekalles|trukket")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 av", "på ~1 hans|hennes|deres ~1 vegne",
               "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~1 sin|sitt|sine ~1 \(data)|navn|bilde*",
