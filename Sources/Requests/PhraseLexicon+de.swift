@@ -7,7 +7,7 @@ extension PhraseLexicon {
 
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15",
                       "artikel|art 20",
-                 "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich|sie|gespeichert|verarbeiten",
+                 "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich", "welche ~4 \(data) ~4 sie ~4 gespeichert|verarbeiten|speichern|haben|vorliegen", "wissen ~3 welche|was ~4 \(data)|sie ~4 gespeichert|speichern|haben",
                  "zugang|zugriff ~3 zu ~3 \(mine) ~3 \(data)", "einsicht ~3 in ~3 \(mine)|\(data)",
                  "was ~3 sie ~4 über ~1 mich ~3 gespeichert|wissen|speichern")
         b.rectify(1.2, "statt|anstatt ~8 soll|sollte|muss ~3 stehen|lauten|heißen", "ersetz* ~6 durch|mit")
@@ -34,7 +34,7 @@ extension PhraseLexicon {
                  "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*",
                  "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus",
                  "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
-                 "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
+                 "keine ~4 werbung|newsletter*|angebot*|marketing*|werbemails|werbe*",
                  "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt",
                  "nicht ~6 an ~3 dritte*|partner*|werbepartner*|sponsor*|andere|unternehmen|firmen ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
                  "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung",

@@ -112,6 +112,7 @@ public enum RectificationExtractor {
             var start: Int?
             var field = words.field(before: index)
             var moved = false
+            var naming = false
             if vocabulary.useWords.contains(word), let guessed = ValueReader.guessField(words, from: index + 1),
                guessed == .email || guessed == .phone {
                 // "please use anne@example.org from now on"
@@ -145,6 +146,10 @@ public enum RectificationExtractor {
                     start = index + 1
                 }
                 if field == nil && start != nil { field = lastField }
+                if start != nil && vocabulary.namingWords.contains(word) {
+                    field = .lastName
+                    naming = true
+                }
             } else if vocabulary.beWords.contains(word) && vocabulary.shouldWords.contains(previous)
                         || (vocabulary.beWords.contains(word) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
                 if !(index > 1 && vocabulary.negations.contains(words.folded[index - 1])) {
@@ -195,10 +200,11 @@ public enum RectificationExtractor {
             guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
             // An e-mail address is an e-mail address, whatever word stood before it.
             if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
-            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved)
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming)
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
-                if target == .firstName || target == .lastName || words.isWholeName(before: index) {
-                    for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {
+                let whole = naming || words.isWholeName(before: index)
+                if target == .firstName || target == .lastName || whole {
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole) {
                         result.append((part, text, named))
                     }
                 } else {

@@ -54,6 +54,9 @@ enum RectificationVocabulary {
     static let changedWords: Set<String> = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
     static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen"]
 
+    /// "ich heiße jetzt B", "jeg heter nå B": the value is the (whole) name.
+    static let namingWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named"]
+
     /// "I now work for B", "jobber nå i B": the value is an organisation.
     static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
                                          "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]
@@ -62,7 +65,7 @@ enum RectificationVocabulary {
     static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
     static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
+    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
     static let newWords: Set<String> = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
