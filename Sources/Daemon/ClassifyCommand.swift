@@ -33,25 +33,38 @@ public enum ClassifyCommand {
         }
         var writer = ClassifyWriter()
         var failures = 0
-        if !json { writer.line(ClassifyOutput.tableHeader) }
+        var rows = [ClassifyOutput.tableHeader]
         for entry in ClassifyFiles.collect(paths) {
             switch entry {
             case .missing(let path, let reason):
                 failures += 1
-                writer.line(json ? ClassifyOutput.jsonError(file: path, message: reason)
-                                 : ClassifyOutput.tableError(file: path, message: reason))
+                if json {
+                    writer.line(ClassifyOutput.jsonError(file: path, message: reason))
+                } else {
+                    rows.append(ClassifyOutput.tableError(file: path, message: reason))
+                }
             case .file(let path):
                 switch ClassifyFiles.read(path) {
                 case .failure(let error):
                     failures += 1
-                    writer.line(json ? ClassifyOutput.jsonError(file: path, message: error.message)
-                                     : ClassifyOutput.tableError(file: path, message: error.message))
+                    if json {
+                        writer.line(ClassifyOutput.jsonError(file: path, message: error.message))
+                    } else {
+                        rows.append(ClassifyOutput.tableError(file: path, message: error.message))
+                    }
                 case .success(let bytes):
                     let result = MessageClassification(MessageReader.read(bytes))
-                    writer.line(json ? ClassifyOutput.jsonLine(file: path, result: result)
-                                     : ClassifyOutput.tableRow(file: path, result: result))
+                    if json {
+                        writer.line(ClassifyOutput.jsonLine(file: path, result: result))
+                    } else {
+                        rows.append(ClassifyOutput.tableRow(file: path, result: result))
+                    }
                 }
             }
+        }
+        if !json {
+            // The table is written at the end so its columns line up.
+            for line in ClassifyOutput.table(rows) { writer.line(line) }
         }
         writer.flush()
         return failures == 0 ? 0 : 1

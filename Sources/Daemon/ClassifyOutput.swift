@@ -17,18 +17,34 @@ enum ClassifyOutput {
         "{\"file\": \(quote(file)), \"error\": \(quote(message))}"
     }
 
-    static let tableHeader = "FILE | KINDS | LANG | AUTO | BEHALF | CONF | FIELDS"
+    static let tableHeader = ["FILE", "KINDS", "LANG", "AUTO", "BEHALF", "CONF", "FIELDS"]
 
-    static func tableRow(file: String, result: MessageClassification) -> String {
+    static func tableRow(file: String, result: MessageClassification) -> [String] {
         let c = result.classification
         let kinds = c.kinds.isEmpty ? "other" : c.kinds.sorted().map(\.rawValue).joined(separator: "+")
         let fields = c.fields.keys.sorted().compactMap { key in c.fields[key].map { "\(key.rawValue)=\($0)" } }
         return [file, kinds, c.language.rawValue, result.isAuto ? "yes" : "no", c.onBehalf ? "yes" : "no",
-                number(c.confidence), fields.isEmpty ? "-" : fields.joined(separator: "; ")].joined(separator: " | ")
+                number(c.confidence), fields.isEmpty ? "-" : fields.joined(separator: "; ")]
     }
 
-    static func tableError(file: String, message: String) -> String {
-        "\(file) | error: \(message)"
+    static func tableError(file: String, message: String) -> [String] {
+        [file, "error: \(message)"]
+    }
+
+    /// Rows as lines with columns padded to a common width (the last column is not padded).
+    static func table(_ rows: [[String]]) -> [String] {
+        var widths: [Int] = []
+        for row in rows {
+            for (column, cell) in row.enumerated().dropLast() {
+                if column >= widths.count { widths.append(0) }
+                widths[column] = max(widths[column], cell.count)
+            }
+        }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                column < row.count - 1 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+            }.joined(separator: "  ")
+        }
     }
 
     /// A JSON string literal with the escapes RFC 8259 requires.

@@ -10,6 +10,12 @@ public enum LanguageDetector {
     }
 
     static func detect(tokens: [String]) -> Language {
+        detectScored(tokens: tokens).language
+    }
+
+    /// The language and its score: a low score (a one-word mail) means the
+    /// guess is weak.
+    static func detectScored(tokens: [String]) -> (language: Language, score: Double) {
         var scores: [Language: Double] = [:]
         for token in tokens.prefix(3000) {
             guard let hits = table[token] else { continue }
@@ -25,38 +31,58 @@ public enum LanguageDetector {
                 bestScore = score
             }
         }
-        return best
+        return (best, bestScore)
     }
 
-    private static let words: [Language: [String: Double]] = [
-        .en: weighted(1, "the", "and", "you", "your", "my", "i", "to", "of", "is", "that", "please", "data", "with",
-                      "this", "for", "have", "are", "would", "about", "me", "not", "be", "information", "regards", "dear", "which", "what"),
-        .nb: weighted(1, "jeg", "ikke", "og", "det", "er", "som", "på", "meg", "dere", "deres", "av", "med", "til",
-                      "om", "har", "vil", "en", "et", "å", "hilsen", "mvh", "hei", "takk")
-            .merging(weighted(2.5, "hva", "hvilke", "hvordan", "opplysninger", "personopplysninger", "nå", "etter", "fra", "gjerne",
-                              "vennlig", "være", "blir", "noe", "også", "hvis", "sletting", "slettet", "ønsker", "mitt", "mine",
-                              "vår", "bare", "kunne", "hvor", "meget", "innsyn", "samtykke", "ble", "dette", "disse", "eller", "ut"),
-                     uniquingKeysWith: +),
-        .nn: weighted(4, "eg", "ikkje", "kva", "korleis", "vere", "frå", "dykk", "dykkar", "berre", "mykje", "ynskjer",
-                      "ønskjer", "opplysningar", "personopplysningar", "vegner", "kvar", "noko", "òg", "heller", "nokon",
-                      "sletta", "korleis", "har", "me", "vart", "blei", "kven", "desse", "dette", "difor", "sidan", "mi",
-                      "helsing", "takk", "hei", "venleg")
-            .merging(weighted(-3, "har", "takk", "hei", "dette"), uniquingKeysWith: +),
-        .da: weighted(3, "af", "hvad", "mig", "dig", "sig", "oplysninger", "personoplysninger", "venlig", "sletning", "nu",
-                      "bliver", "efter", "gerne", "tak", "jer", "jeres", "hvilke", "ikke", "være", "også", "hilsen", "kære",
-                      "venligst", "hermed", "mit", "mine", "om", "ønsker", "indsigt", "samtykke", "nogen", "noget", "eller", "fra", "kan")
-            .merging(weighted(-2, "ikke", "være", "også", "hilsen", "mine", "om", "ønsker", "samtykke", "eller", "fra", "kan"),
-                     uniquingKeysWith: +),
-        .sv: weighted(3, "jag", "inte", "och", "är", "uppgifter", "personuppgifter", "radera", "mig", "att", "av", "för",
-                      "med", "vill", "ni", "er", "min", "mina", "mitt", "om", "vänliga", "hälsningar", "hej", "tack", "vilka",
-                      "också", "eller", "från", "ska", "kan", "har", "det", "som", "på", "en", "ett", "till", "mvh")
-            .merging(weighted(-2, "mig", "av", "med", "vill", "er", "min", "mina", "mitt", "om", "eller", "kan", "har", "det",
-                              "som", "på", "en", "ett", "till", "mvh", "for"),
-                     uniquingKeysWith: +),
-        .de: weighted(3, "ich", "und", "die", "der", "das", "nicht", "ist", "sie", "ihre", "meine", "mich", "mir", "bitte",
-                      "daten", "mit", "zu", "von", "auf", "für", "eine", "ein", "dass", "auskunft", "löschung", "geehrte",
-                      "grüßen", "freundlichen", "gemäß", "über", "werden", "wurde", "haben"),
+    /// Scandinavian function words and the languages that use them (a word
+    /// may be listed in several groups): a word used by one language weighs
+    /// 3, by two 1.5, by three 1.
+    private static let scandinavian: [(languages: [Language], words: [String])] = [
+        ([.nb], ["dere", "deres", "hva", "opplysninger", "opplysningene", "personopplysninger", "nå", "vennlig",
+                 "vennligst", "noe", "ble", "dem", "hei", "takk", "jeg", "ikke", "hvilke", "hvordan", "være", "fra",
+                 "hvis", "bare", "mvh", "kontoen", "hennes", "ham", "sletting", "innsyn", "henne", "nye", "nytt"]),
+        ([.nb, .da], ["jeg", "ikke", "hvilke", "hvordan", "være", "fra", "hvis", "bare", "hilsen", "eller", "også",
+                      "disse", "ønsker", "kunne", "hvor", "etter"]),
+        ([.nb, .nn], ["hei", "takk", "meg", "deg", "seg", "mitt", "gjerne", "blir", "av", "nye", "nytt", "kontoen",
+                      "vår", "sletting", "innsyn", "hennes", "ikkje"]),
+        ([.nb, .nn, .da], ["og", "det", "som", "på", "til", "om", "har", "vil", "en", "et", "er", "min", "mine", "med",
+                           "kan", "skal", "må", "den", "dette", "samtykke"]),
+        ([.nn], ["eg", "ikkje", "kva", "korleis", "vere", "frå", "dykk", "dykkar", "berre", "mykje", "ynskjer",
+                 "ønskjer", "opplysningar", "opplysningane", "personopplysningar", "vegner", "kvar", "noko", "òg",
+                 "nokon", "sletta", "vart", "blei", "kven", "difor", "sidan", "helsing", "venleg", "høyrer", "fekk",
+                 "ein", "eit", "gonger", "slettast", "lagra", "ho", "dei", "ver", "flytta", "adressa", "viss",
+                 "heiter", "fleire", "gjer", "slettar", "lagrar", "sjå", "ikkje", "laurdag", "sundag", "måndag",
+                 "tysdag", "startar", "stava", "vert", "delte"]),
+        ([.da], ["af", "hvad", "mig", "dig", "sig", "oplysninger", "oplysningerne", "personoplysninger", "venlig",
+                 "venligst", "sletning", "nu", "bliver", "efter", "tak", "jer", "jeres", "hermed", "mit", "noget",
+                 "nogen", "indsigt", "hende", "hendes", "kære", "løb", "gemt", "nyt", "forkert", "blevet", "modtage",
+                 "ud", "beder", "jeg", "ikke", "nye", "efternavn", "efternavnet", "virksomhed", "spørgsmål", "løbet", "hilsner", "søn", "mvh"]),
+        ([.da, .sv], ["hej", "mig", "dig", "sig"]),
+        ([.sv], ["jag", "inte", "och", "är", "uppgifter", "uppgifterna", "personuppgifter", "radera", "att", "vill",
+                 "ni", "mina", "mitt", "vänliga", "vänligen", "hälsningar", "tack", "vilka", "också", "från", "ska",
+                 "honom", "nya", "mejl", "någon", "något", "hennes", "ett", "av", "för", "till", "det", "som", "om",
+                 "min", "med", "har", "kan", "på", "en", "den", "eller"]),
     ]
+
+    private static let words: [Language: [String: Double]] = {
+        var words: [Language: [String: Double]] = [
+            .en: weighted(1, "the", "and", "you", "your", "my", "to", "of", "is", "that", "please", "with", "this", "for",
+                          "have", "are", "would", "about", "me", "not", "be", "information", "regards", "dear", "which",
+                          "what", "it", "we", "will", "can", "from", "thanks", "hello", "hi", "i", "a", "an", "in", "on"),
+            .de: weighted(3, "ich", "und", "die", "der", "das", "nicht", "ist", "sie", "ihre", "meine", "mich", "mir", "bitte",
+                          "daten", "mit", "zu", "von", "auf", "für", "eine", "ein", "dass", "auskunft", "löschung", "geehrte",
+                          "grüßen", "freundlichen", "gemäß", "über", "werden", "wurde", "haben", "hallo", "grüße", "meinen",
+                          "meiner", "nur", "wissen", "möchte", "keine", "mein"),
+        ]
+        var users: [String: Set<Language>] = [:]
+        for (languages, list) in scandinavian {
+            for word in list { users[word, default: []].formUnion(languages) }
+        }
+        for (word, languages) in users {
+            for language in languages { words[language, default: [:]][word] = 3.0 / Double(languages.count) }
+        }
+        return words
+    }()
 
     /// Token → (language, weight) pairs, built once from `words`.
     private static let table: [String: [(Language, Double)]] = {

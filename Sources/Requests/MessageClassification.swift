@@ -21,7 +21,12 @@ public struct MessageClassification: Sendable {
                 evidence: ["auto: \(auto.reason ?? auto.kind?.rawValue ?? "machine-generated")"],
                 onBehalf: false, fields: [:])
         } else {
-            classification = RequestClassifier.classify(subject: subject, body: body)
+            var result = RequestClassifier.classify(subject: subject, body: body)
+            if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message) {
+                result.onBehalf = true
+                result.evidence.append("on behalf: forwarded request from another sender")
+            }
+            classification = result
         }
     }
 }

@@ -13,8 +13,21 @@ enum NegationScope {
         "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
     ]
 
+    /// "I have not received a copy of my data" complains that a request went
+    /// unanswered; it negates the receiving, not the request.
+    private static let receiptWords: Set<String> = [
+        "received", "receive", "got", "gotten", "heard", "fått", "mottatt", "mottat", "motteke", "erhalten", "bekommen",
+        "modtaget", "fået", "hørt", "svar", "answer", "reply", "response", "antwort", "svaret",
+    ]
+
+    private static func negates(_ index: Int, in tokens: [String], negations: Set<String>) -> Bool {
+        guard negations.contains(tokens[index]) else { return false }
+        let following = tokens[(index + 1)..<min(tokens.count, index + 4)]
+        return !following.contains(where: receiptWords.contains)
+    }
+
     static func isNegated(_ range: Range<Int>, in tokens: [String], negations: Set<String>) -> Bool {
-        for index in range where negations.contains(tokens[index]) { return true }
+        for index in range where negates(index, in: tokens, negations: negations) { return true }
         var index = range.lowerBound - 1
         var looked = 0
         while index >= 0 && looked < lookBack {
@@ -23,7 +36,7 @@ enum NegationScope {
                 let next = index + 1 < tokens.count ? tokens[index + 1] : ""
                 if !complementizers.contains(next) { break }
             } else {
-                if negations.contains(token) { return true }
+                if negates(index, in: tokens, negations: negations) { return true }
                 looked += 1
             }
             index -= 1

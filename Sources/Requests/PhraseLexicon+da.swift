@@ -2,38 +2,74 @@ extension PhraseLexicon {
     /// Danish phrases.
     static let danish: PhraseLexicon = {
         var b = RuleBuilder(.da)
-        let mine = "mig|min|mine|mit|jeg"
-        let data = "oplysning*|personoplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
+        let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
+        let data = "*oplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
-                 "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig", "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
+                 "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig",
+                 "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
+        b.access(1.2, "hvad ~3 i ~3 har ~2 gemt|registreret|opbevaret")
+        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstat* ~6 med")
         b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
-                  "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet", "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
-                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er", "artikel|art 16")
-        b.erase(1.5, "slet|slette|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|slettes ~3 \(data)|alt", "\(data) ~4 slettet|slettes|slette",
+                  "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|stilling*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet",
+                  "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
+                  "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er",
+                  "artikel|art 16", "er|blev ~1 ændret|skiftet ~1 til",
+                  "skift*|byt* ~3 efternavn*|navn*|fornavn*|adresse*|e|mail*|telefon*|nummer*|arbejdsgiver*|job",
+                  "vil|kan|kunne ~1 i ~1 rette|ændre|opdatere|korrigere ~1 det|dette",
+                  "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
+        b.erase(1.5, "slet|slette|sletter|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|sletter|slettes ~3 \(data)|alt",
+                     "\(data) ~4 slettet|slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
-                "fjern* ~2 mig ~3 fra ~4 database*|system*|register*|kunderegister*", "fjern* ~3 \(mine) ~4 \(data)",
+                "fjern* ~2 mig ~3 fra ~4 *database*|*system*|*register*|*kartotek*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")
-        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*", "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
+        b.erase(0.9, "slet|slette|sletter ~1 dem|disse|den")
+        b.erase(1.2, "slet|fjern ~1 mig")
+        b.erase(1.5, "anmodning|krav ~2 om ~2 sletning")
+        b.erase(1.5, "slet|slette|sletter|fjern* ~4 billede*|billeder|foto*|video*",
+                     "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
+        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",
+                      "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
-                 "ikke ~5 dele|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~6 partner*|samarbejdspartner*|tredjepart*|andre",
-                 "stop* ~3 med ~3 at ~3 sende|dele", "direkte ~1 markedsføring", "begræns* ~3 behandling*")
-        b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~3 tilbage", "samtykke* ~4 tilbagekaldes|tilbagekaldt")
+                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
+                 "stop* ~3 med ~3 at ~3 sende|dele",
+                 "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
+                 "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")
+        // Exercising a right by name is a request, though "ret til …" alone is a passing mention.
+        b.rectify(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 berigtigelse")
+        b.object(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 indsigelse|begrænsning")
+        b.add(.consentWithdrawal, 1.2, "tilbagekald* ~4 samtykke*", "træk* ~4 samtykke* ~8 tilbage", "trækker ~2 mit|mine ~1 samtykke*",
+                                       "samtykke* ~4 tilbagekaldes|tilbagekaldt")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 af", "på ~1 hans|hendes|deres ~1 vegne",
-              "min|mit ~1 søn|datter|barn|mor|far|hustru|kone|mand|klient ~4 \(data)|navn|vegne",
-              "sønnen|datteren|moren|faren ~1 min", "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn")
-        b.add(.dietary, 1.0, "allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*", "intolerance*", "specialkost*")
-        b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*", "kære ~1 datatilsynet")
+              "min|mit ~1 søns|datters|barns|mors|fars|kones|mands|klients ~1 \(data)|navn|billede*",
+              "værge", "fuldmagt", "for ~1 min|mit ~1 søn|datter|mor|far|barn", "dødsbo*")
+        b.add(.relative, 1.0, "sønnen|datteren|moren|faren ~1 min", "min|mit ~1 søn|datter|barn|mor|far|kone|mand", "mor|far|forælder ~1 til")
+        b.add(.thirdPartyData, 1.0, "hans|hendes ~2 \(data)|navn|billede*", "om ~1 hende|ham")
+        b.add(.dietary, 1.0, "*allergi*", "kost*", "diæt*", "madpræference*", "vegetar*", "vegan*", "gluten*", "laktose*",
+                             "intolerance*", "specialkost*")
+        b.add(.complaint, 1.5, "hermed ~4 klage*", "formel ~1 klage", "klage ~3 over ~4 behandling*|virksomhed*|selskab*",
+                               "kære ~1 datatilsynet")
         b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|oplysning*|log*", "ikke ~3 slette ~4 dokument*|bevis*")
         b.add(.publicRecords, 1.5, "offentlighedslov*", "aktindsigt*")
-        b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre", "hvordan ~3 kan ~1 jeg",
-              "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*", "du ~2 kan ~3 afmelde|framelde", "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*", "persondatapolitik*", "i ~1 har ~1 ret", "ret* ~2 til ~4 berigtigelse|sletning|begrænsning|indsigelse|at ~1 klage")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "gamle|gammel|tidligere|forrige ~1 e|mail*|adresse*|telefon*|mobil*|nummer*|navn*|efternavn*|titel*|arbejdsgiver*")
+        b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
+        b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
+        b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
+        b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre",
+                                    "hvordan ~3 kan ~1 jeg",
+              "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
+              "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
+              "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
+        b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
         return PhraseLexicon(
             language: .da, rules: b.rules,
             negations: ["ikke", "aldrig", "ingen", "intet", "ingenting", "uden", "hverken", "undgå"],
-            requestMarkers: ["beder", "bede", "anmoder", "ønsker", "vil", "kræver", "venligst", "gerne", "kan", "kunne", "skal", "må", "hermed"],
+            requestMarkers: ["beder", "bede", "anmoder", "ønsker", "vil", "kræver", "venligst", "gerne", "kan", "kunne", "skal",
+                             "må", "hermed"],
             hedges: ["vil", "ellers", "hvis", "såfremt", "kan", "forbeholder"]
         )
     }()

@@ -2,43 +2,86 @@ extension PhraseLexicon {
     /// German phrases.
     static let german: PhraseLexicon = {
         var b = RuleBuilder(.de)
-        let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir"
+        let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|angaben|konto|kundenkonto|benutzerkonto|account|profil|nutzerkonto|datensätze"
 
-        b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15", "artikel|art 20",
-                 "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich|sie|gespeichert|verarbeiten",
-                 "zugang|zugriff ~3 zu ~3 \(mine) ~3 \(data)", "einsicht ~3 in ~3 \(mine)|\(data)", "was ~3 sie ~4 über ~1 mich ~3 gespeichert|wissen|speichern")
-        b.rectify(1.4, "berichtig*", "korrigier*", "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
+        b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15",
+                      "artikel|art 20",
+                 "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich", "welche ~4 \(data) ~4 sie ~4 gespeichert|verarbeiten|speichern|haben|vorliegen", "wissen ~3 welche|was ~4 \(data)|sie ~4 gespeichert|speichern|haben",
+                 "zugang|zugriff ~3 zu ~3 \(mine) ~3 \(data)", "einsicht ~3 in ~3 \(mine)|\(data)",
+                 "was ~3 sie ~4 über ~1 mich ~3 gespeichert|wissen|speichern")
+        b.rectify(1.2, "statt|anstatt ~8 soll|sollte|muss ~3 stehen|lauten|heißen", "ersetz* ~6 durch|mit")
+        b.rectify(1.4, "berichtig*", "korrigier*",
+                       "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
-                  "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig", "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",
-                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16")
+                  "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig",
+                  "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",
+                  "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16",
+                  "neue|neuen ~1 adresse|anschrift|telefonnummer|handynummer|e|nachname|nachnamen", "umgezogen",
+                  "habe ~3 neue|neuen ~2 telefonnummer|handynummer|nummer|adresse|anschrift|e|nachnamen|namen|arbeitgeber|job")
         b.erase(1.5, "lösch* ~4 \(mine) ~4 \(data)|alle", "lösch* ~3 \(data)|alle", "\(data) ~4 lösch*|gelöscht",
                 "löschung ~3 \(mine)|aller ~3 \(data)", "löschung ~2 \(mine)", "löschantrag", "löschersuchen", "löschbegehren",
-                "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden", "!mache ~4 recht ~4 löschung ~3 geltend",
+                "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden",
+                "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
+        b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")
+        b.erase(1.2, "lösch*|entfern* ~2 mich")
+        b.erase(1.5, "löschung ~4 vornehmen|vorzunehmen|durchführen|durchzuführen|veranlassen",
+                "antrag|ersuchen|verlangen|bitte|aufforderung|ersuche|verlange|beantrage ~3 auf|um|zur|die ~2 löschung")
+        b.erase(1.5, "lösch*|entfern* ~4 foto*|bild|bilder|video*",
+                     "foto*|bild|bilder|video* ~8 löschen|entfernen|gelöscht|entfernt")
         b.object(1.4, "widersprech*|widerspruch|widerspreche ~5 verarbeitung|werbung|nutzung|weitergabe|dies|gegen|profiling",
-                 "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*", "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus", "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
-                 "keine ~3 werbung|newsletter*|angebote|marketing*|werbemails|werbe",
-                 "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt ~2 werden",
-                 "nicht ~6 an ~3 dritte|partner*|werbepartner* ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
-                 "weitergabe ~4 an ~3 dritte|partner*", "direktwerbung", "einschränkung ~3 verarbeitung")
-        b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück", "einverständnis ~4 widerruf*|zurück")
-        b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer", "im ~1 auftrag ~1 von|meines|meiner|des|der",
-              "für ~1 meinen|meine ~1 sohn|tochter|mutter|vater|mandant*|frau|mann|kind", "meines ~1 sohnes|mandanten|vaters|kindes",
-              "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*")
-        b.add(.dietary, 1.0, "allergie*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*", "speiseplan*")
-        b.add(.complaint, 1.5, "beschwerde ~4 gemäß|nach|art|artikel|gegen|einlegen|ein", "reiche ~3 beschwerde", "hiermit ~4 beschwerde",
+                 "widerspruch", "artikel|art 21", "^abmeld*", "^abbestell*",
+                 "mich|möchte|bitte|will ~4 abmelden|abbestellen|austragen", "abmeldung ~3 vom|von|aus",
+                 "newsletter ~3 abbestellen|abmelden|austragen|abmeldung",
+                 "keine ~4 werbung|newsletter*|angebot*|marketing*|werbemails|werbe*",
+                 "nicht ~5 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt",
+                 "nicht ~6 an ~3 dritte*|partner*|werbepartner*|sponsor*|andere|unternehmen|firmen ~3 weiter*|verkauf*|übermittel*|geteilt|teilen",
+                 "weitergabe ~4 an ~3 dritte|partner*", "untersage|verbiete ~4 weitergabe|verkauf|nutzung|verarbeitung",
+                 "direktwerbung", "einschränkung ~3 verarbeitung", "verarbeitung ~6 einschränken|eingeschränkt|einzuschränken")
+        // "Ich mache mein Recht auf … geltend / von meinem Recht … Gebrauch": a request.
+        b.access(1.5, "!recht ~3 auskunft|datenübertragbarkeit ~5 geltend|gebrauch", "!mein ~1 recht ~2 auf ~2 auskunft|datenübertragbarkeit")
+        b.rectify(1.5, "!recht ~3 berichtigung ~5 geltend|gebrauch")
+        b.erase(1.5, "!recht ~3 löschung|vergessenwerden ~5 geltend|gebrauch")
+        b.object(1.5, "!widerspruchsrecht ~5 geltend|gebrauch", "!recht ~3 widerspruch|einschränkung ~5 geltend|gebrauch")
+        b.add(.consentWithdrawal, 1.2, "widerruf* ~5 einwilligung*", "einwilligung* ~5 widerruf*|zurück",
+                                       "einverständnis ~4 widerruf*|zurück")
+        b.add(.onBehalf, 1.0, "im ~1 namen ~1 von|meines|meiner|des|der|unseres|unserer",
+                              "im ~1 auftrag ~1 von|meines|meiner|des|der",
+              "für ~1 meinen|meine ~1 sohn|tochter|mutter|vater|mandant*|frau|mann|kind",
+              "meines ~1 sohnes|mandanten|vaters|kindes",
+              "meiner ~1 tochter|mutter|mandantin|frau", "vollmacht", "vormund*", "erziehungsberechtigt*", "betreuer*", "nachlass*",
+              "erbe|erben|erbin")
+        b.add(.relative, 1.0, "mein|meine|meinen|meiner ~1 sohn|tochter|kind|mutter|vater|frau|mann",
+                              "vater|mutter|eltern ~1 von")
+        b.add(.thirdPartyData, 1.0, "seine|seiner|seinen ~2 daten|konto|account|angaben|fotos", "über ~1 ihn|sie ~3 gespeichert")
+        b.add(.dietary, 1.0, "*allergi*", "ernährung*", "unverträglichkeit*", "vegetar*", "vegan*", "gluten*", "laktose*", "diät*",
+                             "speiseplan*")
+        b.add(.complaint, 1.5, "beschwerde ~4 gemäß|nach|art|artikel|gegen|einlegen|ein", "reiche ~3 beschwerde",
+                               "hiermit ~4 beschwerde",
               "geehrte ~3 aufsichtsbehörde|datenschutzbehörde")
-        b.add(.legalHold, 1.5, "aufbewahr* ~4 beweis*|unterlagen|dokumente", "beweissicherung", "nicht ~3 löschen ~4 unterlagen|beweis*")
+        b.add(.legalHold, 1.5, "aufbewahr* ~4 beweis*|unterlagen|dokumente", "beweissicherung",
+                               "nicht ~3 löschen ~4 unterlagen|beweis*")
         b.add(.publicRecords, 1.5, "informationsfreiheitsgesetz*", "ifg")
-        b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich", "ist ~2 es ~2 möglich",
-              "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken", "sie ~2 können ~3 abmelden|abbestellen", "zur ~1 folge", "folgen ~2 hätte|haben", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
-              "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "alte|alten|alter|bisherige*|frühere* ~1 e|adresse|anschrift|telefon*|handy*|nummer|namen|nachnamen|titel|arbeitgeber")
+        b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
+        b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
+        b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
+        b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich",
+                                    "ist ~2 es ~2 möglich",
+              "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
+              "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
+              "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
+        b.add(.photo, 1.0, "foto*|bild|bilder|video*")
         return PhraseLexicon(
             language: .de, rules: b.rules,
-            negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt", "anstatt", "nichts"],
-            requestMarkers: ["bitte", "ersuche", "fordere", "verlange", "beantrage", "möchte", "möchten", "will", "wünsche", "hiermit",
-                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten", "bitten"],
+            negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt",
+                        "anstatt", "nichts"],
+            requestMarkers: ["bitte", "ersuche", "fordere", "verlange", "beantrage", "möchte", "möchten", "will", "wünsche",
+                             "hiermit",
+                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten"],
             hedges: ["werde", "andernfalls", "sonst", "wenn", "falls", "behalte", "vorbehalten", "könnte"]
         )
     }()

@@ -2,11 +2,13 @@ extension PhraseLexicon {
     /// English phrases. Contractions arrive expanded ("do not").
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
-        let mine = "my|me|mine|myself|i"
-        let data = "data|information|info|details|records|record|profile|account|accounts|dataset"
+        let mine = "my|me|mine|myself|i|his|her|him|their"
+        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images"
 
         // Access (Art. 15) and portability (Art. 20).
-        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)", "copy ~2 of ~2 my|all ~4 \(data)", "access ~2 to ~3 \(mine) ~3 \(data)",
+        b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)",
+                      "copy ~2 of ~2 everything|all ~4 you ~2 hold|have|store|keep|process", "copy ~2 of ~2 my|all ~4 \(data)",
+                      "access ~2 to ~3 \(mine) ~3 \(data)",
                  "subject access request", "!exercis* ~4 right ~3 access", "access request",
                  "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
@@ -21,16 +23,38 @@ extension PhraseLexicon {
                  "confirm ~4 whether|if ~6 \(data) ~3 about|concerning me",
                  "see|receive|get|obtain|send ~3 all ~3 \(data) ~4 about|on me",
                  "send ~2 me ~3 \(mine) ~3 \(data)", "see ~2 \(mine) ~3 \(data)",
-                 "overview ~3 \(data)", "all ~3 \(data) ~3 you ~2 hold|have|store")
+                 "overview ~3 \(data)", "all ~3 \(data) ~3 you ~2 hold|have|store",
+                 "what|which ~4 \(data) ~6 has|have|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on ~1 file|about|on|for ~1 me",
+                 "know ~3 what|which ~4 \(data) ~6 you|your|has|have|hold|holds",
+                 "tell ~2 me|us ~3 what|which ~4 \(data) ~6 hold|have|store|keep|process|on")
+        b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
+        b.access(1.2, "what ~3 you ~3 have ~2 stored|on ~1 file|recorded")
 
         // Rectification (Art. 16).
-        b.rectify(1.4, "rectif*", "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
-                  "update ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
-                  "change ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
-                  "article|art 16", "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
+        b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on",
+                       "from ~1 now ~1 on ~4 use")
+        b.rectify(1.2, "incorrect|wrong|outdated ~2 telephone|phone|mobile|number|email|address|name|surname|title|employer|company|nationality",
+                  "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
+                  "now ~2 work|working ~1 for|at",
+                  "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
+                  "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
+                  "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
+        b.rectify(0.8, "rectif*")
+        b.rectify(1.2, "i ~1 am ~1 now ~2 vegan|vegetarian|pescetarian|coeliac|celiac|lactose|gluten")
+        b.add(.kind(.rectify), 1.2, negatable: false, "instead ~1 of ~8 should|must ~2 say|be|read")
+        b.rectify(1.2, "replac* ~6 with")
+        b.rectify(1.4, "rectif* ~4 \(mine)|\(data)|personal|inaccurate|incorrect", "request* ~3 rectif*",
+                       "correct ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|spelling|title|company|employer|nationality|diet|allergy",
+                  "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
+                  "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
+                  "article|art 16",
+                  "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
                   "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
-                  "have|has ~1 changed ~2 to", "please ~2 amend", "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal", "request ~2 correction", "incorrect ~3 \(data)|name|address")
+                  "have|has ~1 changed ~2 to", "please ~2 amend",
+                  "have|got|has ~2 a ~1 new ~2 phone|address|email|e|number|surname|name|employer|job|mobile",
+                  "correction|corrections ~4 \(data)|personal|inaccurate|incorrect|record", "inaccurate ~3 \(data)|personal",
+                  "request ~2 correction", "incorrect ~3 \(data)|name|address")
 
         // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
         b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
@@ -40,46 +64,82 @@ extension PhraseLexicon {
                 "!exercis*|invok* ~4 right ~3 erasure|deletion|forgotten",
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
-                "\(data) ~3 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
+                "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
+        b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
+        b.erase(1.2, "deletion|erasure ~2 of ~2 personal ~1 data|information")
+        b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
+                "not ~2 want ~2 to ~1 be ~3 in ~3 your ~2 database*|system*|register*|records|files")
+        // "Remove me from the mailing list" unsubscribes; it erases nothing.
+        b.add(.nonErasureContext, 1.0, "from ~3 list|lists|mailing|newsletter*|distribution|marketing")
+        b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
+                "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
+        b.erase(1.2, "take ~2 it|them|this|these ~1 down")
 
         // Objection (Art. 21): marketing, profiling, sharing with partners.
-        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any", "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
-                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my", "opt out|opting", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
-                 "stop ~3 sending ~3 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
+        b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any",
+                      "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
+                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my",
+                 "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
+                 "stop ~3 sending ~3 me", "stop ~2 emailing|mailing|texting|calling|contacting|spamming ~1 me",
+                 "stop ~3 sharing|selling|passing|giving|sending|disclosing ~8 partner*|third|parties|sponsors|others|companies",
+                 "not|never ~3 contact ~1 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
                  "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
                  "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
-                 "not ~4 share|sell|pass|disclose|give|transfer|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
+                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
+        // Exercising a right by name is a request, though "right to …" alone is a passing mention.
+        b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy", "!my ~1 right ~2 of|to ~2 access|portability")
+        b.rectify(1.5, "!exercis*|invok* ~4 right ~3 rectification|correction")
+        b.object(1.5, "!exercis*|invok* ~4 right ~3 object|objection|restriction")
         b.add(.consentWithdrawal, 1.2, "withdraw*|revoke*|retract* ~4 consent*", "consent ~3 withdrawn|revoked")
 
         // Context signals.
         b.add(.onBehalf, 1.0, "on ~1 behalf ~1 of ~2 my|our|mr|mrs|ms|the|a|client|clients|her|his",
-              "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~4 data|information|account|details|name|behalf",
+              "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|partner|client|ward|grandmother|grandfather|brother|sister ~1 s ~2 data|information|account|details|name|profile|registration|photos",
+              "data|information|account|details|profile|registration|photo*|picture*|image*|video* ~2 of ~1 my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|client|ward",
               "power ~1 of ~1 attorney", "legal ~1 guardian", "as ~2 guardian", "acting ~2 for ~2 my",
-              "for ~1 my ~1 son|daughter|mother|father|child|wife|husband")
-        b.add(.dietary, 1.0, "diet*", "allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
+              "for ~1 my ~1 son|daughter|mother|father|child|wife|husband", "executor", "estate ~1 of", "next ~1 of ~1 kin")
+        // A relative named and their data asked about: together on behalf.
+        b.add(.relative, 1.0, "my ~1 son|daughter|child|children|mother|father|mum|mom|dad|wife|husband|grandmother|grandfather|parent|parents",
+              "mother|father|parent|guardian ~1 of")
+        b.add(.thirdPartyData, 1.0, "his|her|their ~2 data|account|information|details|registration|profile|records|photos",
+                              "about|on ~1 him|her")
+        b.add(.dietary, 1.0, "diet*", "*allerg*", "food ~2 preference*|intolerance*|requirement*", "gluten", "lactose",
               "vegetarian", "vegan", "halal", "kosher", "nut|nuts|peanut|peanuts|shellfish", "coeliac|celiac")
         b.add(.complaint, 1.5, "lodg*|submit*|file|filing|make ~3 complaint ~4 against|with|according|pursuant|under|article",
               "hereby ~3 complain*", "lodging ~3 complaint", "formal complaint", "status ~3 investigation",
               "dear ~3 protection ~1 authority|agency|commission", "supervisory ~1 authority ~3 dear")
         b.add(.legalHold, 1.5, "preserv* ~6 records|evidence|data|materials|documents|information",
               "litigation ~1 hold", "legal ~1 hold", "retention ~1 hold", "prevent ~3 deletion",
-              "do not ~2 delete|destroy|erase", "not ~3 be ~2 deleted|destroyed")
+              "hold ~2 on ~3 records|evidence|documents")
         b.add(.publicRecords, 1.5, "freedom ~1 of ~1 information", "foi ~1 request", "public ~1 records ~1 request")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "old|previous|former ~1 email|e|mail|address|phone|telephone|mobile|number|name|surname|title|employer")
+        b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
+        b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
               "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
-              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies", "privacy ~1 policy",
-              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe", "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent", "lead|leads ~1 to", "result|results ~1 in", "consequence*", "for ~2 example", "e ~1 g", "existence ~4 right",
+              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies",
+              "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",
+              "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe",
+              "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent",
+              "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
+        b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
         return PhraseLexicon(
             language: .en, rules: b.rules,
-            negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody", "prevent", "avoid", "refrain"],
+            negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",
+                        "prevent", "avoid", "refrain"],
             requestMarkers: ["please", "request", "requesting", "want", "wish", "ask", "asking", "demand", "demanding",
                              "require", "requiring", "like", "hereby", "kindly", "expect", "must", "should", "can", "could",
-                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke"],
+                             "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke", "pls",
+                             "plz"],
             hedges: ["will", "otherwise", "if", "unless", "reserve", "may", "might", "shall", "would", "could"]
         )
     }()

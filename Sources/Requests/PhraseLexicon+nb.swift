@@ -2,50 +2,95 @@ extension PhraseLexicon {
     /// Norwegian Bokmål phrases (also applied to Nynorsk and Danish mail).
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
-        let mine = "meg|min|mine|mitt|mi|jeg"
-        let data = "opplysning*|personopplysning*|data|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
+        let data = "*opplysning*|data|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
         b.access(1.4, "innsyn", "innsynsbegjæring*", "innsynskrav*", "kopi ~3 av ~4 \(data)",
-                 "hvilke ~5 \(data) ~6 om|registrert|lagret ~2 meg|dere", "hva ~4 dere ~4 lagrer|har|vet|registrert|behandler ~4 om|på ~1 meg",
+                 "hvilke ~5 \(data) ~6 om|registrert|lagret ~2 meg|dere",
+                 "hva ~4 dere ~4 lagrer|har|vet|registrert|behandler ~4 om|på ~1 meg",
                  "hvilke ~3 \(data) ~4 dere ~3 har|lagrer|behandler", "artikkel|art 15", "artikkel|art 20",
                  "dataportabilitet", "portabilitet", "maskinlesbar*", "utlevert ~4 \(data)", "oversikt ~4 \(data)",
                  "vite ~3 hva ~3 dere ~3 lagrer|har|vet",
-                 "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)", "send* ~2 meg ~3 \(mine) ~3 \(data)")
+                 "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)",
+                 "send* ~2 meg ~3 \(mine) ~3 \(data)")
+        b.access(1.2, "hva ~3 dere ~3 har ~2 lagret|registrert")
+        b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstatt* ~6 med")
         b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
                   "endr*|oppdater* ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*|\(data)",
-                  "\(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~4 er|var ~3 feil|utdatert*|gammel|gamle|feilstavet", "feilstavet", "stavet ~2 feil", "feil ~3 i|på ~3 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi*", "riktig|korrekt ~2 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~2 er",
+                  "\(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~4 er|var ~3 feil|utdatert*|gammel|gamle|feilstavet",
+                  "feilstavet", "stavet ~2 feil",
+                  "feil ~3 i|på ~3 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi*",
+                  "riktig|korrekt ~2 \(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~2 er",
                   "ny|nye|nytt ~2 adresse*|telefonnummer*|mobilnummer*|e|epost*|etternavn*|navn*|arbeidsgiver*|stilling*|tittel* ~3 er",
-                  "har ~2 endret ~3 til", "er ~2 utdatert*", "artikkel|art 16")
+                  "har ~2 endret ~3 til", "er ~1 endret ~1 til", "er ~1 nå|blitt ~2 vegetar*|veganer|vegansk|pescetar*|cøliaki*",
+                  "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette",
+                  "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefon*|nummer*|arbeidsgiver*|jobb",
+                  "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", "flyttet|flytta ~2 til",
+                  "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
+                  "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",
+                  "er ~2 utdatert*", "artikkel|art 16")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
                 "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slett*|fjern*",
                 "sletting|slettingen ~3 av ~4 \(mine)|\(data)", "slettet ~3 fra ~3 database*|system*|register*|kunderegister*",
-                "fjern* ~2 meg ~3 fra ~4 database*|system*|register*|kunderegister*|crm",
-                "be ~2 om ~2 sletting", "ber ~3 om ~3 sletting", "krav ~3 om ~2 sletting", "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
+                "fjern* ~2 meg ~3 fra ~4 *database*|*system*|*register*|*registeret|crm",
+                "slett*|fjern* ~2 meg ~3 fra|frå|i|av ~4 *database*|*system*|*register*|*registeret|crm|appen|nettsiden",
+                "be ~2 om ~2 sletting", "ber ~3 om ~3 sletting", "krav ~3 om ~2 sletting",
+                "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
+        b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
+        b.erase(1.2, "slett|fjern ~1 meg")
+        b.erase(1.5, "begjæring|anmodning|forespørsel|krav ~2 om ~2 sletting")
+        b.erase(1.5, "slett*|fjern* ~3 *nummer*|*adresse*|*posten|navn*|bilde*|konto*|profil*|bruker* ~1 min|mitt|mi|mine")
+        b.erase(1.5, "slett*|fjern*|ta ~4 bilde*|bildet|bildene|foto*|video*",
+                "bilde*|bildet|bildene|foto*|video* ~8 fjernes|slettes|fjernet|slettet",
+                "bilde*|bildet|bildene|foto*|video* ~8 tas ~1 ned",
+                "brukeren|brukerkontoen|profilen|kontoen ~3 min|mi ~3 slettes|fjernes")
         b.object(1.4, "protester*|motsett*|reserver* ~4 mot", "motsett* ~2 meg", "innsigelse*", "artikkel|art 21",
-                 "meld* ~3 meg ~3 av", "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg", "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
+                 "meld* ~3 meg ~3 av", "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
+                 "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
-                 "ikke ~5 dele|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~6 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
-                 "slutt* ~3 å ~3 sende|dele|selge", "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
-                 "direkte ~1 markedsføring", "begrens* ~3 behandling*", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
-        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~3 tilbake",
+                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
+                 "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre",
+                 "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
+                 "direkte ~1 markedsføring", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
+        // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
+        b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
+        b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")
+        b.object(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 protest*|innsigelse*|reservasjon|begrensning")
+        b.add(.consentWithdrawal, 1.2, "trekk* ~4 tilbake ~4 samtykke*", "trekk* ~3 samtykke* ~8 tilbake", "trekker ~2 mitt|mine ~1 samtykke*",
               "tilbakekall* ~3 samtykke*", "samtykke* ~4 trekkes|tilbakekalles|trukket")
         b.add(.onBehalf, 1.0, "på ~1 vegne ~1 av", "på ~1 hans|hennes|deres ~1 vegne",
-              "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~4 \(data)|navn|vegne",
-              "sønnen|datteren|dattera|moren|mora|faren|kona|mannen|barnet|klienten ~1 min|mitt|mi|vår",
-              "verge", "vergemål", "fullmakt", "for ~1 min|mitt ~1 sønn|datter|mor|far|barn|klient")
-        b.add(.dietary, 1.0, "allergi*", "kosthold*", "matpreferanse*", "diett*", "matallergi*", "intoleranse*",
-              "glutenfri*", "laktosefri*", "vegetar*", "veganer*", "vegansk", "halal", "nøtteallergi*", "spesialkost*", "matbehov")
+              "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|klient|ektefelle|samboer|bestemor|bestefar|bror|søster ~1 sin|sitt|sine ~1 \(data)|navn|bilde*",
+              "min|mitt ~1 sønns|datters|barns|mors|fars|kones|manns|klients ~1 \(data)|navn|bilde*",
+              "verge", "vergemål", "fullmakt", "for ~1 min|mitt ~1 sønn|datter|mor|far|barn|klient", "dødsbo*", "bobestyrer*",
+              "arving*")
+        b.add(.relative, 1.0, "sønnen|datteren|dattera|moren|mora|faren|kona|mannen|barnet|klienten ~1 min|mitt|mi|vår", "min|mitt ~1 sønn|datter|barn|mor|far|kone|mann|bestemor|bestefar",
+                              "sønnen|datteren|dattera|moren|mora|faren|barnet",
+              "mor|far|forelder|foresatt|foreldre|pappa|mamma ~1 til")
+        b.add(.thirdPartyData, 1.0, "hans|hennes ~2 \(data)|navn|bilde*", "\(data)|navn|bilde*|kontoen|profilen ~1 hans|hennes|hennar",
+                              "om ~1 henne|ham|han|hun|dem ~2 slett*|fjern*", "\(data) ~2 om ~1 henne|ham|han|hun")
+        b.add(.dietary, 1.0, "*allergi*", "kosthold*", "matpreferanse*", "diett*", "matallergi*", "intoleranse*",
+              "glutenfri*", "laktosefri*", "vegetar*", "veganer*", "vegansk", "halal", "nøtteallergi*", "spesialkost*",
+              "matbehov")
         b.add(.complaint, 1.5, "herved ~4 klage*", "formell ~1 klage", "klage ~3 over|på|mot ~4 behandling*|selskap*|virksomhet*",
               "kjære ~1 datatilsynet", "sender ~3 klage ~3 til")
-        b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|opplysning*|logg*|opptak*|e", "ikke ~3 slett* ~4 dokument*|bevis*|logg*",
+        b.add(.legalHold, 1.5, "bevar* ~4 dokument*|bevis*|opplysning*|logg*|opptak*|e",
+                               "ikke ~3 slett* ~4 dokument*|bevis*|logg*",
               "rettslig ~1 tvist*", "sikre ~3 bevis*")
         b.add(.publicRecords, 1.5, "offentleglov*", "offentlighetslov*", "offentlegheitslov*",
               "innsyn ~3 i ~3 dokument*|avtale*|kontrakt*|journal*|saksdokument*|postjournal*|anskaffelse*")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "gamle|gammel|gamla|tidligere|forrige ~1 e|epost*|adresse*|telefon*|mobil*|nummer*|navn*|etternavn*|tittel*|arbeidsgiver*")
+        b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
+        b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
+        b.add(.nonErasureContext, 1.0, "fra ~3 nyhetsbrev*|utsending*|*liste*|lista|listen|epostlist*|e-postlist*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
-              "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte", "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*", "retningslinje*", "rett* ~2 til ~4 retting|sletting|begrensning|innsigelse|protest*|å ~1 klage")
+              "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
+              "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
+        b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje"],

@@ -4,17 +4,22 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nn)
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
-        b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk", "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
+        b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk",
+                      "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
                  "kva ~3 \(data) ~4 de ~3 har|lagrar|behandlar", "innsyn")
-        b.rectify(1.4, "endra ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
-                  "retta ~3 opp", "namnet ~3 feil", "ny|nytt ~2 etternamn|namn ~3 er")
+        b.access(1.2, "kva ~3 de ~3 har ~2 lagra|registrert")
+        b.rectify(1.4, "endr* ~4 namn*|etternamn*|førenamn*|adresse*|e|telefon*|mobil*|\(data)",
+                  "retta ~3 opp", "namnet ~3 feil", "stava ~2 feil", "feilstava", "etternamn*|førenamn*|namn*|adress*|telefon*|nummer* ~4 er|var ~3 feil", "ny|nytt ~2 etternamn|namn ~3 er")
         b.erase(1.5, "sletta|slette|slett ~4 \(data)|alt", "\(data) ~4 sletta|slettast")
-        b.object(1.4, "ikkje ~5 dele|delast|delt|utlever*|selje|seljast|gje|gjevast ~6 partnar*|samarbeidspartnar*|tredjepart*|andre",
+        b.object(1.4, "ikkje ~5 del|dele|deler|delast|delt|delte|vert|utlever*|selje|seljast|gje|gjevast ~8 partnar*|samarbeidspartnar*|tredjepart*|andre|sponsor*",
                  "ikkje ~4 motta|få ~4 nyheitsbrev*|nyhendebrev*|marknadsføring*|reklame|tilbod",
                  "reserver* ~4 mot ~4 marknadsføring*|nyheitsbrev*|nyhendebrev*", "meld ~3 meg ~3 av")
-        b.add(.onBehalf, 1.0, "på ~1 vegner ~1 av", "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")
+        b.add(.onBehalf, 1.0, "på ~1 vegner ~1 av")
+        b.add(.relative, 1.0, "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")
+        b.add(.thirdPartyData, 1.0, "\(data) ~1 hans|hennar|deira", "om ~1 han|ho|henne")
         b.add(.consentWithdrawal, 1.2, "trekkjer ~3 tilbake ~4 samtykke*", "trekk ~3 tilbake ~4 samtykke*")
         b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "seinare")
+        b.add(.photo, 1.0, "bilete*|bilde*|foto*|video*")
         return PhraseLexicon(
             language: .nn, rules: b.rules,
             negations: ["ikkje", "aldri", "ingen", "inga", "utan", "korkje", "ikke"],

@@ -2,37 +2,68 @@ extension PhraseLexicon {
     /// Swedish phrases.
     static let swedish: PhraseLexicon = {
         var b = RuleBuilder(.sv)
-        let mine = "mig|min|mina|mitt|jag"
-        let data = "personuppgift*|uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
+        let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
+        let data = "*uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
 
         b.access(1.4, "registerutdrag*", "kopia ~3 av ~4 \(data)", "tillgång ~3 till ~4 \(data)",
                  "vilka ~5 \(data) ~6 om|registrerat|lagrat ~2 mig|ni", "vad ~4 ni ~4 lagrar|har|vet|behandlar ~4 om ~1 mig",
                  "vilka ~3 \(data) ~4 ni ~3 har|lagrar|behandlar", "artikel|art 15", "artikel|art 20",
                  "dataportabilitet", "portabilitet", "maskinläsbar*", "begär ~3 ut ~4 \(data)", "få ~3 ut ~4 \(data)",
                  "få ~3 veta ~4 vilka|vad", "insyn")
+        b.rectify(1.2, "i ~1 stället ~1 för ~8 ska ~2 stå|vara", "ersätt* ~6 med")
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
-                  "korrigera*", "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
-                  "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat", "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
-                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16")
-        b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt", "\(data) ~4 radera*|raderas|raderad*",
+                  "korrigera*",
+                  "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
+                  "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat",
+                  "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",
+                  "ny|nya|nytt ~2 adress*|telefonnummer*|mobilnummer*|e|efternamn*|namn*|arbetsgivare* ~3 är", "artikel|art 16",
+                  "har ~1 ändrats ~1 till",
+                  "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
+        b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt",
+                     "\(data) ~4 radera*|raderas|raderad*",
                 "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
-                "ta ~1 bort ~2 mig ~3 från ~4 register*|databas*|system*", "tas ~1 bort", "bli ~1 bortglömd",
+                "ta ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd",
+                "ta ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
+        b.erase(0.9, "radera ~1 dem|dessa|den")
+        b.erase(1.2, "radera ~1 mig")
+        b.erase(1.5, "begäran|anmodan|krav ~2 om ~2 radering")
+        b.erase(1.5, "radera|ta ~3 bort ~4 bild*|bilden|bilderna|foto*|video*", "bild*|foto*|video* ~8 raderas",
+                     "bild*|foto*|video* ~8 tas ~1 bort")
         b.object(1.4, "invänd*|invändning* ~4 mot", "motsätter ~2 mig", "artikel|art 21",
-                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig", "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "avbeställ*",
+                 "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig",
+                 "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
-                 "inte ~5 dela|delas|delar|sälja|säljas|säljer|lämna|lämnas|lämnar|överföra|föra ~6 partner*|tredje*|samarbetspartner*|andra",
-                 "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*")
-        b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*", "samtycke* ~4 återkallas|återkallat")
+                 "inte ~5 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
+                 "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
+                 "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*", "behandling* ~6 begränsas|begränsad")
+        // Exercising a right by name is a request, though "rätt till …" alone is a passing mention.
+        b.rectify(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 rättelse")
+        b.object(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 invändning*|begränsning")
+        b.add(.consentWithdrawal, 1.2, "återkalla* ~4 samtycke*", "drar ~3 tillbaka ~4 samtycke*",
+                                       "samtycke* ~4 återkallas|återkallat")
         b.add(.onBehalf, 1.0, "på ~1 uppdrag ~1 av", "för ~1 min|mitt ~1 son|dotter|barn|mor|far|mamma|pappa|klient|huvudman",
-              "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|klient|huvudman ~4 \(data)|räkning|vägnar",
-              "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare")
-        b.add(.dietary, 1.0, "allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*", "diet*", "intolerans*")
+              "min|mitt ~1 sons|dotters|barns|mammas|pappas|mors|fars|klients ~1 \(data)|namn|bild*",
+              "vägnar", "förmyndare", "god ~1 man", "fullmakt", "vårdnadshavare", "dödsbo*")
+        b.add(.relative, 1.0, "min|mitt ~1 son|dotter|barn|mamma|pappa|mor|far|fru|man", "mamma|pappa|mor|far|förälder ~1 till")
+        b.add(.thirdPartyData, 1.0, "hans|hennes ~2 \(data)|namn|bild*", "om ~1 henne|honom")
+        b.add(.dietary, 1.0, "*allergi*", "specialkost*", "kost*", "matpreferens*", "vegetar*", "vegan*", "gluten*", "laktos*",
+                             "diet*", "intolerans*")
         b.add(.complaint, 1.5, "härmed ~4 klagomål", "klagomål ~3 mot", "lämnar ~3 in ~3 klagomål", "anmälan ~3 till ~3 imy")
         b.add(.legalHold, 1.5, "bevara ~4 handlingar|bevis*|uppgift*|logg*", "inte ~3 radera ~4 handlingar|bevis*")
         b.add(.publicRecords, 1.5, "offentlighetsprincip*", "allmän* ~1 handling*", "tryckfrihetsförordning*")
-        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare", "hur ~3 kan ~1 jag",
-              "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*", "du ~2 kan ~3 avregistrera|avsluta", "leda ~2 till", "leder ~2 till", "konsekvens*", "ni ~1 har ~1 rätt", "rätt* ~2 till ~4 rättelse|radering|begränsning|invändning|klagomål")
+        // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
+        // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
+        b.add(.nonErasureContext, 1.0, "gamla|gammal|tidigare|förra ~1 e|mejl*|adress*|telefon*|mobil*|nummer*|namn*|efternamn*|titel*|arbetsgivare*")
+        b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
+        b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
+        b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
+        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare",
+                                    "hur ~3 kan ~1 jag",
+              "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
+              "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
+              "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
+        b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
         return PhraseLexicon(
             language: .sv, rules: b.rules,
             negations: ["inte", "ej", "aldrig", "ingen", "inga", "inget", "ingenting", "utan", "varken", "undvik"],

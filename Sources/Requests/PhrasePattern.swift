@@ -2,17 +2,32 @@
 ///
 /// Written as space-separated elements: `delete* ~3 my ~2 data|account`.
 /// An element lists alternatives with `|`; a trailing `*` makes an alternative
-/// a prefix (`delet*` matches "delete", "deletion"); `~N` allows up to N other
+/// a prefix (`delet*` matches "delete", "deletion"), `*x*` a part of a word
+/// (`*allergi*` matches "nøddeallergi"); `~N` allows up to N other
 /// words before the next element. Gaps never cross a clause break.
 struct PhrasePattern: Sendable {
     enum Alternative: Sendable, Hashable {
         case word(String)
         case prefix(String)
+        /// Written `*allergi*`: the word contains it ("nøddeallergi").
+        case infix(String)
+
+        /// Substring test on UTF-8 bytes (Foundation's is slow on Linux).
+        static func contains(_ text: String, _ part: String) -> Bool {
+            let haystack = Array(text.utf8)
+            let needle = Array(part.utf8)
+            guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }
 
         func matches(_ token: String) -> Bool {
             switch self {
             case .word(let word): return token == word
             case .prefix(let prefix): return token.hasPrefix(prefix)
+            case .infix(let infix): return Self.contains(token, infix)
             }
         }
     }
@@ -30,6 +45,8 @@ struct PhrasePattern: Sendable {
     let source: String
     let elements: [Element]
 
+    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som"]
+
     /// Parses the pattern syntax; elements that are empty are ignored.
     init(_ source: String) {
         self.source = source
@@ -41,7 +58,10 @@ struct PhrasePattern: Sendable {
                 continue
             }
             let alternatives = part.split(separator: "|").map { alternative -> Alternative in
-                alternative.hasSuffix("*")
+                if alternative.count > 2 && alternative.hasPrefix("*") && alternative.hasSuffix("*") {
+                    return .infix(String(alternative.dropFirst().dropLast()))
+                }
+                return alternative.hasSuffix("*")
                     ? .prefix(String(alternative.dropLast()))
                     : .word(String(alternative))
             }
@@ -73,7 +93,12 @@ struct PhrasePattern: Sendable {
             if current.matches(token), let end = matchRest(tokens, element: element + 1, after: index) {
                 return end
             }
-            if token == TextFolding.clauseBreak { return nil }
+            if token == TextFolding.clauseBreak {
+                // "ønsker ikke, at I deler…": a comma before "that" does not end the phrase.
+                guard index + 1 < tokens.count, Self.complementizers.contains(tokens[index + 1]) else { return nil }
+                index += 1
+                continue
+            }
             skipped += 1
             index += 1
         }

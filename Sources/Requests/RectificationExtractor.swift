@@ -26,24 +26,65 @@ public enum RectificationExtractor {
         -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
         var found: [RectificationField: String] = [:]
         var explicit: [RectificationField: String] = [:]
-        var lastField: RectificationField?
         var inChangeBlock = false
-        for sentence in sentences {
-            let words = SentenceWords(sentence.text)
-            if words.isEmpty { continue }
-            if sentence.text.hasSuffix(":") && words.fieldPositions.isEmpty {
-                inChangeBlock = words.containsPrefix(RectificationVocabulary.changeHeadingWords)
-                    && !words.containsPrefix(RectificationVocabulary.identityHeadingWords)
+        // Words are split out only for sentences that can hold a value (and,
+        // for the field they may carry over, the few sentences before them).
+        var cache: [Int: SentenceWords] = [:]
+        func words(_ number: Int) -> SentenceWords {
+            if let cached = cache[number] { return cached }
+            let split = SentenceWords(sentences[number].text)
+            cache[number] = split
+            return split
+        }
+        for (number, sentence) in sentences.enumerated() {
+            // A sign-off ends any block of changes: the signature below is contact data, not new values.
+            if sentence.tokens.contains(where: signOffs.contains) { inChangeBlock = false }
+            let isHeading = sentence.text.hasSuffix(":")
+            guard isHeading || mayHoldValue(sentence) else { continue }
+            let current = words(number)
+            if current.isEmpty { continue }
+            if isHeading && current.fieldPositions.isEmpty {
+                inChangeBlock = current.containsPrefix(RectificationVocabulary.changeHeadingWords)
+                    && !current.containsPrefix(RectificationVocabulary.identityHeadingWords)
                 continue
             }
-            for hit in values(in: words, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
+            let lastField = (max(0, number - lookBack)..<number).reversed().lazy
+                .compactMap { words($0).fieldPositions.last?.field }.first
+            for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
             where found[hit.field] == nil {
                 found[hit.field] = hit.value
                 if hit.explicit && !sentence.isQuestion { explicit[hit.field] = hit.value }
             }
-            if let field = words.fieldPositions.last?.field { lastField = field }
         }
         return (found, explicit)
+    }
+
+    private static let signOffs: Set<String> = [
+        "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
+        "gruß", "mvh", "vh", "hilsner",
+    ]
+
+    /// How many sentences back a field named earlier still counts ("Field: address" … "Correct value: …").
+    static let lookBack = 4
+
+    /// Words every cue needs one of ("from", "now", "new", "should", "use",
+    /// "moved", "work", "with"); with the change verbs, a sentence holding
+    /// none of them (and no colon) names no new value.
+    private static let cueTokens: Set<String> = {
+        let v = RectificationVocabulary.self
+        return v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
+            .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
+    }()
+
+    private static let changeVerbInitials = Set(RectificationVocabulary.changeVerbs.compactMap(\.first))
+
+    private static func mayHoldValue(_ sentence: Sentence) -> Bool {
+        sentence.text.unicodeScalars.contains(":")
+            || sentence.tokens.contains { token in
+                guard let first = token.first else { return false }
+                return cueTokens.contains(token)
+                    || changeVerbInitials.contains(first) && RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
+            }
     }
 
     /// "change my surname to B", "endre etternavnet fra A til B": a field
@@ -52,9 +93,10 @@ public enum RectificationExtractor {
     private static func isChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
         guard let position = words.fieldPositions.last(where: { $0.index < index })?.index else { return false }
         let between = words.folded[(position + 1)..<index]
+        if RectificationVocabulary.withWords.contains(words.folded[index]) { return index - position <= 6 }
         if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
         guard index - position <= 4 else { return false }
-        let before = words.folded[max(0, position - 6)..<position]
+        let before = words.folded[max(0, position - 10)..<position]
         return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
             || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
     }
@@ -69,17 +111,45 @@ public enum RectificationExtractor {
             let previous = index > 0 ? words.folded[index - 1] : ""
             var start: Int?
             var field = words.field(before: index)
-            if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von")) {
-                if isChangeTo(words, at: index) { start = index + 1 }
+            var moved = false
+            var naming = false
+            if vocabulary.useWords.contains(word), let guessed = ValueReader.guessField(words, from: index + 1),
+               guessed == .email || guessed == .phone {
+                // "please use anne@example.org from now on"
                 start = index + 1
+                field = guessed
+                moved = true
+            } else if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
+                start = index + 1
+                field = .address
+                moved = true
+            } else if vocabulary.workPrepositions.contains(word) && (vocabulary.workWords.contains(previous)
+                        || index > 1 && vocabulary.workWords.contains(words.folded[index - 2]) && vocabulary.nowWords.contains(previous)) {
+                start = index + 1
+                field = .organization
+                moved = true
+            } else if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von"))
+                        || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
+                if isChangeTo(words, at: index) {
+                    start = index + 1
+                } else if words.folded[..<index].contains(where: { vocabulary.fromWords.contains($0) }),
+                          ValueReader.guessField(words, from: index + 1) != nil {
+                    // "change it from old@example.com to new@example.net"
+                    start = index + 1
+                }
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
-                if vocabulary.nowWords.contains(next) {
+                if vocabulary.nowWords.contains(next) || vocabulary.newWords.contains(next) || next == "correctly" || next == "rigtigt" {
+                    // "is now B", "lautet richtig B"
                     start = index + 2
                 } else if vocabulary.newWords.contains(previous) || words.newWord(before: index) {
                     start = index + 1
                 }
                 if field == nil && start != nil { field = lastField }
+                if start != nil && vocabulary.namingWords.contains(word) {
+                    field = .lastName
+                    naming = true
+                }
             } else if vocabulary.beWords.contains(word) && vocabulary.shouldWords.contains(previous)
                         || (vocabulary.beWords.contains(word) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
                 if !(index > 1 && vocabulary.negations.contains(words.folded[index - 1])) {
@@ -88,9 +158,17 @@ public enum RectificationExtractor {
                 }
             } else if words.original[index].hasSuffix(":") {
                 let label = String(word.dropLast())
-                if vocabulary.valueWords.contains(label) && (vocabulary.newWords.contains(previous) || words.newWord(before: index)) {
+                let isNew = vocabulary.newWords.contains(label) || vocabulary.changedWords.contains(label)
+                    || vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                    || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
+                if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }
+                } else if isNew, words.fieldPositions.first(where: { $0.index == index }) == nil,
+                          ValueReader.guessField(words, from: index + 1) != nil {
+                    // "New number: 415 22 333"
+                    start = index + 1
+                    field = nil
                 } else if let labelled = words.fieldPositions.first(where: { $0.index == index })?.field
                             ?? words.fieldPositions.first(where: { $0.index == index - 1 && index - 1 >= 0 })?.field,
                           inChangeBlock || words.newWord(before: index) {
@@ -98,14 +176,35 @@ public enum RectificationExtractor {
                     if !words.hasCue(after: index) {
                         start = index + 1
                         field = labelled
+                        moved = words.newWord(before: index)
                     }
                 }
             }
-            guard let valueStart = start, let target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
-            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 6 } ?? false
+            // A value that is plainly an address or number decides its own field
+            // when the field was only carried over from an earlier sentence.
+            var shaped = false
+            if start != nil, !moved, words.field(before: index) == nil, let valueStart = start,
+               let guessed = ValueReader.guessField(words, from: valueStart) {
+                field = guessed
+                shaped = true
+            }
+            if start != nil, words.field(before: index) == nil, let after = words.fieldPositions.first(where: { $0.index > index }) {
+                // "…it should say Vestland Bygg AS as my organisation"
+                field = after.field
+            }
+            if start != nil, field == nil || field == lastField && words.field(before: index) == nil,
+               let valueStart = start, ValueReader.isDiet(words, at: valueStart) {
+                // "I am now vegan", "jeg er nå vegetarianer"
+                field = .dietary
+            }
+            guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            // An e-mail address is an e-mail address, whatever word stood before it.
+            if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
+            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming)
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
-                if target == .firstName || target == .lastName || words.isWholeName(before: index) {
-                    for (part, text) in ValueReader.splitName(value, field: target, whole: words.isWholeName(before: index)) {
+                let whole = naming || words.isWholeName(before: index)
+                if target == .firstName || target == .lastName || whole {
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole) {
                         result.append((part, text, named))
                     }
                 } else {

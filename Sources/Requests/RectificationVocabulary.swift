@@ -5,7 +5,7 @@ enum RectificationVocabulary {
     /// Field name prefixes, checked in this order (e-mail before address).
     static let fieldPrefixes: [(RectificationField, [String])] = [
         (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress"]),
-        (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "nummer", "number", "mob"]),
+        (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "mob"]),
         (.lastName, ["surname", "etternavn", "etternamn", "efternamn", "efternavn", "nachname", "familienname", "familjenamn"]),
         (.firstName, ["fornavn", "førenamn", "förnamn", "vorname", "forename"]),
         (.organization, ["company", "employer", "organisation", "organization", "firm", "workplace", "arbeidsgiver", "firma",
@@ -24,6 +24,8 @@ enum RectificationVocabulary {
     static let twoWordFields: [String: [String: RectificationField]] = [
         "last": ["name": .lastName], "family": ["name": .lastName], "first": ["name": .firstName],
         "given": ["name": .firstName], "job": ["title": .title, "role": .title], "dietary": ["requirements": .dietary],
+        "company": ["name": .organization], "organisation": ["name": .organization], "organization": ["name": .organization],
+        "employer": ["name": .organization], "street": ["address": .address], "home": ["address": .address],
     ]
 
     /// Whole-name words: a value here is split into first and last name.
@@ -31,24 +33,53 @@ enum RectificationVocabulary {
 
     /// "to" after a change verb or "from": "change my surname from A to B".
     static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
+    /// "replace A with B", "erstatt A med B", "ersetzen Sie A durch B".
+    static let withWords: Set<String> = ["with", "med", "mit", "durch"]
+    static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
     static let fromWords: Set<String> = ["from", "fra", "frå", "från", "von", "af"]
     static let changeVerbs: [String] = [
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
+        "bytt", "byt", "skift", "byta", "bytte", "switch", "replac", "erstatt", "ersätt", "erstat", "ersetz",
     ]
+    /// Words without which a mail that asks no rectification cannot name a new value.
+    static let valueHints: Set<String> = [
+        "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
+        "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
+        "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
+        "from", "fra", "frå", "från", "von", "ændret", "ändrat", "geändert", "updated", "skiftet", "byttet", "bytt", "bytte", "switched", "use", "replace", "instead", "stedet", "stället", "statt", "should", "skal", "ska", "soll", "sollte", "lautet", "must", "bør",
+    ]
+
+    /// "my number has changed: B", "use B from now on".
+    static let changedWords: Set<String> = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
+    static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen"]
+
+    /// "ich heiße jetzt B", "jeg heter nå B": the value is the (whole) name.
+    static let namingWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named"]
+
+    /// "I now work for B", "jobber nå i B": the value is an organisation.
+    static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
+                                         "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]
+    static let workPrepositions: Set<String> = ["for", "at", "i", "hos", "på", "bei", "für", "ved", "with"]
+    /// "I have moved to B", "flyttet til B": the value is an address.
+    static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
+    static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["is", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
+    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
     static let newWords: Set<String> = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
         "korrekte", "rett", "rette", "nya", "rätt", "rätta", "nyt", "neue", "neuer", "neues", "neuen", "richtige",
-        "richtiger", "korrekter", "updated", "changed",
+        "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
-    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:"]
+    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
     static let shouldWords: Set<String> = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
-    static let valueWords: Set<String> = ["value", "verdi", "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist"]
+    static let valueWords: Set<String> = [
+        "new", "correct", "ny", "nytt", "riktig", "korrekt", "rigtig", "rätt", "richtig", "neu", "value", "verdi",
+        "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist",
+    ]
     /// Headings that open a block of changes, or a block identifying the writer.
     static let changeHeadingWords: [String] = ["correct", "change", "rett", "endr", "følgende", "ändr", "berichtig",
                                                "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil"]

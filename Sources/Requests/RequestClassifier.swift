@@ -18,8 +18,16 @@ public enum RequestClassifier {
     static let eraseThreshold = 1.2
     /// A passing mention or hypothetical weakens a phrase by this factor.
     static let mentionFactor = 0.3
+    /// Added to an erasure score when photos are talked about.
+    static let photoContextBonus = 0.3
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
+
+    /// How far before and after a passing-mention cue its phrases are weakened
+    /// (in words). The weight of a passing-mention rule scales the reach back:
+    /// consequence cues ("…would result in deletion", "zur Folge haben") come
+    /// long after the phrase they qualify.
+    static let mentionReach = (before: 10, after: 20)
 
     public static func classify(subject: String, body: String) -> Classification {
         var sentences: [Sentence] = []
@@ -27,15 +35,24 @@ public enum RequestClassifier {
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
         for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
 
-        let language = LanguageDetector.detect(tokens: sentences.flatMap(\.tokens))
-        guard let index = RuleIndex.all[language] else {
+        let detected = LanguageDetector.detectScored(tokens: sentences.flatMap(\.tokens))
+        var language = detected.language
+        // Too few known words to tell the language: try every lexicon.
+        let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.all[language]
+        guard let index = chosen else {
             return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
         }
         var tally = SignalTally()
         for sentence in sentences {
             score(sentence, with: index, into: &tally)
         }
-        return decide(tally, sentences: sentences, language: language)
+        if detected.score < RuleIndex.confidentScore,
+           let voted = tally.languageVotes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }) {
+            // A one-word mail ("Avmeld") is in the language of the phrase it matched.
+            language = voted.key
+        }
+        let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
+        return decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
     }
 
     /// Scores one sentence: the strongest phrase per signal counts.
@@ -45,10 +62,25 @@ public enum RequestClassifier {
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
         guard !matches.isEmpty else { return }
-        let hasMention = matches.contains { index.rules[$0.rule].signal == .passingMention }
+        let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }
+            .map { (range: $0.range, reachBack: Int(Double(mentionReach.before) * index.rules[$0.rule].weight)) }
+        /// A passing-mention cue weakens the phrases near it, not a whole long sentence.
+        func mentioned(_ range: Range<Int>) -> Bool {
+            mentions.contains {
+                range.lowerBound >= $0.range.lowerBound - $0.reachBack && range.lowerBound <= $0.range.upperBound + mentionReach.after
+            }
+        }
+        let lists = matches.filter { index.rules[$0.rule].signal == .nonErasureContext }.map(\.range)
+        func aboutAList(_ range: Range<Int>) -> Bool {
+            lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
+        }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
+            || SentenceCues.isOwnEarlierRequest(tokens)
         let hasHedge = tokens.contains { index.hedges.contains($0) }
+        // "Can you delete…?" asks us; "How do I delete…?", "Do you delete…?" or
+        // "Delete my account myself?" does not.
+        let isOpenQuestion = sentence.isQuestion && !SentenceCues.isPoliteRequest(tokens)
 
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
@@ -62,11 +94,15 @@ public enum RequestClassifier {
             var evidence = rule.evidence
             switch signal {
             case .kind(let kind):
-                if hasMention && !rule.firm {
+                if mentioned(range) && !rule.firm {
                     weight *= mentionFactor
                     evidence = "mention \(evidence)"
                 }
-                if kind == .erase && !hasMarker && range.lowerBound > 1 && !rule.firm {
+                if kind == .erase && aboutAList(range) {
+                    weight *= mentionFactor
+                    evidence = "list \(evidence)"
+                }
+                if kind == .erase && !rule.firm && (isOpenQuestion || !hasMarker && !SentenceCues.isImperative(range, in: tokens)) {
                     weight *= unrequestedEraseFactor
                     evidence = "unrequested \(evidence)"
                 }
@@ -74,23 +110,29 @@ public enum RequestClassifier {
                 // Withdrawing consent for dietary data means erasing that data.
                 signal = hasDietary ? .kind(.erase) : .consentWithdrawal
                 evidence = hasDietary ? "consent withdrawn for dietary data (\(evidence))" : "consent withdrawn (\(evidence))"
-                if hasMention { weight *= mentionFactor }
+                if mentioned(range) { weight *= mentionFactor }
             case .complaint:
                 if hasHedge { continue }
             default:
                 break
             }
             if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence) }
+            if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
     }
 
-    private static func decide(_ tally: SignalTally, sentences: [Sentence], language: Language) -> Classification {
+    private static func decide(
+        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool
+    ) -> Classification {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
-        let eraseAsked = tally.score(.kind(.erase)) >= eraseThreshold
+        // "There is a photo of me on your site. Please remove it.": with photos
+        // talked about, a bare "remove it" is asked of the photo.
+        let photoBoost = tally.score(.photo) > 0 && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
+        let eraseAsked = tally.score(.kind(.erase)) + photoBoost >= eraseThreshold
         for kind in RequestKind.allCases {
-            var score = tally.score(.kind(kind))
+            var score = tally.score(.kind(kind)) + (kind == .erase ? photoBoost : 0)
             // Withdrawing consent objects to the processing; in an erasure
             // letter it is the ground for the erasure (Art. 17(1)(b)) instead.
             if kind == .object && !eraseAsked { score += tally.score(.consentWithdrawal) }
@@ -120,7 +162,13 @@ public enum RequestClassifier {
             evidence.append("not access: freedom-of-information request for documents")
         }
         var fields: [RectificationField: String] = [:]
-        let extracted = RectificationExtractor.scan(sentences, language: language)
+        // Values are looked for in rectification mail, or where a "new"/"now" word
+        // could introduce one ("my new number is…"); other mail skips the work.
+        let worthScanning = tally.score(.kind(.rectify)) > 0
+            || sentences.contains { $0.tokens.contains(where: RectificationVocabulary.valueHints.contains) }
+        let extracted = worthScanning
+            ? RectificationExtractor.scan(sentences, language: language)
+            : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
         } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 {
@@ -131,22 +179,26 @@ public enum RequestClassifier {
             }
         }
         evidence += tally.notes.prefix(4)
-        let onBehalf = tally.score(.onBehalf) >= 1.0
-        if onBehalf { evidence += tally.evidence(.onBehalf).map { "on behalf: \($0)" } }
+        let onBehalf = tally.score(.onBehalf) >= 1.0 || tally.score(.relative) > 0 && tally.score(.thirdPartyData) > 0
+        if onBehalf {
+            evidence += (tally.evidence(.onBehalf) + tally.evidence(.relative) + tally.evidence(.thirdPartyData))
+                .map { "on behalf: \($0)" }
+        }
         return Classification(
             kinds: kinds, language: language,
-            confidence: confidence(kinds: kinds, tally: tally), evidence: evidence,
+            confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
             onBehalf: onBehalf, fields: fields)
     }
 
     /// High when every kind asked for is well above its threshold; for
     /// "other", low when some request phrase was seen but did not count (a
     /// person should look), high when nothing request-like was seen at all.
-    private static func confidence(kinds: Set<RequestKind>, tally: SignalTally) -> Double {
+    private static func confidence(kinds: Set<RequestKind>, tally: SignalTally, mentionsPrivacy: Bool) -> Double {
         let scores = RequestKind.allCases.map { tally.score(.kind($0)) }
         if kinds.isEmpty {
             let strongest = scores.max() ?? 0
-            let value = strongest == 0 && tally.notes.isEmpty ? 0.85 : max(0.3, 0.6 - 0.3 * strongest)
+            let quiet = strongest == 0 && tally.notes.isEmpty
+            let value = quiet ? (mentionsPrivacy ? 0.45 : 0.85) : max(0.3, 0.5 - 0.2 * strongest)
             return (value * 100).rounded() / 100
         }
         let weakest = kinds.map { tally.score(.kind($0)) }.min() ?? 0

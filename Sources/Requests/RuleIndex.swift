@@ -8,16 +8,24 @@ struct RuleIndex: Sendable {
     private let byWord: [String: [Int]]
     /// Prefix alternatives, by their first three letters (shorter prefixes by themselves).
     private let byPrefix: [String: [(prefix: String, rule: Int)]]
+    /// Rules whose first word is matched by a part (`*allergi*`), by that part.
+    private let byInfix: [(infix: String, rules: [Int])]
 
     /// The English negations that cannot be another language's word.
     private static let universalNegations: Set<String> = [
         "not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "prevent", "avoid", "refrain",
     ]
 
-    init(primary: Language) {
+    /// Below this language score every lexicon is applied.
+    static let confidentScore = 3.0
+
+    init(primary: Language, everyLexicon: Bool = false) {
         var lexicons = [PhraseLexicon.lexicon(for: primary)]
         lexicons += primary.siblings.map(PhraseLexicon.lexicon(for:))
         if primary != .en { lexicons.append(PhraseLexicon.english) }
+        if everyLexicon {
+            lexicons = Language.allCases.map(PhraseLexicon.lexicon(for:))
+        }
         rules = lexicons.flatMap(\.rules)
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
@@ -26,17 +34,20 @@ struct RuleIndex: Sendable {
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
         var byWord: [String: [Int]] = [:]
         var byPrefix: [String: [(prefix: String, rule: Int)]] = [:]
+        var byInfixTable: [String: [Int]] = [:]
         for (number, rule) in rules.enumerated() {
             guard let first = rule.pattern.elements.first else { continue }
             for alternative in first.alternatives {
                 switch alternative {
                 case .word(let word): byWord[word, default: []].append(number)
                 case .prefix(let prefix): byPrefix[String(prefix.prefix(3)), default: []].append((prefix, number))
+                case .infix(let infix): byInfixTable[infix, default: []].append(number)
                 }
             }
         }
         self.byWord = byWord
         self.byPrefix = byPrefix
+        self.byInfix = byInfixTable.keys.sorted().map { ($0, byInfixTable[$0] ?? []) }
     }
 
     /// Every rule match in the tokens, as (rule number, token range). One
@@ -46,6 +57,9 @@ struct RuleIndex: Sendable {
         for start in tokens.indices {
             let token = tokens[start]
             var candidates = byWord[token] ?? []
+            for entry in byInfix where PhrasePattern.Alternative.contains(token, entry.infix) {
+                candidates += entry.rules
+            }
             for length in 1...3 where token.count >= length {
                 if let entries = byPrefix[String(token.prefix(length))] {
                     for entry in entries where entry.prefix.count >= length
@@ -63,6 +77,9 @@ struct RuleIndex: Sendable {
         }
         return found
     }
+
+    /// Every lexicon, for mail too short to tell its language.
+    static let universal: RuleIndex? = RuleIndex(primary: .en, everyLexicon: true)
 
     /// Built once per language.
     static let all: [Language: RuleIndex] = {

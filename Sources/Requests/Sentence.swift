@@ -10,7 +10,11 @@ struct Sentence: Sendable {
     /// Whether it is the subject line rather than part of the body.
     let isSubject: Bool
 
+    /// A sentence longer than this (a pasted blob without stops) is cut.
+    static let maxCharacters = 4000
+
     init(text: String, isSubject: Bool = false) {
+        let text = text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
         self.text = text
         self.tokens = TextFolding.tokens(TextFolding.fold(text))
         self.isQuestion = text.hasSuffix("?")

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Mail wraps lines at arbitrary places, so lines of a paragraph are joined;
 /// a new sentence starts after `.`, `!` or `?` followed by a space, at a blank
-/// line, at a list item, and after a short line (a greeting, a heading or a
-/// `Field: value` line), which rarely continues on the next line.
+/// line, at a list item, and after a short line followed by a capitalised
+/// one (a greeting, a heading or a `Field: value` line).
 enum SentenceSplitter {
     /// Lines shorter than this end their sentence (greetings, headings, form lines).
     static let shortLine = 45
@@ -21,19 +21,33 @@ enum SentenceSplitter {
                 paragraph = ""
             }
         }
-        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // Work on scalars: grapheme breaking is slow, and "\r\n" is one Character.
+        let lines = body.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }
+            .map(trimmedLine)
+        for (number, line) in lines.enumerated() {
             if sentences.count >= maxSentences { break }
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty {
                 flush()
                 continue
             }
             if isListItem(line) { flush() }
             paragraph += paragraph.isEmpty ? line : " " + line
-            if line.count < shortLine || line.hasSuffix(":") { flush() }
+            let next = number + 1 < lines.count ? lines[number + 1] : ""
+            if endsSentence(line, next: next) { flush() }
         }
         flush()
         return sentences
+    }
+
+    /// A line ends its sentence when it ends with a stop or a colon, or when
+    /// the next line starts anew (capital, digit, bullet) after a short line
+    /// or a comma ("Hello,", "Name: Kari", "Thanks,").
+    private static func endsSentence(_ line: String, next: String) -> Bool {
+        guard let last = line.last else { return true }
+        if ".!?:".contains(last) { return true }
+        guard let first = next.first else { return true }
+        let startsAnew = first.isUppercase || first.isNumber || isListItem(next) || !first.isLetter
+        return startsAnew && (line.count < shortLine || ",;".contains(last))
     }
 
     private static func isListItem(_ line: String) -> Bool {
@@ -45,35 +59,63 @@ enum SentenceSplitter {
         return false
     }
 
+    /// A line without surrounding blanks.
+    private static func trimmedLine(_ line: Substring.UnicodeScalarView) -> String {
+        var start = line.startIndex
+        var end = line.endIndex
+        while start < end && isBlank(line[start]) { start = line.index(after: start) }
+        while end > start && isBlank(line[line.index(before: end)]) { end = line.index(before: end) }
+        return String(Substring(line[start..<end]))
+    }
+
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\u{A0}" || (!scalar.isASCII && scalar.properties.isWhitespace)
+    }
+
     private static func splitParagraph(_ paragraph: String, into sentences: inout [String]) {
-        let characters = Array(paragraph)
-        var current = ""
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            current.append(character)
-            if isSentenceEnd(characters, at: index) {
-                append(current, to: &sentences)
-                current = ""
+        let scalars = Array(paragraph.unicodeScalars)
+        var current = String.UnicodeScalarView()
+        for index in scalars.indices {
+            current.append(scalars[index])
+            if isSentenceEnd(scalars, at: index) {
+                append(String(current), to: &sentences)
+                current = String.UnicodeScalarView()
             }
-            index += 1
         }
-        append(current, to: &sentences)
+        append(String(current), to: &sentences)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (scalar.value >= 97 && scalar.value <= 122) || (scalar.value >= 65 && scalar.value <= 90) }
+        return scalar.properties.isAlphabetic
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 48 && scalar.value <= 57
     }
 
     /// A stop ends a sentence when a space and a non-digit follow, and the
     /// word before it is no common abbreviation ("Art. 15", "z. B.", "ca. 3").
-    private static func isSentenceEnd(_ characters: [Character], at index: Int) -> Bool {
-        let character = characters[index]
-        guard character == "." || character == "!" || character == "?" else { return false }
-        guard index + 2 < characters.count, characters[index + 1] == " " else { return false }
-        let following = characters[index + 2]
-        if following.isNumber || following.isLowercase { return false }
-        if character != "." { return true }
+    private static func isSentenceEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        guard scalar == "." || scalar == "!" || scalar == "?" else { return false }
+        guard index + 2 < scalars.count, scalars[index + 1] == " " else { return false }
+        let following = scalars[index + 2]
+        if isDigit(following) || following.properties.isLowercase { return false }
+        if scalar != "." { return true }
         var start = index
-        while start > 0 && characters[start - 1].isLetter { start -= 1 }
-        let word = String(characters[start..<index]).lowercased()
-        return word.count > 1 && !abbreviations.contains(word)
+        while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
+        if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".unicodeScalars.contains(scalars[index - 1]) { return true }
+        if start == index {
+            // After a number: "…is 934 56 780. Can you…" ends, "1. Februar" does not.
+            var digitStart = index
+            while digitStart > 0 && isDigit(scalars[digitStart - 1]) { digitStart -= 1 }
+            return index - digitStart >= 3
+        }
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: scalars[start..<index])
+        let lowered = String(word).lowercased()
+        return scalars.distance(from: start, to: index) > 1 && !abbreviations.contains(lowered)
     }
 
     private static let abbreviations: Set<String> = [
@@ -83,7 +125,7 @@ enum SentenceSplitter {
     ]
 
     private static func append(_ sentence: String, to sentences: inout [String]) {
-        let trimmed = sentence.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmedLine(Substring(sentence).unicodeScalars)
         if !trimmed.isEmpty && sentences.count < maxSentences { sentences.append(trimmed) }
     }
 }

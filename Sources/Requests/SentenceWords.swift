@@ -8,23 +8,53 @@ struct SentenceWords {
     /// Where field names stand; whole-name words ("name", "navn") count as last name.
     let fieldPositions: [(index: Int, field: RectificationField, whole: Bool)]
 
-    static let trimmed = CharacterSet.punctuationCharacters.union(.symbols).union(.whitespaces)
-        .subtracting(CharacterSet(charactersIn: "+@"))
+    /// Field prefixes by their first character, so a word is checked against a few.
+    private static let prefixesByFirst: [Character: [(field: RectificationField, prefix: String)]] = {
+        var table: [Character: [(field: RectificationField, prefix: String)]] = [:]
+        for (field, prefixes) in RectificationVocabulary.fieldPrefixes {
+            for prefix in prefixes {
+                if let first = prefix.first { table[first, default: []].append((field, prefix)) }
+            }
+        }
+        return table
+    }()
+
+    /// Letters, digits, "+" and "@" stay; other characters at either end go.
+    private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "+" || scalar == "@" { return true }
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Lowercased, with punctuation and quotes trimmed from both ends.
+    static func trim(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        var start = 0
+        var end = scalars.count
+        while start < end && !keeps(scalars[start]) { start += 1 }
+        while end > start && !keeps(scalars[end - 1]) { end -= 1 }
+        if start == 0 && end == scalars.count { return word }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        return String(view)
+    }
 
     init(_ text: String) {
-        original = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        original = text.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
+            .map { String(Substring($0)) }
         let folded = original.map { word -> String in
-            var lowered = word.lowercased()
-            if lowered.hasSuffix(":") { lowered = String(lowered.dropLast()).trimmingCharacters(in: Self.trimmed) + ":" }
-            else { lowered = lowered.trimmingCharacters(in: Self.trimmed) }
-            return lowered
+            let lowered = word.lowercased()
+            return lowered.hasSuffix(":") ? Self.trim(String(lowered.dropLast())) + ":" : Self.trim(lowered)
         }
         self.folded = folded
         var positions: [(index: Int, field: RectificationField, whole: Bool)] = []
         for (index, word) in folded.enumerated() {
             let bare = word.hasSuffix(":") ? String(word.dropLast()) : word
             if index + 1 < folded.count,
-               let second = RectificationVocabulary.twoWordFields[bare]?[folded[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: ":"))] {
+               let second = RectificationVocabulary.twoWordFields[bare]?[folded[index + 1].hasSuffix(":") ? String(folded[index + 1].dropLast()) : folded[index + 1]] {
                 positions.append((index + 1, second, false))
                 continue
             }
@@ -33,9 +63,10 @@ struct SentenceWords {
                 positions.append((index, .lastName, true))
                 continue
             }
-            if let field = RectificationVocabulary.fieldPrefixes.first(where: { _, prefixes in
-                prefixes.contains { bare.hasPrefix($0) }
-            })?.0 {
+            if let first = bare.first, let candidates = Self.prefixesByFirst[first],
+               let field = Self.firstField(bare, among: candidates) {
+                // "email address", "phone number": the second word names no other field.
+                if let last = positions.last, last.index == index - 1, last.field == .email || last.field == .phone { continue }
                 positions.append((index, field, false))
             }
         }
@@ -43,6 +74,17 @@ struct SentenceWords {
     }
 
     var isEmpty: Bool { original.isEmpty }
+
+    /// The field of the first listed prefix the word starts with (list order
+    /// matters: e-mail before address).
+    private static func firstField(_ word: String, among candidates: [(field: RectificationField, prefix: String)]) -> RectificationField? {
+        var best: (order: Int, field: RectificationField)?
+        for candidate in candidates where word.hasPrefix(candidate.prefix) {
+            let order = RectificationVocabulary.fieldPrefixes.firstIndex { $0.0 == candidate.field } ?? 0
+            if best == nil || order < best?.order ?? 0 { best = (order, candidate.field) }
+        }
+        return best?.field
+    }
 
     /// The nearest field named before `index`.
     func field(before index: Int) -> RectificationField? {

@@ -3,6 +3,8 @@ struct SignalTally: Sendable {
     private var scores: [Signal: Double] = [:]
     private var strongestBySignal: [Signal: Double] = [:]
     private var evidenceBySignal: [Signal: [String]] = [:]
+    /// Weight of the phrases that counted, by the language of their lexicon.
+    private(set) var languageVotes: [Language: Double] = [:]
     /// Phrases that were seen but did not count (negated), for the evidence.
     private(set) var notes: [String] = []
 
@@ -12,6 +14,10 @@ struct SignalTally: Sendable {
         if evidenceBySignal[signal, default: []].count < 4, !evidenceBySignal[signal, default: []].contains(evidence) {
             evidenceBySignal[signal, default: []].append(evidence)
         }
+    }
+
+    mutating func vote(_ language: Language, _ weight: Double) {
+        languageVotes[language, default: 0] += weight
     }
 
     mutating func note(_ text: String) {

@@ -4,13 +4,28 @@ enum TextFolding {
     /// The token standing for a clause break (comma, semicolon, colon, dash).
     static let clauseBreak = ","
 
-    /// Lowercases and expands English negative contractions
-    /// ("don't" → "do not"), with typographic apostrophes made plain.
+    /// Lowercases and expands English contractions ("don't" → "do not",
+    /// "I'm" → "i am"), with typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
         var lowered = text.lowercased()
-        if lowered.contains("\u{2019}") || lowered.contains("\u{2018}") {
+        // Plain scalar scans first: Foundation's substring search is slow on Linux.
+        var hasTypographic = false
+        var hasApostrophe = false
+        for scalar in lowered.unicodeScalars {
+            if scalar == "\u{2019}" || scalar == "\u{2018}" { hasTypographic = true }
+            if scalar == "'" { hasApostrophe = true }
+        }
+        guard hasTypographic || hasApostrophe else { return lowered }
+        if hasTypographic {
             lowered = lowered.replacingOccurrences(of: "\u{2019}", with: "'")
                 .replacingOccurrences(of: "\u{2018}", with: "'")
+        }
+        if lowered.contains("'") {
+            lowered = lowered.replacingOccurrences(of: "i'm", with: "i am")
+                .replacingOccurrences(of: "i've", with: "i have")
+                .replacingOccurrences(of: "i'd", with: "i would")
+                .replacingOccurrences(of: "'re ", with: " are ")
+                .replacingOccurrences(of: "'ll ", with: " will ")
         }
         if lowered.contains("n't") {
             lowered = lowered.replacingOccurrences(of: "won't", with: "will not")
@@ -32,7 +47,7 @@ enum TextFolding {
         var pending = scalars.next()
         while let scalar = pending {
             let next = scalars.next()
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            if isWordScalar(scalar) {
                 current.unicodeScalars.append(scalar)
                 previousWasSpace = false
             } else {
@@ -44,12 +59,21 @@ enum TextFolding {
                    result.last != clauseBreak {
                     result.append(clauseBreak)
                 }
-                previousWasSpace = scalar.properties.isWhitespace
+                previousWasSpace = scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace)
             }
             pending = next
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+
+    /// Letters and digits, with an ASCII fast path.
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+        }
+        return scalar.properties.isAlphabetic
     }
 
     private static func isClauseBreak(
@@ -60,7 +84,7 @@ enum TextFolding {
             return true
         case "-":
             // A dash between spaces is a clause break; "e-mail" is not.
-            return previousWasSpace && (next.map { $0.properties.isWhitespace } ?? true)
+            return previousWasSpace && (next.map { $0 == " " || $0 == "\t" || $0.properties.isWhitespace } ?? true)
         default:
             return false
         }

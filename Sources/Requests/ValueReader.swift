@@ -11,19 +11,54 @@ enum ValueReader {
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
     ]
+    /// Prepositions end a short value ("vegetarian for the banquet").
+    private static let prepositions: Set<String> = [
+        "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
+    ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6
 
+    /// Diets named as a value: "vegan", "vegetarianer", "glutenfri".
+    private static let dietPrefixes = ["vegan", "vegetar", "pescetar", "glutenfri", "gluten-free", "laktosefri", "lactose-free",
+                                       "halal", "kosher", "laktosfri", "glutenfrei", "laktosefrei"]
+
+    static func isDiet(_ words: SentenceWords, at start: Int) -> Bool {
+        var index = start
+        while index < words.folded.count && fillerWords.contains(words.folded[index]) { index += 1 }
+        guard index < words.folded.count else { return false }
+        let word = words.folded[index]
+        return dietPrefixes.contains { word.hasPrefix($0) }
+    }
+
     /// Guesses a field from the value itself: an e-mail address or a phone number.
     static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
         guard start < words.original.count else { return nil }
-        let word = words.original[start]
+        var first = start
+        while first < words.folded.count && fillerWords.contains(words.folded[first]) { first += 1 }
+        guard first < words.original.count else { return nil }
+        let word = words.original[first]
         if word.contains("@") { return .email }
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
+        if looksLikeAddress(words.original, from: first) { return .address }
         return nil
+    }
+
+    /// "Fjellveien 2, 2815 Gjøvik": a street word, then a four- or five-digit
+    /// postcode followed by a capitalised place name.
+    private static func looksLikeAddress(_ words: [String], from start: Int) -> Bool {
+        guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
+        let window = Array(words[start..<min(words.count, start + 7)])
+        for (offset, word) in window.enumerated().dropFirst() where offset + 1 < window.count {
+            let digits = word.filter { $0.isNumber }
+            if (digits.count == 4 || digits.count == 5) && digits.count == word.count,
+               window[offset + 1].first?.isUppercase == true {
+                return true
+            }
+        }
+        return false
     }
 
     static func read(_ words: SentenceWords, from start: Int, field: RectificationField, language: Language) -> String? {
@@ -88,7 +123,9 @@ enum ValueReader {
         for index in start..<min(words.original.count, start + maxWords) {
             let word = words.original[index]
             let folded = words.folded[index]
-            if index > start && stopWords.contains(folded) && field != .address { break }
+            let lowercase = word == word.lowercased()
+            if index > start && lowercase && stopWords.contains(folded) && field != .address { break }
+            if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
             if field == .address && index > start && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
             if field == .firstName || field == .lastName {
                 guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }

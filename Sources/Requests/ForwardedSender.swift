@@ -1,0 +1,49 @@
+import MailCore
+
+/// Whether a forwarded mail passes on someone else's request: the subject
+/// says "Fwd:" (or "VS:", "WG:", "VB:"…) and the forwarded block's "From:"
+/// line names another address than the forwarder's. Such a request is made
+/// on behalf of its original writer.
+enum ForwardedSender {
+    private static let forwardPrefixes = ["fwd", "fw", "vs", "wg", "vb", "tr", "vid", "vl", "doorst"]
+    private static let banners = ["forwarded message", "videresendt melding", "videresendt e-post", "vidarebefordrat meddelande",
+                                  "weitergeleitete nachricht", "videresendt besked", "begin forwarded message"]
+    private static let fromLabels = ["from:", "fra:", "frå:", "från:", "von:", "de:", "van:"]
+
+    static func isSomeoneElse(_ message: ParsedMessage) -> Bool {
+        let subject = message.subject.lowercased().drop { $0 == " " }
+        let forwardSubject = forwardPrefixes.contains { prefix in
+            subject.hasPrefix(prefix) && (subject.count == prefix.count || ": ".contains(subject[subject.index(subject.startIndex, offsetBy: prefix.count)]))
+        }
+        guard forwardSubject || hasBanner(message.text),
+              let forwarder = message.from.first?.address.lowercased(), !forwarder.isEmpty else { return false }
+        for line in message.text.split(whereSeparator: \.isNewline).prefix(400) {
+            let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercased()
+            guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
+            return address != forwarder
+        }
+        return false
+    }
+
+    /// A forward banner line ("---------- Forwarded message ---------",
+    /// "Begin forwarded message:").
+    private static func hasBanner(_ text: String) -> Bool {
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
+            let lowered = line.lowercased()
+            if banners.contains(where: { PhrasePattern.Alternative.contains(lowered, $0) }) { return true }
+        }
+        return false
+    }
+
+    /// The first word with an "@", without brackets, quotes and "mailto:".
+    private static func address(in line: String) -> String? {
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "[" || $0 == "]" || $0 == "(" || $0 == ")" })
+        where word.contains("@") {
+            var cleaned = word.hasPrefix("mailto:") ? word.dropFirst(7) : word
+            while let last = cleaned.last, ",;.:".contains(last) { cleaned = cleaned.dropLast() }
+            return String(cleaned)
+        }
+        return nil
+    }
+}

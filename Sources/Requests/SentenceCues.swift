@@ -1,0 +1,57 @@
+/// Cue words that tell how a sentence asks: a polite question ("Can you…"),
+/// a command ("Delete my account."), the writer's own earlier request in a
+/// reminder, or data-protection talk at all.
+enum SentenceCues {
+    /// Words that address the reader ("you"): a question with one is a request.
+    static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
+    static let modalWords: Set<String> = [
+        "can", "could", "would", "will", "kan", "kunne", "vil", "ville", "kann", "können", "könnten", "würden",
+        "kunde", "skulle", "möchten",
+    ]
+    static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
+
+    /// Words after which a verb starts a new command: "…and delete my phone number".
+    static let clauseStarts: Set<String> = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
+
+    /// A phrase at the start of a sentence or clause is a command ("Delete my account.").
+    static func isImperative(_ range: Range<Int>, in tokens: [String]) -> Bool {
+        range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
+    }
+
+    static let pastRequestVerbs: Set<String> = [
+        "asked", "requested", "ba", "bad", "krevde", "begärde", "anmodede", "gebeten", "aufgefordert", "beantragt",
+    ]
+    static let firstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich"]
+
+    /// "I asked you to delete…", "habe ich Sie gebeten…": the writer's own
+    /// earlier request, repeated in a reminder, is a request (someone else's is not).
+    static func isOwnEarlierRequest(_ tokens: [String]) -> Bool {
+        for index in tokens.indices where pastRequestVerbs.contains(tokens[index]) {
+            // "I asked", "habe ich Sie gebeten", and inverted "ba jeg".
+            let near = tokens[max(0, index - 3)..<min(tokens.count, index + 2)]
+            if near.contains(where: firstPerson.contains) { return true }
+        }
+        return false
+    }
+
+    /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
+    static func isPoliteRequest(_ tokens: [String]) -> Bool {
+        if tokens.contains(where: pleaseWords.contains) { return true }
+        for index in tokens.indices.dropLast() where modalWords.contains(tokens[index]) {
+            if addressWords.contains(tokens[index + 1]) { return true }
+        }
+        return false
+    }
+
+    /// Words of data-protection talk in the six languages: mail that uses
+    /// them but asks for nothing is vague, for a person to look at.
+    static let privacyPrefixes = [
+        "data", "personal", "privacy", "gdpr", "erasure", "delet", "rectif", "consent", "personvern", "opplysning",
+        "oplysning", "uppgift", "personuppgift", "datenschutz", "daten", "dsgvo", "sletting", "sletning", "innsyn",
+        "indsigt", "radera", "löschung", "auskunft", "samtykke", "samtycke", "einwilligung", "registerutdrag", "persondata",
+    ]
+
+    static func isPrivacyWord(_ token: String) -> Bool {
+        privacyPrefixes.contains { token.hasPrefix($0) }
+    }
+}

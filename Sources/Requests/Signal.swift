@@ -1,0 +1,31 @@
+/// What a matched phrase says about a message.
+enum Signal: Sendable, Hashable {
+    /// The writer asks for this kind.
+    case kind(RequestKind)
+    /// The writer acts for someone else (parent, guardian, lawyer).
+    case onBehalf
+    /// The writer withdraws consent: an objection, or an erasure when the
+    /// consent covered dietary data.
+    case consentWithdrawal
+    /// The sentence is about dietary or allergy data.
+    case dietary
+    /// The letter is a complaint addressed to a supervisory authority.
+    case complaint
+    /// The writer asks us to keep records (legal hold), not to delete them.
+    case legalHold
+    /// A freedom-of-information request for documents, not for own data.
+    case publicRecords
+    /// The sentence mentions a right only in passing or as a possibility; it
+    /// weakens the request phrases near it (its weight scales how far back).
+    case passingMention
+    /// A relative of the writer is named ("my daughter"); with
+    /// `thirdPartyData` in the same mail, the writer acts on their behalf.
+    case relative
+    /// Someone else's data is asked about ("her data", "opplysningene hans").
+    case thirdPartyData
+    /// Photos or videos are talked about: "remove it" then means the photo.
+    case photo
+    /// "…from the mailing list", "…my old e-mail address": a removal nearby
+    /// unsubscribes or replaces a value; it erases nothing.
+    case nonErasureContext
+}
