@@ -95,161 +95,163 @@ struct OutboxFixture {
 
 /// Serialized: the runner tests (in an extension elsewhere) run a real
 /// daemon on the same outbox.
-@Suite(.serialized) struct OutboxIntegrationTests {
-    @Test func aPendingReplyIsDeliveredAndMarkedSent() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let recipient = LocalStack.uniqueAddress("delivery", domain: "example.com")
-        let request = try await fixture.insertRequest(subject: recipient)
-        let row = try await fixture.insertOutbox(requestID: request.id, recipient: recipient)
+extension LiveStackTests {
+    @Suite struct OutboxIntegrationTests {
+        @Test func aPendingReplyIsDeliveredAndMarkedSent() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let recipient = LocalStack.uniqueAddress("delivery", domain: "example.com")
+            let request = try await fixture.insertRequest(subject: recipient)
+            let row = try await fixture.insertOutbox(requestID: request.id, recipient: recipient)
 
-        let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
-        #expect(report.handled == 1)
-        #expect(report.deferred == 0 && report.failed == 0)
+            let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
+            #expect(report.handled == 1)
+            #expect(report.deferred == 0 && report.failed == 0)
 
-        let stored = try await fixture.outbox(row.id)
-        #expect(stored["state"] == "sent")
-        #expect(stored["attempts"] == "1")
-        #expect(stored.optionalDate("sent_at") == fixture.clock.now())
-        #expect(stored["last_error"] == nil)
+            let stored = try await fixture.outbox(row.id)
+            #expect(stored["state"] == "sent")
+            #expect(stored["attempts"] == "1")
+            #expect(stored.optionalDate("sent_at") == fixture.clock.now())
+            #expect(stored["last_error"] == nil)
 
-        let audit = try await fixture.audit(request.id)
-        #expect(audit.count == 1)
-        #expect(audit.first?["actor"] == "dsrd:delivery")
-        #expect(audit.first?["action"] == "reply_sent")
-        #expect(audit.first?["outbox_id"] == String(row.id))
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.count == 1)
+            #expect(audit.first?["actor"] == "dsrd:delivery")
+            #expect(audit.first?["action"] == "reply_sent")
+            #expect(audit.first?["outbox_id"] == String(row.id))
 
-        let imap = stack.imap(user: recipient)
-        let status = try await stack.waitForMessages(imap, mailbox: .inbox, count: 1)
-        #expect(status.messages == 1)
-        let uid = try #require(try await imap.uids(in: .inbox, from: 1).first)
-        let delivered = String(decoding: try await imap.fetch(uid: uid, in: .inbox), as: UTF8.self)
-        #expect(delivered.contains(row.messageID))
+            let imap = stack.imap(user: recipient)
+            let status = try await stack.waitForMessages(imap, mailbox: .inbox, count: 1)
+            #expect(status.messages == 1)
+            let uid = try #require(try await imap.uids(in: .inbox, from: 1).first)
+            let delivered = String(decoding: try await imap.fetch(uid: uid, in: .inbox), as: UTF8.self)
+            #expect(delivered.contains(row.messageID))
 
-        // A second round finds nothing more to do.
-        #expect(try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce().handled == 0)
-    }
-
-    @Test func aTemporaryRefusalIsDeferredWithBackoff() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("tempfail-subject"))
-        let row = try await fixture.insertOutbox(requestID: request.id, recipient: "tempfail@example.net")
-        let stage = fixture.stage(sender: stack.smtp(), stack: stack)
-
-        let report = try await stage.runOnce()
-        #expect(report.deferred == 1)
-        var stored = try await fixture.outbox(row.id)
-        #expect(stored["state"] == "pending")
-        #expect(stored["attempts"] == "1")
-        #expect(stored.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(60))
-        #expect(stored["last_error"]?.contains("reply=450") == true)
-        #expect(!(stored["last_error"]?.contains("@") ?? true))
-
-        // Not due yet: left alone.
-        #expect(try await stage.runOnce().deferred == 0)
-        // Due after the first minute: deferred again, now for two.
-        fixture.clock.advance(by: 60)
-        #expect(try await stage.runOnce().deferred == 1)
-        stored = try await fixture.outbox(row.id)
-        #expect(stored["attempts"] == "2")
-        #expect(stored.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(120))
-        #expect(try await fixture.requestState(request.id) == "received")
-        #expect(try await fixture.audit(request.id).isEmpty)
-    }
-
-    @Test func aPermanentRefusalFailsTheReplyAndSendsTheRequestToReview() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("rejected-subject"))
-        let row = try await fixture.insertOutbox(requestID: request.id, recipient: "rejected@example.net")
-
-        let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
-        #expect(report.failed == 1)
-        let stored = try await fixture.outbox(row.id)
-        #expect(stored["state"] == "failed")
-        #expect(stored["attempts"] == "1")
-        #expect(stored["last_error"]?.contains("reply=550") == true)
-        #expect(try await fixture.requestState(request.id) == "needs_review")
-
-        let audit = try await fixture.audit(request.id)
-        #expect(audit.count == 1)
-        let event = try #require(audit.first)
-        #expect(event["actor"] == "dsrd:delivery")
-        #expect(event["action"] == "reply_failed")
-        #expect(event["from_state"] == "received")
-        #expect(event["to_state"] == "needs_review")
-        #expect(event["reason"] == "smtp reply 550")
-    }
-
-    @Test func theLastTemporaryRefusalFailsTheReplyForReview() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("give-up-subject"),
-                                                      state: "awaiting_confirmation")
-        let row = try await fixture.insertOutbox(requestID: request.id, recipient: "tempfail@example.net")
-        let stage = fixture.stage(sender: stack.smtp(), stack: stack, retry: RetryPolicy(maxAttempts: 2))
-
-        #expect(try await stage.runOnce().deferred == 1)
-        fixture.clock.advance(by: 60)
-        let report = try await stage.runOnce()
-        #expect(report.failed == 1 && report.deferred == 0)
-        let stored = try await fixture.outbox(row.id)
-        #expect(stored["state"] == "failed")
-        #expect(stored["attempts"] == "2")
-        #expect(try await fixture.requestState(request.id) == "needs_review")
-        let event = try #require(try await fixture.audit(request.id).first)
-        #expect(event["action"] == "reply_failed")
-        #expect(event["from_state"] == "awaiting_confirmation")
-        #expect(event["reason"] == "smtp reply 450, gave up after 2 attempts")
-    }
-
-    @Test func smtpDownDefersWithoutLosingAndALaterRoundDelivers() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let recipient = LocalStack.uniqueAddress("outage", domain: "example.no")
-        let first = try await fixture.insertOutbox(requestID: nil, recipient: recipient)
-        let second = try await fixture.insertOutbox(requestID: nil, recipient: recipient)
-        let closed = SMTPClient(settings: MailServerSettings(url: "smtp://127.0.0.1:1", tls: TLSSettings(mode: .none),
-                                                             connectTimeoutSeconds: 5, timeoutSeconds: 10))
-
-        await #expect(throws: DeliveryStage.SMTPUnavailable.self) {
-            try await fixture.stage(sender: closed, stack: stack).runOnce()
+            // A second round finds nothing more to do.
+            #expect(try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce().handled == 0)
         }
-        let tried = try await fixture.outbox(first.id)
-        #expect(tried["state"] == "pending")
-        #expect(tried["attempts"] == "1")
-        #expect(tried["last_error"]?.contains("connection") == true)
-        #expect(tried.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(60))
-        // The rest of the batch was not tried and is given back as it was.
-        let untried = try await fixture.outbox(second.id)
-        #expect(untried["state"] == "pending")
-        #expect(untried["attempts"] == "0")
-        #expect(untried.optionalDate("next_attempt_at") == fixture.clock.now())
 
-        fixture.clock.advance(by: 61)
-        let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
-        #expect(report.handled == 2)
-        #expect(try await fixture.outbox(first.id)["state"] == "sent")
-        #expect(try await fixture.outbox(first.id)["attempts"] == "2")
-        #expect(try await fixture.outbox(second.id)["state"] == "sent")
-        let imap = stack.imap(user: recipient)
-        #expect(try await stack.waitForMessages(imap, mailbox: .inbox, count: 2).messages == 2)
-    }
+        @Test func aTemporaryRefusalIsDeferredWithBackoff() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("tempfail-subject"))
+            let row = try await fixture.insertOutbox(requestID: request.id, recipient: "tempfail@example.net")
+            let stage = fixture.stage(sender: stack.smtp(), stack: stack)
 
-    @Test func aClaimedRowIsLeasedAwayFromASecondDaemon() async throws {
-        let stack = try LocalStack()
-        let fixture = try await OutboxFixture.prepare(stack)
-        let row = try await fixture.insertOutbox(requestID: nil, recipient: LocalStack.uniqueAddress("lease"))
-        let queue = DeliveryQueue(client: fixture.client)
-        let now = fixture.clock.now()
-        let claimed = try await queue.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10)
-        #expect(claimed.map(\.id) == [row.id])
-        #expect(claimed.first?.recipients.count == 1)
-        let other = DeliveryQueue(client: PostgresClient(configuration: stack.postgres))
-        #expect(try await other.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10).isEmpty)
-        let afterLease = now.addingTimeInterval(601)
-        #expect(try await other.claim(now: afterLease, leaseUntil: afterLease.addingTimeInterval(600), limit: 10)
-                .map(\.id) == [row.id])
+            let report = try await stage.runOnce()
+            #expect(report.deferred == 1)
+            var stored = try await fixture.outbox(row.id)
+            #expect(stored["state"] == "pending")
+            #expect(stored["attempts"] == "1")
+            #expect(stored.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(60))
+            #expect(stored["last_error"]?.contains("reply=450") == true)
+            #expect(!(stored["last_error"]?.contains("@") ?? true))
+
+            // Not due yet: left alone.
+            #expect(try await stage.runOnce().deferred == 0)
+            // Due after the first minute: deferred again, now for two.
+            fixture.clock.advance(by: 60)
+            #expect(try await stage.runOnce().deferred == 1)
+            stored = try await fixture.outbox(row.id)
+            #expect(stored["attempts"] == "2")
+            #expect(stored.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(120))
+            #expect(try await fixture.requestState(request.id) == "received")
+            #expect(try await fixture.audit(request.id).isEmpty)
+        }
+
+        @Test func aPermanentRefusalFailsTheReplyAndSendsTheRequestToReview() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("rejected-subject"))
+            let row = try await fixture.insertOutbox(requestID: request.id, recipient: "rejected@example.net")
+
+            let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
+            #expect(report.failed == 1)
+            let stored = try await fixture.outbox(row.id)
+            #expect(stored["state"] == "failed")
+            #expect(stored["attempts"] == "1")
+            #expect(stored["last_error"]?.contains("reply=550") == true)
+            #expect(try await fixture.requestState(request.id) == "needs_review")
+
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.count == 1)
+            let event = try #require(audit.first)
+            #expect(event["actor"] == "dsrd:delivery")
+            #expect(event["action"] == "reply_failed")
+            #expect(event["from_state"] == "received")
+            #expect(event["to_state"] == "needs_review")
+            #expect(event["reason"] == "smtp reply 550")
+        }
+
+        @Test func theLastTemporaryRefusalFailsTheReplyForReview() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let request = try await fixture.insertRequest(subject: LocalStack.uniqueAddress("give-up-subject"),
+                                                          state: "awaiting_confirmation")
+            let row = try await fixture.insertOutbox(requestID: request.id, recipient: "tempfail@example.net")
+            let stage = fixture.stage(sender: stack.smtp(), stack: stack, retry: RetryPolicy(maxAttempts: 2))
+
+            #expect(try await stage.runOnce().deferred == 1)
+            fixture.clock.advance(by: 60)
+            let report = try await stage.runOnce()
+            #expect(report.failed == 1 && report.deferred == 0)
+            let stored = try await fixture.outbox(row.id)
+            #expect(stored["state"] == "failed")
+            #expect(stored["attempts"] == "2")
+            #expect(try await fixture.requestState(request.id) == "needs_review")
+            let event = try #require(try await fixture.audit(request.id).first)
+            #expect(event["action"] == "reply_failed")
+            #expect(event["from_state"] == "awaiting_confirmation")
+            #expect(event["reason"] == "smtp reply 450, gave up after 2 attempts")
+        }
+
+        @Test func smtpDownDefersWithoutLosingAndALaterRoundDelivers() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let recipient = LocalStack.uniqueAddress("outage", domain: "example.no")
+            let first = try await fixture.insertOutbox(requestID: nil, recipient: recipient)
+            let second = try await fixture.insertOutbox(requestID: nil, recipient: recipient)
+            let closed = SMTPClient(settings: MailServerSettings(url: "smtp://127.0.0.1:1", tls: TLSSettings(mode: .none),
+                                                                 connectTimeoutSeconds: 5, timeoutSeconds: 10))
+
+            await #expect(throws: DeliveryStage.SMTPUnavailable.self) {
+                try await fixture.stage(sender: closed, stack: stack).runOnce()
+            }
+            let tried = try await fixture.outbox(first.id)
+            #expect(tried["state"] == "pending")
+            #expect(tried["attempts"] == "1")
+            #expect(tried["last_error"]?.contains("connection") == true)
+            #expect(tried.optionalDate("next_attempt_at") == fixture.clock.now().addingTimeInterval(60))
+            // The rest of the batch was not tried and is given back as it was.
+            let untried = try await fixture.outbox(second.id)
+            #expect(untried["state"] == "pending")
+            #expect(untried["attempts"] == "0")
+            #expect(untried.optionalDate("next_attempt_at") == fixture.clock.now())
+
+            fixture.clock.advance(by: 61)
+            let report = try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce()
+            #expect(report.handled == 2)
+            #expect(try await fixture.outbox(first.id)["state"] == "sent")
+            #expect(try await fixture.outbox(first.id)["attempts"] == "2")
+            #expect(try await fixture.outbox(second.id)["state"] == "sent")
+            let imap = stack.imap(user: recipient)
+            #expect(try await stack.waitForMessages(imap, mailbox: .inbox, count: 2).messages == 2)
+        }
+
+        @Test func aClaimedRowIsLeasedAwayFromASecondDaemon() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let row = try await fixture.insertOutbox(requestID: nil, recipient: LocalStack.uniqueAddress("lease"))
+            let queue = DeliveryQueue(client: fixture.client)
+            let now = fixture.clock.now()
+            let claimed = try await queue.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10)
+            #expect(claimed.map(\.id) == [row.id])
+            #expect(claimed.first?.recipients.count == 1)
+            let other = DeliveryQueue(client: PostgresClient(configuration: stack.postgres))
+            #expect(try await other.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10).isEmpty)
+            let afterLease = now.addingTimeInterval(601)
+            #expect(try await other.claim(now: afterLease, leaseUntil: afterLease.addingTimeInterval(600), limit: 10)
+                    .map(\.id) == [row.id])
+        }
     }
 }

@@ -3,6 +3,11 @@ import Store
 import Testing
 import Transport
 
+/// Every test that talks to the local servers is nested in this suite and
+/// runs one at a time: some restart PostgreSQL or stop a server, which
+/// would break a neighbour running in parallel.
+@Suite(.serialized) enum LiveStackTests {}
+
 /// The servers of `deploy/local/stack.sh up`, found through the variables
 /// it exports. Missing variables fail the test with a clear message: these
 /// tests never skip, since a green run without servers would prove nothing.

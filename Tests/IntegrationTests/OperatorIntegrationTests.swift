@@ -59,66 +59,68 @@ private func insertRequestWithHistory(_ client: PostgresClient) async throws -> 
     return reference
 }
 
-@Suite struct OperatorIntegrationTests {
-    @Test func requestsListJSONHasTheExpectedKeys() async throws {
-        let stack = try LocalStack()
-        let reference = try await insertRequestWithHistory(PostgresClient(configuration: stack.postgres))
-        let run = try await dsrd(["requests", "list", "--json", "--state", "received"])
-        #expect(run.status == 0, "\(run.errors)")
-        let line = try #require(run.output.split(separator: "\n").first { $0.contains(reference) })
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        #expect(object["reference"] as? String == reference)
-        #expect(object["kinds"] as? [String] == ["access", "erase"])
-        #expect(object["state"] as? String == "received")
-        #expect(object["received_at"] as? String == "2026-11-02T09:00:00Z")
-        #expect(object["due_at"] as? String == "2027-02-02")
-        #expect(object["language"] as? String == "nb")
-        // Every line is one JSON object.
-        for line in run.output.split(separator: "\n") {
-            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any])
+extension LiveStackTests {
+    @Suite struct OperatorIntegrationTests {
+        @Test func requestsListJSONHasTheExpectedKeys() async throws {
+            let stack = try LocalStack()
+            let reference = try await insertRequestWithHistory(PostgresClient(configuration: stack.postgres))
+            let run = try await dsrd(["requests", "list", "--json", "--state", "received"])
+            #expect(run.status == 0, "\(run.errors)")
+            let line = try #require(run.output.split(separator: "\n").first { $0.contains(reference) })
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["reference"] as? String == reference)
+            #expect(object["kinds"] as? [String] == ["access", "erase"])
+            #expect(object["state"] as? String == "received")
+            #expect(object["received_at"] as? String == "2026-11-02T09:00:00Z")
+            #expect(object["due_at"] as? String == "2027-02-02")
+            #expect(object["language"] as? String == "nb")
+            // Every line is one JSON object.
+            for line in run.output.split(separator: "\n") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any])
+            }
+            // Another state filters it out.
+            let other = try await dsrd(["requests", "list", "--json", "--state", "completed"])
+            #expect(other.status == 0)
+            #expect(!other.output.contains(reference))
         }
-        // Another state filters it out.
-        let other = try await dsrd(["requests", "list", "--json", "--state", "completed"])
-        #expect(other.status == 0)
-        #expect(!other.output.contains(reference))
-    }
 
-    @Test func requestsShowPrintsMessagesAndAuditTrailInOrder() async throws {
-        let stack = try LocalStack()
-        let reference = try await insertRequestWithHistory(PostgresClient(configuration: stack.postgres))
-        let text = try await dsrd(["requests", "show", reference])
-        #expect(text.status == 0, "\(text.errors)")
-        #expect(text.output.contains("Subject: Innsyn og sletting – æøå"))
-        #expect(text.output.contains("Subject: Vi har mottatt henvendelsen"))
-        #expect(text.output.contains("extended from 2026-12-02"))
-        let received = try #require(text.output.range(of: "dsrd:intake  received"))
-        let sent = try #require(text.output.range(of: "dsrd:delivery  reply_sent"))
-        #expect(received.lowerBound < sent.lowerBound)
-        // The subject's address is printed for the operator, never logged.
-        #expect(!text.errors.contains("@example.com"))
+        @Test func requestsShowPrintsMessagesAndAuditTrailInOrder() async throws {
+            let stack = try LocalStack()
+            let reference = try await insertRequestWithHistory(PostgresClient(configuration: stack.postgres))
+            let text = try await dsrd(["requests", "show", reference])
+            #expect(text.status == 0, "\(text.errors)")
+            #expect(text.output.contains("Subject: Innsyn og sletting – æøå"))
+            #expect(text.output.contains("Subject: Vi har mottatt henvendelsen"))
+            #expect(text.output.contains("extended from 2026-12-02"))
+            let received = try #require(text.output.range(of: "dsrd:intake  received"))
+            let sent = try #require(text.output.range(of: "dsrd:delivery  reply_sent"))
+            #expect(received.lowerBound < sent.lowerBound)
+            // The subject's address is printed for the operator, never logged.
+            #expect(!text.errors.contains("@example.com"))
 
-        let json = try await dsrd(["requests", "show", reference, "--json"])
-        #expect(json.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
-        let messages = try #require(object["messages"] as? [[String: Any]])
-        #expect(messages.map { $0["direction"] as? String } == ["in", "out"])
-        #expect(messages.first?["what"] as? String == "request")
-        #expect(messages.last?["what"] as? String == "receipt")
-        #expect(messages.last?["delivery_state"] as? String == "sent")
-        #expect(messages.first?["message_id"] as? String == "<op-in-\(reference)@example.com>")
-        let audit = try #require(object["audit"] as? [[String: Any]])
-        #expect(audit.map { $0["action"] as? String } == ["received", "reply_sent"])
-    }
+            let json = try await dsrd(["requests", "show", reference, "--json"])
+            #expect(json.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            let messages = try #require(object["messages"] as? [[String: Any]])
+            #expect(messages.map { $0["direction"] as? String } == ["in", "out"])
+            #expect(messages.first?["what"] as? String == "request")
+            #expect(messages.last?["what"] as? String == "receipt")
+            #expect(messages.last?["delivery_state"] as? String == "sent")
+            #expect(messages.first?["message_id"] as? String == "<op-in-\(reference)@example.com>")
+            let audit = try #require(object["audit"] as? [[String: Any]])
+            #expect(audit.map { $0["action"] as? String } == ["received", "reply_sent"])
+        }
 
-    @Test func anUnknownReferenceIsAClearErrorWithExitOne() async throws {
-        _ = try LocalStack()
-        let run = try await dsrd(["requests", "show", "NO-SUCH-REF-\(UUID().uuidString.prefix(6))"])
-        #expect(run.status == 1)
-        #expect(run.errors.contains("no request with reference NO-SUCH-REF-"))
-        let badState = try await dsrd(["requests", "list", "--state", "lost"])
-        #expect(badState.status == 1)
-        #expect(badState.errors.contains("unknown state 'lost'"))
-        let usage = try await dsrd(["requests", "frobnicate"])
-        #expect(usage.status == 2)
+        @Test func anUnknownReferenceIsAClearErrorWithExitOne() async throws {
+            _ = try LocalStack()
+            let run = try await dsrd(["requests", "show", "NO-SUCH-REF-\(UUID().uuidString.prefix(6))"])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("no request with reference NO-SUCH-REF-"))
+            let badState = try await dsrd(["requests", "list", "--state", "lost"])
+            #expect(badState.status == 1)
+            #expect(badState.errors.contains("unknown state 'lost'"))
+            let usage = try await dsrd(["requests", "frobnicate"])
+            #expect(usage.status == 2)
+        }
     }
 }

@@ -112,7 +112,7 @@ func configVariant(_ stack: LocalStack, _ change: (inout [String: Any]) -> Void)
     return path
 }
 
-extension OutboxIntegrationTests {
+extension LiveStackTests.OutboxIntegrationTests {
     @Test func dsrdRunIsReadyPingsTheWatchdogAndStopsOnSIGTERM() async throws {
         let stack = try LocalStack()
         try await OutboxFixture.retireLeftovers(PostgresClient(configuration: stack.postgres))

@@ -1,0 +1,185 @@
+import Daemon
+import Foundation
+import MailCore
+import Store
+import Testing
+import Transport
+
+/// The whole daemon as a process: mail in over SMTP, `dsrd run`, replies out
+/// into the senders' Dovecot mailboxes. Each test has a notices account of
+/// its own.
+struct PipelineFixture {
+    let stack: LocalStack
+    let notices: String
+    let configPath: String
+    let database: PostgresClient
+
+    init() throws {
+        stack = try LocalStack()
+        let notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
+        self.notices = notices
+        configPath = try configVariant(stack) { object in
+            var imap = object["imap"] as? [String: Any] ?? [:]
+            imap["username"] = notices
+            object["imap"] = imap
+            object["sender"] = notices
+            object["poll_interval_seconds"] = 1
+        }
+        database = PostgresClient(configuration: stack.postgres)
+    }
+
+    func send(_ text: String, from sender: String) async throws {
+        try await stack.smtp().send(Array(text.utf8), from: sender, to: [notices])
+    }
+
+    func runOnce(environment: [String: String] = [:]) async throws -> (status: Int32?, log: String) {
+        let daemon = try DaemonProcess(arguments: ["run", "--once", "--config", configPath], environment: environment)
+        try daemon.start()
+        let status = await daemon.exitStatus(within: 30)
+        return (status, daemon.log)
+    }
+
+    /// Waits (bounded) for `count` messages in `address`'s INBOX; returns their bytes.
+    func mailbox(of address: String, count: Int) async throws -> [[UInt8]] {
+        let imap = stack.imap(user: address)
+        _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: count)
+        var messages: [[UInt8]] = []
+        for uid in try await imap.uids(in: .inbox, from: 1) {
+            messages.append(try await imap.fetch(uid: uid, in: .inbox))
+        }
+        return messages
+    }
+
+    func ledger() async throws -> [QueryResult.Row] {
+        try await database.query("SELECT id, outcome, moved_at IS NOT NULL AS moved FROM dsr.inbound WHERE mailbox = $1 ORDER BY id",
+                                 [.text(notices + "/INBOX")]).rows
+    }
+
+    func requestCount() async throws -> Int {
+        try await database.query("""
+            SELECT count(DISTINCT m.request_id) AS n FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
+            WHERE i.mailbox = $1
+            """, [.text(notices + "/INBOX")]).first?.int("n") ?? -1
+    }
+}
+
+extension LiveStackTests {
+    @Suite struct PipelineIntegrationTests {
+        @Test func replyLandsInTheSendersMailboxThreadedWithReferenceAndÆØÅ() async throws {
+            let fixture = try PipelineFixture()
+            let person = LocalStack.uniqueAddress("kari", domain: "example.no")
+            let messageID = "pipeline-\(UUID().uuidString)@example.no"
+            try await fixture.send(requestMail(from: "Kari Nordmann <\(person)>", to: fixture.notices,
+                                               subject: "Innsyn i personopplysninger",
+                                               body: "Hei,\n\njeg ønsker innsyn i alle opplysninger dere har lagret om meg.\n\nKari",
+                                               messageID: messageID), from: person)
+            _ = try await fixture.stack.waitForMessages(fixture.stack.imap(user: fixture.notices), mailbox: .inbox, count: 1)
+            let run = try await fixture.runOnce()
+            #expect(run.status == 0, "log: \(run.log)")
+
+            let replies = try await fixture.mailbox(of: person, count: 1)
+            #expect(replies.count == 1)
+            let reply = MessageReader.read(try #require(replies.first))
+            let reference = try #require(RequestReferenceText.first(in: reply.subject))
+            #expect(reply.subject == "Din personvernforespørsel [\(reference)]")
+            #expect(reply.inReplyTo == [messageID])
+            #expect(reply.references.contains(messageID))
+            #expect(reply.header("Auto-Submitted") == "auto-replied")
+            #expect(reply.header("Content-Language") == "nb")
+            #expect(reply.from.first?.address == fixture.notices)
+            #expect(reply.text.contains("personvernforordningen"))
+            #expect(reply.text.contains("Vi svarer så snart vi kan"))
+            let request = try await fixture.database.query("SELECT state FROM dsr.requests WHERE reference = $1",
+                                                           [.text(reference)])
+            #expect(request.first?["state"] == "received")
+            let sent = try await fixture.database.query(
+                "SELECT state, sent_at IS NOT NULL AS sent FROM dsr.outbox WHERE request_id = (SELECT id FROM dsr.requests WHERE reference = $1)",
+                [.text(reference)])
+            #expect(sent.first?["state"] == "sent")
+        }
+
+        @Test func killedBetweenCommitAndMoveRecordsOnce() async throws {
+            let fixture = try PipelineFixture()
+            let person = LocalStack.uniqueAddress("ola", domain: "example.com")
+            try await fixture.send(requestMail(from: person, to: fixture.notices, subject: "Delete",
+                                               body: "Please delete all personal data you hold about me.",
+                                               messageID: "pipeline-kill-\(UUID().uuidString)@example.com"), from: person)
+            _ = try await fixture.stack.waitForMessages(fixture.stack.imap(user: fixture.notices), mailbox: .inbox, count: 1)
+
+            // The first run dies right after its COMMIT, before the IMAP move.
+            let crashed = try await fixture.runOnce(environment: ["DSRD_TEST_EXIT_AFTER_COMMIT": "1"])
+            #expect(crashed.status == 75, "log: \(crashed.log)")
+            let afterCrash = try await fixture.ledger()
+            #expect(afterCrash.count == 1)
+            #expect(try afterCrash.first?.bool("moved") == false)
+
+            // Started again, it finishes the move and answers once.
+            let again = try await fixture.runOnce()
+            #expect(again.status == 0, "log: \(again.log)")
+            let ledger = try await fixture.ledger()
+            #expect(ledger.count == 1)
+            #expect(try ledger.first?.bool("moved") == true)
+            #expect(try await fixture.requestCount() == 1)
+            #expect(try await fixture.mailbox(of: person, count: 1).count == 1)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await fixture.mailbox(of: person, count: 1).count == 1)
+        }
+
+        @Test func postgresRestartedUnderARunningDaemonIsSurvived() async throws {
+            let fixture = try PipelineFixture()
+            let state = try #require(fixture.stack.environment["DSRD_STACK_STATE"])
+            let daemon = try DaemonProcess(arguments: ["run", "--config", fixture.configPath], environment: [:])
+            try daemon.start()
+            defer { daemon.signal(SIGKILL) }
+            try await Task.sleep(for: .seconds(1))
+
+            try await restartPostgres(stateDirectory: state, stack: fixture.stack)
+
+            let person = LocalStack.uniqueAddress("emma", domain: "example.org")
+            try await fixture.send(requestMail(from: person, to: fixture.notices, subject: "Erasure request",
+                                               body: "Please erase my personal data.",
+                                               messageID: "pipeline-pg-\(UUID().uuidString)@example.org"), from: person)
+            let replies = try await fixture.mailbox(of: person, count: 1)
+            #expect(replies.count == 1, "log: \(daemon.log)")
+            #expect(daemon.isRunning)
+            daemon.signal(SIGTERM)
+            #expect(await daemon.exitStatus(within: 10) == 0, "log: \(daemon.log)")
+            #expect(try await fixture.requestCount() == 1)
+        }
+    }
+}
+
+/// `pg_ctl restart` of the stack's cluster, as the postgres user. The
+/// restarted server inherits the descriptor Foundation watches for the
+/// child's exit, so the restart is recognised by a new postmaster PID that
+/// accepts connections, not by pg_ctl's exit.
+private func restartPostgres(stateDirectory: String, stack: LocalStack) async throws {
+    let pidFile = stateDirectory + "/pg/data/postmaster.pid"
+    func postmasterPID() -> String? {
+        (try? String(contentsOfFile: pidFile, encoding: .utf8))?.split(separator: "\n").first.map(String.init)
+    }
+    let before = postmasterPID()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+    process.arguments = ["-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl", "-D", stateDirectory + "/pg/data",
+                         "-m", "fast", "-w", "restart", "-l", stateDirectory + "/pg/server.log"]
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let probe = PostgresClient(configuration: stack.postgres)
+    for _ in 0..<300 {
+        try await Task.sleep(for: .milliseconds(100))
+        if let now = postmasterPID(), now != before, (try? await probe.query("SELECT 1")) != nil { return }
+    }
+    struct RestartFailed: Error {}
+    throw RestartFailed()
+}
+
+/// Finds `DSR-YYYY-XXXXX` in a subject (tests only need the first).
+enum RequestReferenceText {
+    static func first(in text: String) -> String? {
+        guard let range = text.range(of: #"DSR-[0-9]{4}-[0-9A-Z]{5}"#, options: .regularExpression) else { return nil }
+        return String(text[range])
+    }
+}
