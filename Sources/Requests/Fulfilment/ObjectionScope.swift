@@ -39,7 +39,7 @@ enum ObjectionVocabulary {
     static let sharingWords: Set<String> = ["dele", "deler", "deles", "delt", "dela", "delar", "delas", "delat"]
 
     static let marketingStems = [
-        "marketing", "newsletter", "advertis", "promotion", "mailing",
+        "marketing", "newsletter", "advertis", "promotion",
         "nyhetsbrev", "markedsfør", "reklame", "direktemarkedsf",
         "utskick", "marknadsför", "reklam", "direktreklam",
         "werbung", "werbe", "nyhedsbrev",

@@ -23,6 +23,7 @@ public struct ErasureExecutor: Sendable {
 
     /// The same inside a transaction the caller has begun (and ends).
     public func eraseInTransaction(address: String, addressHash: String, today: Day, connection: PostgresConnection) throws -> ErasureOutcome {
+        try checkMap()
         guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection) else {
             return .noData
         }
@@ -34,8 +35,7 @@ public struct ErasureExecutor: Sendable {
         for table in erasureOrder(map.tables) {
             switch table.erasure {
             case .delete:
-                let count = try ErasureSQL.scope(of: table, map: map, place: ErasureSQL.place(of: table, in: map))
-                    .run(delete: connection, subjectKey: subjectKey)
+                let count = try connection.execute(try ErasureSQL(table, map: map).delete(), [.text(subjectKey)]).affectedRows
                 record(count, of: table, in: &report)
             case .nullify(let columns, let set):
                 let count = try nullify(table, columns: columns, set: set, subjectKey: subjectKey, connection: connection)
@@ -48,7 +48,7 @@ public struct ErasureExecutor: Sendable {
                     report.rowsErased[table.table] = outcome.deleted
                     if heldRows == 0 { report.erased.append(table.category) }
                 }
-                let reason = rule.reason ?? holds.parentRule(of: rule)?.reason ?? Self.defaultHoldReason
+                let reason = rule.reason ?? HoldRecorder.parentRule(of: rule, in: map)?.reason ?? Self.defaultHoldReason
                 for (day, rows) in outcome.held {
                     kept.append(.init(category: table.category, reason: reason, until: day, rows: rows))
                 }
@@ -74,8 +74,7 @@ public struct ErasureExecutor: Sendable {
         }
         var report = ErasureReport()
         for table in erasureOrder(map.tables) where table.consentData && !table.isSubjectTable {
-            let count = try ErasureSQL.scope(of: table, map: map, place: ErasureSQL.place(of: table, in: map))
-                .run(delete: connection, subjectKey: subjectKey)
+            let count = try connection.execute(try ErasureSQL(table, map: map).delete(), [.text(subjectKey)]).affectedRows
             record(count, of: table, in: &report)
         }
         return report
@@ -85,6 +84,25 @@ public struct ErasureExecutor: Sendable {
     /// several. Locks nothing, so it also works in a read-only transaction.
     public func subjectKey(of address: String, connection: PostgresConnection) throws -> String? {
         try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection, forUpdate: false)
+    }
+
+    /// Builds every table's SQL once without running it, so a map that
+    /// cannot be carried out stops the erasure before its first change.
+    func checkMap() throws {
+        for table in map.tables {
+            let sql = try ErasureSQL(table, map: map)
+            switch table.erasure {
+            case .delete:
+                break
+            case .nullify(let columns, let set):
+                for column in columns + set.keys.sorted() { _ = try ErasureSQL.quote(column, at: sql.place + ".erasure") }
+            case .hold(let rule):
+                _ = try HoldRecorder.dateSource(of: table, rule: rule, sql: sql, map: map)
+                for column in rule.clearColumns + [rule.detachColumn].compactMap({ $0 }) {
+                    _ = try ErasureSQL.quote(column, at: sql.place + ".erasure")
+                }
+            }
+        }
     }
 
     /// Deepest path first (children before parents), the subject table last;
@@ -123,14 +141,7 @@ public struct ErasureExecutor: Sendable {
             assignments.append("\(try ErasureSQL.quote(column, at: place)) = $\(values.count)")
         }
         guard !assignments.isEmpty else { return 0 }
-        let scope = try ErasureSQL.scope(of: table, map: map, place: ErasureSQL.place(of: table, in: map))
-        return try connection.execute(scope.update(assignments.joined(separator: ", ")), values).affectedRows
-    }
-}
-
-extension ErasureSQL.Scope {
-    /// Deletes the subject's rows of the table; the number deleted.
-    func run(delete connection: PostgresConnection, subjectKey: String) throws -> Int {
-        try connection.execute(delete(), [.text(subjectKey)]).affectedRows
+        let sql = try ErasureSQL(table, map: map)
+        return try connection.execute(try sql.update(assignments.joined(separator: ", ")), values).affectedRows
     }
 }

@@ -16,22 +16,21 @@ public struct PartnerNotices: Sendable {
         var notices: [String: PartnerNotice] = [:]
         for table in map.tables {
             guard let source = table.disclosures else { continue }
-            let place = ErasureSQL.place(of: table, in: map) + ".disclosures"
-            let scope = try ErasureSQL.scope(of: table, map: map, place: ErasureSQL.place(of: table, in: map))
-            let partner = try ErasureSQL.quoteTable(source.partnerTable, at: place)
-            let name = try ErasureSQL.quote(source.partnerNameColumn, at: place)
-            let address = try source.partnerAddressColumn.map { "p.\(try ErasureSQL.quote($0, at: place))::text" } ?? "NULL"
-            let fields = try source.fieldsColumn.map { "to_jsonb(t0.\(try ErasureSQL.quote($0, at: place)))::text" } ?? "NULL"
-            let date = try ErasureSQL.quote(source.dateColumn, at: place)
-            let condition = "p.\(try ErasureSQL.quote(source.partnerKey, at: place)) = t0.\(try ErasureSQL.quote(source.partnerColumn, at: place))"
-            let sql = scope.select(
-                "p.\(name)::text AS partner_name, \(address) AS partner_address, t0.\(date)::text AS disclosed, \(fields) AS fields",
-                extraJoin: "JOIN \(partner) AS p ON \(condition)") + " ORDER BY t0.\(date)"
-            for row in try connection.execute(sql, [.text(subjectKey)]).rows {
-                guard let partnerName = row["partner_name"], let text = row["disclosed"],
+            let sql = try ErasureSQL(table, map: map)
+            let rows = DisclosureRows(
+                rows: sql.rows, partnerColumn: source.partnerColumn, partnerTable: source.partnerTable,
+                partnerKey: source.partnerKey, partnerNameColumn: source.partnerNameColumn,
+                partnerAddressColumn: source.partnerAddressColumn, dateColumn: source.dateColumn,
+                fieldsColumn: source.fieldsColumn)
+            let select: String
+            do { select = try rows.select() } catch {
+                throw FulfilmentError.unusableMap(where: sql.place + ".disclosures", problem: "\(error)")
+            }
+            for row in try connection.execute(select, [.text(subjectKey)]).rows {
+                guard let partnerName = row["partner"], let text = row["date"],
                       let day = ErasureSQL.day(fromText: text) else { continue }
                 var notice = notices[partnerName]
-                    ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["partner_address"], disclosures: [])
+                    ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["address"], disclosures: [])
                 notice.disclosures.append(.init(day: day, fields: Self.fields(row["fields"])))
                 notices[partnerName] = notice
             }

@@ -1,103 +1,84 @@
 import Foundation
 import Requests
 
-/// SQL pieces built from the data map for changing a person's rows. Names
-/// from the map are checked (`DataMapIdentifier`) and double-quoted; values
-/// are always bound parameters.
-enum ErasureSQL {
-    /// `"name"`, or an error naming the map entry when the name is not a plain identifier.
-    static func quote(_ name: String, at place: String) throws -> String {
-        guard DataMapIdentifier.isValid(name) else {
-            throw FulfilmentError.unusableMap(where: place, problem: "not a plain SQL identifier")
-        }
-        return "\"\(name)\""
-    }
+/// SQL for changing one person's rows of a mapped table, built on
+/// `SubjectRows` (the rows are `t0`, path step i joins its referenced table
+/// as `t(i+1)`). Names from the map are validated and quoted by
+/// `SQLIdentifier`; values are always bound parameters, the subject key `$1`.
+struct ErasureSQL {
+    let table: MappedTable
+    /// `tables[3]`: where in the map errors point.
+    let place: String
+    let rows: SubjectRows
+    /// `"schema"."table"`
+    let target: String
+    /// `"id"` or `"campaign_id", "customer_id"`
+    let keyColumns: [String]
 
-    /// `"schema"."table"` for `schema.table`.
-    static func quoteTable(_ name: String, at place: String) throws -> String {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
-            throw FulfilmentError.unusableMap(where: place, problem: "not a schema-qualified table name")
-        }
-        return try parts.map { try quote(String($0), at: place) }.joined(separator: ".")
-    }
-
-    /// How one mapped table reaches the person: its rows are `t0`, each path
-    /// step but the last joins the next table as `t1`, `t2`…; the last step's
-    /// column is compared with the subject key (`$1`), so the subject table
-    /// itself is never joined.
-    struct Scope {
-        /// `"crm"."orders" AS t0`
-        let target: String
-        /// The joined tables (`"crm"."orders" AS t1`) with their join conditions.
-        let joins: [(table: String, condition: String)]
-        /// The condition that ties the rows to the subject key `$1`.
-        let subjectCondition: String
-        /// The mapped table, by alias (t1 → `schema.table`), to find a `with` parent.
-        let aliases: [String: String]
-
-        /// `SELECT <columns> FROM … [extra join] WHERE …`
-        func select(_ columns: String, extraJoin: String = "") -> String {
-            var sql = "SELECT \(columns) FROM \(target)"
-            for join in joins { sql += " JOIN \(join.table) ON \(join.condition)" }
-            if !extraJoin.isEmpty { sql += " " + extraJoin }
-            return sql + " WHERE \(subjectCondition)"
-        }
-
-        /// `DELETE FROM … USING … WHERE …`
-        func delete() -> String {
-            var sql = "DELETE FROM \(target)"
-            if !joins.isEmpty { sql += " USING " + joins.map(\.table).joined(separator: ", ") }
-            return sql + " WHERE " + conditions()
-        }
-
-        /// `UPDATE … SET <assignments> FROM … WHERE …`
-        func update(_ assignments: String) -> String {
-            var sql = "UPDATE \(target) SET \(assignments)"
-            if !joins.isEmpty { sql += " FROM " + joins.map(\.table).joined(separator: ", ") }
-            return sql + " WHERE " + conditions()
-        }
-
-        private func conditions() -> String {
-            (joins.map(\.condition) + [subjectCondition]).joined(separator: " AND ")
-        }
-    }
-
-    static func scope(of table: MappedTable, map: DataMap, place: String) throws -> Scope {
-        let target = try quoteTable(table.table, at: place) + " AS t0"
-        guard let last = table.path.last else {
-            return Scope(target: target, joins: [], subjectCondition: "t0.\(try quote(map.subject.key, at: place)) = $1",
-                         aliases: ["t0": table.table])
-        }
-        guard last.referencedColumn?.table == map.subject.table else {
+    init(_ table: MappedTable, map: DataMap) throws {
+        self.table = table
+        let place = Self.place(of: table, in: map)
+        self.place = place
+        rows = SubjectRows(table: table.table, key: table.key,
+                           path: table.path.map { SubjectRows.Step(column: $0.column, references: $0.references) },
+                           subjectKey: map.subject.key)
+        target = try Self.quote(table.table, at: place + ".table", parts: 2)
+        keyColumns = try table.key.map { try Self.quote($0, at: place + ".key") }
+        guard !keyColumns.isEmpty else { throw FulfilmentError.unusableMap(where: place + ".key", problem: "no key columns") }
+        if let last = table.path.last, last.referencedColumn?.table != map.subject.table {
             throw FulfilmentError.unusableMap(where: place + ".path", problem: "does not end at the subject table")
         }
-        var joins: [(String, String)] = []
-        var aliases = ["t0": table.table]
-        for (index, step) in table.path.dropLast().enumerated() {
-            guard let referenced = step.referencedColumn else {
-                throw FulfilmentError.unusableMap(where: place + ".path[\(index)]", problem: "references is not schema.table.column")
-            }
-            let alias = "t\(index + 1)"
-            aliases[alias] = referenced.table
-            joins.append((try quoteTable(referenced.table, at: place + ".path[\(index)]") + " AS \(alias)",
-                          "t\(index).\(try quote(step.column, at: place)) = \(alias).\(try quote(referenced.column, at: place))"))
-        }
-        let lastAlias = "t\(table.path.count - 1)"
-        return Scope(target: target, joins: joins,
-                     subjectCondition: "\(lastAlias).\(try quote(last.column, at: place)) = $1", aliases: aliases)
     }
 
-    /// The calendar day of a date or timestamp value in PostgreSQL's text
-    /// output (timestamps are read in Oslo time, the session runs in UTC).
+    /// `SELECT <columns> FROM … WHERE …` over the person's rows.
+    func select(_ columns: String) throws -> String {
+        "SELECT \(columns) \(try fromAndWhere())"
+    }
+
+    /// Deletes the person's rows.
+    func delete() throws -> String {
+        "DELETE FROM \(target) WHERE \(try ownRows())"
+    }
+
+    /// Updates the person's rows (`assignments` use unqualified column names).
+    func update(_ assignments: String) throws -> String {
+        "UPDATE \(target) SET \(assignments) WHERE \(try ownRows())"
+    }
+
+    /// `"k1" = $1 AND "k2" = $2`: one row by its key values.
+    var byKey: String {
+        keyColumns.enumerated().map { "\($0.element) = $\($0.offset + 1)" }.joined(separator: " AND ")
+    }
+
+    /// The alias of a table on the path (`t1`…), for a `with` parent. The last
+    /// step's table (the subject table) is not joined and has none.
+    func alias(of parent: String) -> String? {
+        guard let index = table.path.dropLast().firstIndex(where: { $0.referencedColumn?.table == parent }) else { return nil }
+        return "t\(index + 1)"
+    }
+
+    private func fromAndWhere() throws -> String {
+        do { return try rows.fromAndWhere() } catch {
+            throw FulfilmentError.unusableMap(where: place + ".path", problem: "\(error)")
+        }
+    }
+
+    private func ownRows() throws -> String {
+        let list = keyColumns.joined(separator: ", ")
+        return "(\(list)) IN (SELECT \(keyColumns.map { "t0.\($0)" }.joined(separator: ", ")) \(try fromAndWhere()))"
+    }
+
+    /// A validated, quoted name, or an error naming the map entry.
+    static func quote(_ name: String, at place: String, parts: Int = 1) throws -> String {
+        do { return try SQLIdentifier.quoted(name, parts: parts) } catch {
+            throw FulfilmentError.unusableMap(where: place, problem: "\(error)")
+        }
+    }
+
+    /// The calendar day (in Oslo) of a date or timestamp in PostgreSQL's text output.
     static func day(fromText text: String) -> Day? {
         if let day = Day(iso: text) { return day }
         return TimestampFormat.date(from: text).map { Day($0, timeZone: Day.osloTimeZone) }
-    }
-
-    /// The instant of a timestamp in text output, for `HoldDate`.
-    static func instant(fromText text: String) -> Date? {
-        TimestampFormat.date(from: text)
     }
 
     /// The map entry's place for error messages: `tables[3]`.

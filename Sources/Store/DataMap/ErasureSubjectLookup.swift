@@ -1,22 +1,20 @@
 import Foundation
 import Requests
 
-/// Finds the subject rows of an address, as the data map says: the subject
-/// table's e-mail column compared without regard to letter case.
+/// Finds the subject rows of an address with `SubjectLookup` (the e-mail
+/// column compared without regard to letter case), locking them for the
+/// rest of the transaction when it will change them.
 enum ErasureSubjectLookup {
-    /// The subject keys (as text) of every row with the address; `forUpdate`
-    /// locks them for the rest of the transaction.
+    /// The subject keys (as text) of the rows with the address.
     static func keys(of address: String, map: DataMap, connection: PostgresConnection, forUpdate: Bool = true) throws -> [String] {
-        let place = "subject"
-        let table = try ErasureSQL.quoteTable(map.subject.table, at: place)
-        let key = try ErasureSQL.quote(map.subject.key, at: place)
-        let email = try ErasureSQL.quote(map.subject.emailColumn, at: place)
+        let lookup = SubjectLookup(table: map.subject.table, key: map.subject.key, emailColumn: map.subject.emailColumn)
+        let sql: String
+        do { sql = try lookup.select() } catch {
+            throw FulfilmentError.unusableMap(where: "subject", problem: "\(error)")
+        }
         let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
-        let result = try connection.execute(
-            "SELECT \(key)::text AS subject_key FROM \(table) WHERE lower(\(email)) = lower($1) ORDER BY 1"
-                + (forUpdate ? " FOR UPDATE" : ""),
-            [.text(trimmed)])
-        return result.rows.compactMap { $0["subject_key"] }
+        let result = try connection.execute(sql + (forUpdate ? " FOR UPDATE" : ""), [.text(trimmed)])
+        return result.rows.compactMap { $0["key"] }
     }
 
     /// The one subject key, nil when none, or `ambiguousSubject` for several.

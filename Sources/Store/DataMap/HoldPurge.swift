@@ -25,19 +25,17 @@ public enum HeldRowPurge {
     public static func purgeInTransaction(map: DataMap, today: Day, connection: PostgresConnection) throws -> Report {
         var report = Report()
         for table in purgeOrder(map) {
-            let place = ErasureSQL.place(of: table, in: map)
-            let target = try ErasureSQL.quoteTable(table.table, at: place)
-            let keys = try table.key.map { try ErasureSQL.quote($0, at: place + ".key") }
+            let sql = try ErasureSQL(table, map: map)
+            // Key names are validated identifiers (ErasureSQL), safe inside quotes.
             let keyText = table.key.enumerated().map { "row_key ->> '\($0.element)' AS k\($0.offset)" }.joined(separator: ", ")
-            let byKey = keys.enumerated().map { "\($0.element) = $\($0.offset + 1)" }.joined(separator: " AND ")
             let due = try connection.execute("""
                 SELECT id, \(keyText) FROM dsr.holds
                 WHERE table_name = $1 AND purged_at IS NULL AND erasable_on <= $2::date
                 ORDER BY id FOR UPDATE
                 """, [.text(table.table), .text(today.description)])
             for hold in due.rows {
-                let values: [SQLValue] = keys.indices.map { .string(hold["k\($0)"]) }
-                let deleted = try connection.execute("DELETE FROM \(target) WHERE \(byKey)", values).affectedRows
+                let values: [SQLValue] = sql.keyColumns.indices.map { .string(hold["k\($0)"]) }
+                let deleted = try connection.execute("DELETE FROM \(sql.target) WHERE \(sql.byKey)", values).affectedRows
                 if deleted > 0 { report.deleted[table.table, default: 0] += deleted }
                 try connection.execute("UPDATE dsr.holds SET purged_at = now() WHERE id = $1", [.string(hold["id"])])
                 report.holdsClosed += 1

@@ -16,36 +16,31 @@ struct HoldRecorder {
     }
 
     /// The rule's own date column and years, or its `with` parent's, with the
-    /// SQL expression for the record date in the table's `Scope`.
+    /// SQL expression for the record date over the person's rows (`t0`, `t1`…).
     struct DateSource {
         let expression: String
         let years: Int
     }
 
     func hold(_ table: MappedTable, rule: HoldRule, subjectKey: String) throws -> Outcome {
-        let place = ErasureSQL.place(of: table, in: map)
-        let scope = try ErasureSQL.scope(of: table, map: map, place: place)
-        let date = try dateSource(of: table, rule: rule, scope: scope, place: place)
-        let keys = try table.key.map { try ErasureSQL.quote($0, at: place + ".key") }
-        guard !keys.isEmpty else { throw FulfilmentError.unusableMap(where: place + ".key", problem: "no key columns") }
-        let keyJSON = zip(table.key, keys).map { "'\($0.0)', t0.\($0.1)" }.joined(separator: ", ")
-        let keyColumns = keys.enumerated().map { "t0.\($0.element)::text AS k\($0.offset)" }.joined(separator: ", ")
-        let rows = try connection.execute(scope.select(
+        let sql = try ErasureSQL(table, map: map)
+        let date = try Self.dateSource(of: table, rule: rule, sql: sql, map: map)
+        let keyJSON = zip(table.key, sql.keyColumns).map { "'\($0.0)', t0.\($0.1)" }.joined(separator: ", ")
+        let keyColumns = sql.keyColumns.enumerated().map { "t0.\($0.element)::text AS k\($0.offset)" }.joined(separator: ", ")
+        let rows = try connection.execute(try sql.select(
             "jsonb_build_object(\(keyJSON))::text AS row_key, \(keyColumns), (\(date.expression))::text AS record_date"
         ) + " FOR UPDATE OF t0", [.text(subjectKey)])
 
-        let cleared = try clearedColumns(of: table, rule: rule, place: place)
-        let byKey = keys.enumerated().map { "\($0.element) = $\($0.offset + 1)" }.joined(separator: " AND ")
-        let target = try ErasureSQL.quoteTable(table.table, at: place)
-        let reason = rule.reason?.en ?? parentRule(of: rule)?.reason?.en
+        let cleared = try clearedColumns(of: table, rule: rule, place: sql.place)
+        let reason = rule.reason?.en ?? Self.parentRule(of: rule, in: map)?.reason?.en
         var outcome = Outcome()
         for row in rows.rows {
-            let keyValues: [SQLValue] = keys.indices.map { .string(row["k\($0)"]) }
+            let keyValues: [SQLValue] = sql.keyColumns.indices.map { .string(row["k\($0)"]) }
             guard let text = row["record_date"], let erasableOn = erasableOn(text, years: date.years) else {
-                throw FulfilmentError.unusableMap(where: place + ".erasure", problem: "a held row has no readable date")
+                throw FulfilmentError.unusableMap(where: sql.place + ".erasure", problem: "a held row has no readable date")
             }
             if erasableOn <= today {
-                try connection.execute("DELETE FROM \(target) WHERE \(byKey)", keyValues)
+                try connection.execute("DELETE FROM \(sql.target) WHERE \(sql.byKey)", keyValues)
                 outcome.deleted += 1
                 continue
             }
@@ -57,7 +52,7 @@ struct HoldRecorder {
                       .string(reason)])
             if !cleared.isEmpty {
                 let assignments = cleared.map { "\($0) = NULL" }.joined(separator: ", ")
-                try connection.execute("UPDATE \(target) SET \(assignments) WHERE \(byKey)", keyValues)
+                try connection.execute("UPDATE \(sql.target) SET \(assignments) WHERE \(sql.byKey)", keyValues)
             }
             outcome.held[erasableOn, default: 0] += 1
         }
@@ -65,28 +60,30 @@ struct HoldRecorder {
     }
 
     /// The hold rule of the `with` parent, if any.
-    func parentRule(of rule: HoldRule) -> HoldRule? {
+    static func parentRule(of rule: HoldRule, in map: DataMap) -> HoldRule? {
         guard let parent = rule.with, let table = map.table(named: parent), case .hold(let parentRule) = table.erasure else {
             return nil
         }
         return parentRule
     }
 
-    func dateSource(of table: MappedTable, rule: HoldRule, scope: ErasureSQL.Scope, place: String) throws -> DateSource {
+    static func dateSource(of table: MappedTable, rule: HoldRule, sql: ErasureSQL, map: DataMap) throws -> DateSource {
+        let place = sql.place + ".erasure"
         if let parent = rule.with {
-            guard let parentRule = parentRule(of: rule), let column = parentRule.dateColumn else {
-                throw FulfilmentError.unusableMap(where: place + ".erasure.with", problem: "not a held table with a date column")
+            guard let parentRule = parentRule(of: rule, in: map), let column = parentRule.dateColumn else {
+                throw FulfilmentError.unusableMap(where: place + ".with", problem: "not a held table with a date column")
             }
-            guard let alias = scope.aliases.first(where: { $0.value == parent && $0.key != "t0" })?.key else {
-                throw FulfilmentError.unusableMap(where: place + ".erasure.with", problem: "the parent is not on the table's path")
+            guard let alias = sql.alias(of: parent) else {
+                throw FulfilmentError.unusableMap(where: place + ".with", problem: "the parent is not on the table's path")
             }
             let years = rule.yearsAfterFinancialYear ?? parentRule.yearsAfterFinancialYear ?? 0
-            return DateSource(expression: "\(alias).\(try ErasureSQL.quote(column, at: place))", years: years)
+            return DateSource(expression: "\(alias).\(try ErasureSQL.quote(column, at: place + ".with"))", years: years)
         }
         guard let column = rule.dateColumn else {
-            throw FulfilmentError.unusableMap(where: place + ".erasure.date_column", problem: "missing")
+            throw FulfilmentError.unusableMap(where: place + ".date_column", problem: "missing")
         }
-        return DateSource(expression: "t0.\(try ErasureSQL.quote(column, at: place))", years: rule.yearsAfterFinancialYear ?? 0)
+        return DateSource(expression: "t0.\(try ErasureSQL.quote(column, at: place + ".date_column"))",
+                          years: rule.yearsAfterFinancialYear ?? 0)
     }
 
     /// Every nullable column that is neither a key nor kept, plus the clear
@@ -108,6 +105,6 @@ struct HoldRecorder {
 
     func erasableOn(_ text: String, years: Int) -> Day? {
         if let day = Day(iso: text) { return HoldDate.erasableOn(recordDay: day, yearsAfterFinancialYear: years) }
-        return ErasureSQL.instant(fromText: text).map { HoldDate.erasableOn(recordDate: $0, yearsAfterFinancialYear: years) }
+        return TimestampFormat.date(from: text).map { HoldDate.erasableOn(recordDate: $0, yearsAfterFinancialYear: years) }
     }
 }

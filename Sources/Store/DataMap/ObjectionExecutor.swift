@@ -41,7 +41,7 @@ public struct ObjectionExecutor: Sendable {
     private func set(_ target: ColumnValue?, keys: [String], connection: PostgresConnection) throws -> ObjectionReport.State {
         guard let target, !keys.isEmpty else { return .notRecorded }
         let place = "tables[\(map.tables.firstIndex { $0.isSubjectTable } ?? -1)].objection"
-        let table = try ErasureSQL.quoteTable(map.subject.table, at: place)
+        let table = try ErasureSQL.quote(map.subject.table, at: place, parts: 2)
         let key = try ErasureSQL.quote(map.subject.key, at: place)
         let column = try ErasureSQL.quote(target.column, at: place)
         var changed = 0

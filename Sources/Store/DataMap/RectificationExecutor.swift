@@ -35,7 +35,7 @@ public struct RectificationExecutor: Sendable {
             return .noData
         }
         let place = "tables[\(map.tables.firstIndex { $0.isSubjectTable } ?? -1)].rectification"
-        let table = try ErasureSQL.quoteTable(map.subject.table, at: place)
+        let table = try ErasureSQL.quote(map.subject.table, at: place, parts: 2)
         let key = try ErasureSQL.quote(map.subject.key, at: place)
         var report = RectificationReport(changes: [], unchanged: [], pendingEmailChange: plan.pendingEmail,
                                          unmapped: plan.unmapped)
