@@ -79,6 +79,7 @@ struct DataMapProblemsTests {
         #expect(found.contains("tables[1].erasure.clear_columns[0]: total is also in keep_columns"))
         #expect(found.contains("tables[1].erasure.detach_column: person_id is also in keep_columns"))
         #expect(found.contains("tables[1].erasure.reason.nb: empty"))
+        #expect(found.contains("tables[1].erasure.keep_columns: must include the date_column issued_on: the end of the hold is computed from it"))
     }
 
     @Test func subjectOnlySettingsElsewhereAreReported() throws {

@@ -23,7 +23,7 @@ let smallMapJSON = """
      "category": {"en": "Invoices", "nb": "Fakturaer"}, "purpose": {"en": "P", "nb": "F"},
      "legal_basis": {"en": "B", "nb": "G"}, "retention": {"en": "R", "nb": "L"},
      "erasure": {"action": "hold", "date_column": "issued_on", "years_after_financial_year": 5,
-                 "keep_columns": ["total"], "clear_columns": ["note"], "detach_column": "person_id",
+                 "keep_columns": ["total", "issued_on"], "clear_columns": ["note"], "detach_column": "person_id",
                  "reason": {"en": "Law", "nb": "Lov"}}},
     {"table": "shop.invoice_lines", "key": ["id"],
      "path": [{"column": "invoice_id", "references": "shop.invoices.id"}, {"column": "person_id", "references": "shop.people.id"}],
@@ -74,7 +74,7 @@ struct DataMapTests {
         }
         #expect(rule.dateColumn == "issued_on")
         #expect(rule.yearsAfterFinancialYear == 5)
-        #expect(rule.keepColumns == ["total"])
+        #expect(rule.keepColumns == ["total", "issued_on"])
         #expect(rule.detachColumn == "person_id")
         #expect(rule.reason?.text(.nb) == "Lov")
         let visits = try #require(map.table(named: "shop.visits"))

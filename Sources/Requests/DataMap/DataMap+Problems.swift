@@ -152,7 +152,14 @@ struct DataMapChecker {
                 report("\(path).with", "\(parent) is not listed in tables")
             }
         } else {
-            if let column = rule.dateColumn { identifier(column, "\(path).date_column") } else { report("\(path).date_column", "missing") }
+            if let column = rule.dateColumn {
+                identifier(column, "\(path).date_column")
+                if !rule.keepColumns.isEmpty && !rule.keepColumns.contains(column) {
+                    report("\(path).keep_columns", "must include the date_column \(column): the end of the hold is computed from it")
+                }
+            } else {
+                report("\(path).date_column", "missing")
+            }
             if let years = rule.yearsAfterFinancialYear {
                 if !(0...100).contains(years) { report("\(path).years_after_financial_year", "must be between 0 and 100") }
             } else {

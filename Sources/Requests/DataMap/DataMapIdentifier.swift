@@ -2,7 +2,7 @@
 /// (`[a-z_][a-z0-9_]*`), and `schema.table` / `schema.table.column` made of them.
 /// Anything else is refused, so a name from the map can be quoted into SQL safely.
 public enum DataMapIdentifier {
-    /// One plain identifier (`customer_id`).
+    /// One plain identifier (`person_id`).
     public static func isValid(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard let first = bytes.first, bytes.count <= 63, isStart(first) else { return false }

@@ -10,7 +10,7 @@ public enum SQLIdentifier {
         return bytes.dropFirst().allSatisfy { isStart($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
-    /// `name` with each part validated and quoted: `crm.orders` → `"crm"."orders"`.
+    /// `name` with each part validated and quoted: `shop.baskets` → `"shop"."baskets"`.
     /// - Parameter parts: how many dot-separated parts `name` must have.
     public static func quoted(_ name: String, parts: Int = 1) throws -> String {
         let pieces = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

@@ -6,21 +6,26 @@ public struct SubjectLookup: Sendable, Equatable {
     public var table: String
     public var key: String
     public var emailColumn: String
+    /// The subject's preferred language, returned as column `language` when set.
+    public var languageColumn: String?
     /// At most this many keys are returned (enough to see there are several).
     public var limit: Int
 
-    public init(table: String, key: String, emailColumn: String, limit: Int = 10) {
+    public init(table: String, key: String, emailColumn: String, languageColumn: String? = nil, limit: Int = 10) {
         self.table = table
         self.key = key
         self.emailColumn = emailColumn
+        self.languageColumn = languageColumn
         self.limit = limit
     }
 
-    /// Returns column `key` (text). Bind the address as `$1`.
+    /// Returns columns `key` and `language` (text; NULL without a language
+    /// column). Bind the address as `$1`.
     public func select() throws -> String {
         let key = try SQLIdentifier.quoted(self.key)
         let email = try SQLIdentifier.quoted(emailColumn)
-        return "SELECT s.\(key)::text AS key FROM \(try SQLIdentifier.quoted(table, parts: 2)) s"
+        let language = try languageColumn.map { "s.\(try SQLIdentifier.quoted($0))::text" } ?? "NULL::text"
+        return "SELECT s.\(key)::text AS key, \(language) AS language FROM \(try SQLIdentifier.quoted(table, parts: 2)) s"
             + " WHERE lower(s.\(email)) = lower($1) ORDER BY s.\(key) LIMIT \(max(limit, 1))"
     }
 }

@@ -1,9 +1,9 @@
 /// Builds the SELECT that reads one data subject's rows of a table, following
 /// the table's path of joins to the subject key:
 ///
-///     SELECT t0.* FROM "s"."lines" t0
-///       JOIN "s"."orders" t1 ON t1."id" = t0."order_id"
-///     WHERE t1."customer_id" = $1 ORDER BY t0."id"
+///     SELECT t0.* FROM "shop"."items" t0
+///       JOIN "shop"."baskets" t1 ON t1."id" = t0."basket_id"
+///     WHERE t1."person_id" = $1 ORDER BY t0."id"
 ///
 /// The last step's column is compared with the subject key (bound as `$1`), so
 /// the subject table itself is not joined. Names are validated and quoted.
