@@ -12,7 +12,7 @@ struct ErasureSQL {
     let rows: SubjectRows
     /// `"schema"."table"`
     let target: String
-    /// `"id"` or `"campaign_id", "customer_id"`
+    /// The key column(s), quoted: `"id"`, or several for a composite key.
     let keyColumns: [String]
 
     init(_ table: MappedTable, map: DataMap) throws {
