@@ -143,3 +143,29 @@ struct DataMapTests {
         #expect(HoldDate.erasableOn(recordDate: midsummer2019, yearsAfterFinancialYear: 3) == Day(year: 2023, month: 1, day: 1))
     }
 }
+
+/// Misspelt keys would be ignored by decoding; they are reported instead.
+struct DataMapKeysTests {
+    @Test func theRepositoryMapHasNoUnknownKeys() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: repositoryDataMapPath))
+        #expect(DataMap.unknownKeys(in: Array(bytes)) == [])
+        #expect(DataMap.unknownKeys(in: Array(smallMapJSON.utf8)) == [])
+    }
+
+    @Test func misspeltKeysAreReportedWithTheirPaths() {
+        let json = smallMapJSON
+            .replacingOccurrences(of: "\"consent_data\": true", with: "\"consent_dta\": true")
+            .replacingOccurrences(of: "\"date_column\": \"issued_on\"", with: "\"date_column\": \"issued_on\", \"date_colum\": \"x\"")
+            .replacingOccurrences(of: "\"reason\": {\"en\": \"Law\"", with: "\"reason\": {\"no\": \"-\", \"en\": \"Law\"")
+            .replacingOccurrences(of: "\"column\": \"no_ads\"", with: "\"colum\": \"no_ads\", \"column\": \"no_ads\"")
+            .replacingOccurrences(of: "\"version\": 1,", with: "\"version\": 1, \"comment\": \"-\",")
+        #expect(DataMap.unknownKeys(in: Array(json.utf8)).map(\.description) == [
+            "comment: unknown key",
+            "tables[0].objection.marketing.colum: unknown key",
+            "tables[1].erasure.date_colum: unknown key",
+            "tables[1].erasure.reason.no: unknown key",
+            "tables[3].consent_dta: unknown key",
+        ])
+        #expect(DataMap.unknownKeys(in: Array("not json".utf8)) == [])
+    }
+}

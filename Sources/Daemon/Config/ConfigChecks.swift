@@ -1,3 +1,4 @@
+import Foundation
 import Requests
 import Store
 
@@ -43,7 +44,8 @@ public enum ConfigChecks {
     private static func dataMapProblems(path: String) -> (map: DataMap?, problems: [ConfigProblem]) {
         do {
             let map = try DataMap.load(from: path)
-            return (map, map.problems().map { ConfigProblem(path: "data_map", message: $0.description) })
+            let unknown = FileManager.default.contents(atPath: path).map { DataMap.unknownKeys(in: Array($0)) } ?? []
+            return (map, (unknown + map.problems()).map { ConfigProblem(path: "data_map", message: $0.description) })
         } catch let error as DataMapError {
             let message = error.path.isEmpty ? error.message : "\(error.path): \(error.message)"
             return (nil, [ConfigProblem(path: "data_map", message: message)])

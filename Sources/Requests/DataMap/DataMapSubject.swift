@@ -19,7 +19,7 @@ public struct DataMapSubject: Sendable, Codable, Equatable {
         self.languageColumn = languageColumn
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case table, key
         case emailColumn = "email_column"
         case nameColumns = "name_columns"

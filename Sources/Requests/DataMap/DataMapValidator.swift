@@ -2,7 +2,7 @@
 /// names exists, every path step joins columns of compatible types, hold dates
 /// are dates, objection columns are booleans, columns set NULL are nullable,
 /// and no table that points at a mapped table is left out of the map.
-public struct DataMapValidator {
+public struct DataMapValidator: Sendable {
     public let map: DataMap
     public let catalog: DatabaseCatalog
     private var problems: [DataMapProblem] = []

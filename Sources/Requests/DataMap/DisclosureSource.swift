@@ -28,7 +28,7 @@ public struct DisclosureSource: Sendable, Codable, Equatable {
         self.fieldsColumn = fieldsColumn
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case partnerColumn = "partner_column"
         case partnerTable = "partner_table"
         case partnerKey = "partner_key"

@@ -17,7 +17,7 @@ public enum ErasureAction: Sendable, Codable, Equatable {
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case action, columns, set
     }
 

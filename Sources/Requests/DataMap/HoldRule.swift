@@ -31,7 +31,7 @@ public struct HoldRule: Sendable, Codable, Equatable {
         self.with = with
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case dateColumn = "date_column"
         case yearsAfterFinancialYear = "years_after_financial_year"
         case keepColumns = "keep_columns"

@@ -53,7 +53,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         self.disclosures = disclosures
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case table, key, path, category, columns, purpose
         case legalBasis = "legal_basis"
         case retention, source, recipients, erasure, rectification, objection
