@@ -29,7 +29,7 @@ enum CommandLineInterface {
         }
         let rest = Array(arguments.dropFirst())
         switch command {
-        case "check-config": return CheckConfigCommand.run(rest)
+        case "check-config": return await CheckConfigCommand.run(rest)
         case "migrate": return await MigrateCommand.run(rest)
         case "probe": return await ProbeCommand.run(rest)
         case "run": return await RunCommand.run(rest)

@@ -341,6 +341,7 @@ write_config() {
   },
   "poll_interval_seconds": 5,
   "templates_dir": "$REPO/Templates",
+  "data_map": "$REPO/deploy/datamap.json",
   "organisation": { "name": "Janteloppet AS", "dpo_address": "personvern@janteloppet.test" },
   "log_id_key": { "file": "$STATE/secrets/log-id-key" },
   "log_level": "info"

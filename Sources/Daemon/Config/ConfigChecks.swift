@@ -1,4 +1,6 @@
+import Foundation
 import Requests
+import Store
 
 /// Checks beyond the file itself, run by `dsrd check-config` and at start:
 /// that what the config points to can be used.
@@ -14,6 +16,41 @@ public enum ConfigChecks {
                 problems.append(ConfigProblem(path: "templates_dir", message: "templates cannot be loaded"))
             }
         }
+        if let path = config.dataMapPath {
+            problems += dataMapProblems(path: path).problems
+        }
         return problems
+    }
+
+    /// The checks of `problems`, then the data map against the live database
+    /// (when `data_map` is set and the map itself is sound).
+    public static func problemsWithDatabase(_ config: DaemonConfig) async -> [ConfigProblem] {
+        var problems = problems(config)
+        guard let path = config.dataMapPath else { return problems }
+        let (map, mapProblems) = dataMapProblems(path: path)
+        guard let map, mapProblems.isEmpty else { return problems }
+        let client = PostgresClient(configuration: config.postgres)
+        do {
+            let found = try await DataMapDatabaseCheck.problems(map, client: client)
+            problems += found.map { ConfigProblem(path: "data_map", message: "\($0.path): \($0.message)") }
+        } catch {
+            problems.append(ConfigProblem(path: "postgres", message: "cannot read the database catalog to check the data map"))
+        }
+        await client.close()
+        return problems
+    }
+
+    /// The map at `path` and its structural problems, as config problems of key `data_map`.
+    private static func dataMapProblems(path: String) -> (map: DataMap?, problems: [ConfigProblem]) {
+        do {
+            let map = try DataMap.load(from: path)
+            let unknown = FileManager.default.contents(atPath: path).map { DataMap.unknownKeys(in: Array($0)) } ?? []
+            return (map, (unknown + map.problems()).map { ConfigProblem(path: "data_map", message: $0.description) })
+        } catch let error as DataMapError {
+            let message = error.path.isEmpty ? error.message : "\(error.path): \(error.message)"
+            return (nil, [ConfigProblem(path: "data_map", message: message)])
+        } catch {
+            return (nil, [ConfigProblem(path: "data_map", message: "the data map cannot be loaded")])
+        }
     }
 }

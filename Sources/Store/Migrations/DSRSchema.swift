@@ -21,6 +21,7 @@ public enum DSRSchema {
             "COMMENT ON TABLE dsr.inbound IS 'Every message read from the notices mailbox, keyed by its IMAP identity'",
         ]),
         Migration(version: 2, name: "requests, audit trail and outbox", sql: pipelineTables),
+        Migration(version: 3, name: "accounting holds and suppression list", sql: holdAndSuppressionTables),
     ]
 
     static let pipelineTables = [
@@ -130,5 +131,37 @@ public enum DSRSchema {
         CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON dsr.audit_events
             FOR EACH STATEMENT EXECUTE FUNCTION dsr.audit_events_append_only()
         """,
+    ]
+
+    /// Rows an erasure had to keep for the accounting law, and the addresses
+    /// (as keyed hashes) we must never contact or share again.
+    static let holdAndSuppressionTables = [
+        // One row per customer-database row kept after an erasure, until its
+        // hold ends. The person is named only by a keyed hash of the address.
+        """
+        CREATE TABLE dsr.holds (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            subject_ref text NOT NULL,
+            table_name text NOT NULL,
+            row_key jsonb NOT NULL,
+            erasable_on date NOT NULL,
+            reason text,
+            held_at timestamptz NOT NULL DEFAULT now(),
+            purged_at timestamptz
+        )
+        """,
+        "CREATE UNIQUE INDEX holds_open_row ON dsr.holds (table_name, row_key) WHERE purged_at IS NULL",
+        "CREATE INDEX holds_due ON dsr.holds (erasable_on) WHERE purged_at IS NULL",
+        """
+        CREATE TABLE dsr.suppression (
+            address_hmac text PRIMARY KEY CHECK (address_hmac ~ '^[0-9a-f]{64}$'),
+            reasons text[] NOT NULL CHECK (cardinality(reasons) > 0
+                                           AND reasons <@ ARRAY['erased', 'marketing_objection']::text[]),
+            first_at timestamptz NOT NULL DEFAULT now(),
+            last_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "COMMENT ON TABLE dsr.holds IS 'Customer rows kept after an erasure for the accounting law, until erasable_on'",
+        "COMMENT ON TABLE dsr.suppression IS 'HMAC-SHA256 of addresses never to be contacted or shared again'",
     ]
 }

@@ -1,0 +1,174 @@
+/// Checks a data map against a database's catalog: every table and column it
+/// names exists, every path step joins columns of compatible types, hold dates
+/// are dates, objection columns are booleans, columns set NULL are nullable,
+/// and no table that points at a mapped table is left out of the map.
+public struct DataMapValidator: Sendable {
+    public let map: DataMap
+    public let catalog: DatabaseCatalog
+    private var problems: [DataMapProblem] = []
+
+    public init(map: DataMap, catalog: DatabaseCatalog) {
+        self.map = map
+        self.catalog = catalog
+    }
+
+    /// Every mismatch between map and database, each with its JSON path.
+    public static func problems(_ map: DataMap, catalog: DatabaseCatalog) -> [DataMapProblem] {
+        var validator = DataMapValidator(map: map, catalog: catalog)
+        validator.run()
+        return validator.problems
+    }
+
+    private mutating func report(_ path: String, _ message: String) {
+        problems.append(DataMapProblem(path: path, message: message))
+    }
+
+    /// The column, or a problem "no column … in table …" (or "no table …").
+    @discardableResult
+    private mutating func column(_ table: String, _ name: String, _ path: String) -> DatabaseCatalog.Column? {
+        guard let columns = catalog.tables[table] else {
+            report(path, "table \(table) does not exist")
+            return nil
+        }
+        guard let column = columns[name] else {
+            report(path, "column \(name) does not exist in \(table)")
+            return nil
+        }
+        return column
+    }
+
+    private mutating func columns(_ table: String, _ names: [String], _ path: String) {
+        for (index, name) in names.enumerated() { column(table, name, "\(path)[\(index)]") }
+    }
+
+    private mutating func nullable(_ table: String, _ name: String, _ path: String, why: String) {
+        if let found = column(table, name, path), !found.isNullable { report(path, "column \(name) is NOT NULL, so it cannot be \(why)") }
+    }
+
+    mutating func run() {
+        let subject = map.subject
+        if catalog.tables[subject.table] == nil {
+            report("subject.table", "table \(subject.table) does not exist")
+        } else {
+            column(subject.table, subject.key, "subject.key")
+            if let email = column(subject.table, subject.emailColumn, "subject.email_column"),
+               !DatabaseCatalog.joinable(email.dataType, "text") {
+                report("subject.email_column", "column \(subject.emailColumn) is \(email.dataType), not text")
+            }
+            columns(subject.table, subject.nameColumns, "subject.name_columns")
+            if let language = subject.languageColumn { column(subject.table, language, "subject.language_column") }
+        }
+        for (index, table) in map.tables.enumerated() {
+            check(table, at: "tables[\(index)]")
+        }
+        checkCoverage()
+    }
+
+    private mutating func check(_ table: MappedTable, at path: String) {
+        guard catalog.tables[table.table] != nil else {
+            report("\(path).table", "table \(table.table) does not exist")
+            return
+        }
+        columns(table.table, table.key, "\(path).key")
+        if let exported = table.columns { columns(table.table, exported, "\(path).columns") }
+        checkPath(table, at: "\(path).path")
+        checkErasure(table, at: "\(path).erasure")
+        if let rectification = table.rectification {
+            for field in rectification.keys.sorted() {
+                if let name = rectification[field] { column(table.table, name, "\(path).rectification.\(field)") }
+            }
+        }
+        if let objection = table.objection {
+            for (name, value) in [("sharing", objection.sharing), ("marketing", objection.marketing)] {
+                guard let value else { continue }
+                let columnPath = "\(path).objection.\(name).column"
+                guard let found = column(table.table, value.column, columnPath) else { continue }
+                if found.dataType != "boolean" { report(columnPath, "column \(value.column) is \(found.dataType), not boolean") }
+                if case .bool = value.value {} else { report("\(path).objection.\(name).value", "must be true or false") }
+            }
+        }
+        if let source = table.disclosures { checkDisclosures(source, table: table.table, at: "\(path).disclosures") }
+    }
+
+    private mutating func checkPath(_ table: MappedTable, at path: String) {
+        var current = table.table
+        for (index, step) in table.path.enumerated() {
+            let stepPath = "\(path)[\(index)]"
+            let own = column(current, step.column, "\(stepPath).column")
+            guard let target = step.referencedColumn else { return }
+            guard catalog.tables[target.table] != nil else {
+                report("\(stepPath).references", "table \(target.table) does not exist")
+                return
+            }
+            guard let referenced = catalog.column(target.table, target.column) else {
+                report("\(stepPath).references", "column \(target.column) does not exist in \(target.table)")
+                return
+            }
+            if let own, !DatabaseCatalog.joinable(own.dataType, referenced.dataType) {
+                report("\(stepPath).references", "\(current).\(step.column) is \(own.dataType) but \(step.references) is \(referenced.dataType)")
+            }
+            current = target.table
+        }
+    }
+
+    private mutating func checkErasure(_ table: MappedTable, at path: String) {
+        switch table.erasure {
+        case .delete:
+            break
+        case .nullify(let names, let set):
+            for (index, name) in names.enumerated() { nullable(table.table, name, "\(path).columns[\(index)]", why: "set NULL") }
+            for name in set.keys.sorted() {
+                if set[name] == .null { nullable(table.table, name, "\(path).set.\(name)", why: "set NULL") } else { column(table.table, name, "\(path).set.\(name)") }
+            }
+        case .hold(let rule):
+            if let date = rule.dateColumn, let found = column(table.table, date, "\(path).date_column"),
+               !DatabaseCatalog.isDateLike(found.dataType) {
+                report("\(path).date_column", "column \(date) is \(found.dataType), not a date or timestamp")
+            }
+            columns(table.table, rule.keepColumns, "\(path).keep_columns")
+            for (index, name) in rule.clearColumns.enumerated() { nullable(table.table, name, "\(path).clear_columns[\(index)]", why: "cleared") }
+            if let detach = rule.detachColumn { nullable(table.table, detach, "\(path).detach_column", why: "detached") }
+            if !rule.keepColumns.isEmpty { checkHeldColumnsCanBeCleared(table, rule: rule, at: path) }
+        }
+    }
+
+    /// A held row keeps only `keep_columns` (and its key): any other column
+    /// that is NOT NULL would keep data the law does not ask for.
+    private mutating func checkHeldColumnsCanBeCleared(_ table: MappedTable, rule: HoldRule, at path: String) {
+        guard let columns = catalog.tables[table.table] else { return }
+        for name in columns.keys.sorted() where !rule.keepColumns.contains(name) && !table.key.contains(name) {
+            if columns[name]?.isNullable == false {
+                report("\(path).keep_columns", "column \(name) is NOT NULL but not kept, so a held row cannot be cleared of it")
+            }
+        }
+    }
+
+    private mutating func checkDisclosures(_ source: DisclosureSource, table: String, at path: String) {
+        let own = column(table, source.partnerColumn, "\(path).partner_column")
+        if let date = column(table, source.dateColumn, "\(path).date_column"), !DatabaseCatalog.isDateLike(date.dataType) {
+            report("\(path).date_column", "column \(source.dateColumn) is \(date.dataType), not a date or timestamp")
+        }
+        if let fields = source.fieldsColumn { column(table, fields, "\(path).fields_column") }
+        guard catalog.tables[source.partnerTable] != nil else {
+            report("\(path).partner_table", "table \(source.partnerTable) does not exist")
+            return
+        }
+        if let key = column(source.partnerTable, source.partnerKey, "\(path).partner_key"), let own,
+           !DatabaseCatalog.joinable(own.dataType, key.dataType) {
+            report("\(path).partner_key", "\(source.partnerKey) is \(key.dataType) but \(source.partnerColumn) is \(own.dataType)")
+        }
+        column(source.partnerTable, source.partnerNameColumn, "\(path).partner_name_column")
+        if let address = source.partnerAddressColumn { column(source.partnerTable, address, "\(path).partner_address_column") }
+    }
+
+    /// A table that references a mapped table holds data about the person too
+    /// and must be mapped (lookup tables such as partners are referenced, not referencing).
+    private mutating func checkCoverage() {
+        let mapped = Set(map.tables.map(\.table))
+        var reported: Set<String> = []
+        for key in catalog.foreignKeys where !mapped.contains(key.table) && mapped.contains(key.referencedTable) {
+            guard reported.insert(key.table).inserted else { continue }
+            report("tables", "table \(key.table) references \(key.referencedTable) but is not in the data map")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// What a database holds, as far as checking a data map needs: tables with
+/// their columns, and foreign keys. Filled from the database's catalog.
+public struct DatabaseCatalog: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        /// The catalog's type name (`bigint`, `text`, `ARRAY`, `timestamp with time zone` …).
+        public var dataType: String
+        public var isNullable: Bool
+
+        public init(dataType: String, isNullable: Bool) {
+            self.dataType = dataType
+            self.isNullable = isNullable
+        }
+    }
+
+    /// `table.column` references `referencedTable.referencedColumn`.
+    public struct ForeignKey: Sendable, Equatable {
+        public var table: String
+        public var column: String
+        public var referencedTable: String
+        public var referencedColumn: String
+
+        public init(table: String, column: String, referencedTable: String, referencedColumn: String) {
+            self.table = table
+            self.column = column
+            self.referencedTable = referencedTable
+            self.referencedColumn = referencedColumn
+        }
+    }
+
+    /// `schema.table` → column name → column.
+    public var tables: [String: [String: Column]]
+    public var foreignKeys: [ForeignKey]
+
+    public init(tables: [String: [String: Column]] = [:], foreignKeys: [ForeignKey] = []) {
+        self.tables = tables
+        self.foreignKeys = foreignKeys
+    }
+
+    public func column(_ table: String, _ column: String) -> Column? {
+        tables[table]?[column]
+    }
+
+    /// Whether values of these two types can be compared in a join: the same
+    /// type, or both integers, both exact numbers or both character strings.
+    public static func joinable(_ left: String, _ right: String) -> Bool {
+        if left == right { return true }
+        for family in typeFamilies where family.contains(left) && family.contains(right) { return true }
+        return false
+    }
+
+    /// Whether the type is a date or a timestamp.
+    public static func isDateLike(_ type: String) -> Bool {
+        type == "date" || type.hasPrefix("timestamp")
+    }
+
+    private static let typeFamilies: [Set<String>] = [
+        ["smallint", "integer", "bigint"],
+        ["smallint", "integer", "bigint", "numeric"],
+        ["text", "character varying", "character", "name"],
+    ]
+}

@@ -1,0 +1,71 @@
+/// Reads what a database has, for checking a data map against it: the
+/// columns (with type and nullability) and the foreign keys of some schemas.
+public enum CatalogReader {
+    /// One column of a table or view.
+    public struct Column: Sendable, Equatable {
+        /// `schema.table`
+        public var table: String
+        public var name: String
+        /// `information_schema.columns.data_type` (`bigint`, `text`, `ARRAY`, `timestamp with time zone` …).
+        public var dataType: String
+        public var isNullable: Bool
+
+        public init(table: String, name: String, dataType: String, isNullable: Bool) {
+            self.table = table
+            self.name = name
+            self.dataType = dataType
+            self.isNullable = isNullable
+        }
+    }
+
+    /// One column pair of a foreign key: `table.column` references `referencedTable.referencedColumn`.
+    public struct ForeignKey: Sendable, Equatable {
+        public var table: String
+        public var column: String
+        public var referencedTable: String
+        public var referencedColumn: String
+
+        public init(table: String, column: String, referencedTable: String, referencedColumn: String) {
+            self.table = table
+            self.column = column
+            self.referencedTable = referencedTable
+            self.referencedColumn = referencedColumn
+        }
+    }
+
+    /// Every column of every table in `schemas`, in table and column order.
+    public static func columns(schemas: [String], on connection: PostgresConnection) throws -> [Column] {
+        let result = try connection.execute("""
+            SELECT table_schema || '.' || table_name AS table_name, column_name, data_type, is_nullable
+            FROM information_schema.columns
+            WHERE table_schema = ANY($1::text[])
+            ORDER BY table_schema, table_name, ordinal_position
+            """, [.textArray(schemas)])
+        return try result.rows.map { row in
+            Column(table: try row.string("table_name"), name: try row.string("column_name"),
+                   dataType: try row.string("data_type"), isNullable: try row.string("is_nullable") == "YES")
+        }
+    }
+
+    /// Every foreign key whose table is in `schemas`, one entry per column pair.
+    public static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [ForeignKey] {
+        let result = try connection.execute("""
+            SELECT fn.nspname || '.' || fc.relname AS table_name, fa.attname AS column_name,
+                   rn.nspname || '.' || rc.relname AS referenced_table, ra.attname AS referenced_column
+            FROM pg_constraint k
+            JOIN pg_class fc ON fc.oid = k.conrelid
+            JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            JOIN pg_class rc ON rc.oid = k.confrelid
+            JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+            CROSS JOIN LATERAL unnest(k.conkey, k.confkey) AS pair(own, other)
+            JOIN pg_attribute fa ON fa.attrelid = k.conrelid AND fa.attnum = pair.own
+            JOIN pg_attribute ra ON ra.attrelid = k.confrelid AND ra.attnum = pair.other
+            WHERE k.contype = 'f' AND fn.nspname = ANY($1::text[])
+            ORDER BY 1, 2
+            """, [.textArray(schemas)])
+        return try result.rows.map { row in
+            ForeignKey(table: try row.string("table_name"), column: try row.string("column_name"),
+                       referencedTable: try row.string("referenced_table"), referencedColumn: try row.string("referenced_column"))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Requests
+
+/// The partners a person's data was disclosed to (the map's `disclosures`
+/// tables), so each can be told of an erasure or correction (GDPR Art. 19).
+/// Collect them before erasing: erasure deletes the disclosure rows.
+public struct PartnerNotices: Sendable {
+    public let map: DataMap
+
+    public init(map: DataMap) {
+        self.map = map
+    }
+
+    /// One notice per partner (by name), partners in name order, disclosures oldest first.
+    public func collect(subjectKey: String, connection: PostgresConnection) throws -> [PartnerNotice] {
+        var notices: [String: PartnerNotice] = [:]
+        for table in map.tables {
+            guard let source = table.disclosures else { continue }
+            let sql = try ErasureSQL(table, map: map)
+            let rows = DisclosureRows(
+                rows: sql.rows, partnerColumn: source.partnerColumn, partnerTable: source.partnerTable,
+                partnerKey: source.partnerKey, partnerNameColumn: source.partnerNameColumn,
+                partnerAddressColumn: source.partnerAddressColumn, dateColumn: source.dateColumn,
+                fieldsColumn: source.fieldsColumn)
+            let select: String
+            do { select = try rows.select() } catch {
+                throw FulfilmentError.unusableMap(where: sql.place + ".disclosures", problem: "\(error)")
+            }
+            for row in try connection.execute(select, [.text(subjectKey)]).rows {
+                guard let partnerName = row["partner"], let text = row["date"],
+                      let day = ErasureSQL.day(fromText: text) else { continue }
+                var notice = notices[partnerName]
+                    ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["address"], disclosures: [])
+                notice.disclosures.append(.init(day: day, fields: Self.fields(row["fields"])))
+                notices[partnerName] = notice
+            }
+        }
+        return notices.keys.sorted().compactMap { notices[$0] }
+    }
+
+    /// A JSON array of strings, or one string, as a list.
+    static func fields(_ json: String?) -> [String] {
+        guard let json, let data = json.data(using: .utf8) else { return [] }
+        if let list = try? JSONDecoder().decode([String].self, from: data) { return list }
+        if let one = try? JSONDecoder().decode(String.self, from: data) { return [one] }
+        return []
+    }
+}

@@ -1,0 +1,56 @@
+import Requests
+
+/// Ends holds: deletes the held rows whose `erasable_on` has come and marks
+/// their holds purged. Children go before parents (tables held `with` a
+/// parent, and deeper paths, first). Running it again the same day does nothing.
+public enum HeldRowPurge {
+    public struct Report: Sendable, Equatable {
+        /// Rows deleted per mapped table.
+        public var deleted: [String: Int]
+        /// Holds marked purged (also those whose row was already gone).
+        public var holdsClosed: Int
+
+        public init(deleted: [String: Int] = [:], holdsClosed: Int = 0) {
+            self.deleted = deleted
+            self.holdsClosed = holdsClosed
+        }
+    }
+
+    /// Purges in a transaction of its own.
+    public static func purge(map: DataMap, today: Day, connection: PostgresConnection) throws -> Report {
+        try connection.transaction { try purgeInTransaction(map: map, today: today, connection: $0) }
+    }
+
+    /// The same inside a transaction the caller has begun.
+    public static func purgeInTransaction(map: DataMap, today: Day, connection: PostgresConnection) throws -> Report {
+        var report = Report()
+        for table in purgeOrder(map) {
+            let sql = try ErasureSQL(table, map: map)
+            // Key names are validated identifiers (ErasureSQL), safe inside quotes.
+            let keyText = table.key.enumerated().map { "row_key ->> '\($0.element)' AS k\($0.offset)" }.joined(separator: ", ")
+            let due = try connection.execute("""
+                SELECT id, \(keyText) FROM dsr.holds
+                WHERE table_name = $1 AND purged_at IS NULL AND erasable_on <= $2::date
+                ORDER BY id FOR UPDATE
+                """, [.text(table.table), .text(today.description)])
+            for hold in due.rows {
+                let values: [SQLValue] = sql.keyColumns.indices.map { .string(hold["k\($0)"]) }
+                let deleted = try connection.execute("DELETE FROM \(sql.target) WHERE \(sql.byKey)", values).affectedRows
+                if deleted > 0 { report.deleted[table.table, default: 0] += deleted }
+                try connection.execute("UPDATE dsr.holds SET purged_at = now() WHERE id = $1", [.string(hold["id"])])
+                report.holdsClosed += 1
+            }
+        }
+        return report
+    }
+
+    /// The held tables, those held `with` a parent and deeper paths first.
+    static func purgeOrder(_ map: DataMap) -> [MappedTable] {
+        map.tables.enumerated().compactMap { offset, table -> (Int, Int, Int, MappedTable)? in
+            guard case .hold(let rule) = table.erasure else { return nil }
+            return (rule.with == nil ? 1 : 0, -table.path.count, offset, table)
+        }
+        .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        .map(\.3)
+    }
+}

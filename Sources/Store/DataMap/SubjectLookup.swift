@@ -1,0 +1,31 @@
+/// Builds the SELECT that finds the data subject(s) with an e-mail address:
+/// `lower(email) = lower($1)`. More than one row means the address is
+/// ambiguous and the request needs a person to look at it.
+public struct SubjectLookup: Sendable, Equatable {
+    /// `schema.table` with one row per data subject.
+    public var table: String
+    public var key: String
+    public var emailColumn: String
+    /// The subject's preferred language, returned as column `language` when set.
+    public var languageColumn: String?
+    /// At most this many keys are returned (enough to see there are several).
+    public var limit: Int
+
+    public init(table: String, key: String, emailColumn: String, languageColumn: String? = nil, limit: Int = 10) {
+        self.table = table
+        self.key = key
+        self.emailColumn = emailColumn
+        self.languageColumn = languageColumn
+        self.limit = limit
+    }
+
+    /// Returns columns `key` and `language` (text; NULL without a language
+    /// column). Bind the address as `$1`.
+    public func select() throws -> String {
+        let key = try SQLIdentifier.quoted(self.key)
+        let email = try SQLIdentifier.quoted(emailColumn)
+        let language = try languageColumn.map { "s.\(try SQLIdentifier.quoted($0))::text" } ?? "NULL::text"
+        return "SELECT s.\(key)::text AS key, \(language) AS language FROM \(try SQLIdentifier.quoted(table, parts: 2)) s"
+            + " WHERE lower(s.\(email)) = lower($1) ORDER BY s.\(key) LIMIT \(max(limit, 1))"
+    }
+}
