@@ -1,0 +1,85 @@
+/// Finds confirmation tokens in the text of a reply, which usually quotes
+/// our message: case does not matter, the groups may be joined by `-`,
+/// blanks or nothing, and a line break with `> ` quote markers may fall
+/// between two groups.
+///
+/// A token is a run of letters and digits split only by such separators,
+/// starting and ending at word edges, that reads as exactly 28 Crockford
+/// symbols. Prose can now and then read as one; such a string matches no
+/// stored hash and is harmless.
+enum ConfirmationTokenScanner {
+    /// A run of ASCII letters and digits and how it joins the run before it.
+    private struct Chunk {
+        var symbols = ""
+        var valid = true
+        /// Only separators stand between this chunk and the one before.
+        var joinsPrevious = false
+    }
+
+    static func tokens(in text: String) -> [String] {
+        let chunks = chunks(of: text)
+        var found: [String] = []
+        var seen: Set<String> = []
+        for start in chunks.indices where chunks[start].valid {
+            var symbols = ""
+            var index = start
+            while index < chunks.count, chunks[index].valid, index == start || chunks[index].joinsPrevious {
+                symbols += chunks[index].symbols
+                if symbols.count >= ConfirmationToken.symbolCount { break }
+                index += 1
+            }
+            if symbols.count == ConfirmationToken.symbolCount, seen.insert(symbols).inserted {
+                found.append(symbols)
+            }
+        }
+        return found
+    }
+
+    private static func chunks(of text: String) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var current: Chunk?
+        var softGap = false  // only separators since the last chunk
+        var atLineStart = false
+        for scalar in text.unicodeScalars {
+            if isAlphanumeric(scalar) {
+                if current == nil {
+                    current = Chunk(joinsPrevious: softGap && !chunks.isEmpty)
+                }
+                if let symbol = CrockfordBase32.canonical(Character(scalar)) {
+                    current?.symbols.append(symbol)
+                } else {
+                    current?.valid = false
+                }
+                if (current?.symbols.count ?? 0) > ConfirmationToken.symbolCount { current?.valid = false }
+                atLineStart = false
+                continue
+            }
+            if let chunk = current {
+                chunks.append(chunk)
+                current = nil
+                softGap = true
+            }
+            if scalar == "\n" {
+                atLineStart = true
+            } else if scalar == ">" && atLineStart {
+                // a quote marker
+            } else if isSeparator(scalar) {
+                // keeps atLineStart, so "> > " is passed over
+            } else {
+                softGap = false
+                atLineStart = false
+            }
+        }
+        if let chunk = current { chunks.append(chunk) }
+        return chunks
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "-" || scalar == "\u{A0}"
+            || scalar == "\u{2010}" || scalar == "\u{2011}" || scalar == "\u{2013}"
+    }
+}
