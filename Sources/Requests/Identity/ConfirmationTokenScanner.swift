@@ -3,14 +3,15 @@
 /// blanks or nothing, and a line break with `> ` quote markers may fall
 /// between two groups.
 ///
-/// A token is a run of letters and digits split only by such separators,
-/// starting and ending at word edges, that reads as exactly 28 Crockford
-/// symbols. Prose can now and then read as one; such a string matches no
-/// stored hash and is harmless.
+/// A token is a run of letters and digits split only by such separators
+/// into pieces of whole groups (4, 8, … symbols), starting and ending at
+/// word edges, that reads as exactly 28 Crockford symbols. A word of four
+/// letters before a token can read as part of another candidate; such a
+/// string matches no stored hash and is harmless.
 enum ConfirmationTokenScanner {
     /// A run of ASCII letters and digits and how it joins the run before it.
     private struct Chunk {
-        var symbols = ""
+        var symbols: [UInt8] = []
         var valid = true
         /// Only separators stand between this chunk and the one before.
         var joinsPrevious = false
@@ -20,17 +21,18 @@ enum ConfirmationTokenScanner {
         let chunks = chunks(of: text)
         var found: [String] = []
         var seen: Set<String> = []
-        for start in chunks.indices where chunks[start].valid {
-            var symbols = ""
+        let usable = chunks.map { $0.valid && $0.symbols.count % ConfirmationToken.groupSize == 0 }
+        for start in chunks.indices where usable[start] {
+            var symbols: [UInt8] = []
             var index = start
-            while index < chunks.count, chunks[index].valid, index == start || chunks[index].joinsPrevious {
+            while index < chunks.count, usable[index], index == start || chunks[index].joinsPrevious {
                 symbols += chunks[index].symbols
                 if symbols.count >= ConfirmationToken.symbolCount { break }
                 index += 1
             }
-            if symbols.count == ConfirmationToken.symbolCount, seen.insert(symbols).inserted {
-                found.append(symbols)
-            }
+            guard symbols.count == ConfirmationToken.symbolCount else { continue }
+            let token = String(decoding: symbols, as: UTF8.self)
+            if seen.insert(token).inserted { found.append(token) }
         }
         return found
     }
@@ -45,12 +47,14 @@ enum ConfirmationTokenScanner {
                 if current == nil {
                     current = Chunk(joinsPrevious: softGap && !chunks.isEmpty)
                 }
-                if let symbol = CrockfordBase32.canonical(Character(scalar)) {
-                    current?.symbols.append(symbol)
-                } else {
-                    current?.valid = false
+                if current?.valid == true {
+                    if let symbol = CrockfordBase32.canonical(ascii: UInt8(scalar.value)),
+                       (current?.symbols.count ?? 0) < ConfirmationToken.symbolCount {
+                        current?.symbols.append(symbol)
+                    } else {
+                        current?.valid = false  // not a symbol, or longer than a token
+                    }
                 }
-                if (current?.symbols.count ?? 0) > ConfirmationToken.symbolCount { current?.valid = false }
                 atLineStart = false
                 continue
             }

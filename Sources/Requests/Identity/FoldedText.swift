@@ -19,8 +19,7 @@ struct FoldedText {
                 continue
             }
             original.append(scalar)
-            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            lower.append(mapped.count == 1 ? mapped[mapped.startIndex] : scalar)
+            lower.append(Self.lowercased(scalar))
         }
         self.original = original
         self.lower = lower
@@ -28,17 +27,28 @@ struct FoldedText {
 
     var count: Int { original.count }
 
+    /// The lowercase form when it is one scalar; ASCII without a table look-up.
+    private static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar
+        }
+        guard scalar.properties.changesWhenLowercased else { return scalar }
+        let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped[mapped.startIndex] : scalar
+    }
+
     func matches(_ phrase: [Unicode.Scalar], at position: Int) -> Bool {
         guard position + phrase.count <= lower.count else { return false }
-        for (offset, scalar) in phrase.enumerated() where lower[position + offset] != scalar {
-            return false
+        var offset = 0
+        while offset < phrase.count {
+            if lower[position + offset] != phrase[offset] { return false }
+            offset += 1
         }
         return true
     }
 
     func isWordScalar(at index: Int) -> Bool {
-        let scalar = original[index]
-        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        Self.isAlphanumeric(original[index])
     }
 
     /// The `local@domain.tld` around an `@` at `at`, as written, or nil when
@@ -57,7 +67,10 @@ struct FoldedText {
     }
 
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(scalar) || scalar.properties.isAlphabetic
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        return scalar.properties.isAlphabetic
     }
 
     private static func isLocalScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -40,9 +40,10 @@ public enum RegisteredAddressClaim {
         let folded = FoldedText(text)
         var found: [String] = []
         var seen: Set<String> = []
+        let phrases = phrasesByFirstScalar
         var position = 0
         while position < folded.count {
-            guard let phraseEnd = phraseEnding(at: position, in: folded) else {
+            guard let phraseEnd = phraseEnding(at: position, in: folded, phrases: phrases) else {
                 position += 1
                 continue
             }
@@ -55,15 +56,25 @@ public enum RegisteredAddressClaim {
         return found
     }
 
-    private static let phraseScalars: [[Unicode.Scalar]] = phrases.map { Array($0.unicodeScalars) }
-    private static let firstScalars: Set<Unicode.Scalar> = Set(phraseScalars.compactMap(\.first))
+    /// The phrases as scalars, by their first scalar.
+    private static let phrasesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+        var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+        for phrase in phrases {
+            let scalars = Array(phrase.unicodeScalars)
+            guard let first = scalars.first else { continue }
+            byFirst[first, default: []].append(scalars)
+        }
+        return byFirst
+    }()
 
     /// The end of the longest phrase starting at a word start, if any.
-    private static func phraseEnding(at position: Int, in text: FoldedText) -> Int? {
-        guard firstScalars.contains(text.lower[position]),
-              position == 0 || !text.isWordScalar(at: position - 1) else { return nil }
+    private static func phraseEnding(
+        at position: Int, in text: FoldedText, phrases: [Unicode.Scalar: [[Unicode.Scalar]]]
+    ) -> Int? {
+        guard position == 0 || !text.isWordScalar(at: position - 1), text.isWordScalar(at: position),
+              let candidates = phrases[text.lower[position]] else { return nil }
         var best: Int?
-        for phrase in phraseScalars where text.matches(phrase, at: position) {
+        for phrase in candidates where text.matches(phrase, at: position) {
             let end = position + phrase.count
             if end < text.count, text.isWordScalar(at: end), phrase.last.map(Self.isLetter) == true { continue }
             best = max(best ?? end, end)
@@ -79,7 +90,7 @@ public enum RegisteredAddressClaim {
             if text.original[index] == "@", let address = text.address(around: index) {
                 return address
             }
-            if text.original[index] == "\n" && index > start + 1 && text.original[index - 1] == "\n" { return nil }
+            if text.original[index] == "\n" && index > start && text.original[index - 1] == "\n" { return nil }
             index += 1
         }
         return nil
