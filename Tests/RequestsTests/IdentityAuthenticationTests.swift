@@ -41,6 +41,7 @@ import Testing
         #expect(AuthenticationResults.parse("") == nil)
         #expect(AuthenticationResults.parse("  (only a comment) ") == nil)
         #expect(AuthenticationResults.parse("; dkim=pass") == nil)
+        #expect(AuthenticationResults.parse("spf=none (sender IP is 192.0.2.1) smtp.mailfrom=example.com; example.com; dkim=none") == nil)
     }
 
     @Test func unclosedCommentsAndQuotesEndQuietly() throws {
@@ -87,6 +88,7 @@ import Testing
     @Test func alignedDKIMOrSPFPassWithoutDMARC() {
         #expect(verdict([("Authentication-Results", "mx.janteloppet.test; dkim=pass header.d=mail.example.no")]) == .pass(.dkimAligned))
         #expect(verdict([("Authentication-Results", "mx.janteloppet.test; spf=pass smtp.mailfrom=bounce@example.no")]) == .pass(.spfAligned))
+        #expect(verdict([("Authentication-Results", "mx.janteloppet.test; spf=pass smtp.mail=kari@example.no")]) == .pass(.spfAligned))
         #expect(verdict([("Authentication-Results", "mx.janteloppet.test; dkim=pass header.d=example.com; spf=pass smtp.mailfrom=example.org")])
             == .unverified(.inconclusive))
         #expect(verdict([("Authentication-Results", "mx.janteloppet.test; dkim=pass header.d=no")]) == .unverified(.inconclusive))

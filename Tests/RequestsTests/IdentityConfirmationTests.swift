@@ -24,6 +24,15 @@ struct IdentitySeededGenerator: RandomNumberGenerator {
     }
 }
 
+/// A generator that always returns one value (a broken source).
+struct ConstantGenerator: RandomNumberGenerator {
+    let value: UInt64
+
+    mutating func next() -> UInt64 {
+        value
+    }
+}
+
 @Suite struct IdentityConfirmationTokenTests {
     @Test func generatedTokensHaveEnoughRandomSymbolsInGroups() {
         var generator = IdentitySeededGenerator(seed: 7)
@@ -69,6 +78,34 @@ struct IdentitySeededGenerator: RandomNumberGenerator {
         #expect(ConfirmationToken.find(in: "> > code: 7kq2-m9xd-0a1b-cdef-\n> > ghjk-0mnp-qrst thanks") == [canonical])
         #expect(ConfirmationToken.find(in: "code:7KQ2M9XD0A1BCDEFGHJK0MNPQRST.") == [canonical])
         #expect(ConfirmationToken.find(in: "\(token) and again \(token.lowercased())") == [canonical])
+    }
+
+    @Test func everyGeneratedTokenIsFoundWhenQuoted() {
+        var generator = IdentitySeededGenerator(seed: 42)
+        for _ in 0..<300 {
+            let token = ConfirmationToken.generate(using: &generator)
+            #expect(token.symbols.contains { $0.isNumber })
+            // "Takk" joins the last groups into a second candidate: harmless.
+            #expect(ConfirmationToken.find(in: "OK\n\n> Kode: \(token.displayed)\n> Takk").contains(token.symbols))
+        }
+    }
+
+    @Test func aBrokenGeneratorStillGivesAFindableToken() {
+        var allOnes = ConstantGenerator(value: .max)
+        let token = ConfirmationToken.generate(using: &allOnes)
+        #expect(token.symbols.count == 28 && token.symbols.contains { $0.isNumber })
+        #expect(ConfirmationToken.find(in: token.displayed) == [token.symbols])
+    }
+
+    @Test func candidatesAreBounded() {
+        var generator = IdentitySeededGenerator(seed: 9)
+        let many = (0..<100).map { _ in ConfirmationToken.generate(using: &generator).displayed }.joined(separator: ", ")
+        #expect(ConfirmationToken.find(in: many).count == ConfirmationToken.maxCandidates)
+    }
+
+    @Test func proseWithoutDigitsIsNoToken() {
+        #expect(ConfirmationToken.find(in: "kari said this when they came home with cake from town").isEmpty)
+        #expect(ConfirmationToken.normalized("kari said this when they came home") != nil)
     }
 
     @Test func partsOfLongerRunsAreNoToken() {

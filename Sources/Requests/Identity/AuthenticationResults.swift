@@ -21,12 +21,13 @@ public struct AuthenticationResults: Sendable, Equatable {
     }
 
     /// Parses a header value (unfolded or not). Nil when there is no
-    /// authserv-id.
+    /// authserv-id (or a result stands where it should be).
     public static func parse(_ value: String) -> AuthenticationResults? {
         var scanner = AuthenticationResultsScanner(value)
         scanner.skipBlanksAndComments()
         let id = scanner.readValue()
-        guard !id.isEmpty else { return nil }
+        // "spf=none …" first (no authserv-id) is not an id either.
+        guard !id.isEmpty, !id.contains("=") else { return nil }
         scanner.skipBlanksAndComments()
         if scanner.peekIsDigit { _ = scanner.readWord() }  // authres-version
 

@@ -18,8 +18,24 @@ public struct ConfirmationToken: Sendable, Equatable {
 
     /// A new token. Pass a cryptographically secure generator
     /// (`SystemRandomNumberGenerator`); tests may pass a seeded one.
+    ///
+    /// A token always holds a digit, so prose (which has none) is never read
+    /// as one: a draw without a digit (about 1 in 35,000) is drawn again.
+    /// This removes far less than one bit of the 140.
     public static func generate<Generator: RandomNumberGenerator>(using generator: inout Generator) -> ConfirmationToken {
-        ConfirmationToken(symbols: CrockfordBase32.randomSymbols(count: symbolCount, using: &generator))
+        var symbols = CrockfordBase32.randomSymbols(count: symbolCount, using: &generator)
+        var attempts = 1
+        while !symbols.contains(where: \.isNumber) {
+            guard attempts < 16 else {
+                // Only a broken generator gets here: make the first symbol a digit.
+                let first = symbols.first?.asciiValue.map { Character(Unicode.Scalar(48 + $0 % 10)) } ?? "0"
+                symbols = String(first) + symbols.dropFirst()
+                break
+            }
+            symbols = CrockfordBase32.randomSymbols(count: symbolCount, using: &generator)
+            attempts += 1
+        }
+        return ConfirmationToken(symbols: symbols)
     }
 
     /// A token as written (any case, with or without `-` or blanks), when it
@@ -65,9 +81,15 @@ public struct ConfirmationToken: Sendable, Equatable {
         hash(symbols)
     }
 
-    /// Tokens written in a text, canonical and in order, each once. See
-    /// `ConfirmationTokenScanner` for what is recognised.
+    /// Candidates looked at per text at most (a bound on look-ups for
+    /// hostile mail).
+    public static let maxCandidates = 20
+
+    /// Token candidates written in a text, canonical and in order, each
+    /// once, at most `maxCandidates`. Every token in the text is among them;
+    /// a four-letter word next to a token can add an overlapping candidate,
+    /// which matches no stored hash. See `ConfirmationTokenScanner`.
     public static func find(in text: String) -> [String] {
-        ConfirmationTokenScanner.tokens(in: text)
+        ConfirmationTokenScanner.tokens(in: text, limit: maxCandidates)
     }
 }

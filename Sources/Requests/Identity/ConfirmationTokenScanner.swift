@@ -5,34 +5,39 @@
 ///
 /// A token is a run of letters and digits split only by such separators
 /// into pieces of whole groups (4, 8, … symbols), starting and ending at
-/// word edges, that reads as exactly 28 Crockford symbols. A word of four
-/// letters before a token can read as part of another candidate; such a
-/// string matches no stored hash and is harmless.
+/// word edges, that reads as exactly 28 Crockford symbols with at least one
+/// digit as written (every token has one; prose has none). Other strings
+/// can still qualify (hexadecimal ids); they match no stored hash and are
+/// harmless.
 enum ConfirmationTokenScanner {
     /// A run of ASCII letters and digits and how it joins the run before it.
     private struct Chunk {
         var symbols: [UInt8] = []
         var valid = true
+        var hasDigit = false
         /// Only separators stand between this chunk and the one before.
         var joinsPrevious = false
     }
 
-    static func tokens(in text: String) -> [String] {
+    static func tokens(in text: String, limit: Int) -> [String] {
         let chunks = chunks(of: text)
         var found: [String] = []
         var seen: Set<String> = []
         let usable = chunks.map { $0.valid && $0.symbols.count % ConfirmationToken.groupSize == 0 }
         for start in chunks.indices where usable[start] {
             var symbols: [UInt8] = []
+            var hasDigit = false
             var index = start
             while index < chunks.count, usable[index], index == start || chunks[index].joinsPrevious {
                 symbols += chunks[index].symbols
+                hasDigit = hasDigit || chunks[index].hasDigit
                 if symbols.count >= ConfirmationToken.symbolCount { break }
                 index += 1
             }
-            guard symbols.count == ConfirmationToken.symbolCount else { continue }
+            guard symbols.count == ConfirmationToken.symbolCount, hasDigit else { continue }
             let token = String(decoding: symbols, as: UTF8.self)
             if seen.insert(token).inserted { found.append(token) }
+            if found.count >= limit { break }
         }
         return found
     }
@@ -47,6 +52,7 @@ enum ConfirmationTokenScanner {
                 if current == nil {
                     current = Chunk(joinsPrevious: softGap && !chunks.isEmpty)
                 }
+                if ("0"..."9").contains(scalar) { current?.hasDigit = true }
                 if current?.valid == true {
                     if let symbol = CrockfordBase32.canonical(ascii: UInt8(scalar.value)),
                        (current?.symbols.count ?? 0) < ConfirmationToken.symbolCount {

@@ -61,7 +61,7 @@ public enum SenderAuthentication {
             if dkim.contains(where: { $0.passed && aligned($0.domain(of: "header.d") ?? $0.domain(of: "header.i"), from) }) {
                 return .pass(.dkimAligned)
             }
-            if spf.contains(where: { $0.passed && aligned($0.domain(of: "smtp.mailfrom") ?? $0.domain(of: "smtp.helo"), from) }) {
+            if spf.contains(where: { $0.passed && aligned(spfDomain($0), from) }) {
                 return .pass(.spfAligned)
             }
         }
@@ -69,6 +69,12 @@ public enum SenderAuthentication {
         let spfFails = spf.contains(where: \.failed) && !spf.contains(where: \.passed)
         if dkimFails && spfFails { return .fail(.dkimAndSPFFail) }
         return .unverified(.inconclusive)
+    }
+
+    /// The envelope domain SPF checked: `smtp.mailfrom`, the older
+    /// `smtp.mail`, or for a null sender `smtp.helo`.
+    private static func spfDomain(_ result: AuthenticationResult) -> String? {
+        result.domain(of: "smtp.mailfrom") ?? result.domain(of: "smtp.mail") ?? result.domain(of: "smtp.helo")
     }
 
     /// Relaxed alignment without a public-suffix list: the same domain, or
