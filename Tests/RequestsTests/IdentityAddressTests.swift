@@ -56,6 +56,8 @@ import Testing
         #expect(RegisteredAddressClaim.find(in: "Meine registrierte Adresse lautet max@example.com.") == ["max@example.com"])
         #expect(RegisteredAddressClaim.find(in: "Min registrerade adress är sven@example.org") == ["sven@example.org"])
         #expect(RegisteredAddressClaim.find(in: "MY   REGISTERED\tADDRESS IS x@example.no") == ["x@example.no"])
+        #expect(RegisteredAddressClaim.find(in: "E-posten min hjå dykk er nils@example.no") == ["nils@example.no"])
+        #expect(RegisteredAddressClaim.find(in: "Jeg er registreret på lars@example.dk") == ["lars@example.dk"])
     }
 
     @Test func noClaimWithoutPhraseOrAddress() {

@@ -140,6 +140,20 @@ struct ConstantGenerator: RandomNumberGenerator {
         #expect(ConfirmationReply.evaluate(newText: "Ja", quotedText: "Reply no or cancel to stop", linked: true) == .confirm)
     }
 
+    @Test func linkedByMessageIDOrByTheQuotedToken() {
+        let hash: (String) -> String = { "h:" + $0 }
+        let stored = ConfirmationToken.hashed("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST", hash: hash)
+        func linked(_ text: String, inReplyTo: [String] = [], references: [String] = []) -> Bool {
+            ConfirmationReply.isLinked(text: text, inReplyTo: inReplyTo, references: references,
+                                       confirmationMessageID: "confirm-1@janteloppet.test", tokenHash: stored, hash: hash)
+        }
+        #expect(linked("Ja", inReplyTo: ["confirm-1@janteloppet.test"]))
+        #expect(linked("Ja", references: ["a@example.no", "confirm-1@janteloppet.test"]))
+        #expect(linked("Ja\n> kode 7kq2 m9xd 0a1b cdef ghjk 0mnp qrst"))
+        #expect(!linked("Ja\n> kode 7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSV"))
+        #expect(!linked("Ja", inReplyTo: ["other@janteloppet.test"]))
+    }
+
     @Test func anUnlinkedReplyIsUnclear() {
         #expect(ConfirmationReply.evaluate(newText: "Yes", linked: false) == .unclear)
     }

@@ -39,6 +39,20 @@ public enum ConfirmationReply {
         return .confirm
     }
 
+    /// Whether a reply belongs to one confirmation: it answers the
+    /// confirmation message (In-Reply-To or References name its Message-ID,
+    /// without angle brackets as `ParsedMessage` gives them), or its text,
+    /// new or quoted, holds the token whose stored hash is `tokenHash`.
+    public static func isLinked(
+        text: String, inReplyTo: [String], references: [String], confirmationMessageID: String?,
+        tokenHash: String, hash: (String) -> String
+    ) -> Bool {
+        if let id = confirmationMessageID, !id.isEmpty, inReplyTo.contains(id) || references.contains(id) {
+            return true
+        }
+        return ConfirmationToken.find(in: text).contains { ConfirmationToken.hashed($0, hash: hash) == tokenHash }
+    }
+
     /// Lowercased words: letters and digits, with `'` (and `’`) kept inside
     /// a word.
     static func words(of text: String) -> [String] {

@@ -21,7 +21,8 @@ public enum RegisteredAddressClaim {
         "registrert på", "registrert med", "registrert under", "registrert hos dere med", "registrert e-post",
         "registrert epost", "registrerte e-postadresse", "registrerte adresse", "min e-post hos dere er",
         "min epost hos dere er", "min e-postadresse hos dere er", "e-postadressen min hos dere er",
-        "e-posten min hos dere er", "min e-post hjå dykk er", "registrert på adressa",
+        "e-posten min hos dere er", "min e-post hjå dykk er", "e-posten min hjå dykk er",
+        "e-postadressa mi hjå dykk er", "registrert på adressa",
         // sv
         "min registrerade adress", "min registrerade e-postadress", "min registrerade mejladress",
         "registrerad på", "registrerad med", "registrerad under", "min e-post hos er är",
