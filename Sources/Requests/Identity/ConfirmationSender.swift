@@ -1,0 +1,34 @@
+import MailCore
+
+/// Whether a reply may confirm a request: it must come from the registered
+/// address (From only; Reply-To never counts), and its sender
+/// authentication must not speak against it. Where the trusted server's
+/// results exist they must pass; where there are none the reply from the
+/// registered address is itself the check.
+public enum ConfirmationSender {
+    public enum Outcome: Sendable, Equatable {
+        case accepted
+        case rejected(Reason)
+    }
+
+    public enum Reason: String, Sendable, Equatable {
+        case noSender = "no From address"
+        case severalSenders = "several From addresses"
+        case notRegisteredAddress = "not from the registered address"
+        case authenticationFailed = "sender authentication failed"
+        case authenticationInconclusive = "sender authentication did not pass"
+    }
+
+    public static func check(
+        from: [MailAddress], registered: String, matcher: AddressMatcher, verdict: SenderVerdict
+    ) -> Outcome {
+        guard let sender = from.first else { return .rejected(.noSender) }
+        guard from.count == 1 else { return .rejected(.severalSenders) }
+        guard matcher.same(sender.address, registered) else { return .rejected(.notRegisteredAddress) }
+        switch verdict {
+        case .pass, .unverified(.noResults), .unverified(.untrustedResults): return .accepted
+        case .fail: return .rejected(.authenticationFailed)
+        case .unverified(.inconclusive): return .rejected(.authenticationInconclusive)
+        }
+    }
+}

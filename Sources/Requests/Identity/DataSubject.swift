@@ -1,0 +1,56 @@
+import MailCore
+
+/// Who a request is about, and whether it may act before a confirmation.
+///
+/// The data subject is the customer whose registered address is the
+/// sender's From address. Reply-To is never where data goes. A message that
+/// names another address as the writer's registered one is not executed on
+/// that address until that address has confirmed; a message on behalf of
+/// someone else goes to review.
+public enum DataSubject {
+    public enum Decision: Sendable, Equatable {
+        /// Act on the sender's own address (`address` as written in From).
+        case sender(address: String, needsConfirmation: Bool)
+        /// The writer claims another registered address: ask that address
+        /// to confirm before anything is disclosed or changed.
+        case confirmClaimedAddress(sender: String, claimed: String)
+        case needsReview(Reason)
+    }
+
+    public enum Reason: String, Sendable, Equatable {
+        case noSender = "no sender address"
+        case severalSenders = "several From addresses"
+        case onBehalf = "on behalf of another person"
+        case severalClaimedAddresses = "several registered addresses named"
+    }
+
+    /// Erasure and rectification always need a confirmation by reply; so
+    /// does any request that acts on an address other than the sender's.
+    public static func needsConfirmation(_ kinds: Set<RequestKind>) -> Bool {
+        kinds.contains(.erase) || kinds.contains(.rectify)
+    }
+
+    /// `claims`: `RegisteredAddressClaim.find` on the new text.
+    public static func resolve(
+        message: ParsedMessage, classification: Classification, claims: [String], matcher: AddressMatcher
+    ) -> Decision {
+        guard let sender = message.from.first, !matcher.normalized(sender.address).isEmpty else {
+            return .needsReview(.noSender)
+        }
+        guard message.from.count == 1 else { return .needsReview(.severalSenders) }
+        if classification.onBehalf { return .needsReview(.onBehalf) }
+        let others = claims.filter { !matcher.normalized($0).isEmpty && !matcher.same($0, sender.address) }
+        var distinct: [String] = []
+        for claim in others where !distinct.contains(where: { matcher.same($0, claim) }) {
+            distinct.append(claim)
+        }
+        switch distinct.count {
+        case 0:
+            return .sender(address: sender.address, needsConfirmation: needsConfirmation(classification.kinds))
+        case 1:
+            return .confirmClaimedAddress(sender: sender.address, claimed: distinct[0])
+        default:
+            return .needsReview(.severalClaimedAddresses)
+        }
+    }
+}

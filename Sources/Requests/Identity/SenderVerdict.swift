@@ -1,0 +1,47 @@
+/// What the receiving mail server's Authentication-Results say about the
+/// From address of a message. The reasons are fixed texts, fit for a
+/// needs_review reason or a log line: they never name an address or domain.
+public enum SenderVerdict: Sendable, Equatable {
+    case pass(PassDetail)
+    /// Nothing is disclosed or changed: the request goes to needs_review and
+    /// the person is told it will be handled after verification.
+    case fail(FailReason)
+    /// No trusted results, or trusted results that neither pass nor fail:
+    /// fall back to confirmation by reply.
+    case unverified(UnverifiedReason)
+
+    public enum PassDetail: String, Sendable, Equatable {
+        case dmarc = "dmarc=pass"
+        /// No DMARC verdict; a DKIM signature of the From domain passed.
+        case dkimAligned = "dkim=pass, aligned with From"
+        /// No DMARC verdict; SPF passed for an envelope domain aligned with From.
+        case spfAligned = "spf=pass, aligned with From"
+    }
+
+    public enum FailReason: String, Sendable, Equatable {
+        case dmarcFail = "dmarc=fail"
+        /// No DMARC verdict, no DKIM pass and no SPF pass, with both a DKIM
+        /// and an SPF result of `fail`.
+        case dkimAndSPFFail = "dkim and spf both failing"
+    }
+
+    public enum UnverifiedReason: String, Sendable, Equatable {
+        case noResults = "no Authentication-Results"
+        case untrustedResults = "no Authentication-Results from a trusted server"
+        case inconclusive = "trusted results neither pass nor fail"
+    }
+
+    public var isFail: Bool {
+        if case .fail = self { return true }
+        return false
+    }
+
+    /// The fixed text of the detail or reason.
+    public var reason: String {
+        switch self {
+        case .pass(let detail): detail.rawValue
+        case .fail(let reason): reason.rawValue
+        case .unverified(let reason): reason.rawValue
+        }
+    }
+}

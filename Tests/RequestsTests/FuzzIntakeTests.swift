@@ -1,0 +1,107 @@
+import Foundation
+import MailCore
+import Testing
+@testable import Requests
+
+/// 1,000 random and mutated messages through reading, classification and
+/// the identity checks: nothing may crash or hang. Deterministic (seeded),
+/// inputs at most 256 KB; nothing is timed.
+@Suite struct FuzzIntakeTests {
+    static let iterations = 1_000
+    static let maxInput = 256 * 1024
+    static let trustedIDs = ["mx.janteloppet.test"]
+
+    /// Pieces that tend to break mail parsers.
+    static let interesting: [[UInt8]] = [
+        Array("\r\n".utf8), Array("\n\n".utf8), Array("\r".utf8), Array("--".utf8), Array("=?".utf8), Array("?=".utf8),
+        Array("=?utf-8?b?".utf8), Array("=?iso-8859-1?q?=E6".utf8), Array("<".utf8), Array(">".utf8), Array("&#x".utf8),
+        Array("\"".utf8), Array("(".utf8), Array(")".utf8), Array(";".utf8), Array("=".utf8), Array(":".utf8),
+        [0x00], [0xFF], [0xC3], [0xE2, 0x80], Array("> ".utf8), Array("-- \n".utf8), Array("@".utf8),
+        Array("Content-Type: multipart/mixed; boundary=x\n".utf8), Array("--x\n".utf8), Array("--x--\n".utf8),
+        Array("Content-Transfer-Encoding: base64\n".utf8), Array("Content-Transfer-Encoding: quoted-printable\n".utf8),
+        Array("Authentication-Results: mx.janteloppet.test; dmarc=pass (".utf8),
+        Array("my registered address is ".utf8), Array("registrert på x@".utf8), Array("7KQ2-M9XD-0A1B-".utf8),
+    ]
+
+    @Test func randomAndMutatedMessagesNeverCrash() {
+        var random = IdentitySeededGenerator(seed: 0x6473_7264)
+        let seeds = FuzzSeedMessages.all.map { Array($0.utf8) }
+        var largest = 0
+        var mutationsSeen = Set<Int>()
+        for iteration in 0..<Self.iterations {
+            let input: [UInt8]
+            if iteration % 10 == 9 {
+                input = Self.randomBytes(&random)
+            } else {
+                var bytes = seeds[random.below(seeds.count)]
+                for _ in 0..<(1 + random.below(6)) {
+                    let kind = random.below(Mutation.count)
+                    mutationsSeen.insert(kind)
+                    Mutation.apply(kind, to: &bytes, random: &random)
+                    if bytes.count > Self.maxInput { bytes.removeLast(bytes.count - Self.maxInput) }
+                }
+                input = bytes
+            }
+            largest = max(largest, input.count)
+            Self.runPipeline(input)
+        }
+        #expect(largest <= Self.maxInput)
+        #expect(mutationsSeen.count == Mutation.count)
+    }
+
+    /// Everything intake and the identity checks do with one message; the
+    /// checks on the results hold for any input.
+    static func runPipeline(_ bytes: [UInt8]) {
+        let message = MessageReader.read(bytes)
+        let classification = MessageClassification(message)
+        #expect((0...1).contains(classification.classification.confidence))
+
+        for value in message.headers(named: "authentication-results") {
+            if let parsed = AuthenticationResults.parse(value) {
+                #expect(!parsed.authservID.isEmpty && parsed.results.count <= AuthenticationResults.maxResults)
+            }
+        }
+        let fromDomain = message.from.first?.domain ?? ""
+        _ = SenderAuthentication.evaluate(headers: message.headers, trustedIDs: trustedIDs, fromDomain: fromDomain)
+
+        let text = message.text
+        for token in ConfirmationToken.find(in: text) {
+            #expect(ConfirmationToken(token)?.symbols == token)
+        }
+        let newText = ReplyText.newText(text)
+        let claims = RegisteredAddressClaim.find(in: newText)
+        #expect(claims.allSatisfy { $0.contains("@") })
+        _ = ConfirmationReply.evaluate(newText: newText, linked: true)
+
+        let matcher = AddressMatcher(rules: AliasRules(stripPlusTags: true))
+        for address in message.from + message.replyTo {
+            let normalized = matcher.normalized(address)
+            #expect(normalized.isEmpty || normalized.contains("@"))
+        }
+        _ = DataSubject.resolve(message: message, classification: classification.classification, claims: claims, matcher: matcher)
+    }
+
+    static func randomBytes(_ random: inout IdentitySeededGenerator) -> [UInt8] {
+        let count = random.below(4_096)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        for _ in 0..<count {
+            // mostly printable with line breaks, sometimes anything
+            let roll = random.below(10)
+            bytes.append(roll == 0 ? 0x0A : roll == 1 ? UInt8(truncatingIfNeeded: random.next()) : UInt8(0x20 + random.below(95)))
+        }
+        return bytes
+    }
+
+    @Test func hostileHeaderValuesParseQuickly() {
+        let deepComment = "mx; dkim=pass " + String(repeating: "(", count: 50_000) + String(repeating: ")", count: 50_000)
+        #expect(AuthenticationResults.parse(deepComment)?.results.count == 1)
+        let manyResults = "mx" + String(repeating: "; spf=pass", count: 10_000)
+        #expect(AuthenticationResults.parse(manyResults)?.results.count == AuthenticationResults.maxResults)
+        let junk = "mx; " + String(repeating: "=;=(\"\\", count: 20_000)
+        #expect(AuthenticationResults.parse(junk)?.results.isEmpty == true)
+        let longText = String(repeating: "registrert på ", count: 10_000) + String(repeating: "7KQ2 ", count: 20_000)
+        #expect(RegisteredAddressClaim.find(in: longText).isEmpty)
+        #expect(ConfirmationToken.find(in: longText) == ["7KQ27KQ27KQ27KQ27KQ27KQ27KQ2"])
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import MailCore
+import Testing
+@testable import Requests
+
+/// Deterministic generator for tests (SplitMix64).
+struct IdentitySeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(max(1, bound)))
+    }
+}
+
+/// A generator that always returns one value (a broken source).
+struct ConstantGenerator: RandomNumberGenerator {
+    let value: UInt64
+
+    mutating func next() -> UInt64 {
+        value
+    }
+}
+
+@Suite struct IdentityConfirmationTokenTests {
+    @Test func generatedTokensHaveEnoughRandomSymbolsInGroups() {
+        var generator = IdentitySeededGenerator(seed: 7)
+        let token = ConfirmationToken.generate(using: &generator)
+        #expect(ConfirmationToken.randomBits >= 128)
+        #expect(token.symbols.count == 28)
+        #expect(token.symbols.allSatisfy { "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains($0) })
+        let groups = token.displayed.split(separator: "-")
+        #expect(groups.count == 7 && groups.allSatisfy { $0.count == 4 })
+        #expect(ConfirmationToken(token.displayed) == token)
+    }
+
+    @Test func tokensDiffer() {
+        var generator = IdentitySeededGenerator(seed: 1)
+        let tokens = (0..<200).map { _ in ConfirmationToken.generate(using: &generator).symbols }
+        #expect(Set(tokens).count == 200)
+        var system = SystemRandomNumberGenerator()
+        #expect(ConfirmationToken.generate(using: &system) != ConfirmationToken.generate(using: &system))
+    }
+
+    @Test func normalisationFoldsCaseSeparatorsAndLookalikes() {
+        let canonical = "7KQ2M9XD0A1BCDEFGHJK0MNPQRST"
+        #expect(ConfirmationToken.normalized("7kq2-m9xd-oa1b-cdef-ghjk-0mnp-qrst") == canonical)
+        #expect(ConfirmationToken.normalized("7KQ2 M9XD 0AIB CDEF GHJK OMNP QRST") == canonical)
+        #expect(ConfirmationToken.normalized("7KQ2M9XD0ALBCDEFGHJK0MNPQRST") == canonical)
+        #expect(ConfirmationToken.normalized("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRS") == nil)
+        #expect(ConfirmationToken.normalized("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSU") == nil)
+        #expect(ConfirmationToken.normalized("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST-A") == nil)
+    }
+
+    @Test func hashingNormalisesFirst() {
+        let hash: (String) -> String = { "h(" + $0 + ")" }
+        let written = "7kq2 m9xd oa1b cdef ghjk 0mnp qrst"
+        #expect(ConfirmationToken.hashed(written, hash: hash) == "h(7KQ2M9XD0A1BCDEFGHJK0MNPQRST)")
+        #expect(ConfirmationToken("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST")?.hashed(hash: hash) == "h(7KQ2M9XD0A1BCDEFGHJK0MNPQRST)")
+        #expect(ConfirmationToken.hashed("not a token", hash: hash) == "h(not a token)")
+    }
+
+    @Test func findsTokensInQuotedAndRewrappedReplies() {
+        let token = "7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST"
+        let canonical = "7KQ2M9XD0A1BCDEFGHJK0MNPQRST"
+        #expect(ConfirmationToken.find(in: "Ja\n\n> Your code: \(token)\n> Reply to confirm.") == [canonical])
+        #expect(ConfirmationToken.find(in: "> > code: 7kq2-m9xd-0a1b-cdef-\n> > ghjk-0mnp-qrst thanks") == [canonical])
+        #expect(ConfirmationToken.find(in: "code:7KQ2M9XD0A1BCDEFGHJK0MNPQRST.") == [canonical])
+        #expect(ConfirmationToken.find(in: "\(token) and again \(token.lowercased())") == [canonical])
+    }
+
+    @Test func everyGeneratedTokenIsFoundWhenQuoted() {
+        var generator = IdentitySeededGenerator(seed: 42)
+        for _ in 0..<300 {
+            let token = ConfirmationToken.generate(using: &generator)
+            #expect(token.symbols.contains { $0.isNumber })
+            // "Takk" joins the last groups into a second candidate: harmless.
+            #expect(ConfirmationToken.find(in: "OK\n\n> Kode: \(token.displayed)\n> Takk").contains(token.symbols))
+        }
+    }
+
+    @Test func aBrokenGeneratorStillGivesAFindableToken() {
+        var allOnes = ConstantGenerator(value: .max)
+        let token = ConfirmationToken.generate(using: &allOnes)
+        #expect(token.symbols.count == 28 && token.symbols.contains { $0.isNumber })
+        #expect(ConfirmationToken.find(in: token.displayed) == [token.symbols])
+    }
+
+    @Test func candidatesAreBounded() {
+        var generator = IdentitySeededGenerator(seed: 9)
+        let many = (0..<100).map { _ in ConfirmationToken.generate(using: &generator).displayed }.joined(separator: ", ")
+        #expect(ConfirmationToken.find(in: many).count == ConfirmationToken.maxCandidates)
+    }
+
+    @Test func proseWithoutDigitsIsNoToken() {
+        #expect(ConfirmationToken.find(in: "kari said this when they came home with cake from town").isEmpty)
+        #expect(ConfirmationToken.normalized("kari said this when they came home") != nil)
+    }
+
+    @Test func partsOfLongerRunsAreNoToken() {
+        #expect(ConfirmationToken.find(in: "X7KQ2M9XD0A1BCDEFGHJK0MNPQRST").isEmpty)
+        #expect(ConfirmationToken.find(in: "7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRS").isEmpty)
+        #expect(ConfirmationToken.find(in: "7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSTA").isEmpty)
+        #expect(ConfirmationToken.find(in: "7KQ2-M9XD-0A1B-CDEF, GHJK-0MNP-QRST").isEmpty)
+        #expect(ConfirmationToken.find(in: "").isEmpty)
+    }
+}
+
+@Suite struct IdentityConfirmationReplyTests {
+    @Test func shortYesesAndEmptyRepliesConfirm() {
+        for text in ["Ja", "Yes", "Bekreftet", "Confirm", "OK", "", "  \n", "Ja, det stemmer. Hilsen Kari",
+                     "Yes please, nothing else to add", "I live in Norway now, go ahead"] {
+            #expect(ConfirmationReply.evaluate(newText: text, linked: true) == .confirm, "\(text)")
+        }
+    }
+
+    @Test func declineWordsAsTheAnswerDecline() {
+        for text in ["Nei", "No.", "No thanks", "nej tack", "Nein!", "AVBRYT", "Cancel", "Stop", "Please do not delete anything",
+                     "Don't", "Don’t do it", "Ikke slett meg"] {
+            #expect(ConfirmationReply.evaluate(newText: text, linked: true) == .decline, "\(text)")
+        }
+    }
+
+    @Test func aLaterDeclineWordIsUnclear() {
+        #expect(ConfirmationReply.evaluate(newText: "Yes, but please keep my invoices, do not remove them", linked: true) == .unclear)
+    }
+
+    @Test func onlyTheNewTextCounts() {
+        #expect(ConfirmationReply.evaluate(newText: "Ja", quotedText: "Reply no or cancel to stop", linked: true) == .confirm)
+    }
+
+    @Test func linkedByMessageIDOrByTheQuotedToken() {
+        let hash: (String) -> String = { "h:" + $0 }
+        let stored = ConfirmationToken.hashed("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST", hash: hash)
+        func linked(_ text: String, inReplyTo: [String] = [], references: [String] = []) -> Bool {
+            ConfirmationReply.isLinked(text: text, inReplyTo: inReplyTo, references: references,
+                                       confirmationMessageID: "confirm-1@janteloppet.test", tokenHash: stored, hash: hash)
+        }
+        #expect(linked("Ja", inReplyTo: ["confirm-1@janteloppet.test"]))
+        #expect(linked("Ja", references: ["a@example.no", "confirm-1@janteloppet.test"]))
+        #expect(linked("Ja\n> kode 7kq2 m9xd 0a1b cdef ghjk 0mnp qrst"))
+        #expect(!linked("Ja\n> kode 7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSV"))
+        #expect(!linked("Ja", inReplyTo: ["other@janteloppet.test"]))
+    }
+
+    @Test func anUnlinkedReplyIsUnclear() {
+        #expect(ConfirmationReply.evaluate(newText: "Yes", linked: false) == .unclear)
+    }
+
+    @Test func wordsAreWholeWords() {
+        #expect(ConfirmationReply.words(of: "Nothing, Norway; no! don’t") == ["nothing", "norway", "no", "don't"])
+    }
+}
+
+@Suite struct IdentityConfirmationSenderTests {
+    private let matcher = AddressMatcher(rules: AliasRules(stripPlusTags: true))
+
+    private func check(_ from: [String], _ verdict: SenderVerdict) -> ConfirmationSender.Outcome {
+        ConfirmationSender.check(from: from.map { MailAddress(address: $0) }, registered: "kari@example.no", matcher: matcher, verdict: verdict)
+    }
+
+    @Test func onlyTheRegisteredAddressConfirms() {
+        #expect(check(["kari+a@EXAMPLE.no"], .pass(.dmarc)) == .accepted)
+        #expect(check(["kari@example.no"], .unverified(.noResults)) == .accepted)
+        #expect(check(["ola@example.no"], .pass(.dmarc)) == .rejected(.notRegisteredAddress))
+        #expect(check([], .pass(.dmarc)) == .rejected(.noSender))
+        #expect(check(["kari@example.no", "ola@example.no"], .pass(.dmarc)) == .rejected(.severalSenders))
+    }
+
+    @Test func trustedResultsMustPass() {
+        #expect(check(["kari@example.no"], .fail(.dmarcFail)) == .rejected(.authenticationFailed))
+        #expect(check(["kari@example.no"], .unverified(.inconclusive)) == .rejected(.authenticationInconclusive))
+    }
+}
+
+@Suite struct IdentityConfirmationPolicyTests {
+    private let sent = Date(timeIntervalSince1970: 1_800_000_000)
+
+    private func at(days: Double) -> Date {
+        sent.addingTimeInterval(days * ConfirmationPolicy.day)
+    }
+
+    @Test func defaultsRemindAfterThreeDaysAndExpireAfterSeven() {
+        let policy = ConfirmationPolicy.standard
+        #expect(policy.step(sent: sent, now: at(days: 2.9), reminderSent: false) == .wait)
+        #expect(policy.step(sent: sent, now: at(days: 3), reminderSent: false) == .remind)
+        #expect(policy.step(sent: sent, now: at(days: 5), reminderSent: true) == .wait)
+        #expect(policy.step(sent: sent, now: at(days: 7), reminderSent: true) == .expire)
+        #expect(policy.step(sent: sent, now: at(days: 8), reminderSent: false) == .expire)
+        #expect(policy.step(sent: sent, now: at(days: -1), reminderSent: false) == .wait)
+        #expect(policy.expiresAt(sent: sent) == at(days: 7))
+    }
+
+    @Test func configuredValuesAreKeptSane() {
+        #expect(ConfirmationPolicy(expiryDays: 14, reminderDays: 5).reminderAfter == 5 * ConfirmationPolicy.day)
+        #expect(ConfirmationPolicy(expiryDays: 2, reminderDays: 3).reminderAfter == nil)
+        #expect(ConfirmationPolicy(expiryDays: 0, reminderDays: nil).expiry == 3_600)
+        #expect(ConfirmationPolicy(expiry: .infinity).expiry == 7 * ConfirmationPolicy.day)
+        let noReminder = ConfirmationPolicy(expiryDays: 7, reminderDays: nil)
+        #expect(noReminder.step(sent: sent, now: at(days: 4), reminderSent: false) == .wait)
+    }
+}
