@@ -14,106 +14,108 @@ func repositoryDataMap() throws -> DataMap {
 }
 
 /// The data map against the live stack database, directly and through `dsrd check-config`.
-@Suite(.serialized) struct DataMapValidationTests {
-    @Test func theRepositoryMapMatchesTheStackDatabase() async throws {
-        let stack = try LocalStack()
-        let client = PostgresClient(configuration: stack.postgres)
-        let problems = try await DataMapDatabaseCheck.problems(try repositoryDataMap(), client: client)
-        #expect(problems == [])
-        await client.close()
-    }
-
-    @Test func missingTablesAndColumnsAndWrongJoinsAreReportedWithTheirPaths() async throws {
-        let stack = try LocalStack()
-        let client = PostgresClient(configuration: stack.postgres)
-        let map = try brokenMap()
-        #expect(map.problems() == [], "the broken map must pass the structural checks")
-        let problems = try await DataMapDatabaseCheck.problems(map, client: client).map(\.description)
-        #expect(problems.contains("tables[1].columns[1]: column allergy_notes does not exist in crm.dietary_needs"))
-        #expect(problems.contains("tables[6].table: table crm.feedbacks does not exist"))
-        #expect(problems.contains("tables[3].path[0].references: crm.order_lines.order_id is bigint but crm.orders.order_number is text"))
-        #expect(problems.contains("tables[2].erasure.date_column: column billing_city is text, not a date or timestamp"))
-        #expect(problems.contains("tables[0].objection.sharing.column: column language is text, not boolean"))
-        // The misspelt table leaves the real one unmapped.
-        #expect(problems.contains("tables: table crm.feedback references crm.customers but is not in the data map"))
-        #expect(problems.count == 6, "\(problems)")
-        await client.close()
-    }
-
-    @Test func aTableLeftOutOfTheMapIsReported() async throws {
-        let stack = try LocalStack()
-        let client = PostgresClient(configuration: stack.postgres)
-        var map = try repositoryDataMap()
-        map.tables.removeAll { $0.table == "crm.recorded_calls" }
-        let problems = try await DataMapDatabaseCheck.problems(map, client: client).map(\.description)
-        #expect(problems == ["tables: table crm.recorded_calls references crm.customers but is not in the data map"])
-        await client.close()
-    }
-
-    @Test func checkConfigExitsWithOneAndNamesThePaths() throws {
-        let stack = try LocalStack()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-datamap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let goodConfig = try writeConfig(in: folder, name: "good.json", stack: stack,
-                                         mapPath: repositoryRoot.appendingPathComponent("deploy/datamap.json").path)
-        let good = try runDsrd(["check-config", "--config", goodConfig])
-        #expect(good.status == 0, "\(good.output)")
-        #expect(good.output.contains("data map matches the database"))
-
-        let mapPath = folder.appendingPathComponent("broken-map.json").path
-        try JSONEncoder().encode(try brokenMap()).write(to: URL(fileURLWithPath: mapPath))
-        let badConfig = try writeConfig(in: folder, name: "bad.json", stack: stack, mapPath: mapPath)
-        let bad = try runDsrd(["check-config", "--config", badConfig])
-        #expect(bad.status == 1)
-        #expect(bad.output.contains("data_map: tables[6].table: table crm.feedbacks does not exist"))
-        #expect(bad.output.contains("data_map: tables[1].columns[1]: column allergy_notes does not exist"))
-        #expect(bad.output.contains("data_map: tables[3].path[0].references:"))
-    }
-
-    /// The repository map with a missing column, a missing table, a path to
-    /// a wrong column, a text hold date and a text objection column.
-    private func brokenMap() throws -> DataMap {
-        var map = try repositoryDataMap()
-        map.tables[1].columns = ["needs", "allergy_notes"]
-        map.tables[6].table = "crm.feedbacks"
-        map.tables[3].path[0] = PathStep(column: "order_id", references: "crm.orders.order_number")
-        if case .hold(var rule) = map.tables[2].erasure {
-            rule.dateColumn = "billing_city"
-            map.tables[2].erasure = .hold(rule)
+extension LiveStackTests {
+    @Suite struct DataMapValidationTests {
+        @Test func theRepositoryMapMatchesTheStackDatabase() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            let problems = try await DataMapDatabaseCheck.problems(try repositoryDataMap(), client: client)
+            #expect(problems == [])
+            await client.close()
         }
-        map.tables[0].objection?.sharing?.column = "language"
-        return map
-    }
 
-    /// The stack's config with `data_map` and `templates_dir` of this checkout.
-    private func writeConfig(in folder: URL, name: String, stack: LocalStack, mapPath: String) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: stack.configPath))
-        var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        config["data_map"] = mapPath
-        config["templates_dir"] = repositoryRoot.appendingPathComponent("Templates").path
-        let path = folder.appendingPathComponent(name).path
-        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+        @Test func missingTablesAndColumnsAndWrongJoinsAreReportedWithTheirPaths() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            let map = try brokenMap()
+            #expect(map.problems() == [], "the broken map must pass the structural checks")
+            let problems = try await DataMapDatabaseCheck.problems(map, client: client).map(\.description)
+            #expect(problems.contains("tables[1].columns[1]: column allergy_notes does not exist in crm.dietary_needs"))
+            #expect(problems.contains("tables[6].table: table crm.feedbacks does not exist"))
+            #expect(problems.contains("tables[3].path[0].references: crm.order_lines.order_id is bigint but crm.orders.order_number is text"))
+            #expect(problems.contains("tables[2].erasure.date_column: column billing_city is text, not a date or timestamp"))
+            #expect(problems.contains("tables[0].objection.sharing.column: column language is text, not boolean"))
+            // The misspelt table leaves the real one unmapped.
+            #expect(problems.contains("tables: table crm.feedback references crm.customers but is not in the data map"))
+            #expect(problems.count == 6, "\(problems)")
+            await client.close()
+        }
 
-    /// Runs the built `dsrd` binary (next to the test bundle), stdout and stderr together.
-    private func runDsrd(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dsrd"),
-            repositoryRoot.appendingPathComponent(".build/debug/dsrd"),
-        ]
-        let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                  "build the dsrd binary first (swift build --product dsrd)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        @Test func aTableLeftOutOfTheMapIsReported() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            var map = try repositoryDataMap()
+            map.tables.removeAll { $0.table == "crm.recorded_calls" }
+            let problems = try await DataMapDatabaseCheck.problems(map, client: client).map(\.description)
+            #expect(problems == ["tables: table crm.recorded_calls references crm.customers but is not in the data map"])
+            await client.close()
+        }
+
+        @Test func checkConfigExitsWithOneAndNamesThePaths() throws {
+            let stack = try LocalStack()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-datamap-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let goodConfig = try writeConfig(in: folder, name: "good.json", stack: stack,
+                                             mapPath: repositoryRoot.appendingPathComponent("deploy/datamap.json").path)
+            let good = try runDsrd(["check-config", "--config", goodConfig])
+            #expect(good.status == 0, "\(good.output)")
+            #expect(good.output.contains("data map matches the database"))
+
+            let mapPath = folder.appendingPathComponent("broken-map.json").path
+            try JSONEncoder().encode(try brokenMap()).write(to: URL(fileURLWithPath: mapPath))
+            let badConfig = try writeConfig(in: folder, name: "bad.json", stack: stack, mapPath: mapPath)
+            let bad = try runDsrd(["check-config", "--config", badConfig])
+            #expect(bad.status == 1)
+            #expect(bad.output.contains("data_map: tables[6].table: table crm.feedbacks does not exist"))
+            #expect(bad.output.contains("data_map: tables[1].columns[1]: column allergy_notes does not exist"))
+            #expect(bad.output.contains("data_map: tables[3].path[0].references:"))
+        }
+
+        /// The repository map with a missing column, a missing table, a path to
+        /// a wrong column, a text hold date and a text objection column.
+        private func brokenMap() throws -> DataMap {
+            var map = try repositoryDataMap()
+            map.tables[1].columns = ["needs", "allergy_notes"]
+            map.tables[6].table = "crm.feedbacks"
+            map.tables[3].path[0] = PathStep(column: "order_id", references: "crm.orders.order_number")
+            if case .hold(var rule) = map.tables[2].erasure {
+                rule.dateColumn = "billing_city"
+                map.tables[2].erasure = .hold(rule)
+            }
+            map.tables[0].objection?.sharing?.column = "language"
+            return map
+        }
+
+        /// The stack's config with `data_map` and `templates_dir` of this checkout.
+        private func writeConfig(in folder: URL, name: String, stack: LocalStack, mapPath: String) throws -> String {
+            let data = try Data(contentsOf: URL(fileURLWithPath: stack.configPath))
+            var config = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            config["data_map"] = mapPath
+            config["templates_dir"] = repositoryRoot.appendingPathComponent("Templates").path
+            let path = folder.appendingPathComponent(name).path
+            try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+
+        /// Runs the built `dsrd` binary (next to the test bundle), stdout and stderr together.
+        private func runDsrd(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dsrd"),
+                repositoryRoot.appendingPathComponent(".build/debug/dsrd"),
+            ]
+            let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                                      "build the dsrd binary first (swift build --product dsrd)")
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let output = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        }
     }
 }
