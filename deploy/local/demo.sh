@@ -49,9 +49,34 @@ done
 step "dsrd probe: what the daemon sees in PostgreSQL, IMAP and SMTP"
 "$DSRD" probe
 
-if "$DSRD" help | grep -q '^ *classify'; then
-    step "dsrd classify: what dsrd makes of each message"
-    "$DSRD" classify deploy/local/demo-mail
+step "dsrd classify: what dsrd makes of each message (a dry run, no database)"
+"$DSRD" classify deploy/local/demo-mail
+
+step "dsrd run --once: intake records every message, triage opens requests, delivery sends the receipts"
+"$DSRD" run --once
+
+step "dsrd requests list: each request and its state"
+"$DSRD" requests list
+
+step "the ledger: what intake made of each message"
+psql -X -q -P pager=off -c "SELECT uid, outcome, auto_kind, moved_at IS NOT NULL AS moved FROM dsr.inbound
+    WHERE mailbox = 'notices@janteloppet.test/INBOX' ORDER BY id"
+
+step "replies delivered into the senders' mailboxes (subjects as sent, RFC 2047-encoded; none to the out-of-office or the bounce)"
+for sender in $(sed -n 's/^From:.*<\(.*\)>.*/\1/p' deploy/local/demo-mail/*.eml | sort -u); do
+    subjects=""
+    for uid in 1 2 3; do
+        line=$(curl -sS -u "$sender:$DSRD_TEST_MAIL_PASSWORD" \
+            "$DSRD_IMAP_URL/INBOX/;UID=$uid;SECTION=HEADER.FIELDS%20(SUBJECT)" 2>/dev/null | tr -d '\r' | grep -i '^Subject:' || true)
+        [ -n "$line" ] && subjects+="    $line"$'\n'
+    done
+    printf '  %s\n%s' "$sender" "${subjects:-    (no reply)$'\n'}"
+done
+
+ref=$("$DSRD" requests list --json | head -n 1 | sed -n 's/.*"reference": *"\([^"]*\)".*/\1/p')
+if [ -n "$ref" ]; then
+    step "dsrd requests show $ref: the request, its messages and its audit trail"
+    "$DSRD" requests show "$ref"
 fi
 
 printf '\nThe stack keeps running: deploy/local/stack.sh status | down | reset\n'
