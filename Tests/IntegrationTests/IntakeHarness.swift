@@ -44,6 +44,23 @@ struct IntakeHarness {
         return try await imap.status(of: .inbox).messages
     }
 
+    /// Records the first INBOX message as a run that died right after its
+    /// COMMIT would have: in the ledger, not moved. `uidValidity` defaults
+    /// to the mailbox's own; another value stands for an earlier epoch.
+    func recordWithoutMoving(uidValidity: UInt64? = nil) async throws {
+        let uid = try #require(try await imap.uids(in: .inbox, from: 1).first)
+        let status = try await imap.status(of: .inbox)
+        let raw = try await imap.fetch(uid: uid, in: .inbox)
+        let recorder = IntakeRecorder(settings: IntakeFactory.settings(config), writer: try IntakeFactory.writer(config))
+        let epoch = uidValidity ?? status.uidValidity
+        let fetched = IntakeRecorder.Fetched(uidValidity: epoch, uid: uid, raw: raw, receivedAt: Date())
+        let ledgerMailbox = notices + "/INBOX"
+        _ = try await database.transaction { connection in
+            _ = try InboundLedger(connection).exchangeUIDValidity(mailbox: ledgerMailbox, current: epoch)
+            return try recorder.record(fetched, in: connection, now: Date())
+        }
+    }
+
     func rows(_ sql: String, _ parameters: [SQLValue] = []) async throws -> [QueryResult.Row] {
         try await database.query(sql, parameters).rows
     }

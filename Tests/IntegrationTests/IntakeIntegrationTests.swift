@@ -80,15 +80,7 @@ extension LiveStackTests {
                                    messageID: "intake-crash-\(UUID().uuidString)@example.com")
             try await harness.deliver(mail, from: "ola.hansen@example.com", expectInbox: 1)
             // What a run that died right after COMMIT leaves: recorded, not moved.
-            let uid = try #require(try await harness.imap.uids(in: .inbox, from: 1).first)
-            let status = try await harness.imap.status(of: .inbox)
-            let raw = try await harness.imap.fetch(uid: uid, in: .inbox)
-            let recorder = IntakeRecorder(settings: IntakeFactory.settings(harness.config),
-                                          writer: try IntakeFactory.writer(harness.config))
-            let fetched = IntakeRecorder.Fetched(uidValidity: status.uidValidity, uid: uid, raw: raw, receivedAt: Date())
-            _ = try await harness.database.transaction { connection in
-                try recorder.record(fetched, in: connection, now: Date())
-            }
+            try await harness.recordWithoutMoving()
             #expect(try await harness.inbound().first?.bool("moved") == false)
 
             let report = try await harness.stage().runOnce()
@@ -215,17 +207,8 @@ extension LiveStackTests {
                                    messageID: "intake-uidv-\(UUID().uuidString)@example.no")
             try await harness.deliver(mail, from: "kari.nordmann@example.no", expectInbox: 1)
             // Recorded under an earlier UIDVALIDITY (the mailbox was rebuilt since):
-            let uid = try #require(try await harness.imap.uids(in: .inbox, from: 1).first)
             let status = try await harness.imap.status(of: .inbox)
-            let raw = try await harness.imap.fetch(uid: uid, in: .inbox)
-            let recorder = IntakeRecorder(settings: IntakeFactory.settings(harness.config),
-                                          writer: try IntakeFactory.writer(harness.config))
-            let old = IntakeRecorder.Fetched(uidValidity: status.uidValidity - 1, uid: uid, raw: raw, receivedAt: Date())
-            _ = try await harness.database.transaction { connection in
-                _ = try InboundLedger(connection).exchangeUIDValidity(mailbox: harness.notices + "/INBOX",
-                                                                      current: status.uidValidity - 1)
-                return try recorder.record(old, in: connection, now: Date())
-            }
+            try await harness.recordWithoutMoving(uidValidity: status.uidValidity - 1)
             _ = try await harness.stage().runOnce()
             #expect(try await harness.inbound().map { $0["outcome"] } == ["request", "duplicate"])
             #expect(try await harness.requests().count == 1)

@@ -21,10 +21,7 @@ public enum DataMapDatabaseCheck {
                 tables[column.table, default: [:]][column.name] = DatabaseCatalog.Column(
                     dataType: column.dataType, isNullable: column.isNullable)
             }
-            let keys = try CatalogReader.foreignKeys(schemas: schemas, on: connection).map {
-                DatabaseCatalog.ForeignKey(table: $0.table, column: $0.column,
-                                           referencedTable: $0.referencedTable, referencedColumn: $0.referencedColumn)
-            }
+            let keys = try CatalogReader.foreignKeys(schemas: schemas, on: connection)
             return DatabaseCatalog(tables: tables, foreignKeys: keys)
         }
     }

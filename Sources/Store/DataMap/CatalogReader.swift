@@ -1,3 +1,4 @@
+import Requests
 /// Reads what a database has, for checking a data map against it: the
 /// columns (with type and nullability) and the foreign keys of some schemas.
 public enum CatalogReader {
@@ -18,21 +19,6 @@ public enum CatalogReader {
         }
     }
 
-    /// One column pair of a foreign key: `table.column` references `referencedTable.referencedColumn`.
-    public struct ForeignKey: Sendable, Equatable {
-        public var table: String
-        public var column: String
-        public var referencedTable: String
-        public var referencedColumn: String
-
-        public init(table: String, column: String, referencedTable: String, referencedColumn: String) {
-            self.table = table
-            self.column = column
-            self.referencedTable = referencedTable
-            self.referencedColumn = referencedColumn
-        }
-    }
-
     /// Every column of every table in `schemas`, in table and column order.
     public static func columns(schemas: [String], on connection: PostgresConnection) throws -> [Column] {
         let result = try connection.execute("""
@@ -48,7 +34,7 @@ public enum CatalogReader {
     }
 
     /// Every foreign key whose table is in `schemas`, one entry per column pair.
-    public static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [ForeignKey] {
+    public static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [DatabaseCatalog.ForeignKey] {
         let result = try connection.execute("""
             SELECT fn.nspname || '.' || fc.relname AS table_name, fa.attname AS column_name,
                    rn.nspname || '.' || rc.relname AS referenced_table, ra.attname AS referenced_column
@@ -64,7 +50,7 @@ public enum CatalogReader {
             ORDER BY 1, 2
             """, [.textArray(schemas)])
         return try result.rows.map { row in
-            ForeignKey(table: try row.string("table_name"), column: try row.string("column_name"),
+            DatabaseCatalog.ForeignKey(table: try row.string("table_name"), column: try row.string("column_name"),
                        referencedTable: try row.string("referenced_table"), referencedColumn: try row.string("referenced_column"))
         }
     }
