@@ -102,8 +102,46 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
     let data = try Data(contentsOf: root.appendingPathComponent("config.example.json"))
     let text = String(decoding: data, as: UTF8.self)
     // The example reads its secrets from the environment or files: give them.
-    let env = ["DSRD_IMAP_PASSWORD": "a", "DSRD_PG_PASSWORD": "b", "DSRD_LOG_ID_KEY": "c", "DSRD_SMTP_PASSWORD": "d"]
+    let env = ["DSRD_IMAP_PASSWORD": "a", "DSRD_PG_PASSWORD": "b", "DSRD_LOG_ID_KEY": "c", "DSRD_SMTP_PASSWORD": "d",
+               "DSRD_SUPPRESSION_KEY": "e"]
     let found = problems(text, environment: env)
     // Paths to files that exist only on a real host are the only acceptable problems.
     #expect(found.allSatisfy { $0.message.contains("not found") }, "\(found)")
+}
+
+@Test func optionalSectionsAreReadAndChecked() throws {
+    let base = """
+    {"imap": {"url": "imap://127.0.0.1:1", "username": "u", "password": {"env": "P"}, "tls": "none"},
+     "smtp": {"url": "smtp://127.0.0.1:2", "tls": "none"}, "sender": "notices@janteloppet.test",
+     "postgres": {"host": "h", "database": "d", "user": "u"},
+     "organisation": {"name": "N", "dpo_address": "dpo@janteloppet.test"}, "log_id_key": {"env": "K"},
+    """
+    let env = ["P": "p", "K": "k", "S": "s"]
+    let good = base + """
+     "suppression_key": {"env": "S"},
+     "identity": {"trusted_authserv_ids": ["mx.example.net"], "strip_plus_tags": true,
+                  "plus_tag_domains": {"example.org": false}, "confirmation_expiry_days": 5,
+                  "confirmation_reminder_days": null},
+     "limits": {"sender_requests": 9, "global_window_minutes": 30},
+     "digest": {"address": "ops@janteloppet.test", "hour": 6},
+     "fulfilment": {"max_attachment_bytes": 2048}}
+    """
+    let config = try ConfigParser.parse(Array(good.utf8), environment: env).get()
+    #expect(config.identity.trustedAuthservIDs == ["mx.example.net"])
+    #expect(config.identity.aliasRules.stripsPlusTags(forDomain: "example.no"))
+    #expect(!config.identity.aliasRules.stripsPlusTags(forDomain: "EXAMPLE.org"))
+    #expect(config.identity.confirmationPolicy.reminderAfter == nil)
+    #expect(config.limits.senderRequests == 9 && config.limits.globalWindowMinutes == 30)
+    #expect(config.limits.globalRequests == DaemonConfig.Limits.standard.globalRequests)
+    #expect(config.digest == DaemonConfig.Digest(address: "ops@janteloppet.test", hour: 6))
+    #expect(config.fulfilment.maximumAttachmentBytes == 2048)
+    #expect(config.suppressionKey == Array("s".utf8))
+
+    let bad = base + """
+     "identity": {"trusted_authserv_ids": ["two words"], "confirmation_expiry_days": 3,
+                  "confirmation_reminder_days": 3},
+     "limits": {"sender_requests": 0}, "digest": {"hour": 24}}
+    """
+    let found = problems(bad, environment: env)
+    #expect(Set(found.map(\.path)) == ["identity.trusted_authserv_ids[0]", "limits.sender_requests", "digest.hour"])
 }

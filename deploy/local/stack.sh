@@ -344,10 +344,15 @@ write_config() {
   "data_map": "$REPO/deploy/datamap.json",
   "organisation": { "name": "Janteloppet AS", "dpo_address": "personvern@janteloppet.test" },
   "log_id_key": { "file": "$STATE/secrets/log-id-key" },
+  "suppression_key": { "file": "$STATE/secrets/suppression-key" },
+  "identity": { "trusted_authserv_ids": ["mx.janteloppet.test"] },
+  "limits": { "sender_requests": 1000, "global_requests": 100000 },
+  "digest": { "address": "operators@janteloppet.test", "hour": 7 },
   "log_level": "info"
 }
 EOF
     secret log-id-key >/dev/null
+    secret suppression-key >/dev/null
     mv "$f.new" "$f"
 }
 

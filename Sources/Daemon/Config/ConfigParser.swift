@@ -18,7 +18,8 @@ public enum ConfigParser {
         var reader = ConfigReader(environment: environment)
         reader.rejectUnknownKeys(root, known: [
             "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
-            "organisation", "log_level", "log_id_key", "intake", "delivery",
+            "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
+            "digest", "suppression_key",
         ], path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
@@ -33,16 +34,24 @@ public enum ConfigParser {
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         let logKey = reader.secret(root, "log_id_key", path: "")
         let deliveryMaxAttempts = parseDelivery(&reader, reader.object(root, "delivery", path: "", required: false))
+        let fulfilment = parseFulfilment(&reader, reader.object(root, "fulfilment", path: "", required: false))
+        let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
+        let limits = parseLimits(&reader, reader.object(root, "limits", path: "", required: false))
+        let digest = parseDigest(&reader, reader.object(root, "digest", path: "", required: false))
+        // The suppression list's key is needed wherever erasure or objection can run.
+        let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
-              let organisation, let level, let logKey, let deliveryMaxAttempts else {
+              let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
+              let limits, let digest else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
             imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
-            deliveryMaxAttempts: deliveryMaxAttempts
+            deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
+            digest: digest, suppressionKey: suppressionKey.map { Array($0.utf8) }
         ))
     }
 

@@ -41,4 +41,11 @@ public struct DaemonConfig: Sendable {
     public var sourcePath: String?
     /// Delivery attempts of one reply before it is marked failed (`delivery.max_attempts`).
     public var deliveryMaxAttempts: Int = RetryPolicy.standard.maxAttempts
+    public var fulfilment: Fulfilment = .standard
+    public var identity: Identity = .standard
+    public var limits: Limits = .standard
+    public var digest: Digest = .standard
+    /// Key of the suppression list's keyed hash (HMAC-SHA256 of addresses);
+    /// required with a data map. Changing it orphans the list.
+    public var suppressionKey: [UInt8]?
 }

@@ -22,6 +22,7 @@ public enum DSRSchema {
         ]),
         Migration(version: 2, name: "requests, audit trail and outbox", sql: pipelineTables),
         Migration(version: 3, name: "accounting holds and suppression list", sql: holdAndSuppressionTables),
+        Migration(version: 4, name: "fulfilment, confirmations and daily jobs", sql: fulfilmentTables),
     ]
 
     static let pipelineTables = [
@@ -163,5 +164,59 @@ public enum DSRSchema {
         """,
         "COMMENT ON TABLE dsr.holds IS 'Customer rows kept after an erasure for the accounting law, until erasable_on'",
         "COMMENT ON TABLE dsr.suppression IS 'HMAC-SHA256 of addresses never to be contacted or shared again'",
+    ]
+
+    /// What carrying out requests needs: the operator's decisions on a
+    /// request, confirmations by reply (tokens stored hashed), links for
+    /// repeated requests and partner notices, intake's abuse-limit outcomes,
+    /// and the days the daily jobs last ran.
+    static let fulfilmentTables = [
+        """
+        ALTER TABLE dsr.requests
+            ADD COLUMN approved_by text,
+            ADD COLUMN approved_kinds text[],
+            ADD COLUMN confirmed_at timestamptz,
+            ADD COLUMN repeat_of bigint REFERENCES dsr.requests (id),
+            ADD COLUMN completed_at timestamptz
+        """,
+        "ALTER TABLE dsr.request_messages DROP CONSTRAINT request_messages_role_check",
+        """
+        ALTER TABLE dsr.request_messages ADD CONSTRAINT request_messages_role_check
+            CHECK (role IN ('request', 'follow_up', 'duplicate', 'reply', 'bounce', 'repeat', 'confirmation',
+                            'notice'))
+        """,
+        "ALTER TABLE dsr.inbound DROP CONSTRAINT inbound_outcome_check",
+        """
+        ALTER TABLE dsr.inbound ADD CONSTRAINT inbound_outcome_check
+            CHECK (outcome IN ('recorded', 'request', 'follow_up', 'duplicate', 'auto', 'bounce', 'not_a_request',
+                               'loop_guard', 'own_mail', 'unreadable', 'oversized', 'rate_limited', 'repeat'))
+        """,
+        // One row per confirmation message (and per reminder, which carries a
+        // fresh token). The token itself is never stored.
+        """
+        CREATE TABLE dsr.confirmations (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            request_id bigint NOT NULL REFERENCES dsr.requests (id),
+            address text NOT NULL,
+            token_hash text NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+            message_id text NOT NULL,
+            sent_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            is_reminder boolean NOT NULL DEFAULT false,
+            answered_at timestamptz,
+            answer text CHECK (answer IN ('confirm', 'decline', 'expired'))
+        )
+        """,
+        "CREATE INDEX confirmations_request ON dsr.confirmations (request_id)",
+        // Which follow-ups of a request the confirmation check has read.
+        "ALTER TABLE dsr.request_messages ADD COLUMN checked_at timestamptz",
+        """
+        CREATE TABLE dsr.daily_jobs (
+            job text PRIMARY KEY,
+            last_day date NOT NULL,
+            last_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "COMMENT ON TABLE dsr.confirmations IS 'Confirmation messages sent to registered addresses; tokens as SHA-256 only'",
     ]
 }

@@ -1,0 +1,124 @@
+import Requests
+
+/// The optional sections: `fulfilment`, `identity`, `limits`, `digest`.
+extension ConfigParser {
+    static func parseFulfilment(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Fulfilment? {
+        guard let object else { return .standard }
+        let path = "fulfilment"
+        reader.rejectUnknownKeys(object, known: ["max_attachment_bytes"], path: path)
+        let bytes = reader.int(object, "max_attachment_bytes", path: path,
+                               default: DaemonConfig.Fulfilment.standard.maximumAttachmentBytes, range: 1024...(1 << 30))
+        guard let bytes else { return nil }
+        return DaemonConfig.Fulfilment(maximumAttachmentBytes: bytes)
+    }
+
+    static func parseIdentity(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Identity? {
+        guard let object else { return .standard }
+        let path = "identity"
+        reader.rejectUnknownKeys(object, known: [
+            "trusted_authserv_ids", "strip_plus_tags", "plus_tag_domains", "confirmation_expiry_days",
+            "confirmation_reminder_days",
+        ], path: path)
+        let standard = DaemonConfig.Identity.standard
+        let ids = stringList(&reader, object, "trusted_authserv_ids", path: path)
+        let strip = bool(&reader, object, "strip_plus_tags", path: path, default: false)
+        let domains = boolMap(&reader, object, "plus_tag_domains", path: path)
+        let expiry = reader.int(object, "confirmation_expiry_days", path: path,
+                                default: standard.confirmationExpiryDays, range: 1...60)
+        var reminder: Int?? = .some(standard.confirmationReminderDays)
+        if case .null? = object["confirmation_reminder_days"] {
+            reminder = .some(nil)
+        } else if object["confirmation_reminder_days"] != nil {
+            reminder = reader.int(object, "confirmation_reminder_days", path: path, default: nil, range: 1...59).map { .some($0) }
+        }
+        guard let ids, let strip, let domains, let expiry, let reminder else { return nil }
+        if let days = reminder, days >= expiry {
+            reader.problem(reader.join(path, "confirmation_reminder_days"), "must be less than confirmation_expiry_days")
+            return nil
+        }
+        return DaemonConfig.Identity(trustedAuthservIDs: ids, aliasRules: AliasRules(stripPlusTags: strip, domainOverrides: domains),
+                                     confirmationExpiryDays: expiry, confirmationReminderDays: reminder)
+    }
+
+    static func parseLimits(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Limits? {
+        guard let object else { return .standard }
+        let path = "limits"
+        reader.rejectUnknownKeys(object, known: [
+            "sender_requests", "sender_window_hours", "global_requests", "global_window_minutes", "repeat_window_days",
+        ], path: path)
+        let standard = DaemonConfig.Limits.standard
+        let sender = reader.int(object, "sender_requests", path: path, default: standard.senderRequests, range: 1...1_000_000)
+        let senderWindow = reader.int(object, "sender_window_hours", path: path, default: standard.senderWindowHours,
+                                      range: 1...720)
+        let global = reader.int(object, "global_requests", path: path, default: standard.globalRequests, range: 1...10_000_000)
+        let globalWindow = reader.int(object, "global_window_minutes", path: path, default: standard.globalWindowMinutes,
+                                      range: 1...10_080)
+        let repeatWindow = reader.int(object, "repeat_window_days", path: path, default: standard.repeatWindowDays,
+                                      range: 0...365)
+        guard let sender, let senderWindow, let global, let globalWindow, let repeatWindow else { return nil }
+        return DaemonConfig.Limits(senderRequests: sender, senderWindowHours: senderWindow, globalRequests: global,
+                                   globalWindowMinutes: globalWindow, repeatWindowDays: repeatWindow)
+    }
+
+    static func parseDigest(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Digest? {
+        guard let object else { return .standard }
+        let path = "digest"
+        reader.rejectUnknownKeys(object, known: ["address", "hour"], path: path)
+        let address = object["address"] == nil ? nil : reader.address(object, "address", path: path)
+        let hour = reader.int(object, "hour", path: path, default: DaemonConfig.Digest.standard.hour, range: 0...23)
+        guard let hour, object["address"] == nil || address != nil else { return nil }
+        return DaemonConfig.Digest(address: address, hour: hour)
+    }
+
+    private static func bool(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String, path: String,
+                             default value: Bool) -> Bool? {
+        switch object[key] {
+        case nil: return value
+        case .bool(let flag)?: return flag
+        case let other?:
+            reader.problem(reader.join(path, key), "must be true or false, found \(other.typeName)")
+            return nil
+        }
+    }
+
+    private static func stringList(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String,
+                                   path: String) -> [String]? {
+        switch object[key] {
+        case nil: return []
+        case .array(let items)?:
+            var strings: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item, !text.isEmpty,
+                      !text.contains(where: { $0 == ";" || $0.isWhitespace }) else {
+                    reader.problem(reader.join(path, key) + "[\(index)]", "must be a non-empty string without blanks or ';'")
+                    return nil
+                }
+                strings.append(text)
+            }
+            return strings
+        case let other?:
+            reader.problem(reader.join(path, key), "must be a list of strings, found \(other.typeName)")
+            return nil
+        }
+    }
+
+    private static func boolMap(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String,
+                                path: String) -> [String: Bool]? {
+        switch object[key] {
+        case nil: return [:]
+        case .object(let members)?:
+            var map: [String: Bool] = [:]
+            for (domain, value) in members {
+                guard case .bool(let flag) = value, !domain.isEmpty else {
+                    reader.problem(reader.join(reader.join(path, key), domain), "must be true or false")
+                    return nil
+                }
+                map[domain] = flag
+            }
+            return map
+        case let other?:
+            reader.problem(reader.join(path, key), "must be an object of domain: true/false, found \(other.typeName)")
+            return nil
+        }
+    }
+}
