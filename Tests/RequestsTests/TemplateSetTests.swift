@@ -39,8 +39,14 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
         own = ["changes": [["what": "Newsletter", "from_date": "2026-03-03"]]]
     case .confirmationNeeded, .confirmationReminder:
         own = ["token": "K7Q-29F", "expires_date": "2026-03-16", "erase": true]
-    case .confirmationExpired, .noData, .verificationPending:
+    case .confirmationExpired, .noData, .verificationPending, .accessTooLarge:
         own = [:]
+    case .partnerNotice:
+        own = [
+            "subject_address": "kari@example.no", "disclosures": [["date": "2026-03-01", "fields": "first_name"]],
+            "erased": false, "rectified": true, "changes": [["field": "phone number", "new_value": "+4748213579"]],
+            "objected": false,
+        ]
     case .moreInformation:
         own = ["fields": [["name": "Name"], ["name": "Phone"]], "problem": "We could not tell which event you meant."]
     case .extension:

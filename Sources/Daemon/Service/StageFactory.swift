@@ -3,7 +3,8 @@ import Store
 import Transport
 
 /// Builds the pipeline's stages from a configuration, in the order they run.
-/// Intake (IMAP → requests) goes first, delivery (outbox → SMTP) last.
+/// Intake (IMAP → requests) goes first, then fulfilment (requests → customer
+/// database and replies), and delivery (outbox → SMTP) last.
 public enum StageFactory {
     /// Throws when the reply templates cannot be loaded: intake needs them.
     public static func makeStages(config: DaemonConfig, logger: Logger,
@@ -15,6 +16,11 @@ public enum StageFactory {
         stages.append(try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server),
                                              database: postgres, logger: logger, clock: clock,
                                              exitAfterCommit: exitAfterCommit))
+        if let fulfil = try FulfilFactory.make(config: config, database: postgres, logger: logger, clock: clock) {
+            stages.append(fulfil)
+        } else {
+            logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
+        }
         let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
         stages.append(DeliveryStage(queue: DeliveryQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
                                     settings: delivery))

@@ -20,6 +20,11 @@ public enum ReplyTemplate: String, Sendable, CaseIterable, Codable {
     /// The request is refused; tells of the rights under Art. 12(4).
     case refusal
     case verificationPending = "verification_pending"
+    /// The copy of the data is too large to send by mail; a person takes over.
+    case accessTooLarge = "access_too_large"
+    /// Tells a partner that received a person's data of an erasure,
+    /// rectification or objection (Art. 19). Sent to the partner, not the person.
+    case partnerNotice = "partner_notice"
     /// A note to the people who run the mailbox, not to the data subject.
     case operatorNote = "operator_note"
 

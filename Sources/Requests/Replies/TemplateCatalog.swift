@@ -44,7 +44,12 @@ public enum TemplateCatalog: Sendable {
             return ["changes": .list("what", "from_date")]
         case .confirmationNeeded, .confirmationReminder:
             return kindFlags.merging(["token": .text, "expires_date": .text], uniquingKeysWith: { $1 })
-        case .confirmationExpired, .noData, .verificationPending:
+        case .partnerNotice:
+            return [
+                "subject_address": .text, "disclosures": .list("date", "fields"), "erased": .flag, "rectified": .flag,
+                "changes": .list("field", "new_value"), "objected": .flag,
+            ]
+        case .confirmationExpired, .noData, .verificationPending, .accessTooLarge:
             return [:]
         case .moreInformation:
             return ["fields": .list("name"), "problem": .optionalText]

@@ -4,9 +4,9 @@ import Requests
 /// Finds the subject rows of an address with `SubjectLookup` (the e-mail
 /// column compared without regard to letter case), locking them for the
 /// rest of the transaction when it will change them.
-enum ErasureSubjectLookup {
+public enum ErasureSubjectLookup {
     /// The subject keys (as text) of the rows with the address.
-    static func keys(of address: String, map: DataMap, connection: PostgresConnection, forUpdate: Bool = true) throws -> [String] {
+    public static func keys(of address: String, map: DataMap, connection: PostgresConnection, forUpdate: Bool = true) throws -> [String] {
         let lookup = SubjectLookup(table: map.subject.table, key: map.subject.key, emailColumn: map.subject.emailColumn)
         let sql: String
         do { sql = try lookup.select() } catch {

@@ -1,0 +1,157 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// Confirmation by reply: asks the registered address to confirm a request
+/// (a single-use token, stored only as its SHA-256), reads the answers that
+/// intake attached to the request, sends the reminder and closes requests
+/// whose confirmation expired. Everything runs in the caller's transaction.
+struct ConfirmationDesk {
+    let settings: FulfilSettings
+    let connection: PostgresConnection
+    let now: Date
+
+    var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
+    var transition: RequestTransition { RequestTransition(connection: connection) }
+
+    static func tokenHash(_ token: String) -> String { SHA256.hash(Array(token.utf8)).hexString }
+
+    // MARK: - Asking
+
+    /// Sends the confirmation message to `address`, which from now on is
+    /// the address the request acts on.
+    func ask(_ request: PendingRequest, address: String) throws {
+        var request = request
+        if address != request.subjectAddress {
+            try connection.execute("UPDATE dsr.requests SET subject_address = $2 WHERE id = $1",
+                                   [.int(request.id), .text(address)])
+            request.subjectAddress = address
+        }
+        let sent = try connection.execute("SELECT count(*) AS n FROM dsr.confirmations WHERE request_id = $1",
+                                          [.int(request.id)]).first?.int("n") ?? 0
+        let expiresAt = settings.confirmation.expiresAt(sent: now)
+        try send(.confirmationNeeded, request: request, address: address, purpose: "confirmation-\(sent + 1)",
+                 expiresAt: expiresAt, reminder: false)
+        try transition.move(request, to: .awaitingConfirmation, action: "confirmation_requested",
+                            reason: "waiting for confirmation by reply",
+                            details: ["expires_at": expiresAt.formatted(.iso8601),
+                                      "other_address": address.lowercased() != senderAddress(request)])
+    }
+
+    private func senderAddress(_ request: PendingRequest) -> String {
+        request.message?.from.first?.address.lowercased() ?? ""
+    }
+
+    private func send(_ template: ReplyTemplate, request: PendingRequest, address: String, purpose: String,
+                      expiresAt: Date, reminder: Bool) throws {
+        var generator = SystemRandomNumberGenerator()
+        let token = ConfirmationToken.generate(using: &generator)
+        var values = ReplyWriter.kindFlags(request.kinds)
+        values = values.merging([
+            "token": .text(token.displayed),
+            "expires_date": .text(request.replyLanguage.dateText(Day(expiresAt))),
+        ])
+        let reply = try mail.reply(template, purpose: purpose, request: request, recipient: address, values: values)
+        try connection.execute("""
+            INSERT INTO dsr.confirmations (request_id, address, token_hash, message_id, sent_at, expires_at, is_reminder)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, [.int(request.id), .text(address), .text(token.hashed(hash: Self.tokenHash)), .text(reply.messageID),
+                  .timestamp(now), .timestamp(expiresAt), .bool(reminder)])
+    }
+
+    // MARK: - Answers
+
+    struct OpenConfirmation {
+        var address: String
+        var tokenHash: String
+        var messageID: String
+        var expiresAt: Date
+    }
+
+    func openConfirmations(of requestID: Int) throws -> [OpenConfirmation] {
+        try connection.execute("""
+            SELECT address, token_hash, message_id, expires_at FROM dsr.confirmations
+            WHERE request_id = $1 AND answered_at IS NULL ORDER BY id
+            """, [.int(requestID)]).rows.map {
+            OpenConfirmation(address: try $0.string("address"), tokenHash: try $0.string("token_hash"),
+                             messageID: try $0.string("message_id"), expiresAt: try $0.date("expires_at"))
+        }
+    }
+
+    /// Reads one follow-up of a request waiting for confirmation; returns
+    /// the word for the stage's summary.
+    func read(answer raw: [UInt8], linkID: Int, request: PendingRequest) throws -> String {
+        try connection.execute("UPDATE dsr.request_messages SET checked_at = now() WHERE id = $1", [.int(linkID)])
+        let open = try openConfirmations(of: request.id)
+        guard let registered = open.first?.address else { return "not_waiting" }
+        let message = MessageReader.read(raw)
+        let verdict = settings.verdict(of: message)
+        if case .rejected(let reason) = ConfirmationSender.check(from: message.from, registered: registered,
+                                                                   matcher: settings.matcher, verdict: verdict) {
+            try transition.record(request, action: "confirmation_refused", reason: reason.rawValue)
+            return "confirmation_refused"
+        }
+        let valid = open.filter { $0.expiresAt > now }
+        let linked = valid.contains { confirmation in
+            ConfirmationReply.isLinked(text: message.text, inReplyTo: message.inReplyTo, references: message.references,
+                                       confirmationMessageID: confirmation.messageID, tokenHash: confirmation.tokenHash,
+                                       hash: Self.tokenHash)
+        }
+        switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), linked: linked) {
+        case .confirm:
+            try close(request, answer: "confirm")
+            try connection.execute("UPDATE dsr.requests SET confirmed_at = $2 WHERE id = $1",
+                                   [.int(request.id), .timestamp(now)])
+            try transition.move(request, to: .received, action: "confirmed", reason: "confirmed by reply",
+                                details: ["sender_authentication": verdict.reason])
+            return "confirmed"
+        case .decline:
+            try close(request, answer: "decline")
+            try transition.move(request, to: .rejected, action: "declined", reason: "declined by reply")
+            return "declined"
+        case .unclear:
+            try transition.move(request, to: .needsReview, action: "review",
+                                reason: linked ? "unclear answer to the confirmation request"
+                                    : "a reply that is not a confirmation (no valid code, not an answer to it)")
+            return "needs_review"
+        }
+    }
+
+    private func close(_ request: PendingRequest, answer: String) throws {
+        try connection.execute("""
+            UPDATE dsr.confirmations SET answered_at = $2, answer = $3 WHERE request_id = $1 AND answered_at IS NULL
+            """, [.int(request.id), .timestamp(now), .text(answer)])
+    }
+
+    // MARK: - Reminder and expiry
+
+    /// The reminder or the expiry, when due; returns the word for the
+    /// summary, or nil when nothing was due.
+    func advance(_ request: PendingRequest) throws -> String? {
+        guard let row = try connection.execute("""
+            SELECT min(sent_at) FILTER (WHERE NOT is_reminder) AS sent_at, bool_or(is_reminder) AS reminded,
+                   min(expires_at) AS expires_at, min(address) AS address, count(*) AS n
+            FROM dsr.confirmations WHERE request_id = $1 AND answered_at IS NULL
+            """, [.int(request.id)]).first, let sent = row.optionalDate("sent_at"), let address = row["address"] else {
+            return nil
+        }
+        let reminded = row["reminded"] == "t"
+        switch settings.confirmation.step(sent: sent, now: now, reminderSent: reminded) {
+        case .wait:
+            return nil
+        case .remind:
+            let expiresAt = try row.date("expires_at")
+            try send(.confirmationReminder, request: request, address: address,
+                     purpose: "confirmation-reminder-\(try row.int("n"))", expiresAt: expiresAt, reminder: true)
+            try transition.record(request, action: "confirmation_reminded")
+            return "reminded"
+        case .expire:
+            try close(request, answer: "expired")
+            try mail.reply(.confirmationExpired, purpose: "confirmation-expired", request: request, recipient: address)
+            try transition.move(request, to: .rejected, action: "confirmation_expired",
+                                reason: "not confirmed within \(Int(settings.confirmation.expiry / 86_400)) days")
+            return "expired"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Requests
+import Store
+
+/// Builds the fulfil stage from a configuration.
+public enum FulfilFactory {
+    public struct MissingSuppressionKey: Error, CustomStringConvertible {
+        public var description: String { "suppression_key is not set: fulfilment needs it with a data map" }
+    }
+
+    /// Nil when the configuration names no data map (nothing to act on).
+    /// Throws when the map cannot be read or has structural problems.
+    public static func settings(config: DaemonConfig) throws -> FulfilSettings? {
+        guard let path = config.dataMapPath else { return nil }
+        let map = try DataMap.load(from: path)
+        let problems = map.problems()
+        guard problems.isEmpty else { throw AccessError.unusableMap(problems: problems.count) }
+        guard let key = config.suppressionKey else { throw MissingSuppressionKey() }
+        return FulfilSettings(
+            map: map, writer: try IntakeFactory.writer(config), suppressionKey: key,
+            maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,
+            trustedAuthservIDs: config.identity.trustedAuthservIDs,
+            matcher: AddressMatcher(rules: config.identity.aliasRules),
+            confirmation: config.identity.confirmationPolicy)
+    }
+
+    public static func make(config: DaemonConfig, database: PostgresClient, logger: Logger,
+                            clock: any WallClock) throws -> FulfilStage? {
+        guard let settings = try settings(config: config) else { return nil }
+        return FulfilStage(database: database, settings: settings, logger: logger, clock: clock)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// Fulfilment: carries out `received` requests on the customer database
+/// and queues the answers, between intake and delivery.
+///
+/// Each round it first reads the answers to confirmation messages that
+/// intake attached, then sends due reminders and closes expired
+/// confirmations, then takes the `received` requests one by one. Each
+/// request is handled in ONE transaction that locks its row: the identity
+/// decision (`FulfilmentPlan`), the changes to the customer data, the audit
+/// events, the replies and partner notices in the outbox, and the new
+/// state. A crash anywhere leaves the request `received`, untouched, and
+/// the next round does it again.
+public struct FulfilStage: PipelineStage {
+    public let name = "fulfil"
+    let database: PostgresClient
+    let settings: FulfilSettings
+    let logger: Logger
+    let clock: any WallClock
+
+    public init(database: PostgresClient, settings: FulfilSettings, logger: Logger, clock: any WallClock) {
+        self.database = database
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+    }
+
+    public func runOnce() async throws -> StageReport {
+        var counts: [String: Int] = [:]
+        for word in try await readAnswers() + (try await advanceConfirmations()) {
+            counts[word, default: 0] += 1
+        }
+        var lastID = 0
+        var handled = 0
+        while handled < settings.batchSize {
+            let now = clock.now()
+            let settings = self.settings
+            let after = lastID
+            let result: (id: Int, word: String)? = try await database.transaction { connection in
+                guard let request = try PendingRequest.claimNext(in: .received, after: after, connection: connection) else {
+                    return nil
+                }
+                return (request.id, try Self.handle(request, settings: settings, connection: connection, now: now))
+            }
+            guard let result else { break }
+            lastID = result.id
+            handled += 1
+            counts[result.word, default: 0] += 1
+            logger.info("request handled", ["request_id": result.id, "outcome": result.word])
+        }
+        let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return StageReport(handled: counts.values.reduce(0, +), summary: summary.isEmpty ? "nothing to do" : summary)
+    }
+
+    /// Decides and acts on one locked `received` request.
+    static func handle(_ request: PendingRequest, settings: FulfilSettings, connection: PostgresConnection,
+                       now: Date) throws -> String {
+        let facts = FulfilmentPlan.Facts(
+            kinds: request.kinds, subjectAddress: request.subjectAddress, approvedKinds: request.approvedKinds,
+            confirmed: request.confirmed,
+            verdict: request.message.map(settings.verdict) ?? .unverified(.noResults),
+            subject: subject(of: request, matcher: settings.matcher))
+        let transition = RequestTransition(connection: connection)
+        switch FulfilmentPlan.decide(facts) {
+        case .review(let reason, let tellPerson):
+            if tellPerson {
+                try RequestMail(writer: settings.writer, connection: connection, now: now)
+                    .reply(.verificationPending, purpose: "verification-pending", request: request)
+            }
+            try transition.move(request, to: .needsReview, action: "review", reason: reason)
+            return "needs_review"
+        case .confirm(let address):
+            // Nothing to confirm for an address we hold nothing about: the
+            // answer is "no data", which discloses nothing.
+            if address == request.subjectAddress,
+               try ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+                return try RequestExecution(settings: settings, connection: connection, now: now)
+                    .execute(request, address: address, kinds: request.kinds)
+            }
+            try ConfirmationDesk(settings: settings, connection: connection, now: now).ask(request, address: address)
+            return "awaiting_confirmation"
+        case .execute(let address, let kinds):
+            return try RequestExecution(settings: settings, connection: connection, now: now)
+                .execute(request, address: address, kinds: kinds)
+        }
+    }
+
+    /// Who the opening message says the request is about.
+    static func subject(of request: PendingRequest, matcher: AddressMatcher) -> DataSubject.Decision {
+        guard let message = request.message else { return .needsReview(.noSender) }
+        let classification = Classification(kinds: request.kinds, language: request.language ?? .en, confidence: 1,
+                                            evidence: [], onBehalf: request.onBehalf, fields: request.fields)
+        let claims = RegisteredAddressClaim.find(in: ReplyText.newText(message.text))
+        return DataSubject.resolve(message: message, classification: classification, claims: claims, matcher: matcher)
+    }
+
+    // MARK: - Confirmations
+
+    /// The follow-ups of requests waiting for confirmation, each read once.
+    private func readAnswers() async throws -> [String] {
+        let pending = try await database.query("""
+            SELECT m.id, m.request_id FROM dsr.request_messages m JOIN dsr.requests r ON r.id = m.request_id
+            WHERE m.role = 'follow_up' AND m.checked_at IS NULL AND r.state = 'awaiting_confirmation'
+            ORDER BY m.id LIMIT $1
+            """, [.int(settings.batchSize)])
+        var words: [String] = []
+        for row in pending.rows {
+            let linkID = try row.int("id")
+            let requestID = try row.int("request_id")
+            let now = clock.now()
+            let settings = self.settings
+            let word: String = try await database.transaction { connection in
+                guard let request = try PendingRequest.lock(id: requestID, connection: connection),
+                      request.state == .awaitingConfirmation,
+                      let raw = try connection.execute("""
+                          SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
+                          WHERE m.id = $1 AND m.checked_at IS NULL
+                          """, [.int(linkID)]).first?.bytes("raw") else { return "skipped" }
+                return try ConfirmationDesk(settings: settings, connection: connection, now: now)
+                    .read(answer: raw, linkID: linkID, request: request)
+            }
+            logger.info("confirmation answer read", ["request_id": requestID, "outcome": word])
+            words.append(word)
+        }
+        return words
+    }
+
+    /// Reminders and expiries that are due.
+    private func advanceConfirmations() async throws -> [String] {
+        let now = clock.now()
+        let remindBefore = now.addingTimeInterval(-(settings.confirmation.reminderAfter ?? 3_153_600_000))
+        let waiting = try await database.query("""
+            SELECT DISTINCT c.request_id AS id FROM dsr.confirmations c JOIN dsr.requests r ON r.id = c.request_id
+            WHERE r.state = 'awaiting_confirmation' AND c.answered_at IS NULL
+              AND (c.expires_at <= $1
+                   OR (NOT c.is_reminder AND c.sent_at <= $2
+                       AND NOT EXISTS (SELECT 1 FROM dsr.confirmations x WHERE x.request_id = c.request_id
+                                       AND x.is_reminder)))
+            ORDER BY 1 LIMIT $3
+            """, [.timestamp(now), .timestamp(remindBefore), .int(settings.batchSize)])
+        var words: [String] = []
+        for row in waiting.rows {
+            let requestID = try row.int("id")
+            let now = clock.now()
+            let settings = self.settings
+            let word: String? = try await database.transaction { connection in
+                guard let request = try PendingRequest.lock(id: requestID, connection: connection),
+                      request.state == .awaitingConfirmation else { return nil }
+                return try ConfirmationDesk(settings: settings, connection: connection, now: now).advance(request)
+            }
+            if let word {
+                logger.info("confirmation timer", ["request_id": requestID, "outcome": word])
+                words.append(word)
+            }
+        }
+        return words
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// A request as the fulfil stage works on it: its row in `dsr.requests`
+/// (locked for the transaction) and the message that opened it.
+struct PendingRequest: Sendable {
+    var id: Int
+    var reference: String
+    var kinds: Set<RequestKind>
+    var language: Language?
+    var replyLanguage: ReplyLanguage
+    var subjectAddress: String
+    var state: RequestState
+    var receivedAt: Date
+    var dueOn: Day
+    var onBehalf: Bool
+    var fields: [RectificationField: String]
+    var approvedKinds: Set<RequestKind>?
+    var confirmed: Bool
+    /// The opening message, parsed; nil when its bytes are not stored.
+    var message: ParsedMessage?
+
+    var receivedOn: Day { Day(receivedAt) }
+
+    /// The next request in `state`, locked (`FOR UPDATE SKIP LOCKED`, so
+    /// two daemons never work on one); nil when there is none.
+    static func claimNext(in state: RequestState, after lastID: Int, connection: PostgresConnection) throws -> PendingRequest? {
+        try load(where: "state = $1 AND id > $2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+                 [.text(state.rawValue), .int(lastID)], connection: connection)
+    }
+
+    /// One request by id, locked.
+    static func lock(id: Int, connection: PostgresConnection) throws -> PendingRequest? {
+        try load(where: "id = $1 FOR UPDATE", [.int(id)], connection: connection)
+    }
+
+    private static func load(where condition: String, _ parameters: [SQLValue],
+                             connection: PostgresConnection) throws -> PendingRequest? {
+        guard let row = try connection.execute("""
+            SELECT id, reference, array_to_string(kinds, ',') AS kinds, language, reply_language, subject_address,
+                   state, received_at, due_on::text AS due_on, on_behalf, fields::text AS fields,
+                   array_to_string(approved_kinds, ',') AS approved_kinds, confirmed_at IS NOT NULL AS confirmed
+            FROM dsr.requests WHERE \(condition)
+            """, parameters).first else { return nil }
+        let id = try row.int("id")
+        guard let dueOn = Day(iso: try row.string("due_on")),
+              let state = RequestState(rawValue: try row.string("state")) else {
+            throw PostgresError(kind: .unexpectedResult, context: "reading a request's state and due date")
+        }
+        let raw = try connection.execute("""
+            SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
+            WHERE m.request_id = $1 AND m.role = 'request' ORDER BY m.id LIMIT 1
+            """, [.int(id)]).first?.bytes("raw")
+        return PendingRequest(
+            id: id, reference: try row.string("reference"), kinds: kinds(row["kinds"]),
+            language: Language(rawValue: try row.string("language")),
+            replyLanguage: ReplyLanguage(rawValue: try row.string("reply_language")) ?? .en,
+            subjectAddress: try row.string("subject_address"), state: state, receivedAt: try row.date("received_at"),
+            dueOn: dueOn, onBehalf: try row.bool("on_behalf"), fields: fields(row["fields"]),
+            approvedKinds: row["approved_kinds"].map(kinds), confirmed: try row.bool("confirmed"),
+            message: raw.flatMap { $0.isEmpty ? nil : MessageReader.read($0) })
+    }
+
+    private static func kinds(_ text: String?) -> Set<RequestKind> {
+        Set((text ?? "").split(separator: ",").compactMap { RequestKind(rawValue: String($0)) })
+    }
+
+    private static func fields(_ json: String?) -> [RectificationField: String] {
+        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String] else {
+            return [:]
+        }
+        var fields: [RectificationField: String] = [:]
+        for (key, value) in object {
+            if let field = RectificationField(rawValue: key) { fields[field] = value }
+        }
+        return fields
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// Carries out a request's kinds on the customer database through the data
+/// map, in the caller's transaction, and queues the replies: first the copy
+/// (access, before anything changes), then rectification, objection and
+/// erasure. Old and new values go to the audit trail, never to a log.
+struct RequestExecution {
+    let settings: FulfilSettings
+    let connection: PostgresConnection
+    let now: Date
+
+    var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
+    var transition: RequestTransition { RequestTransition(connection: connection) }
+    var today: Day { Day(now) }
+    var map: DataMap { settings.map }
+
+    /// Returns the word for the stage's summary.
+    func execute(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
+        let subjects = try ErasureSubjectLookup.keys(of: address, map: map, connection: connection)
+        if subjects.count > 1 {
+            try transition.move(request, to: .needsReview, action: "review",
+                                reason: "several customers have the address (\(subjects.count))")
+            return "needs_review"
+        }
+        if subjects.isEmpty && !kinds.contains(.object) {
+            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try transition.move(request, to: .completed, action: "completed", reason: "no data held for the address")
+            return "no_data"
+        }
+        var review: String?
+        if kinds.contains(.access) {
+            guard try access(request, address: address) else { return "needs_review" }
+        }
+        if kinds.contains(.rectify) && !kinds.contains(.erase) {
+            review = try rectify(request, address: address)
+        }
+        if kinds.contains(.object) {
+            try object(request, address: address)
+        }
+        if kinds.contains(.erase) {
+            try erase(request, address: address)
+        }
+        if let review {
+            try transition.move(request, to: .needsReview, action: "review", reason: review)
+            return "needs_review"
+        }
+        try transition.move(request, to: .completed, action: "completed", reason: nil,
+                            details: ["kinds": kinds.map(\.rawValue).sorted()])
+        return "completed"
+    }
+
+    // MARK: - Access (Art. 15, 20)
+
+    /// False when the copy is too large to mail (the request went to review).
+    private func access(_ request: PendingRequest, address: String) throws -> Bool {
+        let collector = try AccessCollector(map: map)
+        switch try collector.collect(address: address, on: connection) {
+        case .noData:
+            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try transition.record(request, action: "access_no_data")
+        case .ambiguous(let count):
+            try transition.move(request, to: .needsReview, action: "review",
+                                reason: "several customers have the address (\(count))")
+            return false
+        case .found(let report):
+            let attachment = AccessExport.attachment(report, reference: request.reference, generatedAt: now,
+                                                     controller: settings.writer.organisation.name)
+            let bytes = AccessExport.byteCount([attachment])
+            let rows = report.categories.reduce(0) { $0 + $1.rows.count }
+            guard bytes <= settings.maximumAttachmentBytes else {
+                try mail.reply(.accessTooLarge, purpose: "access-too-large", request: request, recipient: address)
+                try transition.move(request, to: .needsReview, action: "review",
+                                    reason: "the copy (\(bytes) bytes) is larger than the mail limit "
+                                        + "(\(settings.maximumAttachmentBytes) bytes): deliver it another way",
+                                    details: ["rows": rows, "bytes": bytes])
+                return false
+            }
+            let values = AccessReplyValues.values(report, language: request.replyLanguage,
+                                                  attachmentName: attachment.filename)
+            try mail.reply(.accessCompleted, purpose: "access", request: request, recipient: address, values: values,
+                           attachments: [attachment])
+            try transition.record(request, action: "access_sent", details: [
+                "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
+                "disclosures": report.disclosures.count,
+            ])
+        }
+        return true
+    }
+
+    // MARK: - Rectification (Art. 16)
+
+    /// A review reason when something is left for a person.
+    private func rectify(_ request: PendingRequest, address: String) throws -> String? {
+        let executor = RectificationExecutor(map: map)
+        let outcome = try executor.applyInTransaction(fields: request.fields, language: request.language,
+                                                      address: address, connection: connection)
+        switch outcome {
+        case .noData:
+            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            return nil
+        case .needsMoreInformation(let problems, let rectifiable):
+            try askForMore(request, address: address, problems: problems, rectifiable: rectifiable)
+            return "waiting for more information from the person"
+        case .applied(let report):
+            let changes = report.changes.map { change -> [String: Any] in
+                ["field": change.field.rawValue, "column": change.column, "old": change.oldValue ?? NSNull(),
+                 "new": change.newValue]
+            }
+            try transition.record(request, action: "rectified", details: [
+                "changes": changes, "unchanged": report.unchanged.map(\.field.rawValue),
+                "unmapped": report.unmapped.map(\.rawValue),
+                "email_change_pending": report.pendingEmailChange != nil,
+            ])
+            if report.changes.isEmpty && report.unchanged.isEmpty {
+                if report.pendingEmailChange == nil {
+                    try askForMore(request, address: address, problems: [], rectifiable: executor.rectifiableFields)
+                    return "waiting for more information from the person"
+                }
+            } else {
+                try mail.reply(.rectifyCompleted, purpose: "rectify", request: request, recipient: address,
+                               values: report.templateValues(request.replyLanguage))
+            }
+            if !report.changes.isEmpty {
+                try notifyPartners(request, address: address, purpose: "rectify", flags: ["rectified": .flag(true)],
+                                   changes: report.changes)
+            }
+            if report.pendingEmailChange != nil {
+                return "a new e-mail address is applied only after that address confirms: decide by hand"
+            }
+            return nil
+        }
+    }
+
+    private func askForMore(_ request: PendingRequest, address: String, problems: [RectificationProblem],
+                            rectifiable: [String]) throws {
+        let values = RectificationOutcome.moreInformationValues(problems: problems, rectifiable: rectifiable,
+                                                                language: request.replyLanguage)
+        try mail.reply(.moreInformation, purpose: "more-information", request: request, recipient: address,
+                       values: values)
+    }
+
+    // MARK: - Objection (Art. 21)
+
+    private func object(_ request: PendingRequest, address: String) throws {
+        let text = request.message.map { ReplyText.cleanSubject($0.subject) + "\n" + ReplyText.newText($0.text) } ?? ""
+        let scope = ObjectionScope.from(text: text)
+        let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
+        let report = try ObjectionExecutor(map: map).applyInTransaction(
+            scope: scope, address: address, addressHash: hash, today: today, connection: connection)
+        try transition.record(request, action: "objection_applied", details: [
+            "changes": report.changes.map { ["purpose": $0.purpose.rawValue, "state": $0.state.rawValue] },
+            "suppressed": report.suppressed, "subject_rows": report.subjectRows,
+        ])
+        try mail.reply(.objectCompleted, purpose: "object", request: request, recipient: address,
+                       values: report.templateValues(request.replyLanguage))
+        if report.changes.contains(where: { $0.purpose == .sharing && $0.state == .changed }) {
+            try notifyPartners(request, address: address, purpose: "object", flags: ["objected": .flag(true)])
+        }
+    }
+
+    // MARK: - Erasure (Art. 17)
+
+    private func erase(_ request: PendingRequest, address: String) throws {
+        let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
+        let outcome = try ErasureExecutor(map: map).eraseInTransaction(address: address, addressHash: hash,
+                                                                       today: today, connection: connection)
+        switch outcome {
+        case .noData:
+            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try transition.record(request, action: "erase_no_data")
+        case .erased(let report, let partners):
+            try transition.record(request, action: "erased", details: [
+                "rows_erased": report.rowsErased, "rows_held": report.rowsHeld,
+                "held_until": report.kept.map { $0.until.description },
+            ])
+            try mail.reply(.eraseCompleted, purpose: "erase", request: request, recipient: address,
+                           values: report.templateValues(request.replyLanguage))
+            try queueNotices(partners, request: request, address: address, purpose: "erase",
+                             flags: ["erased": .flag(true)], changes: nil)
+        }
+    }
+
+    // MARK: - Partners (Art. 19)
+
+    private func notifyPartners(_ request: PendingRequest, address: String, purpose: String, flags: TemplateValues,
+                                changes: [RectificationReport.Change]? = nil) throws {
+        guard let key = try ErasureExecutor(map: map).subjectKey(of: address, connection: connection) else { return }
+        let partners = try PartnerNotices(map: map).collect(subjectKey: key, connection: connection)
+        try queueNotices(partners, request: request, address: address, purpose: purpose, flags: flags, changes: changes)
+    }
+
+    /// One notice per partner with a privacy address; the others are listed
+    /// in the audit trail for the operator. A correction goes only to the
+    /// partners that received one of the corrected columns (or whose
+    /// disclosures do not say which), with only those columns.
+    private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, address: String, purpose: String,
+                              flags: TemplateValues, changes: [RectificationReport.Change]?) throws {
+        for (index, partner) in partners.enumerated() {
+            let disclosed = Set(partner.disclosures.flatMap(\.fields))
+            let relevant = changes.map { all in disclosed.isEmpty ? all : all.filter { disclosed.contains($0.column) } }
+            if let relevant, relevant.isEmpty { continue }
+            guard let privacy = partner.privacyAddress else {
+                try transition.record(request, action: "partner_notice_unaddressed",
+                                      reason: "no privacy address for a partner: tell them by hand",
+                                      details: ["partner": partner.partnerName])
+                continue
+            }
+            var values: TemplateValues = [
+                "subject_address": .text(address),
+                "disclosures": .list(partner.disclosures.map {
+                    ["date": .text(ReplyLanguage.en.dateText($0.day)),
+                     "fields": .text($0.fields.isEmpty ? "contact details" : $0.fields.joined(separator: ", "))]
+                }),
+                "changes": .list((relevant ?? []).map {
+                    ["field": .text(RectificationFieldNames.name($0.field, .en)), "new_value": .text($0.newValue)]
+                }),
+                "erased": .flag(false), "rectified": .flag(false), "objected": .flag(false),
+            ]
+            values = values.merging(flags)
+            try mail.partnerNotice(to: privacy, purpose: "notice-\(purpose)-\(index)", request: request, values: values)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// Queues the fulfil stage's mail for one request inside the caller's
+/// transaction: the reply goes into the outbox, is linked to the request
+/// and recorded in the audit trail, or none of it happens.
+struct RequestMail {
+    static let actor = "dsrd:fulfil"
+    let writer: ReplyWriter
+    let connection: PostgresConnection
+    let now: Date
+
+    /// A reply to the data subject (or to `recipient`), threaded under the
+    /// message that opened the request when it goes to its sender.
+    @discardableResult
+    func reply(_ template: ReplyTemplate, purpose: String, request: PendingRequest, recipient: String? = nil,
+               values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
+        let to = recipient ?? request.subjectAddress
+        let threaded = to.lowercased() == (request.message?.from.first?.address.lowercased() ?? "")
+        let context = ReplyWriter.Context(
+            requestID: request.id, reference: request.reference, language: request.replyLanguage, recipient: to,
+            receivedOn: request.receivedOn, dueOn: request.dueOn,
+            inReplyTo: threaded ? request.message?.messageID : nil,
+            references: threaded ? request.message?.references ?? [] : [])
+        let reply = try writer.reply(template, purpose: purpose, context: context, values: values,
+                                     attachments: attachments, date: now)
+        try queue(reply, role: "reply", request: request, template: template)
+        return reply
+    }
+
+    /// A notice to a partner (Art. 19), in English, not threaded.
+    func partnerNotice(to address: String, purpose: String, request: PendingRequest, values: TemplateValues) throws {
+        let context = ReplyWriter.Context(
+            requestID: request.id, reference: request.reference, language: .en, recipient: address,
+            receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
+        let notice = try writer.reply(.partnerNotice, purpose: purpose, context: context, values: values, date: now)
+        try queue(notice, role: "notice", request: request, template: .partnerNotice)
+    }
+
+    private func queue(_ reply: OutboxQueue.NewReply, role: String, request: PendingRequest,
+                       template: ReplyTemplate) throws {
+        let outboxID = try OutboxQueue(connection).enqueue(reply)
+        try RequestRecords(connection).link(requestID: request.id, outboxID: outboxID, role: role)
+        try AuditTrail(connection).append(requestID: request.id, actor: Self.actor,
+                                          action: role == "notice" ? "notice_queued" : "reply_queued",
+                                          reason: template.rawValue)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Requests
+import Store
+
+/// Moves a request to its next state and writes the audit event, in the
+/// caller's transaction.
+struct RequestTransition {
+    let connection: PostgresConnection
+
+    func move(_ request: PendingRequest, to state: RequestState, action: String, reason: String?,
+              details: [String: Any] = [:]) throws {
+        let previous = try RequestRecords(connection).setState(request.id, to: state.rawValue, reason: reason)
+        if state == .completed {
+            try connection.execute("UPDATE dsr.requests SET completed_at = now() WHERE id = $1", [.int(request.id)])
+        }
+        try AuditTrail(connection).append(requestID: request.id, actor: RequestMail.actor, action: action,
+                                          from: previous, to: state.rawValue, reason: reason,
+                                          detailsJSON: Self.json(details))
+    }
+
+    func record(_ request: PendingRequest, action: String, reason: String? = nil, details: [String: Any] = [:]) throws {
+        try AuditTrail(connection).append(requestID: request.id, actor: RequestMail.actor, action: action,
+                                          reason: reason, detailsJSON: Self.json(details))
+    }
+
+    /// Sorted-key JSON; `{}` for what cannot be written.
+    static func json(_ details: [String: Any]) -> String {
+        guard !details.isEmpty, JSONSerialization.isValidJSONObject(details),
+              let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

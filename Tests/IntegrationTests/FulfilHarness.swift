@@ -1,0 +1,79 @@
+import Daemon
+import Foundation
+import MailCore
+import Requests
+import Store
+import Testing
+
+/// Intake and fulfilment on the live stack for one test: a notices mailbox
+/// of its own, customers committed to the crm database with fresh
+/// addresses, and the stages run one round at a time on a manual clock.
+struct FulfilHarness {
+    let intake: IntakeHarness
+    let settings: FulfilSettings
+
+    init() throws {
+        intake = try IntakeHarness()
+        settings = try #require(try FulfilFactory.settings(config: intake.config))
+    }
+
+    var database: PostgresClient { intake.database }
+    var clock: ManualWallClock { intake.clock }
+    var notices: String { intake.notices }
+
+    func fulfil() -> FulfilStage {
+        FulfilStage(database: database, settings: settings, logger: Logger(level: .error), clock: clock)
+    }
+
+    /// A customer with data in most tables, committed.
+    func customer() async throws -> FulfilmentFixture.Customer {
+        try await database.transaction { try FulfilmentFixture.createCustomer($0) }
+    }
+
+    /// Sends `text` to the notices mailbox, then runs intake and fulfilment once.
+    func process(_ text: String, from sender: String) async throws {
+        let before = try await intake.inboxCount() ?? 0
+        try await intake.deliver(text, from: sender, expectInbox: before + 1)
+        _ = try await intake.stage().runOnce()
+        _ = try await fulfil().runOnce()
+    }
+
+    /// The request opened by the message with this Message-ID.
+    func request(messageID: String) async throws -> QueryResult.Row {
+        try #require(try await intake.rows("""
+            SELECT r.id, r.reference, r.state, r.state_reason, r.subject_address
+            FROM dsr.requests r JOIN dsr.request_messages m ON m.request_id = r.id AND m.role = 'request'
+            JOIN dsr.inbound i ON i.id = m.inbound_id WHERE i.message_id = $1
+            """, [.text(messageID)]).first)
+    }
+
+    /// The request's outgoing mail, oldest first: template, recipients and the parsed message.
+    func mail(of requestID: Int) async throws -> [(template: String, recipients: String, message: ParsedMessage)] {
+        try await intake.outbox(requestID: requestID).map { row in
+            (try row.string("template"), try row.string("recipients"), MessageReader.read(try row.bytes("raw")))
+        }
+    }
+
+    func audit(of requestID: Int) async throws -> [QueryResult.Row] {
+        try await intake.rows("SELECT action, reason, details::text AS details FROM dsr.audit_events WHERE request_id = $1 ORDER BY id",
+                              [.int(requestID)])
+    }
+
+    func count(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
+        try await intake.rows(sql, parameters).first?.int("count") ?? -1
+    }
+
+    /// The token in the latest confirmation message of a request.
+    func token(of requestID: Int) async throws -> String {
+        let confirmations = try await mail(of: requestID).filter { $0.template.hasPrefix("confirmation_") }
+        let message = try #require(confirmations.last?.message)
+        return try #require(ConfirmationToken.find(in: message.text).first)
+    }
+
+    /// A reply to the request's confirmation message, quoting `token`.
+    func confirmationReply(from sender: String, reference: String, token: String, answer: String = "Ja, det stemmer.",
+                           messageID: String) -> String {
+        requestMail(from: sender, to: notices, subject: "Re: Bekreft personvernforespørselen din [\(reference)]",
+                    body: "\(answer)\n\n> Kode: \(token)\n", messageID: messageID)
+    }
+}

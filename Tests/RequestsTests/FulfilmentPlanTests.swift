@@ -1,0 +1,50 @@
+import Testing
+@testable import Requests
+
+@Suite struct FulfilmentPlanTests {
+    let sender = "kari.nordmann@example.no"
+
+    func facts(_ kinds: Set<RequestKind>, approved: Set<RequestKind>? = nil, confirmed: Bool = false,
+               verdict: SenderVerdict = .unverified(.noResults), subject: DataSubject.Decision? = nil) -> FulfilmentPlan.Facts {
+        FulfilmentPlan.Facts(
+            kinds: kinds, subjectAddress: sender, approvedKinds: approved, confirmed: confirmed, verdict: verdict,
+            subject: subject ?? .sender(address: sender, needsConfirmation: DataSubject.needsConfirmation(kinds)))
+    }
+
+    @Test func accessAndObjectionAreCarriedOutOnTheSendersAddress() {
+        #expect(FulfilmentPlan.decide(facts([.access])) == .execute(address: sender, kinds: [.access]))
+        #expect(FulfilmentPlan.decide(facts([.object])) == .execute(address: sender, kinds: [.object]))
+    }
+
+    @Test func erasureAndRectificationWaitForConfirmationEvenWhenDMARCPasses() {
+        #expect(FulfilmentPlan.decide(facts([.erase], verdict: .pass(.dmarc))) == .confirm(address: sender))
+        #expect(FulfilmentPlan.decide(facts([.rectify, .access])) == .confirm(address: sender))
+        #expect(FulfilmentPlan.decide(facts([.erase], confirmed: true)) == .execute(address: sender, kinds: [.erase]))
+    }
+
+    @Test func failedAuthenticationStopsEverythingAndTellsThePerson() {
+        let plan = FulfilmentPlan.decide(facts([.access], verdict: .fail(.dmarcFail)))
+        #expect(plan == .review(reason: "sender authentication failed: dmarc=fail", tellPerson: true))
+        #expect(FulfilmentPlan.decide(facts([.object], verdict: .fail(.dkimAndSPFFail)))
+                == .review(reason: "sender authentication failed: dkim and spf both failing", tellPerson: true))
+    }
+
+    @Test func aClaimedAddressIsAskedToConfirm() {
+        let claimed = "kari@example.org"
+        let plan = FulfilmentPlan.decide(facts([.access], subject: .confirmClaimedAddress(sender: sender, claimed: claimed)))
+        #expect(plan == .confirm(address: claimed))
+    }
+
+    @Test func unattributableRequestsGoToAPerson() {
+        #expect(FulfilmentPlan.decide(facts([.erase], subject: .needsReview(.onBehalf)))
+                == .review(reason: "on behalf of another person", tellPerson: false))
+        #expect(FulfilmentPlan.decide(facts([])) == .review(reason: "no request recognised", tellPerson: false))
+    }
+
+    @Test func anOperatorsApprovalSettlesIdentity() {
+        let plan = FulfilmentPlan.decide(facts([.erase], approved: [.erase, .access], verdict: .fail(.dmarcFail),
+                                               subject: .needsReview(.onBehalf)))
+        #expect(plan == .execute(address: sender, kinds: [.erase, .access]))
+        #expect(FulfilmentPlan.decide(facts([.erase], approved: [])) == .review(reason: "approved without kinds", tellPerson: false))
+    }
+}
