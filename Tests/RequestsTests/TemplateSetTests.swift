@@ -221,7 +221,7 @@ struct TemplateSetTests {
 
     @Test func theTemplateFoldersHoldExactlyTheCatalogue() throws {
         let expected = Set(ReplyTemplate.allCases.map(\.fileName))
-        #expect(expected.count == 14)
+        #expect(expected.count == 16)
         for language in ReplyLanguage.allCases {
             let files = try FileManager.default.contentsOfDirectory(atPath: templatesFolder + "/" + language.rawValue)
             #expect(Set(files) == expected, "\(language)")
