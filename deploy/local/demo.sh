@@ -19,6 +19,8 @@ deploy/local/stack.sh reset
 step "build dsrd"
 swift build -j 2 --product dsrd 2>&1 | tail -n 1
 DSRD="$REPO/.build/debug/dsrd"
+STATE_DIR=$(mktemp -d)
+trap 'rm -rf "$STATE_DIR"' EXIT
 
 step "dsrd check-config ($DSRD_CONFIG)"
 "$DSRD" check-config
@@ -30,8 +32,19 @@ step "dsrd migrate (twice: the second run has nothing to do)"
 step "customer database (schema crm): what the sample holds"
 psql -X -q -P pager=off -c "SELECT count(*) AS customers, count(*) FILTER (WHERE marketing_opt_out) AS opted_out,
     count(*) FILTER (WHERE NOT share_with_partners) AS not_shared FROM crm.customers"
-psql -X -q -P pager=off -c "SELECT extract(year FROM ordered_at)::int AS year, count(*) AS orders
-    FROM crm.orders GROUP BY 1 ORDER BY 1"
+
+# The four customers the sample requests come from, and Emma's orders.
+show_customers() {
+    psql -X -q -P pager=off -c "SELECT id, email, phone, share_with_partners AS shared, marketing_opt_out AS opted_out
+        FROM crm.customers WHERE id <= 4 ORDER BY id"
+    psql -X -q -P pager=off -c "SELECT o.order_number, o.customer_id, o.buyer_name, o.billing_address, o.card_last4,
+            h.erasable_on AS held_until
+        FROM crm.orders o LEFT JOIN dsr.holds h ON h.table_name = 'crm.orders' AND h.row_key ->> 'id' = o.id::text
+        WHERE o.order_number IN ('JL-2024-00901', 'JL-2026-00903') ORDER BY 1"
+}
+
+step "before: the customers who write in (Kari: access, Emma: erasure, Ola: objection, Nils: new phone number)"
+show_customers
 
 step "sending the sample mail to notices@janteloppet.test over SMTP"
 for f in deploy/local/demo-mail/*.eml; do
@@ -52,20 +65,63 @@ step "dsrd probe: what the daemon sees in PostgreSQL, IMAP and SMTP"
 step "dsrd classify: what dsrd makes of each message (a dry run, no database)"
 "$DSRD" classify deploy/local/demo-mail
 
-step "dsrd run --once: intake records every message, triage opens requests, delivery sends the receipts"
+step "dsrd run --once: intake records every message, fulfilment carries out what it may, delivery sends the replies"
 "$DSRD" run --once
 
-step "dsrd requests list: each request and its state"
+step "dsrd requests list: access and objection are done; erasure and rectification wait for a confirmation by reply"
 "$DSRD" requests list
 
 step "the ledger: what intake made of each message"
 psql -X -q -P pager=off -c "SELECT uid, outcome, auto_kind, moved_at IS NOT NULL AS moved FROM dsr.inbound
     WHERE mailbox = 'notices@janteloppet.test/INBOX' ORDER BY id"
 
-step "replies delivered into the senders' mailboxes (subjects as sent, RFC 2047-encoded; none to the out-of-office or the bounce)"
+# Prints the first raw message in $1's INBOX that contains $2.
+fetch_mail() {
+    local uid raw
+    for uid in 1 2 3 4 5 6; do
+        raw=$(curl -sS -u "$1:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/INBOX/;UID=$uid" 2>/dev/null | tr -d '\r') || continue
+        if printf '%s\n' "$raw" | grep -qF "$2"; then printf '%s\n' "$raw"; return 0; fi
+    done
+    return 1
+}
+
+step "Emma and Nils answer the confirmation message from their own mailboxes"
+for who in emma.smith@example.org nils.berg@example.net; do
+    confirmation=$(fetch_mail "$who" "Please confirm your privacy request")
+    code=$(printf '%s\n' "$confirmation" | grep -oE '[0-9A-Z]{4}(-[0-9A-Z]{4}){6}' | head -n 1)
+    id=$(printf '%s\n' "$confirmation" | sed -n 's/^Message-ID: *\(<[^>]*>\).*/\1/Ip' | head -n 1)
+    subject=$(printf '%s\n' "$confirmation" | sed -n 's/^Subject: *//p' | head -n 1)
+    printf 'From: %s\r\nTo: notices@janteloppet.test\r\nSubject: Re: %s\r\nMessage-ID: <demo-confirm-%s>\r\nIn-Reply-To: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYes, that was me. Please go ahead.\r\n\r\n> %s\r\n' \
+        "$who" "$subject" "$who" "$id" "$code" > "$STATE_DIR/confirm.eml"
+    curl -sS --url "$DSRD_SMTP_URL" --mail-from "$who" --mail-rcpt notices@janteloppet.test -T "$STATE_DIR/confirm.eml"
+    echo "  $who confirmed with the code from the message (${#code} characters)"
+done
+for i in $(seq 1 50); do
+    n=$(curl -sS -u "notices@janteloppet.test:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/" \
+        -X 'STATUS INBOX (MESSAGES)' | sed -n 's/.*MESSAGES \([0-9]*\).*/\1/p')
+    [ "${n:-0}" -ge 2 ] && break
+    sleep 0.1
+done
+
+step "dsrd run --once: the confirmations are read, the erasure and the correction carried out"
+"$DSRD" run --once
+
+step "dsrd requests list: every request answered"
+"$DSRD" requests list
+
+step "after: Emma is gone but for her orders, kept (stripped) for the Bookkeeping Act; Ola no longer shared or mailed; Nils has his new number"
+show_customers
+
+step "Kari's access reply, and the first lines of its attachment (the complete copy, as JSON)"
+access=$(fetch_mail kari.nordmann@example.no 'filename="dsr-export-')
+printf '%s\n' "$access" | sed -n 's/^Subject: */  Subject: /p' | head -n 1
+printf '%s\n' "$access" | awk '/filename="dsr-export-/ {found=1} found && /^$/ {body=1; next} body && /^--/ {exit} body {print}' \
+    | base64 -d | jq '{reference, controller, categories: [.categories[] | {table, row_count}], disclosures}' | head -n 60
+
+step "replies in the senders' mailboxes (subjects as sent, RFC 2047-encoded; none to the out-of-office or the bounce)"
 for sender in $(sed -n 's/^From:.*<\(.*\)>.*/\1/p' deploy/local/demo-mail/*.eml | sort -u); do
     subjects=""
-    for uid in 1 2 3; do
+    for uid in 1 2 3 4 5; do
         line=$(curl -sS -u "$sender:$DSRD_TEST_MAIL_PASSWORD" \
             "$DSRD_IMAP_URL/INBOX/;UID=$uid;SECTION=HEADER.FIELDS%20(SUBJECT)" 2>/dev/null | tr -d '\r' | grep -i '^Subject:' || true)
         [ -n "$line" ] && subjects+="    $line"$'\n'
@@ -73,9 +129,13 @@ for sender in $(sed -n 's/^From:.*<\(.*\)>.*/\1/p' deploy/local/demo-mail/*.eml 
     printf '  %s\n%s' "$sender" "${subjects:-    (no reply)$'\n'}"
 done
 
-ref=$("$DSRD" requests list --json | head -n 1 | sed -n 's/.*"reference": *"\([^"]*\)".*/\1/p')
+step "Art. 19 notices to the partners that had received the data"
+psql -X -q -P pager=off -c "SELECT r.reference, o.recipients, o.state FROM dsr.outbox o JOIN dsr.requests r ON r.id = o.request_id
+    WHERE o.template = 'partner_notice' ORDER BY o.id"
+
+ref=$(psql -X -Atc "SELECT reference FROM dsr.requests WHERE subject_address = 'emma.smith@example.org' ORDER BY id LIMIT 1")
 if [ -n "$ref" ]; then
-    step "dsrd requests show $ref: the request, its messages and its audit trail"
+    step "dsrd requests show $ref: Emma's erasure, its messages and its audit trail"
     "$DSRD" requests show "$ref"
 fi
 

@@ -50,7 +50,7 @@ state_dir() {
 # --- packages -----------------------------------------------------------
 
 install_packages() {
-    local wanted="postgresql dovecot-imapd dovecot-lmtpd postfix libcurl4-openssl-dev libpq-dev pkg-config openssl ca-certificates curl"
+    local wanted="postgresql dovecot-imapd dovecot-lmtpd postfix libcurl4-openssl-dev libpq-dev pkg-config openssl ca-certificates curl jq"
     local missing=()
     for p in $wanted; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -277,6 +277,12 @@ relayhost =
 biff = no
 append_dot_mydomain = no
 message_size_limit = 52428800
+# A private test stack: retry soon after Dovecot was restarted (reset), do
+# not suspend local delivery for the default minute.
+transport_retry_time = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 10s
+queue_run_delay = 1s
 smtputf8_enable = yes
 maillog_file_prefixes = $d
 maillog_file = $d/maillog
@@ -378,6 +384,8 @@ empty_mailboxes() {
     dovecot_running && { was_running=yes; dovecot_down; }
     find "$STATE/mail" -mindepth 1 -maxdepth 1 -exec rm -rf {} +
     [ "$was_running" = yes ] && dovecot_up
+    # Mail that Postfix could not hand over while Dovecot was down goes now.
+    postfix_running && postqueue -c "$(postfix_dir)" -f >/dev/null 2>&1
     return 0
 }
 

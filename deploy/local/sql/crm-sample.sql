@@ -158,6 +158,8 @@ VALUES
      'invoice', NULL, 'F-2026-90002', 0, 0, 'NOK', 'invoiced'),
     (3, 'JL-2024-00901', timestamptz '2024-08-20 16:15:00+02', 'Emma Smith', 'Flat 2, 14 Mill Lane', 'OX1 1AA',
      'Oxford', 'GB', 'card', '5521', NULL, 0, 0, 'GBP', 'paid'),
+    (3, 'JL-2026-00903', timestamptz '2026-09-14 10:30:00+02', 'Emma Smith', 'Flat 2, 14 Mill Lane', 'OX1 1AA',
+     'Oxford', 'GB', 'card', '5521', NULL, 0, 0, 'GBP', 'paid'),
     -- Accounting records kept after their customers were erased (customer_id NULL).
     (NULL, 'JL-2021-00951', timestamptz '2021-05-03 12:00:00+02', 'Tove Fjellheim', 'Sjøgata 3', '8006', 'Bodø', 'NO',
      'card', NULL, NULL, 0, 0, 'NOK', 'paid'),
@@ -176,6 +178,7 @@ FROM (VALUES
     ('JL-2026-00902', 'Digitalt deltakerpass',    3,  990.00),
     ('JL-2024-00901', 'Konferansebillett',        1, 4900.00),
     ('JL-2024-00901', 'Hotellnatt',               3, 1890.00),
+    ('JL-2026-00903', 'Digitalt deltakerpass',    1,  990.00),
     ('JL-2021-00951', 'Digitalt deltakerpass',    1,  990.00),
     ('JL-2023-00952', 'Workshop',                 1, 2400.00)
 ) AS l (order_number, description, quantity, unit_price)
