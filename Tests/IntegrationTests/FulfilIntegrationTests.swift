@@ -262,6 +262,65 @@ extension LiveStackTests {
             try await erase(customer, harness)
         }
 
+        @Test func withdrawnConsentErasesTheDietaryDataAlone() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            let id = "consent-\(UUID().uuidString)@example.org"
+            try await harness.process(requestMail(
+                from: customer.address, to: harness.notices, subject: "Samtykke",
+                body: "Hei, jeg trekker tilbake samtykket mitt til at dere lagrer opplysninger om allergiene mine.",
+                messageID: id), from: customer.address)
+            let request = try await harness.request(messageID: id)
+            let requestID = try request.int("id")
+            try await harness.process(harness.confirmationReply(
+                from: customer.address, reference: try request.string("reference"), token: try await harness.token(of: requestID),
+                messageID: "consent-ok-\(UUID().uuidString)@example.org"), from: customer.address)
+            #expect(try await harness.request(messageID: id)["state"] == "completed")
+            #expect(try await harness.count("SELECT count(*) FROM crm.dietary_needs WHERE customer_id = $1::bigint",
+                                            [.text(customer.id)]) == 0)
+            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            #expect(try await harness.count("SELECT count(*) FROM crm.feedback WHERE customer_id = $1::bigint",
+                                            [.text(customer.id)]) == 1)
+            let reply = try #require(try await harness.mail(of: requestID).last)
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            try await erase(customer, harness)
+        }
+
+        @Test func aCopyTooLargeForMailGoesToAPersonAndThePersonIsTold() async throws {
+            var harness = try FulfilHarness()
+            harness.settings.maximumAttachmentBytes = 2048
+            let customer = try await harness.customer()
+            let id = "large-\(UUID().uuidString)@example.org"
+            try await harness.process(requestMail(
+                from: customer.address, to: harness.notices, subject: "Innsyn",
+                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
+            let request = try await harness.request(messageID: id)
+            #expect(request["state"] == "needs_review")
+            #expect(request["state_reason"]?.contains("larger than the mail limit") == true)
+            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt", "access_too_large"])
+            try await erase(customer, harness)
+        }
+
+        @Test func tenThousandCorrespondenceRowsAreAnswered() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            try await harness.database.query("""
+                INSERT INTO crm.correspondence (customer_id, channel, direction, sent_at, body)
+                SELECT $1::bigint, 'email', 'inbound', now() - n * interval '1 minute', 'Melding nummer ' || n
+                FROM generate_series(1, 10000) AS n
+                """, [.text(customer.id)])
+            let id = "bulk-\(UUID().uuidString)@example.org"
+            try await harness.process(requestMail(
+                from: customer.address, to: harness.notices, subject: "Innsyn",
+                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
+            let request = try await harness.request(messageID: id)
+            #expect(request["state"] == "completed")
+            let sent = try #require(try await harness.audit(of: try request.int("id")).first { $0["action"] == "access_sent" })
+            let details = try #require(try JSONSerialization.jsonObject(with: Data((sent["details"] ?? "").utf8)) as? [String: Any])
+            #expect((details["rows"] as? Int ?? 0) > 10_000)
+            try await erase(customer, harness)
+        }
+
         /// Leaves nothing of a test customer but held accounting rows.
         private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
             let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,

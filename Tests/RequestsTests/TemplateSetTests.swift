@@ -34,6 +34,7 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
         own = [
             "erased": [["category": "Registrations"], ["category": "Newsletter subscription"]],
             "kept": [["category": "Invoices", "reason": "Bookkeeping Act § 13", "until": "2031-12-31"]],
+            "consent_only": false,
         ]
     case .objectCompleted:
         own = ["changes": [["what": "Newsletter", "from_date": "2026-03-03"]]]

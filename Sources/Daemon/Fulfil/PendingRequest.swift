@@ -17,6 +17,8 @@ struct PendingRequest: Sendable {
     var dueOn: Day
     var onBehalf: Bool
     var fields: [RectificationField: String]
+    /// The classifier's evidence (rule names, never sentences of the mail).
+    var evidence: [String]
     var approvedKinds: Set<RequestKind>?
     var confirmed: Bool
     /// The opening message, parsed; nil when its bytes are not stored.
@@ -41,7 +43,8 @@ struct PendingRequest: Sendable {
         guard let row = try connection.execute("""
             SELECT id, reference, array_to_string(kinds, ',') AS kinds, language, reply_language, subject_address,
                    state, received_at, due_on::text AS due_on, on_behalf, fields::text AS fields,
-                   array_to_string(approved_kinds, ',') AS approved_kinds, confirmed_at IS NOT NULL AS confirmed
+                   array_to_string(approved_kinds, ',') AS approved_kinds,
+                   array_to_json(evidence)::text AS evidence, confirmed_at IS NOT NULL AS confirmed
             FROM dsr.requests WHERE \(condition)
             """, parameters).first else { return nil }
         let id = try row.int("id")
@@ -59,12 +62,18 @@ struct PendingRequest: Sendable {
             replyLanguage: ReplyLanguage(rawValue: try row.string("reply_language")) ?? .en,
             subjectAddress: try row.string("subject_address"), state: state, receivedAt: try row.date("received_at"),
             dueOn: dueOn, onBehalf: try row.bool("on_behalf"), fields: fields(row["fields"]),
+            evidence: strings(row["evidence"]),
             approvedKinds: row["approved_kinds"].map(kinds), confirmed: try row.bool("confirmed"),
             message: raw.flatMap { $0.isEmpty ? nil : MessageReader.read($0) })
     }
 
     private static func kinds(_ text: String?) -> Set<RequestKind> {
         Set((text ?? "").split(separator: ",").compactMap { RequestKind(rawValue: String($0)) })
+    }
+
+    private static func strings(_ json: String?) -> [String] {
+        guard let json, let list = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else { return [] }
+        return list
     }
 
     private static func fields(_ json: String?) -> [RectificationField: String] {

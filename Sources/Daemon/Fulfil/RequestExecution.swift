@@ -164,6 +164,10 @@ struct RequestExecution {
     // MARK: - Erasure (Art. 17)
 
     private func erase(_ request: PendingRequest, address: String) throws {
+        if request.approvedKinds == nil, ErasureScope.from(evidence: request.evidence) == .consentData {
+            try eraseConsentData(request, address: address)
+            return
+        }
         let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
         let outcome = try ErasureExecutor(map: map).eraseInTransaction(address: address, addressHash: hash,
                                                                        today: today, connection: connection)
@@ -181,6 +185,18 @@ struct RequestExecution {
             try queueNotices(partners, request: request, address: address, purpose: "erase",
                              flags: ["erased": .flag(true)], changes: nil)
         }
+    }
+
+    /// Consent withdrawn for dietary data: only the consent-based tables go.
+    private func eraseConsentData(_ request: PendingRequest, address: String) throws {
+        guard let report = try ErasureExecutor(map: map).eraseConsentDataInTransaction(address: address,
+                                                                                       connection: connection) else {
+            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            return
+        }
+        try transition.record(request, action: "consent_data_erased", details: ["rows_erased": report.rowsErased])
+        try mail.reply(.eraseCompleted, purpose: "erase", request: request, recipient: address,
+                       values: report.templateValues(request.replyLanguage, consentOnly: true))
     }
 
     // MARK: - Partners (Art. 19)

@@ -34,8 +34,10 @@ public struct ErasureReport: Sendable, Equatable {
     }
 
     /// The values of the `erase_completed` template in `language`.
-    public func templateValues(_ language: ReplyLanguage) -> TemplateValues {
+    /// `consentOnly`: only the consent-based data was erased (consent withdrawn).
+    public func templateValues(_ language: ReplyLanguage, consentOnly: Bool = false) -> TemplateValues {
         [
+            "consent_only": .flag(consentOnly),
             "erased": .list(erased.map { ["category": .text($0.text(language))] }),
             "kept": .list(kept.map {
                 ["category": .text($0.category.text(language)), "reason": .text($0.reason.text(language)),

@@ -39,6 +39,7 @@ public enum TemplateCatalog: Sendable {
             return [
                 "erased": .list("category"),
                 "kept": .list("category", "reason", "until"),
+                "consent_only": .flag,
             ]
         case .objectCompleted:
             return ["changes": .list("what", "from_date")]
