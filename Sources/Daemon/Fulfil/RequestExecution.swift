@@ -57,7 +57,10 @@ struct RequestExecution {
     /// False when the copy is too large to mail (the request went to review).
     private func access(_ request: PendingRequest, address: String) throws -> Bool {
         let collector = try AccessCollector(map: map)
-        switch try collector.collect(address: address, on: connection) {
+        let started = ContinuousClock.now
+        let outcome = try collector.collect(address: address, on: connection)
+        let collectMilliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
+        switch outcome {
         case .noData:
             try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
             try transition.record(request, action: "access_no_data")
@@ -84,7 +87,7 @@ struct RequestExecution {
                            attachments: [attachment])
             try transition.record(request, action: "access_sent", details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
-                "disclosures": report.disclosures.count,
+                "disclosures": report.disclosures.count, "collect_ms": collectMilliseconds,
             ])
         }
         return true
