@@ -321,6 +321,23 @@ extension LiveStackTests {
             try await erase(customer, harness)
         }
 
+        @Test func aMapThatDoesNotFitTheDatabaseSendsTheRequestToAPerson() async throws {
+            var harness = try FulfilHarness()
+            let index = try #require(harness.settings.map.tables.firstIndex { $0.table == "crm.correspondence" })
+            harness.settings.map.tables[index].columns = ["id", "no_such_column"]
+            let customer = try await harness.customer()
+            let id = "mapfail-\(UUID().uuidString)@example.org"
+            try await harness.process(requestMail(
+                from: customer.address, to: harness.notices, subject: "Innsyn",
+                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
+            let request = try await harness.request(messageID: id)
+            #expect(request["state"] == "needs_review")
+            #expect(request["state_reason"]?.hasPrefix("could not be carried out: ") == true)
+            #expect(request["state_reason"]?.contains("42703") == true)
+            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt"])
+            try await erase(customer, harness)
+        }
+
         /// Leaves nothing of a test customer but held accounting rows.
         private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
             let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,

@@ -36,23 +36,47 @@ public struct FulfilStage: PipelineStage {
         var lastID = 0
         var handled = 0
         while handled < settings.batchSize {
-            let now = clock.now()
-            let settings = self.settings
-            let after = lastID
-            let result: (id: Int, word: String)? = try await database.transaction { connection in
-                guard let request = try PendingRequest.claimNext(in: .received, after: after, connection: connection) else {
-                    return nil
-                }
-                return (request.id, try Self.handle(request, settings: settings, connection: connection, now: now))
-            }
-            guard let result else { break }
-            lastID = result.id
+            guard let id = try await database.query(
+                "SELECT id FROM dsr.requests WHERE state = 'received' AND id > $1 ORDER BY id LIMIT 1",
+                [.int(lastID)]).first?.int("id") else { break }
+            lastID = id
             handled += 1
-            counts[result.word, default: 0] += 1
-            logger.info("request handled", ["request_id": result.id, "outcome": result.word])
+            let word = try await handle(requestID: id)
+            counts[word, default: 0] += 1
+            logger.info("request handled", ["request_id": id, "outcome": word])
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return StageReport(handled: counts.values.reduce(0, +), summary: summary.isEmpty ? "nothing to do" : summary)
+    }
+
+    /// One request in its own transaction. A failure that is not the
+    /// database going away (a map that does not fit the database, a
+    /// template that cannot be rendered) would fail again on every round:
+    /// the request goes to a person instead, with the reason.
+    private func handle(requestID: Int) async throws -> String {
+        let now = clock.now()
+        let settings = self.settings
+        do {
+            return try await database.transaction { connection in
+                guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
+                    return "skipped"
+                }
+                return try Self.handle(request, settings: settings, connection: connection, now: now)
+            }
+        } catch let error as PostgresError where error.kind == .connectionFailed || error.kind == .connectionLost
+                    || error.isRetryableTransactionFailure {
+            throw error
+        } catch {
+            let reason = "could not be carried out: " + LogSafe.describe(error)
+            logger.error("request failed", ["request_id": requestID, "error": LogSafe.describe(error)])
+            try await database.transaction { connection in
+                guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
+                    return
+                }
+                try RequestTransition(connection: connection).move(request, to: .needsReview, action: "review", reason: reason)
+            }
+            return "failed"
+        }
     }
 
     /// Decides and acts on one locked `received` request.

@@ -26,11 +26,11 @@ struct PendingRequest: Sendable {
 
     var receivedOn: Day { Day(receivedAt) }
 
-    /// The next request in `state`, locked (`FOR UPDATE SKIP LOCKED`, so
-    /// two daemons never work on one); nil when there is none.
-    static func claimNext(in state: RequestState, after lastID: Int, connection: PostgresConnection) throws -> PendingRequest? {
-        try load(where: "state = $1 AND id > $2 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-                 [.text(state.rawValue), .int(lastID)], connection: connection)
+    /// The request if it is (still) in `state`, locked (`FOR UPDATE SKIP
+    /// LOCKED`, so two daemons never work on one); nil otherwise.
+    static func claim(id: Int, in state: RequestState, connection: PostgresConnection) throws -> PendingRequest? {
+        try load(where: "id = $1 AND state = $2 FOR UPDATE SKIP LOCKED", [.int(id), .text(state.rawValue)],
+                 connection: connection)
     }
 
     /// One request by id, locked.
