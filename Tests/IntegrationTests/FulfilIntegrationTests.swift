@@ -173,6 +173,28 @@ extension LiveStackTests {
             try await erase(customer, harness)
         }
 
+        @Test func aConfirmationThatFailsDMARCConfirmsNothing() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            let id = "dmarc-confirm-\(UUID().uuidString)@example.org"
+            try await harness.process(requestMail(
+                from: customer.address, to: harness.notices, subject: "Sletting",
+                body: "Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.", messageID: id),
+                from: customer.address)
+            let request = try await harness.request(messageID: id)
+            let requestID = try request.int("id")
+            var forged = harness.confirmationReply(from: customer.address, reference: try request.string("reference"),
+                                                   token: try await harness.token(of: requestID),
+                                                   messageID: "forged-yes-\(UUID().uuidString)@example.org")
+            forged = "Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org\r\n" + forged
+            try await harness.process(forged, from: customer.address)
+            #expect(try await harness.request(messageID: id)["state"] == "awaiting_confirmation")
+            let refused = try await harness.audit(of: requestID).first { $0["action"] == "confirmation_refused" }
+            #expect(refused?["reason"] == "sender authentication failed")
+            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            try await erase(customer, harness)
+        }
+
         @Test func aForgedRequestWithFailedDMARCNeitherChangesNorDiscloses() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
