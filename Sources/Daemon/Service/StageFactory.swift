@@ -3,9 +3,10 @@ import Store
 import Transport
 
 /// Builds the pipeline's stages from a configuration, in the order they run.
-/// Intake (IMAP → requests) goes first, delivery (outbox → SMTP) last.
+/// Intake (IMAP → requests) goes first, then the daily jobs (purge, digest),
+/// delivery (outbox → SMTP) last, so a digest queued in a round goes out in it.
 public enum StageFactory {
-    /// Throws when the reply templates cannot be loaded: intake needs them.
+    /// Throws when the reply templates or the data map cannot be loaded.
     public static func makeStages(config: DaemonConfig, logger: Logger,
                                   clock: any WallClock = SystemWallClock()) throws -> [any PipelineStage] {
         let postgres = PostgresClient(configuration: config.postgres)
@@ -15,6 +16,8 @@ public enum StageFactory {
         stages.append(try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server),
                                              database: postgres, logger: logger, clock: clock,
                                              exitAfterCommit: exitAfterCommit))
+        // Stages that carry out recorded requests (fulfil) go here: after intake, before the daily jobs.
+        stages.append(try DailyJobsStage.make(config: config, database: postgres, logger: logger, clock: clock))
         let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
         stages.append(DeliveryStage(queue: DeliveryQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
                                     settings: delivery))
