@@ -123,7 +123,7 @@ public struct DailyJobsStage: PipelineStage {
         return true
     }
 
-    /// `{"holds_closed": n, "rows_deleted": {"crm.orders": n, …}}`: counts and table names only.
+    /// `{"holds_closed": n, "rows_deleted": {TABLE: n, …}}`: counts and table names only.
     static func countsJSON(_ report: HeldRowPurge.Report) -> String {
         let object: [String: Any] = ["holds_closed": report.holdsClosed, "rows_deleted": report.deleted]
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
