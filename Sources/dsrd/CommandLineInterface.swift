@@ -15,11 +15,18 @@ enum CommandLineInterface {
                                              the requests, newest first
           requests show REF [--json] [--config FILE]
                                              one request: its messages in and out and its audit trail
+          requests approve REF [--kinds K,K] [--operator NAME] [--config FILE]
+                                             approve a request in review or awaiting confirmation
+          requests reject REF --reason TEXT [--operator NAME] [--config FILE]
+                                             reject an open request; queues the refusal with the reason
+          requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
+                                             extend the deadline (once, by the first due date); queues the notice
           classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           help                               this text
 
-        The configuration file is --config FILE, or else $DSRD_CONFIG.
+        The configuration file is --config FILE, or else $DSRD_CONFIG. A decision's operator is
+        --operator NAME, else $DSRD_OPERATOR, $SUDO_USER, $USER or $LOGNAME.
         """
 
     static func run(_ arguments: [String]) async -> Int32 {

@@ -4,15 +4,19 @@ import Store
 
 /// `dsrd requests list|show`: what the operator sees of the requests. It
 /// prints personal data (addresses, subjects) to the terminal, which the
-/// operator is entitled to; none of it goes to the log.
+/// operator is entitled to; none of it goes to the log. The decisions
+/// (`approve`, `reject`, `extend`) are `DecisionCommand`'s.
 enum RequestsCommand {
     static let usage = """
         usage: dsrd requests list [--state STATE] [--json] [--config FILE]
                dsrd requests show REFERENCE [--json] [--config FILE]
-        """
+        """ + "\n" + DecisionCommand.usage.replacingOccurrences(of: "usage: ", with: "       ")
 
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
+        if let action = option.remaining.first, DecisionCommand.actions.contains(action) {
+            return await DecisionCommand.run(action: action, words: Array(option.remaining.dropFirst()), option: option)
+        }
         var words = option.remaining
         let json = words.contains("--json")
         words.removeAll { $0 == "--json" }

@@ -4,9 +4,10 @@ import Transport
 
 /// Builds the pipeline's stages from a configuration, in the order they run.
 /// Intake (IMAP → requests) goes first, then fulfilment (requests → customer
-/// database and replies), and delivery (outbox → SMTP) last.
+/// database and replies), then the daily jobs (purge, digest), and delivery
+/// (outbox → SMTP) last, so whatever a round queues goes out in it.
 public enum StageFactory {
-    /// Throws when the reply templates cannot be loaded: intake needs them.
+    /// Throws when the reply templates or the data map cannot be loaded.
     public static func makeStages(config: DaemonConfig, logger: Logger,
                                   clock: any WallClock = SystemWallClock()) throws -> [any PipelineStage] {
         let postgres = PostgresClient(configuration: config.postgres)
@@ -21,6 +22,7 @@ public enum StageFactory {
         } else {
             logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
         }
+        stages.append(try DailyJobsStage.make(config: config, database: postgres, logger: logger, clock: clock))
         let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
         stages.append(DeliveryStage(queue: DeliveryQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
                                     settings: delivery))

@@ -1,0 +1,132 @@
+import Foundation
+import Requests
+import Store
+
+/// The jobs that run once a day (Oslo): the purge of held rows whose hold
+/// has ended, and the operators' digest. Each round it asks `DailySchedule`
+/// which may run now; each job claims its day in `dsr.daily_jobs` in the
+/// same transaction as its work, so it runs once per day across restarts
+/// and several daemons, and a failed run leaves the day to the next round.
+public struct DailyJobsStage: PipelineStage {
+    public struct Settings: Sendable {
+        /// Nil: no purge (without a data map there is nothing to purge by).
+        public var dataMap: DataMap?
+        /// Nil: no digest.
+        public var digestAddress: String?
+        public var digestHour: Int
+        /// The From and envelope sender of the digest.
+        public var sender: String
+        public var organisationName: String
+        /// The jobs' rows in `dsr.daily_jobs`. Other names keep days of
+        /// their own (tests on a shared database).
+        public var purgeJobName = "purge"
+        public var digestJobName = "digest"
+
+        public init(dataMap: DataMap?, digestAddress: String?, digestHour: Int, sender: String,
+                    organisationName: String) {
+            self.dataMap = dataMap
+            self.digestAddress = digestAddress
+            self.digestHour = digestHour
+            self.sender = sender
+            self.organisationName = organisationName
+        }
+
+        var schedule: DailySchedule {
+            DailySchedule(purgeEnabled: dataMap != nil, digestEnabled: digestAddress != nil, digestHour: digestHour)
+        }
+    }
+
+    static let actor = "dsrd:daily"
+
+    public let name = "daily"
+    public let client: PostgresClient
+    public let clock: any WallClock
+    public let logger: Logger
+    public let settings: Settings
+    private let memory = DailyJobsMemory()
+
+    public init(client: PostgresClient, clock: any WallClock = SystemWallClock(), logger: Logger, settings: Settings) {
+        self.client = client
+        self.clock = clock
+        self.logger = logger
+        self.settings = settings
+    }
+
+    /// The stage of a configuration; throws when its data map cannot be loaded.
+    public static func make(config: DaemonConfig, database: PostgresClient, logger: Logger,
+                            clock: any WallClock) throws -> DailyJobsStage {
+        let map = try config.dataMapPath.map { try DataMap.load(from: $0) }
+        let settings = Settings(dataMap: map, digestAddress: config.digest.address, digestHour: config.digest.hour,
+                                sender: config.sender, organisationName: config.organisation.name)
+        return DailyJobsStage(client: database, clock: clock, logger: logger, settings: settings)
+    }
+
+    /// Runs the jobs due now that this process has not yet seen done
+    /// today. A failing job does not keep the other from running; the
+    /// first failure is thrown after both had their turn.
+    public func runOnce() async throws -> StageReport {
+        let now = clock.now()
+        let today = Day(now, timeZone: Day.osloTimeZone)
+        var ran: [String] = []
+        var firstFailure: (any Error)?
+        for job in settings.schedule.jobs(at: now) where !memory.isDone(job, on: today) {
+            do {
+                let didRun = switch job {
+                case .purge: try await purge(today: today)
+                case .digest: try await digest(today: today, now: now)
+                }
+                // Done today, by this run or by another daemon's.
+                memory.markDone(job, on: today)
+                if didRun { ran.append(job.rawValue) }
+            } catch {
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if let firstFailure { throw firstFailure }
+        return StageReport(handled: ran.count, summary: ran.isEmpty ? "nothing due" : ran.joined(separator: ", ") + " done")
+    }
+
+    /// True when this run claimed the day and purged.
+    private func purge(today: Day) async throws -> Bool {
+        guard let map = settings.dataMap else { return false }
+        let job = settings.purgeJobName
+        let report: HeldRowPurge.Report? = try await client.transaction { connection in
+            guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
+            let report = try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
+            if report.holdsClosed > 0 {
+                try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: "held_rows_purged",
+                                                  detailsJSON: Self.countsJSON(report))
+            }
+            return report
+        }
+        guard let report else { return false }
+        let deleted = report.deleted.values.reduce(0, +)
+        logger.log(report.holdsClosed > 0 ? .info : .debug, "held rows purged",
+                   ["holds_closed": report.holdsClosed, "rows_deleted": deleted])
+        return true
+    }
+
+    /// True when this run claimed the day and queued the digest.
+    private func digest(today: Day, now: Date) async throws -> Bool {
+        guard let address = settings.digestAddress else { return false }
+        let settings = self.settings
+        let digest: OperatorDigest? = try await client.transaction { connection in
+            guard try DailyJobClaim.claim(settings.digestJobName, day: today, connection: connection) else { return nil }
+            let digest = try DigestQuery.read(day: today, connection: connection)
+            _ = try OutboxQueue(connection).enqueue(DigestMail.compose(
+                digest, to: address, sender: settings.sender, organisation: settings.organisationName, date: now))
+            return digest
+        }
+        guard let digest else { return false }
+        logger.info("digest queued", ["open": digest.openCount, "due_soon": digest.dueSoon.count,
+                                      "overdue": digest.overdue.count])
+        return true
+    }
+
+    /// `{"holds_closed": n, "rows_deleted": {TABLE: n, …}}`: counts and table names only.
+    static func countsJSON(_ report: HeldRowPurge.Report) -> String {
+        let object: [String: Any] = ["holds_closed": report.holdsClosed, "rows_deleted": report.deleted]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

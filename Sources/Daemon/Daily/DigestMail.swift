@@ -1,0 +1,28 @@
+import Foundation
+import MailCore
+import Store
+
+/// The digest as a mail for the outbox: plain English text, from the
+/// daemon's sender, not tied to a request, with a Message-ID stable for the
+/// recipient and the day, so queuing it twice keeps one row.
+enum DigestMail {
+    static let template = "digest"
+
+    static func compose(_ digest: OperatorDigest, to address: String, sender: String, organisation: String,
+                        date: Date) -> OutboxQueue.NewReply {
+        let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
+        let messageID = MessageIDGenerator.stable(key: "digest/\(address.lowercased())/\(digest.day)", domain: domain)
+        let mail = OutgoingMail(
+            from: MailAddress(displayName: organisation, address: sender),
+            to: [MailAddress(address: address)],
+            subject: digest.subject,
+            date: date,
+            messageID: messageID,
+            autoSubmitted: "auto-generated",
+            contentLanguage: "en",
+            body: digest.body
+        )
+        return OutboxQueue.NewReply(requestID: nil, messageID: messageID, template: template, envelopeFrom: sender,
+                                    recipients: [address], raw: MailComposer.compose(mail))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Requests
+
+/// What an operator may decide about a request in which state, and the
+/// deadline an extension gives. Pure: the caller reads the request (locked)
+/// and writes the outcome.
+public enum DecisionRules {
+    /// Approval is for requests waiting on a person: those a rule sent to
+    /// review, and those still waiting for the data subject's confirmation
+    /// (the operator has checked the identity another way).
+    public static func checkApprove(reference: String, state: RequestState) throws(DecisionRefusal) {
+        switch state {
+        case .needsReview, .awaitingConfirmation: return
+        case .received, .completed, .rejected, .ignored:
+            throw .cannotApprove(reference: reference, state: state.rawValue)
+        }
+    }
+
+    /// The kinds an approval covers: those given, else the request's own.
+    /// Sorted, without repeats; unknown words and an empty result are refused.
+    public static func approvedKinds(reference: String, given: [String]?, own: [String]) throws(DecisionRefusal)
+        -> [String] {
+        var kinds = Set<RequestKind>()
+        for word in given ?? own {
+            let trimmed = word.trimmingCharacters(in: .whitespaces).lowercased()
+            if trimmed.isEmpty { continue }
+            guard let kind = RequestKind(rawValue: trimmed) else { throw .unknownKind(trimmed) }
+            kinds.insert(kind)
+        }
+        guard !kinds.isEmpty else { throw .noKinds(reference: reference) }
+        return kinds.sorted().map(\.rawValue)
+    }
+
+    /// Any open request may be rejected.
+    public static func checkReject(reference: String, state: RequestState) throws(DecisionRefusal) {
+        guard state.isOpen else { throw .notOpen(reference: reference, state: state.rawValue) }
+    }
+
+    /// An extension is announced once, while the request is open and no
+    /// later than its first due day (Art. 12(3): "within one month").
+    public static func checkExtend(reference: String, state: RequestState, dueOn: Day, extendedDueOn: Day?,
+                                   today: Day) throws(DecisionRefusal) {
+        guard state.isOpen else { throw .notOpen(reference: reference, state: state.rawValue) }
+        if let extendedDueOn { throw .alreadyExtended(reference: reference, until: extendedDueOn) }
+        guard today <= dueOn else { throw .pastFirstDueDate(reference: reference, dueOn: dueOn, today: today) }
+    }
+
+    /// The extended deadline: `months` (1 or 2) calendar months after the
+    /// first due day, moved to a working day as `DueDate` does, but never
+    /// beyond two months after it; where the move would pass that limit,
+    /// the last working day before it is taken instead.
+    public static func extendedDueDate(dueOn: Day, months: Int) throws(DecisionRefusal) -> Day {
+        guard DueDate.allowedExtensionMonths.contains(months),
+              let moved = try? DueDate.extended(from: dueOn, months: months) else {
+            throw .extensionMonths(months)
+        }
+        let limit = dueOn.adding(months: DueDate.allowedExtensionMonths.upperBound)
+        guard moved > limit else { return moved }
+        var day = limit
+        while !NorwegianHolidays.isWorkingDay(day) && day > dueOn {
+            day = day.adding(days: -1)
+        }
+        return day
+    }
+}

@@ -1,0 +1,201 @@
+import Daemon
+import Foundation
+import MailCore
+import Requests
+import Store
+import Testing
+
+/// A request of a test's own (unique reference and address), with the
+/// message that opened it, straight into the shared database.
+private struct DecisionFixture {
+    let stack: LocalStack
+    let client: PostgresClient
+    let decisions: OperatorDecisions
+    let clock = ManualWallClock(Date(timeIntervalSince1970: 1_795_600_800))  // 2026-11-25T10:00:00Z
+
+    init() throws {
+        stack = try LocalStack()
+        let config = try ConfigLoader.load(path: stack.configPath).get()
+        client = PostgresClient(configuration: stack.postgres)
+        decisions = OperatorDecisions(client: client, writer: try IntakeFactory.writer(config), clock: clock)
+    }
+
+    struct Inserted {
+        let id: Int
+        let reference: String
+        let address: String
+        let openingMessageID: String
+    }
+
+    func insert(state: String, kinds: [String] = ["access", "erase"], language: String = "en",
+                dueOn: String = "2026-12-02") async throws -> Inserted {
+        let reference = "T-OPS-" + UUID().uuidString.prefix(8).uppercased()
+        let address = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
+        let id = try #require(try await client.query("""
+            INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
+                                      received_at, due_on, confidence)
+            VALUES ($1, $2::text[], $3, $3, $4, $5, '2026-11-02T09:00:00Z', $6::date, 0.5)
+            RETURNING id
+            """, [.text(reference), .textArray(kinds), .text(language), .text(address), .text(state), .text(dueOn)])
+            .first?.int("id"))
+        let messageID = "ops-in-\(reference.lowercased())@example.com"
+        let raw = Array("From: \(address)\r\nSubject: Privacy\r\nMessage-ID: <\(messageID)>\r\n\r\nHello.\r\n".utf8)
+        let inboundID = try #require(try await client.query("""
+            INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
+            VALUES ('test-decisions', 1, $1::bigint, $2, '2026-11-02T09:00:00Z', $3::int, $4, 'request')
+            RETURNING id
+            """, [.int(Int.random(in: 1..<Int(Int32.max))), .text(messageID), .int(raw.count), .bytes(raw)])
+            .first?.int("id"))
+        try await client.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
+                               [.int(id), .int(inboundID)])
+        return Inserted(id: id, reference: reference, address: address, openingMessageID: messageID)
+    }
+
+    func request(_ id: Int) async throws -> QueryResult.Row {
+        try #require(try await client.query("""
+            SELECT state, state_reason, approved_by, array_to_json(approved_kinds)::text AS approved_kinds,
+                   extended_due_on::text AS extended_due_on
+            FROM dsr.requests WHERE id = $1
+            """, [.int(id)]).first)
+    }
+
+    func audit(_ id: Int) async throws -> [QueryResult.Row] {
+        try await client.query("""
+            SELECT actor, action, from_state, to_state, reason, details::text AS details FROM dsr.audit_events
+            WHERE request_id = $1 ORDER BY id
+            """, [.int(id)]).rows
+    }
+
+    func replies(_ id: Int) async throws -> [QueryResult.Row] {
+        try await client.query("""
+            SELECT o.template, o.recipients::text AS recipients, o.raw, o.state FROM dsr.outbox o
+            JOIN dsr.request_messages m ON m.outbox_id = o.id AND m.role = 'reply'
+            WHERE m.request_id = $1 AND o.request_id = $1 ORDER BY o.id
+            """, [.int(id)]).rows
+    }
+}
+
+/// Runs `dsrd` with the stack's config and extra environment.
+private func dsrd(_ arguments: [String], environment: [String: String]) async throws
+    -> (status: Int32?, output: String, errors: String) {
+    let daemon = try DaemonProcess(arguments: arguments, environment: environment)
+    let output = Pipe()
+    daemon.process.standardOutput = output
+    try daemon.start()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    let status = await daemon.exitStatus(within: 30)
+    return (status, String(decoding: data, as: UTF8.self), daemon.log)
+}
+
+extension LiveStackTests {
+    @Suite struct DecisionIntegrationTests {
+        @Test func approveMovesANeedsReviewRequestToReceivedInTheOperatorsName() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "needs_review")
+            let run = try await dsrd(["requests", "approve", request.reference, "--kinds", "erase,access"],
+                                     environment: ["DSRD_OPERATOR": "kari"])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.contains("\(request.reference): approved by kari for access, erase"))
+            let row = try await fixture.request(request.id)
+            #expect(row["state"] == "received" && row["approved_by"] == "kari")
+            #expect(row["approved_kinds"] == "[\"access\",\"erase\"]")
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.count == 1)
+            #expect(audit.first?["actor"] == "operator:kari" && audit.first?["action"] == "approved")
+            #expect(audit.first?["from_state"] == "needs_review" && audit.first?["to_state"] == "received")
+            #expect(audit.first?["details"] == "{\"kinds\": [\"access\", \"erase\"]}")
+
+            // Approved once: a second approval is refused, exit 1, nothing written.
+            let again = try await dsrd(["requests", "approve", request.reference, "--operator", "per"], environment: [:])
+            #expect(again.status == 1)
+            #expect(again.errors.contains("is received: only a request in needs_review or awaiting_confirmation"))
+            #expect(try await fixture.audit(request.id).count == 1)
+            #expect(!again.errors.contains(request.address) && !run.errors.contains(request.address))
+        }
+
+        @Test func approvingARequestWithoutKindsNeedsThemGiven() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "awaiting_confirmation", kinds: [])
+            await #expect(throws: DecisionRefusal.noKinds(reference: request.reference)) {
+                try await fixture.decisions.approve(reference: request.reference, kinds: nil, operatorName: "kari")
+            }
+            #expect(try await fixture.request(request.id)["state"] == "awaiting_confirmation")
+            let outcome = try await fixture.decisions.approve(reference: request.reference, kinds: ["object"],
+                                                              operatorName: "kari")
+            #expect(outcome.fromState == "awaiting_confirmation" && outcome.kinds == ["object"])
+            let usage = try await dsrd(["requests", "approve"], environment: ["DSRD_OPERATOR": "kari"])
+            #expect(usage.status == 2)
+        }
+
+        @Test func rejectQueuesTheRefusalWithTheReasonInTheRequestsLanguage() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "needs_review", language: "nb")
+            let reason = "Vi fant ingen opplysninger som knytter adressen til en kunde."
+            let outcome = try await fixture.decisions.reject(reference: request.reference, reason: "  \(reason)\n",
+                                                             operatorName: "kari")
+            #expect(outcome.reference == request.reference && outcome.replyQueued)
+            #expect(outcome.fromState == "needs_review" && outcome.toState == "rejected")
+            let row = try await fixture.request(request.id)
+            #expect(row["state"] == "rejected" && row["state_reason"] == reason)
+            let replies = try await fixture.replies(request.id)
+            #expect(replies.count == 1)
+            let reply = try #require(replies.first)
+            #expect(reply["template"] == "refusal" && reply["state"] == "pending")
+            #expect(reply["recipients"] == "{\(request.address)}")
+            let mail = MessageReader.read(try reply.bytes("raw"))
+            #expect(mail.subject.contains("[\(request.reference)]") && mail.subject.contains("avgjørelse"))
+            #expect(mail.text.contains(reason) && mail.text.contains("Datatilsynet"))
+            #expect(mail.inReplyTo == [request.openingMessageID])
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.map { $0["action"] } == ["rejected", "reply_queued"])
+            #expect(audit.allSatisfy { $0["actor"] == "operator:kari" })
+            #expect(audit.first?["reason"] == reason && audit.last?["reason"] == "refusal")
+
+            // Closed now: a second rejection is refused and queues nothing.
+            await #expect(throws: DecisionRefusal.notOpen(reference: request.reference, state: "rejected")) {
+                try await fixture.decisions.reject(reference: request.reference, reason: "again", operatorName: "kari")
+            }
+            #expect(try await fixture.replies(request.id).count == 1)
+        }
+
+        @Test func extendSetsTheDateQueuesTheNoticeAndOnlyOnceAndInTime() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "received")
+            let outcome = try await fixture.decisions.extend(reference: request.reference, reason: "Many requests at once.",
+                                                             months: 2, operatorName: "kari")
+            #expect(outcome.extendedDueOn == Day(iso: "2027-02-02") && outcome.replyQueued)
+            #expect(try await fixture.request(request.id)["extended_due_on"] == "2027-02-02")
+            let replies = try await fixture.replies(request.id)
+            #expect(replies.map { $0["template"] } == ["extension"])
+            let mail = MessageReader.read(try #require(replies.first).bytes("raw"))
+            #expect(mail.text.contains("2 February 2027") && mail.text.contains("Many requests at once."))
+            #expect(mail.text.contains("2 December 2026") && mail.subject.contains("[\(request.reference)]"))
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.map { $0["action"] } == ["extended", "reply_queued"])
+            let detailsText = try #require(audit.first?["details"])
+            let details = try #require(try JSONSerialization.jsonObject(with: Data(detailsText.utf8)) as? [String: Any])
+            #expect(details["months"] as? Int == 2 && details["due_on"] as? String == "2026-12-02")
+            #expect(details["extended_due_on"] as? String == "2027-02-02")
+
+            // The list shows the extended date.
+            let list = try await RequestQueries(client: fixture.client).list(state: "received")
+            #expect(list.first { $0.reference == request.reference }?.dueOn == "2027-02-02")
+
+            // Once only.
+            await #expect(throws: DecisionRefusal.alreadyExtended(reference: request.reference,
+                                                                  until: try #require(Day(iso: "2027-02-02")))) {
+                try await fixture.decisions.extend(reference: request.reference, reason: "More", months: 1,
+                                                   operatorName: "kari")
+            }
+            // After the first due day (today is 2026-11-25 in the fixture's clock): refused, nothing queued.
+            let late = try await fixture.insert(state: "needs_review", dueOn: "2026-11-24")
+            let run = try await dsrd(["requests", "extend", late.reference, "--reason", "Late", "--months", "1"],
+                                     environment: ["DSRD_OPERATOR": "kari"])
+            #expect(run.status == 1)
+            #expect(run.errors.contains("was due on 2026-11-24"))
+            #expect(try await fixture.request(late.id)["extended_due_on"] == nil)
+            #expect(try await fixture.replies(late.id).isEmpty)
+            #expect(try await fixture.audit(late.id).isEmpty)
+        }
+    }
+}
