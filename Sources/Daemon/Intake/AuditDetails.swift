@@ -22,10 +22,10 @@ enum AuditDetails {
         let listed: [[String: any Sendable]] = attachments.prefix(maximumAttachments).map { attachment in
             var entry: [String: any Sendable] = [
                 "size": attachment.size,
-                "type": StorableText.cut(attachment.contentType, characters: maximumNameCharacters),
+                "type": StorableText.label(attachment.contentType, characters: maximumNameCharacters),
             ]
             if let name = attachment.filename {
-                entry["name"] = StorableText.cut(name, characters: maximumNameCharacters)
+                entry["name"] = StorableText.label(name, characters: maximumNameCharacters)
             }
             return entry
         }

@@ -14,9 +14,13 @@ enum StorableText {
         text.utf8.contains(0) ? String(text.unicodeScalars.filter { $0 != "\0" }.map(Character.init)) : text
     }
 
-    /// The text without NUL, cut to at most `characters` characters.
-    static func cut(_ text: String, characters: Int) -> String {
-        String(clean(text).prefix(characters))
+    /// A name for people to read (an attachment's, say): control characters
+    /// (CR, LF, NUL …) become spaces, and it is cut to `characters`.
+    static func label(_ text: String, characters: Int) -> String {
+        let scalars = text.unicodeScalars.map { scalar -> Character in
+            scalar.properties.generalCategory == .control ? " " : Character(scalar)
+        }
+        return String(String(scalars).prefix(characters))
     }
 
     /// An address fit to store and to answer: nil when it holds control
