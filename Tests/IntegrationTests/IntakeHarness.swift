@@ -25,6 +25,10 @@ struct IntakeHarness {
         config.sender = notices
         config.intake.loopGuardMessages = loopGuard
         if let limits { config.limits = limits }
+        // This checkout's templates, not those of the checkout that wrote the
+        // stack's configuration (they may be a different version).
+        config.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
         self.config = config
         database = PostgresClient(configuration: config.postgres)
         imap = IMAPClient(settings: config.imap.server)
