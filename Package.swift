@@ -36,14 +36,18 @@ let package = Package(
         .target(name: "Daemon", dependencies: ["MailCore", "Requests", "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
 
-        .testTarget(name: "MailCoreTests", dependencies: ["MailCore"]),
+        // Seeded randomness, message mutations and sample messages shared by
+        // the tests (a plain library: test targets cannot import each other).
+        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
             name: "RequestsTests",
-            dependencies: ["Requests", "MailCore"],
+            dependencies: ["Requests", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Transport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,13 +15,20 @@ struct IntakeHarness {
     let imap: IMAPClient
     let clock = ManualWallClock(Date())
 
-    init(loopGuard: Int = 5) throws {
+    /// `limits` replaces the stack's abuse limits (which are set high so
+    /// that other tests never meet them).
+    init(loopGuard: Int = 5, limits: DaemonConfig.Limits? = nil) throws {
         stack = try LocalStack()
         notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
         var config = try ConfigLoader.load(path: stack.configPath).get()
         config.imap.server.username = notices
         config.sender = notices
         config.intake.loopGuardMessages = loopGuard
+        if let limits { config.limits = limits }
+        // This checkout's templates, not those of the checkout that wrote the
+        // stack's configuration (they may be a different version).
+        config.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
         self.config = config
         database = PostgresClient(configuration: config.postgres)
         imap = IMAPClient(settings: config.imap.server)
@@ -61,6 +68,16 @@ struct IntakeHarness {
         }
     }
 
+    /// Records raw bytes as message `uid` of this harness's mailbox, without
+    /// IMAP: one transaction, as the intake stage would.
+    func record(_ raw: [UInt8], uid: UInt64, receivedAt: Date = Date()) async throws -> IntakeOutcome? {
+        let recorder = IntakeRecorder(settings: IntakeFactory.settings(config), writer: try IntakeFactory.writer(config))
+        let fetched = IntakeRecorder.Fetched(uidValidity: 1, uid: uid, raw: raw, receivedAt: receivedAt)
+        return try await database.transaction { connection in
+            try recorder.record(fetched, in: connection, now: Date())
+        }
+    }
+
     func rows(_ sql: String, _ parameters: [SQLValue] = []) async throws -> [QueryResult.Row] {
         try await database.query(sql, parameters).rows
     }
@@ -83,6 +100,20 @@ struct IntakeHarness {
             WHERE i.mailbox = $1
             ORDER BY r.id
             """, [.text(notices + "/INBOX")])
+    }
+
+    /// The request's audit events, oldest first, details as text.
+    func audit(requestID: Int) async throws -> [QueryResult.Row] {
+        try await rows("""
+            SELECT action, from_state, to_state, reason, details::text AS details
+            FROM dsr.audit_events WHERE request_id = $1 ORDER BY id
+            """, [.int(requestID)])
+    }
+
+    /// The roles of the messages linked to a request, oldest first.
+    func links(requestID: Int) async throws -> [String?] {
+        try await rows("SELECT role FROM dsr.request_messages WHERE request_id = $1 ORDER BY id", [.int(requestID)])
+            .map { $0["role"] }
     }
 
     func outbox(requestID: Int) async throws -> [QueryResult.Row] {

@@ -9,11 +9,12 @@ import Transport
 extension LiveStackTests {
     @Suite struct IntakeIntegrationTests {
         @Test func newRequestIsRecordedOnceAndAcknowledged() async throws {
+            let kari = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
             let harness = try IntakeHarness()
-            let mail = requestMail(from: "Kari Nordmann <kari.nordmann@example.no>", to: harness.notices, subject: "Innsyn",
+            let mail = requestMail(from: "Kari Nordmann <\(kari)>", to: harness.notices, subject: "Innsyn",
                                    body: "Hei,\n\njeg ber om innsyn i alle personopplysninger dere har om meg.\n\nKari",
                                    messageID: "intake-new-\(UUID().uuidString)@example.no")
-            try await harness.deliver(mail, from: "kari.nordmann@example.no", expectInbox: 1)
+            try await harness.deliver(mail, from: kari, expectInbox: 1)
             let stage = try harness.stage()
 
             let report = try await stage.runOnce()
@@ -37,7 +38,7 @@ extension LiveStackTests {
             let outbox = try await harness.outbox(requestID: try request.int("id"))
             #expect(outbox.count == 1)
             #expect(outbox.first?["template"] == "receipt")
-            #expect(outbox.first?["recipients"] == "{kari.nordmann@example.no}")
+            #expect(outbox.first?["recipients"] == "{\(kari)}")
             let receipt = MessageReader.read(try #require(outbox.first).bytes("raw"))
             #expect(receipt.subject.contains(reference))
             #expect(receipt.header("Auto-Submitted") == "auto-replied")
@@ -58,12 +59,13 @@ extension LiveStackTests {
         }
 
         @Test func sameMessageIDDeliveredTwiceMakesOneRequest() async throws {
+            let emma = LocalStack.uniqueAddress("emma.smith", domain: "example.org")
             let harness = try IntakeHarness()
             let id = "intake-dup-\(UUID().uuidString)@example.org"
-            let mail = requestMail(from: "emma.smith@example.org", to: harness.notices, subject: "Delete my data",
+            let mail = requestMail(from: emma, to: harness.notices, subject: "Delete my data",
                                    body: "Please erase all personal data you hold about me.", messageID: id)
-            try await harness.deliver(mail, from: "emma.smith@example.org", expectInbox: 1)
-            try await harness.deliver(mail, from: "emma.smith@example.org", expectInbox: 2)
+            try await harness.deliver(mail, from: emma, expectInbox: 1)
+            try await harness.deliver(mail, from: emma, expectInbox: 2)
             _ = try await harness.stage().runOnce()
 
             let inbound = try await harness.inbound()
@@ -74,11 +76,12 @@ extension LiveStackTests {
         }
 
         @Test func crashBetweenCommitAndMoveIsFinishedWithoutDuplicates() async throws {
+            let ola = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
             let harness = try IntakeHarness()
-            let mail = requestMail(from: "ola.hansen@example.com", to: harness.notices, subject: "Reservasjon",
+            let mail = requestMail(from: ola, to: harness.notices, subject: "Reservasjon",
                                    body: "Jeg vil ikke lenger motta markedsføring fra dere.",
                                    messageID: "intake-crash-\(UUID().uuidString)@example.com")
-            try await harness.deliver(mail, from: "ola.hansen@example.com", expectInbox: 1)
+            try await harness.deliver(mail, from: ola, expectInbox: 1)
             // What a run that died right after COMMIT leaves: recorded, not moved.
             try await harness.recordWithoutMoving()
             #expect(try await harness.inbound().first?.bool("moved") == false)
@@ -93,17 +96,18 @@ extension LiveStackTests {
         }
 
         @Test func autoRepliesAndBouncesAreRecordedButNeverAnswered() async throws {
+            let nils = LocalStack.uniqueAddress("nils.berg", domain: "example.net")
             let harness = try IntakeHarness()
-            let request = requestMail(from: "nils.berg@example.net", to: harness.notices, subject: "Slett meg",
+            let request = requestMail(from: nils, to: harness.notices, subject: "Slett meg",
                                       body: "Hei, jeg vil at dere sletter alle opplysninger om meg.",
                                       messageID: "intake-auto-\(UUID().uuidString)@example.net")
-            try await harness.deliver(request, from: "nils.berg@example.net", expectInbox: 1)
+            try await harness.deliver(request, from: nils, expectInbox: 1)
             _ = try await harness.stage().runOnce()
             let original = try #require(try await harness.requests().first)
             let receipt = try #require(try await harness.outbox(requestID: try original.int("id")).first)
             let receiptID = try receipt.string("message_id")
 
-            let outOfOffice = requestMail(from: "nils.berg@example.net", to: harness.notices,
+            let outOfOffice = requestMail(from: nils, to: harness.notices,
                                           subject: "Automatisk svar: Din personvernforespørsel",
                                           body: "Jeg er på ferie og leser ikke e-post. Slett gjerne dette.",
                                           messageID: "intake-ooo-\(UUID().uuidString)@example.net",
@@ -114,11 +118,11 @@ extension LiveStackTests {
                 "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
                 "--b", "Content-Type: text/plain", "", "Delivery failed.", "",
                 "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.net", "",
-                "Final-Recipient: rfc822; nils.berg@example.net", "Action: failed", "Status: 5.1.1", "",
-                "--b", "Content-Type: text/rfc822-headers", "", "From: \(harness.notices)", "To: nils.berg@example.net",
+                "Final-Recipient: rfc822; \(nils)", "Action: failed", "Status: 5.1.1", "",
+                "--b", "Content-Type: text/rfc822-headers", "", "From: \(harness.notices)", "To: \(nils)",
                 "Message-ID: <\(receiptID)>", "", "--b--", "",
             ].joined(separator: "\r\n")
-            try await harness.deliver(outOfOffice, from: "nils.berg@example.net", expectInbox: 1)
+            try await harness.deliver(outOfOffice, from: nils, expectInbox: 1)
             try await harness.deliver(bounce, from: "", expectInbox: 2)
             _ = try await harness.stage().runOnce()
 
@@ -136,20 +140,22 @@ extension LiveStackTests {
         }
 
         @Test func followUpQuotingTheReferenceJoinsTheRequest() async throws {
+            let emma = LocalStack.uniqueAddress("emma.smith", domain: "example.org")
+            let ola = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
             let harness = try IntakeHarness()
-            let first = requestMail(from: "emma.smith@example.org", to: harness.notices, subject: "Access request",
+            let first = requestMail(from: emma, to: harness.notices, subject: "Access request",
                                     body: "Please send me a copy of all personal data you hold about me.",
                                     messageID: "intake-thread-\(UUID().uuidString)@example.org")
-            try await harness.deliver(first, from: "emma.smith@example.org", expectInbox: 1)
+            try await harness.deliver(first, from: emma, expectInbox: 1)
             _ = try await harness.stage().runOnce()
             let request = try #require(try await harness.requests().first)
             let reference = try request.string("reference")
 
-            let followUp = requestMail(from: "emma.smith@example.org", to: harness.notices,
+            let followUp = requestMail(from: emma, to: harness.notices,
                                        subject: "Re: your privacy request [\(reference)]",
                                        body: "Thanks. Also, could you tell me which partners received my data?",
                                        messageID: "intake-thread2-\(UUID().uuidString)@example.org")
-            try await harness.deliver(followUp, from: "emma.smith@example.org", expectInbox: 1)
+            try await harness.deliver(followUp, from: emma, expectInbox: 1)
             _ = try await harness.stage().runOnce()
 
             #expect(try await harness.inbound().map { $0["outcome"] } == ["request", "follow_up"])
@@ -159,10 +165,10 @@ extension LiveStackTests {
             #expect(try await harness.outbox(requestID: try request.int("id")).count == 1)
 
             // The same reference from another address does not attach.
-            let stranger = requestMail(from: "ola.hansen@example.com", to: harness.notices, subject: "About \(reference)",
+            let stranger = requestMail(from: ola, to: harness.notices, subject: "About \(reference)",
                                        body: "Please delete everything you have on me.",
                                        messageID: "intake-thread3-\(UUID().uuidString)@example.com")
-            try await harness.deliver(stranger, from: "ola.hansen@example.com", expectInbox: 1)
+            try await harness.deliver(stranger, from: ola, expectInbox: 1)
             _ = try await harness.stage().runOnce()
             #expect(try await harness.requests().count == 2)
         }
@@ -170,9 +176,13 @@ extension LiveStackTests {
         @Test func loopGuardHoldsBackAnswersToAFlood() async throws {
             let harness = try IntakeHarness(loopGuard: 2)
             let flood = LocalStack.uniqueAddress("flood", domain: "example.com")
+            // Three different requests (the same one again would be a repeat).
+            let bodies = ["Please delete all my personal data.",
+                          "Please send me a copy of all personal data you hold about me.",
+                          "I object to direct marketing: stop sending me newsletters and offers."]
             for index in 0..<3 {
                 let mail = requestMail(from: flood, to: harness.notices, subject: "Request \(index)",
-                                       body: "Please delete all my personal data. (\(index))",
+                                       body: bodies[index],
                                        messageID: "intake-flood-\(index)-\(UUID().uuidString)@example.com")
                 try await harness.deliver(mail, from: flood, expectInbox: index + 1)
             }
@@ -201,11 +211,12 @@ extension LiveStackTests {
         }
 
         @Test func newUIDValidityIsHandledByMessageIDNotByReprocessing() async throws {
+            let kari = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
             let harness = try IntakeHarness()
-            let mail = requestMail(from: "kari.nordmann@example.no", to: harness.notices, subject: "Sletting",
+            let mail = requestMail(from: kari, to: harness.notices, subject: "Sletting",
                                    body: "Hei, jeg ber dere slette alle personopplysninger om meg.",
                                    messageID: "intake-uidv-\(UUID().uuidString)@example.no")
-            try await harness.deliver(mail, from: "kari.nordmann@example.no", expectInbox: 1)
+            try await harness.deliver(mail, from: kari, expectInbox: 1)
             // Recorded under an earlier UIDVALIDITY (the mailbox was rebuilt since):
             let status = try await harness.imap.status(of: .inbox)
             try await harness.recordWithoutMoving(uidValidity: status.uidValidity - 1)

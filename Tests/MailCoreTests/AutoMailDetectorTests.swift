@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 @testable import MailCore
 
@@ -7,7 +8,7 @@ import Testing
     }
 
     @Test func bounceWithReportAndOriginalMessageID() {
-        let result = AutoMailDetector.detect(MessageReader.read(Fixtures.lf(Fixtures.bounce)))
+        let result = AutoMailDetector.detect(MessageReader.read(MailFixtures.lf(MailFixtures.bounce)))
         #expect(result.kind == .bounce)
         #expect(result.isAuto)
         #expect(result.originalMessageID == "reply-42@janteloppet.test")
@@ -97,8 +98,8 @@ import Testing
         #expect(verdict("From: Kari <kari@example.no>\nSubject: My ticket delivery failed\n\nx").kind == nil)
         #expect(verdict("From: Kari <kari@example.no>\nSubject: Refusjon, jeg var på ferie\n\nx").kind == nil)
         #expect(verdict("Return-Path: <>\nSubject: Message delivery failed\n\nx").kind == .bounce)
-        #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.plainNorwegian))) == .human)
-        #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.mixedWithAttachment))).isAuto == false)
-        #expect(AutoMailDetector.detect(MessageReader.read(Fixtures.crlf(Fixtures.outOfOffice))).kind == .autoReply)
+        #expect(AutoMailDetector.detect(MessageReader.read(MailFixtures.crlf(MailFixtures.plainNorwegian))) == .human)
+        #expect(AutoMailDetector.detect(MessageReader.read(MailFixtures.crlf(MailFixtures.mixedWithAttachment))).isAuto == false)
+        #expect(AutoMailDetector.detect(MessageReader.read(MailFixtures.crlf(MailFixtures.outOfOffice))).kind == .autoReply)
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import FuzzSupport
 import Testing
 @testable import MailCore
 
 @Suite struct MessageReaderHeaderTests {
     @Test func readsDecodedHeadersAndQuotedPrintableBody() {
-        let message = MessageReader.read(Fixtures.crlf(Fixtures.plainNorwegian))
+        let message = MessageReader.read(MailFixtures.crlf(MailFixtures.plainNorwegian))
         #expect(message.subject == "Innsyn i mine data - æøå")
         #expect(message.from == [MailAddress(displayName: "Kari Nordmann", address: "kari.nordmann@example.no")])
         #expect(message.to.first?.address == "notices@janteloppet.test")
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func latin1BodyAndEncodedWordSubject() {
-        let message = MessageReader.read(Fixtures.latin1Body)
+        let message = MessageReader.read(MailFixtures.latin1Body)
         #expect(message.subject == "Sletting av data æøå")
         #expect(message.text.hasSuffix("æøå\n"))
     }

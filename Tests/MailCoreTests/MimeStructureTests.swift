@@ -1,9 +1,10 @@
+import FuzzSupport
 import Testing
 @testable import MailCore
 
 @Suite struct MimeStructureTests {
     @Test func alternativePrefersPlainTextAndDecodesWindows1252() {
-        let message = MessageReader.read(Fixtures.lf(Fixtures.alternative))
+        let message = MessageReader.read(MailFixtures.lf(MailFixtures.alternative))
         #expect(message.contentType == "multipart/alternative")
         #expect(message.text == "Slett mine data, takk \u{2013}")
         #expect(message.from.first?.displayName == "Nordmann, Kari")
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func nestedPartsAttachmentsAndEmbeddedMessage() {
-        let message = MessageReader.read(Fixtures.crlf(Fixtures.mixedWithAttachment))
+        let message = MessageReader.read(MailFixtures.crlf(MailFixtures.mixedWithAttachment))
         #expect(message.text == "Adressen min er feil.")
         #expect(message.attachments == [AttachmentInfo(filename: "bekræftelse.pdf", contentType: "application/pdf", size: 9)])
         #expect(message.embeddedMessages.count == 1)
@@ -80,7 +81,7 @@ import Testing
         #expect(fewer.limitsReached == ["maxHeaders"])
         #expect(fewer.text == "body")
 
-        let big = MessageReader.read(Fixtures.crlf(Fixtures.plainNorwegian), limits: ReaderLimits(maxBytes: 100))
+        let big = MessageReader.read(MailFixtures.crlf(MailFixtures.plainNorwegian), limits: ReaderLimits(maxBytes: 100))
         #expect(big.limitsReached.contains("maxBytes"))
 
         let longLine = "Subject: " + String(repeating: "a", count: 500) + "\n\nx"

@@ -1,27 +1,6 @@
+import FuzzSupport
 import Testing
 @testable import MailCore
-
-/// A small deterministic PRNG (SplitMix64) so mutations are the same on
-/// every run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(max(1, bound)))
-    }
-}
 
 @Suite struct MutationTests {
     /// Bytes that tend to break parsers when dropped into mail.
@@ -33,7 +12,7 @@ struct SplitMix64 {
         Array("Content-Transfer-Encoding: base64\n".utf8), Array("> ".utf8), Array("-- \n".utf8),
     ]
 
-    private static func mutate(_ input: [UInt8], with random: inout SplitMix64) -> [UInt8] {
+    private static func mutate(_ input: [UInt8], with random: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + random.below(8)) {
             let position = random.below(bytes.count + 1)
@@ -59,10 +38,10 @@ struct SplitMix64 {
     }
 
     @Test func thousandMutationsNeverCrashAndStayBounded() {
-        var random = SplitMix64(seed: 0x5EED_2024)
+        var random = SeededGenerator(seed: 0x5EED_2024)
         let limits = ReaderLimits(maxBytes: 64 * 1024, maxParts: 50, maxDepth: 8, maxHeaders: 200, maxLineLength: 4096)
         for round in 0..<1000 {
-            let source = Fixtures.all[round % Fixtures.all.count]
+            let source = MailFixtures.all[round % MailFixtures.all.count]
             let input = Self.mutate(source, with: &random)
             let message = MessageReader.read(input, limits: limits)
             _ = ReplyText.newText(message.text)

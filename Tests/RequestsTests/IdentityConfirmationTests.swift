@@ -1,28 +1,8 @@
 import Foundation
+import FuzzSupport
 import MailCore
 import Testing
 @testable import Requests
-
-/// Deterministic generator for tests (SplitMix64).
-struct IdentitySeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int {
-        Int(next() % UInt64(max(1, bound)))
-    }
-}
 
 /// A generator that always returns one value (a broken source).
 struct ConstantGenerator: RandomNumberGenerator {
@@ -35,7 +15,7 @@ struct ConstantGenerator: RandomNumberGenerator {
 
 @Suite struct IdentityConfirmationTokenTests {
     @Test func generatedTokensHaveEnoughRandomSymbolsInGroups() {
-        var generator = IdentitySeededGenerator(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let token = ConfirmationToken.generate(using: &generator)
         #expect(ConfirmationToken.randomBits >= 128)
         #expect(token.symbols.count == 28)
@@ -46,7 +26,7 @@ struct ConstantGenerator: RandomNumberGenerator {
     }
 
     @Test func tokensDiffer() {
-        var generator = IdentitySeededGenerator(seed: 1)
+        var generator = SeededGenerator(seed: 1)
         let tokens = (0..<200).map { _ in ConfirmationToken.generate(using: &generator).symbols }
         #expect(Set(tokens).count == 200)
         var system = SystemRandomNumberGenerator()
@@ -81,7 +61,7 @@ struct ConstantGenerator: RandomNumberGenerator {
     }
 
     @Test func everyGeneratedTokenIsFoundWhenQuoted() {
-        var generator = IdentitySeededGenerator(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for _ in 0..<300 {
             let token = ConfirmationToken.generate(using: &generator)
             #expect(token.symbols.contains { $0.isNumber })
@@ -98,7 +78,7 @@ struct ConstantGenerator: RandomNumberGenerator {
     }
 
     @Test func candidatesAreBounded() {
-        var generator = IdentitySeededGenerator(seed: 9)
+        var generator = SeededGenerator(seed: 9)
         let many = (0..<100).map { _ in ConfirmationToken.generate(using: &generator).displayed }.joined(separator: ", ")
         #expect(ConfirmationToken.find(in: many).count == ConfirmationToken.maxCandidates)
     }

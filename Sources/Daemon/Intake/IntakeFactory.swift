@@ -15,8 +15,15 @@ public enum IntakeFactory {
             reviewMailbox: config.imap.reviewMailbox, ownAddress: config.sender,
             maximumMessageBytes: config.intake.maximumMessageBytes,
             loopGuardLimit: config.intake.loopGuardMessages,
-            loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60
+            loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60,
+            limits: abuseLimits(config.limits)
         )
+    }
+
+    public static func abuseLimits(_ limits: DaemonConfig.Limits) -> AbuseLimits {
+        AbuseLimits(senderRequests: limits.senderRequests, senderWindowHours: limits.senderWindowHours,
+                    globalRequests: limits.globalRequests, globalWindowMinutes: limits.globalWindowMinutes,
+                    repeatWindowDays: limits.repeatWindowDays)
     }
 
     public static func writer(_ config: DaemonConfig) throws -> ReplyWriter {

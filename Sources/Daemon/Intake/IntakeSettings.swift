@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 import Transport
 
 /// What intake needs besides the connections.
@@ -21,11 +22,13 @@ public struct IntakeSettings: Sendable {
     /// `loopGuardWindow` go to review without an automatic answer.
     public var loopGuardLimit: Int
     public var loopGuardWindow: TimeInterval
+    /// Abuse limits on new requests, and the window for repeats.
+    public var limits: AbuseLimits
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
-        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600
+        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -37,5 +40,6 @@ public struct IntakeSettings: Sendable {
         self.batchSize = batchSize
         self.loopGuardLimit = loopGuardLimit
         self.loopGuardWindow = loopGuardWindow
+        self.limits = limits
     }
 }

@@ -23,12 +23,20 @@ public struct TriageFacts: Sendable {
     /// Messages from this sender in the loop-guard window before this one.
     public var recentFromSender: Int
     public var loopGuardLimit: Int
+    /// An open request of this sender's that this message repeats.
+    public var repeatOf: RepeatMatch?
+    /// Requests (not `ignored`) this sender opened within the sender window.
+    public var requestsFromSender: Int
+    /// Requests (not `ignored`) everyone opened within the global window.
+    public var requestsFromEveryone: Int
+    public var limits: AbuseLimits
 
     public init(
         sender: String?, nullReturnPath: Bool, fromOwnAddress: Bool, auto: AutoMailVerdict,
         classification: Classification, unreadable: Bool = false, duplicateOf: DuplicateMatch? = nil,
         bouncedReply: ReplyMatch? = nil, thread: ThreadMatch? = nil, recentFromSender: Int = 0,
-        loopGuardLimit: Int = 5
+        loopGuardLimit: Int = 5, repeatOf: RepeatMatch? = nil, requestsFromSender: Int = 0,
+        requestsFromEveryone: Int = 0, limits: AbuseLimits = .standard
     ) {
         self.sender = sender
         self.nullReturnPath = nullReturnPath
@@ -41,6 +49,10 @@ public struct TriageFacts: Sendable {
         self.thread = thread
         self.recentFromSender = recentFromSender
         self.loopGuardLimit = loopGuardLimit
+        self.repeatOf = repeatOf
+        self.requestsFromSender = requestsFromSender
+        self.requestsFromEveryone = requestsFromEveryone
+        self.limits = limits
     }
 }
 

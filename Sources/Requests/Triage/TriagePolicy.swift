@@ -5,7 +5,10 @@ import MailCore
 /// The order of the checks is the policy: a message seen before is only a
 /// duplicate; machine mail and our own mail are never answered; a reply in a
 /// request's thread joins that request (and is never held back by the loop
-/// guard); only then can a message open a new request.
+/// guard or the abuse limits); a request identical to an open one joins it
+/// as a repeat; only then can a message open a new request, and one that
+/// would be acknowledged is held for a person, unanswered, when its sender
+/// or everyone together is at an abuse limit.
 public enum TriageDecision: Sendable, Equatable {
     /// Seen before (same Message-ID or same bytes): link, do nothing else.
     case duplicate(DuplicateMatch)
@@ -19,6 +22,10 @@ public enum TriageDecision: Sendable, Equatable {
     case followUp(ThreadMatch)
     /// A sender over the loop-guard limit: a request for review, no answer.
     case loopGuard
+    /// The same request again while the first is open: link it there.
+    case repeated(RepeatMatch)
+    /// A request over an abuse limit: recorded for review, not acknowledged.
+    case rateLimited(AbuseLimit)
     /// A new request in `state`; `sendReceipt` says whether to acknowledge it.
     case newRequest(state: RequestState, reason: String?, sendReceipt: Bool)
 
@@ -32,6 +39,8 @@ public enum TriageDecision: Sendable, Equatable {
         case .ignore(.ownMail), .ignore(.systemSender): "own_mail"
         case .followUp: "follow_up"
         case .loopGuard: "loop_guard"
+        case .repeated: "repeat"
+        case .rateLimited: "rate_limited"
         case .newRequest: "request"
         }
     }
@@ -58,7 +67,29 @@ public enum TriagePolicy {
         if facts.fromOwnAddress { return .ignore(.ownMail) }
         if facts.nullReturnPath || isSystemSender(facts.sender) { return .ignore(.systemSender) }
         if let thread = facts.thread { return .followUp(thread) }
+        if let repeated = facts.repeatOf, facts.sender != nil, !facts.classification.kinds.isEmpty {
+            return .repeated(repeated)
+        }
         if facts.recentFromSender >= facts.loopGuardLimit { return .loopGuard }
+        let decision = newRequest(facts)
+        guard case .newRequest(_, _, sendReceipt: true) = decision, let limit = abuseLimit(facts) else { return decision }
+        return .rateLimited(limit)
+    }
+
+    /// The limit a new, acknowledged request would break, if any: the
+    /// sender's first, since it names the cause more precisely.
+    public static func abuseLimit(_ facts: TriageFacts) -> AbuseLimit? {
+        let limits = facts.limits
+        if facts.requestsFromSender >= limits.senderRequests {
+            return .sender(requests: limits.senderRequests, hours: limits.senderWindowHours)
+        }
+        if facts.requestsFromEveryone >= limits.globalRequests {
+            return .global(requests: limits.globalRequests, minutes: limits.globalWindowMinutes)
+        }
+        return nil
+    }
+
+    private static func newRequest(_ facts: TriageFacts) -> TriageDecision {
         guard facts.sender != nil else {
             return .newRequest(state: .needsReview, reason: "no sender address", sendReceipt: false)
         }

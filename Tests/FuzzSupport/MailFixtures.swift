@@ -1,10 +1,8 @@
-@testable import MailCore
-
 /// Small hand-written messages (fictional people at test domains) shared by
-/// the tests and the mutation test.
-enum Fixtures {
+/// the MailCore tests, their mutation test and the intake fuzz test.
+public enum MailFixtures {
     /// The text's UTF-8 bytes with every "\n" turned into CRLF.
-    static func crlf(_ text: String) -> [UInt8] {
+    public static func crlf(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         for byte in text.utf8 {
             if byte == 0x0A { bytes.append(0x0D) }
@@ -13,11 +11,11 @@ enum Fixtures {
         return bytes
     }
 
-    static func lf(_ text: String) -> [UInt8] {
+    public static func lf(_ text: String) -> [UInt8] {
         Array(text.utf8)
     }
 
-    static let plainNorwegian = """
+    public static let plainNorwegian = """
         Return-Path: <kari.nordmann@example.no>
         From: =?UTF-8?Q?Kari_Nordmann?= <kari.nordmann@example.no>
         To: Personvern <notices@janteloppet.test>
@@ -38,7 +36,7 @@ enum Fixtures {
 
         """
 
-    static let latin1Body: [UInt8] = {
+    public static let latin1Body: [UInt8] = {
         var bytes = crlf("""
             From: Ola Nordmann <ola@example.no>
             To: notices@janteloppet.test
@@ -52,7 +50,7 @@ enum Fixtures {
         return bytes
     }()
 
-    static let alternative = """
+    public static let alternative = """
         From: "Nordmann, Kari" <kari@example.com>
         To: notices@janteloppet.test
         Subject: Re: SV: Fwd: Sletting
@@ -76,7 +74,7 @@ enum Fixtures {
         Epilogue.
         """
 
-    static let mixedWithAttachment = """
+    public static let mixedWithAttachment = """
         From: Per Hansen <per@example.org>
         To: notices@janteloppet.test
         Subject: Retting av adresse
@@ -112,7 +110,7 @@ enum Fixtures {
         --outer--
         """
 
-    static let bounce = """
+    public static let bounce = """
         Return-Path: <>
         From: Mail Delivery System <MAILER-DAEMON@mx.example.net>
         To: notices@janteloppet.test
@@ -142,7 +140,7 @@ enum Fixtures {
         --rep--
         """
 
-    static let outOfOffice = """
+    public static let outOfOffice = """
         From: Kari Nordmann <kari@example.no>
         To: notices@janteloppet.test
         Subject: Fravær: Svar på henvendelse
@@ -152,7 +150,7 @@ enum Fixtures {
         Jeg er på ferie til 1. august.
         """
 
-    static let all: [[UInt8]] = [
+    public static let all: [[UInt8]] = [
         crlf(plainNorwegian), latin1Body, lf(alternative), crlf(mixedWithAttachment), lf(bounce), crlf(outOfOffice),
     ]
 }

@@ -1,0 +1,85 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// What the database says about a new message, gathered for `TriagePolicy`.
+extension IntakeRecorder {
+    func gatherFacts(
+        message: ParsedMessage, reading: MessageClassification, sender: String?, inboundID: Int,
+        new: InboundLedger.NewMessage, connection: PostgresConnection
+    ) throws -> TriageFacts {
+        let ledger = InboundLedger(connection)
+        let requests = RequestRecords(connection)
+        let duplicate = try ledger.earlierCopy(of: inboundID, messageID: new.messageID, rawSHA256: new.rawSHA256)
+            .map { DuplicateMatch(inboundID: $0.inboundID, requestID: $0.requestID) }
+        var bounced: ReplyMatch?
+        if reading.auto.kind == .bounce, let original = reading.auto.originalMessageID.flatMap(StorableText.identifier),
+           let reply = try OutboxQueue(connection).find(messageID: original) {
+            bounced = ReplyMatch(outboxID: reply.outboxID, requestID: reply.requestID)
+        }
+        var facts = TriageFacts(
+            sender: sender, nullReturnPath: message.returnPath == "",
+            fromOwnAddress: sender.map { $0.lowercased() == settings.ownAddress.lowercased() } ?? false,
+            auto: reading.auto, classification: reading.classification,
+            unreadable: !message.limitsReached.isEmpty || !Self.readable(message, reading),
+            duplicateOf: duplicate, bouncedReply: bounced, loopGuardLimit: settings.loopGuardLimit,
+            limits: settings.limits
+        )
+        guard let sender, !reading.auto.isAuto, duplicate == nil else { return facts }
+
+        let replyIDs = (message.inReplyTo + message.references).compactMap(StorableText.identifier)
+        var found = try requests.findByReply(messageIDs: replyIDs, subjectAddress: sender)
+        if found == nil {
+            let text = message.subject + "\n" + ReplyText.newText(message.text)
+            for reference in RequestReference.all(in: text) {
+                if let match = try requests.find(reference: reference.value, subjectAddress: sender) {
+                    found = match
+                    break
+                }
+            }
+        }
+        if let found, let state = RequestState(rawValue: found.state) {
+            facts.thread = ThreadMatch(requestID: found.id, state: state)
+        }
+        let receivedAt = new.receivedAt
+        facts.recentFromSender = try ledger.count(from: sender, mailbox: settings.ledgerMailbox,
+                                                  since: receivedAt.addingTimeInterval(-settings.loopGuardWindow),
+                                                  before: inboundID)
+        guard facts.thread == nil else { return facts }
+
+        // Only a message that may open a request needs the abuse counts.
+        let history = RequestHistory(connection)
+        try history.lockSender(sender)
+        let limits = settings.limits
+        let kinds = reading.classification.kinds
+        if !kinds.isEmpty {
+            let since = receivedAt.addingTimeInterval(-Double(limits.repeatWindowDays) * 86_400)
+            facts.repeatOf = try history.openRequest(
+                from: sender, kinds: kinds.sorted().map(\.rawValue),
+                fieldsJSON: Self.fieldsJSON(reading.classification), since: since
+            ).map(RepeatMatch.init)
+        }
+        facts.requestsFromSender = try history.requests(
+            from: sender, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
+        facts.requestsFromEveryone = try history.requests(
+            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60))
+        return facts
+    }
+
+    static func readable(_ message: ParsedMessage, _ reading: MessageClassification) -> Bool {
+        !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !message.subject.isEmpty
+            || reading.auto.isAuto
+    }
+
+    /// The extracted fields as the `fields` jsonb of a request: sorted keys,
+    /// values without NUL (which jsonb refuses), so that equal fields give
+    /// equal JSON.
+    static func fieldsJSON(_ classification: Classification) -> String {
+        let fields = Dictionary(uniqueKeysWithValues: classification.fields.map {
+            ($0.key.rawValue, StorableText.clean($0.value))
+        })
+        return (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
