@@ -53,7 +53,9 @@ extension LiveStackTests {
 
         /// One message in one transaction; its receipt, if any, is marked
         /// failed at once: receipts to made-up addresses are never to be sent
-        /// by a delivery stage sharing this database.
+        /// by a delivery stage sharing this database. A request it opens is
+        /// held for review (still open, so repeats are recognised), never
+        /// carried out by a fulfil stage sharing the database.
         static func record(_ fetched: IntakeRecorder.Fetched, recorder: IntakeRecorder,
                            database: PostgresClient) async throws {
             _ = try await database.transaction { connection in
@@ -61,6 +63,11 @@ extension LiveStackTests {
                 try connection.execute("""
                     UPDATE dsr.outbox SET state = 'failed', last_error = 'fuzz test: not to be sent'
                     WHERE state = 'pending' AND request_id IN
+                        (SELECT request_id FROM dsr.request_messages WHERE inbound_id = $1)
+                    """, [.int(outcome?.inboundID)])
+                try connection.execute("""
+                    UPDATE dsr.requests SET state = 'needs_review', state_reason = 'fuzz test: not to be carried out'
+                    WHERE state = 'received' AND id IN
                         (SELECT request_id FROM dsr.request_messages WHERE inbound_id = $1)
                     """, [.int(outcome?.inboundID)])
                 return outcome?.outcome
