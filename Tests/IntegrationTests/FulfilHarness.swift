@@ -44,6 +44,44 @@ struct FulfilHarness {
         }
     }
 
+    /// A request sent by `sender` and taken through intake and fulfilment.
+    struct Sent {
+        let messageID: String
+        let id: Int
+        let reference: String
+    }
+
+    /// Sends a request and returns what it opened.
+    func ask(_ subject: String, _ body: String, from sender: String, headers: [String] = []) async throws -> Sent {
+        let domain = sender.split(separator: "@").last.map(String.init) ?? "example.org"
+        let messageID = "ask-\(UUID().uuidString)@\(domain)"
+        try await process(requestMail(from: sender, to: notices, subject: subject, body: body, messageID: messageID,
+                                      extraHeaders: headers), from: sender)
+        let row = try await request(messageID: messageID)
+        return Sent(messageID: messageID, id: try row.int("id"), reference: try row.string("reference"))
+    }
+
+    /// The request's row as it is now.
+    func row(_ sent: Sent) async throws -> QueryResult.Row {
+        try await request(messageID: sent.messageID)
+    }
+
+    /// Answers the request's latest confirmation message from `sender`,
+    /// quoting `token` (by default the one in that message).
+    func confirm(_ sent: Sent, from sender: String, token: String? = nil, answer: String = "Ja, det stemmer.",
+                 headers: [String] = []) async throws {
+        var code = token
+        if code == nil { code = try await self.token(of: sent.id) }
+        let reply = confirmationReply(from: sender, reference: sent.reference, token: code ?? "", answer: answer,
+                                      messageID: "answer-\(UUID().uuidString)@example.org")
+        try await process(headers.map { $0 + "\r\n" }.joined() + reply, from: sender)
+    }
+
+    /// Rows of the customer left in `crm.customers` (0 or 1).
+    func customerRows(_ customer: FulfilmentFixture.Customer) async throws -> Int {
+        try await count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)])
+    }
+
     /// The request opened by the message with this Message-ID.
     func request(messageID: String) async throws -> QueryResult.Row {
         try #require(try await intake.rows("""
@@ -82,4 +120,13 @@ struct FulfilHarness {
         requestMail(from: sender, to: notices, subject: "Re: Bekreft personvernforespørselen din [\(reference)]",
                     body: "\(answer)\n\n> Kode: \(token)\n", messageID: messageID)
     }
+}
+
+/// Requests the classifier reads without doubt.
+enum Asking {
+    static let access = ("Innsyn", "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.")
+    static let erase = ("Sletting", "Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.")
+    static let object = ("Deling", "Hei, jeg protesterer mot at dere deler navnet mitt med partnere og andre tredjeparter.")
+    static let phone = ("Telefon", "Hei, mitt nye telefonnummer er 482 13 579. Kan dere oppdatere det?")
+    static let consent = ("Samtykke", "Hei, jeg trekker tilbake samtykket mitt til at dere lagrer opplysninger om allergiene mine.")
 }

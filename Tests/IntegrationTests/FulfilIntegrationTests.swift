@@ -13,24 +13,20 @@ extension LiveStackTests {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
             // A Reply-To elsewhere is never where the copy goes.
-            let id = "access-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg, jf. personvernforordningen artikkel 15.",
-                messageID: id, extraHeaders: ["Reply-To: someone.else@example.net"]), from: customer.address)
-            let request = try await harness.request(messageID: id)
-            #expect(request["state"] == "completed")
-            let mail = try await harness.mail(of: try request.int("id"))
+            let sent = try await harness.ask(Asking.access.0, Asking.access.1 + " Jf. personvernforordningen artikkel 15.",
+                                             from: customer.address, headers: ["Reply-To: someone.else@example.net"])
+            #expect(try await harness.row(sent)["state"] == "completed")
+            let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "access_completed"])
             #expect(mail.allSatisfy { $0.recipients == "{\(customer.address)}" })
             let reply = try #require(mail.last?.message)
             let attachment = try #require(reply.attachments.first)
-            #expect(attachment.filename == "dsr-export-\(try request.string("reference")).json")
+            #expect(attachment.filename == "dsr-export-\(sent.reference).json")
 
             // Compare the attachment with the database, table by table.
             let raw = try #require(try await harness.database.query(
                 "SELECT raw FROM dsr.outbox WHERE request_id = $1 AND template = 'access_completed'",
-                [.int(try request.int("id"))]).first?.bytes("raw"))
+                [.int(sent.id)]).first?.bytes("raw"))
             let filename = try #require(attachment.filename)
             let json = try #require(AttachmentBytes.first(named: filename, in: raw))
             let document = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
@@ -56,30 +52,21 @@ extension LiveStackTests {
 
         @Test func anUnknownAddressGetsNoDataHeld() async throws {
             let harness = try FulfilHarness()
-            let sender = LocalStack.uniqueAddress("stranger", domain: "example.net")
-            let id = "nodata-\(UUID().uuidString)@example.net"
-            try await harness.process(requestMail(
-                from: sender, to: harness.notices, subject: "Copy of my data",
-                body: "Hello, please send me a copy of all personal data you hold about me.", messageID: id), from: sender)
-            let request = try await harness.request(messageID: id)
-            #expect(request["state"] == "completed")
-            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt", "no_data"])
+            let sent = try await harness.ask("Copy of my data", "Hello, please send me a copy of all personal data you hold about me.",
+                                             from: LocalStack.uniqueAddress("stranger", domain: "example.net"))
+            #expect(try await harness.row(sent)["state"] == "completed")
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "no_data"])
         }
 
         @Test func objectionFlipsTheSharingFlagAndTellsThePartner() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "object-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Deling",
-                body: "Hei, jeg protesterer mot at dere deler navnet mitt med partnere og andre tredjeparter.",
-                messageID: id), from: customer.address)
-            let request = try await harness.request(messageID: id)
-            #expect(request["state"] == "completed")
+            let sent = try await harness.ask(Asking.object.0, Asking.object.1, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "completed")
             let flag = try await harness.intake.rows("SELECT share_with_partners FROM crm.customers WHERE id = $1::bigint",
                                                      [.text(customer.id)])
             #expect(flag.first?["share_with_partners"] == "f")
-            let mail = try await harness.mail(of: try request.int("id"))
+            let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "object_completed", "partner_notice"])
             #expect(mail.last?.recipients == "{personvern.fjellsikt@example.no}")
             #expect(mail.last?.message.text.contains(customer.address) == true)
@@ -89,28 +76,18 @@ extension LiveStackTests {
         @Test func erasureRunsOnlyAfterTheConfirmationAndTheTokenIsSingleUse() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "erase-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Sletting",
-                body: "Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.", messageID: id),
-                from: customer.address)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
-            #expect(request["state"] == "awaiting_confirmation")
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            let sent = try await harness.ask(Asking.erase.0, Asking.erase.1, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
+            #expect(try await harness.customerRows(customer) == 1)
             let stored = try await harness.intake.rows("SELECT token_hash FROM dsr.confirmations WHERE request_id = $1",
-                                                       [.int(requestID)])
-            let token = try await harness.token(of: requestID)
+                                                       [.int(sent.id)])
+            let token = try await harness.token(of: sent.id)
             #expect(stored.count == 1 && stored.first?["token_hash"] != token)
 
             // The customer confirms by quoting the code.
-            let reference = try request.string("reference")
-            try await harness.process(harness.confirmationReply(from: customer.address, reference: reference, token: token,
-                                                                messageID: "yes-\(UUID().uuidString)@example.org"),
-                                      from: customer.address)
-            let done = try await harness.request(messageID: id)
-            #expect(done["state"] == "completed")
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 0)
+            try await harness.confirm(sent, from: customer.address, token: token)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            #expect(try await harness.customerRows(customer) == 0)
             #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE lower(email) = lower($1)",
                                             [.text(customer.address)]) == 0)
             // Only the stripped accounting rows stay, until their hold ends.
@@ -118,147 +95,104 @@ extension LiveStackTests {
                 "SELECT customer_id, buyer_name, card_last4 FROM crm.orders WHERE id = ANY($1::bigint[])",
                 [.textArray([customer.yearEndOrder, customer.currentOrder])])
             #expect(held.count == 2 && held.allSatisfy { $0["customer_id"] == nil && $0["card_last4"] == nil })
-            let mail = try await harness.mail(of: requestID)
+            let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "erase_completed", "partner_notice"])
             #expect(mail[2].message.text.contains("2032"))
-            let actions = try await harness.audit(of: requestID).compactMap { $0["action"] }
+            let actions = try await harness.audit(of: sent.id).compactMap { $0["action"] }
             #expect(actions.contains("confirmation_requested") && actions.contains("confirmed") && actions.contains("erased"))
 
             // The same code again changes nothing: the request is closed.
-            try await harness.process(harness.confirmationReply(from: customer.address, reference: reference, token: token,
-                                                                messageID: "again-\(UUID().uuidString)@example.org"),
-                                      from: customer.address)
-            let erasures = try await harness.audit(of: requestID).filter { $0["action"] == "erased" }
-            #expect(erasures.count == 1)
+            try await harness.confirm(sent, from: customer.address, token: token)
+            #expect(try await harness.audit(of: sent.id).filter { $0["action"] == "erased" }.count == 1)
             #expect(try await harness.count(
-                "SELECT count(*) FROM dsr.confirmations WHERE request_id = $1 AND answer = 'confirm'", [.int(requestID)]) == 1)
+                "SELECT count(*) FROM dsr.confirmations WHERE request_id = $1 AND answer = 'confirm'", [.int(sent.id)]) == 1)
         }
 
         @Test func aConfirmationFromAnotherAddressDoesNothingAndTheRequestExpires() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "expire-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Sletting",
-                body: "Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.", messageID: id),
-                from: customer.address)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
-            let token = try await harness.token(of: requestID)
-            let intruder = LocalStack.uniqueAddress("intruder", domain: "example.net")
-            try await harness.process(harness.confirmationReply(from: intruder, reference: try request.string("reference"),
-                                                                token: token, messageID: "x-\(UUID().uuidString)@example.net"),
-                                      from: intruder)
-            #expect(try await harness.request(messageID: id)["state"] == "awaiting_confirmation")
+            let sent = try await harness.ask(Asking.erase.0, Asking.erase.1, from: customer.address)
+            let token = try await harness.token(of: sent.id)
+            try await harness.confirm(sent, from: LocalStack.uniqueAddress("intruder", domain: "example.net"), token: token)
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
 
             // Day 4: a reminder with a fresh code; day 8: closed, nothing erased.
             harness.clock.set(Date().addingTimeInterval(4 * 86_400))
             _ = try await harness.fulfil().runOnce()
-            #expect(try await harness.mail(of: requestID).map(\.template).last == "confirmation_reminder")
-            let reminderToken = try await harness.token(of: requestID)
-            #expect(reminderToken != token)
+            #expect(try await harness.mail(of: sent.id).map(\.template).last == "confirmation_reminder")
+            #expect(try await harness.token(of: sent.id) != token)
             harness.clock.set(Date().addingTimeInterval(8 * 86_400))
             _ = try await harness.fulfil().runOnce()
-            let closed = try await harness.request(messageID: id)
-            #expect(closed["state"] == "rejected")
-            #expect(try await harness.mail(of: requestID).map(\.template).last == "confirmation_expired")
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            #expect(try await harness.row(sent)["state"] == "rejected")
+            #expect(try await harness.mail(of: sent.id).map(\.template).last == "confirmation_expired")
+            #expect(try await harness.customerRows(customer) == 1)
 
             // The expired code confirms nothing.
-            try await harness.process(harness.confirmationReply(from: customer.address, reference: try request.string("reference"),
-                                                                token: token, messageID: "late-\(UUID().uuidString)@example.org"),
-                                      from: customer.address)
-            #expect(try await harness.audit(of: requestID).allSatisfy { $0["action"] != "erased" })
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            try await harness.confirm(sent, from: customer.address, token: token)
+            #expect(try await harness.audit(of: sent.id).allSatisfy { $0["action"] != "erased" })
+            #expect(try await harness.customerRows(customer) == 1)
             try await erase(customer, harness)
         }
 
         @Test func aConfirmationThatFailsDMARCConfirmsNothing() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "dmarc-confirm-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Sletting",
-                body: "Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.", messageID: id),
-                from: customer.address)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
-            var forged = harness.confirmationReply(from: customer.address, reference: try request.string("reference"),
-                                                   token: try await harness.token(of: requestID),
-                                                   messageID: "forged-yes-\(UUID().uuidString)@example.org")
-            forged = "Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org\r\n" + forged
-            try await harness.process(forged, from: customer.address)
-            #expect(try await harness.request(messageID: id)["state"] == "awaiting_confirmation")
-            let refused = try await harness.audit(of: requestID).first { $0["action"] == "confirmation_refused" }
+            let sent = try await harness.ask(Asking.erase.0, Asking.erase.1, from: customer.address)
+            try await harness.confirm(sent, from: customer.address,
+                                      headers: ["Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org"])
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
+            let refused = try await harness.audit(of: sent.id).first { $0["action"] == "confirmation_refused" }
             #expect(refused?["reason"] == "sender authentication failed")
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
+            #expect(try await harness.customerRows(customer) == 1)
             try await erase(customer, harness)
         }
 
         @Test func aForgedRequestWithFailedDMARCNeitherChangesNorDiscloses() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "forged-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id,
-                extraHeaders: ["Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org"]),
-                from: customer.address)
-            let request = try await harness.request(messageID: id)
+            let sent = try await harness.ask(
+                Asking.access.0, Asking.access.1, from: customer.address,
+                headers: ["Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org"])
+            let request = try await harness.row(sent)
             #expect(request["state"] == "needs_review")
             #expect(request["state_reason"] == "sender authentication failed: dmarc=fail")
-            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt", "verification_pending"])
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "verification_pending"])
             try await erase(customer, harness)
         }
 
         @Test func resultsTheSenderAddedBelowTheTrustedOnesAreIgnored() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "below-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id,
-                extraHeaders: [
-                    "Authentication-Results: mx.janteloppet.test; dmarc=pass header.from=example.org",
-                    "Received: from sender.example.org by mx.janteloppet.test; Wed, 25 Nov 2026 10:00:00 +0100",
-                    "Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org",
-                ]), from: customer.address)
-            let request = try await harness.request(messageID: id)
-            #expect(request["state"] == "completed")
-            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt", "access_completed"])
+            let sent = try await harness.ask(Asking.access.0, Asking.access.1, from: customer.address, headers: [
+                "Authentication-Results: mx.janteloppet.test; dmarc=pass header.from=example.org",
+                "Received: from sender.example.org by mx.janteloppet.test; Wed, 25 Nov 2026 10:00:00 +0100",
+                "Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org",
+            ])
+            #expect(try await harness.row(sent)["state"] == "completed")
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "access_completed"])
             try await erase(customer, harness)
         }
 
         @Test func aRectifiedPhoneNumberChangesExactlyThatField() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
+            let columns = "first_name, last_name, organization, title, nationality"
             let before = try #require(try await harness.intake.rows(
-                "SELECT first_name, last_name, organization, title, nationality FROM crm.customers WHERE id = $1::bigint",
-                [.text(customer.id)]).first)
-            let id = "rectify-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Telefon",
-                body: "Hei, mitt nye telefonnummer er 482 13 579. Kan dere oppdatere det?", messageID: id),
-                from: customer.address)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
-            #expect(request["state"] == "awaiting_confirmation")
-            try await harness.process(harness.confirmationReply(
-                from: customer.address, reference: try request.string("reference"), token: try await harness.token(of: requestID),
-                messageID: "ok-\(UUID().uuidString)@example.org"), from: customer.address)
-            #expect(try await harness.request(messageID: id)["state"] == "completed")
+                "SELECT \(columns) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]).first)
+            let sent = try await harness.ask(Asking.phone.0, Asking.phone.1, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
+            try await harness.confirm(sent, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "completed")
             let after = try #require(try await harness.intake.rows(
-                "SELECT phone, first_name, last_name, organization, title, nationality FROM crm.customers WHERE id = $1::bigint",
-                [.text(customer.id)]).first)
+                "SELECT phone, \(columns) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]).first)
             #expect(after["phone"] == "+4748213579")
-            for column in ["first_name", "last_name", "organization", "title", "nationality"] {
+            for column in columns.components(separatedBy: ", ") {
                 #expect(after[column] == before[column], "\(column)")
             }
-            let rectified = try #require(try await harness.audit(of: requestID).first { $0["action"] == "rectified" })
+            let rectified = try #require(try await harness.audit(of: sent.id).first { $0["action"] == "rectified" })
             #expect(rectified["details"]?.contains("+4791234567") == true && rectified["details"]?.contains("+4748213579") == true)
-            let mail = try await harness.mail(of: requestID)
             // The partner received names and organisation, not the phone number: no notice.
-            #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "rectify_completed"])
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "confirmation_needed", "rectify_completed"])
             try await erase(customer, harness)
         }
 
@@ -266,20 +200,15 @@ extension LiveStackTests {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
             let writer = LocalStack.uniqueAddress("private", domain: "example.net")
-            let id = "claim-\(UUID().uuidString)@example.net"
-            try await harness.process(requestMail(
-                from: writer, to: harness.notices, subject: "Copy of my data",
-                body: "Hello, my registered address is \(customer.address). Please send me a copy of all personal data you hold about me.",
-                messageID: id), from: writer)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
+            let sent = try await harness.ask(
+                "Copy of my data",
+                "Hello, my registered address is \(customer.address). Please send me a copy of all personal data you hold about me.",
+                from: writer)
+            let request = try await harness.row(sent)
             #expect(request["state"] == "awaiting_confirmation" && request["subject_address"] == customer.address)
-            let asked = try await harness.mail(of: requestID)
-            #expect(asked.map(\.recipients) == ["{\(writer)}", "{\(customer.address)}"])
-            try await harness.process(harness.confirmationReply(
-                from: customer.address, reference: try request.string("reference"), token: try await harness.token(of: requestID),
-                answer: "Yes, that was me.", messageID: "claim-ok-\(UUID().uuidString)@example.org"), from: customer.address)
-            let mail = try await harness.mail(of: requestID)
+            #expect(try await harness.mail(of: sent.id).map(\.recipients) == ["{\(writer)}", "{\(customer.address)}"])
+            try await harness.confirm(sent, from: customer.address, answer: "Yes, that was me.")
+            let mail = try await harness.mail(of: sent.id)
             #expect(mail.last?.template == "access_completed" && mail.last?.recipients == "{\(customer.address)}")
             try await erase(customer, harness)
         }
@@ -287,23 +216,15 @@ extension LiveStackTests {
         @Test func withdrawnConsentErasesTheDietaryDataAlone() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            let id = "consent-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Samtykke",
-                body: "Hei, jeg trekker tilbake samtykket mitt til at dere lagrer opplysninger om allergiene mine.",
-                messageID: id), from: customer.address)
-            let request = try await harness.request(messageID: id)
-            let requestID = try request.int("id")
-            try await harness.process(harness.confirmationReply(
-                from: customer.address, reference: try request.string("reference"), token: try await harness.token(of: requestID),
-                messageID: "consent-ok-\(UUID().uuidString)@example.org"), from: customer.address)
-            #expect(try await harness.request(messageID: id)["state"] == "completed")
-            #expect(try await harness.count("SELECT count(*) FROM crm.dietary_needs WHERE customer_id = $1::bigint",
-                                            [.text(customer.id)]) == 0)
-            #expect(try await harness.count("SELECT count(*) FROM crm.customers WHERE id = $1::bigint", [.text(customer.id)]) == 1)
-            #expect(try await harness.count("SELECT count(*) FROM crm.feedback WHERE customer_id = $1::bigint",
-                                            [.text(customer.id)]) == 1)
-            let reply = try #require(try await harness.mail(of: requestID).last)
+            let sent = try await harness.ask(Asking.consent.0, Asking.consent.1, from: customer.address)
+            try await harness.confirm(sent, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            for (table, left) in [("dietary_needs", 0), ("feedback", 1)] {
+                #expect(try await harness.count("SELECT count(*) FROM crm.\(table) WHERE customer_id = $1::bigint",
+                                                [.text(customer.id)]) == left, "\(table)")
+            }
+            #expect(try await harness.customerRows(customer) == 1)
+            let reply = try #require(try await harness.mail(of: sent.id).last)
             #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
             try await erase(customer, harness)
         }
@@ -312,14 +233,11 @@ extension LiveStackTests {
             var harness = try FulfilHarness()
             harness.settings.maximumAttachmentBytes = 2048
             let customer = try await harness.customer()
-            let id = "large-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
-            let request = try await harness.request(messageID: id)
+            let sent = try await harness.ask(Asking.access.0, Asking.access.1, from: customer.address)
+            let request = try await harness.row(sent)
             #expect(request["state"] == "needs_review")
             #expect(request["state_reason"]?.contains("larger than the mail limit") == true)
-            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt", "access_too_large"])
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "access_too_large"])
             try await erase(customer, harness)
         }
 
@@ -331,14 +249,10 @@ extension LiveStackTests {
                 SELECT $1::bigint, 'email', 'inbound', now() - n * interval '1 minute', 'Melding nummer ' || n
                 FROM generate_series(1, 10000) AS n
                 """, [.text(customer.id)])
-            let id = "bulk-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
-            let request = try await harness.request(messageID: id)
-            #expect(request["state"] == "completed")
-            let sent = try #require(try await harness.audit(of: try request.int("id")).first { $0["action"] == "access_sent" })
-            let details = try #require(try JSONSerialization.jsonObject(with: Data((sent["details"] ?? "").utf8)) as? [String: Any])
+            let sent = try await harness.ask(Asking.access.0, Asking.access.1, from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            let event = try #require(try await harness.audit(of: sent.id).first { $0["action"] == "access_sent" })
+            let details = try #require(try JSONSerialization.jsonObject(with: Data((event["details"] ?? "").utf8)) as? [String: Any])
             #expect((details["rows"] as? Int ?? 0) > 10_000)
             try await erase(customer, harness)
         }
@@ -348,15 +262,12 @@ extension LiveStackTests {
             let index = try #require(harness.settings.map.tables.firstIndex { $0.table == "crm.correspondence" })
             harness.settings.map.tables[index].columns = ["id", "no_such_column"]
             let customer = try await harness.customer()
-            let id = "mapfail-\(UUID().uuidString)@example.org"
-            try await harness.process(requestMail(
-                from: customer.address, to: harness.notices, subject: "Innsyn",
-                body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.", messageID: id), from: customer.address)
-            let request = try await harness.request(messageID: id)
+            let sent = try await harness.ask(Asking.access.0, Asking.access.1, from: customer.address)
+            let request = try await harness.row(sent)
             #expect(request["state"] == "needs_review")
             #expect(request["state_reason"]?.hasPrefix("could not be carried out: ") == true)
             #expect(request["state_reason"]?.contains("42703") == true)
-            #expect(try await harness.mail(of: try request.int("id")).map(\.template) == ["receipt"])
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt"])
             try await erase(customer, harness)
         }
 

@@ -46,18 +46,24 @@ show_customers() {
 step "before: the customers who write in (Kari: access, Emma: erasure, Ola: objection, Nils: new phone number)"
 show_customers
 
+# Waits (at most 5 s) until notices@ holds at least $1 messages.
+wait_for_notices() {
+    local i n
+    for i in $(seq 1 50); do
+        n=$(curl -sS -u "notices@janteloppet.test:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/" \
+            -X 'STATUS INBOX (MESSAGES)' | sed -n 's/.*MESSAGES \([0-9]*\).*/\1/p')
+        [ "${n:-0}" -ge "$1" ] && return 0
+        sleep 0.1
+    done
+}
+
 step "sending the sample mail to notices@janteloppet.test over SMTP"
 for f in deploy/local/demo-mail/*.eml; do
     sender=$(sed -n 's/^From:.*<\(.*\)>.*/\1/p' "$f" | head -n 1)
     curl -sS --url "$DSRD_SMTP_URL" --mail-from "$sender" --mail-rcpt notices@janteloppet.test -T "$f"
     echo "  sent $(basename "$f")"
 done
-for i in $(seq 1 50); do
-    n=$(curl -sS -u "notices@janteloppet.test:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/" \
-        -X 'STATUS INBOX (MESSAGES)' | sed -n 's/.*MESSAGES \([0-9]*\).*/\1/p')
-    [ "${n:-0}" -ge 6 ] && break
-    sleep 0.1
-done
+wait_for_notices 6
 
 step "dsrd probe: what the daemon sees in PostgreSQL, IMAP and SMTP"
 "$DSRD" probe
@@ -96,12 +102,7 @@ for who in emma.smith@example.org nils.berg@example.net; do
     curl -sS --url "$DSRD_SMTP_URL" --mail-from "$who" --mail-rcpt notices@janteloppet.test -T "$STATE_DIR/confirm.eml"
     echo "  $who confirmed with the code from the message (${#code} characters)"
 done
-for i in $(seq 1 50); do
-    n=$(curl -sS -u "notices@janteloppet.test:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/" \
-        -X 'STATUS INBOX (MESSAGES)' | sed -n 's/.*MESSAGES \([0-9]*\).*/\1/p')
-    [ "${n:-0}" -ge 2 ] && break
-    sleep 0.1
-done
+wait_for_notices 2
 
 step "dsrd run --once: the confirmations are read, the erasure and the correction carried out"
 "$DSRD" run --once

@@ -14,6 +14,7 @@ struct PendingRequest: Sendable {
     var subjectAddress: String
     var state: RequestState
     var receivedAt: Date
+    /// The deadline: the extended one when the operator extended it.
     var dueOn: Day
     var onBehalf: Bool
     var fields: [RectificationField: String]
@@ -42,7 +43,8 @@ struct PendingRequest: Sendable {
                              connection: PostgresConnection) throws -> PendingRequest? {
         guard let row = try connection.execute("""
             SELECT id, reference, array_to_string(kinds, ',') AS kinds, language, reply_language, subject_address,
-                   state, received_at, due_on::text AS due_on, on_behalf, fields::text AS fields,
+                   state, received_at, coalesce(extended_due_on, due_on)::text AS due_on, on_behalf,
+                   fields::text AS fields,
                    array_to_string(approved_kinds, ',') AS approved_kinds,
                    array_to_json(evidence)::text AS evidence, confirmed_at IS NOT NULL AS confirmed
             FROM dsr.requests WHERE \(condition)
