@@ -75,18 +75,6 @@ private struct DecisionFixture {
     }
 }
 
-/// Runs `dsrd` with the stack's config and extra environment.
-private func dsrd(_ arguments: [String], environment: [String: String]) async throws
-    -> (status: Int32?, output: String, errors: String) {
-    let daemon = try DaemonProcess(arguments: arguments, environment: environment)
-    let output = Pipe()
-    daemon.process.standardOutput = output
-    try daemon.start()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let status = await daemon.exitStatus(within: 30)
-    return (status, String(decoding: data, as: UTF8.self), daemon.log)
-}
-
 extension LiveStackTests {
     @Suite struct DecisionIntegrationTests {
         @Test func approveMovesANeedsReviewRequestToReceivedInTheOperatorsName() async throws {

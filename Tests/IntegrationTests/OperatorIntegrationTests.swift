@@ -2,9 +2,10 @@ import Foundation
 import Store
 import Testing
 
-/// Runs `dsrd` with the stack's config; its exit status and output.
-private func dsrd(_ arguments: [String]) async throws -> (status: Int32?, output: String, errors: String) {
-    let daemon = try DaemonProcess(arguments: arguments, environment: [:])
+/// Runs `dsrd` with the stack's config and extra environment; its exit status and output.
+func dsrd(_ arguments: [String], environment: [String: String] = [:]) async throws
+    -> (status: Int32?, output: String, errors: String) {
+    let daemon = try DaemonProcess(arguments: arguments, environment: environment)
     let output = Pipe()
     daemon.process.standardOutput = output
     try daemon.start()
