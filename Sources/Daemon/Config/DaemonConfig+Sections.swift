@@ -27,21 +27,8 @@ extension DaemonConfig {
         }
     }
 
-    /// Abuse limits on new requests (`limits`).
-    public struct Limits: Sendable, Equatable {
-        /// New requests one address may open per `senderWindowHours`.
-        public var senderRequests: Int
-        public var senderWindowHours: Int
-        /// New requests all addresses together may open per `globalWindowMinutes`.
-        public var globalRequests: Int
-        public var globalWindowMinutes: Int
-        /// A request identical to an open one from the same address within
-        /// this many days is linked to it, not processed again.
-        public var repeatWindowDays: Int
-
-        public static let standard = Limits(senderRequests: 5, senderWindowHours: 24, globalRequests: 200,
-                                            globalWindowMinutes: 60, repeatWindowDays: 30)
-    }
+    /// Abuse limits on new requests (`limits`): the pure type intake's policy reads.
+    public typealias Limits = AbuseLimits
 
     /// The operators' daily digest (`digest`); nil address: none is sent.
     public struct Digest: Sendable, Equatable {

@@ -16,14 +16,8 @@ public enum IntakeFactory {
             maximumMessageBytes: config.intake.maximumMessageBytes,
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60,
-            limits: abuseLimits(config.limits)
+            limits: config.limits
         )
-    }
-
-    public static func abuseLimits(_ limits: DaemonConfig.Limits) -> AbuseLimits {
-        AbuseLimits(senderRequests: limits.senderRequests, senderWindowHours: limits.senderWindowHours,
-                    globalRequests: limits.globalRequests, globalWindowMinutes: limits.globalWindowMinutes,
-                    repeatWindowDays: limits.repeatWindowDays)
     }
 
     public static func writer(_ config: DaemonConfig) throws -> ReplyWriter {
