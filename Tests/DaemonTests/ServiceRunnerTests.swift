@@ -258,3 +258,37 @@ private final class HangingStage: PipelineStage, @unchecked Sendable {
     #expect(await outcome == .roundSucceeded)
     #expect(notifier.sent.filter { $0 == .watchdog }.count == 1)
 }
+
+/// A stage with a backlog: it reports work still waiting for its first `rounds` runs.
+private final class BacklogStage: PipelineStage, @unchecked Sendable {
+    let name = "intake"
+    private let remaining: Mutex<Int>
+    private let runs = Mutex(0)
+
+    init(rounds: Int) { remaining = Mutex(rounds) }
+
+    var runCount: Int { runs.withLock { $0 } }
+
+    func runOnce() async throws -> StageReport {
+        runs.withLock { $0 += 1 }
+        let more = remaining.withLock { left -> Bool in
+            left -= 1
+            return left >= 0
+        }
+        return StageReport(handled: 200, summary: "200 recorded", moreWaiting: more)
+    }
+}
+
+@Test func aBacklogIsWorkedOffWithoutWaitingThePollInterval() async {
+    let clock = ManualWallClock(start)
+    let stage = BacklogStage(rounds: 2)
+    let control = ScriptedControl(clock: clock, waits: [.stop])
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 30), control: control,
+                                      clock: clock, logger: LogLines().logger).run()
+    #expect(outcome == .stopped)
+    // Two rounds with work waiting follow each other at once; after the
+    // third, with nothing left, the runner waits the poll interval.
+    #expect(stage.runCount == 3)
+    #expect(control.waited == [30])
+    #expect(clock.now() == start)
+}

@@ -72,7 +72,10 @@ public struct DeliveryStage: PipelineStage {
                     throw outage
                 }
             }
-            if batch.count < settings.batchSize { break }
+            if batch.count < settings.batchSize {
+                tally.drained = true
+                break
+            }
         }
         return tally.report
     }
@@ -124,10 +127,12 @@ public struct DeliveryStage: PipelineStage {
         var sent = 0
         var deferred = 0
         var failed = 0
+        /// The round ended on a batch that was not full: nothing due is left.
+        var drained = false
 
         var report: StageReport {
             StageReport(handled: sent, deferred: deferred, failed: failed,
-                        summary: "\(sent) sent, \(deferred) deferred, \(failed) failed")
+                        summary: "\(sent) sent, \(deferred) deferred, \(failed) failed", moreWaiting: !drained)
         }
     }
 }

@@ -46,7 +46,8 @@ public struct FulfilStage: PipelineStage {
             logger.info("request handled", ["request_id": id, "outcome": word])
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        return StageReport(handled: counts.values.reduce(0, +), summary: summary.isEmpty ? "nothing to do" : summary)
+        return StageReport(handled: counts.values.reduce(0, +), summary: summary.isEmpty ? "nothing to do" : summary,
+                           moreWaiting: handled >= settings.batchSize)
     }
 
     /// One request in its own transaction. A failure that is not the

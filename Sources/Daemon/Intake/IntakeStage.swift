@@ -59,13 +59,15 @@ public struct IntakeStage: PipelineStage {
 
         var counts: [String: Int] = [:]
         var handled = 0
-        for uid in try await imap.uids(in: mailbox, from: 1).prefix(settings.batchSize) {
+        let uids = try await imap.uids(in: mailbox, from: 1)
+        for uid in uids.prefix(settings.batchSize) {
             let outcome = try await handle(uid: uid, uidValidity: status.uidValidity)
             counts[outcome, default: 0] += 1
             handled += 1
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        return StageReport(handled: handled, summary: summary.isEmpty ? "nothing new" : summary)
+        return StageReport(handled: handled, summary: summary.isEmpty ? "nothing new" : summary,
+                           moreWaiting: uids.count > settings.batchSize)
     }
 
     /// One message; returns the word for the log summary.

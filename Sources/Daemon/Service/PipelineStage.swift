@@ -21,11 +21,16 @@ public struct StageReport: Sendable, Equatable {
     public var failed: Int
     /// A one-line summary without personal data (`3 recorded, 1 duplicate`).
     public var summary: String
+    /// The stage stopped at its batch limit with work still waiting: the
+    /// runner starts the next round at once instead of after the poll
+    /// interval, so a backlog drains at full speed.
+    public var moreWaiting: Bool
 
-    public init(handled: Int = 0, deferred: Int = 0, failed: Int = 0, summary: String = "") {
+    public init(handled: Int = 0, deferred: Int = 0, failed: Int = 0, summary: String = "", moreWaiting: Bool = false) {
         self.handled = handled
         self.deferred = deferred
         self.failed = failed
         self.summary = summary
+        self.moreWaiting = moreWaiting
     }
 }

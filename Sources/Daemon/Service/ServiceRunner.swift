@@ -61,8 +61,12 @@ public struct ServiceRunner: Sendable {
             }
             state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
             if state.stopRequested { break }
-            let delay = backoff.delay(pollInterval: state.plan.pollInterval,
-                                      failedRoundsInARow: state.failedRoundsInARow)
+            let backlog = allSucceeded && results.contains { result in
+                if case .done(let report) = result.outcome { return report.moreWaiting }
+                return false
+            }
+            let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
+                                                    failedRoundsInARow: state.failedRoundsInARow)
             await waitBetweenRounds(seconds: delay, state: &state)
             if state.stopRequested { break }
         }
