@@ -21,6 +21,8 @@ enum CommandLineInterface {
                                              reject an open request; queues the refusal with the reason
           requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
                                              extend the deadline (once, by the first due date); queues the notice
+          suppression check [ADDRESS...] [--config FILE]
+                                             whether addresses are on the suppression list (stdin: one per line)
           classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           help                               this text
@@ -41,6 +43,7 @@ enum CommandLineInterface {
         case "probe": return await ProbeCommand.run(rest)
         case "run": return await RunCommand.run(rest)
         case "requests": return await RequestsCommand.run(rest)
+        case "suppression": return await SuppressionCommand.run(rest)
         case "classify": return ClassifyCommand.run(rest)
         case "bench-classify": return ClassifyBenchmark.run(rest)
         case "help", "--help", "-h":

@@ -101,6 +101,11 @@ extension LiveStackTests {
             let actions = try await harness.audit(of: sent.id).compactMap { $0["action"] }
             #expect(actions.contains("confirmation_requested") && actions.contains("confirmed") && actions.contains("erased"))
 
+            // The address is on the suppression list, for later imports and signups.
+            let check = try await dsrd(["suppression", "check", customer.address.uppercased(), "nobody.else@example.net"])
+            #expect(check.status == 0, "\(check.errors)")
+            #expect(check.output == "listed\t\(customer.address.uppercased())\terased\nclear\tnobody.else@example.net\n")
+
             // The same code again changes nothing: the request is closed.
             try await harness.confirm(sent, from: customer.address, token: token)
             #expect(try await harness.audit(of: sent.id).filter { $0["action"] == "erased" }.count == 1)

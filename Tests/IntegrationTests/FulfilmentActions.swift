@@ -1,17 +1,17 @@
+import Daemon
 import Requests
 import Store
 
-/// Carries out erasure, consent withdrawal, objection, rectification and the
-/// purge of ended holds on the customer database, each in one transaction on
-/// the daemon's PostgreSQL connection. It hashes addresses with the daemon's
-/// key; the caller writes the audit trail and queues the replies.
-public struct FulfilmentActions: Sendable {
-    public let map: DataMap
-    public let client: PostgresClient
-    public let hashKey: [UInt8]
-    public let clock: any WallClock
+/// The Store executors each in a transaction of its own, for tests that
+/// exercise one of them on committed data (the daemon's fulfil stage runs
+/// them inside its per-request transaction instead).
+struct FulfilmentActions: Sendable {
+    let map: DataMap
+    let client: PostgresClient
+    let hashKey: [UInt8]
+    let clock: any WallClock
 
-    public init(map: DataMap, client: PostgresClient, hashKey: [UInt8], clock: any WallClock = SystemWallClock()) {
+    init(map: DataMap, client: PostgresClient, hashKey: [UInt8], clock: any WallClock = SystemWallClock()) {
         self.map = map
         self.client = client
         self.hashKey = hashKey
@@ -19,10 +19,10 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// Today in Oslo.
-    public var today: Day { Day(clock.now(), timeZone: Day.osloTimeZone) }
+    var today: Day { Day(clock.now(), timeZone: Day.osloTimeZone) }
 
     /// Erasure (Art. 17); the outcome lists the partners to notify (Art. 19).
-    public func erase(address: String) async throws -> ErasureOutcome {
+    func erase(address: String) async throws -> ErasureOutcome {
         let executor = ErasureExecutor(map: map)
         let hash = AddressHash.hex(address: address, key: hashKey)
         let today = self.today
@@ -32,7 +32,7 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// Withdrawal of consent: only the consent-based tables; nil for an unknown address.
-    public func withdrawConsent(address: String) async throws -> ErasureReport? {
+    func withdrawConsent(address: String) async throws -> ErasureReport? {
         let executor = ErasureExecutor(map: map)
         return try await client.transaction { connection in
             try executor.eraseConsentDataInTransaction(address: address, connection: connection)
@@ -40,7 +40,7 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// Objection (Art. 21), its scope read from the person's own words.
-    public func object(address: String, text: String) async throws -> ObjectionReport {
+    func object(address: String, text: String) async throws -> ObjectionReport {
         let executor = ObjectionExecutor(map: map)
         let hash = AddressHash.hex(address: address, key: hashKey)
         let scope = ObjectionScope.from(text: text)
@@ -52,7 +52,7 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// Rectification (Art. 16) of the extracted fields.
-    public func rectify(address: String, fields: [RectificationField: String], language: Language?) async throws
+    func rectify(address: String, fields: [RectificationField: String], language: Language?) async throws
         -> RectificationOutcome {
         let executor = RectificationExecutor(map: map)
         return try await client.transaction { connection in
@@ -61,7 +61,7 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// The partners that received the person's data (for a rectification's Art. 19 notices).
-    public func partners(address: String) async throws -> [PartnerNotice] {
+    func partners(address: String) async throws -> [PartnerNotice] {
         let map = self.map
         return try await client.transaction(readOnly: true) { connection in
             guard let key = try ErasureExecutor(map: map).subjectKey(of: address, connection: connection) else { return [] }
@@ -70,7 +70,7 @@ public struct FulfilmentActions: Sendable {
     }
 
     /// Deletes held rows whose hold has ended (run daily).
-    public func purgeEndedHolds() async throws -> HeldRowPurge.Report {
+    func purgeEndedHolds() async throws -> HeldRowPurge.Report {
         let map = self.map
         let today = self.today
         return try await client.transaction { connection in
