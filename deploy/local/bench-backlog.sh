@@ -22,7 +22,7 @@ work=$(mktemp -d)
 daemon=""
 # The daemon is the child of /usr/bin/time, which does not pass signals on.
 stop_daemon() { [ -n "$daemon" ] && pkill -TERM -P "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null || true; daemon=""; }
-trap 'stop_daemon; rm -rf "$work"' EXIT
+trap 'stop_daemon; [ -n "${KEEP:-}" ] && cp "$work/daemon.log" "$KEEP"; rm -rf "$work"' EXIT
 user="bench-$(date +%s)"
 notices="$user@janteloppet.test"
 jq --arg n "$notices" '.imap.username = $n | .sender = $n' "$DSRD_CONFIG" > "$work/config.json"
