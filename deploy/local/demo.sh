@@ -91,6 +91,13 @@ fetch_mail() {
     return 1
 }
 
+step "the operators' daily digest (digest.address, after digest.hour): what is open and when it is due"
+if digest=$(fetch_mail operators@janteloppet.test "Subject:"); then
+    printf '%s\n' "$digest" | sed '1,/^$/d'
+else
+    echo "  (none yet: the digest goes once a day at or after digest.hour, 07:00 Oslo time)"
+fi
+
 step "Emma and Nils answer the confirmation message from their own mailboxes"
 for who in emma.smith@example.org nils.berg@example.net; do
     confirmation=$(fetch_mail "$who" "Please confirm your privacy request")
