@@ -58,6 +58,18 @@ extension LiveStackTests {
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "no_data"])
         }
 
+        @Test func anUnknownAddressObjectingAndAskingForErasureIsSuppressedAndAnsweredOnce() async throws {
+            let harness = try FulfilHarness()
+            let stranger = LocalStack.uniqueAddress("stranger", domain: "example.net")
+            let sent = try await harness.ask(
+                "Personvern", "Hello, please delete all personal data you hold about me, and stop sending me marketing and newsletters.",
+                from: stranger)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "object_completed", "no_data"])
+            let check = try await dsrd(["suppression", "check", stranger])
+            #expect(check.output == "listed\t\(stranger)\tmarketing_objection\n")
+        }
+
         @Test func objectionFlipsTheSharingFlagAndTellsThePartner() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
@@ -198,6 +210,20 @@ extension LiveStackTests {
             #expect(rectified["details"]?.contains("+4791234567") == true && rectified["details"]?.contains("+4748213579") == true)
             // The partner received names and organisation, not the phone number: no notice.
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "confirmation_needed", "rectify_completed"])
+            try await erase(customer, harness)
+        }
+
+        @Test func aCorrectionWithoutValuesAsksForThemWithoutAConfirmation() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            let sent = try await harness.ask("Feil", "Hei, opplysningene dere har om meg er feil. Kan dere rette dem?",
+                                             from: customer.address)
+            let request = try await harness.row(sent)
+            #expect(request["state"] == "needs_review")
+            #expect(request["state_reason"] == "waiting for more information from the person")
+            let mail = try await harness.mail(of: sent.id)
+            #expect(mail.map(\.template) == ["receipt", "more_information"])
+            #expect(mail.last?.message.text.contains("telefonnummer") == true)
             try await erase(customer, harness)
         }
 

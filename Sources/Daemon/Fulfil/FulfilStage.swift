@@ -98,10 +98,12 @@ public struct FulfilStage: PipelineStage {
             try transition.move(request, to: .needsReview, action: "review", reason: reason)
             return "needs_review"
         case .confirm(let address):
-            // Nothing to confirm for an address we hold nothing about: the
-            // answer is "no data", which discloses nothing.
-            if address == request.subjectAddress,
-               try ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+            // Nothing to confirm when nothing would change: an address we
+            // hold nothing about gets "no data", a correction without values
+            // gets "more information"; neither discloses anything.
+            let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
+            if address == request.subjectAddress, try valuesMissing
+                || ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
                 return try RequestExecution(settings: settings, connection: connection, now: now)
                     .execute(request, address: address, kinds: request.kinds)
             }

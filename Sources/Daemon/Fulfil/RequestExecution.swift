@@ -25,8 +25,13 @@ struct RequestExecution {
                                 reason: "several customers have the address (\(subjects.count))")
             return "needs_review"
         }
-        if subjects.isEmpty && !kinds.contains(.object) {
-            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+        if subjects.isEmpty {
+            // An objection to marketing still goes on the suppression list;
+            // everything else is answered once with "no data held".
+            if kinds.contains(.object) { try object(request, address: address) }
+            if !kinds.subtracting([.object]).isEmpty {
+                try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            }
             try transition.move(request, to: .completed, action: "completed", reason: "no data held for the address")
             return "no_data"
         }
