@@ -40,6 +40,9 @@ extension PhraseLexicon {
                   "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
                   "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
         b.rectify(0.8, "rectif*")
+        // "My phone number has changed. Please update it to …"
+        b.rectify(1.2, "phone|telephone|mobile|number|address|email|surname|name|employer|title ~2 has|have ~1 changed",
+                  "updat*|chang*|correct* ~1 it|this|that ~1 to")
         b.rectify(1.2, "i ~1 am ~1 now ~2 vegan|vegetarian|pescetarian|coeliac|celiac|lactose|gluten")
         b.add(.kind(.rectify), 1.2, negatable: false, "instead ~1 of ~8 should|must ~2 say|be|read")
         b.rectify(1.2, "replac* ~6 with")
@@ -67,6 +70,8 @@ extension PhraseLexicon {
                 "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        // "a copy of my data, and delete it afterwards": the erasure follows the copy.
+        b.erase(1.3, "delete|erase|remove ~2 it|them|everything|all ~2 afterwards|afterward|thereafter|subsequently|then")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
         b.erase(1.2, "deletion|erasure ~2 of ~2 personal ~1 data|information")
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",

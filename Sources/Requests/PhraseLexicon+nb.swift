@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
-        let data = "*opplysning*|data|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        let data = "*opplysning*|data|dataene|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
         b.access(1.4, "innsyn", "innsynsbegjæring*", "innsynskrav*", "kopi ~3 av ~4 \(data)",
                  "hvilke ~5 \(data) ~6 om|registrert|lagret ~2 meg|dere",
@@ -29,7 +29,9 @@ extension PhraseLexicon {
                   "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", "flyttet|flytta ~2 til",
                   "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
                   "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",
-                  "er ~2 utdatert*", "artikkel|art 16")
+                  "er ~2 utdatert*", "artikkel|art 16",
+                  "telefonnummer*|mobilnummer*|nummer*|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|tittel* ~2 er|har ~2 endret|endra|forandret|byttet",
+                  "oppdater*|endr*|rett* ~1 det|den|dette ~1 til")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
                 "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slett*|fjern*",
                 "sletting|slettingen ~3 av ~4 \(mine)|\(data)", "slettet ~3 fra ~3 database*|system*|register*|kunderegister*",
@@ -39,6 +41,8 @@ extension PhraseLexicon {
                 "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
         b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
+        // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.
+        b.erase(1.3, "slett*|fjern* ~2 dem|det|den|alt|disse|dei ~2 etterpå|deretter|etterhvert|etterpaa")
         b.erase(1.2, "slett|fjern ~1 meg")
         b.erase(1.5, "begjæring|anmodning|forespørsel|krav ~2 om ~2 sletting")
         b.erase(1.5, "slett*|fjern* ~3 *nummer*|*adresse*|*posten|navn*|bilde*|konto*|profil*|bruker* ~1 min|mitt|mi|mine")

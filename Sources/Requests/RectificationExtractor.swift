@@ -101,6 +101,13 @@ public enum RectificationExtractor {
             || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
     }
 
+    /// "update it to B", "endre det til B": a change verb, a pronoun, `to`.
+    private static func isPronounChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
+        guard index >= 2, RectificationVocabulary.pronouns.contains(words.folded[index - 1]) else { return false }
+        let verb = words.folded[index - 2]
+        return RectificationVocabulary.changeVerbs.contains { verb.hasPrefix($0) }
+    }
+
     private static func values(
         in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language
     ) -> [(field: RectificationField, value: String, explicit: Bool)] {
@@ -132,6 +139,10 @@ public enum RectificationExtractor {
                         || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
+                } else if isPronounChangeTo(words, at: index) {
+                    // "My number has changed. Please update it to 482 13 579."
+                    start = index + 1
+                    if field == nil { field = lastField }
                 } else if words.folded[..<index].contains(where: { vocabulary.fromWords.contains($0) }),
                           ValueReader.guessField(words, from: index + 1) != nil {
                     // "change it from old@example.com to new@example.net"

@@ -33,6 +33,8 @@ enum RectificationVocabulary {
 
     /// "to" after a change verb or "from": "change my surname from A to B".
     static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
+    /// "update it to …", "oppdater det til …": the field was named before.
+    static let pronouns: Set<String> = ["it", "this", "that", "det", "den", "dette", "denne", "es", "sie", "ihn", "dies"]
     /// "replace A with B", "erstatt A med B", "ersetzen Sie A durch B".
     static let withWords: Set<String> = ["with", "med", "mit", "durch"]
     static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
