@@ -27,7 +27,7 @@ extension PhraseLexicon {
                  "what|which ~4 \(data) ~6 has|have|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on ~1 file|about|on|for ~1 me",
                  "know ~3 what|which ~4 \(data) ~6 you|your|has|have|hold|holds",
                  "tell ~2 me|us ~3 what|which ~4 \(data) ~6 hold|have|store|keep|process|on")
-        b.access(1.0, "who|whom ~4 shared|disclosed|passed|sold|given ~4 it|my|data|information|details")
+        b.access(1.2, "who|whom ~4 share|shared|disclosed|passed|sold|given|gave ~4 it|my|data|information|details")
         b.access(1.2, "what ~3 you ~3 have ~2 stored|on ~1 file|recorded")
 
         // Rectification (Art. 16).
@@ -95,6 +95,7 @@ extension PhraseLexicon {
                  "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
+                 "no ~1 longer ~4 want|wish|like|agree ~6 share|shared|sharing|passed|sold|disclosed|given ~6 partner*|third|parties|sponsors|others|companies",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
         // Exercising a right by name is a request, though "right to …" alone is a passing mention.
         b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy", "!my ~1 right ~2 of|to ~2 access|portability")

@@ -13,7 +13,8 @@ extension PhraseLexicon {
                  "vite ~3 hva ~3 dere ~3 lagrer|har|vet",
                  "få ~3 se|vite ~4 hva|hvilke ~4 \(data) ~5 om ~1 meg", "eksport* ~3 \(mine) ~3 \(data)",
                  "send* ~2 meg ~3 \(mine) ~3 \(data)")
-        b.access(1.2, "hva ~3 dere ~3 har ~2 lagret|registrert")
+        b.access(1.2, "hva ~3 dere ~3 har ~2 lagret|registrert",
+                 "hva ~1 slags|for ~3 \(data) ~4 lagret|registrert|lagrer|behandler|har")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstatt* ~6 med")
         b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
@@ -30,6 +31,8 @@ extension PhraseLexicon {
                   "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
                   "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",
                   "er ~2 utdatert*", "artikkel|art 16",
+                  "feil ~2 adresse*|telefonnummer*|mobilnummer*|nummer*|e|epost*|navn*|etternavn*|tittel*|arbeidsgiver* ~3 på|om|for ~1 meg",
+                  "bor ~1 nå ~1 i|på",
                   "telefonnummer*|mobilnummer*|nummer*|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|tittel* ~2 er|har ~2 endret|endra|forandret|byttet",
                   "oppdater*|endr*|rett* ~1 det|den|dette ~1 til")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
@@ -57,7 +60,7 @@ extension PhraseLexicon {
                  "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
-                 "direkte ~1 markedsføring", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
+                 "direkte ~1 markedsføring", "ikke ~3 send* ~4 reklame|markedsføring*|nyhetsbrev*|tilbud|eposter|sms*", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
         // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
         b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
         b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")

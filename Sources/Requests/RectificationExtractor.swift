@@ -130,6 +130,13 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .address
                 moved = true
+            } else if vocabulary.livePrepositions.contains(word), index > 1,
+                      vocabulary.liveWords.contains(previous) && vocabulary.nowWords.contains(words.folded[index - 2])
+                        || vocabulary.nowWords.contains(previous) && vocabulary.liveWords.contains(words.folded[index - 2]) {
+                // "I now live at …", "jeg bor nå i …"
+                start = index + 1
+                field = .address
+                moved = true
             } else if vocabulary.workPrepositions.contains(word) && (vocabulary.workWords.contains(previous)
                         || index > 1 && vocabulary.workWords.contains(words.folded[index - 2]) && vocabulary.nowWords.contains(previous)) {
                 start = index + 1

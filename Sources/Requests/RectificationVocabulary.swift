@@ -66,6 +66,9 @@ enum RectificationVocabulary {
     /// "I have moved to B", "flyttet til B": the value is an address.
     static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
     static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
+    /// "I now live at …", "jeg bor nå i …", "ich wohne jetzt in …" (with "now", never alone).
+    static let liveWords: Set<String> = ["live", "living", "bor", "wohne", "wohnen"]
+    static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
     static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover"]
