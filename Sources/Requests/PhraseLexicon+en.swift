@@ -70,6 +70,8 @@ extension PhraseLexicon {
                 "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.4, "forget ~2 about ~1 me", "please ~2 forget ~1 me",
+                "not ~3 want ~3 you ~2 to ~1 keep|store|hold|retain ~3 anything|any ~4 about|on ~1 me")
         // "a copy of my data, and delete it afterwards": the erasure follows the copy.
         b.erase(1.3, "delete|erase|remove ~2 it|them|everything|all ~2 afterwards|afterward|thereafter|subsequently|then")
         b.erase(1.5, "carry ~2 out|through ~3 erasure|deletion", "complete|perform|execute ~3 erasure|deletion")
@@ -96,7 +98,8 @@ extension PhraseLexicon {
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "no ~1 longer ~4 want|wish|like|agree ~6 share|shared|sharing|passed|sold|disclosed|given ~6 partner*|third|parties|sponsors|others|companies",
-                 "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing")
+                 "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing",
+                 "cease|stop|end|halt ~3 processing|using ~6 marketing|profiling|advertising|promotional|promotion*")
         // Exercising a right by name is a request, though "right to …" alone is a passing mention.
         b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy", "!my ~1 right ~2 of|to ~2 access|portability")
         b.rectify(1.5, "!exercis*|invok* ~4 right ~3 rectification|correction")
