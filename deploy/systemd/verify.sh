@@ -45,7 +45,23 @@ for name in $(grep -o '"credential": *"[^"]*"' "$CONFIG" | sed 's/.*: *"\(.*\)"/
     grep -q "^LoadCredential=$name:" "$UNIT" || fail "config names credential $name, the unit does not load it"
     echo "placeholder-$name" > "$work/credentials/$name"
 done
-CREDENTIALS_DIRECTORY="$work/credentials" "$DSRD" check-config --config "$CONFIG" >/dev/null \
+# The installed paths are the repository's files, and the database is the
+# local stack's reference database (the data map is checked against it),
+# when the stack is up; otherwise only what needs no database is checked.
+jq --arg repo "$REPO" '.templates_dir = ($repo + "/Templates") | .data_map = ($repo + "/deploy/datamap.json")' \
+    "$CONFIG" > "$work/config.json"
+if stack_env=$("$REPO/deploy/local/stack.sh" env 2>/dev/null); then
+    eval "$stack_env"
+    printf '%s' "$PGPASSWORD" > "$work/credentials/pg-password"
+    jq --arg host "$PGHOST" --argjson port "$PGPORT" --arg db "$PGDATABASE" --arg user "$PGUSER" \
+        '.postgres += {host: $host, port: $port, database: $db, user: $user, sslmode: "disable"}' \
+        "$work/config.json" > "$work/config.stack.json"
+    mv "$work/config.stack.json" "$work/config.json"
+else
+    jq 'del(.data_map)' "$work/config.json" > "$work/config.nodb.json"
+    mv "$work/config.nodb.json" "$work/config.json"
+fi
+CREDENTIALS_DIRECTORY="$work/credentials" "$DSRD" check-config --config "$work/config.json" >/dev/null \
     || fail "dsrd check-config refused $CONFIG"
 
 # MemoryDenyWriteExecute=yes: the Swift runtime must not need writable and
@@ -53,7 +69,7 @@ CREDENTIALS_DIRECTORY="$work/credentials" "$DSRD" check-config --config "$CONFIG
 # process and its children; where python3 and such a kernel are at hand,
 # dsrd runs under it.
 if command -v python3 >/dev/null; then
-    CREDENTIALS_DIRECTORY="$work/credentials" python3 - "$DSRD" "$CONFIG" >/dev/null <<'PY' || fail "dsrd fails without writable+executable memory"
+    CREDENTIALS_DIRECTORY="$work/credentials" python3 - "$DSRD" "$work/config.json" >/dev/null <<'PY' || fail "dsrd fails without writable+executable memory"
 import ctypes, os, sys
 libc = ctypes.CDLL(None, use_errno=True)
 if libc.prctl(65, 1, 0, 0, 0) != 0:  # PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN
