@@ -35,8 +35,12 @@ struct FulfilHarness {
         let before = try await intake.inboxCount() ?? 0
         try await intake.deliver(text, from: sender, expectInbox: before + 1)
         _ = try await intake.stage().runOnce()
-        // The stage takes every received request in the shared database,
-        // oldest first: run it until this mailbox's requests are through.
+        try await fulfilAll()
+    }
+
+    /// Runs the fulfil stage until this mailbox's requests are through: it
+    /// takes every received request in the shared database, oldest first.
+    func fulfilAll() async throws {
         for _ in 0..<50 {
             _ = try await fulfil().runOnce()
             let waiting = try await intake.requests().filter { $0["state"] == "received" }

@@ -177,6 +177,24 @@ extension LiveStackTests {
             try await erase(customer, harness)
         }
 
+        @Test func anOperatorsApprovalCarriesOutARequestHeldForVerification() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            let sent = try await harness.ask(
+                Asking.access.0, Asking.access.1, from: customer.address,
+                headers: ["Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org"])
+            #expect(try await harness.row(sent)["state"] == "needs_review")
+            // Verified by other means, the operator approves; the next round carries it out.
+            let decisions = OperatorDecisions(client: harness.database, writer: harness.settings.writer)
+            _ = try await decisions.approve(reference: sent.reference, kinds: nil, operatorName: "ops.test")
+            try await harness.fulfilAll()
+            #expect(try await harness.row(sent)["state"] == "completed")
+            let mail = try await harness.mail(of: sent.id)
+            #expect(mail.map(\.template) == ["receipt", "verification_pending", "access_completed"])
+            #expect(mail.last?.recipients == "{\(customer.address)}")
+            try await erase(customer, harness)
+        }
+
         @Test func resultsTheSenderAddedBelowTheTrustedOnesAreIgnored() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
