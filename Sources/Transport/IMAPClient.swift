@@ -61,10 +61,16 @@ public actor IMAPClient {
 
     /// Adds a keyword flag (`UID STORE n +FLAGS.SILENT (keyword)`).
     public func addKeyword(_ keyword: String, uid: UInt64, in mailbox: MailboxName) throws {
+        try addKeyword(keyword, uids: [uid], in: mailbox)
+    }
+
+    /// Adds a keyword flag to several messages in one command.
+    public func addKeyword(_ keyword: String, uids: [UInt64], in mailbox: MailboxName) throws {
         guard Self.isAtom(keyword) else {
             throw TransportError(kind: .invalidRequest, operation: "imap store")
         }
-        _ = try command("UID STORE \(uid) +FLAGS.SILENT (\(keyword))", in: mailbox, operation: "imap store")
+        guard let set = UIDSet.text(uids) else { return }
+        _ = try command("UID STORE \(set) +FLAGS.SILENT (\(keyword))", in: mailbox, operation: "imap store")
     }
 
     /// The flags and keywords of a message (`UID FETCH n (FLAGS)`).
@@ -78,7 +84,14 @@ public actor IMAPClient {
 
     /// Moves a message (`UID MOVE`). Moving a UID that is gone succeeds.
     public func move(uid: UInt64, from mailbox: MailboxName, to destination: MailboxName) throws {
-        _ = try command("UID MOVE \(uid) \(destination.quotedForCommand)", in: mailbox, operation: "imap move")
+        try move(uids: [uid], from: mailbox, to: destination)
+    }
+
+    /// Moves several messages in one command: a large mailbox is rewritten
+    /// once, not once per message.
+    public func move(uids: [UInt64], from mailbox: MailboxName, to destination: MailboxName) throws {
+        guard let set = UIDSet.text(uids) else { return }
+        _ = try command("UID MOVE \(set) \(destination.quotedForCommand)", in: mailbox, operation: "imap move")
     }
 
     /// Whether the mailbox exists (`LIST "" name`).

@@ -43,3 +43,10 @@ import Testing
     #expect(LineEnds.crlf(Array("a\nb\r\nc\n".utf8)) == Array("a\r\nb\r\nc\r\n".utf8))
     #expect(LineEnds.crlf(Array(".\n..\n".utf8)) == Array(".\r\n..\r\n".utf8))
 }
+
+@Test func uidSetsWriteRunsAsRangesSortedAndOnce() {
+    #expect(UIDSet.text([]) == nil)
+    #expect(UIDSet.text([7]) == "7")
+    #expect(UIDSet.text([5, 3, 4, 9, 12, 14, 13, 4]) == "3:5,9,12:14")
+    #expect(UIDSet.text([1, 3, 5]) == "1,3,5")
+}

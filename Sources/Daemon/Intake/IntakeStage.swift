@@ -59,19 +59,34 @@ public struct IntakeStage: PipelineStage {
 
         var counts: [String: Int] = [:]
         var handled = 0
+        var recorded = RecordedMessages()
         let uids = try await imap.uids(in: mailbox, from: 1)
         for uid in uids.prefix(settings.batchSize) {
-            let outcome = try await handle(uid: uid, uidValidity: status.uidValidity)
+            let outcome = try await handle(uid: uid, uidValidity: status.uidValidity, recorded: &recorded)
             counts[outcome, default: 0] += 1
             handled += 1
         }
+        try await markAndMove(recorded)
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return StageReport(handled: handled, summary: summary.isEmpty ? "nothing new" : summary,
                            moreWaiting: uids.count > settings.batchSize)
     }
 
+    /// Messages recorded this round, to be marked and moved together once
+    /// the round's transactions are committed: one STORE and one MOVE per
+    /// destination, so a large mailbox is rewritten once, not per message.
+    /// A crash before the move leaves them recorded and in the mailbox; the
+    /// next round finds them in the ledger and only moves them.
+    struct RecordedMessages {
+        var byDestination: [MailboxName: [(uid: UInt64, inboundID: Int)]] = [:]
+
+        mutating func add(uid: UInt64, inboundID: Int, destination: MailboxName) {
+            byDestination[destination, default: []].append((uid, inboundID))
+        }
+    }
+
     /// One message; returns the word for the log summary.
-    private func handle(uid: UInt64, uidValidity: UInt64) async throws -> String {
+    private func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages) async throws -> String {
         let mailbox = settings.mailbox
         let existing = try await database.query(
             "SELECT id, outcome FROM dsr.inbound WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3",
@@ -117,17 +132,27 @@ public struct IntakeStage: PipelineStage {
             "reference": outcome.requestReference ?? "-", "state": outcome.requestState ?? "-",
             "replies_queued": outcome.repliesQueued,
         ])
-        try await markAndMove(uid: uid, inboundID: outcome.inboundID,
-                              to: outcome.destination == .review ? settings.reviewMailbox : settings.processedMailbox)
+        recorded.add(uid: uid, inboundID: outcome.inboundID,
+                     destination: outcome.destination == .review ? settings.reviewMailbox : settings.processedMailbox)
         return outcome.outcome
     }
 
     /// Keyword first, then the move: a crash between the two leaves a marked
     /// message in the mailbox, which the next round moves.
     private func markAndMove(uid: UInt64, inboundID: Int, to destination: MailboxName) async throws {
-        try await imap.addKeyword(settings.recordedKeyword, uid: uid, in: settings.mailbox)
-        try await imap.move(uid: uid, from: settings.mailbox, to: destination)
-        try await database.query("UPDATE dsr.inbound SET moved_at = now() WHERE id = $1 AND moved_at IS NULL",
-                                 [.int(inboundID)], retryOnConnectionLoss: true)
+        var one = RecordedMessages()
+        one.add(uid: uid, inboundID: inboundID, destination: destination)
+        try await markAndMove(one)
+    }
+
+    private func markAndMove(_ recorded: RecordedMessages) async throws {
+        for (destination, messages) in recorded.byDestination.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let uids = messages.map(\.uid)
+            try await imap.addKeyword(settings.recordedKeyword, uids: uids, in: settings.mailbox)
+            try await imap.move(uids: uids, from: settings.mailbox, to: destination)
+            try await database.query(
+                "UPDATE dsr.inbound SET moved_at = now() WHERE id = ANY($1::bigint[]) AND moved_at IS NULL",
+                [.textArray(messages.map { String($0.inboundID) })], retryOnConnectionLoss: true)
+        }
     }
 }
