@@ -63,7 +63,7 @@ extension IntakeRecorder {
         facts.requestsFromSender = try history.requests(
             from: sender, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
         facts.requestsFromEveryone = try history.requests(
-            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60))
+            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60), upTo: limits.globalRequests)
         return facts
     }
 

@@ -32,11 +32,15 @@ struct RequestHistory {
             """, [.text(address), .timestamp(since)]).first?.int("n") ?? 0
     }
 
-    /// Requests (other than `ignored`) opened by anyone received after `since`.
-    func requests(since: Date) throws -> Int {
+    /// Requests (other than `ignored`) opened by anyone received after
+    /// `since`, counted up to `limit` (the policy only asks whether the
+    /// limit is reached), so the count stays cheap however full the window.
+    func requests(since: Date, upTo limit: Int) throws -> Int {
         try connection.execute("""
-            SELECT count(*) AS n FROM dsr.requests WHERE received_at > $1 AND state <> 'ignored'
-            """, [.timestamp(since)]).first?.int("n") ?? 0
+            SELECT count(*) AS n FROM (
+                SELECT 1 FROM dsr.requests WHERE received_at > $1 AND state <> 'ignored' LIMIT $2
+            ) recent
+            """, [.timestamp(since), .int(limit)]).first?.int("n") ?? 0
     }
 
     /// The oldest open request of this address received after `since` with

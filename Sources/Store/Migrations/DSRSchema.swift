@@ -23,6 +23,10 @@ public enum DSRSchema {
         Migration(version: 2, name: "requests, audit trail and outbox", sql: pipelineTables),
         Migration(version: 3, name: "accounting holds and suppression list", sql: holdAndSuppressionTables),
         Migration(version: 4, name: "fulfilment, confirmations and daily jobs", sql: fulfilmentTables),
+        // Intake's global abuse-limit count reads the newest requests only.
+        Migration(version: 5, name: "requests by time of receipt", sql: [
+            "CREATE INDEX requests_received_at ON dsr.requests (received_at)",
+        ]),
     ]
 
     static let pipelineTables = [
