@@ -71,6 +71,31 @@ extension LiveStackTests {
             try await imap.move(uid: uid, from: .inbox, to: processed)
         }
 
+        @Test func aRoundsWorthOfMessagesIsMarkedAndMovedTogether() async throws {
+            let stack = try LocalStack()
+            let recipient = LocalStack.uniqueAddress("batch")
+            let smtp = stack.smtp()
+            for index in 0..<250 {
+                try await smtp.send(sampleMessage(to: recipient, marker: "batch-\(index)-\(UUID().uuidString)"),
+                                    from: "ola.hansen@example.com", to: [recipient])
+            }
+            let imap = stack.imap(user: recipient)
+            _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: 250)
+            // As intake does: every body fetched on one session (each fetch
+            // sets \Seen, which the server reports back), then one round of
+            // STORE and MOVE. The replies must stay within what curl takes.
+            let uids = try await imap.uids(in: .inbox, from: 1)
+            for uid in uids { _ = try await imap.fetch(uid: uid, in: .inbox) }
+            let processed = try #require(MailboxName("Processed"))
+            try await imap.createIfMissing(processed)
+            try await imap.addKeyword("$DsrdRecorded", uids: uids, in: .inbox)
+            try await imap.move(uids: uids, from: .inbox, to: processed)
+            #expect(try await imap.status(of: .inbox).messages == 0)
+            let moved = try await imap.uids(in: processed, from: 1)
+            #expect(moved.count == 250)
+            #expect(try await imap.flags(uid: try #require(moved.last), in: processed).contains("$DsrdRecorded"))
+        }
+
         @Test func oneConnectionServesManyFetches() async throws {
             let stack = try LocalStack()
             let recipient = LocalStack.uniqueAddress("many")
