@@ -31,6 +31,8 @@ public actor IMAPClient {
     /// The UIDs in the mailbox from `first` on (`UID SEARCH UID first:*`).
     /// IMAP answers `n:*` with the last message even when its UID is below
     /// `n`, so the result is filtered.
+    /// In a large mailbox only a prefix of the UIDs is certain (curl cuts
+    /// long response lines); callers take the oldest and search again later.
     public func uids(in mailbox: MailboxName, from first: UInt64) throws -> [UInt64] {
         let response = try command("UID SEARCH UID \(max(first, 1)):*", in: mailbox, operation: "imap search")
         return IMAPResponse.parseSearch(response).filter { $0 >= first }

@@ -24,10 +24,19 @@ public enum IMAPResponse {
     public static func parseSearch(_ bytes: [UInt8]) -> [UInt64] {
         var uids: [UInt64] = []
         for line in lines(bytes) where line.uppercased().hasPrefix("* SEARCH") {
-            uids += line.split(separator: " ").dropFirst(2).compactMap { UInt64($0) }
+            var tokens = line.split(separator: " ").dropFirst(2)
+            // curl cuts a response line over ~8 KB: the last number of a long
+            // line may be cut short ("1734" read as "17", a UID that is gone).
+            // Every number before it is whole, so a long line gives a sure
+            // prefix; the rest is found by a later search.
+            if line.utf8.count >= cutLineLength { tokens = tokens.dropLast() }
+            uids += tokens.compactMap { UInt64($0) }
         }
         return uids.sorted()
     }
+
+    /// From this length on a response line may have been cut by curl.
+    static let cutLineLength = 4_000
 
     /// Whether a `* LIST (…) "/" name` line names the mailbox.
     public static func listContains(_ bytes: [UInt8], mailbox: MailboxName) -> Bool {

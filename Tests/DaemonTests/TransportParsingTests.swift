@@ -50,3 +50,13 @@ import Testing
     #expect(UIDSet.text([5, 3, 4, 9, 12, 14, 13, 4]) == "3:5,9,12:14")
     #expect(UIDSet.text([1, 3, 5]) == "1,3,5")
 }
+
+@Test func aLongSearchLineGivesOnlyItsCertainPrefix() {
+    // As curl hands over a line it cut at ~8 KB: the last number is a stub.
+    let whole = (1...3_000).map(String.init).joined(separator: " ")
+    let cut = "* SEARCH " + String(whole.prefix(8_000))
+    let uids = IMAPResponse.parseSearch(Array((cut + "\r\n").utf8))
+    #expect(uids.first == 1)
+    #expect(uids == Array(1...UInt64(uids.count)))
+    #expect(uids.count >= 1_500 && !cut.hasSuffix(" \(uids.count)"))
+}
