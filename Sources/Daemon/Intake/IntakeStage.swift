@@ -112,7 +112,16 @@ public struct IntakeStage: PipelineStage {
                                              in: connection)
             }
         } else {
-            let raw = try await imap.fetch(uid: uid, in: mailbox, maximumBytes: settings.maximumMessageBytes)
+            let raw: [UInt8]
+            do {
+                raw = try await imap.fetch(uid: uid, in: mailbox, maximumBytes: settings.maximumMessageBytes)
+            } catch let error as TransportError where error.kind == .rejected {
+                // The server would not hand this one message over (now):
+                // it stays in the mailbox for the next round, and the rest
+                // of this round goes on.
+                logger.warning("message not fetched, left for the next round", ["uid": uid, "error": error.description])
+                return "not_fetched"
+            }
             let fetched = IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw, receivedAt: receivedAt)
             let now = clock.now()
             outcome = try await database.transaction { connection in
