@@ -180,14 +180,12 @@ public enum DSRSchema {
             ADD COLUMN approved_by text,
             ADD COLUMN approved_kinds text[],
             ADD COLUMN confirmed_at timestamptz,
-            ADD COLUMN repeat_of bigint REFERENCES dsr.requests (id),
             ADD COLUMN completed_at timestamptz
         """,
         "ALTER TABLE dsr.request_messages DROP CONSTRAINT request_messages_role_check",
         """
         ALTER TABLE dsr.request_messages ADD CONSTRAINT request_messages_role_check
-            CHECK (role IN ('request', 'follow_up', 'duplicate', 'reply', 'bounce', 'repeat', 'confirmation',
-                            'notice'))
+            CHECK (role IN ('request', 'follow_up', 'duplicate', 'reply', 'bounce', 'repeat', 'notice'))
         """,
         "ALTER TABLE dsr.inbound DROP CONSTRAINT inbound_outcome_check",
         """
