@@ -2,6 +2,21 @@ import Foundation
 import Testing
 import Transport
 
+/// A fresh mailbox holding `count` sample messages (markers `TAG-n-…`),
+/// delivered through the stack's Postfix; a client for it.
+private func mailbox(holding count: Int, tag: String) async throws -> IMAPClient {
+    let stack = try LocalStack()
+    let recipient = LocalStack.uniqueAddress(tag)
+    let smtp = stack.smtp()
+    for index in 0..<count {
+        try await smtp.send(sampleMessage(to: recipient, marker: "\(tag)-\(index)-\(UUID().uuidString)"),
+                            from: "ola.hansen@example.com", to: [recipient])
+    }
+    let imap = stack.imap(user: recipient)
+    _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: count)
+    return imap
+}
+
 /// A small message with CRLF line ends, a unique Message-ID and æøå.
 private func sampleMessage(to recipient: String, marker: String) -> [UInt8] {
     let text = """
@@ -72,15 +87,7 @@ extension LiveStackTests {
         }
 
         @Test func aRoundsWorthOfMessagesIsMarkedAndMovedTogether() async throws {
-            let stack = try LocalStack()
-            let recipient = LocalStack.uniqueAddress("batch")
-            let smtp = stack.smtp()
-            for index in 0..<250 {
-                try await smtp.send(sampleMessage(to: recipient, marker: "batch-\(index)-\(UUID().uuidString)"),
-                                    from: "ola.hansen@example.com", to: [recipient])
-            }
-            let imap = stack.imap(user: recipient)
-            _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: 250)
+            let imap = try await mailbox(holding: 250, tag: "batch")
             // As intake does: every body fetched on one session (each fetch
             // sets \Seen, which the server reports back), then one round of
             // STORE and MOVE. The replies must stay within what curl takes.
@@ -97,15 +104,7 @@ extension LiveStackTests {
         }
 
         @Test func oneConnectionServesManyFetches() async throws {
-            let stack = try LocalStack()
-            let recipient = LocalStack.uniqueAddress("many")
-            let smtp = stack.smtp()
-            for index in 0..<20 {
-                try await smtp.send(sampleMessage(to: recipient, marker: "many-\(index)-\(UUID().uuidString)"),
-                                    from: "ola.hansen@example.com", to: [recipient])
-            }
-            let imap = stack.imap(user: recipient)
-            _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: 20)
+            let imap = try await mailbox(holding: 20, tag: "many")
             let uids = try await imap.uids(in: .inbox, from: 1)
             #expect(uids.count == 20)
             for uid in uids {

@@ -125,8 +125,6 @@ public struct DailyJobsStage: PipelineStage {
 
     /// `{"holds_closed": n, "rows_deleted": {TABLE: n, …}}`: counts and table names only.
     static func countsJSON(_ report: HeldRowPurge.Report) -> String {
-        let object: [String: Any] = ["holds_closed": report.holdsClosed, "rows_deleted": report.deleted]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        AuditJSON.encode(["holds_closed": report.holdsClosed, "rows_deleted": report.deleted])
     }
 }

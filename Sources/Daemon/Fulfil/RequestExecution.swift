@@ -28,7 +28,7 @@ struct RequestExecution {
         if subjects.isEmpty {
             // An objection to marketing still goes on the suppression list;
             // everything else is answered once with "no data held".
-            if kinds.contains(.object) { try object(request, address: address) }
+            if kinds.contains(.object) { try object(request, address: address, subjectKey: nil) }
             if !kinds.subtracting([.object]).isEmpty {
                 try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
             }
@@ -40,10 +40,10 @@ struct RequestExecution {
             guard try access(request, address: address) else { return "needs_review" }
         }
         if kinds.contains(.rectify) && !kinds.contains(.erase) {
-            review = try rectify(request, address: address)
+            review = try rectify(request, address: address, subjectKey: subjects[0])
         }
         if kinds.contains(.object) {
-            try object(request, address: address)
+            try object(request, address: address, subjectKey: subjects[0])
         }
         if kinds.contains(.erase) {
             try erase(request, address: address)
@@ -101,7 +101,7 @@ struct RequestExecution {
     // MARK: - Rectification (Art. 16)
 
     /// A review reason when something is left for a person.
-    private func rectify(_ request: PendingRequest, address: String) throws -> String? {
+    private func rectify(_ request: PendingRequest, address: String, subjectKey: String) throws -> String? {
         let executor = RectificationExecutor(map: map)
         let outcome = try executor.applyInTransaction(fields: request.fields, language: request.language,
                                                       address: address, connection: connection)
@@ -132,7 +132,8 @@ struct RequestExecution {
                                values: report.templateValues(request.replyLanguage))
             }
             if !report.changes.isEmpty {
-                try notifyPartners(request, address: address, purpose: "rectify", flags: ["rectified": .flag(true)],
+                try notifyPartners(request, subjectKey: subjectKey, address: address, purpose: "rectify",
+                                   flags: ["rectified": .flag(true)],
                                    changes: report.changes)
             }
             if report.pendingEmailChange != nil {
@@ -152,7 +153,9 @@ struct RequestExecution {
 
     // MARK: - Objection (Art. 21)
 
-    private func object(_ request: PendingRequest, address: String) throws {
+    /// `subjectKey`: the customer the address belongs to (nil: none; the
+    /// marketing objection still goes on the suppression list).
+    private func object(_ request: PendingRequest, address: String, subjectKey: String?) throws {
         let text = request.message.map { ReplyText.cleanSubject($0.subject) + "\n" + ReplyText.newText($0.text) } ?? ""
         let scope = ObjectionScope.from(text: text)
         let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
@@ -164,8 +167,9 @@ struct RequestExecution {
         ])
         try mail.reply(.objectCompleted, purpose: "object", request: request, recipient: address,
                        values: report.templateValues(request.replyLanguage))
-        if report.changes.contains(where: { $0.purpose == .sharing && $0.state == .changed }) {
-            try notifyPartners(request, address: address, purpose: "object", flags: ["objected": .flag(true)])
+        if let subjectKey, report.changes.contains(where: { $0.purpose == .sharing && $0.state == .changed }) {
+            try notifyPartners(request, subjectKey: subjectKey, address: address, purpose: "object",
+                               flags: ["objected": .flag(true)])
         }
     }
 
@@ -209,10 +213,9 @@ struct RequestExecution {
 
     // MARK: - Partners (Art. 19)
 
-    private func notifyPartners(_ request: PendingRequest, address: String, purpose: String, flags: TemplateValues,
-                                changes: [RectificationReport.Change]? = nil) throws {
-        guard let key = try ErasureExecutor(map: map).subjectKey(of: address, connection: connection) else { return }
-        let partners = try PartnerNotices(map: map).collect(subjectKey: key, connection: connection)
+    private func notifyPartners(_ request: PendingRequest, subjectKey: String, address: String, purpose: String,
+                                flags: TemplateValues, changes: [RectificationReport.Change]? = nil) throws {
+        let partners = try PartnerNotices(map: map).collect(subjectKey: subjectKey, connection: connection)
         try queueNotices(partners, request: request, address: address, purpose: purpose, flags: flags, changes: changes)
     }
 

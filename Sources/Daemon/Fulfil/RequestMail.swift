@@ -41,10 +41,7 @@ struct RequestMail {
 
     private func queue(_ reply: OutboxQueue.NewReply, role: String, request: PendingRequest,
                        template: ReplyTemplate) throws {
-        let outboxID = try OutboxQueue(connection).enqueue(reply)
-        try RequestRecords(connection).link(requestID: request.id, outboxID: outboxID, role: role)
-        try AuditTrail(connection).append(requestID: request.id, actor: Self.actor,
-                                          action: role == "notice" ? "notice_queued" : "reply_queued",
-                                          reason: template.rawValue)
+        try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
+                                                            actor: Self.actor, role: role)
     }
 }

@@ -15,18 +15,12 @@ struct RequestTransition {
         }
         try AuditTrail(connection).append(requestID: request.id, actor: RequestMail.actor, action: action,
                                           from: previous, to: state.rawValue, reason: reason,
-                                          detailsJSON: Self.json(details))
+                                          detailsJSON: AuditJSON.encode(details))
     }
 
     func record(_ request: PendingRequest, action: String, reason: String? = nil, details: [String: Any] = [:]) throws {
         try AuditTrail(connection).append(requestID: request.id, actor: RequestMail.actor, action: action,
-                                          reason: reason, detailsJSON: Self.json(details))
+                                          reason: reason, detailsJSON: AuditJSON.encode(details))
     }
 
-    /// Sorted-key JSON; `{}` for what cannot be written.
-    static func json(_ details: [String: Any]) -> String {
-        guard !details.isEmpty, JSONSerialization.isValidJSONObject(details),
-              let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 }

@@ -2,19 +2,13 @@ import Foundation
 import MailCore
 import Requests
 
-/// The `details` jsonb of intake's audit events, built with a JSON writer
-/// (never by pasting strings) from values cleaned for the database.
+/// What intake writes into its audit events' `details` (see `AuditJSON`),
+/// from values cleaned for the database.
 enum AuditDetails {
     /// At most this many attachments are listed on a request.
     static let maximumAttachments = 50
     /// Attachment names are cut to this many characters.
     static let maximumNameCharacters = 200
-
-    static func json(_ details: [String: any Sendable]) -> String {
-        guard JSONSerialization.isValidJSONObject(details),
-              let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 
     /// The names, types and sizes of the person's attachments, which dsrd
     /// never opens: a person reviewing the request sees what was sent.

@@ -61,7 +61,7 @@ extension IntakeRecorder {
                 sender: sender, message: message, fetched: fetched, receipt: false, outcome: &outcome,
                 connection: connection, now: now)
             try audit.append(requestID: requestID, inboundID: inboundID, actor: Self.actor, action: "rate_limited",
-                             reason: limit.reason, detailsJSON: AuditDetails.json(AuditDetails.abuseLimit(limit)))
+                             reason: limit.reason, detailsJSON: AuditJSON.encode(AuditDetails.abuseLimit(limit)))
         case .newRequest(let state, let reason, let sendReceipt):
             try createRequest(state: state, reason: reason, kinds: reading.classification.kinds, reading: reading,
                               sender: sender, message: message, fetched: fetched, receipt: sendReceipt,
@@ -77,7 +77,7 @@ extension IntakeRecorder {
         let repeats = try RequestHistory(connection).repeats(of: requestID)
         try AuditTrail(connection).append(
             requestID: requestID, inboundID: inboundID, actor: Self.actor, action: "repeat_received",
-            reason: "the same request again while it is open", detailsJSON: AuditDetails.json(["repeats": repeats]))
+            reason: "the same request again while it is open", detailsJSON: AuditJSON.encode(["repeats": repeats]))
         let summary = try requests.summary(id: requestID)
         outcome.requestReference = summary?.reference
         outcome.requestState = summary?.state
@@ -127,7 +127,7 @@ extension IntakeRecorder {
         }
         try audit.append(requestID: requestID, inboundID: outcome.inboundID, actor: Self.actor,
                          action: state == .ignored ? "ignored" : "received", to: state.rawValue, reason: reason,
-                         detailsJSON: AuditDetails.json(details))
+                         detailsJSON: AuditJSON.encode(details))
         outcome.requestReference = reference
         outcome.requestState = state.rawValue
         guard receipt, let sender else { return requestID }
@@ -137,10 +137,8 @@ extension IntakeRecorder {
         )
         let reply = try writer.reply(.receipt, purpose: "receipt", context: context,
                                      values: ReplyWriter.kindFlags(kinds), date: now)
-        let outboxID = try OutboxQueue(connection).enqueue(reply)
-        try requests.link(requestID: requestID, outboxID: outboxID, role: "reply")
-        try audit.append(requestID: requestID, actor: Self.actor, action: "reply_queued",
-                         reason: ReplyTemplate.receipt.rawValue)
+        try RequestReplyQueue(connection: connection).queue(reply, requestID: requestID, template: .receipt,
+                                                            actor: Self.actor)
         outcome.repliesQueued += 1
         return requestID
     }

@@ -46,7 +46,7 @@ public struct OperatorDecisions: Sendable {
                 """, [.int(request.id), .text(target), .text(operatorName), .textArray(approved)])
             try AuditTrail(connection).append(
                 requestID: request.id, actor: OperatorName.actor(operatorName), action: "approved",
-                from: request.state.rawValue, to: target, detailsJSON: Self.json(["kinds": approved]))
+                from: request.state.rawValue, to: target, detailsJSON: AuditJSON.encode(["kinds": approved]))
             return Outcome(reference: request.reference, fromState: request.state.rawValue, toState: target,
                            kinds: approved)
         }
@@ -96,7 +96,7 @@ public struct OperatorDecisions: Sendable {
             let actor = OperatorName.actor(operatorName)
             try AuditTrail(connection).append(
                 requestID: request.id, actor: actor, action: "extended", reason: reason,
-                detailsJSON: Self.json(["months": months, "due_on": request.dueOn.description,
+                detailsJSON: AuditJSON.encode(["months": months, "due_on": request.dueOn.description,
                                         "extended_due_on": newDue.description]))
             let values: TemplateValues = ["reason": .text(reason),
                                           "new_due_date": .text(request.replyLanguage.dateText(newDue))]
@@ -127,14 +127,7 @@ public struct OperatorDecisions: Sendable {
     /// Into the outbox, linked to the request as a reply, and audited.
     private static func queue(_ reply: OutboxQueue.NewReply, template: ReplyTemplate, request: LockedRequest,
                               actor: String, connection: PostgresConnection) throws {
-        let outboxID = try OutboxQueue(connection).enqueue(reply)
-        try RequestRecords(connection).link(requestID: request.id, outboxID: outboxID, role: "reply")
-        try AuditTrail(connection).append(requestID: request.id, actor: actor, action: "reply_queued",
-                                          reason: template.rawValue)
-    }
-
-    private static func json(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
+                                                            actor: actor)
     }
 }
