@@ -22,6 +22,11 @@ extension DaemonConfig {
         public static let standard = Identity(trustedAuthservIDs: [], aliasRules: .exact, confirmationExpiryDays: 7,
                                               confirmationReminderDays: 3)
 
+        /// Whose Authentication-Results count, as intake and fulfilment read them.
+        public var senderTrust: SenderTrust {
+            SenderTrust(trustedAuthservIDs: trustedAuthservIDs)
+        }
+
         public var confirmationPolicy: ConfirmationPolicy {
             ConfirmationPolicy(expiryDays: confirmationExpiryDays, reminderDays: confirmationReminderDays)
         }

@@ -86,7 +86,7 @@ struct ConfirmationDesk {
         let open = try openConfirmations(of: request.id)
         guard let registered = open.first?.address else { return "not_waiting" }
         let message = MessageReader.read(raw)
-        let verdict = settings.verdict(of: message)
+        let verdict = settings.senderTrust.verdict(of: message)
         if case .rejected(let reason) = ConfirmationSender.check(from: message.from, registered: registered,
                                                                    matcher: settings.matcher, verdict: verdict) {
             try transition.record(request, action: "confirmation_refused", reason: reason.rawValue)

@@ -18,7 +18,7 @@ public enum FulfilFactory {
         return FulfilSettings(
             map: map, writer: try IntakeFactory.writer(config), suppressionKey: key,
             maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,
-            trustedAuthservIDs: config.identity.trustedAuthservIDs,
+            senderTrust: config.identity.senderTrust,
             matcher: AddressMatcher(rules: config.identity.aliasRules),
             confirmation: config.identity.confirmationPolicy)
     }

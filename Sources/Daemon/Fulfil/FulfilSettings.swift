@@ -1,4 +1,3 @@
-import MailCore
 import Requests
 
 /// What the fulfil stage needs beyond the database: the data map, the reply
@@ -9,28 +8,22 @@ public struct FulfilSettings: Sendable {
     /// Key of the suppression list's HMAC.
     public var suppressionKey: [UInt8]
     public var maximumAttachmentBytes: Int
-    public var trustedAuthservIDs: [String]
+    public var senderTrust: SenderTrust
     public var matcher: AddressMatcher
     public var confirmation: ConfirmationPolicy
     /// Requests handled per round at most (the rest wait for the next).
     public var batchSize: Int
 
     public init(map: DataMap, writer: ReplyWriter, suppressionKey: [UInt8], maximumAttachmentBytes: Int,
-                trustedAuthservIDs: [String], matcher: AddressMatcher, confirmation: ConfirmationPolicy,
+                senderTrust: SenderTrust, matcher: AddressMatcher, confirmation: ConfirmationPolicy,
                 batchSize: Int = 100) {
         self.map = map
         self.writer = writer
         self.suppressionKey = suppressionKey
         self.maximumAttachmentBytes = maximumAttachmentBytes
-        self.trustedAuthservIDs = trustedAuthservIDs
+        self.senderTrust = senderTrust
         self.matcher = matcher
         self.confirmation = confirmation
         self.batchSize = batchSize
-    }
-
-    /// What the company's mail server says about a message's sender.
-    func verdict(of message: ParsedMessage) -> SenderVerdict {
-        let domain = message.from.first.map { $0.address.split(separator: "@").last.map(String.init) ?? "" } ?? ""
-        return SenderAuthentication.evaluate(headers: message.headers, trustedIDs: trustedAuthservIDs, fromDomain: domain)
     }
 }

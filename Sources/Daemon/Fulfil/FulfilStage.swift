@@ -86,7 +86,7 @@ public struct FulfilStage: PipelineStage {
         let facts = FulfilmentPlan.Facts(
             kinds: request.kinds, subjectAddress: request.subjectAddress, approvedKinds: request.approvedKinds,
             confirmed: request.confirmed,
-            verdict: request.message.map(settings.verdict) ?? .unverified(.noResults),
+            verdict: request.message.map(settings.senderTrust.verdict) ?? .unverified(.noResults),
             subject: subject(of: request, matcher: settings.matcher))
         let transition = RequestTransition(connection: connection)
         switch FulfilmentPlan.decide(facts) {

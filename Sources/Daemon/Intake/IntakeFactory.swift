@@ -16,7 +16,8 @@ public enum IntakeFactory {
             maximumMessageBytes: config.intake.maximumMessageBytes,
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60,
-            limits: config.limits
+            limits: config.limits,
+            senderTrust: config.identity.senderTrust
         )
     }
 

@@ -24,11 +24,14 @@ public struct IntakeSettings: Sendable {
     public var loopGuardWindow: TimeInterval
     /// Abuse limits on new requests, and the window for repeats.
     public var limits: AbuseLimits
+    /// Whose Authentication-Results count (receipts and budgets depend on it).
+    public var senderTrust: SenderTrust
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
-        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard
+        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard,
+        senderTrust: SenderTrust = .none
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -41,5 +44,6 @@ public struct IntakeSettings: Sendable {
         self.loopGuardLimit = loopGuardLimit
         self.loopGuardWindow = loopGuardWindow
         self.limits = limits
+        self.senderTrust = senderTrust
     }
 }

@@ -27,6 +27,42 @@ public enum DSRSchema {
         Migration(version: 5, name: "requests by time of receipt", sql: [
             "CREATE INDEX requests_received_at ON dsr.requests (received_at)",
         ]),
+        Migration(version: 6, name: "requester, sender verdict and attempts", sql: requesterAndAttempts),
+    ]
+
+    /// Who really asked (the opening message's From, which a claimed address
+    /// never replaces), what the company's mail server said about that
+    /// sender, and how often a request or a message was tried: one that
+    /// takes the process down again and again is set aside for a person.
+    static let requesterAndAttempts = [
+        """
+        ALTER TABLE dsr.requests
+            ADD COLUMN requester_address text,
+            ADD COLUMN sender_verdict text,
+            ADD COLUMN sender_authenticated boolean NOT NULL DEFAULT false,
+            ADD COLUMN fulfil_attempts integer NOT NULL DEFAULT 0
+        """,
+        "UPDATE dsr.requests SET requester_address = subject_address",
+        "CREATE INDEX requests_requester ON dsr.requests (lower(requester_address), received_at)",
+        // Intake's attempts per message, counted in their own transaction
+        // before the message is read: a crash leaves the count behind.
+        """
+        CREATE TABLE dsr.intake_attempts (
+            mailbox text NOT NULL,
+            uid_validity bigint NOT NULL,
+            uid bigint NOT NULL,
+            attempts integer NOT NULL DEFAULT 0,
+            last_at timestamptz NOT NULL,
+            PRIMARY KEY (mailbox, uid_validity, uid)
+        )
+        """,
+        "ALTER TABLE dsr.inbound DROP CONSTRAINT inbound_outcome_check",
+        """
+        ALTER TABLE dsr.inbound ADD CONSTRAINT inbound_outcome_check
+            CHECK (outcome IN ('recorded', 'request', 'follow_up', 'duplicate', 'auto', 'bounce', 'not_a_request',
+                               'loop_guard', 'own_mail', 'unreadable', 'oversized', 'rate_limited', 'repeat',
+                               'quarantined'))
+        """,
     ]
 
     static let pipelineTables = [
