@@ -5,6 +5,11 @@
 public enum AutoMailDetector {
     public static func detect(_ message: ParsedMessage) -> AutoMailVerdict {
         guard let (kind, reason) = classify(message) else { return .human }
+        if kind == .bounce, isDeliveryStatusNotification(message) {
+            return AutoMailVerdict(kind: kind, reason: reason,
+                                   originalMessageID: OriginalMessageID.find(in: message, structuredOnly: true),
+                                   isDeliveryStatusNotification: true)
+        }
         let original = kind == .autoReply || kind == .bulk ? nil : OriginalMessageID.find(in: message)
         return AutoMailVerdict(kind: kind, reason: reason, originalMessageID: original)
     }
@@ -37,6 +42,13 @@ public enum AutoMailDetector {
             return (.bulk, "mailing-list header")
         }
         return nil
+    }
+
+    /// RFC 3464: a multipart/report whose report is a delivery status.
+    private static func isDeliveryStatusNotification(_ message: ParsedMessage) -> Bool {
+        guard message.contentType == "multipart/report" else { return false }
+        let partTypes = Set(message.reportParts.map(\.contentType))
+        return partTypes.contains("message/delivery-status") || partTypes.contains("message/global-delivery-status")
     }
 
     /// RFC 3834: any Auto-Submitted value but "no".

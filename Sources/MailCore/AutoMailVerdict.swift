@@ -21,11 +21,19 @@ public struct AutoMailVerdict: Sendable, Equatable {
     public var isAuto: Bool { kind != nil }
     /// The returned original's Message-ID (without brackets), for bounces.
     public let originalMessageID: String?
+    /// A delivery status notification in the RFC 3464 structure
+    /// (multipart/report with a message/delivery-status part), whose
+    /// original's Message-ID was read from that structure alone. Only such
+    /// a bounce (with a null Return-Path) is counted against one of our
+    /// replies: a "bounce" anyone can write in prose changes nothing.
+    public let isDeliveryStatusNotification: Bool
 
-    public init(kind: AutoMailKind?, reason: String?, originalMessageID: String? = nil) {
+    public init(kind: AutoMailKind?, reason: String?, originalMessageID: String? = nil,
+                isDeliveryStatusNotification: Bool = false) {
         self.kind = kind
         self.reason = reason
         self.originalMessageID = originalMessageID
+        self.isDeliveryStatusNotification = isDeliveryStatusNotification
     }
 
     public static let human = AutoMailVerdict(kind: nil, reason: nil)

@@ -46,8 +46,10 @@ public enum MailComposer {
         guard !mail.attachments.isEmpty else {
             return Array((head + textPart).utf8)
         }
-        // "=_" cannot occur in quoted-printable or base64 output.
-        let boundary = "=_part_" + MessageIDGenerator.stable(key: messageID, domain: "b").prefix(26)
+        // "=_" cannot occur in quoted-printable or base64 output; the id's
+        // random token makes the boundary unique to the message.
+        let token = messageID.prefix(while: { $0 != "@" }).filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let boundary = "=_part_" + (token.isEmpty ? "0" : token.prefix(26))
         var message = head + "Content-Type: multipart/mixed; boundary=\"\(boundary)\"\r\n\r\n"
         message += "--\(boundary)\r\n" + textPart
         for attachment in mail.attachments {

@@ -1,48 +1,34 @@
-import Foundation
-
 /// Message-IDs for outgoing mail, returned without angle brackets (they are
 /// written as `<token@domain>`), the form `ParsedMessage` uses, so bounces
 /// and replies can be matched by plain comparison.
+///
+/// Every id is 160 random bits from the system's secure generator and is
+/// stored with the message it names: an id is never derived from the
+/// request's reference or anything else a stranger could know, so nobody can
+/// forge a reply "to" or a bounce "of" a message they have not seen. A
+/// message sent again after an unknown outcome keeps its stored id.
 public enum MessageIDGenerator {
-    /// The same key and domain always give the same id, so a message that
-    /// is sent again after an unknown outcome keeps its Message-ID. The key
-    /// should name the message's purpose, e.g. a request id and reply kind;
-    /// it is hashed, never shown.
-    public static func stable(key: String, domain: String) -> String {
-        let bytes = Array(key.utf8)
-        let high = fnv1a(bytes, basis: 0xCBF2_9CE4_8422_2325)
-        let low = fnv1a(bytes, basis: 0x84222325_CBF29CE4 ^ UInt64(bytes.count))
-        return "\(base32(high))\(base32(low))@\(cleanDomain(domain))"
+    /// Random bits per id (32 base32 symbols).
+    public static let randomBits = 160
+
+    /// A new id under `domain`.
+    public static func random(domain: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return random(domain: domain, using: &generator)
     }
 
-    /// A new random id.
-    public static func unique(domain: String) -> String {
-        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        return "\(token)@\(cleanDomain(domain))"
-    }
-
-    private static func fnv1a(_ bytes: [UInt8], basis: UInt64) -> UInt64 {
-        var hash = basis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        // Final avalanche so that similar keys give unrelated tokens.
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        return hash
-    }
-
-    private static func base32(_ value: UInt64) -> String {
+    /// A new id from `generator` (tests pass a seeded one).
+    public static func random<Generator: RandomNumberGenerator>(domain: String, using generator: inout Generator) -> String {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
-        var output = ""
-        var rest = value
-        for _ in 0..<13 {
-            output.append(alphabet[Int(rest & 31)])
-            rest >>= 5
+        var token = ""
+        for _ in 0..<(randomBits / 40) {
+            var word = generator.next() & 0xFF_FFFF_FFFF
+            for _ in 0..<8 {
+                token.append(alphabet[Int(word & 31)])
+                word >>= 5
+            }
         }
-        return output
+        return "\(token)@\(cleanDomain(domain))"
     }
 
     /// Lowercased, only letters, digits, dots and hyphens; "localhost" when empty.

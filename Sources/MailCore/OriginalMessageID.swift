@@ -1,15 +1,16 @@
 /// Finds the Message-ID of the original message inside a bounce or report:
 /// from an embedded message/rfc822 or text/rfc822-headers part, from an
-/// Original-Message-ID field of a report part, or from a "Message-ID:" line
-/// in the returned text.
+/// Original-Message-ID field of a report part, or (unless `structuredOnly`)
+/// from a "Message-ID:" line in the returned text.
 enum OriginalMessageID {
-    static func find(in message: ParsedMessage) -> String? {
+    static func find(in message: ParsedMessage, structuredOnly: Bool = false) -> String? {
         for embedded in message.embeddedMessages {
             if let id = embedded.messageID { return id }
         }
         for part in message.reportParts {
             if let id = fieldValue(in: part.text, names: ["original-message-id:", "message-id:"]) { return id }
         }
+        if structuredOnly { return nil }
         if let id = fieldValue(in: message.text, names: ["message-id:", "original-message-id:"]) { return id }
         for embedded in message.embeddedMessages {
             if let id = find(in: embedded) { return id }

@@ -70,16 +70,19 @@ extension LiveStackTests {
             #expect(check.output == "listed\t\(stranger)\tmarketing_objection\n")
         }
 
-        @Test func objectionFlipsTheSharingFlagAndTellsThePartner() async throws {
+        @Test func anUnauthenticatedObjectionWaitsForTheCodeThenFlipsTheFlagAndTellsThePartner() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
             let sent = try await harness.ask(Asking.object.0, Asking.object.1, from: customer.address)
+            // No trusted results vouch for the sender: nothing changes before the code comes back.
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
+            let sharing = "SELECT share_with_partners FROM crm.customers WHERE id = $1::bigint"
+            #expect(try await harness.intake.rows(sharing, [.text(customer.id)]).first?["share_with_partners"] == "t")
+            try await harness.confirm(sent, from: customer.address)
             #expect(try await harness.row(sent)["state"] == "completed")
-            let flag = try await harness.intake.rows("SELECT share_with_partners FROM crm.customers WHERE id = $1::bigint",
-                                                     [.text(customer.id)])
-            #expect(flag.first?["share_with_partners"] == "f")
+            #expect(try await harness.intake.rows(sharing, [.text(customer.id)]).first?["share_with_partners"] == "f")
             let mail = try await harness.mail(of: sent.id)
-            #expect(mail.map(\.template) == ["receipt", "object_completed", "partner_notice"])
+            #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "object_completed", "partner_notice"])
             #expect(mail.last?.recipients == "{personvern.fjellsikt@example.no}")
             #expect(mail.last?.message.text.contains(customer.address) == true)
             try await erase(customer, harness)
@@ -173,7 +176,9 @@ extension LiveStackTests {
             let request = try await harness.row(sent)
             #expect(request["state"] == "needs_review")
             #expect(request["state_reason"] == "sender authentication failed: dmarc=fail")
-            #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "verification_pending"])
+            // Nothing goes to a From that is probably forged: no receipt, no answer; the operators are told.
+            #expect(try await harness.mail(of: sent.id).isEmpty)
+            #expect(try await harness.intake.operatorNotes(requestID: sent.id).count == 1)
             try await erase(customer, harness)
         }
 
@@ -190,7 +195,7 @@ extension LiveStackTests {
             try await harness.fulfilAll()
             #expect(try await harness.row(sent)["state"] == "completed")
             let mail = try await harness.mail(of: sent.id)
-            #expect(mail.map(\.template) == ["receipt", "verification_pending", "access_completed"])
+            #expect(mail.map(\.template) == ["access_completed"])
             #expect(mail.last?.recipients == "{\(customer.address)}")
             try await erase(customer, harness)
         }

@@ -116,9 +116,21 @@ struct IntakeHarness {
             .map { $0["role"] }
     }
 
+    /// The request's mail to people outside the company (the operators'
+    /// notes are in `operatorNotes`).
     func outbox(requestID: Int) async throws -> [QueryResult.Row] {
-        try await rows("SELECT id, message_id, template, recipients::text AS recipients, raw, state, bounced_at FROM dsr.outbox WHERE request_id = $1 ORDER BY id",
-                       [.int(requestID)])
+        try await rows("""
+            SELECT id, message_id, template, recipients::text AS recipients, raw, state, bounced_at FROM dsr.outbox
+            WHERE request_id = $1 AND template <> 'operator_note' ORDER BY id
+            """, [.int(requestID)])
+    }
+
+    /// The notes that told the operators the request needs them.
+    func operatorNotes(requestID: Int) async throws -> [QueryResult.Row] {
+        try await rows("""
+            SELECT id, recipients::text AS recipients, raw FROM dsr.outbox
+            WHERE request_id = $1 AND template = 'operator_note' ORDER BY id
+            """, [.int(requestID)])
     }
 }
 

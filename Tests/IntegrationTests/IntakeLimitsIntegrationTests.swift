@@ -10,10 +10,11 @@ extension LiveStackTests {
         static let access = "Please send me a copy of all personal data you hold about me."
         static let object = "I object to direct marketing: stop sending me newsletters and offers."
 
-        static func limits(sender: Int = 1_000, global: Int = 100_000) -> DaemonConfig.Limits {
+        static func limits(sender: Int = 1_000, global: Int = 100_000, unauthenticated: Int = 100_000) -> DaemonConfig.Limits {
             var limits = DaemonConfig.Limits.standard
             limits.senderRequests = sender
             limits.globalRequests = global
+            limits.globalUnauthenticatedRequests = unauthenticated
             return limits
         }
 
@@ -72,7 +73,8 @@ extension LiveStackTests {
             _ = try await first.stage().runOnce()
             #expect(try await first.inbound().map { $0["outcome"] } == ["request"])
 
-            let harness = try IntakeHarness(limits: Self.limits(global: 1))
+            // Neither sender is vouched for by the mail server: both count in the unauthenticated budget.
+            let harness = try IntakeHarness(limits: Self.limits(unauthenticated: 1))
             let ola = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
             try await harness.deliver(requestMail(from: ola, to: harness.notices, subject: "Access", body: Self.access,
                                                   messageID: "limits-global-2-\(UUID().uuidString)@example.com"),
@@ -82,11 +84,12 @@ extension LiveStackTests {
             #expect(try await harness.inbound().map { $0["outcome"] } == ["rate_limited"])
             let held = try #require(try await harness.requests().first)
             #expect(held["state"] == "needs_review")
-            #expect(held["state_reason"] == "abuse limit: global (1 requests within 60 minutes)")
+            #expect(held["state_reason"] == "abuse limit: global, unauthenticated senders (1 requests within 60 minutes)")
             #expect(try await harness.outbox(requestID: try held.int("id")).isEmpty)
             let audit = try await harness.audit(requestID: try held.int("id"))
             #expect(audit.map { $0["action"] } == ["received", "rate_limited"])
             #expect(try Self.details(audit.last)["limit"] as? String == "global")
+            #expect(try Self.details(audit.last)["authenticated"] as? Bool == false)
         }
 
         @Test func aRepeatedIdenticalRequestIsLinkedNotOpened() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Testing
 @testable import MailCore
 
@@ -13,7 +14,7 @@ import Testing
             to: [MailAddress(displayName: #"Kari "K" Nordmann"#, address: "kari@example.no")],
             subject: subject,
             date: Date(timeIntervalSince1970: 1_709_540_100),
-            messageID: MessageIDGenerator.stable(key: "request-1/erase-done", domain: "janteloppet.test"),
+            messageID: "k3v7q2mzr4h6w8b5n3c2x7d4f6g8j2lp@janteloppet.test",
             inReplyTo: "abc123@example.no",
             references: ["first@example.no", "abc123@example.no"],
             autoSubmitted: "auto-replied",
@@ -107,13 +108,19 @@ import Testing
         #expect(lines(bytes).allSatisfy { $0.utf8.count <= 78 })
     }
 
-    @Test func stableMessageIDs() {
-        let first = MessageIDGenerator.stable(key: "request-1/erase-done", domain: "Janteloppet.TEST")
-        #expect(first == MessageIDGenerator.stable(key: "request-1/erase-done", domain: "janteloppet.test"))
-        #expect(first != MessageIDGenerator.stable(key: "request-1/access-done", domain: "janteloppet.test"))
+    @Test func messageIDsAreRandomAndNeverDerivedFromAKey() {
+        let first = MessageIDGenerator.random(domain: "Janteloppet.TEST")
         #expect(first.hasSuffix("@janteloppet.test"))
-        #expect(first.count == 26 + 1 + "janteloppet.test".count)
-        #expect(MessageIDGenerator.unique(domain: "janteloppet.test") != MessageIDGenerator.unique(domain: "janteloppet.test"))
+        #expect(first.count == 32 + 1 + "janteloppet.test".count)
+        let tokens = Set((0..<1000).map { _ in MessageIDGenerator.random(domain: "janteloppet.test") })
+        #expect(tokens.count == 1000)
+        // Each symbol carries 5 bits: over many ids every one of the 32 symbols shows at every position.
+        var seen = Array(repeating: Set<Character>(), count: 32)
+        for id in tokens { for (offset, symbol) in id.prefix(32).enumerated() { seen[offset].insert(symbol) } }
+        #expect(seen.allSatisfy { $0.count == 32 })
+        var seeded = SeededGenerator(seed: 7)
+        var again = SeededGenerator(seed: 7)
+        #expect(MessageIDGenerator.random(domain: "x.test", using: &seeded) == MessageIDGenerator.random(domain: "x.test", using: &again))
     }
 
     @Test func encodersMatchTheReader() {

@@ -60,7 +60,7 @@ import Testing
         let newText = ReplyText.newText(text)
         let claims = RegisteredAddressClaim.find(in: newText)
         #expect(claims.allSatisfy { $0.contains("@") })
-        _ = ConfirmationReply.evaluate(newText: newText, linked: true)
+        _ = ConfirmationReply.evaluate(newText: newText, codes: Set(ConfirmationToken.find(in: text)))
 
         let matcher = AddressMatcher(rules: AliasRules(stripPlusTags: true))
         for address in message.from + message.replyTo {

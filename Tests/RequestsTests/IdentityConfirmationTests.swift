@@ -98,44 +98,53 @@ struct ConstantGenerator: RandomNumberGenerator {
 }
 
 @Suite struct IdentityConfirmationReplyTests {
-    @Test func shortYesesAndEmptyRepliesConfirm() {
-        for text in ["Ja", "Yes", "Bekreftet", "Confirm", "OK", "", "  \n", "Ja, det stemmer. Hilsen Kari",
-                     "Yes please, nothing else to add", "I live in Norway now, go ahead"] {
-            #expect(ConfirmationReply.evaluate(newText: text, linked: true) == .confirm, "\(text)")
+    private let code = "7KQ2M9XD0A1BCDEFGHJK0MNPQRST"
+
+    private func answer(_ text: String, withCode: Bool = true) -> ConfirmationAnswer {
+        ConfirmationReply.evaluate(newText: text, codes: withCode ? [code] : [])
+    }
+
+    @Test func anExplicitYesWithTheCodeConfirms() {
+        for text in ["Ja", "Yes", "Bekreftet", "Confirm", "OK", "", "  \n", "Ja, det stemmer.", "Ja, det stemmer.\n\nMvh\nKari",
+                     "Yes, please go ahead.\n\nBest regards\nKari Nordmann\n+47 912 34 567", "Jo, eg stadfestar",
+                     "Ja tack, det stämmer", "Ja, bekræftet", "Ja, das ist richtig. Danke", "No problem, go ahead",
+                     "Yes please delete my data", "Ja, kode 7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST",
+                     "7kq2 m9xd 0a1b cdef ghjk 0mnp qrst\nJa", "Hei! Ja, det er meg. Takk"] {
+            #expect(answer(text) == .confirm, "\(text)")
         }
     }
 
-    @Test func declineWordsAsTheAnswerDecline() {
-        for text in ["Nei", "No.", "No thanks", "nej tack", "Nein!", "AVBRYT", "Cancel", "Stop", "Please do not delete anything",
-                     "Don't", "Don’t do it", "Ikke slett meg"] {
-            #expect(ConfirmationReply.evaluate(newText: text, linked: true) == .decline, "\(text)")
+    @Test func withoutTheCodeNothingConfirms() {
+        for text in ["Ja", "Yes.", "", "Ja, det stemmer."] {
+            #expect(answer(text, withCode: false) == .unclear, "\(text)")
         }
     }
 
-    @Test func aLaterDeclineWordIsUnclear() {
-        #expect(ConfirmationReply.evaluate(newText: "Yes, but please keep my invoices, do not remove them", linked: true) == .unclear)
-    }
-
-    @Test func onlyTheNewTextCounts() {
-        #expect(ConfirmationReply.evaluate(newText: "Ja", quotedText: "Reply no or cancel to stop", linked: true) == .confirm)
-    }
-
-    @Test func linkedByMessageIDOrByTheQuotedToken() {
-        let hash: (String) -> String = { "h:" + $0 }
-        let stored = ConfirmationToken.hashed("7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRST", hash: hash)
-        func linked(_ text: String, inReplyTo: [String] = [], references: [String] = []) -> Bool {
-            ConfirmationReply.isLinked(text: text, inReplyTo: inReplyTo, references: references,
-                                       confirmationMessageID: "confirm-1@janteloppet.test", tokenHash: stored, hash: hash)
+    @Test func questionsDoubtsAndOtherWordsAreUnclear() {
+        // The replies the security review showed confirming an erasure.
+        for text in ["Who are you? I didn't request this.", "What is this about?", "Unsubscribe", "Remove me", "Spam?",
+                     "Hvem er dette?", "Svindel?", "??", "I didn't ask for this", "Jeg har ikke bedt om dette",
+                     "Yes, but please keep my invoices, do not remove them", "Ja men ikke slett billettene mine",
+                     "Thanks for the information", "Takk", "Hei\n\nJeg lurer på noe annet\n\nMvh Kari",
+                     "Ja\nEt annet spørsmål: hvorfor har dere adressen min\nog hvem ga den til dere",
+                     "Yes\n\nRegards\nKari\nline two\nline three\nline four\nline five"] {
+            #expect(answer(text) == .unclear, "\(text)")
         }
-        #expect(linked("Ja", inReplyTo: ["confirm-1@janteloppet.test"]))
-        #expect(linked("Ja", references: ["a@example.no", "confirm-1@janteloppet.test"]))
-        #expect(linked("Ja\n> kode 7kq2 m9xd 0a1b cdef ghjk 0mnp qrst"))
-        #expect(!linked("Ja\n> kode 7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSV"))
-        #expect(!linked("Ja", inReplyTo: ["other@janteloppet.test"]))
     }
 
-    @Test func anUnlinkedReplyIsUnclear() {
-        #expect(ConfirmationReply.evaluate(newText: "Yes", linked: false) == .unclear)
+    @Test func anOpeningNoWithTheCodeDeclines() {
+        for text in ["Nei", "No.", "No thanks", "nej tack", "Nein!", "AVBRYT", "Cancel", "Stop", "Don't", "Don’t do it",
+                     "Ikke slett meg", "Not me, I never asked"] {
+            #expect(answer(text) == .decline, "\(text)")
+            #expect(answer(text, withCode: false) == .unclear, "\(text)")
+        }
+    }
+
+    @Test func theCodeItselfIsNotAWord() {
+        #expect(ConfirmationReply.withoutCodes(["ja", "7kq2", "m9xd", "0a1b", "cdef", "ghjk", "0mnp", "qrst"], codes: [code]) == ["ja"])
+        #expect(ConfirmationReply.withoutCodes(["7kq2m9xd0a1bcdefghjk0mnpqrst", "ok"], codes: [code]) == ["ok"])
+        // Another code (not this request's) stays a word, and the answer is unclear.
+        #expect(answer("Ja 7KQ2-M9XD-0A1B-CDEF-GHJK-0MNP-QRSV") == .unclear)
     }
 
     @Test func wordsAreWholeWords() {
@@ -160,7 +169,9 @@ struct ConstantGenerator: RandomNumberGenerator {
 
     @Test func trustedResultsMustPass() {
         #expect(check(["kari@example.no"], .fail(.dmarcFail)) == .rejected(.authenticationFailed))
-        #expect(check(["kari@example.no"], .unverified(.inconclusive)) == .rejected(.authenticationInconclusive))
+        // The code is the proof of the mailbox; only a failing result speaks against the reply.
+        #expect(check(["kari@example.no"], .unverified(.inconclusive)) == .accepted)
+        #expect(check(["kari@example.no"], .unverified(.untrustedResults)) == .accepted)
     }
 }
 

@@ -5,16 +5,16 @@ import Testing
 /// The abuse limits and repeats in `TriagePolicy`: facts in, decision out.
 @Suite struct TriageAbuseLimitTests {
     static let limits = AbuseLimits(senderRequests: 3, senderWindowHours: 24, globalRequests: 10,
-                                    globalWindowMinutes: 60, repeatWindowDays: 30)
+                                    globalWindowMinutes: 60, repeatWindowDays: 30, globalUnauthenticatedRequests: 4)
 
     func facts(kinds: Set<RequestKind> = [.erase], confidence: Double = 0.9, onBehalf: Bool = false,
                sender: String? = "emma.smith@example.org", fromSender: Int = 0, fromEveryone: Int = 0,
-               repeatOf: RepeatMatch? = nil) -> TriageFacts {
+               repeatOf: RepeatMatch? = nil, verdict: SenderVerdict = .pass(.dmarc)) -> TriageFacts {
         TriageFacts(sender: sender, nullReturnPath: false, fromOwnAddress: false, auto: .human,
                     classification: Classification(kinds: kinds, language: .en, confidence: confidence, evidence: [],
                                                    onBehalf: onBehalf, fields: [:]),
                     repeatOf: repeatOf, requestsFromSender: fromSender, requestsFromEveryone: fromEveryone,
-                    limits: Self.limits)
+                    limits: Self.limits, verdict: verdict)
     }
 
     @Test func belowTheLimitsARequestIsAcknowledged() {
@@ -30,16 +30,32 @@ import Testing
     }
 
     @Test func atTheGlobalLimitTheRequestIsHeldWithoutReceipt() {
-        #expect(TriagePolicy.decide(facts(fromEveryone: 10)) == .rateLimited(.global(requests: 10, minutes: 60)))
+        #expect(TriagePolicy.decide(facts(fromEveryone: 10)) == .rateLimited(.global(requests: 10, minutes: 60, authenticated: true)))
         // Both: the sender's limit is named.
         #expect(TriagePolicy.decide(facts(fromSender: 3, fromEveryone: 10)) == .rateLimited(.sender(requests: 3, hours: 24)))
     }
 
+    @Test func unauthenticatedSendersHaveTheirOwnSmallerBudget() {
+        for verdict: SenderVerdict in [.unverified(.noResults), .unverified(.untrustedResults), .unverified(.inconclusive)] {
+            #expect(TriagePolicy.decide(facts(fromEveryone: 3, verdict: verdict))
+                == .newRequest(state: .received, reason: nil, sendReceipt: true))
+            #expect(TriagePolicy.decide(facts(fromEveryone: 4, verdict: verdict))
+                == .rateLimited(.global(requests: 4, minutes: 60, authenticated: false)))
+        }
+        // The authenticated budget is untouched by them.
+        #expect(TriagePolicy.decide(facts(fromEveryone: 9)) == .newRequest(state: .received, reason: nil, sendReceipt: true))
+    }
+
+    @Test func aSenderWhoseAuthenticationFailsGetsNoReceipt() {
+        #expect(TriagePolicy.decide(facts(verdict: .fail(.dmarcFail)))
+            == .newRequest(state: .received, reason: nil, sendReceipt: false))
+    }
+
     @Test func reasonsGiveTheNumbersAndNoAddress() {
         let sender = AbuseLimit.sender(requests: 5, hours: 24)
-        let global = AbuseLimit.global(requests: 200, minutes: 60)
+        let global = AbuseLimit.global(requests: 200, minutes: 60, authenticated: true)
         #expect(sender.reason == "abuse limit: sender (5 requests within 24 hours)")
-        #expect(global.reason == "abuse limit: global (200 requests within 60 minutes)")
+        #expect(global.reason == "abuse limit: global, authenticated senders (200 requests within 60 minutes)")
         #expect(!sender.reason.contains("@") && !global.reason.contains("@"))
         #expect(sender.scope == "sender" && global.scope == "global")
     }
@@ -52,7 +68,7 @@ import Testing
             == .newRequest(state: .needsReview, reason: "no sender address", sendReceipt: false))
         // Doubtful requests are acknowledged, so they are limited too.
         #expect(TriagePolicy.decide(facts(confidence: 0.2, fromSender: 3)) == .rateLimited(.sender(requests: 3, hours: 24)))
-        #expect(TriagePolicy.decide(facts(onBehalf: true, fromEveryone: 10)) == .rateLimited(.global(requests: 10, minutes: 60)))
+        #expect(TriagePolicy.decide(facts(onBehalf: true, fromEveryone: 10)) == .rateLimited(.global(requests: 10, minutes: 60, authenticated: true)))
     }
 
     @Test func followUpsAreNeverLimited() {

@@ -38,12 +38,29 @@ private func facts(
     #expect(TriagePolicy.decide(f) == .loopGuard)
     f.thread = ThreadMatch(requestID: 4, state: .received)
     #expect(TriagePolicy.decide(f) == .followUp(ThreadMatch(requestID: 4, state: .received)))
-    f.auto = AutoMailVerdict(kind: .bounce, reason: "dsn")
+    f.auto = AutoMailVerdict(kind: .bounce, reason: "dsn", originalMessageID: "x@janteloppet.test",
+                             isDeliveryStatusNotification: true)
     f.bouncedReply = ReplyMatch(outboxID: 7, requestID: 4)
+    f.nullReturnPath = true
     #expect(TriagePolicy.decide(f) == .bounce(ReplyMatch(outboxID: 7, requestID: 4)))
     f.duplicateOf = DuplicateMatch(inboundID: 1, requestID: 4)
     #expect(TriagePolicy.decide(f) == .duplicate(DuplicateMatch(inboundID: 1, requestID: 4)))
     #expect(TriagePolicy.decide(f).outcome == "duplicate")
+}
+
+@Test func onlyAStructuredDeliveryReportWithANullReturnPathCountsAsABounce() {
+    let reply = ReplyMatch(outboxID: 7, requestID: 4)
+    let dsn = AutoMailVerdict(kind: .bounce, reason: "dsn", originalMessageID: "x@janteloppet.test",
+                              isDeliveryStatusNotification: true)
+    let prose = AutoMailVerdict(kind: .bounce, reason: "delivery failure subject", originalMessageID: "x@janteloppet.test")
+    var f = facts(auto: dsn, nullReturnPath: true)
+    f.bouncedReply = reply
+    #expect(TriagePolicy.decide(f) == .bounce(reply))
+    f.nullReturnPath = false
+    #expect(TriagePolicy.decide(f) == .ignore(.auto))
+    f.nullReturnPath = true
+    f.auto = prose
+    #expect(TriagePolicy.decide(f) == .ignore(.auto))
 }
 
 @Test func referencesAreFoundInTextAndGeneratedInFormat() {

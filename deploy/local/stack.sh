@@ -352,7 +352,8 @@ write_config() {
   "log_id_key": { "file": "$STATE/secrets/log-id-key" },
   "suppression_key": { "file": "$STATE/secrets/suppression-key" },
   "identity": { "trusted_authserv_ids": ["mx.janteloppet.test"] },
-  "limits": { "sender_requests": 1000, "global_requests": 100000 },
+  "limits": { "sender_requests": 1000, "global_requests": 100000, "global_unauthenticated_requests": 100000,
+              "claims_per_address": 1000 },
   "digest": { "address": "operators@janteloppet.test", "hour": 7 },
   "log_level": "info"
 }

@@ -44,20 +44,27 @@ extension ConfigParser {
         guard let object else { return .standard }
         let path = "limits"
         reader.rejectUnknownKeys(object, known: [
-            "sender_requests", "sender_window_hours", "global_requests", "global_window_minutes", "repeat_window_days",
+            "sender_requests", "sender_window_hours", "global_requests", "global_unauthenticated_requests",
+            "global_window_minutes", "repeat_window_days", "claims_per_address",
         ], path: path)
         let standard = DaemonConfig.Limits.standard
         let sender = reader.int(object, "sender_requests", path: path, default: standard.senderRequests, range: 1...1_000_000)
         let senderWindow = reader.int(object, "sender_window_hours", path: path, default: standard.senderWindowHours,
                                       range: 1...720)
         let global = reader.int(object, "global_requests", path: path, default: standard.globalRequests, range: 1...10_000_000)
+        let unauthenticated = reader.int(object, "global_unauthenticated_requests", path: path,
+                                         default: standard.globalUnauthenticatedRequests, range: 1...10_000_000)
+        let claims = reader.int(object, "claims_per_address", path: path, default: standard.claimsPerAddress,
+                                range: 1...1_000)
         let globalWindow = reader.int(object, "global_window_minutes", path: path, default: standard.globalWindowMinutes,
                                       range: 1...10_080)
         let repeatWindow = reader.int(object, "repeat_window_days", path: path, default: standard.repeatWindowDays,
                                       range: 0...365)
-        guard let sender, let senderWindow, let global, let globalWindow, let repeatWindow else { return nil }
+        guard let sender, let senderWindow, let global, let unauthenticated, let globalWindow, let repeatWindow, let claims
+        else { return nil }
         return DaemonConfig.Limits(senderRequests: sender, senderWindowHours: senderWindow, globalRequests: global,
-                                   globalWindowMinutes: globalWindow, repeatWindowDays: repeatWindow)
+                                   globalWindowMinutes: globalWindow, repeatWindowDays: repeatWindow,
+                                   globalUnauthenticatedRequests: unauthenticated, claimsPerAddress: claims)
     }
 
     static func parseDigest(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Digest? {

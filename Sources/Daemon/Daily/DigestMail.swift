@@ -3,15 +3,15 @@ import MailCore
 import Store
 
 /// The digest as a mail for the outbox: plain English text, from the
-/// daemon's sender, not tied to a request, with a Message-ID stable for the
-/// recipient and the day, so queuing it twice keeps one row.
+/// daemon's sender, not tied to a request, with a random Message-ID (the
+/// daily job's claim, in the same transaction, queues it once a day).
 enum DigestMail {
     static let template = "digest"
 
     static func compose(_ digest: OperatorDigest, to address: String, sender: String, organisation: String,
                         date: Date) -> OutboxQueue.NewReply {
         let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
-        let messageID = MessageIDGenerator.stable(key: "digest/\(address.lowercased())/\(digest.day)", domain: domain)
+        let messageID = MessageIDGenerator.random(domain: domain)
         let mail = OutgoingMail(
             from: MailAddress(displayName: organisation, address: sender),
             to: [MailAddress(address: address)],

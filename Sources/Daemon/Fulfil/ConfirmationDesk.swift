@@ -3,17 +3,20 @@ import MailCore
 import Requests
 import Store
 
-/// Confirmation by reply: asks the registered address to confirm a request
-/// (a single-use token, stored only as its SHA-256), reads the answers that
-/// intake attached to the request, sends the reminder and closes requests
-/// whose confirmation expired. Everything runs in the caller's transaction.
+/// Confirmation by code: asks the registered address to confirm a request
+/// (a single-use code, stored only as its SHA-256; the message says who
+/// asked and what would change), reads the answers that intake attached to
+/// the request, sends the reminder and closes requests whose confirmation
+/// expired. Only a reply carrying a live code and an explicit yes confirms
+/// (`ConfirmationReply`); any other answer goes to a person, who is told.
+/// Everything runs in the caller's transaction.
 struct ConfirmationDesk {
     let settings: FulfilSettings
     let connection: PostgresConnection
     let now: Date
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var transition: RequestTransition { RequestTransition(connection: connection) }
+    var transition: RequestTransition { settings.transition(connection, now: now) }
 
     static func tokenHash(_ token: String) -> String { SHA256.hash(Array(token.utf8)).hexString }
 
@@ -28,22 +31,42 @@ struct ConfirmationDesk {
                                    [.int(request.id), .text(address)])
             request.subjectAddress = address
         }
-        let sent = try connection.execute("SELECT count(*) AS n FROM dsr.confirmations WHERE request_id = $1",
-                                          [.int(request.id)]).first?.int("n") ?? 0
         let expiresAt = settings.confirmation.expiresAt(sent: now)
-        try send(.confirmationNeeded, request: request, address: address, purpose: "confirmation-\(sent + 1)",
+        try send(.confirmationNeeded, request: request, address: address,
                  expiresAt: expiresAt, reminder: false)
         try transition.move(request, to: .awaitingConfirmation, action: "confirmation_requested",
                             reason: "waiting for confirmation by reply",
                             details: ["expires_at": expiresAt.formatted(.iso8601),
-                                      "other_address": address.lowercased() != senderAddress(request)])
+                                      "other_address": !settings.matcher.same(address, request.requesterAddress)])
     }
 
-    private func senderAddress(_ request: PendingRequest) -> String {
-        request.message?.from.first?.address.lowercased() ?? ""
+    /// How many other people's requests asked `address` to confirm within
+    /// the sender window (reminders not counted).
+    func recentClaims(of address: String) throws -> Int {
+        let since = now.addingTimeInterval(-Double(settings.limits.senderWindowHours) * 3_600)
+        return try connection.execute("""
+            SELECT count(*) AS n FROM dsr.confirmations c JOIN dsr.requests r ON r.id = c.request_id
+            WHERE lower(c.address) = lower($1) AND NOT c.is_reminder AND c.sent_at > $2
+              AND lower(coalesce(r.requester_address, '')) <> lower($1)
+            """, [.text(address), .timestamp(since)]).first?.int("n") ?? 0
     }
 
-    private func send(_ template: ReplyTemplate, request: PendingRequest, address: String, purpose: String,
+    /// What the confirmation message tells beyond the kinds: the address
+    /// that asked when it is not the one asked, and a correction's values.
+    private func disclosureValues(_ request: PendingRequest, address: String) -> TemplateValues {
+        var values: TemplateValues = ["changes": .list([])]
+        if !settings.matcher.same(address, request.requesterAddress) {
+            values["requested_by"] = .text(request.requesterAddress)
+        }
+        if request.kinds.contains(.rectify) {
+            values["changes"] = .list(request.fields.sorted { $0.key < $1.key }.map {
+                ["field": .text(RectificationFieldNames.name($0.key, request.replyLanguage)), "new_value": .text($0.value)]
+            })
+        }
+        return values
+    }
+
+    private func send(_ template: ReplyTemplate, request: PendingRequest, address: String,
                       expiresAt: Date, reminder: Bool) throws {
         var generator = SystemRandomNumberGenerator()
         let token = ConfirmationToken.generate(using: &generator)
@@ -51,8 +74,8 @@ struct ConfirmationDesk {
         values = values.merging([
             "token": .text(token.displayed),
             "expires_date": .text(request.replyLanguage.dateText(Day(expiresAt))),
-        ])
-        let reply = try mail.reply(template, purpose: purpose, request: request, recipient: address, values: values)
+        ]).merging(disclosureValues(request, address: address))
+        let reply = try mail.reply(template, request: request, recipient: address, values: values)
         try connection.execute("""
             INSERT INTO dsr.confirmations (request_id, address, token_hash, message_id, sent_at, expires_at, is_reminder)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -65,17 +88,16 @@ struct ConfirmationDesk {
     struct OpenConfirmation {
         var address: String
         var tokenHash: String
-        var messageID: String
         var expiresAt: Date
     }
 
     func openConfirmations(of requestID: Int) throws -> [OpenConfirmation] {
         try connection.execute("""
-            SELECT address, token_hash, message_id, expires_at FROM dsr.confirmations
+            SELECT address, token_hash, expires_at FROM dsr.confirmations
             WHERE request_id = $1 AND answered_at IS NULL ORDER BY id
             """, [.int(requestID)]).rows.map {
             OpenConfirmation(address: try $0.string("address"), tokenHash: try $0.string("token_hash"),
-                             messageID: try $0.string("message_id"), expiresAt: try $0.date("expires_at"))
+                             expiresAt: try $0.date("expires_at"))
         }
     }
 
@@ -92,28 +114,38 @@ struct ConfirmationDesk {
             try transition.record(request, action: "confirmation_refused", reason: reason.rawValue)
             return "confirmation_refused"
         }
-        let valid = open.filter { $0.expiresAt > now }
-        let linked = valid.contains { confirmation in
-            ConfirmationReply.isLinked(text: message.text, inReplyTo: message.inReplyTo, references: message.references,
-                                       confirmationMessageID: confirmation.messageID, tokenHash: confirmation.tokenHash,
-                                       hash: Self.tokenHash)
+        // The codes written anywhere in the reply (typed or quoted) that are
+        // this request's; only those not yet expired count.
+        let written = ConfirmationToken.find(in: message.text)
+        let matching = open.filter { confirmation in
+            written.contains { ConfirmationToken.hashed($0, hash: Self.tokenHash) == confirmation.tokenHash }
         }
-        switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), linked: linked) {
+        let live = matching.filter { $0.expiresAt > now }
+        let codes = Set(written.filter { code in
+            live.contains { ConfirmationToken.hashed(code, hash: Self.tokenHash) == $0.tokenHash }
+        })
+        switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), codes: codes) {
         case .confirm:
             try close(request, answer: "confirm")
             try connection.execute("UPDATE dsr.requests SET confirmed_at = $2 WHERE id = $1",
                                    [.int(request.id), .timestamp(now)])
-            try transition.move(request, to: .received, action: "confirmed", reason: "confirmed by reply",
+            try transition.move(request, to: .received, action: "confirmed", reason: "confirmed by reply with the code",
                                 details: ["sender_authentication": verdict.reason])
             return "confirmed"
         case .decline:
             try close(request, answer: "decline")
-            try transition.move(request, to: .rejected, action: "declined", reason: "declined by reply")
+            try transition.move(request, to: .rejected, action: "declined", reason: "declined by reply with the code")
             return "declined"
         case .unclear:
-            try transition.move(request, to: .needsReview, action: "review",
-                                reason: linked ? "unclear answer to the confirmation request"
-                                    : "a reply that is not a confirmation (no valid code, not an answer to it)")
+            let reason = if !codes.isEmpty {
+                "an answer to the confirmation that is not an explicit yes"
+            } else if !matching.isEmpty {
+                "a reply whose confirmation code had expired"
+            } else {
+                "a reply without a valid confirmation code"
+            }
+            try transition.move(request, to: .needsReview, action: "review", reason: reason,
+                                details: ["sender_authentication": verdict.reason])
             return "needs_review"
         }
     }
@@ -143,12 +175,12 @@ struct ConfirmationDesk {
         case .remind:
             let expiresAt = try row.date("expires_at")
             try send(.confirmationReminder, request: request, address: address,
-                     purpose: "confirmation-reminder-\(try row.int("n"))", expiresAt: expiresAt, reminder: true)
+                     expiresAt: expiresAt, reminder: true)
             try transition.record(request, action: "confirmation_reminded")
             return "reminded"
         case .expire:
             try close(request, answer: "expired")
-            try mail.reply(.confirmationExpired, purpose: "confirmation-expired", request: request, recipient: address)
+            try mail.reply(.confirmationExpired, request: request, recipient: address)
             try transition.move(request, to: .rejected, action: "confirmation_expired",
                                 reason: "not confirmed within \(Int(settings.confirmation.expiry / 86_400)) days")
             return "expired"

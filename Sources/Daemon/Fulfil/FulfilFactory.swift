@@ -20,7 +20,8 @@ public enum FulfilFactory {
             maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,
             senderTrust: config.identity.senderTrust,
             matcher: AddressMatcher(rules: config.identity.aliasRules),
-            confirmation: config.identity.confirmationPolicy)
+            confirmation: config.identity.confirmationPolicy, limits: config.limits,
+            operatorAddress: config.digest.address)
     }
 
     public static func make(config: DaemonConfig, database: PostgresClient, logger: Logger,

@@ -1,4 +1,6 @@
+import Foundation
 import Requests
+import Store
 
 /// What the fulfil stage needs beyond the database: the data map, the reply
 /// writer, the suppression list's key, and the identity rules.
@@ -13,10 +15,14 @@ public struct FulfilSettings: Sendable {
     public var confirmation: ConfirmationPolicy
     /// Requests handled per round at most (the rest wait for the next).
     public var batchSize: Int
+    /// Abuse limits (claims of one address are counted against them).
+    public var limits: AbuseLimits
+    /// Where the operators are told of a request that needs them; nil: nobody.
+    public var operatorAddress: String?
 
     public init(map: DataMap, writer: ReplyWriter, suppressionKey: [UInt8], maximumAttachmentBytes: Int,
                 senderTrust: SenderTrust, matcher: AddressMatcher, confirmation: ConfirmationPolicy,
-                batchSize: Int = 100) {
+                batchSize: Int = 100, limits: AbuseLimits = .standard, operatorAddress: String? = nil) {
         self.map = map
         self.writer = writer
         self.suppressionKey = suppressionKey
@@ -25,5 +31,14 @@ public struct FulfilSettings: Sendable {
         self.matcher = matcher
         self.confirmation = confirmation
         self.batchSize = batchSize
+        self.limits = limits
+        self.operatorAddress = operatorAddress
+    }
+
+    /// The state changes of one transaction, telling the operators of a
+    /// move to review.
+    func transition(_ connection: PostgresConnection, now: Date) -> RequestTransition {
+        RequestTransition(connection: connection, alert: operatorAddress.map { ReviewAlert(writer: writer, address: $0) },
+                          now: now)
     }
 }

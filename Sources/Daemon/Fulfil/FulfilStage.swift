@@ -74,7 +74,8 @@ public struct FulfilStage: PipelineStage {
                 guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
                     return
                 }
-                try RequestTransition(connection: connection).move(request, to: .needsReview, action: "review", reason: reason)
+                try settings.transition(connection, now: now).move(request, to: .needsReview, action: "review",
+                                                                    reason: reason)
             }
             return "failed"
         }
@@ -88,30 +89,46 @@ public struct FulfilStage: PipelineStage {
             confirmed: request.confirmed,
             verdict: request.message.map(settings.senderTrust.verdict) ?? .unverified(.noResults),
             subject: subject(of: request, matcher: settings.matcher))
-        let transition = RequestTransition(connection: connection)
+        let transition = settings.transition(connection, now: now)
+        let execution = RequestExecution(settings: settings, connection: connection, now: now)
+        let desk = ConfirmationDesk(settings: settings, connection: connection, now: now)
         switch FulfilmentPlan.decide(facts) {
-        case .review(let reason, let tellPerson):
-            if tellPerson {
-                try RequestMail(writer: settings.writer, connection: connection, now: now)
-                    .reply(.verificationPending, purpose: "verification-pending", request: request)
-            }
+        case .review(let reason):
             try transition.move(request, to: .needsReview, action: "review", reason: reason)
             return "needs_review"
+        case .confirm(let address) where !settings.matcher.same(address, request.subjectAddress):
+            // Another address than the sender's: nothing goes to an address
+            // no customer has (the sender hears "no data", the address is
+            // not repeated), and one address is not asked again and again.
+            if try ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+                try RequestMail(writer: settings.writer, connection: connection, now: now)
+                    .reply(.noData, request: request, values: ["other_address": .flag(true)])
+                try transition.move(request, to: .completed, action: "completed",
+                                    reason: "no data held for the address the request named")
+                return "no_data"
+            }
+            let claims = try desk.recentClaims(of: address)
+            guard claims < settings.limits.claimsPerAddress else {
+                try transition.move(request, to: .needsReview, action: "review",
+                                    reason: "abuse limit: \(claims) requests named this address within "
+                                        + "\(settings.limits.senderWindowHours) hours",
+                                    details: ["claims": claims])
+                return "needs_review"
+            }
+            try desk.ask(request, address: address)
+            return "awaiting_confirmation"
         case .confirm(let address):
             // Nothing to confirm when nothing would change: an address we
             // hold nothing about gets "no data", a correction without values
             // gets "more information"; neither discloses anything.
             let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
-            if address == request.subjectAddress, try valuesMissing
-                || ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
-                return try RequestExecution(settings: settings, connection: connection, now: now)
-                    .execute(request, address: address, kinds: request.kinds)
+            if try valuesMissing || ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+                return try execution.execute(request, address: address, kinds: request.kinds)
             }
-            try ConfirmationDesk(settings: settings, connection: connection, now: now).ask(request, address: address)
+            try desk.ask(request, address: address)
             return "awaiting_confirmation"
         case .execute(let address, let kinds):
-            return try RequestExecution(settings: settings, connection: connection, now: now)
-                .execute(request, address: address, kinds: kinds)
+            return try execution.execute(request, address: address, kinds: kinds)
         }
     }
 

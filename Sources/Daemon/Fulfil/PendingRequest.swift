@@ -11,7 +11,13 @@ struct PendingRequest: Sendable {
     var kinds: Set<RequestKind>
     var language: Language?
     var replyLanguage: ReplyLanguage
+    /// The address the request acts on: the sender's, or a claimed one once
+    /// it has been asked to confirm.
     var subjectAddress: String
+    /// Who really asked: the opening message's From (never replaced).
+    var requesterAddress: String
+    /// What the company's mail server said about the requester (fixed text).
+    var senderVerdict: String?
     var state: RequestState
     var receivedAt: Date
     /// The deadline: the extended one when the operator extended it.
@@ -43,7 +49,8 @@ struct PendingRequest: Sendable {
                              connection: PostgresConnection) throws -> PendingRequest? {
         guard let row = try connection.execute("""
             SELECT id, reference, array_to_string(kinds, ',') AS kinds, language, reply_language, subject_address,
-                   state, received_at, coalesce(extended_due_on, due_on)::text AS due_on, on_behalf,
+                   coalesce(requester_address, subject_address) AS requester_address, sender_verdict, state,
+                   received_at, coalesce(extended_due_on, due_on)::text AS due_on, on_behalf,
                    fields::text AS fields,
                    array_to_string(approved_kinds, ',') AS approved_kinds,
                    array_to_json(evidence)::text AS evidence, confirmed_at IS NOT NULL AS confirmed
@@ -62,7 +69,8 @@ struct PendingRequest: Sendable {
             id: id, reference: try row.string("reference"), kinds: kinds(row["kinds"]),
             language: Language(rawValue: try row.string("language")),
             replyLanguage: ReplyLanguage(rawValue: try row.string("reply_language")) ?? .en,
-            subjectAddress: try row.string("subject_address"), state: state, receivedAt: try row.date("received_at"),
+            subjectAddress: try row.string("subject_address"), requesterAddress: try row.string("requester_address"),
+            senderVerdict: row["sender_verdict"], state: state, receivedAt: try row.date("received_at"),
             dueOn: dueOn, onBehalf: try row.bool("on_behalf"), fields: fields(row["fields"]),
             evidence: strings(row["evidence"]),
             approvedKinds: row["approved_kinds"].map(kinds), confirmed: try row.bool("confirmed"),

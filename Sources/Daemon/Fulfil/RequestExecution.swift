@@ -13,7 +13,7 @@ struct RequestExecution {
     let now: Date
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var transition: RequestTransition { RequestTransition(connection: connection) }
+    var transition: RequestTransition { settings.transition(connection, now: now) }
     var today: Day { Day(now) }
     var map: DataMap { settings.map }
 
@@ -30,7 +30,7 @@ struct RequestExecution {
             // everything else is answered once with "no data held".
             if kinds.contains(.object) { try object(request, address: address, subjectKey: nil) }
             if !kinds.subtracting([.object]).isEmpty {
-                try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+                try mail.reply(.noData, request: request, recipient: address)
             }
             try transition.move(request, to: .completed, action: "completed", reason: "no data held for the address")
             return "no_data"
@@ -67,7 +67,7 @@ struct RequestExecution {
         let collectMilliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
         switch outcome {
         case .noData:
-            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: address)
             try transition.record(request, action: "access_no_data")
         case .ambiguous(let count):
             try transition.move(request, to: .needsReview, action: "review",
@@ -79,7 +79,7 @@ struct RequestExecution {
             let bytes = AccessExport.byteCount([attachment])
             let rows = report.categories.reduce(0) { $0 + $1.rows.count }
             guard bytes <= settings.maximumAttachmentBytes else {
-                try mail.reply(.accessTooLarge, purpose: "access-too-large", request: request, recipient: address)
+                try mail.reply(.accessTooLarge, request: request, recipient: address)
                 try transition.move(request, to: .needsReview, action: "review",
                                     reason: "the copy (\(bytes) bytes) is larger than the mail limit "
                                         + "(\(settings.maximumAttachmentBytes) bytes): deliver it another way",
@@ -88,7 +88,7 @@ struct RequestExecution {
             }
             let values = AccessReplyValues.values(report, language: request.replyLanguage,
                                                   attachmentName: attachment.filename)
-            try mail.reply(.accessCompleted, purpose: "access", request: request, recipient: address, values: values,
+            try mail.reply(.accessCompleted, request: request, recipient: address, values: values,
                            attachments: [attachment])
             try transition.record(request, action: "access_sent", details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
@@ -107,7 +107,7 @@ struct RequestExecution {
                                                       address: address, connection: connection)
         switch outcome {
         case .noData:
-            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: address)
             return nil
         case .needsMoreInformation(let problems, let rectifiable):
             try askForMore(request, address: address, problems: problems, rectifiable: rectifiable)
@@ -128,11 +128,11 @@ struct RequestExecution {
                     return "waiting for more information from the person"
                 }
             } else {
-                try mail.reply(.rectifyCompleted, purpose: "rectify", request: request, recipient: address,
+                try mail.reply(.rectifyCompleted, request: request, recipient: address,
                                values: report.templateValues(request.replyLanguage))
             }
             if !report.changes.isEmpty {
-                try notifyPartners(request, subjectKey: subjectKey, address: address, purpose: "rectify",
+                try notifyPartners(request, subjectKey: subjectKey, address: address,
                                    flags: ["rectified": .flag(true)],
                                    changes: report.changes)
             }
@@ -147,7 +147,7 @@ struct RequestExecution {
                             rectifiable: [String]) throws {
         let values = RectificationOutcome.moreInformationValues(problems: problems, rectifiable: rectifiable,
                                                                 language: request.replyLanguage)
-        try mail.reply(.moreInformation, purpose: "more-information", request: request, recipient: address,
+        try mail.reply(.moreInformation, request: request, recipient: address,
                        values: values)
     }
 
@@ -165,10 +165,10 @@ struct RequestExecution {
             "changes": report.changes.map { ["purpose": $0.purpose.rawValue, "state": $0.state.rawValue] },
             "suppressed": report.suppressed, "subject_rows": report.subjectRows,
         ])
-        try mail.reply(.objectCompleted, purpose: "object", request: request, recipient: address,
+        try mail.reply(.objectCompleted, request: request, recipient: address,
                        values: report.templateValues(request.replyLanguage))
         if let subjectKey, report.changes.contains(where: { $0.purpose == .sharing && $0.state == .changed }) {
-            try notifyPartners(request, subjectKey: subjectKey, address: address, purpose: "object",
+            try notifyPartners(request, subjectKey: subjectKey, address: address,
                                flags: ["objected": .flag(true)])
         }
     }
@@ -185,16 +185,16 @@ struct RequestExecution {
                                                                        today: today, connection: connection)
         switch outcome {
         case .noData:
-            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: address)
             try transition.record(request, action: "erase_no_data")
         case .erased(let report, let partners):
             try transition.record(request, action: "erased", details: [
                 "rows_erased": report.rowsErased, "rows_held": report.rowsHeld,
                 "held_until": report.kept.map { $0.until.description },
             ])
-            try mail.reply(.eraseCompleted, purpose: "erase", request: request, recipient: address,
+            try mail.reply(.eraseCompleted, request: request, recipient: address,
                            values: report.templateValues(request.replyLanguage))
-            try queueNotices(partners, request: request, address: address, purpose: "erase",
+            try queueNotices(partners, request: request, address: address,
                              flags: ["erased": .flag(true)], changes: nil)
         }
     }
@@ -203,29 +203,29 @@ struct RequestExecution {
     private func eraseConsentData(_ request: PendingRequest, address: String) throws {
         guard let report = try ErasureExecutor(map: map).eraseConsentDataInTransaction(address: address,
                                                                                        connection: connection) else {
-            try mail.reply(.noData, purpose: "no-data", request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: address)
             return
         }
         try transition.record(request, action: "consent_data_erased", details: ["rows_erased": report.rowsErased])
-        try mail.reply(.eraseCompleted, purpose: "erase", request: request, recipient: address,
+        try mail.reply(.eraseCompleted, request: request, recipient: address,
                        values: report.templateValues(request.replyLanguage, consentOnly: true))
     }
 
     // MARK: - Partners (Art. 19)
 
-    private func notifyPartners(_ request: PendingRequest, subjectKey: String, address: String, purpose: String,
+    private func notifyPartners(_ request: PendingRequest, subjectKey: String, address: String,
                                 flags: TemplateValues, changes: [RectificationReport.Change]? = nil) throws {
         let partners = try PartnerNotices(map: map).collect(subjectKey: subjectKey, connection: connection)
-        try queueNotices(partners, request: request, address: address, purpose: purpose, flags: flags, changes: changes)
+        try queueNotices(partners, request: request, address: address, flags: flags, changes: changes)
     }
 
     /// One notice per partner with a privacy address; the others are listed
     /// in the audit trail for the operator. A correction goes only to the
     /// partners that received one of the corrected columns (or whose
     /// disclosures do not say which), with only those columns.
-    private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, address: String, purpose: String,
+    private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, address: String,
                               flags: TemplateValues, changes: [RectificationReport.Change]?) throws {
-        for (index, partner) in partners.enumerated() {
+        for partner in partners {
             let disclosed = Set(partner.disclosures.flatMap(\.fields))
             let relevant = changes.map { all in disclosed.isEmpty ? all : all.filter { disclosed.contains($0.column) } }
             if let relevant, relevant.isEmpty { continue }
@@ -247,7 +247,7 @@ struct RequestExecution {
                 "erased": .flag(false), "rectified": .flag(false), "objected": .flag(false),
             ]
             values = values.merging(flags)
-            try mail.partnerNotice(to: privacy, purpose: "notice-\(purpose)-\(index)", request: request, values: values)
+            try mail.partnerNotice(to: privacy, request: request, values: values)
         }
     }
 }

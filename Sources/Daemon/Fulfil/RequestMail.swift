@@ -15,7 +15,7 @@ struct RequestMail {
     /// A reply to the data subject (or to `recipient`), threaded under the
     /// message that opened the request when it goes to its sender.
     @discardableResult
-    func reply(_ template: ReplyTemplate, purpose: String, request: PendingRequest, recipient: String? = nil,
+    func reply(_ template: ReplyTemplate, request: PendingRequest, recipient: String? = nil,
                values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
         let to = recipient ?? request.subjectAddress
         let threaded = to.lowercased() == (request.message?.from.first?.address.lowercased() ?? "")
@@ -24,18 +24,18 @@ struct RequestMail {
             receivedOn: request.receivedOn, dueOn: request.dueOn,
             inReplyTo: threaded ? request.message?.messageID : nil,
             references: threaded ? request.message?.references ?? [] : [])
-        let reply = try writer.reply(template, purpose: purpose, context: context, values: values,
+        let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
         try queue(reply, role: "reply", request: request, template: template)
         return reply
     }
 
     /// A notice to a partner (Art. 19), in English, not threaded.
-    func partnerNotice(to address: String, purpose: String, request: PendingRequest, values: TemplateValues) throws {
+    func partnerNotice(to address: String, request: PendingRequest, values: TemplateValues) throws {
         let context = ReplyWriter.Context(
             requestID: request.id, reference: request.reference, language: .en, recipient: address,
             receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
-        let notice = try writer.reply(.partnerNotice, purpose: purpose, context: context, values: values, date: now)
+        let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
         try queue(notice, role: "notice", request: request, template: .partnerNotice)
     }
 

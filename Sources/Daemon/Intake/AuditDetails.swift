@@ -34,8 +34,8 @@ enum AuditDetails {
         switch limit {
         case .sender(let requests, let hours):
             ["limit": limit.scope, "maximum": requests, "window_hours": hours]
-        case .global(let requests, let minutes):
-            ["limit": limit.scope, "maximum": requests, "window_minutes": minutes]
+        case .global(let requests, let minutes, let authenticated):
+            ["limit": limit.scope, "maximum": requests, "window_minutes": minutes, "authenticated": authenticated]
         }
     }
 }

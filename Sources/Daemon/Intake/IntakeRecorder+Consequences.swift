@@ -8,8 +8,9 @@ import Store
 extension IntakeRecorder {
     func apply(
         _ decision: TriageDecision, message: ParsedMessage, reading: MessageClassification, sender: String?,
-        fetched: Fetched, outcome: inout IntakeOutcome, connection: PostgresConnection, now: Date
+        verdict: SenderVerdict, fetched: Fetched, outcome: inout IntakeOutcome, connection: PostgresConnection, now: Date
     ) throws {
+        let requester = Requester(address: sender, verdict: verdict)
         let requests = RequestRecords(connection)
         let audit = AuditTrail(connection)
         let inboundID = outcome.inboundID
@@ -29,11 +30,18 @@ extension IntakeRecorder {
             try OutboxQueue(connection).markBounced(reply.outboxID)
             if let requestID = reply.requestID {
                 try requests.link(requestID: requestID, inboundID: inboundID, role: "bounce")
-                try moveToReview(requestID, reason: "a reply to the data subject bounced", action: "reply_bounced",
-                                 inboundID: inboundID, outcome: &outcome, connection: connection)
+                // A closed request is never reopened by a bounce: the event is recorded, nothing more.
+                let state = try requests.summary(id: requestID).flatMap { RequestState(rawValue: $0.state) }
+                if let state, state.isOpen {
+                    try moveToReview(requestID, reason: "a reply to the data subject bounced", action: "reply_bounced",
+                                     inboundID: inboundID, outcome: &outcome, connection: connection, now: now)
+                } else {
+                    try audit.append(requestID: requestID, inboundID: inboundID, actor: Self.actor, action: "reply_bounced",
+                                     reason: "a reply to the data subject bounced after the request was closed")
+                }
             }
         case .ignore(let reason):
-            try createRequest(state: .ignored, reason: reason.rawValue, kinds: [], reading: reading, sender: sender,
+            try createRequest(state: .ignored, reason: reason.rawValue, kinds: [], reading: reading, requester: requester,
                               message: message, fetched: fetched, receipt: false, outcome: &outcome,
                               connection: connection, now: now)
         case .followUp(let thread):
@@ -41,7 +49,7 @@ extension IntakeRecorder {
             switch thread.state {
             case .received, .completed, .rejected, .ignored:
                 try moveToReview(thread.requestID, reason: "follow-up from the data subject", action: "follow_up_received",
-                                 inboundID: inboundID, outcome: &outcome, connection: connection)
+                                 inboundID: inboundID, outcome: &outcome, connection: connection, now: now)
             case .awaitingConfirmation, .needsReview:
                 let summary = try requests.summary(id: thread.requestID)
                 outcome.requestReference = summary?.reference
@@ -51,20 +59,20 @@ extension IntakeRecorder {
             }
         case .loopGuard:
             try createRequest(state: .needsReview, reason: "loop guard: more than \(settings.loopGuardLimit) messages from one address within \(Int(settings.loopGuardWindow / 60)) minutes",
-                              kinds: reading.classification.kinds, reading: reading, sender: sender, message: message,
+                              kinds: reading.classification.kinds, reading: reading, requester: requester, message: message,
                               fetched: fetched, receipt: false, outcome: &outcome, connection: connection, now: now)
         case .repeated(let match):
             try recordRepeat(of: match.requestID, inboundID: inboundID, outcome: &outcome, connection: connection)
         case .rateLimited(let limit):
             let requestID = try createRequest(
                 state: .needsReview, reason: limit.reason, kinds: reading.classification.kinds, reading: reading,
-                sender: sender, message: message, fetched: fetched, receipt: false, outcome: &outcome,
+                requester: requester, message: message, fetched: fetched, receipt: false, outcome: &outcome,
                 connection: connection, now: now)
             try audit.append(requestID: requestID, inboundID: inboundID, actor: Self.actor, action: "rate_limited",
                              reason: limit.reason, detailsJSON: AuditJSON.encode(AuditDetails.abuseLimit(limit)))
         case .newRequest(let state, let reason, let sendReceipt):
             try createRequest(state: state, reason: reason, kinds: reading.classification.kinds, reading: reading,
-                              sender: sender, message: message, fetched: fetched, receipt: sendReceipt,
+                              requester: requester, message: message, fetched: fetched, receipt: sendReceipt,
                               outcome: &outcome, connection: connection, now: now)
         }
     }
@@ -83,23 +91,36 @@ extension IntakeRecorder {
         outcome.requestState = summary?.state
     }
 
+    /// Moves an existing request to review and tells the operators.
     func moveToReview(_ requestID: Int, reason: String, action: String, inboundID: Int,
-                      outcome: inout IntakeOutcome, connection: PostgresConnection) throws {
+                      outcome: inout IntakeOutcome, connection: PostgresConnection, now: Date) throws {
         let requests = RequestRecords(connection)
         let previous = try requests.setState(requestID, to: RequestState.needsReview.rawValue, reason: reason)
         try AuditTrail(connection).append(requestID: requestID, inboundID: inboundID, actor: Self.actor, action: action,
                                           from: previous, to: RequestState.needsReview.rawValue, reason: reason)
         outcome.requestReference = try requests.summary(id: requestID)?.reference
         outcome.requestState = RequestState.needsReview.rawValue
+        if previous != RequestState.needsReview.rawValue, let address = settings.operatorAddress,
+           let alerted = try ReviewAlert.Case.load(requestID: requestID, reason: reason, connection: connection) {
+            try ReviewAlert(writer: writer, address: address).queue(alerted, actor: Self.actor, connection: connection,
+                                                                    now: now)
+        }
+    }
+
+    /// Who sent a message and what the company's mail server says of them.
+    struct Requester {
+        var address: String?
+        var verdict: SenderVerdict
     }
 
     @discardableResult
     func createRequest(
-        state: RequestState, reason: String?, kinds: Set<RequestKind>, reading: MessageClassification, sender: String?,
-        message: ParsedMessage, fetched: Fetched, receipt: Bool, outcome: inout IntakeOutcome,
+        state: RequestState, reason: String?, kinds: Set<RequestKind>, reading: MessageClassification,
+        requester: Requester, message: ParsedMessage, fetched: Fetched, receipt: Bool, outcome: inout IntakeOutcome,
         connection: PostgresConnection, now: Date
     ) throws -> Int {
         let classification = reading.classification
+        let sender = requester.address
         let receivedOn = Day(fetched.receivedAt)
         let dueOn = DueDate.due(receivedAt: fetched.receivedAt)
         let language = ReplyLanguage.forWriter(classification.language.rawValue)
@@ -108,7 +129,8 @@ extension IntakeRecorder {
             replyLanguage: language.rawValue, subjectAddress: sender ?? "", state: state.rawValue, stateReason: reason,
             receivedAt: fetched.receivedAt, dueOn: dueOn.description, confidence: classification.confidence,
             onBehalf: classification.onBehalf, autoKind: reading.auto.kind?.rawValue,
-            evidence: classification.evidence.map(StorableText.clean), fieldsJSON: Self.fieldsJSON(classification)
+            evidence: classification.evidence.map(StorableText.clean), fieldsJSON: Self.fieldsJSON(classification),
+            senderVerdict: requester.verdict.reason, senderAuthenticated: requester.verdict.isAuthenticated
         )
         let requests = RequestRecords(connection)
         var inserted: (id: Int, reference: String)?
@@ -135,7 +157,7 @@ extension IntakeRecorder {
             requestID: requestID, reference: reference, language: language, recipient: sender,
             receivedOn: receivedOn, dueOn: dueOn, inReplyTo: message.messageID, references: message.references
         )
-        let reply = try writer.reply(.receipt, purpose: "receipt", context: context,
+        let reply = try writer.reply(.receipt, context: context,
                                      values: ReplyWriter.kindFlags(kinds), date: now)
         try RequestReplyQueue(connection: connection).queue(reply, requestID: requestID, template: .receipt,
                                                             actor: Self.actor)

@@ -6,7 +6,7 @@ import Store
 /// What the database says about a new message, gathered for `TriagePolicy`.
 extension IntakeRecorder {
     func gatherFacts(
-        message: ParsedMessage, reading: MessageClassification, sender: String?, inboundID: Int,
+        message: ParsedMessage, reading: MessageClassification, sender: String?, verdict: SenderVerdict, inboundID: Int,
         new: InboundLedger.NewMessage, connection: PostgresConnection
     ) throws -> TriageFacts {
         let ledger = InboundLedger(connection)
@@ -24,7 +24,7 @@ extension IntakeRecorder {
             auto: reading.auto, classification: reading.classification,
             unreadable: !message.limitsReached.isEmpty || !Self.readable(message, reading),
             duplicateOf: duplicate, bouncedReply: bounced, loopGuardLimit: settings.loopGuardLimit,
-            limits: settings.limits
+            limits: settings.limits, verdict: verdict
         )
         guard let sender, !reading.auto.isAuto, duplicate == nil else { return facts }
 
@@ -62,8 +62,10 @@ extension IntakeRecorder {
         }
         facts.requestsFromSender = try history.requests(
             from: sender, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
+        let authenticated = verdict.isAuthenticated
         facts.requestsFromEveryone = try history.requests(
-            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60), upTo: limits.globalRequests)
+            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60), authenticated: authenticated,
+            upTo: limits.globalBudget(authenticated: authenticated))
         return facts
     }
 

@@ -47,12 +47,13 @@ public struct IntakeRecorder: Sendable {
         )
         guard let inboundID = try ledger.insert(new) else { return nil }
 
-        let facts = try gatherFacts(message: message, reading: reading, sender: sender, inboundID: inboundID,
-                                    new: new, connection: connection)
+        let verdict = settings.senderTrust.verdict(of: message)
+        let facts = try gatherFacts(message: message, reading: reading, sender: sender, verdict: verdict,
+                                    inboundID: inboundID, new: new, connection: connection)
         let decision = TriagePolicy.decide(facts)
         var outcome = IntakeOutcome(inboundID: inboundID, outcome: decision.outcome, requestReference: nil,
                                     requestState: nil, repliesQueued: 0, destination: .processed)
-        try apply(decision, message: message, reading: reading, sender: sender, fetched: fetched,
+        try apply(decision, message: message, reading: reading, sender: sender, verdict: verdict, fetched: fetched,
                   outcome: &outcome, connection: connection, now: now)
         let problem: String? = decision == .unreadable
             ? (message.limitsReached.isEmpty ? "nothing readable" : "limits reached: " + message.limitsReached.joined(separator: ","))

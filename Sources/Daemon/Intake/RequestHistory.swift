@@ -3,7 +3,10 @@ import Store
 
 /// What the database knows of earlier requests, for the abuse limits and
 /// repeats: counts of requests opened in a window (by one address, or by
-/// everyone), and an open request a new one repeats. Bound parameters only.
+/// everyone in one budget), and an open request a new one repeats. An
+/// address counts for the requests it SENT (`requester_address`), never for
+/// those that named it: nobody can use up another person's limits, or make
+/// their request a "repeat" of one they did not send. Bound parameters only.
 struct RequestHistory {
     let connection: PostgresConnection
 
@@ -23,32 +26,35 @@ struct RequestHistory {
     /// "dsri": intake's advisory lock class.
     static let lockClass: Int32 = 0x6473_7269
 
-    /// Requests (other than `ignored`) opened by this address, any case,
+    /// Requests (other than `ignored`) sent by this address, any case,
     /// received after `since`.
     func requests(from address: String, since: Date) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM dsr.requests
-            WHERE lower(subject_address) = lower($1) AND received_at > $2 AND state <> 'ignored'
+            WHERE lower(requester_address) = lower($1) AND received_at > $2 AND state <> 'ignored'
             """, [.text(address), .timestamp(since)]).first?.int("n") ?? 0
     }
 
-    /// Requests (other than `ignored`) opened by anyone received after
-    /// `since`, counted up to `limit` (the policy only asks whether the
-    /// limit is reached), so the count stays cheap however full the window.
-    func requests(since: Date, upTo limit: Int) throws -> Int {
+    /// Requests (other than `ignored`) opened by authenticated (or by
+    /// other) senders received after `since`, counted up to `limit` (the
+    /// policy only asks whether the limit is reached), so the count stays
+    /// cheap however full the window.
+    func requests(since: Date, authenticated: Bool, upTo limit: Int) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM (
-                SELECT 1 FROM dsr.requests WHERE received_at > $1 AND state <> 'ignored' LIMIT $2
+                SELECT 1 FROM dsr.requests
+                WHERE received_at > $1 AND state <> 'ignored' AND sender_authenticated = $3 LIMIT $2
             ) recent
-            """, [.timestamp(since), .int(limit)]).first?.int("n") ?? 0
+            """, [.timestamp(since), .int(limit), .bool(authenticated)]).first?.int("n") ?? 0
     }
 
-    /// The oldest open request of this address received after `since` with
-    /// exactly these kinds (as a set) and these extracted fields.
+    /// The oldest open request this address sent (and that still acts on
+    /// it) received after `since` with exactly these kinds (as a set) and
+    /// these extracted fields.
     func openRequest(from address: String, kinds: [String], fieldsJSON: String, since: Date) throws -> Int? {
         try connection.execute("""
             SELECT id FROM dsr.requests
-            WHERE lower(subject_address) = lower($1) AND received_at > $2
+            WHERE lower(requester_address) = lower($1) AND lower(subject_address) = lower($1) AND received_at > $2
               AND state IN ('received', 'awaiting_confirmation', 'needs_review')
               AND kinds @> $3::text[] AND kinds <@ $3::text[] AND fields = $4::jsonb
             ORDER BY id LIMIT 1

@@ -68,7 +68,7 @@ public struct OperatorDecisions: Sendable {
                                               from: request.state.rawValue, to: target, reason: reason)
             var outcome = Outcome(reference: request.reference, fromState: request.state.rawValue, toState: target)
             guard !request.subjectAddress.isEmpty else { return outcome }
-            let reply = try writer.reply(.refusal, purpose: "refusal", context: Self.context(request),
+            let reply = try writer.reply(.refusal, context: Self.context(request),
                                          values: ["reason": .text(reason)], date: now)
             try Self.queue(reply, template: .refusal, request: request, actor: actor, connection: connection)
             outcome.replyQueued = true
@@ -100,7 +100,7 @@ public struct OperatorDecisions: Sendable {
                                         "extended_due_on": newDue.description]))
             let values: TemplateValues = ["reason": .text(reason),
                                           "new_due_date": .text(request.replyLanguage.dateText(newDue))]
-            let reply = try writer.reply(.extension, purpose: "extension", context: Self.context(request),
+            let reply = try writer.reply(.extension, context: Self.context(request),
                                          values: values, date: now)
             try Self.queue(reply, template: .extension, request: request, actor: actor, connection: connection)
             return Outcome(reference: request.reference, fromState: request.state.rawValue,

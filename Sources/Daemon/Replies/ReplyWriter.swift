@@ -6,8 +6,8 @@ import Store
 /// Turns a template and a request into a complete reply, ready for the
 /// outbox: rendered in the person's language, composed as proper mail
 /// (encoded headers, quoted-printable UTF-8, threading headers,
-/// `Auto-Submitted: auto-replied`), with a Message-ID that is stable for the
-/// request and the purpose, so a resend is recognisable.
+/// `Auto-Submitted: auto-replied`), with a random Message-ID that the outbox
+/// stores with the message, so a resend keeps it and nobody can guess it.
 public struct ReplyWriter: Sendable {
     public let templates: TemplateSet
     public let sender: String
@@ -44,10 +44,8 @@ public struct ReplyWriter: Sendable {
         }
     }
 
-    /// - Parameter purpose: makes the Message-ID unique per reply of a request
-    ///   (`receipt`, `result`, `reminder-1` …).
     public func reply(
-        _ template: ReplyTemplate, purpose: String, context: Context, values: TemplateValues,
+        _ template: ReplyTemplate, context: Context, values: TemplateValues,
         attachments: [OutgoingAttachment] = [], date: Date
     ) throws -> OutboxQueue.NewReply {
         let common: TemplateValues = [
@@ -59,16 +57,15 @@ public struct ReplyWriter: Sendable {
         ]
         let rendered = try templates.render(template, language: context.language, values: common.merging(values))
         let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
-        let messageID = MessageIDGenerator.stable(key: "\(context.reference)/\(purpose)", domain: domain)
-        var references = context.references
-        if let inReplyTo = context.inReplyTo, !references.contains(inReplyTo) { references.append(inReplyTo) }
+        let messageID = MessageIDGenerator.random(domain: domain)
+        let references = ThreadReferences.capped(context.references, inReplyTo: context.inReplyTo)
         let mail = OutgoingMail(
             from: MailAddress(displayName: organisation.name, address: sender),
             to: [MailAddress(address: context.recipient)],
             subject: rendered.subject,
             date: date,
             messageID: messageID,
-            inReplyTo: context.inReplyTo,
+            inReplyTo: context.inReplyTo.flatMap(ThreadReferences.usable),
             references: references,
             autoSubmitted: "auto-replied",
             contentLanguage: context.language.rawValue,

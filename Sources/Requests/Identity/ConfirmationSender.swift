@@ -1,10 +1,9 @@
 import MailCore
 
 /// Whether a reply may confirm a request: it must come from the registered
-/// address (From only; Reply-To never counts), and its sender
-/// authentication must not speak against it. Where the trusted server's
-/// results exist they must pass; where there are none the reply from the
-/// registered address is itself the check.
+/// address (From only; Reply-To never counts) and its sender authentication
+/// must not fail. What proves the mailbox is the code the reply carries
+/// (`ConfirmationReply`), never the From line or the threading headers.
 public enum ConfirmationSender {
     public enum Outcome: Sendable, Equatable {
         case accepted
@@ -16,7 +15,6 @@ public enum ConfirmationSender {
         case severalSenders = "several From addresses"
         case notRegisteredAddress = "not from the registered address"
         case authenticationFailed = "sender authentication failed"
-        case authenticationInconclusive = "sender authentication did not pass"
     }
 
     public static func check(
@@ -26,9 +24,8 @@ public enum ConfirmationSender {
         guard from.count == 1 else { return .rejected(.severalSenders) }
         guard matcher.same(sender.address, registered) else { return .rejected(.notRegisteredAddress) }
         switch verdict {
-        case .pass, .unverified(.noResults), .unverified(.untrustedResults): return .accepted
+        case .pass, .unverified: return .accepted
         case .fail: return .rejected(.authenticationFailed)
-        case .unverified(.inconclusive): return .rejected(.authenticationInconclusive)
         }
     }
 }

@@ -31,6 +31,13 @@ public enum SenderVerdict: Sendable, Equatable {
         case inconclusive = "trusted results neither pass nor fail"
     }
 
+    /// The company's server vouches for the From address: enough to change
+    /// data without a confirmation by code (where the kind allows it).
+    public var isAuthenticated: Bool {
+        if case .pass = self { return true }
+        return false
+    }
+
     public var isFail: Bool {
         if case .fail = self { return true }
         return false

@@ -19,7 +19,6 @@ public enum ReplyTemplate: String, Sendable, CaseIterable, Codable {
     case `extension`
     /// The request is refused; tells of the rights under Art. 12(4).
     case refusal
-    case verificationPending = "verification_pending"
     /// The copy of the data is too large to send by mail; a person takes over.
     case accessTooLarge = "access_too_large"
     /// Tells a partner that received a person's data of an erasure,

@@ -44,13 +44,22 @@ public enum TemplateCatalog: Sendable {
         case .objectCompleted:
             return ["changes": .list("what", "from_date")]
         case .confirmationNeeded, .confirmationReminder:
-            return kindFlags.merging(["token": .text, "expires_date": .text], uniquingKeysWith: { $1 })
+            return kindFlags.merging([
+                "token": .text, "expires_date": .text,
+                // The address the request came from, when it is not the one asked.
+                "requested_by": .optionalText,
+                // A correction's new values, so the person sees what would change.
+                "changes": .list("field", "new_value"),
+            ], uniquingKeysWith: { $1 })
         case .partnerNotice:
             return [
                 "subject_address": .text, "disclosures": .list("date", "fields"), "erased": .flag, "rectified": .flag,
                 "changes": .list("field", "new_value"), "objected": .flag,
             ]
-        case .confirmationExpired, .noData, .verificationPending, .accessTooLarge:
+        case .noData:
+            // The request named another address than the sender's (never repeated).
+            return ["other_address": .flag]
+        case .confirmationExpired, .accessTooLarge:
             return [:]
         case .moreInformation:
             return ["fields": .list("name"), "problem": .optionalText]
@@ -59,7 +68,8 @@ public enum TemplateCatalog: Sendable {
         case .refusal:
             return ["reason": .text]
         case .operatorNote:
-            return kindFlags.merging(["state": .text, "reason": .optionalText], uniquingKeysWith: { $1 })
+            return kindFlags.merging(["state": .text, "reason": .optionalText, "sender_verdict": .optionalText],
+                                     uniquingKeysWith: { $1 })
         }
     }
 }

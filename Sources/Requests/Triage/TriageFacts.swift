@@ -5,6 +5,8 @@ import MailCore
 public struct TriageFacts: Sendable {
     /// The first From address, if there is one.
     public var sender: String?
+    /// What the company's mail server says about that sender.
+    public var verdict: SenderVerdict
     /// `Return-Path: <>` (the null sender of bounces and reports).
     public var nullReturnPath: Bool
     /// The sender is dsrd's own address.
@@ -27,7 +29,8 @@ public struct TriageFacts: Sendable {
     public var repeatOf: RepeatMatch?
     /// Requests (not `ignored`) this sender opened within the sender window.
     public var requestsFromSender: Int
-    /// Requests (not `ignored`) everyone opened within the global window.
+    /// Requests (not `ignored`) opened within the global window by senders
+    /// in this sender's budget (authenticated or not).
     public var requestsFromEveryone: Int
     public var limits: AbuseLimits
 
@@ -36,9 +39,10 @@ public struct TriageFacts: Sendable {
         classification: Classification, unreadable: Bool = false, duplicateOf: DuplicateMatch? = nil,
         bouncedReply: ReplyMatch? = nil, thread: ThreadMatch? = nil, recentFromSender: Int = 0,
         loopGuardLimit: Int = 5, repeatOf: RepeatMatch? = nil, requestsFromSender: Int = 0,
-        requestsFromEveryone: Int = 0, limits: AbuseLimits = .standard
+        requestsFromEveryone: Int = 0, limits: AbuseLimits = .standard, verdict: SenderVerdict = .unverified(.noResults)
     ) {
         self.sender = sender
+        self.verdict = verdict
         self.nullReturnPath = nullReturnPath
         self.fromOwnAddress = fromOwnAddress
         self.auto = auto

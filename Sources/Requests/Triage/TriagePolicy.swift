@@ -8,13 +8,16 @@ import MailCore
 /// guard or the abuse limits); a request identical to an open one joins it
 /// as a repeat; only then can a message open a new request, and one that
 /// would be acknowledged is held for a person, unanswered, when its sender
-/// or everyone together is at an abuse limit.
+/// or everyone in its budget (authenticated or unauthenticated senders) is
+/// at an abuse limit. A sender whose authentication fails gets no receipt:
+/// the From is probably forged, and its owner must not get our mail.
 public enum TriageDecision: Sendable, Equatable {
     /// Seen before (same Message-ID or same bytes): link, do nothing else.
     case duplicate(DuplicateMatch)
     /// Could not be read: record, move to the review folder, no request.
     case unreadable
-    /// A bounce of one of our replies: record it on that request.
+    /// A bounce of one of our replies (a null Return-Path and a delivery
+    /// status report naming our Message-ID): record it on that request.
     case bounce(ReplyMatch)
     /// Recorded as an `ignored` request and never answered.
     case ignore(IgnoreReason)
@@ -62,7 +65,10 @@ public enum TriagePolicy {
     public static func decide(_ facts: TriageFacts) -> TriageDecision {
         if let duplicate = facts.duplicateOf { return .duplicate(duplicate) }
         if facts.unreadable { return .unreadable }
-        if facts.auto.kind == .bounce, let reply = facts.bouncedReply { return .bounce(reply) }
+        if facts.auto.kind == .bounce, facts.auto.isDeliveryStatusNotification, facts.nullReturnPath,
+           let reply = facts.bouncedReply {
+            return .bounce(reply)
+        }
         if facts.auto.isAuto { return .ignore(.auto) }
         if facts.fromOwnAddress { return .ignore(.ownMail) }
         if facts.nullReturnPath || isSystemSender(facts.sender) { return .ignore(.systemSender) }
@@ -83,8 +89,10 @@ public enum TriagePolicy {
         if facts.requestsFromSender >= limits.senderRequests {
             return .sender(requests: limits.senderRequests, hours: limits.senderWindowHours)
         }
-        if facts.requestsFromEveryone >= limits.globalRequests {
-            return .global(requests: limits.globalRequests, minutes: limits.globalWindowMinutes)
+        let authenticated = facts.verdict.isAuthenticated
+        let budget = limits.globalBudget(authenticated: authenticated)
+        if facts.requestsFromEveryone >= budget {
+            return .global(requests: budget, minutes: limits.globalWindowMinutes, authenticated: authenticated)
         }
         return nil
     }
@@ -98,6 +106,10 @@ public enum TriagePolicy {
             // Human mail with no recognisable request: a person reads it;
             // a receipt for "your request" would be wrong.
             return .newRequest(state: .needsReview, reason: "no request recognised", sendReceipt: false)
+        }
+        if facts.verdict.isFail {
+            // Carried out by nobody (fulfilment sends it to a person), answered to nobody.
+            return .newRequest(state: .received, reason: nil, sendReceipt: false)
         }
         if classification.onBehalf {
             return .newRequest(state: .needsReview, reason: "on behalf of another person", sendReceipt: true)

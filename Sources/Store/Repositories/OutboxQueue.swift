@@ -1,6 +1,6 @@
 /// Putting replies into `dsr.outbox`, in the same transaction as the state
-/// change that causes them. The Message-ID is the idempotency key: queuing
-/// the same reply twice keeps one row.
+/// change that causes them. Each reply has its own random Message-ID
+/// (unique in the table), stored with its bytes, so a resend keeps it.
 public struct OutboxQueue {
     let connection: PostgresConnection
 
@@ -27,18 +27,15 @@ public struct OutboxQueue {
         }
     }
 
-    /// The row's id; an existing row with the same Message-ID is kept.
+    /// The new row's id.
     public func enqueue(_ reply: NewReply) throws -> Int {
         let inserted = try connection.execute("""
             INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw)
             VALUES ($1, $2, $3, $4, $5::text[], $6)
-            ON CONFLICT (message_id) DO NOTHING
             RETURNING id
             """, [.int(reply.requestID), .text(reply.messageID), .text(reply.template), .text(reply.envelopeFrom),
                   .textArray(reply.recipients), .bytes(reply.raw)])
-        if let id = inserted.first?.optionalInt("id") { return id }
-        let existing = try connection.execute("SELECT id FROM dsr.outbox WHERE message_id = $1", [.text(reply.messageID)])
-        return try existing.first?.int("id") ?? 0
+        return try inserted.first?.int("id") ?? 0
     }
 
     /// Our reply with this Message-ID (for bounces), with its request.

@@ -13,6 +13,11 @@ public struct RequestRecords {
         public var language: String
         public var replyLanguage: String
         public var subjectAddress: String
+        /// The opening message's From (the same as `subjectAddress` at first).
+        public var requesterAddress: String?
+        /// The fixed text of the sender verdict, and whether it vouches for the From.
+        public var senderVerdict: String?
+        public var senderAuthenticated: Bool
         public var state: String
         public var stateReason: String?
         public var receivedAt: Date
@@ -25,11 +30,15 @@ public struct RequestRecords {
 
         public init(kinds: [String], language: String, replyLanguage: String, subjectAddress: String, state: String,
                     stateReason: String?, receivedAt: Date, dueOn: String, confidence: Double, onBehalf: Bool,
-                    autoKind: String?, evidence: [String], fieldsJSON: String) {
+                    autoKind: String?, evidence: [String], fieldsJSON: String, senderVerdict: String? = nil,
+                    senderAuthenticated: Bool = false) {
             self.kinds = kinds
             self.language = language
             self.replyLanguage = replyLanguage
             self.subjectAddress = subjectAddress
+            self.requesterAddress = subjectAddress.isEmpty ? nil : subjectAddress
+            self.senderVerdict = senderVerdict
+            self.senderAuthenticated = senderAuthenticated
             self.state = state
             self.stateReason = stateReason
             self.receivedAt = receivedAt
@@ -47,8 +56,10 @@ public struct RequestRecords {
     public func insert(_ request: NewRequest, reference: String) throws -> Int? {
         let result = try connection.execute("""
             INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
-                                      received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields)
-            VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb)
+                                      received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
+                                      requester_address, sender_verdict, sender_authenticated)
+            VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
+                    $15, $16, $17)
             ON CONFLICT (reference) DO NOTHING
             RETURNING id
             """, [
@@ -56,7 +67,8 @@ public struct RequestRecords {
                 .text(request.subjectAddress), .text(request.state), .string(request.stateReason),
                 .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
                 .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
-                .text(request.fieldsJSON),
+                .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
+                .bool(request.senderAuthenticated),
             ])
         return try result.first?.int("id")
     }
