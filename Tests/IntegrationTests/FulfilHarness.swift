@@ -12,8 +12,9 @@ struct FulfilHarness {
     let intake: IntakeHarness
     var settings: FulfilSettings
 
-    init() throws {
-        intake = try IntakeHarness()
+    /// `limits` replaces the stack's abuse limits in intake and fulfilment.
+    init(limits: DaemonConfig.Limits? = nil) throws {
+        intake = try IntakeHarness(limits: limits)
         settings = try #require(try FulfilFactory.settings(config: intake.config))
     }
 
@@ -116,6 +117,30 @@ struct FulfilHarness {
         let confirmations = try await mail(of: requestID).filter { $0.template.hasPrefix("confirmation_") }
         let message = try #require(confirmations.last?.message)
         return try #require(ConfirmationToken.find(in: message.text).first)
+    }
+
+    /// What a mail client sends when the person answers `message` (one of
+    /// our mails): Re: subject, In-Reply-To and References, the answer on
+    /// top and our whole message quoted below an attribution line.
+    func clientReply(to message: ParsedMessage, from sender: String, answer: String) -> String {
+        let quoted = message.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }
+        let thread = (message.references + [message.messageID ?? ""]).filter { !$0.isEmpty }.map { "<\($0)>" }
+        return requestMail(
+            from: sender, to: notices, subject: "Re: " + message.subject,
+            body: answer + "\n\nDen 6. des. 2026 kl. 10:00 skrev Janteloppet AS <\(notices)>:\n" + quoted.joined(separator: "\n"),
+            messageID: "client-\(UUID().uuidString)@example.org",
+            extraHeaders: ["In-Reply-To: <\(message.messageID ?? "")>", "References: " + thread.joined(separator: " ")])
+    }
+
+    /// The latest confirmation message of a request, as the person received it.
+    func confirmationMessage(of requestID: Int) async throws -> ParsedMessage {
+        try #require(try await mail(of: requestID).last { $0.template.hasPrefix("confirmation_") }?.message)
+    }
+
+    /// Erases a test customer again, whatever the test left.
+    func removeCustomer(_ customer: FulfilmentFixture.Customer) async throws {
+        let actions = FulfilmentActions(map: settings.map, client: database, hashKey: FulfilmentFixture.hashKey)
+        _ = try await actions.erase(address: customer.address)
     }
 
     /// A reply to the request's confirmation message, quoting `token`.
