@@ -227,16 +227,7 @@ extension LiveStackTests {
             #expect(try await harness.row(sent)["state"] == "completed")
 
             // A structured report with a null Return-Path is recorded, and the closed request stays closed.
-            let report = [
-                "From: Mail Delivery System <MAILER-DAEMON@example.net>", "To: \(harness.notices)",
-                "Subject: Undelivered Mail Returned to Sender", "Message-ID: <dsn-\(UUID().uuidString)@example.net>",
-                "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
-                "--b", "Content-Type: text/plain", "", "Delivery failed.", "",
-                "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.net", "",
-                "Final-Recipient: rfc822; \(sender)", "Action: failed", "Status: 5.1.1", "",
-                "--b", "Content-Type: text/rfc822-headers", "", "From: \(harness.notices)", "To: \(sender)",
-                "Message-ID: <\(replyID)>", "", "--b--", "",
-            ].joined(separator: "\r\n")
+            let report = deliveryReport(to: harness.notices, recipient: sender, returned: replyID)
             try await harness.process(report, from: "")
             #expect(try await harness.row(sent)["state"] == "completed")
             let actions = try await harness.audit(of: sent.id).compactMap { $0["action"] }

@@ -147,3 +147,18 @@ func requestMail(from sender: String, to recipient: String, subject: String, bod
     lines += body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     return lines.joined(separator: "\r\n") + "\r\n"
 }
+
+/// A delivery status report (RFC 3464) from a mail server, returning the
+/// headers of our message `returned` sent to `recipient`.
+func deliveryReport(to notices: String, recipient: String, returned messageID: String) -> String {
+    [
+        "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>", "To: \(notices)",
+        "Subject: Undelivered Mail Returned to Sender", "Message-ID: <dsn-\(UUID().uuidString)@mx.example.net>",
+        "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
+        "--b", "Content-Type: text/plain", "", "Delivery failed.", "",
+        "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.net", "",
+        "Final-Recipient: rfc822; \(recipient)", "Action: failed", "Status: 5.1.1", "",
+        "--b", "Content-Type: text/rfc822-headers", "", "From: \(notices)", "To: \(recipient)",
+        "Message-ID: <\(messageID)>", "", "--b--", "",
+    ].joined(separator: "\r\n")
+}

@@ -112,16 +112,7 @@ extension LiveStackTests {
                                           body: "Jeg er på ferie og leser ikke e-post. Slett gjerne dette.",
                                           messageID: "intake-ooo-\(UUID().uuidString)@example.net",
                                           extraHeaders: ["Auto-Submitted: auto-replied"])
-            let bounce = [
-                "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>", "To: \(harness.notices)",
-                "Subject: Undelivered Mail Returned to Sender", "Message-ID: <intake-bounce-\(UUID().uuidString)@mx.example.net>",
-                "MIME-Version: 1.0", "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"", "",
-                "--b", "Content-Type: text/plain", "", "Delivery failed.", "",
-                "--b", "Content-Type: message/delivery-status", "", "Reporting-MTA: dns; mx.example.net", "",
-                "Final-Recipient: rfc822; \(nils)", "Action: failed", "Status: 5.1.1", "",
-                "--b", "Content-Type: text/rfc822-headers", "", "From: \(harness.notices)", "To: \(nils)",
-                "Message-ID: <\(receiptID)>", "", "--b--", "",
-            ].joined(separator: "\r\n")
+            let bounce = deliveryReport(to: harness.notices, recipient: nils, returned: receiptID)
             try await harness.deliver(outOfOffice, from: nils, expectInbox: 1)
             try await harness.deliver(bounce, from: "", expectInbox: 2)
             _ = try await harness.stage().runOnce()
