@@ -6,16 +6,16 @@ public enum SenderVerdict: Sendable, Equatable {
     /// Nothing is disclosed or changed: the request goes to needs_review and
     /// the person is told it will be handled after verification.
     case fail(FailReason)
-    /// No trusted results, or trusted results that neither pass nor fail:
-    /// fall back to confirmation by reply.
+    /// No trusted results, or trusted results that neither pass nor fail
+    /// (SPF alone, a DKIM signature by another domain): fall back to
+    /// confirmation by reply.
     case unverified(UnverifiedReason)
 
     public enum PassDetail: String, Sendable, Equatable {
+        /// DMARC passed for the From domain (`header.from`).
         case dmarc = "dmarc=pass"
-        /// No DMARC verdict; a DKIM signature of the From domain passed.
+        /// No DMARC pass; a DKIM signature by the From domain itself passed.
         case dkimAligned = "dkim=pass, aligned with From"
-        /// No DMARC verdict; SPF passed for an envelope domain aligned with From.
-        case spfAligned = "spf=pass, aligned with From"
     }
 
     public enum FailReason: String, Sendable, Equatable {
@@ -29,6 +29,14 @@ public enum SenderVerdict: Sendable, Equatable {
         case noResults = "no Authentication-Results"
         case untrustedResults = "no Authentication-Results from a trusted server"
         case inconclusive = "trusted results neither pass nor fail"
+    }
+
+    /// The trusted results show the From domain itself sent the message:
+    /// the only verdict under which a change may be made without a
+    /// confirmation by code.
+    public var isAuthenticated: Bool {
+        if case .pass = self { return true }
+        return false
     }
 
     public var isFail: Bool {
