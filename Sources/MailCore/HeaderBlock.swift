@@ -2,6 +2,10 @@
 struct HeaderBlock {
     var fields: [RawHeaderField] = []
     var bodyStart: Int
+    /// Lines such as `From : x`: a field name, blanks, then the colon.
+    /// RFC 5322's obsolete syntax allows them and a mail server may read
+    /// them as fields; here they are not fields (see `HeaderAmbiguity`).
+    var blankBeforeColon = false
 
     func first(_ lowercasedName: String) -> RawHeaderField? {
         fields.first { $0.lowercasedName == lowercasedName }
@@ -73,6 +77,13 @@ struct HeaderBlock {
                 index = next
                 continue
             }
+            if hasBlankBeforeColon(line) {
+                finishField()
+                block.blankBeforeColon = true
+                report.defect(HeaderAmbiguity.blankBeforeFieldColon)
+                index = next
+                continue
+            }
             if isFirstLine, line.starts(with: Array("From ".utf8)) {
                 // An mbox envelope line in front of the headers.
                 report.defect("mboxFromLine")
@@ -95,21 +106,31 @@ struct HeaderBlock {
         return block
     }
 
-    /// The index of the colon when `line` starts with a field name (printable
-    /// ASCII without spaces or colons), optionally followed by blanks.
+    /// The index of the colon when `line` starts with a field name
+    /// (printable ASCII without spaces or colons) directly followed by it.
     static func fieldNameEnd(_ line: ArraySlice<UInt8>) -> Int? {
+        guard let end = nameEnd(line), end < line.endIndex, line[end] == UInt8(ascii: ":") else { return nil }
+        return end
+    }
+
+    /// Whether `line` is a field name followed by blanks and a colon
+    /// (`From : x`).
+    static func hasBlankBeforeColon(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let end = nameEnd(line) else { return false }
+        var index = end
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        return index > end && index < line.endIndex && line[index] == UInt8(ascii: ":")
+    }
+
+    /// Where the leading run of field-name characters ends; nil when empty.
+    private static func nameEnd(_ line: ArraySlice<UInt8>) -> Int? {
         var index = line.startIndex
         while index < line.endIndex {
             let byte = line[index]
-            if byte == UInt8(ascii: ":") { break }
-            if byte <= 0x20 || byte >= 0x7F { break }
+            if byte == UInt8(ascii: ":") || byte <= 0x20 || byte >= 0x7F { break }
             index += 1
         }
-        guard index > line.startIndex else { return nil }
-        var colon = index
-        while colon < line.endIndex, line[colon] == 0x20 || line[colon] == 0x09 { colon += 1 }
-        guard colon < line.endIndex, line[colon] == UInt8(ascii: ":") else { return nil }
-        return colon
+        return index > line.startIndex ? index : nil
     }
 
     static func makeField(name: String, rawValue: [UInt8]) -> RawHeaderField {

@@ -1,25 +1,41 @@
 /// Repairs applied to a whole message before reading it.
 enum InputRepair {
-    /// Old Mac mail ends lines with a bare CR. When bare CRs outnumber LFs,
-    /// each bare CR becomes LF; otherwise nil (nothing to repair).
-    static func bareCarriageReturns(_ data: ArraySlice<UInt8>) -> [UInt8]? {
+    /// Old Mac mail ends lines with a bare CR. When bare CRs outnumber LFs
+    /// in the body (from `bodyStart`), each bare CR there becomes LF;
+    /// otherwise nil (nothing to repair). The header section is never
+    /// repaired: a bare CR there makes the message ambiguous instead
+    /// (`HeaderAmbiguity`), since the mail server that checked the sender
+    /// read those bytes as they are.
+    static func bareCarriageReturns(_ data: ArraySlice<UInt8>, bodyStart: Int) -> [UInt8]? {
+        let body = data[bodyStart...]
         var bareCR = 0
         var lineFeeds = 0
-        var index = data.startIndex
-        while index < data.endIndex {
-            if data[index] == 0x0A {
+        var index = body.startIndex
+        while index < body.endIndex {
+            if body[index] == 0x0A {
                 lineFeeds += 1
-            } else if data[index] == 0x0D, index + 1 == data.endIndex || data[index + 1] != 0x0A {
+            } else if body[index] == 0x0D, index + 1 == body.endIndex || body[index + 1] != 0x0A {
                 bareCR += 1
             }
             index += 1
         }
         guard bareCR > lineFeeds else { return nil }
         var output = Array(data)
-        for position in output.indices where output[position] == 0x0D {
+        let offset = bodyStart - data.startIndex
+        for position in offset..<output.count where output[position] == 0x0D {
             if position + 1 == output.count || output[position + 1] != 0x0A { output[position] = 0x0A }
         }
         return output
+    }
+
+    /// Whether `bytes` hold a CR that is not followed by LF.
+    static func containsBareCarriageReturn(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var index = bytes.startIndex
+        while let cr = bytes[index...].firstIndex(of: 0x0D) {
+            if cr + 1 == bytes.endIndex || bytes[cr + 1] != 0x0A { return true }
+            index = cr + 1
+        }
+        return false
     }
 
     /// Where the headers start when blank lines or indentation come before
@@ -53,7 +69,8 @@ enum InputRepair {
     static func startsWithMessageHeaders(_ data: ArraySlice<UInt8>, limits: ReaderLimits) -> Bool {
         var scratch = ReadReport()
         let block = HeaderBlock.read(data, limits: limits, report: &scratch)
-        if block.fields.isEmpty { return true }
+        // Only `Name : value` lines: a pasted letter ("Navn : Kari"), read as text.
+        if block.fields.isEmpty { return !block.blankBeforeColon }
         return block.fields.contains { messageFields.contains($0.lowercasedName) || $0.lowercasedName.hasPrefix("x-") }
     }
 }

@@ -20,13 +20,7 @@ public enum MessageReader {
         _ = budget.takePart()
 
         var data = original
-        var repaired: [UInt8] = []
         var repairs = report
-        if let converted = InputRepair.bareCarriageReturns(data) {
-            repaired = converted
-            data = repaired[...]
-            repairs.defect("bareCarriageReturnLineEnds")
-        }
         if let start = InputRepair.headerStartAfterLeadingBlanks(data) {
             data = data[start...]
             repairs.defect("blankBeforeHeaders")
@@ -35,18 +29,32 @@ public enum MessageReader {
             // A letter such as "To: Example AS" + text: all of it is body.
             return readMessage(original, depth: 0, budget: budget, report: report, headerless: true)
         }
-        return readMessage(data, depth: 0, budget: budget, report: repairs)
+        var scratch = ReadReport()
+        let bodyStart = HeaderBlock.read(data, limits: limits, report: &scratch).bodyStart
+        var ambiguities: [String] = []
+        var repaired: [UInt8] = []
+        if InputRepair.containsBareCarriageReturn(original[..<bodyStart]) {
+            ambiguities.append(HeaderAmbiguity.bareCarriageReturnInHeader)
+            repairs.defect(HeaderAmbiguity.bareCarriageReturnInHeader)
+        } else if let converted = InputRepair.bareCarriageReturns(data, bodyStart: bodyStart) {
+            repaired = converted
+            data = repaired[...]
+            repairs.defect("bareCarriageReturnLineEnds")
+        }
+        return readMessage(data, depth: 0, budget: budget, report: repairs, ambiguities: ambiguities)
     }
 
     /// Reads one message (the top level or an embedded one).
     static func readMessage(
         _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport(),
-        headerless: Bool = false
+        headerless: Bool = false, ambiguities found: [String] = []
     ) -> ParsedMessage {
         var report = initial
         let block = headerless
             ? HeaderBlock(bodyStart: data.startIndex)
             : HeaderBlock.read(data, limits: budget.limits, report: &report)
+        var ambiguities = found
+        if block.blankBeforeColon { ambiguities.append(HeaderAmbiguity.blankBeforeFieldColon) }
         var walker = BodyWalker(budget: budget, report: report)
         let content = walker.content(headers: block, body: data[block.bodyStart...], depth: depth, defaultType: "text/plain")
         report = walker.report
@@ -75,7 +83,8 @@ public enum MessageReader {
             embeddedMessages: content.embedded,
             reportParts: content.reportParts,
             limitsReached: report.limitsReached,
-            defects: report.defects
+            defects: report.defects,
+            headerAmbiguities: ambiguities
         )
     }
 

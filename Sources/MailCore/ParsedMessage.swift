@@ -38,6 +38,10 @@ public struct ParsedMessage: Sendable, Equatable {
     public let limitsReached: [String]
     /// What was repaired, e.g. "missingFinalBoundary"; empty when none.
     public let defects: [String]
+    /// What in this message's own header section another mail reader (the
+    /// receiving server that checked the sender) may read differently
+    /// (`HeaderAmbiguity`); empty when none. Such a message is not acted on.
+    public let headerAmbiguities: [String]
 
     public init(
         headers: [HeaderField] = [],
@@ -58,7 +62,8 @@ public struct ParsedMessage: Sendable, Equatable {
         embeddedMessages: [ParsedMessage] = [],
         reportParts: [ReportPart] = [],
         limitsReached: [String] = [],
-        defects: [String] = []
+        defects: [String] = [],
+        headerAmbiguities: [String] = []
     ) {
         self.headers = headers
         self.subject = subject
@@ -79,6 +84,7 @@ public struct ParsedMessage: Sendable, Equatable {
         self.reportParts = reportParts
         self.limitsReached = limitsReached
         self.defects = defects
+        self.headerAmbiguities = headerAmbiguities
     }
 
     /// The first header of that name (case-insensitive), decoded.

@@ -10,6 +10,7 @@ enum CheckConfigCommand {
         }
         guard let config = option.load() else { return 1 }
         let problems = await ConfigChecks.problemsWithDatabase(config)
+        for warning in ConfigChecks.warnings(config) { printError("dsrd: warning: \(warning)") }
         guard problems.isEmpty else {
             printError("dsrd: configuration \(config.sourcePath ?? "-") has \(problems.count) problem(s):")
             for problem in problems { printError("  \(problem)") }

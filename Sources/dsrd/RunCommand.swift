@@ -33,6 +33,9 @@ enum RunCommand {
             printError("dsrd run: \(error)")
             return 1
         }
+        for warning in ConfigChecks.warnings(config) {
+            logger.warning("configuration warning (see dsrd check-config)", ["key": warning.path])
+        }
         let runner = ServiceRunner(
             plan: plan,
             control: control, notifier: notifier, clock: clock, logger: logger,

@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 import Testing
 @testable import Daemon
 
@@ -121,13 +122,16 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
      "suppression_key": {"env": "S"},
      "identity": {"trusted_authserv_ids": ["mx.example.net"], "strip_plus_tags": true,
                   "plus_tag_domains": {"example.org": false}, "confirmation_expiry_days": 5,
-                  "confirmation_reminder_days": null},
+                  "confirmation_reminder_days": null, "internal_received_hops": 2, "results_position": "below",
+                  "results_without_authserv_id": true},
      "limits": {"sender_requests": 9, "global_window_minutes": 30},
      "digest": {"address": "ops@janteloppet.test", "hour": 6},
      "fulfilment": {"max_attachment_bytes": 2048}}
     """
     let config = try ConfigParser.parse(Array(good.utf8), environment: env).get()
     #expect(config.identity.trustedAuthservIDs == ["mx.example.net"])
+    #expect(config.identity.senderTrust == SenderTrust(trustedAuthservIDs: ["mx.example.net"], internalReceivedHops: 2,
+                                                       resultsPosition: .below, readsResultsWithoutAuthservID: true))
     #expect(config.identity.aliasRules.stripsPlusTags(forDomain: "example.no"))
     #expect(!config.identity.aliasRules.stripsPlusTags(forDomain: "EXAMPLE.org"))
     #expect(config.identity.confirmationPolicy.reminderAfter == nil)
@@ -139,9 +143,27 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
 
     let bad = base + """
      "identity": {"trusted_authserv_ids": ["two words"], "confirmation_expiry_days": 3,
-                  "confirmation_reminder_days": 3},
+                  "confirmation_reminder_days": 3, "internal_received_hops": 11, "results_position": "middle",
+                  "results_without_authserv_id": "yes"},
      "limits": {"sender_requests": 0}, "digest": {"hour": 24}}
     """
     let found = problems(bad, environment: env)
-    #expect(Set(found.map(\.path)) == ["identity.trusted_authserv_ids[0]", "limits.sender_requests", "digest.hour"])
+    #expect(Set(found.map(\.path)) == ["identity.trusted_authserv_ids[0]", "identity.internal_received_hops",
+                                       "identity.results_position", "identity.results_without_authserv_id",
+                                       "limits.sender_requests", "digest.hour"])
+}
+
+@Test func senderTrustDefaultsAndTheWarningWhenNothingCanBeTrusted() throws {
+    var config = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    #expect(config.identity.senderTrust == SenderTrust(trustedAuthservIDs: []))
+    #expect(config.identity.senderTrust.resultsPosition == .above && config.identity.senderTrust.internalReceivedHops == 0)
+    // Without a data map nothing is changed, so nothing to warn about.
+    #expect(ConfigChecks.warnings(config).isEmpty)
+    config.dataMapPath = "/etc/dsrd/datamap.json"
+    #expect(ConfigChecks.warnings(config).map(\.path) == ["identity.trusted_authserv_ids"])
+    config.identity.resultsWithoutAuthservID = true
+    #expect(ConfigChecks.warnings(config).isEmpty)
+    config.identity.resultsWithoutAuthservID = false
+    config.identity.trustedAuthservIDs = ["mx.example.net"]
+    #expect(ConfigChecks.warnings(config).isEmpty)
 }

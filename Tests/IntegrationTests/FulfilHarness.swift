@@ -31,10 +31,20 @@ struct FulfilHarness {
         try await database.transaction { try FulfilmentFixture.createCustomer($0) }
     }
 
-    /// Sends `text` to the notices mailbox, then runs intake and fulfilment once.
-    func process(_ text: String, from sender: String) async throws {
+    /// Sends `text` to the notices mailbox, then runs intake and fulfilment
+    /// once. `mxResult`: what the MX writes about the sender (none by default).
+    func process(_ text: String, from sender: String, mxResult: LocalStack.MXResult? = nil) async throws {
         let before = try await intake.inboxCount() ?? 0
-        try await intake.deliver(text, from: sender, expectInbox: before + 1)
+        try await intake.deliver(text, from: sender, expectInbox: before + 1, mxResult: mxResult)
+        _ = try await intake.stage().runOnce()
+        try await fulfilAll()
+    }
+
+    /// Stores `raw` in the notices mailbox byte for byte, then runs intake
+    /// and fulfilment once.
+    func processStored(_ raw: [UInt8]) async throws {
+        let before = try await intake.inboxCount() ?? 0
+        try await intake.store(raw, expectInbox: before + 1)
         _ = try await intake.stage().runOnce()
         try await fulfilAll()
     }
@@ -57,11 +67,12 @@ struct FulfilHarness {
     }
 
     /// Sends a request and returns what it opened.
-    func ask(_ subject: String, _ body: String, from sender: String, headers: [String] = []) async throws -> Sent {
+    func ask(_ subject: String, _ body: String, from sender: String, headers: [String] = [],
+             mxResult: LocalStack.MXResult? = nil) async throws -> Sent {
         let domain = sender.split(separator: "@").last.map(String.init) ?? "example.org"
         let messageID = "ask-\(UUID().uuidString)@\(domain)"
         try await process(requestMail(from: sender, to: notices, subject: subject, body: body, messageID: messageID,
-                                      extraHeaders: headers), from: sender)
+                                      extraHeaders: headers), from: sender, mxResult: mxResult)
         let row = try await request(messageID: messageID)
         return Sent(messageID: messageID, id: try row.int("id"), reference: try row.string("reference"))
     }
@@ -74,12 +85,25 @@ struct FulfilHarness {
     /// Answers the request's latest confirmation message from `sender`,
     /// quoting `token` (by default the one in that message).
     func confirm(_ sent: Sent, from sender: String, token: String? = nil, answer: String = "Ja, det stemmer.",
-                 headers: [String] = []) async throws {
+                 headers: [String] = [], mxResult: LocalStack.MXResult? = nil) async throws {
         var code = token
         if code == nil { code = try await self.token(of: sent.id) }
         let reply = confirmationReply(from: sender, reference: sent.reference, token: code ?? "", answer: answer,
                                       messageID: "answer-\(UUID().uuidString)@example.org")
-        try await process(headers.map { $0 + "\r\n" }.joined() + reply, from: sender)
+        try await process(headers.map { $0 + "\r\n" }.joined() + reply, from: sender, mxResult: mxResult)
+    }
+
+    /// The message with this Message-ID as fetched from IMAP (the ledger
+    /// keeps its bytes).
+    func storedMessage(messageID: String) async throws -> ParsedMessage {
+        let raw = try #require(try await intake.rows("SELECT raw FROM dsr.inbound WHERE message_id = $1",
+                                                     [.text(messageID)]).first?.bytes("raw"))
+        return MessageReader.read(raw)
+    }
+
+    /// The sender verdict of that message under this harness's trust.
+    func verdict(messageID: String) async throws -> SenderVerdict {
+        settings.senderTrust.verdict(of: try await storedMessage(messageID: messageID))
     }
 
     /// Rows of the customer left in `crm.customers` (0 or 1).

@@ -40,8 +40,20 @@ struct IntakeHarness {
     }
 
     /// Sends a message to this harness's notices address and waits for it.
-    func deliver(_ text: String, from sender: String, expectInbox count: Int) async throws {
-        try await stack.smtp().send(Array(text.utf8), from: sender, to: [notices])
+    /// With `mxResult` the stack's MX writes that Authentication-Results
+    /// header about the domain of `sender` (the envelope sender differs
+    /// from `sender` then); without, it writes none.
+    func deliver(_ text: String, from sender: String, expectInbox count: Int,
+                 mxResult: LocalStack.MXResult? = nil) async throws {
+        let envelope = mxResult?.envelopeSender(for: sender) ?? sender
+        try await stack.smtp().send(Array(text.utf8), from: envelope, to: [notices])
+        _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: count)
+    }
+
+    /// Stores `raw` byte for byte in this harness's INBOX, without SMTP
+    /// (see `LocalStack.store`), and waits for it.
+    func store(_ raw: [UInt8], expectInbox count: Int) async throws {
+        try stack.store(raw, user: notices)
         _ = try await stack.waitForMessages(imap, mailbox: .inbox, count: count)
     }
 

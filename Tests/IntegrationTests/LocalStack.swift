@@ -55,6 +55,53 @@ struct LocalStack {
                                                 connectTimeoutSeconds: 5, timeoutSeconds: 20))
     }
 
+    /// What the stack's MX writes as its Authentication-Results about a
+    /// message, chosen by the envelope sender (deploy/local/stack.sh).
+    enum MXResult {
+        /// `spf=pass`, `dkim=pass header.d=DOMAIN`, `dmarc=pass header.from=DOMAIN`.
+        case dmarcPass
+        /// `spf=fail`, `dkim=none`, `dmarc=fail header.from=DOMAIN`.
+        case dmarcFail
+        /// `spf=fail`, `dkim=none`, `dmarc=none`: a domain without DMARC.
+        case noDMARC
+
+        /// The envelope sender that makes the MX write this result about
+        /// the domain of `address`.
+        func envelopeSender(for address: String) -> String {
+            let domain = address.split(separator: "@").last.map(String.init) ?? "example.org"
+            switch self {
+            case .dmarcPass: return "mx-dmarc-pass@\(domain)"
+            case .dmarcFail: return "mx-dmarc-fail@\(domain)"
+            case .noDMARC: return "mx-no-dmarc@\(domain)"
+            }
+        }
+    }
+
+    /// Puts `raw` into `user`'s INBOX byte for byte, as an MX set up unlike
+    /// the stack's would have stored it: Dovecot's `doveadm save` with the
+    /// stack's own Dovecot configuration, no SMTP, no LMTP.
+    func store(_ raw: [UInt8], user: String) throws {
+        let state = value("DSRD_STACK_STATE")
+        guard !state.isEmpty else { throw NotUp(variable: "DSRD_STACK_STATE") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/doveadm")
+        process.arguments = ["-c", state + "/dovecot/dovecot.conf", "save", "-u", user, "-m", "INBOX"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(raw))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw StoreFailed(status: process.terminationStatus) }
+    }
+
+    struct StoreFailed: Error, CustomStringConvertible {
+        let status: Int32
+        var description: String { "doveadm save ended with status \(status)" }
+    }
+
     /// A fresh address at a test domain, so runs never see each other's mail.
     static func uniqueAddress(_ prefix: String, domain: String = "example.org") -> String {
         "\(prefix)-\(UInt64.random(in: 0..<UInt64.max) & 0xffff_ffff_ffff)@\(domain)"

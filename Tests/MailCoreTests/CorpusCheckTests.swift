@@ -24,6 +24,13 @@ import Testing
             _ = ReplyText.newText(message.text)
             #expect(message.limitsReached.isEmpty, "\(path)")
             let name = (path as NSString).lastPathComponent
+            if !message.headerAmbiguities.isEmpty {
+                // Old Mac mail, with bare CR line ends in the header section
+                // too, is flagged and not repaired: intake sets it aside for review.
+                #expect(name.hasPrefix("mac_") && message.headerAmbiguities == [HeaderAmbiguity.bareCarriageReturnInHeader],
+                        "\(name)")
+                continue
+            }
             guard path.contains("/sisimai/") else { continue }
             if name.hasPrefix("is-not-bounce") {
                 #expect(!verdict.isAuto, "\(name)")

@@ -268,6 +268,12 @@ default_transport = error:the local stack delivers to the test domains only
 relay_transport = error:the local stack delivers to the test domains only
 # Two addresses the tests use to see a temporary and a permanent refusal.
 smtpd_recipient_restrictions = check_recipient_access inline:{ {tempfail@example.net = 450 4.2.0 Try again later}, {rejected@example.net = 550 5.1.1 No such user} }
+# The MX writes sender authentication results itself, as a receiving MX
+# with SPF, DKIM and DMARC checks would: the envelope sender picks the
+# result (see authentication-results). PREPEND puts the header above
+# Postfix's own Received line. Incoming headers with this id are NOT
+# removed here, so that tests show dsrd itself ignores them.
+smtpd_sender_restrictions = check_sender_access regexp:$d/authentication-results
 virtual_mailbox_domains = $domains
 virtual_transport = lmtp:unix:$STATE/dovecot/lmtp
 alias_maps =
@@ -287,6 +293,13 @@ smtputf8_enable = yes
 maillog_file_prefixes = $d
 maillog_file = $d/maillog
 EOF
+    # Envelope senders mx-dmarc-pass@, mx-dmarc-fail@ and mx-no-dmarc@ a
+    # domain get the MX's verdict for that domain; any other sender none.
+    cat > "$d/authentication-results.new" <<'EOF'
+/^mx-dmarc-pass@(.+)$/ PREPEND Authentication-Results: mx.janteloppet.test; spf=pass smtp.mailfrom=$1; dkim=pass header.d=$1; dmarc=pass header.from=$1
+/^mx-dmarc-fail@(.+)$/ PREPEND Authentication-Results: mx.janteloppet.test; spf=fail smtp.mailfrom=$1; dkim=none; dmarc=fail header.from=$1
+/^mx-no-dmarc@(.+)$/ PREPEND Authentication-Results: mx.janteloppet.test; spf=fail smtp.mailfrom=$1; dkim=none; dmarc=none header.from=$1
+EOF
     sed -e 's/^smtp\( \+\)inet/#&/' -e 's/^\([a-z]\+ \+[a-z-]\+ \+[-ny] \+[-ny] \+\)[-y]\( \)/\1n\2/' \
         /usr/share/postfix/master.cf.dist > "$d/master.cf.new"
     cat >> "$d/master.cf.new" <<EOF
@@ -296,7 +309,9 @@ EOF
     local changed=no
     cmp -s "$d/main.cf.new" "$d/main.cf" || { mv "$d/main.cf.new" "$d/main.cf"; changed=yes; }
     cmp -s "$d/master.cf.new" "$d/master.cf" || { mv "$d/master.cf.new" "$d/master.cf"; changed=yes; }
-    rm -f "$d/main.cf.new" "$d/master.cf.new"
+    cmp -s "$d/authentication-results.new" "$d/authentication-results" \
+        || { mv "$d/authentication-results.new" "$d/authentication-results"; changed=yes; }
+    rm -f "$d/main.cf.new" "$d/master.cf.new" "$d/authentication-results.new"
     if [ "$changed" = yes ] && postfix_running; then postfix -c "$d" stop >/dev/null 2>&1 || true; fi
     if ! postfix_running; then
         postfix -c "$d" set-permissions >/dev/null 2>&1 || true

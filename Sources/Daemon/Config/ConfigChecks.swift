@@ -22,6 +22,18 @@ public enum ConfigChecks {
         return problems
     }
 
+    /// What is allowed but probably wrong: printed by `dsrd check-config`
+    /// and logged at start, never a reason to refuse the config.
+    public static func warnings(_ config: DaemonConfig) -> [ConfigProblem] {
+        var warnings: [ConfigProblem] = []
+        if config.dataMapPath != nil, !config.identity.senderTrust.canTrustAnyResults {
+            warnings.append(ConfigProblem(
+                path: "identity.trusted_authserv_ids",
+                message: "empty (and results_without_authserv_id is off): no sender is ever authenticated, so every change waits for a confirmation by code"))
+        }
+        return warnings
+    }
+
     /// The checks of `problems`, then the data map against the live database
     /// (when `data_map` is set and the map itself is sound).
     public static func problemsWithDatabase(_ config: DaemonConfig) async -> [ConfigProblem] {

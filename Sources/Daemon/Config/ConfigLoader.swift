@@ -38,6 +38,10 @@ extension DaemonConfig {
             ("delivery.max_attempts", String(deliveryMaxAttempts)),
             ("templates_dir", templatesDirectory ?? "-"),
             ("data_map", dataMapPath ?? "-"),
+            ("identity.trusted_ids", identity.trustedAuthservIDs.isEmpty ? "-" : identity.trustedAuthservIDs.joined(separator: ",")),
+            ("identity.results", "\(identity.resultsPosition.rawValue) the MX's Received line, "
+                + "\(identity.internalReceivedHops) internal hop(s), "
+                + (identity.resultsWithoutAuthservID ? "also without authserv-id" : "authserv-id required")),
             ("organisation", "\(organisation.name) (DPO \(organisation.dpoAddress))"),
             ("log_level", logLevel.rawValue),
             ("secrets", "read (not shown)"),

@@ -16,11 +16,16 @@ extension ConfigParser {
         guard let object else { return .standard }
         let path = "identity"
         reader.rejectUnknownKeys(object, known: [
-            "trusted_authserv_ids", "strip_plus_tags", "plus_tag_domains", "confirmation_expiry_days",
-            "confirmation_reminder_days",
+            "trusted_authserv_ids", "internal_received_hops", "results_position", "results_without_authserv_id",
+            "strip_plus_tags", "plus_tag_domains", "confirmation_expiry_days", "confirmation_reminder_days",
         ], path: path)
         let standard = DaemonConfig.Identity.standard
         let ids = stringList(&reader, object, "trusted_authserv_ids", path: path)
+        let hops = reader.int(object, "internal_received_hops", path: path, default: standard.internalReceivedHops,
+                              range: 0...SenderTrust.maximumInternalHops)
+        let position = reader.choice(object, "results_position", path: path, default: standard.resultsPosition)
+        let withoutID = bool(&reader, object, "results_without_authserv_id", path: path,
+                             default: standard.resultsWithoutAuthservID)
         let strip = bool(&reader, object, "strip_plus_tags", path: path, default: false)
         let domains = boolMap(&reader, object, "plus_tag_domains", path: path)
         let expiry = reader.int(object, "confirmation_expiry_days", path: path,
@@ -31,12 +36,16 @@ extension ConfigParser {
         } else if object["confirmation_reminder_days"] != nil {
             reminder = reader.int(object, "confirmation_reminder_days", path: path, default: nil, range: 1...59).map { .some($0) }
         }
-        guard let ids, let strip, let domains, let expiry, let reminder else { return nil }
+        guard let ids, let hops, let position, let withoutID, let strip, let domains, let expiry, let reminder else {
+            return nil
+        }
         if let days = reminder, days >= expiry {
             reader.problem(reader.join(path, "confirmation_reminder_days"), "must be less than confirmation_expiry_days")
             return nil
         }
-        return DaemonConfig.Identity(trustedAuthservIDs: ids, aliasRules: AliasRules(stripPlusTags: strip, domainOverrides: domains),
+        return DaemonConfig.Identity(trustedAuthservIDs: ids, internalReceivedHops: hops, resultsPosition: position,
+                                     resultsWithoutAuthservID: withoutID,
+                                     aliasRules: AliasRules(stripPlusTags: strip, domainOverrides: domains),
                                      confirmationExpiryDays: expiry, confirmationReminderDays: reminder)
     }
 

@@ -14,6 +14,12 @@ extension DaemonConfig {
     public struct Identity: Sendable, Equatable {
         /// authserv-ids of the company's own receiving mail servers.
         public var trustedAuthservIDs: [String]
+        /// `Received:` lines of the company's internal relays above the MX's own.
+        public var internalReceivedHops: Int = 0
+        /// Where the MX writes its Authentication-Results.
+        public var resultsPosition: SenderTrust.ResultsPosition = .above
+        /// Read Authentication-Results without an authserv-id (Exchange Online).
+        public var resultsWithoutAuthservID = false
         public var aliasRules: AliasRules
         public var confirmationExpiryDays: Int
         /// Nil: no reminder.
@@ -24,7 +30,8 @@ extension DaemonConfig {
 
         /// Whose Authentication-Results count, as intake and fulfilment read them.
         public var senderTrust: SenderTrust {
-            SenderTrust(trustedAuthservIDs: trustedAuthservIDs)
+            SenderTrust(trustedAuthservIDs: trustedAuthservIDs, internalReceivedHops: internalReceivedHops,
+                        resultsPosition: resultsPosition, readsResultsWithoutAuthservID: resultsWithoutAuthservID)
         }
 
         public var confirmationPolicy: ConfirmationPolicy {

@@ -37,15 +37,22 @@ public struct IntakeRecorder: Sendable {
     /// recorded (by an earlier run or by another daemon).
     public func record(_ fetched: Fetched, in connection: PostgresConnection, now: Date) throws -> IntakeOutcome? {
         let message = MessageReader.read(fetched.raw)
-        let reading = MessageClassification(message)
-        let sender = StorableText.address(message.from.first?.address)
+        // A header section the mail server may have read differently: its
+        // From and Message-ID are not recorded, nothing is answered.
+        let ambiguous = !message.headerAmbiguities.isEmpty
+        let sender = ambiguous ? nil : StorableText.address(message.from.first?.address)
         let ledger = InboundLedger(connection)
         let new = InboundLedger.NewMessage(
             mailbox: settings.ledgerMailbox, uidValidity: fetched.uidValidity, uid: fetched.uid,
-            messageID: StorableText.identifier(message.messageID), receivedAt: fetched.receivedAt, raw: fetched.raw,
-            sizeBytes: fetched.raw.count, rawSHA256: SHA256.hash(fetched.raw).hexString, fromAddress: sender
+            messageID: ambiguous ? nil : StorableText.identifier(message.messageID), receivedAt: fetched.receivedAt,
+            raw: fetched.raw, sizeBytes: fetched.raw.count, rawSHA256: SHA256.hash(fetched.raw).hexString,
+            fromAddress: sender
         )
         guard let inboundID = try ledger.insert(new) else { return nil }
+        if ambiguous {
+            return try setAsideAmbiguous(inboundID, ambiguities: message.headerAmbiguities, connection: connection)
+        }
+        let reading = MessageClassification(message)
 
         let verdict = settings.senderTrust.verdict(of: message)
         let facts = try gatherFacts(message: message, reading: reading, sender: sender, verdict: verdict,
@@ -61,6 +68,20 @@ public struct IntakeRecorder: Sendable {
         try ledger.setOutcome(inboundID, outcome: decision.outcome, autoKind: reading.auto.kind?.rawValue,
                               problem: problem.map(StorableText.clean))
         return outcome
+    }
+
+    /// A message whose header section another mail reader may read
+    /// differently (`HeaderAmbiguity`): the mail server's sender check may
+    /// be about another From. Unreadable: no request, no reply, to review.
+    private func setAsideAmbiguous(_ inboundID: Int, ambiguities: [String],
+                                   connection: PostgresConnection) throws -> IntakeOutcome {
+        let problem = "ambiguous header section (\(ambiguities.joined(separator: ",")))"
+        try InboundLedger(connection).setOutcome(inboundID, outcome: TriageDecision.unreadable.outcome, autoKind: nil,
+                                                 problem: problem)
+        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: "unreadable",
+                                          reason: "ambiguous header section: moved to \(settings.reviewMailbox) for a person to read")
+        return IntakeOutcome(inboundID: inboundID, outcome: TriageDecision.unreadable.outcome, requestReference: nil,
+                             requestState: nil, repliesQueued: 0, destination: .review)
     }
 
     /// Records a message too large to fetch: no bytes, straight to review.

@@ -30,18 +30,38 @@ public struct AuthenticationResults: Sendable, Equatable {
         guard !id.isEmpty, !id.contains("=") else { return nil }
         scanner.skipBlanksAndComments()
         if scanner.peekIsDigit { _ = scanner.readWord() }  // authres-version
+        return AuthenticationResults(authservID: id, results: readResults(&scanner, firstNeedsSemicolon: true))
+    }
 
+    /// Parses a header value that starts with its first result, without an
+    /// authserv-id, as Exchange Online writes them:
+    /// `spf=pass (…) smtp.mailfrom=example.com; dkim=pass …; dmarc=pass action=none header.from=example.com`.
+    /// The id is "". Nil when the value has an authserv-id or no result.
+    public static func parseWithoutAuthservID(_ value: String) -> AuthenticationResults? {
+        guard parse(value) == nil else { return nil }
+        var scanner = AuthenticationResultsScanner(value)
+        let results = readResults(&scanner, firstNeedsSemicolon: false)
+        return results.isEmpty ? nil : AuthenticationResults(authservID: "", results: results)
+    }
+
+    /// The results up to the end: each after a `;`, the first one also
+    /// without it when `firstNeedsSemicolon` is false.
+    private static func readResults(_ scanner: inout AuthenticationResultsScanner,
+                                    firstNeedsSemicolon: Bool) -> [AuthenticationResult] {
         var results: [AuthenticationResult] = []
+        var first = true
         while results.count < maxResults {
             scanner.skipBlanksAndComments()
             guard !scanner.atEnd else { break }
-            guard scanner.take(";") else {
+            let separated = scanner.take(";")
+            defer { first = false }
+            guard separated || (first && !firstNeedsSemicolon) else {
                 scanner.skipToSemicolon()
                 continue
             }
             if let result = readResult(&scanner) { results.append(result) }
         }
-        return AuthenticationResults(authservID: id, results: results)
+        return results
     }
 
     /// `method[/version] = result [reason=…] [ptype.property=value …]`,

@@ -1,45 +1,79 @@
 import Foundation
 import MailCore
 
-/// Reads the sender authentication that the company's own mail server wrote
-/// into a message, and ignores whatever the sender wrote.
+/// Reads the sender authentication that the company's own mail servers
+/// wrote into a message, and ignores whatever the sender wrote.
 ///
-/// Which Authentication-Results headers count (the trusted block): walking
-/// the headers from the top (the newest hop first),
-/// - an Authentication-Results header whose authserv-id is trusted counts;
-/// - the walk ends at the first Authentication-Results header whose
-///   authserv-id is not trusted (or cannot be read);
-/// - the walk ends at the first `Received:` header after a counted one: the
-///   trusted server writes its results above its own `Received:` line, and
-///   everything below that line was written before the message reached it,
-///   possibly by the sender. `Received:` lines above the first counted
-///   header (local delivery hops) are passed over, as are other headers.
-/// The server must be set up to add its results above its `Received:` line
-/// and, as RFC 8601 §5 asks, to remove incoming headers that carry its id.
+/// The trust boundary is the receiving MX's own `Received:` line. Walking
+/// the headers from the top (the newest hop first):
+/// - `Received:` lines of local delivery over LMTP (Dovecot's) are passed
+///   over; so are the first `internalReceivedHops` other `Received:` lines
+///   (the company's internal relays);
+/// - the next `Received:` line is the MX's: everything above it was written
+///   by the company's servers (the MX, its relays, the delivery agent);
+///   everything below it came from the sender and is never read.
+/// Which Authentication-Results count (`SenderTrust.resultsPosition`):
+/// - `above`: those above the MX's line;
+/// - `below`: the unbroken run directly below the MX's line, where a Postfix
+///   milter writes them; the first other header ends it. The MX must then
+///   remove incoming headers with its id (RFC 8601 §5), or a sender's header
+///   could stand there when the milter wrote none.
+/// A counted header carries a trusted authserv-id, or no id at all when
+/// `readsResultsWithoutAuthservID` (Exchange Online). Without the MX's line
+/// (no non-local `Received:` where one is due) nothing counts.
 public enum SenderAuthentication {
     /// The counted Authentication-Results headers, topmost first.
-    public static func trustedResults(headers: [HeaderField], trustedIDs: [String]) -> [AuthenticationResults] {
-        let trusted = Set(trustedIDs.map { $0.lowercased() })
-        guard !trusted.isEmpty else { return [] }
-        var counted: [AuthenticationResults] = []
-        for field in headers {
-            let name = field.name.lowercased()
-            if name == "received" {
-                if !counted.isEmpty { break }
-                continue
+    public static func trustedResults(headers: [HeaderField], trust: SenderTrust) -> [AuthenticationResults] {
+        guard trust.canTrustAnyResults else { return [] }
+        let trusted = Set(trust.trustedAuthservIDs.map { $0.lowercased() })
+        func counted(_ field: HeaderField) -> AuthenticationResults? {
+            guard field.name.lowercased() == "authentication-results" else { return nil }
+            if let parsed = AuthenticationResults.parse(field.value) {
+                return trusted.contains(parsed.authservID.lowercased()) ? parsed : nil
             }
-            guard name == "authentication-results" else { continue }
-            guard let parsed = AuthenticationResults.parse(field.value),
-                  trusted.contains(parsed.authservID.lowercased()) else { break }
-            counted.append(parsed)
+            return trust.readsResultsWithoutAuthservID ? AuthenticationResults.parseWithoutAuthservID(field.value) : nil
         }
-        return counted
+
+        var above: [AuthenticationResults] = []
+        var hopsLeft = trust.internalReceivedHops
+        var boundary: Int?
+        for (index, field) in headers.enumerated() {
+            if field.name.lowercased() == "received" {
+                if ReceivedLine.isLocalDelivery(field.value) { continue }
+                if hopsLeft == 0 {
+                    boundary = index
+                    break
+                }
+                hopsLeft -= 1
+            } else if let results = counted(field) {
+                above.append(results)
+            }
+        }
+        guard let boundary else { return [] }
+        switch trust.resultsPosition {
+        case .above:
+            return above
+        case .below:
+            var below: [AuthenticationResults] = []
+            for field in headers[(boundary + 1)...] {
+                guard let results = counted(field) else { break }
+                below.append(results)
+            }
+            return below
+        }
     }
 
     /// The verdict for a message whose (first) From address has `fromDomain`.
     /// `headers` are in message order, topmost first.
-    public static func evaluate(headers: [HeaderField], trustedIDs: [String], fromDomain: String) -> SenderVerdict {
-        let blocks = trustedResults(headers: headers, trustedIDs: trustedIDs)
+    ///
+    /// Pass needs a result that names the From domain itself: DMARC pass
+    /// with `header.from` equal to it, or DKIM pass with `header.d` equal to
+    /// it. Without a public-suffix list a parent domain cannot be told from
+    /// a registry's suffix (`co.uk`, `priv.no`), so relaxed alignment is the
+    /// MX's DMARC check's job, never dsrd's. SPF alone never passes: it
+    /// speaks for the envelope, not for From.
+    public static func evaluate(headers: [HeaderField], trust: SenderTrust, fromDomain: String) -> SenderVerdict {
+        let blocks = trustedResults(headers: headers, trust: trust)
         guard !blocks.isEmpty else {
             let anyResults = headers.contains { $0.name.lowercased() == "authentication-results" }
             return .unverified(anyResults ? .untrustedResults : .noResults)
@@ -47,41 +81,22 @@ public enum SenderAuthentication {
         let from = normalizedDomain(fromDomain)
         let results = blocks.flatMap(\.results)
 
-        // DMARC results about another From domain (a second From, a
-        // forwarded header) do not speak for this one.
-        let dmarc = results.filter { result in
-            result.method == "dmarc" && (result.domain(of: "header.from").map { $0 == from } ?? true)
+        // A DMARC failure fails unless it names another From domain (a
+        // second From, a forwarded header); a pass counts only for this one.
+        let dmarc = results.filter { $0.method == "dmarc" }
+        if dmarc.contains(where: { $0.failed && ($0.domain(of: "header.from").map { $0 == from } ?? true) }) {
+            return .fail(.dmarcFail)
         }
-        if dmarc.contains(where: \.failed) { return .fail(.dmarcFail) }
-        if dmarc.contains(where: \.passed) { return .pass(.dmarc) }
-
         let dkim = results.filter { $0.method == "dkim" }
         let spf = results.filter { $0.method == "spf" }
         if !from.isEmpty {
-            if dkim.contains(where: { $0.passed && aligned($0.domain(of: "header.d") ?? $0.domain(of: "header.i"), from) }) {
-                return .pass(.dkimAligned)
-            }
-            if spf.contains(where: { $0.passed && aligned(spfDomain($0), from) }) {
-                return .pass(.spfAligned)
-            }
+            if dmarc.contains(where: { $0.passed && $0.domain(of: "header.from") == from }) { return .pass(.dmarc) }
+            if dkim.contains(where: { $0.passed && $0.domain(of: "header.d") == from }) { return .pass(.dkimAligned) }
         }
         let dkimFails = dkim.contains(where: \.failed) && !dkim.contains(where: \.passed)
         let spfFails = spf.contains(where: \.failed) && !spf.contains(where: \.passed)
         if dkimFails && spfFails { return .fail(.dkimAndSPFFail) }
         return .unverified(.inconclusive)
-    }
-
-    /// The envelope domain SPF checked: `smtp.mailfrom`, the older
-    /// `smtp.mail`, or for a null sender `smtp.helo`.
-    private static func spfDomain(_ result: AuthenticationResult) -> String? {
-        result.domain(of: "smtp.mailfrom") ?? result.domain(of: "smtp.mail") ?? result.domain(of: "smtp.helo")
-    }
-
-    /// Relaxed alignment without a public-suffix list: the same domain, or
-    /// one a subdomain of the other.
-    static func aligned(_ domain: String?, _ from: String) -> Bool {
-        guard let domain, !domain.isEmpty, !from.isEmpty else { return false }
-        return domain == from || domain.hasSuffix("." + from) || from.hasSuffix("." + domain) && domain.contains(".")
     }
 
     private static func normalizedDomain(_ domain: String) -> String {

@@ -3,19 +3,19 @@
 /// needs_review reason or a log line: they never name an address or domain.
 public enum SenderVerdict: Sendable, Equatable {
     case pass(PassDetail)
-    /// Nothing is disclosed or changed: the request goes to needs_review and
-    /// the person is told it will be handled after verification.
+    /// Nothing is disclosed or changed and nothing is sent to the From: the
+    /// request goes to needs_review.
     case fail(FailReason)
-    /// No trusted results, or trusted results that neither pass nor fail:
-    /// fall back to confirmation by reply.
+    /// No trusted results, or trusted results that neither pass nor fail
+    /// (SPF alone, a DKIM signature by another domain): a change waits for
+    /// confirmation by code.
     case unverified(UnverifiedReason)
 
     public enum PassDetail: String, Sendable, Equatable {
+        /// DMARC passed for the From domain (`header.from`).
         case dmarc = "dmarc=pass"
-        /// No DMARC verdict; a DKIM signature of the From domain passed.
+        /// No DMARC pass; a DKIM signature by the From domain itself passed.
         case dkimAligned = "dkim=pass, aligned with From"
-        /// No DMARC verdict; SPF passed for an envelope domain aligned with From.
-        case spfAligned = "spf=pass, aligned with From"
     }
 
     public enum FailReason: String, Sendable, Equatable {
@@ -31,8 +31,9 @@ public enum SenderVerdict: Sendable, Equatable {
         case inconclusive = "trusted results neither pass nor fail"
     }
 
-    /// The company's server vouches for the From address: enough to change
-    /// data without a confirmation by code (where the kind allows it).
+    /// The trusted results show the From domain itself sent the message:
+    /// the only verdict under which a change may be made without a
+    /// confirmation by code.
     public var isAuthenticated: Bool {
         if case .pass = self { return true }
         return false
