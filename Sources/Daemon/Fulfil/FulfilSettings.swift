@@ -1,3 +1,4 @@
+import Foundation
 import Requests
 
 /// What the fulfil stage needs beyond the database: the data map, the reply
@@ -13,10 +14,14 @@ public struct FulfilSettings: Sendable {
     public var confirmation: ConfirmationPolicy
     /// Requests handled per round at most (the rest wait for the next).
     public var batchSize: Int
+    /// No new request is started once a round has run this long
+    /// (`RoundBudget`): one slow export after another would otherwise hold
+    /// up delivery.
+    public var roundTimeBudget: TimeInterval
 
     public init(map: DataMap, writer: ReplyWriter, suppressionKey: [UInt8], maximumAttachmentBytes: Int,
                 senderTrust: SenderTrust, matcher: AddressMatcher, confirmation: ConfirmationPolicy,
-                batchSize: Int = 100) {
+                batchSize: Int = 100, roundTimeBudget: TimeInterval = 30) {
         self.map = map
         self.writer = writer
         self.suppressionKey = suppressionKey
@@ -25,5 +30,6 @@ public struct FulfilSettings: Sendable {
         self.matcher = matcher
         self.confirmation = confirmation
         self.batchSize = batchSize
+        self.roundTimeBudget = roundTimeBudget
     }
 }

@@ -33,7 +33,8 @@ public struct OperatorDecisions: Sendable {
 
     /// Approves a request waiting on review or confirmation for `kinds`
     /// (nil: its own; fewer than its own, never others); it moves to
-    /// `received`, to be carried out without further identity checks.
+    /// `received`, to be carried out without further identity checks, with
+    /// fresh attempts (`FulfilAttempts`) if it had been set aside.
     public func approve(reference: String, kinds: [String]?, decider: OperatorIdentity) async throws -> Outcome {
         try await client.transaction { connection in
             let request = try LockedRequest.lock(reference: reference, connection: connection)
@@ -42,7 +43,7 @@ public struct OperatorDecisions: Sendable {
             let target = RequestState.received.rawValue
             try connection.execute("""
                 UPDATE dsr.requests SET state = $2, state_reason = NULL, approved_by = $3, approved_kinds = $4::text[],
-                                        updated_at = now()
+                                        fulfil_attempts = 0, updated_at = now()
                 WHERE id = $1
                 """, [.int(request.id), .text(target), .text(decider.login), .textArray(approved)])
             let details = decider.auditDetails.merging(["kinds": approved]) { $1 }
