@@ -73,12 +73,14 @@ enum ClassifyOutput {
     }
 }
 
-/// Buffered writing to standard output and standard error.
+/// Buffered writing to standard output and standard error. Lines carry
+/// text from the files read (field values, file names): each goes through
+/// `TerminalText.escaped`, as every line of `dsrd` does.
 struct ClassifyWriter {
     private var buffer = ""
 
     mutating func line(_ text: String) {
-        buffer += text
+        buffer += TerminalText.escaped(text)
         buffer += "\n"
         if buffer.utf8.count > 64 * 1024 { flush() }
     }
@@ -88,7 +90,9 @@ struct ClassifyWriter {
         buffer = ""
     }
 
+    /// Lines to standard error (a usage text has several), each escaped.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        FileHandle.standardError.write(Data(lines.map { TerminalText.escaped(String($0)) + "\n" }.joined().utf8))
     }
 }

@@ -27,13 +27,14 @@ enum CommandLineInterface {
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           help                               this text
 
-        The configuration file is --config FILE, or else $DSRD_CONFIG. A decision's operator is
-        --operator NAME, else $DSRD_OPERATOR, $SUDO_USER, $USER or $LOGNAME.
+        The configuration file is --config FILE, or else $DSRD_CONFIG. A decision is recorded in
+        the name of this process's login ($SUDO_USER when run as root under sudo); a name given
+        with --operator NAME or $DSRD_OPERATOR is recorded beside it, never instead.
         """
 
     static func run(_ arguments: [String]) async -> Int32 {
         guard let command = arguments.first else {
-            printError(usage)
+            Terminal.lines(usage, toError: true)
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -47,16 +48,12 @@ enum CommandLineInterface {
         case "classify": return ClassifyCommand.run(rest)
         case "bench-classify": return ClassifyBenchmark.run(rest)
         case "help", "--help", "-h":
-            print(usage)
+            Terminal.lines(usage)
             return 0
         default:
-            printError("dsrd: unknown command '\(command)'\n\n" + usage)
+            Terminal.error("dsrd: unknown command '\(command)'")
+            Terminal.lines("\n" + usage, toError: true)
             return 2
         }
     }
-}
-
-/// Writes a line to stderr (messages for the person at the terminal).
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -31,19 +31,19 @@ struct ConfigOption {
     /// Loads the config, printing every problem and returning nil on failure.
     func load() -> DaemonConfig? {
         if let error {
-            printError("dsrd: \(error)")
+            Terminal.error("dsrd: \(error)")
             return nil
         }
         guard let path = ConfigLoader.path(explicit: path) else {
-            printError("dsrd: no configuration: give --config FILE or set DSRD_CONFIG")
+            Terminal.error("dsrd: no configuration: give --config FILE or set DSRD_CONFIG")
             return nil
         }
         switch ConfigLoader.load(path: path) {
         case .success(let config):
             return config
         case .failure(let error):
-            printError("dsrd: configuration \(path) has \(error.problems.count) problem(s):")
-            for problem in error.problems { printError("  \(problem)") }
+            Terminal.error("dsrd: configuration \(path) has \(error.problems.count) problem(s):")
+            for problem in error.problems { Terminal.error("  \(problem)") }
             return nil
         }
     }

@@ -12,7 +12,8 @@ enum DecisionCommand {
         usage: dsrd requests approve REF [--kinds access,erase,...] [--operator NAME] [--config FILE]
                dsrd requests reject REF --reason TEXT [--operator NAME] [--config FILE]
                dsrd requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
-               (the operator: --operator NAME, else $DSRD_OPERATOR, $SUDO_USER, $USER or $LOGNAME)
+               (the decider is this process's login, or $SUDO_USER under sudo as root; a name given
+                with --operator NAME or $DSRD_OPERATOR is recorded beside it, never instead)
         """
 
     struct Arguments: Equatable {
@@ -28,15 +29,16 @@ enum DecisionCommand {
         switch parse(action: action, words) {
         case .success(let parsed): arguments = parsed
         case .failure(let problem):
-            printError("dsrd requests \(action): \(problem.text)\n" + usage)
+            Terminal.error("dsrd requests \(action): \(problem.text)")
+            Terminal.lines(usage, toError: true)
             return 2
         }
-        let operatorName: String
+        let decider: OperatorIdentity
         do {
-            operatorName = try OperatorName.resolve(explicit: arguments.operatorName,
-                                                    environment: ProcessInfo.processInfo.environment)
+            decider = try OperatorIdentity.resolve(typed: arguments.operatorName,
+                                                   environment: ProcessInfo.processInfo.environment)
         } catch {
-            printError("dsrd requests \(action): \(error)")
+            Terminal.error("dsrd requests \(action): \(error)")
             return 2
         }
         guard let config = option.load() else { return 1 }
@@ -44,40 +46,40 @@ enum DecisionCommand {
         do {
             writer = try IntakeFactory.writer(config)
         } catch {
-            printError("dsrd requests \(action): \(error)")
+            Terminal.error("dsrd requests \(action): \(error)")
             return 1
         }
         let client = PostgresClient(configuration: config.postgres)
         let decisions = OperatorDecisions(client: client, writer: writer)
-        let status = await decide(action, arguments, operatorName: operatorName, with: decisions)
+        let status = await decide(action, arguments, decider: decider, with: decisions)
         await client.close()
         return status
     }
 
-    private static func decide(_ action: String, _ arguments: Arguments, operatorName: String,
+    private static func decide(_ action: String, _ arguments: Arguments, decider: OperatorIdentity,
                                with decisions: OperatorDecisions) async -> Int32 {
         do {
             let outcome: OperatorDecisions.Outcome
             switch action {
             case "approve":
                 outcome = try await decisions.approve(reference: arguments.reference, kinds: arguments.kinds,
-                                                      operatorName: operatorName)
-                print("\(outcome.reference): approved by \(operatorName) for \(outcome.kinds.joined(separator: ", ")); "
+                                                      decider: decider)
+                Terminal.line("\(outcome.reference): approved by \(decider) for \(outcome.kinds.joined(separator: ", ")); "
                       + "\(outcome.fromState) -> \(outcome.toState)")
             case "reject":
                 outcome = try await decisions.reject(reference: arguments.reference, reason: arguments.reason ?? "",
-                                                     operatorName: operatorName)
-                print("\(outcome.reference): rejected by \(operatorName); \(outcome.fromState) -> \(outcome.toState); "
+                                                     decider: decider)
+                Terminal.line("\(outcome.reference): rejected by \(decider); \(outcome.fromState) -> \(outcome.toState); "
                       + (outcome.replyQueued ? "refusal queued" : "no address to reply to: no refusal sent"))
             default:
                 outcome = try await decisions.extend(reference: arguments.reference, reason: arguments.reason ?? "",
-                                                     months: arguments.months, operatorName: operatorName)
-                print("\(outcome.reference): extended by \(operatorName) until "
+                                                     months: arguments.months, decider: decider)
+                Terminal.line("\(outcome.reference): extended by \(decider) until "
                       + "\(outcome.extendedDueOn?.description ?? "-"); notice queued")
             }
             return 0
         } catch {
-            printError("dsrd requests \(action): \(error)")
+            Terminal.error("dsrd requests \(action): \(error)")
             return 1
         }
     }

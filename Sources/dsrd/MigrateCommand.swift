@@ -6,7 +6,7 @@ enum MigrateCommand {
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
         guard option.remaining.isEmpty else {
-            printError("dsrd migrate: unexpected argument(s); usage: dsrd migrate [--config FILE]")
+            Terminal.error("dsrd migrate: unexpected argument(s); usage: dsrd migrate [--config FILE]")
             return 2
         }
         guard let config = option.load() else { return 1 }
@@ -16,15 +16,15 @@ enum MigrateCommand {
             let outcome = try await Migrator().migrate(client)
             logger.info("schema migrated", ["applied": outcome.applied.count, "version": outcome.current])
             if outcome.applied.isEmpty {
-                print("schema dsr is up to date at version \(outcome.current)")
+                Terminal.line("schema dsr is up to date at version \(outcome.current)")
             } else {
-                print("applied migration(s) \(outcome.applied.map(String.init).joined(separator: ", ")); schema dsr is at version \(outcome.current)")
+                Terminal.line("applied migration(s) \(outcome.applied.map(String.init).joined(separator: ", ")); schema dsr is at version \(outcome.current)")
             }
             await client.close()
             return 0
         } catch {
             logger.error("migration failed", ["error": String(describing: error)])
-            printError("dsrd migrate: \(error)")
+            Terminal.error("dsrd migrate: \(error)")
             return 1
         }
     }

@@ -21,14 +21,15 @@ enum RequestsCommand {
         let json = words.contains("--json")
         words.removeAll { $0 == "--json" }
         guard let action = words.first else {
-            printError(usage)
+            Terminal.lines(usage, toError: true)
             return 2
         }
         words.removeFirst()
         var state: String?
         if action == "list", let index = words.firstIndex(of: "--state") {
             guard index + 1 < words.count else {
-                printError("dsrd requests: --state needs a value\n" + usage)
+                Terminal.error("dsrd requests: --state needs a value")
+                Terminal.lines(usage, toError: true)
                 return 2
             }
             state = words[index + 1]
@@ -37,7 +38,7 @@ enum RequestsCommand {
         switch (action, words.count) {
         case ("list", 0), ("show", 1): break
         default:
-            printError(usage)
+            Terminal.lines(usage, toError: true)
             return 2
         }
         guard let config = option.load() else { return 1 }
@@ -47,14 +48,14 @@ enum RequestsCommand {
             if action == "list" {
                 let requests = try await queries.list(state: state)
                 if json {
-                    for request in requests { print(jsonLine(RequestJSON.summary(request))) }
+                    for request in requests { Terminal.line(jsonLine(RequestJSON.summary(request))) }
                 } else {
                     printTable(requests)
                 }
             } else {
-                let detail = try await queries.detail(reference: words[0])
+                let detail = try await queries.detail(reference: words[0], senderTrust: config.identity.senderTrust)
                 if json {
-                    print(jsonLine(RequestJSON.detail(detail)))
+                    Terminal.line(jsonLine(RequestJSON.detail(detail)))
                 } else {
                     printDetail(detail)
                 }
@@ -62,7 +63,7 @@ enum RequestsCommand {
             await client.close()
             return 0
         } catch {
-            printError("dsrd requests: \(error)")
+            Terminal.error("dsrd requests: \(error)")
             return 1
         }
     }
@@ -78,42 +79,60 @@ enum RequestsCommand {
             ([header] + rows).map { $0[column].count }.max() ?? 0
         }
         for row in [header] + rows {
-            print(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+            Terminal.line(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
-        if requests.isEmpty { print("(no requests)") }
+        if requests.isEmpty { Terminal.line("(no requests)") }
     }
 
     private static func printDetail(_ detail: RequestDetail) {
         let summary = detail.summary
-        print("request     \(summary.reference)")
-        print("state       \(summary.state)\(detail.stateReason.map { " (\($0))" } ?? "")")
-        print("kinds       \(summary.kinds.joined(separator: ", "))")
-        print("subject     \(detail.subjectAddress)\(detail.onBehalf ? " (on behalf)" : "")")
-        print("language    \(summary.language), replies in \(detail.replyLanguage)")
-        print("received    \(RequestJSON.timestamp(summary.receivedAt))")
-        print("due         \(summary.dueOn)\(summary.extended ? " (extended from \(detail.originalDueOn))" : "")")
-        print("confidence  \(String(format: "%.2f", detail.confidence))")
-        if !detail.evidence.isEmpty { print("evidence    \(detail.evidence.joined(separator: "; "))") }
-        if detail.fieldsJSON != "{}" { print("fields      \(detail.fieldsJSON)") }
-        print("\nmessages")
-        if detail.messages.isEmpty { print("  (none)") }
+        Terminal.line("request     \(summary.reference)")
+        Terminal.line("state       \(summary.state)\(detail.stateReason.map { " (\($0))" } ?? "")")
+        Terminal.line("kinds       \(summary.kinds.joined(separator: ", "))")
+        Terminal.line("from        \(requester(detail))")
+        if let claimed = detail.claimedAddress {
+            Terminal.line("subject     \(claimed)  (CLAIMED: not the address the request came from)"
+                          + (detail.onBehalf ? " (on behalf)" : ""))
+        } else {
+            Terminal.line("subject     \(detail.subjectAddress)\(detail.onBehalf ? " (on behalf)" : "")")
+        }
+        Terminal.line("sender      \(detail.senderVerdict.text)"
+                      + (detail.senderVerdict.source == .storedMessage ? "  (read now from the stored message)" : ""))
+        Terminal.line("language    \(summary.language), replies in \(detail.replyLanguage)")
+        Terminal.line("received    \(RequestJSON.timestamp(summary.receivedAt))")
+        Terminal.line("due         \(summary.dueOn)\(summary.extended ? " (extended from \(detail.originalDueOn))" : "")")
+        Terminal.line("confidence  \(String(format: "%.2f", detail.confidence))")
+        if !detail.evidence.isEmpty { Terminal.line("evidence    \(detail.evidence.joined(separator: "; "))") }
+        if detail.fieldsJSON != "{}" { Terminal.line("fields      \(detail.fieldsJSON)") }
+        Terminal.line("")
+        Terminal.line("messages")
+        if detail.messages.isEmpty { Terminal.line("  (none)") }
         for message in detail.messages {
             let state = message.deliveryState.map { " [\($0)]" } ?? ""
-            print("  \(RequestJSON.timestamp(message.at))  \(message.direction.rawValue.padding(toLength: 3, withPad: " ", startingAt: 0)) \(message.role) \(message.what)\(state)")
-            print("      Message-ID: \(message.messageID ?? "-")")
-            print("      Subject: \(message.subject)")
+            Terminal.line("  \(RequestJSON.timestamp(message.at))  \(message.direction.rawValue.padding(toLength: 3, withPad: " ", startingAt: 0)) \(message.role) \(message.what)\(state)")
+            Terminal.line("      Message-ID: \(message.messageID ?? "-")")
+            Terminal.line("      Subject: \(message.subject)")
         }
-        print("\naudit trail")
-        if detail.audit.isEmpty { print("  (none)") }
+        Terminal.line("")
+        Terminal.line("audit trail")
+        if detail.audit.isEmpty { Terminal.line("  (none)") }
         for event in detail.audit {
             var line = "  \(RequestJSON.timestamp(event.at))  \(event.actor)  \(event.action)"
             if event.fromState != nil || event.toState != nil {
                 line += "  \(event.fromState ?? "-") -> \(event.toState ?? "-")"
             }
             if let reason = event.reason { line += "  (\(reason))" }
-            print(line)
+            Terminal.line(line)
+            if event.detailsJSON != "{}" { Terminal.line("      details \(event.detailsJSON)") }
         }
+    }
+
+    /// The opening message's From: `Name <address>`, or what is known of it.
+    private static func requester(_ detail: RequestDetail) -> String {
+        guard let address = detail.requesterAddress else { return "(no opening message)" }
+        guard let name = detail.requesterName, !name.isEmpty else { return address }
+        return "\(name) <\(address)>"
     }
 
     private static func jsonLine(_ object: [String: Any]) -> String {
@@ -139,6 +158,11 @@ enum RequestJSON {
         var object = summary(detail.summary)
         object["reply_language"] = detail.replyLanguage
         object["subject_address"] = detail.subjectAddress
+        object["requester_address"] = detail.requesterAddress ?? NSNull()
+        object["requester_name"] = detail.requesterName ?? NSNull()
+        object["claimed_address"] = detail.claimedAddress ?? NSNull()
+        object["sender_verdict"] = detail.senderVerdict.text
+        object["sender_verdict_source"] = detail.senderVerdict.source.rawValue
         object["state_reason"] = detail.stateReason ?? NSNull()
         object["original_due_on"] = detail.originalDueOn
         object["confidence"] = detail.confidence

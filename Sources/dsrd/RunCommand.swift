@@ -13,7 +13,7 @@ enum RunCommand {
         var once = false
         for argument in option.remaining {
             guard argument == "--once" else {
-                printError("dsrd run: unexpected argument '\(argument)'; \(usage)")
+                Terminal.error("dsrd run: unexpected argument '\(argument)'; \(usage)")
                 return 2
             }
             once = true
@@ -30,7 +30,7 @@ enum RunCommand {
             plan = try StageFactory.makePlan(config: config, logger: logger, clock: clock)
         } catch {
             logger.error("cannot start", ["error": String(describing: error)])
-            printError("dsrd run: \(error)")
+            Terminal.error("dsrd run: \(error)")
             return 1
         }
         for warning in ConfigChecks.warnings(config) {

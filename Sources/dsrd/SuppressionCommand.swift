@@ -15,13 +15,13 @@ enum SuppressionCommand {
         let option = ConfigOption(arguments)
         var words = option.remaining
         guard words.first == "check" else {
-            printError(usage)
+            Terminal.lines(usage, toError: true)
             return 2
         }
         words.removeFirst()
         guard let config = option.load() else { return 1 }
         guard let key = config.suppressionKey else {
-            printError("dsrd suppression: suppression_key is not set in the configuration")
+            Terminal.error("dsrd suppression: suppression_key is not set in the configuration")
             return 1
         }
         var addresses = words
@@ -38,12 +38,13 @@ enum SuppressionCommand {
                 let reasons = try await client.transaction(readOnly: true) { connection in
                     try SuppressionList(connection).reasons(addressHash: hash)
                 }
-                print(reasons.isEmpty ? "clear\t\(address)" : "listed\t\(address)\t" + reasons.map(\.rawValue).joined(separator: ","))
+                Terminal.columns(reasons.isEmpty ? ["clear", address]
+                                 : ["listed", address, reasons.map(\.rawValue).joined(separator: ",")])
             }
             await client.close()
             return 0
         } catch {
-            printError("dsrd suppression: \(error)")
+            Terminal.error("dsrd suppression: \(error)")
             return 1
         }
     }

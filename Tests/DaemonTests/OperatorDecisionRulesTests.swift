@@ -1,4 +1,5 @@
 import Daemon
+import Foundation
 import Requests
 import Testing
 
@@ -18,8 +19,8 @@ import Testing
 
     @Test func approvedKindsAreTheGivenOnesElseTheRequestsOwn() throws {
         #expect(try DecisionRules.approvedKinds(reference: "R1", given: nil, own: ["erase", "access"]) == ["access", "erase"])
-        #expect(try DecisionRules.approvedKinds(reference: "R1", given: [" Object", "access", "object"], own: ["erase"])
-            == ["access", "object"])
+        #expect(try DecisionRules.approvedKinds(reference: "R1", given: [" Object", "access", "object"],
+                                                own: ["erase", "access", "object"]) == ["access", "object"])
         #expect(throws: DecisionRefusal.noKinds(reference: "R1")) {
             try DecisionRules.approvedKinds(reference: "R1", given: nil, own: [])
         }
@@ -29,6 +30,20 @@ import Testing
         #expect(throws: DecisionRefusal.unknownKind("delete")) {
             try DecisionRules.approvedKinds(reference: "R1", given: ["access", "delete"], own: [])
         }
+    }
+
+    @Test func givenKindsMayNarrowTheRequestNeverWidenIt() throws {
+        #expect(try DecisionRules.approvedKinds(reference: "R1", given: ["access"], own: ["access", "erase"]) == ["access"])
+        #expect(throws: DecisionRefusal.widensKinds(reference: "R1", added: ["erase"], asked: ["access"])) {
+            try DecisionRules.approvedKinds(reference: "R1", given: ["erase"], own: ["access"])
+        }
+        #expect(throws: DecisionRefusal.widensKinds(reference: "R1", added: ["erase", "object"], asked: ["access"])) {
+            try DecisionRules.approvedKinds(reference: "R1", given: ["access", "object", "erase"], own: ["access"])
+        }
+        // A request that names no kind takes those the operator read in it.
+        #expect(try DecisionRules.approvedKinds(reference: "R1", given: ["object"], own: []) == ["object"])
+        #expect(DecisionRefusal.widensKinds(reference: "R1", added: ["erase"], asked: ["access"]).description
+            == "request R1 asked for access, not erase: an approval may leave kinds out, never add one")
     }
 
     @Test func anyOpenRequestCanBeRejectedAndNoClosedOne() throws {
@@ -93,20 +108,44 @@ import Testing
         }
     }
 
-    @Test func theOperatorIsTheGivenNameElseFromTheEnvironment() throws {
-        let environment = ["USER": "root", "SUDO_USER": "kari", "LOGNAME": "root"]
-        #expect(try OperatorName.resolve(explicit: "ola.hansen", environment: environment) == "ola.hansen")
-        #expect(try OperatorName.resolve(explicit: nil, environment: environment) == "kari")
-        #expect(try OperatorName.resolve(explicit: nil, environment: environment.merging(["DSRD_OPERATOR": "per"]) { $1 })
-            == "per")
-        #expect(try OperatorName.resolve(explicit: "", environment: ["LOGNAME": "ida"]) == "ida")
-        #expect(throws: DecisionRefusal.noOperatorName) { try OperatorName.resolve(explicit: nil, environment: [:]) }
+    @Test func theDeciderIsTheSystemsLoginAndATypedNameOnlyGoesBesideIt() throws {
+        let logins: (uid_t) -> String? = { ["0": "root", "1000": "ida"][String($0)] }
+        // Under sudo as root: the login behind sudo.
+        let sudo = try OperatorIdentity.resolve(typed: nil, environment: ["SUDO_USER": "kari", "USER": "root"],
+                                                realUID: 0, loginOf: logins)
+        #expect(sudo == OperatorIdentity(login: "kari") && sudo.actor == "operator:kari")
+        #expect(sudo.auditDetails.isEmpty && sudo.description == "kari")
+        // Root without sudo: root.
+        #expect(try OperatorIdentity.resolve(typed: nil, environment: [:], realUID: 0, loginOf: logins).login == "root")
+        // A typed name (flag first, then $DSRD_OPERATOR) is kept beside the login, never instead.
+        let typed = try OperatorIdentity.resolve(typed: "per", environment: ["SUDO_USER": "kari", "DSRD_OPERATOR": "ola"],
+                                                 realUID: 0, loginOf: logins)
+        #expect(typed == OperatorIdentity(login: "kari", typedName: "per"))
+        #expect(typed.actor == "operator:kari" && typed.auditDetails["typed_name"] as? String == "per")
+        #expect(typed.description == "kari (typed: per)")
+        #expect(try OperatorIdentity.resolve(typed: "", environment: ["DSRD_OPERATOR": "ola"], realUID: 1000,
+                                             loginOf: logins) == OperatorIdentity(login: "ida", typedName: "ola"))
+        // Another user's environment is theirs to write: $SUDO_USER, $USER
+        // and $LOGNAME name nobody there; the uid's login does.
+        let forged = try OperatorIdentity.resolve(typed: nil, environment: ["SUDO_USER": "kari", "USER": "kari",
+                                                                            "LOGNAME": "kari"],
+                                                  realUID: 1000, loginOf: logins)
+        #expect(forged == OperatorIdentity(login: "ida"))
+        // A uid without a name is named by its number.
+        #expect(try OperatorIdentity.resolve(typed: nil, environment: [:], realUID: 4242, loginOf: logins).login
+            == "uid-4242")
         #expect(throws: DecisionRefusal.badOperatorName) {
-            try OperatorName.resolve(explicit: "kari nordmann", environment: [:])
+            try OperatorIdentity.resolve(typed: "kari nordmann", environment: [:], realUID: 1000, loginOf: logins)
         }
         #expect(throws: DecisionRefusal.badOperatorName) {
-            try OperatorName.resolve(explicit: String(repeating: "a", count: 65), environment: [:])
+            try OperatorIdentity.resolve(typed: String(repeating: "a", count: 65), environment: [:], realUID: 1000,
+                                         loginOf: logins)
         }
-        #expect(OperatorName.actor("kari") == "operator:kari")
+        #expect(throws: DecisionRefusal.badLogin) {
+            try OperatorIdentity.resolve(typed: nil, environment: ["SUDO_USER": "kari\u{1b}[2K"], realUID: 0,
+                                         loginOf: logins)
+        }
+        // This process's own login, from the password database.
+        #expect(OperatorIdentity.login(of: getuid()) != nil)
     }
 }

@@ -292,3 +292,75 @@ private final class BacklogStage: PipelineStage, @unchecked Sendable {
     #expect(control.waited == [30])
     #expect(clock.now() == start)
 }
+
+/// A stage that reports progress after each of `units` units of work and
+/// notes how many watchdog pings had gone out by then.
+private final class ProgressingStage: PipelineStage, @unchecked Sendable {
+    let name = "intake"
+    let units: Int
+    let notifier: RecordingNotifier
+    private let seen = Mutex<[Int]>([])
+
+    init(units: Int, notifier: RecordingNotifier) {
+        self.units = units
+        self.notifier = notifier
+    }
+
+    var pingsSeenAfterEachUnit: [Int] { seen.withLock { $0 } }
+
+    func runOnce() async throws -> StageReport {
+        try await runOnce(progress: {})
+    }
+
+    func runOnce(progress: StageProgress) async throws -> StageReport {
+        for _ in 0..<units {
+            progress()
+            let pings = notifier.sent.filter { $0 == .watchdog }.count
+            seen.withLock { $0.append(pings) }
+        }
+        return StageReport(handled: units, summary: "\(units) recorded")
+    }
+}
+
+@Test func aLongStageIsPingedAfterEachUnitOfWorkItReports() async {
+    let clock = ManualWallClock(start)
+    let notifier = RecordingNotifier()
+    let stage = ProgressingStage(units: 3, notifier: notifier)
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5),
+                                      control: ScriptedControl(clock: clock, waits: []), notifier: notifier,
+                                      clock: clock, logger: LogLines().logger,
+                                      watchdog: WatchdogSettings(pingInterval: 60)).run(once: true)
+    #expect(outcome == .roundSucceeded)
+    // Inside the stage: one ping per unit, each sent as the unit was reported.
+    #expect(stage.pingsSeenAfterEachUnit == [1, 2, 3])
+    // And the one after the stage.
+    #expect(notifier.sent.filter { $0 == .watchdog }.count == 4)
+
+    // Without a watchdog, progress pings nobody.
+    let quiet = RecordingNotifier()
+    let unwatched = ProgressingStage(units: 3, notifier: quiet)
+    _ = await ServiceRunner(plan: ServicePlan(stages: [unwatched], pollInterval: 5),
+                            control: ScriptedControl(clock: clock, waits: []), notifier: quiet, clock: clock,
+                            logger: LogLines().logger).run(once: true)
+    #expect(unwatched.pingsSeenAfterEachUnit == [0, 0, 0] && !quiet.sent.contains(.watchdog))
+}
+
+@Test func aRoundBudgetStopsNewUnitsByTimeOrBytesButAlwaysStartsOne() {
+    let started = Date(timeIntervalSince1970: 1_800_000_000)
+    func starts(_ budget: inout RoundBudget, at seconds: TimeInterval) -> Bool {
+        budget.mayStart(now: started.addingTimeInterval(seconds))
+    }
+    var late = RoundBudget(started: started, seconds: 30)
+    // The first unit always starts, however late; the next not after the time.
+    #expect([starts(&late, at: 100), starts(&late, at: 31)] == [true, false])
+    var byTime = RoundBudget(started: started, seconds: 30)
+    #expect([starts(&byTime, at: 0), starts(&byTime, at: 29.9), starts(&byTime, at: 30)] == [true, true, false])
+    var byBytes = RoundBudget(started: started, seconds: 30, bytes: 1000)
+    let first = starts(&byBytes, at: 0)
+    byBytes.use(bytes: 999)
+    let second = starts(&byBytes, at: 0)
+    byBytes.use(bytes: 1)
+    let third = starts(&byBytes, at: 0)
+    #expect([first, second, third] == [true, true, false])
+    #expect(byBytes.unitsStarted == 2 && byBytes.bytesUsed == 1000)
+}

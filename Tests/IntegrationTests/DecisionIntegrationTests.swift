@@ -80,8 +80,9 @@ extension LiveStackTests {
         @Test func approveMovesANeedsReviewRequestToReceivedInTheOperatorsName() async throws {
             let fixture = try DecisionFixture()
             let request = try await fixture.insert(state: "needs_review")
+            // Run as root under sudo by kari.
             let run = try await dsrd(["requests", "approve", request.reference, "--kinds", "erase,access"],
-                                     environment: ["DSRD_OPERATOR": "kari"])
+                                     environment: ["SUDO_USER": "kari", "DSRD_OPERATOR": ""])
             #expect(run.status == 0, "\(run.errors)")
             #expect(run.output.contains("\(request.reference): approved by kari for access, erase"))
             let row = try await fixture.request(request.id)
@@ -105,14 +106,73 @@ extension LiveStackTests {
             let fixture = try DecisionFixture()
             let request = try await fixture.insert(state: "awaiting_confirmation", kinds: [])
             await #expect(throws: DecisionRefusal.noKinds(reference: request.reference)) {
-                try await fixture.decisions.approve(reference: request.reference, kinds: nil, operatorName: "kari")
+                try await fixture.decisions.approve(reference: request.reference, kinds: nil, decider: OperatorIdentity(login: "kari"))
             }
             #expect(try await fixture.request(request.id)["state"] == "awaiting_confirmation")
             let outcome = try await fixture.decisions.approve(reference: request.reference, kinds: ["object"],
-                                                              operatorName: "kari")
+                                                              decider: OperatorIdentity(login: "kari"))
             #expect(outcome.fromState == "awaiting_confirmation" && outcome.kinds == ["object"])
             let usage = try await dsrd(["requests", "approve"], environment: ["DSRD_OPERATOR": "kari"])
             #expect(usage.status == 2)
+        }
+
+        @Test func theDeciderIsTheSystemsLoginAndATypedNameIsOnlyKeptBesideIt() async throws {
+            let fixture = try DecisionFixture()
+            let login = try #require(OperatorIdentity.login(of: getuid()))
+            // Anyone can type a name: typing kari's does not make the decision kari's.
+            let approved = try await fixture.insert(state: "needs_review")
+            let run = try await dsrd(["requests", "approve", approved.reference, "--operator", "kari"],
+                                     environment: ["SUDO_USER": "", "DSRD_OPERATOR": ""])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.contains("approved by \(login) (typed: kari) for access, erase"))
+            #expect(try await fixture.request(approved.id)["approved_by"] == login)
+            let approval = try #require(try await fixture.audit(approved.id).first)
+            #expect(approval["actor"] == "operator:\(login)")
+            #expect(approval["details"] == "{\"kinds\": [\"access\", \"erase\"], \"typed_name\": \"kari\"}")
+
+            // Under sudo (as root) the login behind sudo decides; $DSRD_OPERATOR is a typed name too.
+            let rejected = try await fixture.insert(state: "needs_review")
+            let refusal = try await dsrd(["requests", "reject", rejected.reference, "--reason", "Not a customer."],
+                                         environment: ["SUDO_USER": "per", "DSRD_OPERATOR": "ola"])
+            #expect(refusal.status == 0, "\(refusal.errors)")
+            #expect(refusal.output.contains("rejected by per (typed: ola)"))
+            let audit = try await fixture.audit(rejected.id)
+            #expect(audit.map { $0["action"] } == ["rejected", "reply_queued"])
+            #expect(audit.allSatisfy { $0["actor"] == "operator:per" })
+            #expect(audit.first?["details"] == "{\"typed_name\": \"ola\"}")
+
+            // A typed name that is not a name is refused before anything is read or written.
+            let bad = try await fixture.insert(state: "needs_review")
+            let refused = try await dsrd(["requests", "approve", bad.reference, "--operator", "kari\u{1B}[2K"],
+                                         environment: ["SUDO_USER": ""])
+            #expect(refused.status == 2)
+            #expect(!refused.errors.utf8.contains(0x1B))
+            #expect(try await fixture.request(bad.id)["state"] == "needs_review")
+            #expect(try await fixture.audit(bad.id).isEmpty)
+        }
+
+        @Test func anApprovalMayNarrowTheKindsAskedForButNeverWidenThem() async throws {
+            let fixture = try DecisionFixture()
+            // Asked for a copy; an operator's --kinds erase (a typo, or worse) is refused.
+            let access = try await fixture.insert(state: "needs_review", kinds: ["access"])
+            let widened = try await dsrd(["requests", "approve", access.reference, "--kinds", "access,erase"],
+                                         environment: ["SUDO_USER": "kari"])
+            #expect(widened.status == 1)
+            #expect(widened.errors.contains("request \(access.reference) asked for access, not erase: an approval may "
+                                            + "leave kinds out, never add one"), "\(widened.errors)")
+            let unchanged = try await fixture.request(access.id)
+            #expect(unchanged["state"] == "needs_review" && unchanged["approved_by"] == nil)
+            #expect(unchanged["approved_kinds"] == nil)
+            #expect(try await fixture.audit(access.id).isEmpty)
+            #expect(try await fixture.replies(access.id).isEmpty)
+
+            // Leaving a kind out is the operator's to decide.
+            let both = try await fixture.insert(state: "awaiting_confirmation", kinds: ["access", "erase"])
+            let narrowed = try await dsrd(["requests", "approve", both.reference, "--kinds", "access"],
+                                          environment: ["SUDO_USER": "kari"])
+            #expect(narrowed.status == 0, "\(narrowed.errors)")
+            let row = try await fixture.request(both.id)
+            #expect(row["state"] == "received" && row["approved_kinds"] == "[\"access\"]")
         }
 
         @Test func rejectQueuesTheRefusalWithTheReasonInTheRequestsLanguage() async throws {
@@ -120,7 +180,7 @@ extension LiveStackTests {
             let request = try await fixture.insert(state: "needs_review", language: "nb")
             let reason = "Vi fant ingen opplysninger som knytter adressen til en kunde."
             let outcome = try await fixture.decisions.reject(reference: request.reference, reason: "  \(reason)\n",
-                                                             operatorName: "kari")
+                                                             decider: OperatorIdentity(login: "kari"))
             #expect(outcome.reference == request.reference && outcome.replyQueued)
             #expect(outcome.fromState == "needs_review" && outcome.toState == "rejected")
             let row = try await fixture.request(request.id)
@@ -141,7 +201,7 @@ extension LiveStackTests {
 
             // Closed now: a second rejection is refused and queues nothing.
             await #expect(throws: DecisionRefusal.notOpen(reference: request.reference, state: "rejected")) {
-                try await fixture.decisions.reject(reference: request.reference, reason: "again", operatorName: "kari")
+                try await fixture.decisions.reject(reference: request.reference, reason: "again", decider: OperatorIdentity(login: "kari"))
             }
             #expect(try await fixture.replies(request.id).count == 1)
         }
@@ -150,7 +210,7 @@ extension LiveStackTests {
             let fixture = try DecisionFixture()
             let request = try await fixture.insert(state: "received")
             let outcome = try await fixture.decisions.extend(reference: request.reference, reason: "Many requests at once.",
-                                                             months: 2, operatorName: "kari")
+                                                             months: 2, decider: OperatorIdentity(login: "kari"))
             #expect(outcome.extendedDueOn == Day(iso: "2027-02-02") && outcome.replyQueued)
             #expect(try await fixture.request(request.id)["extended_due_on"] == "2027-02-02")
             let replies = try await fixture.replies(request.id)
@@ -173,7 +233,7 @@ extension LiveStackTests {
             await #expect(throws: DecisionRefusal.alreadyExtended(reference: request.reference,
                                                                   until: try #require(Day(iso: "2027-02-02")))) {
                 try await fixture.decisions.extend(reference: request.reference, reason: "More", months: 1,
-                                                   operatorName: "kari")
+                                                   decider: OperatorIdentity(login: "kari"))
             }
             // After the first due day (today is 2026-11-25 in the fixture's clock): refused, nothing queued.
             let late = try await fixture.insert(state: "needs_review", dueOn: "2026-11-24")

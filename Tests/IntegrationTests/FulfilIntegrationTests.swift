@@ -186,7 +186,7 @@ extension LiveStackTests {
             #expect(try await harness.row(sent)["state"] == "needs_review")
             // Verified by other means, the operator approves; the next round carries it out.
             let decisions = OperatorDecisions(client: harness.database, writer: harness.settings.writer)
-            _ = try await decisions.approve(reference: sent.reference, kinds: nil, operatorName: "ops.test")
+            _ = try await decisions.approve(reference: sent.reference, kinds: nil, decider: OperatorIdentity(login: "ops.test"))
             try await harness.fulfilAll()
             #expect(try await harness.row(sent)["state"] == "completed")
             let mail = try await harness.mail(of: sent.id)
@@ -275,6 +275,33 @@ extension LiveStackTests {
                                                 [.text(customer.id)]) == left, "\(table)")
             }
             #expect(try await harness.customerRows(customer) == 1)
+            let reply = try #require(try await harness.mail(of: sent.id).last)
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            try await erase(customer, harness)
+        }
+
+        @Test func anApprovedConsentWithdrawalStillErasesTheDietaryDataAlone() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            // Held for a person (the server's DMARC verdict fails); the
+            // operator checks by phone and approves with the request's own kinds.
+            let sent = try await harness.ask(
+                Asking.consent.0, Asking.consent.1, from: customer.address,
+                headers: ["Authentication-Results: mx.janteloppet.test; dmarc=fail header.from=example.org"])
+            #expect(try await harness.row(sent)["state"] != "completed")
+            #expect(try await harness.customerRows(customer) == 1)
+            let approve = try await dsrd(["requests", "approve", sent.reference], environment: ["SUDO_USER": "kari"])
+            #expect(approve.status == 0, "\(approve.errors)")
+            try await harness.fulfilAll()
+            #expect(try await harness.row(sent)["state"] == "completed")
+            // The approval vouched for who asked, not for a wider erasure:
+            // the customer and everything else stay, the dietary data goes.
+            #expect(try await harness.customerRows(customer) == 1)
+            for (table, left) in [("dietary_needs", 0), ("feedback", 1), ("event_registrations", 1)] {
+                #expect(try await harness.count("SELECT count(*) FROM crm.\(table) WHERE customer_id = $1::bigint",
+                                                [.text(customer.id)]) == left, "\(table)")
+            }
+            #expect(try await harness.audit(of: sent.id).contains { $0["action"] == "consent_data_erased" })
             let reply = try #require(try await harness.mail(of: sent.id).last)
             #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
             try await erase(customer, harness)

@@ -39,6 +39,13 @@ struct IntakeHarness {
                                logger: Logger(level: .error), clock: clock, exitAfterCommit: exitAfterCommit)
     }
 
+    /// A stage with settings of the test's own (budgets, say).
+    func stage(settings: IntakeSettings) throws -> IntakeStage {
+        IntakeStage(imap: IMAPClient(settings: config.imap.server), database: database,
+                    recorder: IntakeRecorder(settings: settings, writer: try IntakeFactory.writer(config)),
+                    logger: Logger(level: .error), clock: clock, personKey: config.logIDKey)
+    }
+
     /// Sends a message to this harness's notices address and waits for it.
     /// With `mxResult` the stack's MX writes that Authentication-Results
     /// header about the domain of `sender` (the envelope sender differs

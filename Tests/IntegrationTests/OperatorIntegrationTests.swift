@@ -1,3 +1,4 @@
+import Daemon
 import Foundation
 import Store
 import Testing
@@ -60,6 +61,53 @@ private func insertRequestWithHistory(_ client: PostgresClient) async throws -> 
     return reference
 }
 
+/// A claimed-address request as intake kept it before it recorded the
+/// requester: ola at attacker.example asked about kari's address, and
+/// fulfilment sent the confirmation to kari.
+private func insertClaimedAddressRequest(_ client: PostgresClient) async throws
+    -> (id: Int, reference: String, requester: String, subject: String) {
+    let reference = "T-OPC-" + UUID().uuidString.prefix(8).uppercased()
+    let requester = LocalStack.uniqueAddress("ola", domain: "attacker.example")
+    let subject = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
+    let id = try #require(try await client.query("""
+        INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
+                                  received_at, due_on, confidence, requester_address, sender_verdict)
+        VALUES ($1, '{erase}', 'en', 'en', $2, 'awaiting_confirmation', '2026-11-02T09:00:00Z', '2026-12-02', 0.9,
+                NULL, NULL)
+        RETURNING id
+        """, [.text(reference), .text(subject)]).first?.int("id"))
+    let raw = Array("""
+        From: Ola <\(requester)>\r
+        Subject: Delete my data\r
+        Message-ID: <claim-\(reference)@attacker.example>\r
+        \r
+        Please delete all personal data you hold about me. My registered address is \(subject).\r
+
+        """.utf8)
+    let inboundID = try #require(try await client.query("""
+        INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
+        VALUES ('test-operators', 1, $1::bigint, $2, '2026-11-02T09:00:00Z', $3::int, $4, 'request')
+        RETURNING id
+        """, [.int(Int.random(in: 1..<Int(Int32.max))), .text("claim-\(reference)@attacker.example"),
+              .int(raw.count), .bytes(raw)]).first?.int("id"))
+    try await client.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
+                           [.int(id), .int(inboundID)])
+    try await client.query("""
+        INSERT INTO dsr.audit_events (request_id, at, actor, action, from_state, to_state, details)
+        VALUES ($1::bigint, '2026-11-02T09:00:00Z', 'dsrd:intake', 'received', NULL, 'received', '{}'),
+               ($1::bigint, '2026-11-02T09:05:00Z', 'dsrd:fulfil', 'confirmation_sent', 'received',
+                'awaiting_confirmation', '{"other_address": true}')
+        """, [.int(id)])
+    return (id, reference, requester, subject)
+}
+
+/// What a terminal would obey in `dsrd` output: nothing but the line ends.
+enum TerminalOutput {
+    static func isClean(_ output: String) -> Bool {
+        !output.unicodeScalars.contains { $0 != "\n" && TerminalText.isUnsafe($0) } && !output.utf8.contains(0x1B)
+    }
+}
+
 extension LiveStackTests {
     @Suite struct OperatorIntegrationTests {
         @Test func requestsListJSONHasTheExpectedKeys() async throws {
@@ -93,6 +141,9 @@ extension LiveStackTests {
             #expect(text.output.contains("Subject: Innsyn og sletting – æøå"))
             #expect(text.output.contains("Subject: Vi har mottatt henvendelsen"))
             #expect(text.output.contains("extended from 2026-12-02"))
+            // Who asked: the opening message's From, the subject's own address here.
+            #expect(text.output.contains("from        Ola Hansen <ola.hansen."))
+            #expect(!text.output.contains("CLAIMED"))
             let received = try #require(text.output.range(of: "dsrd:intake  received"))
             let sent = try #require(text.output.range(of: "dsrd:delivery  reply_sent"))
             #expect(received.lowerBound < sent.lowerBound)
@@ -110,6 +161,95 @@ extension LiveStackTests {
             #expect(messages.first?["message_id"] as? String == "<op-in-\(reference)@example.com>")
             let audit = try #require(object["audit"] as? [[String: Any]])
             #expect(audit.map { $0["action"] as? String } == ["received", "reply_sent"])
+        }
+
+        @Test func showNamesWhoAskedTheClaimedAddressTheSenderVerdictAndTheAuditDetails() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            let claimed = try await insertClaimedAddressRequest(client)
+            let text = try await dsrd(["requests", "show", claimed.reference])
+            #expect(text.status == 0, "\(text.errors)")
+            #expect(text.output.contains("from        Ola <\(claimed.requester)>"), "\(text.output)")
+            #expect(text.output.contains("subject     \(claimed.subject)  (CLAIMED: not the address the request came from)"))
+            // No verdict recorded at intake: read now from the stored message (it has no results).
+            #expect(text.output.contains("sender      unverified (no Authentication-Results)  (read now from the stored message)"))
+            // The audit details, which tell that a confirmation went to another address.
+            #expect(text.output.contains("dsrd:fulfil  confirmation_sent  received -> awaiting_confirmation\n"
+                                         + "      details {\"other_address\": true}"))
+
+            let json = try await dsrd(["requests", "show", claimed.reference, "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            #expect(object["requester_address"] as? String == claimed.requester)
+            #expect(object["requester_name"] as? String == "Ola")
+            #expect(object["claimed_address"] as? String == claimed.subject)
+            #expect(object["subject_address"] as? String == claimed.subject)
+            #expect(object["sender_verdict"] as? String == "unverified (no Authentication-Results)")
+            #expect(object["sender_verdict_source"] as? String == "stored_message")
+
+            // What intake recorded wins over the stored bytes.
+            try await client.query("""
+                UPDATE dsr.requests SET requester_address = $2, sender_verdict = 'fail (dmarc=fail)' WHERE id = $1
+                """, [.int(claimed.id), .text(claimed.requester)])
+            let recorded = try await dsrd(["requests", "show", claimed.reference])
+            #expect(recorded.output.contains("sender      fail (dmarc=fail)\n"))
+            #expect(recorded.output.contains("(CLAIMED: not the address the request came from)"))
+            let recordedJSON = try await dsrd(["requests", "show", claimed.reference, "--json"])
+            let again = try #require(try JSONSerialization.jsonObject(with: Data(recordedJSON.output.utf8)) as? [String: Any])
+            #expect(again["sender_verdict_source"] as? String == "intake")
+        }
+
+        @Test func terminalControlsInMailNeverReachTheTerminal() async throws {
+            let harness = try IntakeHarness()
+            let sender = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
+            func encoded(_ text: String) -> String { "=?UTF-8?B?" + Data(text.utf8).base64EncodedString() + "?=" }
+            // Conceal the rest, move up and erase a line, C1's CSI, a right-to-left override.
+            let name = "Ola \u{1B}[8m Hansen \u{202E}nesnaH"
+            let subject = "Slett meg\u{1B}[1A\u{1B}[2K\u{9B}2K\u{2028}  2026-11-02  dsrd:intake  confirmed"
+            var raw = Array("From: \(encoded(name)) <\(sender)>\r\nTo: \(harness.notices)\r\n".utf8)
+            raw += Array("Subject: \(encoded(subject))\r\nMessage-ID: <x".utf8) + [0x1B] + Array("[8m".utf8) + [0xC2, 0x9B]
+            raw += Array("2K\u{202E}y@attacker.example>\r\nDate: Wed, 25 Nov 2026 10:00:00 +0100\r\n".utf8)
+            raw += Array("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n".utf8)
+            raw += Array("Please delete all personal data you hold about me.\r\n".utf8)
+            let outcome = try #require(try await harness.record(raw, uid: UInt64.random(in: 1..<UInt64(Int32.max))))
+            let reference = try #require(outcome.requestReference)
+
+            // Intake stores the Message-ID without its controls.
+            let stored = try #require(try await harness.rows("SELECT message_id FROM dsr.inbound WHERE id = $1",
+                                                             [.int(outcome.inboundID)]).first?["message_id"])
+            #expect(stored == "x[8m2Ky@attacker.example")
+
+            let show = try await dsrd(["requests", "show", reference])
+            #expect(show.status == 0, "\(show.errors)")
+            #expect(TerminalOutput.isClean(show.output), "\(show.output.debugDescription)")
+            #expect(show.output.contains("Message-ID: x[8m2Ky@attacker.example"))
+            #expect(show.output.contains("\\u009b2K\\u2028  2026-11-02  dsrd:intake  confirmed"))
+            #expect(show.output.contains("Ola") && show.output.contains("\\u202enesnaH <\(sender)>"))
+            // The audit trail is all there, and the subject's forged "confirmed"
+            // event stays inside its Subject line instead of starting a line.
+            #expect(show.output.contains("dsrd:intake  received  - -> received"))
+            let lines = show.output.split(separator: "\n")
+            #expect(lines.filter { $0.contains("confirmed") }.allSatisfy { $0.hasPrefix("      Subject: ") })
+
+            // A row stored before that rule, with the controls in it, is shown escaped all the same.
+            try await harness.database.query("UPDATE dsr.inbound SET message_id = $2 WHERE id = $1",
+                                             [.int(outcome.inboundID), .text("x\u{1B}[8m\u{9B}2K\u{202E}y@attacker.example")])
+            let old = try await dsrd(["requests", "show", reference])
+            #expect(TerminalOutput.isClean(old.output), "\(old.output.debugDescription)")
+            #expect(old.output.contains("Message-ID: x\\u001b[8m\\u009b2K\\u202ey@attacker.example"))
+            #expect(old.output.contains("dsrd:intake  received  - -> received"))
+
+            // JSON: the same values, the controls as JSON escapes only.
+            let json = try await dsrd(["requests", "show", reference, "--json"])
+            #expect(TerminalOutput.isClean(json.output), "\(json.output.debugDescription)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+            let messages = try #require(object["messages"] as? [[String: Any]])
+            #expect(messages.first?["message_id"] as? String == "x\u{1B}[8m\u{9B}2K\u{202E}y@attacker.example")
+            #expect((messages.first?["subject"] as? String)?.contains("\u{9B}2K\u{2028}") == true)
+            #expect((object["requester_name"] as? String)?.contains("\u{202E}nesnaH") == true)
+
+            let list = try await dsrd(["requests", "list"])
+            #expect(list.status == 0 && list.output.contains(reference))
+            #expect(TerminalOutput.isClean(list.output))
         }
 
         @Test func anUnknownReferenceIsAClearErrorWithExitOne() async throws {

@@ -55,6 +55,10 @@ public struct DeliveryStage: PipelineStage {
     }
 
     public func runOnce() async throws -> StageReport {
+        try await runOnce(progress: {})
+    }
+
+    public func runOnce(progress: StageProgress) async throws -> StageReport {
         var tally = Tally()
         let started = clock.now()
         for _ in 0..<settings.maxBatchesPerRound {
@@ -65,6 +69,7 @@ public struct DeliveryStage: PipelineStage {
             for (position, message) in batch.enumerated() {
                 do {
                     try await deliver(message, tally: &tally)
+                    progress()
                 } catch let outage as SMTPUnavailable {
                     let rest = batch[(position + 1)...].map(\.id)
                     try await queue.release(rest, dueAt: now)

@@ -25,8 +25,8 @@ public enum FulfilFactory {
     }
 
     public static func make(config: DaemonConfig, database: PostgresClient, logger: Logger,
-                            clock: any WallClock) throws -> FulfilStage? {
+                            clock: any WallClock, crashHooks: TestCrashHooks = .none) throws -> FulfilStage? {
         guard let settings = try settings(config: config) else { return nil }
-        return FulfilStage(database: database, settings: settings, logger: logger, clock: clock)
+        return FulfilStage(database: database, settings: settings, logger: logger, clock: clock, crashHooks: crashHooks)
     }
 }

@@ -19,10 +19,15 @@ public struct FulfilSettings: Sendable {
     public var limits: AbuseLimits
     /// Where the operators are told of a request that needs them; nil: nobody.
     public var operatorAddress: String?
+    /// No new request is started once a round has run this long
+    /// (`RoundBudget`): one slow export after another would otherwise hold
+    /// up delivery.
+    public var roundTimeBudget: TimeInterval
 
     public init(map: DataMap, writer: ReplyWriter, suppressionKey: [UInt8], maximumAttachmentBytes: Int,
                 senderTrust: SenderTrust, matcher: AddressMatcher, confirmation: ConfirmationPolicy,
-                batchSize: Int = 100, limits: AbuseLimits = .standard, operatorAddress: String? = nil) {
+                batchSize: Int = 100, limits: AbuseLimits = .standard, operatorAddress: String? = nil,
+                roundTimeBudget: TimeInterval = 30) {
         self.map = map
         self.writer = writer
         self.suppressionKey = suppressionKey
@@ -33,6 +38,7 @@ public struct FulfilSettings: Sendable {
         self.batchSize = batchSize
         self.limits = limits
         self.operatorAddress = operatorAddress
+        self.roundTimeBudget = roundTimeBudget
     }
 
     /// The state changes of one transaction, telling the operators of a

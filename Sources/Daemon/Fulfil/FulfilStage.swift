@@ -13,59 +13,98 @@ import Store
 /// decision (`FulfilmentPlan`), the changes to the customer data, the audit
 /// events, the replies and partner notices in the outbox, and the new
 /// state. A crash anywhere leaves the request `received`, untouched, and
-/// the next round does it again.
+/// the next round does it again; one that crashed the process three times
+/// is set aside for a person instead (`FulfilAttempts`). A round takes at
+/// most `batchSize` requests and starts none after `roundTimeBudget`.
 public struct FulfilStage: PipelineStage {
     public let name = "fulfil"
     let database: PostgresClient
     let settings: FulfilSettings
     let logger: Logger
     let clock: any WallClock
+    /// Test hook: die before the COMMIT of a chosen request.
+    let crashHooks: TestCrashHooks
 
-    public init(database: PostgresClient, settings: FulfilSettings, logger: Logger, clock: any WallClock) {
+    public init(database: PostgresClient, settings: FulfilSettings, logger: Logger, clock: any WallClock,
+                crashHooks: TestCrashHooks = .none) {
         self.database = database
         self.settings = settings
         self.logger = logger
         self.clock = clock
+        self.crashHooks = crashHooks
     }
 
     public func runOnce() async throws -> StageReport {
+        try await runOnce(progress: {})
+    }
+
+    public func runOnce(progress: StageProgress) async throws -> StageReport {
         var counts: [String: Int] = [:]
         for word in try await readAnswers() + (try await advanceConfirmations()) {
             counts[word, default: 0] += 1
         }
+        progress()
         var lastID = 0
         var handled = 0
+        var budget = RoundBudget(started: clock.now(), seconds: settings.roundTimeBudget)
+        var outOfBudget = false
         while handled < settings.batchSize {
             guard let id = try await database.query(
                 "SELECT id FROM dsr.requests WHERE state = 'received' AND id > $1 ORDER BY id LIMIT 1",
                 [.int(lastID)]).first?.int("id") else { break }
+            guard budget.mayStart(now: clock.now()) else {
+                outOfBudget = true
+                break
+            }
             lastID = id
             handled += 1
             let word = try await handle(requestID: id)
             counts[word, default: 0] += 1
             logger.info("request handled", ["request_id": id, "outcome": word])
+            progress()
+        }
+        if outOfBudget {
+            logger.info("fulfil round budget used, more waiting", [
+                "handled": handled, "seconds": Int(clock.now().timeIntervalSince(budget.started)),
+            ])
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return StageReport(handled: counts.values.reduce(0, +), summary: summary.isEmpty ? "nothing to do" : summary,
-                           moreWaiting: handled >= settings.batchSize)
+                           moreWaiting: outOfBudget || handled >= settings.batchSize)
     }
 
-    /// One request in its own transaction. A failure that is not the
-    /// database going away (a map that does not fit the database, a
-    /// template that cannot be rendered) would fail again on every round:
-    /// the request goes to a person instead, with the reason.
+    /// One request in its own transaction, after its attempt is counted.
+    /// A failure that is not the database going away (a map that does not
+    /// fit the database, a template that cannot be rendered) would fail
+    /// again on every round: the request goes to a person instead, with the
+    /// reason.
     private func handle(requestID: Int) async throws -> String {
+        let attempts = FulfilAttempts(database: database,
+                                      alert: self.settings.operatorAddress.map { ReviewAlert(writer: self.settings.writer, address: $0) })
+        guard let earlierAttempts = try await attempts.begin(requestID: requestID) else { return "skipped" }
+        if earlierAttempts >= FulfilAttempts.limit {
+            guard try await attempts.setAside(requestID: requestID, now: clock.now()) else { return "skipped" }
+            logger.warning("request set aside after stopping the daemon repeatedly",
+                           ["request_id": requestID, "attempts": earlierAttempts])
+            return "set_aside"
+        }
         let now = clock.now()
         let settings = self.settings
+        let hooks = crashHooks
+        let logger = self.logger
         do {
             return try await database.transaction { connection in
                 guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
                     return "skipped"
                 }
-                return try Self.handle(request, settings: settings, connection: connection, now: now)
+                let word = try Self.handle(request, settings: settings, connection: connection, now: now)
+                try FulfilAttempts.reset(requestID: requestID, in: connection)
+                hooks.crashIfMarked(reference: request.reference, logger: logger)
+                return word
             }
         } catch let error as PostgresError where error.kind == .connectionFailed || error.kind == .connectionLost
                     || error.isRetryableTransactionFailure {
+            await attempts.takeBack(requestID: requestID)
             throw error
         } catch {
             let reason = "could not be carried out: " + LogSafe.describe(error)
@@ -76,6 +115,7 @@ public struct FulfilStage: PipelineStage {
                 }
                 try settings.transition(connection, now: now).move(request, to: .needsReview, action: "review",
                                                                     reason: reason)
+                try FulfilAttempts.reset(requestID: requestID, in: connection)
             }
             return "failed"
         }

@@ -175,8 +175,10 @@ struct RequestExecution {
 
     // MARK: - Erasure (Art. 17)
 
+    /// A withdrawal of consent stays one when an operator approved it: the
+    /// approval vouches for who asked, not for a wider erasure.
     private func erase(_ request: PendingRequest, address: String) throws {
-        if request.approvedKinds == nil, ErasureScope.from(evidence: request.evidence) == .consentData {
+        if ErasureScope.from(evidence: request.evidence) == .consentData {
             try eraseConsentData(request, address: address)
             return
         }

@@ -29,9 +29,10 @@ public enum IntakeFactory {
     }
 
     public static func make(config: DaemonConfig, imap: IMAPClient, database: PostgresClient, logger: Logger,
-                            clock: any WallClock, exitAfterCommit: Bool = false) throws -> IntakeStage {
+                            clock: any WallClock, exitAfterCommit: Bool = false,
+                            crashHooks: TestCrashHooks = .none) throws -> IntakeStage {
         let recorder = IntakeRecorder(settings: settings(config), writer: try writer(config))
         return IntakeStage(imap: imap, database: database, recorder: recorder, logger: logger, clock: clock,
-                           personKey: config.logIDKey, exitAfterCommit: exitAfterCommit)
+                           personKey: config.logIDKey, exitAfterCommit: exitAfterCommit, crashHooks: crashHooks)
     }
 }

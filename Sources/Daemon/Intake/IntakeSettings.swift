@@ -18,6 +18,11 @@ public struct IntakeSettings: Sendable {
     public var maximumMessageBytes: Int
     /// Messages handled per round, so one round stays short.
     public var batchSize: Int
+    /// No new message is started once a round has run this long or fetched
+    /// this many bytes (`RoundBudget`): 200 messages of 25 MB would
+    /// otherwise hold up fulfilment and delivery for minutes.
+    public var roundTimeBudget: TimeInterval
+    public var roundByteBudget: Int
     /// Loop guard: more than this many messages from one address within
     /// `loopGuardWindow` go to review without an automatic answer.
     public var loopGuardLimit: Int
@@ -32,8 +37,9 @@ public struct IntakeSettings: Sendable {
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
-        loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard,
-        senderTrust: SenderTrust = .none, operatorAddress: String? = nil
+        roundTimeBudget: TimeInterval = 30, roundByteBudget: Int = 100 << 20, loopGuardLimit: Int = 5,
+        loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard, senderTrust: SenderTrust = .none,
+        operatorAddress: String? = nil
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -43,6 +49,8 @@ public struct IntakeSettings: Sendable {
         self.ownAddress = ownAddress
         self.maximumMessageBytes = maximumMessageBytes
         self.batchSize = batchSize
+        self.roundTimeBudget = roundTimeBudget
+        self.roundByteBudget = roundByteBudget
         self.loopGuardLimit = loopGuardLimit
         self.loopGuardWindow = loopGuardWindow
         self.limits = limits

@@ -11,6 +11,12 @@ import Transport
 /// fetches, records and triages it in one transaction, and only after
 /// COMMIT sets the keyword and moves it. A new UIDVALIDITY is logged; the
 /// re-numbered messages are then recognised by Message-ID or bytes.
+///
+/// A round stops starting new messages after `batchSize` of them, or once
+/// it has run `roundTimeBudget` or fetched `roundByteBudget` (`RoundBudget`),
+/// and says more is waiting. Each message's attempt is counted before it is
+/// read (`IntakeAttempts`): one that took the process down three times is
+/// set aside unread for a person.
 public struct IntakeStage: PipelineStage {
     public let name = "intake"
     let imap: IMAPClient
@@ -22,9 +28,12 @@ public struct IntakeStage: PipelineStage {
     /// Test hook: stop the process right after a COMMIT, before the IMAP move,
     /// to prove that a crash there loses and duplicates nothing.
     let exitAfterCommit: Bool
+    /// Test hook: die before the recording COMMIT of a marked message.
+    let crashHooks: TestCrashHooks
 
     public init(imap: IMAPClient, database: PostgresClient, recorder: IntakeRecorder, logger: Logger,
-                clock: any WallClock, personKey: [UInt8], exitAfterCommit: Bool = false) {
+                clock: any WallClock, personKey: [UInt8], exitAfterCommit: Bool = false,
+                crashHooks: TestCrashHooks = .none) {
         self.imap = imap
         self.database = database
         self.recorder = recorder
@@ -32,11 +41,18 @@ public struct IntakeStage: PipelineStage {
         self.clock = clock
         self.personKey = personKey
         self.exitAfterCommit = exitAfterCommit
+        self.crashHooks = crashHooks
     }
 
     var settings: IntakeSettings { recorder.settings }
 
+    var attempts: IntakeAttempts { IntakeAttempts(database: database, mailbox: settings.ledgerMailbox) }
+
     public func runOnce() async throws -> StageReport {
+        try await runOnce(progress: {})
+    }
+
+    public func runOnce(progress: StageProgress) async throws -> StageReport {
         let mailbox = settings.mailbox
         // A new session each round: an IMAP session that has a mailbox
         // selected may not see mail that arrived since (Dovecot answers
@@ -60,16 +76,31 @@ public struct IntakeStage: PipelineStage {
         var counts: [String: Int] = [:]
         var handled = 0
         var recorded = RecordedMessages()
+        var budget = RoundBudget(started: clock.now(), seconds: settings.roundTimeBudget,
+                                 bytes: settings.roundByteBudget)
+        var outOfBudget = false
         let uids = try await imap.uids(in: mailbox, from: 1)
         for uid in uids.prefix(settings.batchSize) {
-            let outcome = try await handle(uid: uid, uidValidity: status.uidValidity, recorded: &recorded)
+            guard budget.mayStart(now: clock.now()) else {
+                outOfBudget = true
+                break
+            }
+            let outcome = try await handle(uid: uid, uidValidity: status.uidValidity, recorded: &recorded,
+                                           budget: &budget)
             counts[outcome, default: 0] += 1
             handled += 1
+            progress()
         }
         try await markAndMove(recorded)
+        if outOfBudget {
+            logger.info("intake round budget used, more waiting", [
+                "handled": handled, "seconds": Int(clock.now().timeIntervalSince(budget.started)),
+                "bytes": budget.bytesUsed,
+            ])
+        }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         return StageReport(handled: handled, summary: summary.isEmpty ? "nothing new" : summary,
-                           moreWaiting: uids.count > settings.batchSize)
+                           moreWaiting: outOfBudget || uids.count > settings.batchSize)
     }
 
     /// Messages recorded this round, to be marked and moved together once
@@ -86,8 +117,8 @@ public struct IntakeStage: PipelineStage {
     }
 
     /// One message; returns the word for the log summary.
-    private func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages) async throws -> String {
-        let mailbox = settings.mailbox
+    private func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages,
+                        budget: inout RoundBudget) async throws -> String {
         let existing = try await database.query(
             "SELECT id, outcome FROM dsr.inbound WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3",
             [.text(settings.ledgerMailbox), .text(String(uidValidity)), .text(String(uid))], retryOnConnectionLoss: true
@@ -96,37 +127,27 @@ public struct IntakeStage: PipelineStage {
             // Recorded before, not yet moved: finish the IMAP step only.
             let inboundID = try existing.int("id")
             let outcome = try existing.string("outcome")
-            let destination = ["unreadable", "oversized"].contains(outcome) ? settings.reviewMailbox : settings.processedMailbox
+            let destination = ["unreadable", "oversized", "quarantined"].contains(outcome)
+                ? settings.reviewMailbox : settings.processedMailbox
             try await markAndMove(uid: uid, inboundID: inboundID, to: destination)
             logger.info("recorded message moved", ["inbound_id": inboundID, "outcome": outcome])
             return "resumed"
         }
 
-        let metadata = try await imap.metadata(uid: uid, in: mailbox)
-        let receivedAt = metadata.internalDate ?? clock.now()
-        let recorder = self.recorder
+        let earlierAttempts = try await attempts.begin(uidValidity: uidValidity, uid: uid, now: clock.now())
         let outcome: IntakeOutcome?
-        if let size = metadata.size, size > settings.maximumMessageBytes {
-            outcome = try await database.transaction { connection in
-                try recorder.recordOversized(uidValidity: uidValidity, uid: uid, size: size, receivedAt: receivedAt,
-                                             in: connection)
-            }
-        } else {
-            let raw: [UInt8]
-            do {
-                raw = try await imap.fetch(uid: uid, in: mailbox, maximumBytes: settings.maximumMessageBytes)
-            } catch let error as TransportError where error.kind == .rejected {
-                // The server would not hand this one message over (now):
-                // it stays in the mailbox for the next round, and the rest
-                // of this round goes on.
-                logger.warning("message not fetched, left for the next round", ["uid": uid, "error": error.description])
+        do {
+            if earlierAttempts >= IntakeAttempts.limit {
+                outcome = try await quarantine(uid: uid, uidValidity: uidValidity)
+            } else if let recordedNow = try await read(uid: uid, uidValidity: uidValidity, budget: &budget) {
+                outcome = recordedNow
+            } else {
+                await attempts.takeBack(uidValidity: uidValidity, uid: uid)
                 return "not_fetched"
             }
-            let fetched = IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw, receivedAt: receivedAt)
-            let now = clock.now()
-            outcome = try await database.transaction { connection in
-                try recorder.record(fetched, in: connection, now: now)
-            }
+        } catch {
+            await attempts.takeBack(uidValidity: uidValidity, uid: uid)
+            throw error
         }
         if exitAfterCommit {
             logger.notice("stopping after commit (test hook)", ["uid": uid])
@@ -144,6 +165,56 @@ public struct IntakeStage: PipelineStage {
         recorded.add(uid: uid, inboundID: outcome.inboundID,
                      destination: outcome.destination == .review ? settings.reviewMailbox : settings.processedMailbox)
         return outcome.outcome
+    }
+
+    /// Fetches and records one message in one transaction, which also
+    /// clears its attempt count. `.some(nil)`: recorded meanwhile by another
+    /// daemon; nil: the server would not hand it over (it stays in the
+    /// mailbox for the next round, and the rest of this round goes on).
+    private func read(uid: UInt64, uidValidity: UInt64, budget: inout RoundBudget) async throws -> IntakeOutcome?? {
+        let metadata = try await imap.metadata(uid: uid, in: settings.mailbox)
+        let receivedAt = metadata.internalDate ?? clock.now()
+        let recorder = self.recorder
+        let ledgerMailbox = settings.ledgerMailbox
+        if let size = metadata.size, size > settings.maximumMessageBytes {
+            return try await database.transaction { connection in
+                let outcome = try recorder.recordOversized(uidValidity: uidValidity, uid: uid, size: size,
+                                                           receivedAt: receivedAt, in: connection)
+                try IntakeAttempts.clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid, in: connection)
+                return outcome
+            }
+        }
+        let raw: [UInt8]
+        do {
+            raw = try await imap.fetch(uid: uid, in: settings.mailbox, maximumBytes: settings.maximumMessageBytes)
+        } catch let error as TransportError where error.kind == .rejected {
+            logger.warning("message not fetched, left for the next round", ["uid": uid, "error": error.description])
+            return nil
+        }
+        budget.use(bytes: raw.count)
+        let fetched = IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw, receivedAt: receivedAt)
+        let now = clock.now()
+        let hooks = crashHooks
+        let logger = self.logger
+        return try await database.transaction { connection in
+            let outcome = try recorder.record(fetched, in: connection, now: now)
+            try IntakeAttempts.clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid, in: connection)
+            hooks.crashIfMarked(raw, logger: logger)
+            return outcome
+        }
+    }
+
+    /// A message that stopped the daemon `IntakeAttempts.limit` times:
+    /// recorded unread and sent to review, with nothing fetched but its size.
+    private func quarantine(uid: UInt64, uidValidity: UInt64) async throws -> IntakeOutcome? {
+        let metadata = try? await imap.metadata(uid: uid, in: settings.mailbox)
+        let outcome = try await attempts.quarantine(
+            uidValidity: uidValidity, uid: uid, size: metadata?.size ?? 0,
+            receivedAt: metadata?.internalDate ?? clock.now(), reviewMailbox: settings.reviewMailbox.rawValue,
+            actor: IntakeRecorder.actor)
+        logger.warning("message set aside unread after stopping the daemon repeatedly",
+                       ["uid": uid, "attempts": IntakeAttempts.limit])
+        return outcome
     }
 
     /// Keyword first, then the move: a crash between the two leaves a marked

@@ -32,9 +32,12 @@ enum StorableText {
     }
 
     /// A Message-ID fit to store; nil when there is none worth keeping.
+    /// Control characters (NUL, ESC, C1, bidi controls: `TerminalText`) are
+    /// removed: an identifier is matched and shown to operators, and one
+    /// carrying `ESC[8m` would hide what a terminal prints after it.
     static func identifier(_ identifier: String?) -> String? {
         guard let identifier else { return nil }
-        let cleaned = clean(identifier)
+        let cleaned = TerminalText.stripped(identifier)
         guard !cleaned.isEmpty, cleaned.utf8.count <= maximumIdentifierBytes else { return nil }
         return cleaned
     }

@@ -7,12 +7,14 @@ public enum DecisionRefusal: Error, Sendable, Equatable, CustomStringConvertible
     case notOpen(reference: String, state: String)
     case noKinds(reference: String)
     case unknownKind(String)
+    /// `--kinds` named kinds the request did not ask for.
+    case widensKinds(reference: String, added: [String], asked: [String])
     case alreadyExtended(reference: String, until: Day)
     case pastFirstDueDate(reference: String, dueOn: Day, today: Day)
     case extensionMonths(Int)
     case noReplyAddress(reference: String)
     case emptyReason
-    case noOperatorName
+    case badLogin
     case badOperatorName
 
     public var description: String {
@@ -25,6 +27,9 @@ public enum DecisionRefusal: Error, Sendable, Equatable, CustomStringConvertible
             "request \(reference) names no kinds: give them with --kinds (\(Self.kindList))"
         case .unknownKind(let kind):
             "unknown kind '\(kind)' (one of \(Self.kindList))"
+        case .widensKinds(let reference, let added, let asked):
+            "request \(reference) asked for \(asked.isEmpty ? "no kind" : asked.joined(separator: ", ")), not "
+                + "\(added.joined(separator: ", ")): an approval may leave kinds out, never add one"
         case .alreadyExtended(let reference, let until):
             "request \(reference) is already extended (until \(until)): a deadline is extended once"
         case .pastFirstDueDate(let reference, let dueOn, let today):
@@ -35,8 +40,8 @@ public enum DecisionRefusal: Error, Sendable, Equatable, CustomStringConvertible
             "request \(reference) has no address to send the extension notice to"
         case .emptyReason:
             "the reason must not be empty: the data subject reads it"
-        case .noOperatorName:
-            "who decides? give --operator NAME or set DSRD_OPERATOR"
+        case .badLogin:
+            "the login of this process (or $SUDO_USER under sudo) is not a usable operator name"
         case .badOperatorName:
             "an operator name is 1 to 64 letters, digits or . _ - @ (no spaces)"
         }

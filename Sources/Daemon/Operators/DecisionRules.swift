@@ -18,17 +18,35 @@ public enum DecisionRules {
 
     /// The kinds an approval covers: those given, else the request's own.
     /// Sorted, without repeats; unknown words and an empty result are refused.
+    ///
+    /// Given kinds may leave some of the request's own out, never add one:
+    /// an approval carries a request out without any further identity
+    /// check, so one typo (`--kinds erase` on a request for a copy) would
+    /// otherwise erase what nobody asked to erase. Only a request that
+    /// names no kind at all (mail the classifier could not read, sent to a
+    /// person) takes the kinds the operator read in it.
     public static func approvedKinds(reference: String, given: [String]?, own: [String]) throws(DecisionRefusal)
         -> [String] {
+        let asked = try kinds(own)
+        let approved = try given.map(kinds) ?? asked
+        guard !approved.isEmpty else { throw .noKinds(reference: reference) }
+        let added = approved.subtracting(asked)
+        guard asked.isEmpty || added.isEmpty else {
+            throw .widensKinds(reference: reference, added: added.sorted().map(\.rawValue),
+                               asked: asked.sorted().map(\.rawValue))
+        }
+        return approved.sorted().map(\.rawValue)
+    }
+
+    private static func kinds(_ words: [String]) throws(DecisionRefusal) -> Set<RequestKind> {
         var kinds = Set<RequestKind>()
-        for word in given ?? own {
+        for word in words {
             let trimmed = word.trimmingCharacters(in: .whitespaces).lowercased()
             if trimmed.isEmpty { continue }
             guard let kind = RequestKind(rawValue: trimmed) else { throw .unknownKind(trimmed) }
             kinds.insert(kind)
         }
-        guard !kinds.isEmpty else { throw .noKinds(reference: reference) }
-        return kinds.sorted().map(\.rawValue)
+        return kinds
     }
 
     /// Any open request may be rejected.

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Requests
 import Store
 
 /// The reads behind `dsrd requests`: read-only, bound parameters only.
@@ -25,24 +26,58 @@ public struct RequestQueries: Sendable {
         return try result.rows.map(RequestSummary.init(row:))
     }
 
-    /// One request with its messages (oldest first) and audit trail (in order).
-    public func detail(reference: String) async throws -> RequestDetail {
+    /// One request with its messages (oldest first) and audit trail (in
+    /// order). `senderTrust` judges the opening message of a request that
+    /// has no sender verdict recorded (one from before intake kept it).
+    public func detail(reference: String, senderTrust: SenderTrust = .none) async throws -> RequestDetail {
         let found = try await client.query("""
             SELECT r.id, \(RequestSummary.columns), r.reply_language, r.subject_address, r.state_reason,
                    r.due_on::text AS original_due_on, r.confidence, r.on_behalf, r.auto_kind,
-                   array_to_json(r.evidence)::text AS evidence_json, r.fields::text AS fields_json
+                   array_to_json(r.evidence)::text AS evidence_json, r.fields::text AS fields_json,
+                   r.requester_address, r.sender_verdict
             FROM dsr.requests r WHERE r.reference = $1
             """, [.text(reference)], retryOnConnectionLoss: true)
         guard let row = found.first else { throw OperatorError.unknownReference(reference) }
         let id = try row.int("id")
+        let opening = try await openingMessage(requestID: id)
+        let from = opening?.from.first
+        var verdict = SenderVerdictText.unknown
+        if let recorded = row["sender_verdict"], !recorded.isEmpty {
+            verdict = SenderVerdictText(text: recorded, source: .intake)
+        } else if let opening {
+            verdict = SenderVerdictText(text: Self.text(of: senderTrust.verdict(of: opening)), source: .storedMessage)
+        }
         return RequestDetail(
             summary: try RequestSummary(row: row), replyLanguage: try row.string("reply_language"),
-            subjectAddress: try row.string("subject_address"), stateReason: row["state_reason"],
+            subjectAddress: try row.string("subject_address"),
+            requesterAddress: row["requester_address"].flatMap { $0.isEmpty ? nil : $0 } ?? from?.address,
+            requesterName: from?.displayName, senderVerdict: verdict, stateReason: row["state_reason"],
             originalDueOn: try row.string("original_due_on"),
             confidence: row["confidence"].flatMap(Double.init) ?? 0, onBehalf: try row.bool("on_behalf"),
             autoKind: row["auto_kind"], evidence: try JSONText.strings(row.string("evidence_json")),
             fieldsJSON: try row.string("fields_json"),
             messages: try await messages(requestID: id), audit: try await audit(requestID: id))
+    }
+
+    /// The message that opened the request, read from its stored bytes.
+    private func openingMessage(requestID: Int) async throws -> ParsedMessage? {
+        let result = try await client.query("""
+            SELECT i.raw FROM dsr.request_messages rm JOIN dsr.inbound i ON i.id = rm.inbound_id
+            WHERE rm.request_id = $1::bigint AND rm.role = 'request' ORDER BY rm.id LIMIT 1
+            """, [.int(requestID)], retryOnConnectionLoss: true)
+        guard let row = result.first else { return nil }
+        let raw = try row.bytes("raw")
+        return raw.isEmpty ? nil : MessageReader.read(raw)
+    }
+
+    /// `pass (dmarc=pass)`, `unverified (no Authentication-Results)`, …
+    static func text(of verdict: SenderVerdict) -> String {
+        let word = switch verdict {
+        case .pass: "pass"
+        case .fail: "fail"
+        case .unverified: "unverified"
+        }
+        return "\(word) (\(verdict.reason))"
     }
 
     private func messages(requestID: Int) async throws -> [RequestMessage] {

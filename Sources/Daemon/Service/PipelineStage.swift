@@ -9,6 +9,22 @@ public protocol PipelineStage: Sendable {
     /// a service it needs (IMAP, SMTP, PostgreSQL) cannot be reached; the
     /// runner retries with backoff.
     func runOnce() async throws -> StageReport
+
+    /// The same, calling `progress` after each unit of work (a message
+    /// recorded, a request carried out, a reply sent). The runner pings
+    /// systemd's watchdog from it, so a long round that keeps moving is not
+    /// taken for a hung one, while a round stuck in one network call still
+    /// is. Stages whose units are few and short need not implement it.
+    func runOnce(progress: StageProgress) async throws -> StageReport
+}
+
+/// Called by a stage after each unit of work; cheap, never throws.
+public typealias StageProgress = @Sendable () -> Void
+
+extension PipelineStage {
+    public func runOnce(progress: StageProgress) async throws -> StageReport {
+        try await runOnce()
+    }
 }
 
 /// What one round of a stage did, for logs and the systemd STATUS line.

@@ -5,9 +5,10 @@ import Foundation
 ///
 /// It speaks to systemd through its notifier (READY after the first round,
 /// STATUS after each, RELOADING/READY around a reload, STOPPING at the end)
-/// and pings the watchdog from the loop itself — after each stage and while
-/// waiting between polls — so a stage hung in a network call stops the
-/// pings and systemd restarts the daemon.
+/// and pings the watchdog from real progress only — after each unit of work
+/// a stage reports (`StageProgress`), after each stage, and while waiting
+/// between polls — so a stage hung in a network call stops the pings and
+/// systemd restarts the daemon, while a long round that moves does not.
 public struct ServiceRunner: Sendable {
     /// Builds a new plan from a re-read configuration, or throws to refuse it.
     public typealias Reloader = @Sendable () async throws -> ServicePlan
@@ -99,7 +100,7 @@ public struct ServiceRunner: Sendable {
 
     private func runStage(_ stage: any PipelineStage, state: inout LoopState) async -> StageResult {
         do {
-            let report = try await stage.runOnce()
+            let report = try await stage.runOnce(progress: { pingWatchdog() })
             if let outage = state.outages.recordSuccess(of: stage.name, at: clock.now()) {
                 logger.notice("stage available again", ["stage": stage.name, "outage_seconds": Int(outage.rounded())])
             }

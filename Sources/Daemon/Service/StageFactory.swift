@@ -13,11 +13,14 @@ public enum StageFactory {
         let postgres = PostgresClient(configuration: config.postgres)
         let smtp = SMTPClient(settings: config.smtp)
         var stages: [any PipelineStage] = []
+        // Test hooks (unset in production): crashes at chosen points.
         let exitAfterCommit = ProcessInfo.processInfo.environment["DSRD_TEST_EXIT_AFTER_COMMIT"] == "1"
+        let crashHooks = TestCrashHooks.fromEnvironment()
         stages.append(try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server),
                                              database: postgres, logger: logger, clock: clock,
-                                             exitAfterCommit: exitAfterCommit))
-        if let fulfil = try FulfilFactory.make(config: config, database: postgres, logger: logger, clock: clock) {
+                                             exitAfterCommit: exitAfterCommit, crashHooks: crashHooks))
+        if let fulfil = try FulfilFactory.make(config: config, database: postgres, logger: logger, clock: clock,
+                                               crashHooks: crashHooks) {
             stages.append(fulfil)
         } else {
             logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")

@@ -1,0 +1,154 @@
+import Daemon
+import Foundation
+import Store
+import Testing
+import Transport
+
+/// A message or a request that takes the daemon down is set aside after the
+/// third time, with real crashes: `dsrd run --once` as a child process that
+/// kills itself (SIGKILL, as the out-of-memory killer would) before the
+/// COMMIT of the marked work, through the test hooks of `TestCrashHooks`.
+extension LiveStackTests {
+    @Suite struct CrashQuarantineIntegrationTests {
+        @Test func aMessageThatKillsTheDaemonThreeTimesIsSetAsideUnreadAndTheNextIsHandled() async throws {
+            let fixture = try PipelineFixture()
+            let marker = "crash-marker-\(UUID().uuidString.prefix(8))"
+            let victim = LocalStack.uniqueAddress("ola", domain: "example.com")
+            let honest = LocalStack.uniqueAddress("kari", domain: "example.no")
+            let notices = fixture.stack.imap(user: fixture.notices)
+            // The killer first, so that until it is set aside nothing behind it is reached.
+            try await fixture.send(requestMail(from: victim, to: fixture.notices, subject: "Delete",
+                                               body: "Please delete all personal data you hold about me. \(marker)",
+                                               messageID: "crash-\(UUID().uuidString)@example.com"), from: victim)
+            _ = try await fixture.stack.waitForMessages(notices, mailbox: .inbox, count: 1)
+            try await fixture.send(requestMail(from: honest, to: fixture.notices, subject: "Innsyn",
+                                               body: "Hei, jeg ber om innsyn i alle personopplysninger dere har om meg.",
+                                               messageID: "honest-\(UUID().uuidString)@example.no"), from: honest)
+            _ = try await fixture.stack.waitForMessages(notices, mailbox: .inbox, count: 2)
+            let hook = ["DSRD_TEST_CRASH_ON_MESSAGE": marker]
+            let attempts = "SELECT attempts FROM dsr.intake_attempts WHERE mailbox = $1 ORDER BY uid"
+
+            for run in 1...3 {
+                let crashed = try await fixture.runOnce(environment: hook)
+                #expect(crashed.status == SIGKILL, "run \(run): \(crashed.log)")
+                // Rolled back: nothing recorded, both still in the mailbox; the attempt stays counted.
+                #expect(try await fixture.ledger().isEmpty)
+                #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")])
+                    .rows.map { $0["attempts"] } == [String(run)])
+                await notices.disconnect()
+                #expect(try await notices.status(of: .inbox).messages == 2)
+            }
+
+            // The fourth run (the hook still armed) does not read it again.
+            let fourth = try await fixture.runOnce(environment: hook)
+            #expect(fourth.status == 0, "log: \(fourth.log)")
+            #expect(fourth.log.contains("msg=\"message set aside unread after stopping the daemon repeatedly\""))
+            let ledger = try await fixture.ledger()
+            #expect(ledger.map { $0["outcome"] } == ["quarantined", "request"])
+            #expect(try ledger.allSatisfy { try $0.bool("moved") })
+            let set = try #require(ledger.first)
+            let stored = try #require(try await fixture.database.query("""
+                SELECT message_id, length(raw) AS bytes, problem FROM dsr.inbound WHERE id = $1
+                """, [.int(try set.int("id"))]).first)
+            #expect(stored["message_id"] == nil && stored["bytes"] == "0")
+            #expect(stored["problem"] == "stopped the daemon 3 times while being read")
+            let audit = try await fixture.database.query(
+                "SELECT actor, action, request_id, reason FROM dsr.audit_events WHERE inbound_id = $1",
+                [.int(try set.int("id"))]).rows
+            // Set aside, and the operators told (the note is sent by the same run).
+            #expect(audit.map { $0["action"] } == ["quarantined", "notice_queued", "reply_sent"])
+            #expect(audit.first?["request_id"] == nil && audit.first?["actor"] == "dsrd:intake")
+            #expect(audit.first?["reason"] == "stopped the daemon 3 times while being read; moved unread to Review")
+            // In the review folder for a person; no request, nothing sent to its sender.
+            await notices.disconnect()
+            #expect(try await notices.status(of: try #require(MailboxName("Review"))).messages == 1)
+            #expect(try await fixture.requestCount() == 1)
+            #expect(try await Self.mailTo(victim, fixture.database) == 0)
+            // The honest message behind it was handled and answered; no counts are left.
+            #expect(try await fixture.mailbox(of: honest, count: 2).count == 2)
+            #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")]).rows.isEmpty)
+        }
+
+        @Test func aRequestThatKillsTheDaemonThreeTimesGoesToReviewAndTheNextIsCarriedOut() async throws {
+            let fixture = try PipelineFixture()
+            let killer = try await Self.insertReceivedRequest(fixture.database)
+            let next = try await Self.insertReceivedRequest(fixture.database)
+            let hook = ["DSRD_TEST_CRASH_ON_REQUEST": killer.reference]
+
+            for run in 1...3 {
+                let crashed = try await fixture.runOnce(environment: hook)
+                #expect(crashed.status == SIGKILL, "run \(run): \(crashed.log)")
+                // Its transaction rolled back: still received, nothing queued, the attempt counted.
+                let row = try await Self.request(killer.id, fixture.database)
+                #expect(row["state"] == "received" && row["fulfil_attempts"] == String(run))
+                #expect(try await Self.mailTo(killer.address, fixture.database) == 0)
+                #expect(try await Self.request(next.id, fixture.database)["state"] == "received")
+            }
+
+            let fourth = try await fixture.runOnce(environment: hook)
+            #expect(fourth.status != SIGKILL, "log: \(fourth.log)")
+            #expect(fourth.log.contains("msg=\"request set aside after stopping the daemon repeatedly\""))
+            let setAside = try await Self.request(killer.id, fixture.database)
+            #expect(setAside["state"] == "needs_review")
+            #expect(setAside["state_reason"] == "set aside: carrying it out stopped the daemon 3 times")
+            #expect(setAside["fulfil_attempts"] == "0")
+            let audit = try await fixture.database.query(
+                "SELECT actor, action, from_state, to_state FROM dsr.audit_events WHERE request_id = $1 ORDER BY id",
+                [.int(killer.id)]).rows
+            // Set aside, and the operators told (the note is sent by the same run).
+            #expect(audit.map { $0["action"] } == ["quarantined", "notice_queued", "reply_sent"])
+            #expect(audit.first?["from_state"] == "received" && audit.first?["to_state"] == "needs_review")
+            #expect(try await Self.mailTo(killer.address, fixture.database) == 0)
+            // The request behind it was carried out, and leaves no count behind.
+            let carried = try await Self.request(next.id, fixture.database)
+            #expect(carried["state"] != "received" && carried["fulfil_attempts"] == "0")
+            #expect(try await Self.mailTo(next.address, fixture.database) >= 1)
+
+            // An operator who approves it gives it fresh attempts.
+            let approve = try await dsrd(["requests", "approve", killer.reference], environment: ["SUDO_USER": "kari"])
+            #expect(approve.status == 0, "\(approve.errors)")
+            let approved = try await Self.request(killer.id, fixture.database)
+            #expect(approved["state"] == "received" && approved["fulfil_attempts"] == "0")
+            // Out of the way of other tests: closed.
+            try await fixture.database.query("UPDATE dsr.requests SET state = 'rejected' WHERE id = $1", [.int(killer.id)])
+        }
+
+        static func request(_ id: Int, _ database: PostgresClient) async throws -> QueryResult.Row {
+            try #require(try await database.query(
+                "SELECT state, state_reason, fulfil_attempts::text AS fulfil_attempts FROM dsr.requests WHERE id = $1",
+                [.int(id)]).first)
+        }
+
+        /// Outgoing mail queued to an address.
+        static func mailTo(_ address: String, _ database: PostgresClient) async throws -> Int {
+            try await database.query("SELECT count(*) AS n FROM dsr.outbox WHERE $1 = ANY(recipients)",
+                                     [.text(address)]).first?.int("n") ?? -1
+        }
+
+        /// A `received` request for a copy, from an address no customer has, with its opening message.
+        static func insertReceivedRequest(_ database: PostgresClient) async throws
+            -> (id: Int, reference: String, address: String) {
+            let reference = "T-CRASH-" + UUID().uuidString.prefix(8).uppercased()
+            let address = LocalStack.uniqueAddress("per.hansen", domain: "example.net")
+            let id = try #require(try await database.query("""
+                INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
+                                          received_at, due_on, confidence, requester_address)
+                VALUES ($1, '{access}', 'en', 'en', $2, 'received', now(), current_date + 30, 0.9, $2)
+                RETURNING id
+                """, [.text(reference), .text(address)]).first?.int("id"))
+            let messageID = "crash-request-\(reference.lowercased())@example.net"
+            let raw = Array(requestMail(from: address, to: "notices@janteloppet.test", subject: "Copy",
+                                        body: "Please send me a copy of all personal data you hold about me.",
+                                        messageID: messageID).utf8)
+            let inboundID = try #require(try await database.query("""
+                INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
+                VALUES ('test-crash', 1, $1::bigint, $2, now(), $3::int, $4, 'request')
+                RETURNING id
+                """, [.int(Int.random(in: 1..<Int(Int32.max))), .text(messageID), .int(raw.count), .bytes(raw)])
+                .first?.int("id"))
+            try await database.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
+                                     [.int(id), .int(inboundID)])
+            return (id, reference, address)
+        }
+    }
+}
