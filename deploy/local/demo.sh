@@ -58,9 +58,16 @@ wait_for_notices() {
 }
 
 step "sending the sample mail to notices@janteloppet.test over SMTP"
+# The people's own mail servers sign it (DKIM, DMARC): the stack's MX writes
+# a dmarc=pass Authentication-Results for the envelope sender mx-dmarc-pass@
+# their domain, above its own Received line, as a real MX's check would.
 for f in deploy/local/demo-mail/*.eml; do
     sender=$(sed -n 's/^From:.*<\(.*\)>.*/\1/p' "$f" | head -n 1)
-    curl -sS --url "$DSRD_SMTP_URL" --mail-from "$sender" --mail-rcpt notices@janteloppet.test -T "$f"
+    case "$(basename "$f")" in
+        0[1-4]-*) envelope="mx-dmarc-pass@${sender#*@}" ;;
+        *) envelope=$sender ;;
+    esac
+    curl -sS --url "$DSRD_SMTP_URL" --mail-from "$envelope" --mail-rcpt notices@janteloppet.test -T "$f"
     echo "  sent $(basename "$f")"
 done
 wait_for_notices 6
@@ -74,7 +81,7 @@ step "dsrd classify: what dsrd makes of each message (a dry run, no database)"
 step "dsrd run --once: intake records every message, fulfilment carries out what it may, delivery sends the replies"
 "$DSRD" run --once
 
-step "dsrd requests list: access and objection are done; erasure and rectification wait for a confirmation by reply"
+step "dsrd requests list: access and the authenticated objection are done; erasure and rectification wait for the code"
 "$DSRD" requests list
 
 step "the ledger: what intake made of each message"
@@ -97,6 +104,28 @@ if digest=$(fetch_mail operators@janteloppet.test "Subject:"); then
 else
     echo "  (none yet: the digest goes once a day at or after digest.hour, 07:00 Oslo time)"
 fi
+
+step "an attack: Mallory asks to erase the data of 'his registered address' kari.nordmann@example.no"
+printf 'From: Mallory <mallory@example.net>\r\nTo: notices@janteloppet.test\r\nSubject: Delete my data\r\nMessage-ID: <demo-attack@example.net>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease delete all the personal data you hold about me. My registered address is kari.nordmann@example.no.\r\n' > "$STATE_DIR/attack.eml"
+curl -sS --url "$DSRD_SMTP_URL" --mail-from mallory@example.net --mail-rcpt notices@janteloppet.test -T "$STATE_DIR/attack.eml"
+wait_for_notices 1
+"$DSRD" run --once 2>/dev/null
+kari_confirmation=$(fetch_mail kari.nordmann@example.no "Please confirm your privacy request")
+echo "  Kari is asked to confirm; the message names who asked:"
+printf '%s\n' "$kari_confirmation" | grep -A2 -i "sent from another e-mail address" | sed 's/^/    /' || true
+kari_id=$(printf '%s\n' "$kari_confirmation" | sed -n 's/^Message-ID: *\(<[^>]*>\).*/\1/Ip' | head -n 1)
+echo "  Mallory forges Kari's 'Yes.' answering that Message-ID ($kari_id), without the code"
+printf 'From: kari.nordmann@example.no\r\nTo: notices@janteloppet.test\r\nSubject: Re: Please confirm your privacy request\r\nMessage-ID: <demo-forged@example.net>\r\nIn-Reply-To: %s\r\nReferences: %s\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nYes.\r\n' \
+    "$kari_id" "$kari_id" > "$STATE_DIR/forged.eml"
+curl -sS --url "$DSRD_SMTP_URL" --mail-from mallory@example.net --mail-rcpt notices@janteloppet.test -T "$STATE_DIR/forged.eml"
+wait_for_notices 1
+"$DSRD" run --once 2>/dev/null
+attack_ref=$(psql -X -Atc "SELECT reference FROM dsr.requests WHERE requester_address = 'mallory@example.net'")
+echo "  without the code nothing happens: the request waits for a person, and the operators were told"
+"$DSRD" requests list --state needs_review
+psql -X -q -P pager=off -c "SELECT id, email FROM crm.customers WHERE id = 1"
+note=$(fetch_mail operators@janteloppet.test "$attack_ref" || true)
+printf '%s\n' "$note" | sed '1,/^$/d' | sed -n '1,9p' | sed 's/^/    /'
 
 step "Emma and Nils answer the confirmation message from their own mailboxes"
 for who in emma.smith@example.org nils.berg@example.net; do
