@@ -92,6 +92,31 @@ extension LiveStackTests {
             #expect(try Self.details(audit.last)["authenticated"] as? Bool == false)
         }
 
+        @Test func aFloodOfUnauthenticatedMailCannotHoldBackAnAuthenticatedSender() async throws {
+            // The unauthenticated budget is spent (by other tests' mail, or this one's first message) …
+            let harness = try IntakeHarness(limits: Self.limits(global: 100_000, unauthenticated: 1))
+            let forged = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
+            try await harness.deliver(requestMail(from: forged, to: harness.notices, subject: "Erase", body: Self.erase,
+                                                  messageID: "flood-1-\(UUID().uuidString)@example.no"),
+                                      from: forged, expectInbox: 1)
+            try await harness.deliver(requestMail(from: forged, to: harness.notices, subject: "Access", body: Self.access,
+                                                  messageID: "flood-2-\(UUID().uuidString)@example.no"),
+                                      from: forged, expectInbox: 2)
+            // … while a sender the MX vouches for is still acknowledged.
+            let genuine = LocalStack.uniqueAddress("emma.smith", domain: "example.org")
+            try await harness.deliver(requestMail(from: genuine, to: harness.notices, subject: "Access", body: Self.access,
+                                                  messageID: "flood-3-\(UUID().uuidString)@example.org"),
+                                      from: genuine, expectInbox: 3, mxResult: .dmarcPass)
+            _ = try await harness.stage().runOnce()
+            #expect(try await harness.inbound().map { $0["outcome"] } == ["rate_limited", "rate_limited", "request"])
+            let requests = try await harness.requests()
+            #expect(requests.prefix(2).allSatisfy {
+                $0["state_reason"] == "abuse limit: global, unauthenticated senders (1 requests within 60 minutes)"
+            })
+            #expect(requests.last?["state"] == "received")
+            #expect(try await harness.outbox(requestID: try #require(requests.last).int("id")).map { $0["template"] } == ["receipt"])
+        }
+
         @Test func aRepeatedIdenticalRequestIsLinkedNotOpened() async throws {
             let harness = try IntakeHarness(limits: Self.limits())
             let person = LocalStack.uniqueAddress("nils.berg", domain: "example.net")
