@@ -103,7 +103,8 @@ public struct FulfilStage: PipelineStage {
             // gets "more information"; neither discloses anything.
             let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
             if address == request.subjectAddress, try valuesMissing
-                || ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+                || ErasureSubjectLookup.keys(of: address, map: settings.map, matcher: settings.matcher,
+                                             connection: connection).isEmpty {
                 return try RequestExecution(settings: settings, connection: connection, now: now)
                     .execute(request, address: address, kinds: request.kinds)
             }

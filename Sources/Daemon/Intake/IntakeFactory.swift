@@ -17,7 +17,8 @@ public enum IntakeFactory {
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60,
             limits: config.limits,
-            senderTrust: config.identity.senderTrust
+            senderTrust: config.identity.senderTrust,
+            matcher: AddressMatcher(rules: config.identity.aliasRules)
         )
     }
 

@@ -26,12 +26,14 @@ public struct IntakeSettings: Sendable {
     public var limits: AbuseLimits
     /// Whose Authentication-Results count (receipts and budgets depend on it).
     public var senderTrust: SenderTrust
+    /// How a sender's address is compared with the requests' addresses.
+    public var matcher: AddressMatcher
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
         loopGuardLimit: Int = 5, loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard,
-        senderTrust: SenderTrust = .none
+        senderTrust: SenderTrust = .none, matcher: AddressMatcher = AddressMatcher()
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -45,5 +47,6 @@ public struct IntakeSettings: Sendable {
         self.loopGuardWindow = loopGuardWindow
         self.limits = limits
         self.senderTrust = senderTrust
+        self.matcher = matcher
     }
 }
