@@ -81,7 +81,11 @@ extension LiveStackTests {
             let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "object_completed", "partner_notice"])
             #expect(mail.last?.recipients == "{personvern.fjellsikt@example.no}")
-            #expect(mail.last?.message.text.contains(customer.address) == true)
+            // The partner received names and organisation: the notice names the person by those, not by the address.
+            let notice = try #require(mail.last?.message.text)
+            #expect(!notice.contains(customer.address))
+            #expect(notice.contains("first name: Testa") && notice.contains("last name: Slettesen")
+                && notice.contains("organisation: Eksempel AS"))
             try await erase(customer, harness)
         }
 

@@ -236,7 +236,10 @@ struct RequestExecution {
     /// One notice per partner with a privacy address; the others are listed
     /// in the audit trail for the operator. A correction goes only to the
     /// partners that received one of the corrected columns (or whose
-    /// disclosures do not say which), with only those columns.
+    /// disclosures do not say which), with only those columns. A notice
+    /// tells no more than the partner received: the e-mail address only to
+    /// a partner that received it, the others find the person by the values
+    /// they did receive (as they received them, before a correction).
     private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, target: Target, purpose: String,
                               flags: TemplateValues, changes: [RectificationReport.Change]?) throws {
         for (index, partner) in partners.enumerated() {
@@ -249,8 +252,17 @@ struct RequestExecution {
                                       details: ["partner": partner.partnerName])
                 continue
             }
+            let withAddress = partner.receivedAddress(emailColumn: map.subject.emailColumn)
+            let person = withAddress ? [] : identification(partner, changes: changes ?? [])
+            guard withAddress || !person.isEmpty else {
+                try transition.record(request, action: "partner_notice_unidentified",
+                                      reason: "nothing the partner received names the person: tell them by hand",
+                                      details: ["partner": partner.partnerName])
+                continue
+            }
             var values: TemplateValues = [
-                "subject_address": .text(target.recipient),
+                "subject_address": .text(withAddress ? target.recipient : ""),
+                "person": .list(person),
                 "disclosures": .list(partner.disclosures.map {
                     ["date": .text(ReplyLanguage.en.dateText($0.day)),
                      "fields": .text($0.fields.isEmpty ? "contact details" : $0.fields.joined(separator: ", "))]
@@ -262,6 +274,23 @@ struct RequestExecution {
             ]
             values = values.merging(flags)
             try mail.partnerNotice(to: privacy, purpose: "notice-\(purpose)-\(index)", request: request, values: values)
+        }
+    }
+
+    /// The values the partner received, other than the e-mail address, as
+    /// `field`/`value` items in the order the disclosures name them: a
+    /// corrected column with its value from before the correction.
+    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [TemplateValues] {
+        var received = partner.received
+        for change in changes where partner.disclosedColumns.contains(change.column) {
+            received[change.column] = change.oldValue
+        }
+        let fields = Dictionary((map.subjectTable?.rectification ?? [:]).map { ($0.value, $0.key) },
+                                uniquingKeysWith: { first, _ in first })
+        return partner.disclosedColumns.filter { $0 != map.subject.emailColumn }.compactMap { column in
+            guard let value = received[column] else { return nil }
+            return ["field": .text(RectificationFieldNames.name(key: fields[column] ?? column, .en)),
+                    "value": .text(value)]
         }
     }
 }

@@ -47,8 +47,8 @@ public enum TemplateCatalog: Sendable {
             return kindFlags.merging(["token": .text, "expires_date": .text], uniquingKeysWith: { $1 })
         case .partnerNotice:
             return [
-                "subject_address": .text, "disclosures": .list("date", "fields"), "erased": .flag, "rectified": .flag,
-                "changes": .list("field", "new_value"), "objected": .flag,
+                "subject_address": .optionalText, "person": .list("field", "value"), "disclosures": .list("date", "fields"),
+                "erased": .flag, "rectified": .flag, "changes": .list("field", "new_value"), "objected": .flag,
             ]
         case .confirmationExpired, .noData, .verificationPending, .accessTooLarge:
             return [:]
