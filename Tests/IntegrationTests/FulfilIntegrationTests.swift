@@ -44,6 +44,13 @@ extension LiveStackTests {
             let customers = try #require(categories.first { $0["table"] as? String == "crm.customers" })
             let row = try #require((customers["rows"] as? [[String: Any]])?.first)
             #expect(row["email"] as? String == customer.address && row["phone"] as? String == "+4791234567")
+            // Staff names and the recording's internal reference stay out of the copy.
+            for (table, hidden) in [("crm.conversation_notes", ["author"]), ("crm.recorded_calls", ["agent", "storage_ref"])] {
+                let category = try #require(categories.first { $0["table"] as? String == table })
+                let rows = try #require(category["rows"] as? [[String: Any]])
+                #expect(!rows.isEmpty && rows.allSatisfy { row in hidden.allSatisfy { row[$0] == nil } }, "\(table)")
+                #expect(rows.first?["noted_at"] != nil || rows.first?["started_at"] != nil)
+            }
             let disclosures = try #require(document["disclosures"] as? [[String: Any]])
             #expect(disclosures.map { $0["partner"] as? String } == ["Fjellsikt Hotell AS"])
             #expect(reply.text.contains("Fjellsikt Hotell AS"))
