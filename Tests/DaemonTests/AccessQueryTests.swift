@@ -58,11 +58,11 @@ struct AccessQueryTests {
         #expect(try SQLIdentifier.splitColumn("shop.people.id") == ("shop.people", "id"))
     }
 
-    @Test func theLookupComparesAddressesInLowerCase() throws {
+    @Test func theLookupFoldsOnlyASCIILettersOfTheStoredAddress() throws {
         let lookup = SubjectLookup(table: "shop.people", key: "id", emailColumn: "mail", languageColumn: "lang", limit: 5)
         #expect(try lookup.select() == """
-            SELECT s."id"::text AS key, s."lang"::text AS language FROM "shop"."people" s \
-            WHERE lower(s."mail") = lower($1) ORDER BY s."id" LIMIT 5
+            SELECT s."id"::text AS key, s."mail"::text AS address, s."lang"::text AS language FROM "shop"."people" s \
+            WHERE lower(s."mail"::text COLLATE "C") = ANY($1::text[]) ORDER BY s."id" LIMIT 5
             """)
         let plain = SubjectLookup(table: "shop.people", key: "id", emailColumn: "mail")
         #expect(try plain.select().contains("NULL::text AS language"))

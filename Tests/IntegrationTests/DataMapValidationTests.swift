@@ -72,6 +72,38 @@ extension LiveStackTests {
             #expect(bad.output.contains("data_map: tables[3].path[0].references:"))
         }
 
+        @Test func aPathThatWouldReachOtherPeoplesRowsIsRefusedWithItsKeyPath() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            var map = try repositoryDataMap()
+            let index = try #require(map.tables.firstIndex { $0.table == "crm.disclosures" })
+            let steps = [PathStep(column: "event_id", references: "crm.event_registrations.event_id"),
+                         PathStep(column: "customer_id", references: "crm.customers.id")]
+            map.tables[index].path = steps
+            #expect(map.problems() == [], "the map is well formed; only the database shows the fan-out")
+            // What the path would read for customer 1: every disclosure of every event she registered for.
+            let rows = SubjectRows(table: "crm.disclosures", key: ["id"],
+                                   path: steps.map { SubjectRows.Step(column: $0.column, references: $0.references) }, subjectKey: "id")
+            let reached = try await client.query(try rows.count(), [.text("1")]).first?.int("count") ?? 0
+            let own = try await client.query("SELECT count(*) FROM crm.disclosures WHERE customer_id = 1").first?.int("count") ?? 0
+            #expect(reached > own)
+
+            let expected = "tables[\(index)].path[0].references: crm.disclosures.event_id has no single-column foreign key to "
+                + "crm.event_registrations.event_id (a primary or unique key): the join could reach other people's rows"
+            #expect(try await DataMapDatabaseCheck.problems(map, client: client).map(\.description) == [expected])
+            await client.close()
+
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-datamap-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let mapPath = folder.appendingPathComponent("fan-out-map.json").path
+            try JSONEncoder().encode(map).write(to: URL(fileURLWithPath: mapPath))
+            let config = try writeConfig(in: folder, name: "fan-out.json", stack: stack, mapPath: mapPath)
+            let checked = try runDsrd(["check-config", "--config", config])
+            #expect(checked.status == 1)
+            #expect(checked.output.contains("data_map: " + expected), "\(checked.output)")
+        }
+
         /// The repository map with a missing column, a missing table, a path to
         /// a wrong column, a text hold date and a text objection column.
         private func brokenMap() throws -> DataMap {

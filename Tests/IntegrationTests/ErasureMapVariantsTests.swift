@@ -4,8 +4,8 @@ import Requests
 import Store
 import Testing
 
-/// Erasure under maps other than the reference one: `nullify` actions and an
-/// address that matches several subject rows.
+/// Erasure under maps other than the reference one (`nullify` actions), and
+/// an address that matches several subject rows.
 extension LiveStackTests {
     @Suite struct ErasureMapVariantsTests {
         @Test func nullifyClearsAndSetsColumnsAndKeepsTheRows() async throws {
@@ -47,16 +47,23 @@ extension LiveStackTests {
         @Test func severalSubjectRowsAreLeftForReview() async throws {
             let stack = try LocalStack()
             let client = PostgresClient(configuration: stack.postgres)
-            // Matching on the language column: "nb" is the language of many customers.
-            var variant = try FulfilmentFixture.map()
-            variant.subject.emailColumn = "language"
-            let map = variant
+            let map = try FulfilmentFixture.map()
             try await FulfilmentFixture.rollingBack(client) { connection in
-                let before = try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE language = $1", "nb")
-                #expect(before > 1)
+                // One address stored twice: with its domain as U-label and as A-label (in capitals).
+                let local = String(LocalStack.uniqueAddress("twice", domain: "example.no").prefix { $0 != "@" })
+                let first = try FulfilmentFixture.createCustomer(connection)
+                let second = try FulfilmentFixture.createCustomer(connection)
+                try connection.execute("UPDATE crm.customers SET email = $2 WHERE id = $1::bigint",
+                                       [.text(first.id), .text(local + "@blåbær.no")])
+                try connection.execute("UPDATE crm.customers SET email = $2 WHERE id = $1::bigint",
+                                       [.text(second.id), .text(local.uppercased() + "@XN--BLBR-ROAH.NO")])
+                let ids = SQLValue.textArray([first.id, second.id])
+                let before = try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE id = ANY($1::bigint[])", ids)
+                #expect(before == 2)
                 do {
                     _ = try ErasureExecutor(map: map).eraseInTransaction(
-                        address: "NB", addressHash: String(repeating: "b", count: 64), today: Day(Date()), connection: connection)
+                        address: local + "@Blåbær.no", addressHash: String(repeating: "b", count: 64), today: Day(Date()),
+                        connection: connection)
                     Issue.record("an ambiguous address was erased")
                 } catch let error as FulfilmentError {
                     guard case .ambiguousSubject(let matches) = error else {
@@ -67,9 +74,10 @@ extension LiveStackTests {
                 }
                 #expect(throws: FulfilmentError.self) {
                     try RectificationExecutor(map: map).applyInTransaction(
-                        fields: [.title: "Sjef"], language: .nb, address: "nb", connection: connection)
+                        fields: [.title: "Sjef"], language: .nb, address: local + "@xn--blbr-roah.no", connection: connection)
                 }
-                #expect(try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE language = $1", "nb") == before)
+                #expect(try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE id = ANY($1::bigint[])", ids)
+                    == before)
             }
         }
     }

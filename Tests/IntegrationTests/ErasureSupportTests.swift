@@ -47,7 +47,8 @@ extension LiveStackTests {
             let partners = try await actions.partners(address: "kari.nordmann@example.no")
             #expect(partners == [PartnerNotice(
                 partnerName: "Fjellsikt Hotell AS", privacyAddress: "personvern.fjellsikt@example.no",
-                disclosures: [.init(day: try #require(Day(iso: "2026-04-20")), fields: ["first_name", "last_name", "organization"])])])
+                disclosures: [.init(day: try #require(Day(iso: "2026-04-20")), fields: ["first_name", "last_name", "organization"])],
+                received: ["first_name": "Kari", "last_name": "Nordmann", "organization": "Nordmann Regnskap AS"])])
             let nobody = LocalStack.uniqueAddress("nobody", domain: "example.net")
             #expect(try await actions.partners(address: nobody).isEmpty)
             #expect(try await actions.erase(address: nobody) == .noData)

@@ -44,6 +44,13 @@ extension LiveStackTests {
             let customers = try #require(categories.first { $0["table"] as? String == "crm.customers" })
             let row = try #require((customers["rows"] as? [[String: Any]])?.first)
             #expect(row["email"] as? String == customer.address && row["phone"] as? String == "+4791234567")
+            // Staff names and the recording's internal reference stay out of the copy.
+            for (table, hidden) in [("crm.conversation_notes", ["author"]), ("crm.recorded_calls", ["agent", "storage_ref"])] {
+                let category = try #require(categories.first { $0["table"] as? String == table })
+                let rows = try #require(category["rows"] as? [[String: Any]])
+                #expect(!rows.isEmpty && rows.allSatisfy { row in hidden.allSatisfy { row[$0] == nil } }, "\(table)")
+                #expect(rows.first?["noted_at"] != nil || rows.first?["started_at"] != nil)
+            }
             let disclosures = try #require(document["disclosures"] as? [[String: Any]])
             #expect(disclosures.map { $0["partner"] as? String } == ["Fjellsikt Hotell AS"])
             #expect(reply.text.contains("Fjellsikt Hotell AS"))
@@ -84,7 +91,11 @@ extension LiveStackTests {
             let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "object_completed", "partner_notice"])
             #expect(mail.last?.recipients == "{personvern.fjellsikt@example.no}")
-            #expect(mail.last?.message.text.contains(customer.address) == true)
+            // The partner received names and organisation: the notice names the person by those, not by the address.
+            let notice = try #require(mail.last?.message.text)
+            #expect(!notice.contains(customer.address))
+            #expect(notice.contains("first name: Testa") && notice.contains("last name: Slettesen")
+                && notice.contains("organisation: Eksempel AS"))
             try await erase(customer, harness)
         }
 

@@ -84,6 +84,14 @@ struct DataMapTests {
         #expect(map.table(named: "shop.nothing") == nil)
     }
 
+    @Test func sharedRowsAreAllowedOnlyWhereTheMapSaysSo() throws {
+        #expect(try smallMap().tables.allSatisfy { !$0.sharedRows })
+        let json = smallMapJSON.replacingOccurrences(of: "\"consent_data\": true,", with: "\"consent_data\": true, \"shared_rows\": true,")
+        let shared = try DataMap.decode(Array(json.utf8))
+        #expect(shared.table(named: "shop.visits")?.sharedRows == true)
+        #expect(DataMap.unknownKeys(in: Array(json.utf8)).isEmpty)
+    }
+
     @Test func aMapSurvivesEncodingAndDecoding() throws {
         let map = try smallMap()
         let encoded = try JSONEncoder().encode(map)

@@ -20,6 +20,8 @@ struct DataMapValidatorTests {
                             "score": Column(dataType: "integer", isNullable: true), "seen": Column(dataType: "boolean", isNullable: true)],
             "shop.products": ["id": Column(dataType: "bigint", isNullable: false)],
         ], foreignKeys: [
+            DatabaseCatalog.ForeignKey(table: "shop.invoices", column: "person_id", referencedTable: "shop.people", referencedColumn: "id"),
+            DatabaseCatalog.ForeignKey(table: "shop.invoice_lines", column: "invoice_id", referencedTable: "shop.invoices", referencedColumn: "id"),
             DatabaseCatalog.ForeignKey(table: "shop.visits", column: "person_id", referencedTable: "shop.people", referencedColumn: "id"),
             DatabaseCatalog.ForeignKey(table: "shop.invoice_lines", column: "product_id", referencedTable: "shop.products", referencedColumn: "id"),
         ])
@@ -83,6 +85,43 @@ struct DataMapValidatorTests {
                                                                   referencedTable: "shop.people", referencedColumn: "id"))
         })
         #expect(found == ["tables: table shop.reviews references shop.people but is not in the data map"])
+    }
+
+    @Test func aStepMustFollowASingleColumnForeignKeyToAUniqueKey() throws {
+        // No foreign key behind the step at all.
+        let unbacked = try problems(catalog: { $0.foreignKeys.removeAll { $0.table == "shop.visits" } })
+        #expect(unbacked == ["tables[3].path[0].references: shop.visits.person_id has no single-column foreign key to "
+            + "shop.people.id (a primary or unique key): the join could reach other people's rows"])
+        // Columns of compatible types, but not the key the foreign key references: every line of
+        // every invoice of the person would join each invoice line.
+        let fanOut = try problems(map: { $0.tables[2].path[0].references = "shop.invoices.person_id" })
+        #expect(fanOut == ["tables[2].path[0].references: shop.invoice_lines.invoice_id has no single-column foreign key to "
+            + "shop.invoices.person_id (a primary or unique key): the join could reach other people's rows"])
+        // One column of a two-column key is not unique on its own.
+        let composite = try problems(catalog: { catalog in
+            catalog.foreignKeys = catalog.foreignKeys.map { key in
+                var key = key
+                if key.table == "shop.visits" { key.columnCount = 2 }
+                return key
+            }
+        })
+        #expect(composite.count == 1 && composite.first?.hasPrefix("tables[3].path[0].references: shop.visits.person_id has no") == true)
+    }
+
+    @Test func aTableWithSeveralForeignKeysToTheSubjectNeedsSharedRows() throws {
+        let twoPeople: (inout DatabaseCatalog) -> Void = { catalog in
+            catalog.tables["shop.invoices"]?["approver_id"] = Column(dataType: "bigint", isNullable: true)
+            catalog.foreignKeys.append(DatabaseCatalog.ForeignKey(table: "shop.invoices", column: "approver_id",
+                                                                  referencedTable: "shop.people", referencedColumn: "id"))
+        }
+        let message = "shop.invoices has 2 foreign keys to shop.people (approver_id, person_id), so a row can belong to "
+            + "several people: set \"shared_rows\": true if the path's key alone makes a row the person's"
+        // The invoices, and the lines reached through them.
+        #expect(try problems(catalog: twoPeople) == ["tables[1].path: " + message, "tables[2].path: " + message])
+        #expect(try problems(catalog: twoPeople, map: { map in
+            map.tables[1].sharedRows = true
+            map.tables[2].sharedRows = true
+        }) == [])
     }
 
     @Test func joinableTypes() {

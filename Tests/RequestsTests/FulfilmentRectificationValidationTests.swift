@@ -47,6 +47,47 @@ struct FulfilmentRectificationValidationTests {
         #expect(plan.changes.isEmpty)
     }
 
+    @Test("links and messages are no names, titles or organisations", arguments: [
+        (RectificationField.title, "URGENT – your partner account is suspended, verify at janteloppet-partner.example"),
+        (.title, "Sales, see https://example.com"),
+        (.title, "Daglig leder (janteloppet-partner.example)"),
+        (.organization, "www.example.com"),
+        (.organization, "Bergen.net AS"),
+        (.organization, "Eksempel AS hxxp://example.net"),
+        (.firstName, "Kari.Nordmann"),
+        (.firstName, "Kari!"),
+        (.firstName, "Please call us about your account"),
+        (.lastName, "Nordmann2"),
+        (.title, "Leder <b>"),
+        (.title, "Sjef @ Eksempel"),
+        (.address, "Storgata 1, see http://example.org"),
+        (.dietary, "Se www.example.org"),
+    ])
+    func linkLikeOrMessageLikeValuesAreRefused(_ field: RectificationField, _ value: String) {
+        #expect(RectificationValidation.normalized(value, field: field, language: .en) == .failure(.unusableText(field)))
+    }
+
+    @Test func freeTextHasLengthLimits() {
+        let limits: [(RectificationField, Int)] = [(.firstName, 60), (.lastName, 80), (.title, 100), (.organization, 120),
+                                                   (.address, 200), (.dietary, 500)]
+        for (field, limit) in limits {
+            let fits = String(repeating: "a", count: limit)
+            #expect(RectificationValidation.normalized(fits, field: field, language: .nb) == .success(fits), "\(field)")
+            #expect(RectificationValidation.normalized(fits + "a", field: field, language: .nb) == .failure(.unusableText(field)))
+        }
+    }
+
+    @Test("honest names, titles and organisations pass", arguments: [
+        (RectificationField.firstName, "Anne-Marie"), (.firstName, "Kari B."), (.lastName, "O’Brien"), (.lastName, "van der Berg"),
+        (.lastName, "Ødegård"), (.title, "Head of R&D"), (.title, "CEO & Founder"), (.title, "Ph.D. student"),
+        (.title, "Leder, økonomi/regnskap"), (.organization, "Smith & Partners Ltd"), (.organization, "Bølgen Lyd og Lys AS"),
+        (.organization, "3M Norge AS"), (.organization, "Nordmann Regnskap A.S."), (.organization, "Eksempel AS (avd. Oslo)"),
+        (.address, "Storgata 1, 0155 Oslo"), (.dietary, "glutenfri, ingen nøtter"),
+    ])
+    func honestValuesPass(_ field: RectificationField, _ value: String) {
+        #expect(RectificationValidation.normalized(value, field: field, language: .nb) == .success(value))
+    }
+
     @Test func emailIsPendingAndUnmappedFieldsAreReported() {
         let plan = RectificationValidation.plan(
             fields: [.email: "kari.ny@example.no", .dietary: "vegetar", .address: "Storgata 1", .firstName: "Kari"],

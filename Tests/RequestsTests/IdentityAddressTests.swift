@@ -3,11 +3,11 @@ import Testing
 @testable import Requests
 
 @Suite struct IdentityAddressMatcherTests {
-    @Test func domainIgnoresCaseLocalPartDoesNot() {
+    @Test func domainAndASCIILettersOfTheLocalPartIgnoreCase() {
         let matcher = AddressMatcher()
-        #expect(matcher.normalized("Kari.Nordmann@Example.NO") == "Kari.Nordmann@example.no")
+        #expect(matcher.normalized("Kari.Nordmann@Example.NO") == "kari.nordmann@example.no")
         #expect(matcher.same("kari@EXAMPLE.no", "kari@example.no"))
-        #expect(!matcher.same("Kari@example.no", "kari@example.no"))
+        #expect(matcher.same("Kari.Nordmann@EXAMPLE.no", "kari.nordmann@example.no"))
     }
 
     @Test func displayNamesBracketsAndMailtoAreRemoved() {
@@ -39,6 +39,99 @@ import Testing
         let perDomain = AddressMatcher(rules: AliasRules(stripPlusTags: false, domainOverrides: ["example.org": true]))
         #expect(perDomain.same("per+a+b@EXAMPLE.org", "per@example.org"))
         #expect(!perDomain.same("per+a@example.net", "per@example.net"))
+    }
+
+    @Test func aDottedCapitalIIsNoI() {
+        let matcher = AddressMatcher()
+        // In the domain İ lowercases to i and a combining dot: another domain, as IDNA sees it.
+        #expect(matcher.canonical("kari.nordmann@exampİe.no") == "kari.nordmann@xn--exampie-cie.no")
+        #expect(!matcher.same("kari.nordmann@exampİe.no", "kari.nordmann@example.no"))
+        // In the local part only ASCII letters fold; the address is not acted on by itself.
+        #expect(matcher.canonical("KARİ.nordmann@example.no") == "karİ.nordmann@example.no")
+        #expect(!matcher.same("karİ.nordmann@example.no", "kari.nordmann@example.no"))
+        #expect(!matcher.hasASCIILocalPart("karİ.nordmann@example.no"))
+        #expect(matcher.mailForm("karİ.nordmann@example.no") == nil)
+    }
+
+    @Test func theKelvinSignIsNoK() {
+        let matcher = AddressMatcher()
+        let kelvin = "\u{212A}ari.nordmann@example.no"
+        #expect(matcher.canonical(kelvin) == kelvin)
+        #expect(!matcher.same(kelvin, "kari.nordmann@example.no") && !matcher.same(kelvin, "Kari.Nordmann@example.no"))
+        #expect(!matcher.hasASCIILocalPart(kelvin))
+        #expect(matcher.storedForms(kelvin) == [kelvin])
+        // In a domain, NFC makes it a K (as IDNA does): mail and lookup both go to that ASCII domain.
+        #expect(matcher.canonical("ola@\u{212A}jell.no") == "ola@kjell.no")
+        #expect(matcher.mailForm("ola@\u{212A}jell.no") == "ola@kjell.no")
+    }
+
+    @Test func nonASCIILocalPartsCompareScalarByScalar() {
+        let matcher = AddressMatcher()
+        #expect(!matcher.same("ka\u{30A}ri@example.no", "kåri@example.no"))
+        #expect(matcher.same("kåri@EXAMPLE.no", "kåri@example.no"))
+        #expect(!matcher.same("KÅRI@example.no", "kåri@example.no"))
+    }
+
+    @Test func sharpSIsKeptNotMadeSS() {
+        let matcher = AddressMatcher()
+        #expect(matcher.canonical("ola@Straße.de") == "ola@xn--strae-oqa.de")
+        #expect(!matcher.same("ola@straße.de", "ola@strasse.de"))
+        #expect(!matcher.same("straße@example.de", "strasse@example.de"))
+        #expect(!matcher.hasASCIILocalPart("straße@example.de"))
+    }
+
+    @Test func aLabelsAndULabelsAreOneDomain() {
+        let matcher = AddressMatcher()
+        #expect(matcher.canonical("kari@Blåbær.NO") == "kari@xn--blbr-roah.no")
+        #expect(matcher.canonical("kari@XN--BLBR-ROAH.no") == "kari@xn--blbr-roah.no")
+        #expect(matcher.same("Kari@blåbær.no", "kari@xn--blbr-roah.no"))
+        #expect(DomainName.unicode("xn--blbr-roah.no") == "blåbær.no")
+        // A decomposed å is the same letter after NFC.
+        #expect(matcher.canonical("kari@bla\u{30A}bær.no") == "kari@xn--blbr-roah.no")
+        // An A-label that is not the A-label of its own decoding (here of a decomposed å) is no domain.
+        #expect(matcher.canonical("kari@xn--blabr-vra849a.no") == nil)
+        #expect(matcher.canonical("kari@xn--a.no") == nil)
+        #expect(matcher.canonical("kari@xn--zz.no") == nil)
+    }
+
+    @Test func domainsThatCannotBeConvertedAreNoAddresses() {
+        let matcher = AddressMatcher()
+        for address in ["kari@exa mple.no", "kari@example..no", "kari@ex\u{2603}mple.no", "kari@exam\u{200D}ple.no",
+                        "kari@\u{301}example.no", "kari@ex%ample.no", "kari@" + String(repeating: "ø", count: 60) + ".no"] {
+            #expect(matcher.canonical(address) == nil, "\(address)")
+            #expect(matcher.normalized(address) == "" && matcher.storedForms(address).isEmpty && matcher.mailForm(address) == nil)
+        }
+    }
+
+    @Test func trailingDotsAreNoPartOfTheDomain() {
+        let matcher = AddressMatcher()
+        #expect(matcher.canonical("kari@example.no.") == "kari@example.no")
+        #expect(matcher.canonical("kari@blåbær.no..") == "kari@xn--blbr-roah.no")
+        #expect(matcher.mailForm("Kari@Example.no.") == "Kari@example.no")
+    }
+
+    @Test func plusTagsFollowTheAliasRulesAlsoForUnicodeDomains() {
+        let matcher = AddressMatcher(rules: AliasRules(stripPlusTags: false, domainOverrides: ["Blåbær.no": true]))
+        #expect(matcher.canonical("Kari+Events@xn--blbr-roah.no") == "kari@xn--blbr-roah.no")
+        #expect(matcher.canonical("kari+events@example.no") == "kari+events@example.no")
+        #expect(matcher.storedForms("Kari+x@Blåbær.NO")
+            == ["kari@xn--blbr-roah.no", "kari@blåbær.no", "kari+x@xn--blbr-roah.no", "kari+x@blåbær.no"])
+        // Mail keeps the tag and the local part as written.
+        #expect(matcher.mailForm("Kari <Kari+x@Blåbær.no>") == "Kari+x@xn--blbr-roah.no")
+    }
+
+    @Test func punycodeFollowsRFC3492() {
+        #expect(Punycode.encode("bücher") == "bcher-kva")
+        #expect(Punycode.encode("münchen") == "mnchen-3ya")
+        #expect(Punycode.encode("blåbær") == "blbr-roah")
+        // RFC 3492 7.1 (L), Japanese with ASCII.
+        #expect(Punycode.encode("3年B組金八先生") == "3B-ww4c5e180e575a65lsy2b")
+        for label in ["bücher", "blåbær", "exampi\u{307}e", "3年B組金八先生", "ли"] {
+            #expect(Punycode.decode(Punycode.encode(label) ?? "") == label)
+        }
+        #expect(Punycode.decode("zz") == nil)
+        #expect(Punycode.decode("-kva") == nil)
+        #expect(Punycode.decode("99999999999999999999a") == nil)
     }
 
     @Test func dotsAreNeverIgnored() {
@@ -114,6 +207,18 @@ import Testing
             == .sender(address: "kari@example.no", needsConfirmation: false))
         #expect(DataSubject.resolve(message: sender, classification: classification([.access]), claims: ["a@example.com", "b@example.com"], matcher: matcher)
             == .needsReview(.severalClaimedAddresses))
+    }
+
+    @Test func aNonASCIILocalPartGoesToReview() {
+        let matcher = AddressMatcher()
+        let kelvin = "\u{212A}ari.nordmann@example.no"
+        #expect(DataSubject.resolve(message: message(from: [kelvin]), classification: classification([.access]), claims: [], matcher: matcher)
+            == .needsReview(.nonASCIILocalPart))
+        #expect(DataSubject.resolve(message: message(from: ["ola@example.com"]), classification: classification([.access]),
+                                    claims: [kelvin], matcher: matcher) == .needsReview(.nonASCIILocalPart))
+        // A Unicode domain is fine: it is compared and mailed as its A-label.
+        #expect(DataSubject.resolve(message: message(from: ["kari@blåbær.no"]), classification: classification([.access]),
+                                    claims: [], matcher: matcher) == .sender(address: "kari@blåbær.no", needsConfirmation: false))
     }
 
     @Test func onBehalfAndMissingSendersGoToReview() {

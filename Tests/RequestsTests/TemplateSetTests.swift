@@ -47,7 +47,8 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
         own = [:]
     case .partnerNotice:
         own = [
-            "subject_address": "kari@example.no", "disclosures": [["date": "2026-03-01", "fields": "first_name"]],
+            "subject_address": "kari@example.no", "person": [],
+            "disclosures": [["date": "2026-03-01", "fields": "first_name"]],
             "erased": false, "rectified": true, "changes": [["field": "phone number", "new_value": "+4748213579"]],
             "objected": false,
         ]

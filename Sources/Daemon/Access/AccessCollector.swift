@@ -6,12 +6,15 @@ import Store
 /// read-only transaction with one snapshot, so the copy is consistent.
 public struct AccessCollector: Sendable {
     public let map: DataMap
+    /// How the address finds its subject row (`AddressMatcher.storedForms`).
+    public let matcher: AddressMatcher
 
     /// - Throws: `AccessError.unusableMap` when the map has structural problems.
-    public init(map: DataMap) throws {
+    public init(map: DataMap, matcher: AddressMatcher = AddressMatcher()) throws {
         let problems = map.problems()
         guard problems.isEmpty else { throw AccessError.unusableMap(problems: problems.count) }
         self.map = map
+        self.matcher = matcher
     }
 
     /// Collects in a transaction of its own (read-only, repeatable read).
@@ -27,7 +30,9 @@ public struct AccessCollector: Sendable {
         let subject = map.subject
         let lookup = SubjectLookup(table: subject.table, key: subject.key, emailColumn: subject.emailColumn,
                                    languageColumn: subject.languageColumn)
-        let found = try connection.execute(try lookup.select(), [.text(address)])
+        let forms = matcher.storedForms(address)
+        guard !forms.isEmpty else { return .noData }
+        let found = try connection.execute(try lookup.select(), [.textArray(forms)])
         guard let first = found.first else { return .noData }
         guard found.rows.count == 1 else { return .ambiguous(subjects: found.rows.count) }
         let key = try first.string("key")

@@ -46,9 +46,9 @@ struct ConfirmationDesk {
         let since = now.addingTimeInterval(-Double(settings.limits.senderWindowHours) * 3_600)
         return try connection.execute("""
             SELECT count(*) AS n FROM dsr.confirmations c JOIN dsr.requests r ON r.id = c.request_id
-            WHERE lower(c.address) = lower($1) AND NOT c.is_reminder AND c.sent_at > $2
-              AND lower(coalesce(r.requester_address, '')) <> lower($1)
-            """, [.text(address), .timestamp(since)]).first?.int("n") ?? 0
+            WHERE lower(c.address COLLATE "C") = ANY($1::text[]) AND NOT c.is_reminder AND c.sent_at > $2
+              AND NOT lower(coalesce(r.requester_address, '') COLLATE "C") = ANY($1::text[])
+            """, [.textArray(settings.matcher.storedForms(address)), .timestamp(since)]).first?.int("n") ?? 0
     }
 
     /// What the confirmation message tells beyond the kinds: the address

@@ -140,7 +140,8 @@ public struct FulfilStage: PipelineStage {
             // Another address than the sender's: nothing goes to an address
             // no customer has (the sender hears "no data", the address is
             // not repeated), and one address is not asked again and again.
-            if try ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+            if try ErasureSubjectLookup.keys(of: address, map: settings.map, matcher: settings.matcher,
+                                             connection: connection).isEmpty {
                 try RequestMail(writer: settings.writer, connection: connection, now: now)
                     .reply(.noData, request: request, values: ["other_address": .flag(true)])
                 try transition.move(request, to: .completed, action: "completed",
@@ -162,7 +163,8 @@ public struct FulfilStage: PipelineStage {
             // hold nothing about gets "no data", a correction without values
             // gets "more information"; neither discloses anything.
             let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
-            if try valuesMissing || ErasureSubjectLookup.keys(of: address, map: settings.map, connection: connection).isEmpty {
+            if try valuesMissing || ErasureSubjectLookup.keys(of: address, map: settings.map, matcher: settings.matcher,
+                                                               connection: connection).isEmpty {
                 return try execution.execute(request, address: address, kinds: request.kinds)
             }
             try desk.ask(request, address: address)

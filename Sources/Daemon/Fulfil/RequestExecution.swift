@@ -17,36 +17,49 @@ struct RequestExecution {
     var today: Day { Day(now) }
     var map: DataMap { settings.map }
 
+    /// The address a request acts on and where its replies go.
+    struct Target {
+        /// As the request names it: finds the customer's rows by its canonical form.
+        var address: String
+        /// The customer's address as stored when there is one (it has the
+        /// same canonical form), else `address`; `RequestMail` writes it in
+        /// its mail form. Never a form that compares differently.
+        var recipient: String
+    }
+
     /// Returns the word for the stage's summary.
     func execute(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
-        let subjects = try ErasureSubjectLookup.keys(of: address, map: map, connection: connection)
+        let subjects = try ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
+                                                         connection: connection)
         if subjects.count > 1 {
             try transition.move(request, to: .needsReview, action: "review",
                                 reason: "several customers have the address (\(subjects.count))")
             return "needs_review"
         }
-        if subjects.isEmpty {
+        guard let subject = subjects.first else {
             // An objection to marketing still goes on the suppression list;
             // everything else is answered once with "no data held".
-            if kinds.contains(.object) { try object(request, address: address, subjectKey: nil) }
+            let nobody = Target(address: address, recipient: address)
+            if kinds.contains(.object) { try object(request, nobody, subjectKey: nil) }
             if !kinds.subtracting([.object]).isEmpty {
-                try mail.reply(.noData, request: request, recipient: address)
+                try mail.reply(.noData, request: request, recipient: nobody.recipient)
             }
             try transition.move(request, to: .completed, action: "completed", reason: "no data held for the address")
             return "no_data"
         }
+        let target = Target(address: address, recipient: subject.address)
         var review: String?
         if kinds.contains(.access) {
-            guard try access(request, address: address) else { return "needs_review" }
+            guard try access(request, target) else { return "needs_review" }
         }
         if kinds.contains(.rectify) && !kinds.contains(.erase) {
-            review = try rectify(request, address: address, subjectKey: subjects[0])
+            review = try rectify(request, target, subjectKey: subject.key)
         }
         if kinds.contains(.object) {
-            try object(request, address: address, subjectKey: subjects[0])
+            try object(request, target, subjectKey: subject.key)
         }
         if kinds.contains(.erase) {
-            try erase(request, address: address)
+            try erase(request, target)
         }
         if let review {
             try transition.move(request, to: .needsReview, action: "review", reason: review)
@@ -60,14 +73,14 @@ struct RequestExecution {
     // MARK: - Access (Art. 15, 20)
 
     /// False when the copy is too large to mail (the request went to review).
-    private func access(_ request: PendingRequest, address: String) throws -> Bool {
-        let collector = try AccessCollector(map: map)
+    private func access(_ request: PendingRequest, _ target: Target) throws -> Bool {
+        let collector = try AccessCollector(map: map, matcher: settings.matcher)
         let started = ContinuousClock.now
-        let outcome = try collector.collect(address: address, on: connection)
+        let outcome = try collector.collect(address: target.address, on: connection)
         let collectMilliseconds = Int((ContinuousClock.now - started) / .milliseconds(1))
         switch outcome {
         case .noData:
-            try mail.reply(.noData, request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: target.recipient)
             try transition.record(request, action: "access_no_data")
         case .ambiguous(let count):
             try transition.move(request, to: .needsReview, action: "review",
@@ -79,7 +92,8 @@ struct RequestExecution {
             let bytes = AccessExport.byteCount([attachment])
             let rows = report.categories.reduce(0) { $0 + $1.rows.count }
             guard bytes <= settings.maximumAttachmentBytes else {
-                try mail.reply(.accessTooLarge, request: request, recipient: address)
+                try mail.reply(.accessTooLarge, request: request,
+                               recipient: target.recipient)
                 try transition.move(request, to: .needsReview, action: "review",
                                     reason: "the copy (\(bytes) bytes) is larger than the mail limit "
                                         + "(\(settings.maximumAttachmentBytes) bytes): deliver it another way",
@@ -88,8 +102,8 @@ struct RequestExecution {
             }
             let values = AccessReplyValues.values(report, language: request.replyLanguage,
                                                   attachmentName: attachment.filename)
-            try mail.reply(.accessCompleted, request: request, recipient: address, values: values,
-                           attachments: [attachment])
+            try mail.reply(.accessCompleted, request: request, recipient: target.recipient,
+                           values: values, attachments: [attachment])
             try transition.record(request, action: "access_sent", details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
                 "disclosures": report.disclosures.count, "collect_ms": collectMilliseconds,
@@ -101,16 +115,16 @@ struct RequestExecution {
     // MARK: - Rectification (Art. 16)
 
     /// A review reason when something is left for a person.
-    private func rectify(_ request: PendingRequest, address: String, subjectKey: String) throws -> String? {
-        let executor = RectificationExecutor(map: map)
+    private func rectify(_ request: PendingRequest, _ target: Target, subjectKey: String) throws -> String? {
+        let executor = RectificationExecutor(map: map, matcher: settings.matcher)
         let outcome = try executor.applyInTransaction(fields: request.fields, language: request.language,
-                                                      address: address, connection: connection)
+                                                      address: target.address, connection: connection)
         switch outcome {
         case .noData:
-            try mail.reply(.noData, request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: target.recipient)
             return nil
         case .needsMoreInformation(let problems, let rectifiable):
-            try askForMore(request, address: address, problems: problems, rectifiable: rectifiable)
+            try askForMore(request, target, problems: problems, rectifiable: rectifiable)
             return "waiting for more information from the person"
         case .applied(let report):
             let changes = report.changes.map { change -> [String: Any] in
@@ -124,15 +138,15 @@ struct RequestExecution {
             ])
             if report.changes.isEmpty && report.unchanged.isEmpty {
                 if report.pendingEmailChange == nil {
-                    try askForMore(request, address: address, problems: [], rectifiable: executor.rectifiableFields)
+                    try askForMore(request, target, problems: [], rectifiable: executor.rectifiableFields)
                     return "waiting for more information from the person"
                 }
             } else {
-                try mail.reply(.rectifyCompleted, request: request, recipient: address,
+                try mail.reply(.rectifyCompleted, request: request, recipient: target.recipient,
                                values: report.templateValues(request.replyLanguage))
             }
             if !report.changes.isEmpty {
-                try notifyPartners(request, subjectKey: subjectKey, address: address,
+                try notifyPartners(request, target, subjectKey: subjectKey,
                                    flags: ["rectified": .flag(true)],
                                    changes: report.changes)
             }
@@ -143,11 +157,11 @@ struct RequestExecution {
         }
     }
 
-    private func askForMore(_ request: PendingRequest, address: String, problems: [RectificationProblem],
+    private func askForMore(_ request: PendingRequest, _ target: Target, problems: [RectificationProblem],
                             rectifiable: [String]) throws {
         let values = RectificationOutcome.moreInformationValues(problems: problems, rectifiable: rectifiable,
                                                                 language: request.replyLanguage)
-        try mail.reply(.moreInformation, request: request, recipient: address,
+        try mail.reply(.moreInformation, request: request, recipient: target.recipient,
                        values: values)
     }
 
@@ -155,20 +169,20 @@ struct RequestExecution {
 
     /// `subjectKey`: the customer the address belongs to (nil: none; the
     /// marketing objection still goes on the suppression list).
-    private func object(_ request: PendingRequest, address: String, subjectKey: String?) throws {
+    private func object(_ request: PendingRequest, _ target: Target, subjectKey: String?) throws {
         let text = request.message.map { ReplyText.cleanSubject($0.subject) + "\n" + ReplyText.newText($0.text) } ?? ""
         let scope = ObjectionScope.from(text: text)
-        let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
-        let report = try ObjectionExecutor(map: map).applyInTransaction(
-            scope: scope, address: address, addressHash: hash, today: today, connection: connection)
+        let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
+        let report = try ObjectionExecutor(map: map, matcher: settings.matcher).applyInTransaction(
+            scope: scope, address: target.address, addressHash: hash, today: today, connection: connection)
         try transition.record(request, action: "objection_applied", details: [
             "changes": report.changes.map { ["purpose": $0.purpose.rawValue, "state": $0.state.rawValue] },
             "suppressed": report.suppressed, "subject_rows": report.subjectRows,
         ])
-        try mail.reply(.objectCompleted, request: request, recipient: address,
+        try mail.reply(.objectCompleted, request: request, recipient: target.recipient,
                        values: report.templateValues(request.replyLanguage))
         if let subjectKey, report.changes.contains(where: { $0.purpose == .sharing && $0.state == .changed }) {
-            try notifyPartners(request, subjectKey: subjectKey, address: address,
+            try notifyPartners(request, target, subjectKey: subjectKey,
                                flags: ["objected": .flag(true)])
         }
     }
@@ -177,55 +191,58 @@ struct RequestExecution {
 
     /// A withdrawal of consent stays one when an operator approved it: the
     /// approval vouches for who asked, not for a wider erasure.
-    private func erase(_ request: PendingRequest, address: String) throws {
+    private func erase(_ request: PendingRequest, _ target: Target) throws {
         if ErasureScope.from(evidence: request.evidence) == .consentData {
-            try eraseConsentData(request, address: address)
+            try eraseConsentData(request, target)
             return
         }
-        let hash = AddressHash.hex(address: address, key: settings.suppressionKey)
-        let outcome = try ErasureExecutor(map: map).eraseInTransaction(address: address, addressHash: hash,
-                                                                       today: today, connection: connection)
+        let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
+        let outcome = try ErasureExecutor(map: map, matcher: settings.matcher).eraseInTransaction(
+            address: target.address, addressHash: hash, today: today, connection: connection)
         switch outcome {
         case .noData:
-            try mail.reply(.noData, request: request, recipient: address)
+            try mail.reply(.noData, request: request, recipient: target.recipient)
             try transition.record(request, action: "erase_no_data")
         case .erased(let report, let partners):
             try transition.record(request, action: "erased", details: [
                 "rows_erased": report.rowsErased, "rows_held": report.rowsHeld,
                 "held_until": report.kept.map { $0.until.description },
             ])
-            try mail.reply(.eraseCompleted, request: request, recipient: address,
+            try mail.reply(.eraseCompleted, request: request, recipient: target.recipient,
                            values: report.templateValues(request.replyLanguage))
-            try queueNotices(partners, request: request, address: address,
+            try queueNotices(partners, request: request, target: target,
                              flags: ["erased": .flag(true)], changes: nil)
         }
     }
 
     /// Consent withdrawn for dietary data: only the consent-based tables go.
-    private func eraseConsentData(_ request: PendingRequest, address: String) throws {
-        guard let report = try ErasureExecutor(map: map).eraseConsentDataInTransaction(address: address,
-                                                                                       connection: connection) else {
-            try mail.reply(.noData, request: request, recipient: address)
+    private func eraseConsentData(_ request: PendingRequest, _ target: Target) throws {
+        guard let report = try ErasureExecutor(map: map, matcher: settings.matcher).eraseConsentDataInTransaction(
+            address: target.address, connection: connection) else {
+            try mail.reply(.noData, request: request, recipient: target.recipient)
             return
         }
         try transition.record(request, action: "consent_data_erased", details: ["rows_erased": report.rowsErased])
-        try mail.reply(.eraseCompleted, request: request, recipient: address,
+        try mail.reply(.eraseCompleted, request: request, recipient: target.recipient,
                        values: report.templateValues(request.replyLanguage, consentOnly: true))
     }
 
     // MARK: - Partners (Art. 19)
 
-    private func notifyPartners(_ request: PendingRequest, subjectKey: String, address: String,
+    private func notifyPartners(_ request: PendingRequest, _ target: Target, subjectKey: String,
                                 flags: TemplateValues, changes: [RectificationReport.Change]? = nil) throws {
         let partners = try PartnerNotices(map: map).collect(subjectKey: subjectKey, connection: connection)
-        try queueNotices(partners, request: request, address: address, flags: flags, changes: changes)
+        try queueNotices(partners, request: request, target: target, flags: flags, changes: changes)
     }
 
     /// One notice per partner with a privacy address; the others are listed
     /// in the audit trail for the operator. A correction goes only to the
     /// partners that received one of the corrected columns (or whose
-    /// disclosures do not say which), with only those columns.
-    private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, address: String,
+    /// disclosures do not say which), with only those columns. A notice
+    /// tells no more than the partner received: the e-mail address only to
+    /// a partner that received it, the others find the person by the values
+    /// they did receive (as they received them, before a correction).
+    private func queueNotices(_ partners: [PartnerNotice], request: PendingRequest, target: Target,
                               flags: TemplateValues, changes: [RectificationReport.Change]?) throws {
         for partner in partners {
             let disclosed = Set(partner.disclosures.flatMap(\.fields))
@@ -237,8 +254,17 @@ struct RequestExecution {
                                       details: ["partner": partner.partnerName])
                 continue
             }
+            let withAddress = partner.receivedAddress(emailColumn: map.subject.emailColumn)
+            let person = withAddress ? [] : identification(partner, changes: changes ?? [])
+            guard withAddress || !person.isEmpty else {
+                try transition.record(request, action: "partner_notice_unidentified",
+                                      reason: "nothing the partner received names the person: tell them by hand",
+                                      details: ["partner": partner.partnerName])
+                continue
+            }
             var values: TemplateValues = [
-                "subject_address": .text(address),
+                "subject_address": .text(withAddress ? target.recipient : ""),
+                "person": .list(person),
                 "disclosures": .list(partner.disclosures.map {
                     ["date": .text(ReplyLanguage.en.dateText($0.day)),
                      "fields": .text($0.fields.isEmpty ? "contact details" : $0.fields.joined(separator: ", "))]
@@ -250,6 +276,23 @@ struct RequestExecution {
             ]
             values = values.merging(flags)
             try mail.partnerNotice(to: privacy, request: request, values: values)
+        }
+    }
+
+    /// The values the partner received, other than the e-mail address, as
+    /// `field`/`value` items in the order the disclosures name them: a
+    /// corrected column with its value from before the correction.
+    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [TemplateValues] {
+        var received = partner.received
+        for change in changes where partner.disclosedColumns.contains(change.column) {
+            received[change.column] = change.oldValue
+        }
+        let fields = Dictionary((map.subjectTable?.rectification ?? [:]).map { ($0.value, $0.key) },
+                                uniquingKeysWith: { first, _ in first })
+        return partner.disclosedColumns.filter { $0 != map.subject.emailColumn }.compactMap { column in
+            guard let value = received[column] else { return nil }
+            return ["field": .text(RectificationFieldNames.name(key: fields[column] ?? column, .en)),
+                    "value": .text(value)]
         }
     }
 }

@@ -12,13 +12,21 @@ struct RequestMail {
     let connection: PostgresConnection
     let now: Date
 
+    /// An address dsrd does not write to by itself (`AddressMatcher.mailForm`).
+    struct UnmailableAddress: LogSafeError {
+        var description: String { "the reply address is not an address dsrd writes to (non-ASCII local part or no domain)" }
+    }
+
     /// A reply to the data subject (or to `recipient`), threaded under the
-    /// message that opened the request when it goes to its sender.
+    /// message that opened the request when it goes to its sender. It goes
+    /// to the address's mail form (domain as A-label), which compares as
+    /// the address does; an address without one is refused.
     @discardableResult
     func reply(_ template: ReplyTemplate, request: PendingRequest, recipient: String? = nil,
                values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
-        let to = recipient ?? request.subjectAddress
-        let threaded = to.lowercased() == (request.message?.from.first?.address.lowercased() ?? "")
+        let matcher = AddressMatcher()
+        guard let to = matcher.mailForm(recipient ?? request.subjectAddress) else { throw UnmailableAddress() }
+        let threaded = matcher.same(to, request.message?.from.first?.address ?? "")
         let context = ReplyWriter.Context(
             requestID: request.id, reference: request.reference, language: request.replyLanguage, recipient: to,
             receivedOn: request.receivedOn, dueOn: request.dueOn,

@@ -18,7 +18,8 @@ public enum IntakeFactory {
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60,
             limits: config.limits,
             senderTrust: config.identity.senderTrust,
-            operatorAddress: config.digest.address
+            operatorAddress: config.digest.address,
+            matcher: AddressMatcher(rules: config.identity.aliasRules)
         )
     }
 

@@ -152,9 +152,11 @@ extension IntakeRecorder {
                          detailsJSON: AuditJSON.encode(details))
         outcome.requestReference = reference
         outcome.requestState = state.rawValue
-        guard receipt, let sender else { return requestID }
+        // The receipt goes to the sender's mail form; a sender dsrd does not
+        // write to by itself (non-ASCII local part) gets none.
+        guard receipt, let sender, let recipient = settings.matcher.mailForm(sender) else { return requestID }
         let context = ReplyWriter.Context(
-            requestID: requestID, reference: reference, language: language, recipient: sender,
+            requestID: requestID, reference: reference, language: language, recipient: recipient,
             receivedOn: receivedOn, dueOn: dueOn, inReplyTo: message.messageID, references: message.references
         )
         let reply = try writer.reply(.receipt, context: context,

@@ -28,12 +28,16 @@ extension IntakeRecorder {
         )
         guard let sender, !reading.auto.isAuto, duplicate == nil else { return facts }
 
+        // The sender's spellings as requests may hold them; a sender without
+        // a canonical form (a domain that cannot be converted) only as written.
+        let stored = settings.matcher.storedForms(sender)
+        let forms = stored.isEmpty ? [AddressMatcher.asciiLowercased(sender)] : stored
         let replyIDs = (message.inReplyTo + message.references).compactMap(StorableText.identifier)
-        var found = try requests.findByReply(messageIDs: replyIDs, subjectAddress: sender)
+        var found = try requests.findByReply(messageIDs: replyIDs, subjectForms: forms)
         if found == nil {
             let text = message.subject + "\n" + ReplyText.newText(message.text)
             for reference in RequestReference.all(in: text) {
-                if let match = try requests.find(reference: reference.value, subjectAddress: sender) {
+                if let match = try requests.find(reference: reference.value, subjectForms: forms) {
                     found = match
                     break
                 }
@@ -50,18 +54,18 @@ extension IntakeRecorder {
 
         // Only a message that may open a request needs the abuse counts.
         let history = RequestHistory(connection)
-        try history.lockSender(sender)
+        try history.lockSender(canonical: settings.matcher.canonical(sender) ?? AddressMatcher.asciiLowercased(sender))
         let limits = settings.limits
         let kinds = reading.classification.kinds
         if !kinds.isEmpty {
             let since = receivedAt.addingTimeInterval(-Double(limits.repeatWindowDays) * 86_400)
             facts.repeatOf = try history.openRequest(
-                from: sender, kinds: kinds.sorted().map(\.rawValue),
+                from: forms, kinds: kinds.sorted().map(\.rawValue),
                 fieldsJSON: Self.fieldsJSON(reading.classification), since: since
             ).map(RepeatMatch.init)
         }
         facts.requestsFromSender = try history.requests(
-            from: sender, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
+            from: forms, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
         let authenticated = verdict.isAuthenticated
         facts.requestsFromEveryone = try history.requests(
             since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60), authenticated: authenticated,

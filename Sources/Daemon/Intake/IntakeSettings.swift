@@ -33,13 +33,15 @@ public struct IntakeSettings: Sendable {
     public var senderTrust: SenderTrust
     /// Where the operators are told of a request that needs them; nil: nobody.
     public var operatorAddress: String?
+    /// How a sender's address is compared with the requests' addresses.
+    public var matcher: AddressMatcher
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
         roundTimeBudget: TimeInterval = 30, roundByteBudget: Int = 100 << 20, loopGuardLimit: Int = 5,
         loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard, senderTrust: SenderTrust = .none,
-        operatorAddress: String? = nil
+        operatorAddress: String? = nil, matcher: AddressMatcher = AddressMatcher()
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -56,5 +58,6 @@ public struct IntakeSettings: Sendable {
         self.limits = limits
         self.senderTrust = senderTrust
         self.operatorAddress = operatorAddress
+        self.matcher = matcher
     }
 }

@@ -17,22 +17,23 @@ struct RequestHistory {
     /// Serialises intake of one address's mail until the transaction ends,
     /// so two daemons cannot both open the "first" of a repeated request or
     /// both slip under the sender limit. (Keys of two int4 never collide with
-    /// the migrator's single bigint key.)
-    func lockSender(_ address: String) throws {
-        try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext(lower($1)))",
-                               [.text(address)])
+    /// the migrator's single bigint key.) `canonical`: the address's
+    /// canonical form, so every spelling of it takes the same lock.
+    func lockSender(canonical: String) throws {
+        try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext($1))", [.text(canonical)])
     }
 
     /// "dsri": intake's advisory lock class.
     static let lockClass: Int32 = 0x6473_7269
 
-    /// Requests (other than `ignored`) sent by this address, any case,
-    /// received after `since`.
-    func requests(from address: String, since: Date) throws -> Int {
+    /// Requests (other than `ignored`) sent by this address (`forms`:
+    /// `AddressMatcher.storedForms`, compared with ASCII letters folded
+    /// only), received after `since`.
+    func requests(from forms: [String], since: Date) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM dsr.requests
-            WHERE lower(requester_address) = lower($1) AND received_at > $2 AND state <> 'ignored'
-            """, [.text(address), .timestamp(since)]).first?.int("n") ?? 0
+            WHERE lower(requester_address COLLATE "C") = ANY($1::text[]) AND received_at > $2 AND state <> 'ignored'
+            """, [.textArray(forms), .timestamp(since)]).first?.int("n") ?? 0
     }
 
     /// Requests (other than `ignored`) opened by authenticated (or by
@@ -51,14 +52,15 @@ struct RequestHistory {
     /// The oldest open request this address sent (and that still acts on
     /// it) received after `since` with exactly these kinds (as a set) and
     /// these extracted fields.
-    func openRequest(from address: String, kinds: [String], fieldsJSON: String, since: Date) throws -> Int? {
+    func openRequest(from forms: [String], kinds: [String], fieldsJSON: String, since: Date) throws -> Int? {
         try connection.execute("""
             SELECT id FROM dsr.requests
-            WHERE lower(requester_address) = lower($1) AND lower(subject_address) = lower($1) AND received_at > $2
+            WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
+              AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $2
               AND state IN ('received', 'awaiting_confirmation', 'needs_review')
               AND kinds @> $3::text[] AND kinds <@ $3::text[] AND fields = $4::jsonb
             ORDER BY id LIMIT 1
-            """, [.text(address), .timestamp(since), .textArray(kinds), .text(fieldsJSON)]).first?.int("id")
+            """, [.textArray(forms), .timestamp(since), .textArray(kinds), .text(fieldsJSON)]).first?.int("id")
     }
 
     /// How many messages have been linked to the request as repeats.

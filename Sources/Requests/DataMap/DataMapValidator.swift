@@ -1,5 +1,7 @@
 /// Checks a data map against a database's catalog: every table and column it
-/// names exists, every path step joins columns of compatible types, hold dates
+/// names exists, every path step follows a foreign key to a primary or unique
+/// key between columns of compatible types, no table reaches the subject
+/// through several foreign keys unless the map allows it, hold dates
 /// are dates, objection columns are booleans, columns set NULL are nullable,
 /// and no table that points at a mapped table is left out of the map.
 public struct DataMapValidator: Sendable {
@@ -90,8 +92,14 @@ public struct DataMapValidator: Sendable {
         if let source = table.disclosures { checkDisclosures(source, table: table.table, at: "\(path).disclosures") }
     }
 
+    /// Each step must follow a single-column foreign key of the current
+    /// table to the primary or unique key it references, so every row
+    /// reaches at most one subject. A step along any other pair of columns
+    /// (`event_id` = `event_registrations.event_id`) would fan out: access
+    /// would export, and erasure delete, other people's rows.
     private mutating func checkPath(_ table: MappedTable, at path: String) {
         var current = table.table
+        var reached = [table.table]
         for (index, step) in table.path.enumerated() {
             let stepPath = "\(path)[\(index)]"
             let own = column(current, step.column, "\(stepPath).column")
@@ -106,8 +114,26 @@ public struct DataMapValidator: Sendable {
             }
             if let own, !DatabaseCatalog.joinable(own.dataType, referenced.dataType) {
                 report("\(stepPath).references", "\(current).\(step.column) is \(own.dataType) but \(step.references) is \(referenced.dataType)")
+            } else if own != nil, !catalog.isForeignKey(current, step.column, to: target.table, target.column) {
+                report("\(stepPath).references", "\(current).\(step.column) has no single-column foreign key to \(step.references) "
+                    + "(a primary or unique key): the join could reach other people's rows")
             }
             current = target.table
+            if current != map.subject.table { reached.append(current) }
+        }
+        if !table.sharedRows { checkSharedRows(reached, at: path) }
+    }
+
+    /// A table with several foreign keys to the subject table holds rows
+    /// that can belong to several people; the path picks one of them, so
+    /// the map must say it means that (`shared_rows`).
+    private mutating func checkSharedRows(_ tables: [String], at path: String) {
+        for table in tables {
+            let columns = Set(catalog.foreignKeys.filter { $0.table == table && $0.referencedTable == map.subject.table }
+                .map(\.column)).sorted()
+            guard columns.count > 1 else { continue }
+            report(path, "\(table) has \(columns.count) foreign keys to \(map.subject.table) (\(columns.joined(separator: ", "))), "
+                + "so a row can belong to several people: set \"shared_rows\": true if the path's key alone makes a row the person's")
         }
     }
 

@@ -12,18 +12,25 @@ public struct DatabaseCatalog: Sendable, Equatable {
         }
     }
 
-    /// `table.column` references `referencedTable.referencedColumn`.
+    /// `table.column` references `referencedTable.referencedColumn`: one
+    /// column pair of a foreign-key constraint. PostgreSQL only lets a
+    /// foreign key reference a primary key or unique constraint, so a
+    /// single-column one (`columnCount` 1) points at one row at most.
     public struct ForeignKey: Sendable, Equatable {
         public var table: String
         public var column: String
         public var referencedTable: String
         public var referencedColumn: String
+        /// How many column pairs the constraint has (1 for a single-column key).
+        public var columnCount: Int
 
-        public init(table: String, column: String, referencedTable: String, referencedColumn: String) {
+        public init(table: String, column: String, referencedTable: String, referencedColumn: String,
+                    columnCount: Int = 1) {
             self.table = table
             self.column = column
             self.referencedTable = referencedTable
             self.referencedColumn = referencedColumn
+            self.columnCount = columnCount
         }
     }
 
@@ -38,6 +45,16 @@ public struct DatabaseCatalog: Sendable, Equatable {
 
     public func column(_ table: String, _ column: String) -> Column? {
         tables[table]?[column]
+    }
+
+    /// Whether `table.column` is a single-column foreign key to
+    /// `referencedTable.referencedColumn`: a join along it reaches at most
+    /// one row.
+    public func isForeignKey(_ table: String, _ column: String, to referencedTable: String, _ referencedColumn: String) -> Bool {
+        foreignKeys.contains {
+            $0.table == table && $0.column == column && $0.referencedTable == referencedTable
+                && $0.referencedColumn == referencedColumn && $0.columnCount == 1
+        }
     }
 
     /// Whether values of these two types can be compared in a join: the same

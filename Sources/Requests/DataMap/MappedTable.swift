@@ -26,6 +26,12 @@ public struct MappedTable: Sendable, Codable, Equatable {
     public var consentData: Bool
     /// Set when this table records disclosures to partners.
     public var disclosures: DisclosureSource?
+    /// Set when rows of this table (or of a table on its path) may belong
+    /// to several people, through several foreign keys to the subject
+    /// table (a referral names two customers): the map then says that the
+    /// path's key alone makes a row the person's, for access and erasure.
+    /// Without it such a table is refused.
+    public var sharedRows: Bool
 
     public var isSubjectTable: Bool { path.isEmpty }
 
@@ -34,7 +40,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         purpose: LocalizedText, legalBasis: LocalizedText, retention: LocalizedText,
         source: LocalizedText? = nil, recipients: LocalizedText? = nil, erasure: ErasureAction,
         rectification: [String: String]? = nil, objection: ObjectionColumns? = nil,
-        consentData: Bool = false, disclosures: DisclosureSource? = nil
+        consentData: Bool = false, disclosures: DisclosureSource? = nil, sharedRows: Bool = false
     ) {
         self.table = table
         self.key = key
@@ -51,6 +57,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         self.objection = objection
         self.consentData = consentData
         self.disclosures = disclosures
+        self.sharedRows = sharedRows
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -59,6 +66,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         case retention, source, recipients, erasure, rectification, objection
         case consentData = "consent_data"
         case disclosures
+        case sharedRows = "shared_rows"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -78,5 +86,6 @@ public struct MappedTable: Sendable, Codable, Equatable {
         objection = try container.decodeIfPresent(ObjectionColumns.self, forKey: .objection)
         consentData = try container.decodeIfPresent(Bool.self, forKey: .consentData) ?? false
         disclosures = try container.decodeIfPresent(DisclosureSource.self, forKey: .disclosures)
+        sharedRows = try container.decodeIfPresent(Bool.self, forKey: .sharedRows) ?? false
     }
 }

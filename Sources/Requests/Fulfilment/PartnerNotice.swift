@@ -17,10 +17,29 @@ public struct PartnerNotice: Sendable, Equatable {
     public var privacyAddress: String?
     /// Oldest first.
     public var disclosures: [Disclosure]
+    /// The person's values in the subject table's columns that were
+    /// disclosed to this partner (column → value; NULLs left out), read
+    /// before anything changed: what the partner can find the person by.
+    public var received: [String: String]
 
-    public init(partnerName: String, privacyAddress: String?, disclosures: [Disclosure]) {
+    public init(partnerName: String, privacyAddress: String?, disclosures: [Disclosure], received: [String: String] = [:]) {
         self.partnerName = partnerName
         self.privacyAddress = privacyAddress
         self.disclosures = disclosures
+        self.received = received
+    }
+
+    /// The columns disclosed to the partner, in the order the disclosures
+    /// name them, each once.
+    public var disclosedColumns: [String] {
+        var seen: Set<String> = []
+        return disclosures.flatMap(\.fields).filter { seen.insert($0).inserted }
+    }
+
+    /// Whether the partner received the person's e-mail address: the
+    /// disclosures name `emailColumn`, or one of them does not say what it
+    /// held (then it may have been everything).
+    public func receivedAddress(emailColumn: String) -> Bool {
+        disclosures.isEmpty || disclosures.contains { $0.fields.isEmpty || $0.fields.contains(emailColumn) }
     }
 }

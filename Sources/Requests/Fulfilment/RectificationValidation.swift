@@ -72,10 +72,10 @@ public enum RectificationValidation {
         case .email:
             return isPlausibleEmail(value) ? .success(value) : .failure(.invalidEmail)
         case .firstName, .lastName, .organization, .title:
-            if value.count > 200 || !value.contains(where: \.isLetter) { return .failure(.unusableText(field)) }
-            return .success(collapsingSpaces(value))
+            let value = collapsingSpaces(value)
+            return RectifiedText.isAcceptable(value, field: field) ? .success(value) : .failure(.unusableText(field))
         case .dietary, .address:
-            return value.count > 1000 ? .failure(.unusableText(field)) : .success(value)
+            return RectifiedText.isAcceptable(value, field: field) ? .success(value) : .failure(.unusableText(field))
         }
     }
 

@@ -7,13 +7,13 @@
 public struct AliasRules: Sendable, Equatable {
     /// Strip `+tag` for domains without an override.
     public var stripPlusTags: Bool
-    /// Per-domain overrides, keys lowercased.
+    /// Per-domain overrides, keys in the comparable form of `DomainName`.
     public var domainOverrides: [String: Bool]
 
     public init(stripPlusTags: Bool = false, domainOverrides: [String: Bool] = [:]) {
         self.stripPlusTags = stripPlusTags
         var lowered: [String: Bool] = [:]
-        for (domain, strip) in domainOverrides { lowered[domain.lowercased()] = strip }
+        for (domain, strip) in domainOverrides { lowered[DomainName.ascii(domain) ?? domain.lowercased()] = strip }
         self.domainOverrides = lowered
     }
 
@@ -21,6 +21,6 @@ public struct AliasRules: Sendable, Equatable {
     public static let exact = AliasRules()
 
     public func stripsPlusTags(forDomain domain: String) -> Bool {
-        domainOverrides[domain.lowercased()] ?? stripPlusTags
+        domainOverrides[DomainName.ascii(domain) ?? domain.lowercased()] ?? stripPlusTags
     }
 }

@@ -22,6 +22,9 @@ public enum DataSubject {
         case severalSenders = "several From addresses"
         case onBehalf = "on behalf of another person"
         case severalClaimedAddresses = "several registered addresses named"
+        /// Non-ASCII local parts are compared exactly and mailed only with
+        /// SMTPUTF8, so look-alikes (U+212A KELVIN SIGN for `K`) go to a person.
+        case nonASCIILocalPart = "an address with a non-ASCII local part"
     }
 
     /// Erasure and rectification always need a confirmation by reply; so
@@ -39,11 +42,13 @@ public enum DataSubject {
         }
         guard message.from.count == 1 else { return .needsReview(.severalSenders) }
         if classification.onBehalf { return .needsReview(.onBehalf) }
+        guard matcher.hasASCIILocalPart(sender.address) else { return .needsReview(.nonASCIILocalPart) }
         let others = claims.filter { !matcher.normalized($0).isEmpty && !matcher.same($0, sender.address) }
         var distinct: [String] = []
         for claim in others where !distinct.contains(where: { matcher.same($0, claim) }) {
             distinct.append(claim)
         }
+        if distinct.contains(where: { !matcher.hasASCIILocalPart($0) }) { return .needsReview(.nonASCIILocalPart) }
         switch distinct.count {
         case 0:
             return .sender(address: sender.address, needsConfirmation: needsConfirmation(classification.kinds))

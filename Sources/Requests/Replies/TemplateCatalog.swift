@@ -53,8 +53,8 @@ public enum TemplateCatalog: Sendable {
             ], uniquingKeysWith: { $1 })
         case .partnerNotice:
             return [
-                "subject_address": .text, "disclosures": .list("date", "fields"), "erased": .flag, "rectified": .flag,
-                "changes": .list("field", "new_value"), "objected": .flag,
+                "subject_address": .optionalText, "person": .list("field", "value"), "disclosures": .list("date", "fields"),
+                "erased": .flag, "rectified": .flag, "changes": .list("field", "new_value"), "objected": .flag,
             ]
         case .noData:
             // The request named another address than the sender's (never repeated).

@@ -33,11 +33,13 @@ public enum CatalogReader {
         }
     }
 
-    /// Every foreign key whose table is in `schemas`, one entry per column pair.
+    /// Every foreign key whose table is in `schemas`, one entry per column
+    /// pair, each with the number of pairs of its constraint.
     public static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [DatabaseCatalog.ForeignKey] {
         let result = try connection.execute("""
             SELECT fn.nspname || '.' || fc.relname AS table_name, fa.attname AS column_name,
-                   rn.nspname || '.' || rc.relname AS referenced_table, ra.attname AS referenced_column
+                   rn.nspname || '.' || rc.relname AS referenced_table, ra.attname AS referenced_column,
+                   cardinality(k.conkey) AS column_count
             FROM pg_constraint k
             JOIN pg_class fc ON fc.oid = k.conrelid
             JOIN pg_namespace fn ON fn.oid = fc.relnamespace
@@ -51,7 +53,9 @@ public enum CatalogReader {
             """, [.textArray(schemas)])
         return try result.rows.map { row in
             DatabaseCatalog.ForeignKey(table: try row.string("table_name"), column: try row.string("column_name"),
-                       referencedTable: try row.string("referenced_table"), referencedColumn: try row.string("referenced_column"))
+                                       referencedTable: try row.string("referenced_table"),
+                                       referencedColumn: try row.string("referenced_column"),
+                                       columnCount: try row.int("column_count"))
         }
     }
 }

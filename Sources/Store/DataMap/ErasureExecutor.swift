@@ -6,9 +6,12 @@ import Requests
 /// `dsr.holds`, the address on the suppression list.
 public struct ErasureExecutor: Sendable {
     public let map: DataMap
+    /// How the address finds its subject row(s).
+    public let matcher: AddressMatcher
 
-    public init(map: DataMap) {
+    public init(map: DataMap, matcher: AddressMatcher = AddressMatcher()) {
         self.map = map
+        self.matcher = matcher
     }
 
     /// Erases in a transaction of its own.
@@ -24,7 +27,7 @@ public struct ErasureExecutor: Sendable {
     /// The same inside a transaction the caller has begun (and ends).
     public func eraseInTransaction(address: String, addressHash: String, today: Day, connection: PostgresConnection) throws -> ErasureOutcome {
         try checkMap()
-        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection) else {
+        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection) else {
             return .noData
         }
         // Collected first: erasure deletes the disclosure rows.
@@ -69,7 +72,7 @@ public struct ErasureExecutor: Sendable {
 
     /// The same inside a transaction the caller has begun.
     public func eraseConsentDataInTransaction(address: String, connection: PostgresConnection) throws -> ErasureReport? {
-        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection) else {
+        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection) else {
             return nil
         }
         var report = ErasureReport()
@@ -83,7 +86,7 @@ public struct ErasureExecutor: Sendable {
     /// The subject key of the address (nil: none), `ambiguousSubject` for
     /// several. Locks nothing, so it also works in a read-only transaction.
     public func subjectKey(of address: String, connection: PostgresConnection) throws -> String? {
-        try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection, forUpdate: false)
+        try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection, forUpdate: false)
     }
 
     /// Builds every table's SQL once without running it, so a map that

@@ -35,7 +35,37 @@ public struct PartnerNotices: Sendable {
                 notices[partnerName] = notice
             }
         }
-        return notices.keys.sorted().compactMap { notices[$0] }
+        var sorted = notices.keys.sorted().compactMap { notices[$0] }
+        let values = try subjectValues(Set(sorted.flatMap(\.disclosedColumns)), subjectKey: subjectKey,
+                                       connection: connection)
+        for index in sorted.indices {
+            let disclosed = Set(sorted[index].disclosedColumns)
+            sorted[index].received = values.filter { disclosed.contains($0.key) }
+        }
+        return sorted
+    }
+
+    /// The subject row's values (as text, NULLs left out) of those `columns`
+    /// the map knows as the subject's own (name and rectification columns):
+    /// the disclosures' field lists come from the database, so only names
+    /// the map vouches for are read.
+    func subjectValues(_ columns: Set<String>, subjectKey: String,
+                       connection: PostgresConnection) throws -> [String: String] {
+        let known = Set(map.subject.nameColumns).union((map.subjectTable?.rectification ?? [:]).values)
+            .union([map.subject.emailColumn])
+        let wanted = columns.intersection(known).sorted()
+        guard !wanted.isEmpty else { return [:] }
+        let quoted = try wanted.map { try ErasureSQL.quote($0, at: "subject") }
+        let table = try ErasureSQL.quote(map.subject.table, at: "subject.table", parts: 2)
+        let key = try ErasureSQL.quote(map.subject.key, at: "subject.key")
+        guard let row = try connection.execute(
+            "SELECT " + quoted.enumerated().map { "\($0.element)::text AS c\($0.offset)" }.joined(separator: ", ")
+                + " FROM \(table) WHERE \(key) = $1", [.text(subjectKey)]).first else { return [:] }
+        var values: [String: String] = [:]
+        for (index, column) in wanted.enumerated() {
+            if let value = row["c\(index)"] { values[column] = value }
+        }
+        return values
     }
 
     /// A JSON array of strings, or one string, as a list.

@@ -6,9 +6,12 @@ import Requests
 /// it is never refused, also when the address matches no customer or several.
 public struct ObjectionExecutor: Sendable {
     public let map: DataMap
+    /// How the address finds its subject row(s).
+    public let matcher: AddressMatcher
 
-    public init(map: DataMap) {
+    public init(map: DataMap, matcher: AddressMatcher = AddressMatcher()) {
         self.map = map
+        self.matcher = matcher
     }
 
     public func apply(scope: ObjectionScope, address: String, addressHash: String, today: Day,
@@ -22,7 +25,7 @@ public struct ObjectionExecutor: Sendable {
     public func applyInTransaction(scope: ObjectionScope, address: String, addressHash: String, today: Day,
                                    connection: PostgresConnection) throws -> ObjectionReport {
         // Every row with the address: the objection is the address owner's.
-        let keys = try ErasureSubjectLookup.keys(of: address, map: map, connection: connection)
+        let keys = try ErasureSubjectLookup.keys(of: address, map: map, matcher: matcher, connection: connection)
         let columns = map.subjectTable?.objection
         var changes: [ObjectionReport.Change] = []
         if scope.includesSharing {

@@ -6,9 +6,12 @@ import Requests
 /// confirmation from the new address and goes to review.
 public struct RectificationExecutor: Sendable {
     public let map: DataMap
+    /// How the address finds its subject row(s).
+    public let matcher: AddressMatcher
 
-    public init(map: DataMap) {
+    public init(map: DataMap, matcher: AddressMatcher = AddressMatcher()) {
         self.map = map
+        self.matcher = matcher
     }
 
     /// The fields a person may ask to change (the map's rectification keys).
@@ -31,7 +34,7 @@ public struct RectificationExecutor: Sendable {
         guard plan.problems.isEmpty else {
             return .needsMoreInformation(problems: plan.problems, rectifiable: rectifiableFields)
         }
-        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, connection: connection) else {
+        guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection) else {
             return .noData
         }
         let place = "tables[\(map.tables.firstIndex { $0.isSubjectTable } ?? -1)].rectification"

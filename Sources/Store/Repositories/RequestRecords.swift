@@ -87,20 +87,22 @@ public struct RequestRecords {
         try summaries(where: "id = $1", [.int(id)]).first
     }
 
-    /// The request with this reference whose data subject is `address`.
-    public func find(reference: String, subjectAddress: String) throws -> Summary? {
-        try summaries(where: "reference = $1 AND lower(subject_address) = lower($2)",
-                      [.text(reference), .text(subjectAddress)]).first
+    /// The request with this reference whose data subject has one of
+    /// `subjectForms` (`AddressMatcher.storedForms`), compared with ASCII
+    /// letters folded only.
+    public func find(reference: String, subjectForms: [String]) throws -> Summary? {
+        try summaries(where: "reference = $1 AND lower(subject_address COLLATE \"C\") = ANY($2::text[])",
+                      [.text(reference), .textArray(subjectForms)]).first
     }
 
     /// The request one of our messages (by Message-ID) belongs to, if its
-    /// data subject is `address`.
-    public func findByReply(messageIDs: [String], subjectAddress: String) throws -> Summary? {
+    /// data subject has one of `subjectForms`.
+    public func findByReply(messageIDs: [String], subjectForms: [String]) throws -> Summary? {
         guard !messageIDs.isEmpty else { return nil }
         return try summaries(where: """
             id IN (SELECT request_id FROM dsr.outbox WHERE message_id = ANY($1::text[]))
-            AND lower(subject_address) = lower($2)
-            """, [.textArray(messageIDs), .text(subjectAddress)]).first
+            AND lower(subject_address COLLATE "C") = ANY($2::text[])
+            """, [.textArray(messageIDs), .textArray(subjectForms)]).first
     }
 
     private func summaries(where condition: String, _ parameters: [SQLValue]) throws -> [Summary] {

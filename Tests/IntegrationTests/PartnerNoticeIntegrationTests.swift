@@ -1,0 +1,93 @@
+import Daemon
+import Foundation
+import MailCore
+import Requests
+import Store
+import Testing
+
+/// Corrections that would reach partners in the company's name (GDPR
+/// Art. 19), on the live stack: a value carrying a link is refused before
+/// anything changes, an honest correction goes through, and a notice tells
+/// a partner no more than it received.
+extension LiveStackTests {
+    @Suite struct PartnerNoticeIntegrationTests {
+        private func organisation(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws -> String? {
+            try await harness.intake.rows("SELECT organization FROM crm.customers WHERE id = $1::bigint",
+                                          [.text(customer.id)]).first?["organization"]
+        }
+
+        private func correct(_ customer: FulfilmentFixture.Customer, organisation: String,
+                             _ harness: FulfilHarness) async throws -> FulfilHarness.Sent {
+            let sent = try await harness.ask(
+                "Correction", "Hello, please update my employer to \(organisation)\n\nBest regards\nTesta",
+                from: customer.address)
+            #expect(try await harness.row(sent)["state"] == "awaiting_confirmation")
+            try await harness.confirm(sent, from: customer.address, answer: "Yes, that was me.")
+            return sent
+        }
+
+        @Test func aCorrectionCarryingALinkChangesNothingAndTellsNoPartner() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            for value in ["Nordlys AS verify at nordlys-partner.example", "Nordlys AS (see https://nordlys-partner.example)"] {
+                let sent = try await correct(customer, organisation: value, harness)
+                // The link reached the extracted value: only validation stands in its way.
+                let fields = try await harness.intake.rows("SELECT fields::text AS fields FROM dsr.requests WHERE id = $1",
+                                                           [.int(sent.id)]).first?["fields"]
+                #expect(fields?.contains("nordlys-partner.example") == true)
+                let request = try await harness.row(sent)
+                #expect(request["state"] == "needs_review")
+                #expect(request["state_reason"] == "waiting for more information from the person")
+                #expect(try await organisation(customer, harness) == "Eksempel AS")
+                let mail = try await harness.mail(of: sent.id)
+                #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "more_information"])
+                #expect(mail.last?.message.text.contains("organisation") == true)
+                #expect(try await harness.audit(of: sent.id).allSatisfy { $0["action"] != "rectified" })
+            }
+            try await erase(customer, harness)
+        }
+
+        @Test func anHonestCorrectionGoesThroughAndThePartnerIsToldWithoutTheAddress() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            let sent = try await correct(customer, organisation: "Nordlys AS.", harness)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            #expect(try await organisation(customer, harness) == "Nordlys AS")
+            let mail = try await harness.mail(of: sent.id)
+            #expect(mail.map(\.template) == ["receipt", "confirmation_needed", "rectify_completed", "partner_notice"])
+            // The partner received names and organisation: it finds the person by them, as it has them.
+            let notice = try #require(mail.last)
+            #expect(notice.recipients == "{personvern.fjellsikt@example.no}")
+            #expect(!notice.message.text.contains(customer.address) && !notice.message.text.contains("@example.org"))
+            #expect(notice.message.text.contains("first name: Testa") && notice.message.text.contains("organisation: Eksempel AS"))
+            #expect(notice.message.text.contains("- organisation: Nordlys AS"))
+            try await erase(customer, harness)
+        }
+
+        @Test func onlyAPartnerThatReceivedTheAddressIsToldIt() async throws {
+            let harness = try FulfilHarness()
+            let customer = try await harness.customer()
+            try await harness.database.query("""
+                INSERT INTO crm.disclosures (customer_id, partner_id, disclosed_at, fields_disclosed)
+                SELECT $1::bigint, id, '2026-04-01T12:00:00Z', ARRAY['first_name', 'email'] FROM crm.partners
+                WHERE name = 'Nordlys Catering AS'
+                """, [.text(customer.id)])
+            // The MX vouches for the sender: the objection is carried out at once.
+            let sent = try await harness.ask(Asking.object.0, Asking.object.1, from: customer.address, mxResult: .dmarcPass)
+            #expect(try await harness.row(sent)["state"] == "completed")
+            let notices = try await harness.mail(of: sent.id).filter { $0.template == "partner_notice" }
+            #expect(notices.map(\.recipients) == ["{personvern.fjellsikt@example.no}", "{privacy.nordlys@example.com}"])
+            let onlyNames = try #require(notices.first?.message.text)
+            let withAddress = try #require(notices.last?.message.text)
+            #expect(!onlyNames.contains(customer.address) && onlyNames.contains("last name: Slettesen"))
+            #expect(withAddress.contains(customer.address))
+            try await erase(customer, harness)
+        }
+
+        private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
+            let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,
+                                            hashKey: FulfilmentFixture.hashKey)
+            _ = try await actions.erase(address: customer.address)
+        }
+    }
+}
