@@ -4,7 +4,8 @@ import BlockingExecutor
 /// Sends prepared RFC 5322 messages over one reused libcurl connection,
 /// owned by an actor on a thread of its own. Sending is at-least-once: a
 /// drop after the body was sent leaves the outcome unknown, which is why
-/// every message dsrd sends carries a stable Message-ID.
+/// every message dsrd sends keeps the Message-ID stored with it when it
+/// is sent again.
 public actor SMTPClient {
     private let executor = DispatchQueueExecutor(label: "dsrd.smtp")
     private let settings: MailServerSettings
