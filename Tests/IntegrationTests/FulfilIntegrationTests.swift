@@ -54,7 +54,7 @@ extension LiveStackTests {
             let disclosures = try #require(document["disclosures"] as? [[String: Any]])
             #expect(disclosures.map { $0["partner"] as? String } == ["Fjellsikt Hotell AS"])
             #expect(reply.text.contains("Fjellsikt Hotell AS"))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func anUnknownAddressGetsNoDataHeld() async throws {
@@ -96,7 +96,7 @@ extension LiveStackTests {
             #expect(!notice.contains(customer.address))
             #expect(notice.contains("first name: Testa") && notice.contains("last name: Slettesen")
                 && notice.contains("organisation: Eksempel AS"))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func erasureRunsOnlyAfterTheConfirmationAndTheTokenIsSingleUse() async throws {
@@ -162,7 +162,7 @@ extension LiveStackTests {
             try await harness.confirm(sent, from: customer.address, token: token)
             #expect(try await harness.audit(of: sent.id).allSatisfy { $0["action"] != "erased" })
             #expect(try await harness.customerRows(customer) == 1)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aConfirmationThatFailsDMARCConfirmsNothing() async throws {
@@ -174,7 +174,7 @@ extension LiveStackTests {
             let refused = try await harness.audit(of: sent.id).first { $0["action"] == "confirmation_refused" }
             #expect(refused?["reason"] == "sender authentication failed")
             #expect(try await harness.customerRows(customer) == 1)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aForgedRequestWithFailedDMARCNeitherChangesNorDiscloses() async throws {
@@ -187,7 +187,7 @@ extension LiveStackTests {
             // Nothing goes to a From that is probably forged: no receipt, no answer; the operators are told.
             #expect(try await harness.mail(of: sent.id).isEmpty)
             #expect(try await harness.intake.operatorNotes(requestID: sent.id).count == 1)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func anOperatorsApprovalCarriesOutARequestHeldForVerification() async throws {
@@ -203,7 +203,7 @@ extension LiveStackTests {
             let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["access_completed"])
             #expect(mail.last?.recipients == "{\(customer.address)}")
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func resultsTheSenderAddedBelowTheTrustedOnesAreIgnored() async throws {
@@ -218,7 +218,7 @@ extension LiveStackTests {
             #expect(try await harness.verdict(messageID: sent.messageID) == .pass(.dmarc))
             #expect(try await harness.row(sent)["state"] == "completed")
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "access_completed"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aRectifiedPhoneNumberChangesExactlyThatField() async throws {
@@ -241,7 +241,7 @@ extension LiveStackTests {
             #expect(rectified["details"]?.contains("+4791234567") == true && rectified["details"]?.contains("+4748213579") == true)
             // The partner received names and organisation, not the phone number: no notice.
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "confirmation_needed", "rectify_completed"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aCorrectionWithoutValuesAsksForThemWithoutAConfirmation() async throws {
@@ -255,7 +255,7 @@ extension LiveStackTests {
             let mail = try await harness.mail(of: sent.id)
             #expect(mail.map(\.template) == ["receipt", "more_information"])
             #expect(mail.last?.message.text.contains("telefonnummer") == true)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aClaimedRegisteredAddressMustConfirmAndGetsTheCopy() async throws {
@@ -272,7 +272,7 @@ extension LiveStackTests {
             try await harness.confirm(sent, from: customer.address, answer: "Yes, that was me.")
             let mail = try await harness.mail(of: sent.id)
             #expect(mail.last?.template == "access_completed" && mail.last?.recipients == "{\(customer.address)}")
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func withdrawnConsentErasesTheDietaryDataAlone() async throws {
@@ -288,7 +288,7 @@ extension LiveStackTests {
             #expect(try await harness.customerRows(customer) == 1)
             let reply = try #require(try await harness.mail(of: sent.id).last)
             #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func anApprovedConsentWithdrawalStillErasesTheDietaryDataAlone() async throws {
@@ -315,7 +315,7 @@ extension LiveStackTests {
             #expect(try await harness.audit(of: sent.id).contains { $0["action"] == "consent_data_erased" })
             let reply = try #require(try await harness.mail(of: sent.id).last)
             #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aCopyTooLargeForMailGoesToAPersonAndThePersonIsTold() async throws {
@@ -327,7 +327,7 @@ extension LiveStackTests {
             #expect(request["state"] == "needs_review")
             #expect(request["state_reason"]?.contains("larger than the mail limit") == true)
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "access_too_large"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func tenThousandCorrespondenceRowsAreAnswered() async throws {
@@ -343,7 +343,7 @@ extension LiveStackTests {
             let event = try #require(try await harness.audit(of: sent.id).first { $0["action"] == "access_sent" })
             let details = try #require(try JSONSerialization.jsonObject(with: Data((event["details"] ?? "").utf8)) as? [String: Any])
             #expect((details["rows"] as? Int ?? 0) > 10_000)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aMapThatDoesNotFitTheDatabaseSendsTheRequestToAPerson() async throws {
@@ -357,15 +357,9 @@ extension LiveStackTests {
             #expect(request["state_reason"]?.hasPrefix("could not be carried out: ") == true)
             #expect(request["state_reason"]?.contains("42703") == true)
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
-        /// Leaves nothing of a test customer but held accounting rows.
-        private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
-            let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,
-                                            hashKey: FulfilmentFixture.hashKey)
-            _ = try await actions.erase(address: customer.address)
-        }
     }
 }
 

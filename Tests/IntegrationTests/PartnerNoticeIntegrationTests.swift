@@ -44,7 +44,7 @@ extension LiveStackTests {
                 #expect(mail.last?.message.text.contains("organisation") == true)
                 #expect(try await harness.audit(of: sent.id).allSatisfy { $0["action"] != "rectified" })
             }
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func anHonestCorrectionGoesThroughAndThePartnerIsToldWithoutTheAddress() async throws {
@@ -61,7 +61,7 @@ extension LiveStackTests {
             #expect(!notice.message.text.contains(customer.address) && !notice.message.text.contains("@example.org"))
             #expect(notice.message.text.contains("first name: Testa") && notice.message.text.contains("organisation: Eksempel AS"))
             #expect(notice.message.text.contains("- organisation: Nordlys AS"))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func onlyAPartnerThatReceivedTheAddressIsToldIt() async throws {
@@ -81,13 +81,8 @@ extension LiveStackTests {
             let withAddress = try #require(notices.last?.message.text)
             #expect(!onlyNames.contains(customer.address) && onlyNames.contains("last name: Slettesen"))
             #expect(withAddress.contains(customer.address))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
-        private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
-            let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,
-                                            hashKey: FulfilmentFixture.hashKey)
-            _ = try await actions.erase(address: customer.address)
-        }
     }
 }

@@ -29,7 +29,7 @@ extension LiveStackTests {
             #expect(verdict == .pass(.dmarc) && verdict.isAuthenticated)
             #expect(try await harness.row(sent)["state"] == "completed")
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "access_completed"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aTrustedHeaderTheSenderWroteIsNeverRead() async throws {
@@ -69,9 +69,9 @@ extension LiveStackTests {
             #expect(try await harness.mail(of: failing.id).isEmpty)
             #expect(try await harness.intake.operatorNotes(requestID: failing.id).count == 1)
             #expect(try await harness.flags(of: other) == otherFlags)
-            try await erase(customer, harness)
-            try await erase(second, harness)
-            try await erase(other, harness)
+            try await harness.removeCustomer(customer)
+            try await harness.removeCustomer(second)
+            try await harness.removeCustomer(other)
         }
 
         @Test func anObjectionTheMXAuthenticatesIsCarriedOutAtOnce() async throws {
@@ -82,7 +82,7 @@ extension LiveStackTests {
             #expect(try await harness.row(sent)["state"] == "completed")
             #expect(try await harness.flags(of: customer) == "false/false")
             #expect(try await harness.mail(of: sent.id).map(\.template) == ["receipt", "object_completed", "partner_notice"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         // MARK: Header sections the MX may read differently
@@ -105,7 +105,7 @@ extension LiveStackTests {
                                                               sender: sender))
             try await harness.expectSetAside(HeaderAmbiguity.bareCarriageReturnInHeader)
             #expect(try await harness.flags(of: customer) == flags)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aSecondFromBehindBareCRsIsNeverActedOn() async throws {
@@ -123,7 +123,7 @@ extension LiveStackTests {
                 results: ["Authentication-Results: mx.janteloppet.test; spf=pass smtp.mailfrom=example.net; dkim=pass header.d=example.net; dmarc=pass header.from=example.net"]))
             try await harness.expectSetAside(HeaderAmbiguity.bareCarriageReturnInHeader)
             #expect(try await harness.flags(of: customer) == flags)
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func aFromWithABlankBeforeItsColonIsNeverActedOn() async throws {
@@ -145,7 +145,7 @@ extension LiveStackTests {
             // The same request written properly, through the MX, is a request.
             let sent = try await harness.ask(Asking.access.0, Asking.access.1, from: customer.address)
             #expect(try await harness.row(sent)["state"] == "completed")
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         // MARK: Layout "below": Postfix with a milter
@@ -170,7 +170,7 @@ extension LiveStackTests {
                 == .unverified(.untrustedResults))
             let row = try await harness.request(messageID: messageID)
             #expect(row["state"] == "completed")
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         @Test func belowTheMXsLineAForgedHeaderFurtherDownIsNotRead() async throws {
@@ -189,7 +189,7 @@ extension LiveStackTests {
                                                               sender: sender))
             #expect(try await harness.verdict(messageID: messageID) == .unverified(.inconclusive))
             #expect(try await harness.intake.inbound().map { $0["outcome"] } == ["request"])
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
         // MARK: Exchange Online: internal hops, results without an authserv-id
@@ -215,14 +215,9 @@ extension LiveStackTests {
             // Hops miscounted low: the results lie below the line taken for the MX's.
             let tooFew = SenderTrust(trustedAuthservIDs: [], internalReceivedHops: 1, readsResultsWithoutAuthservID: true)
             #expect(try await harness.storedVerdict(messageID: messageID, trust: tooFew) == .unverified(.untrustedResults))
-            try await erase(customer, harness)
+            try await harness.removeCustomer(customer)
         }
 
-        private func erase(_ customer: FulfilmentFixture.Customer, _ harness: FulfilHarness) async throws {
-            let actions = FulfilmentActions(map: harness.settings.map, client: harness.database,
-                                            hashKey: FulfilmentFixture.hashKey)
-            _ = try await actions.erase(address: customer.address)
-        }
     }
 }
 
