@@ -7,8 +7,8 @@ import Store
 /// (when an address for them is configured).
 struct RequestTransition {
     let connection: PostgresConnection
-    var alert: ReviewAlert?
-    var now = Date()
+    let alert: ReviewAlert?
+    let now: Date
 
     func move(_ request: PendingRequest, to state: RequestState, action: String, reason: String?,
               details: [String: Any] = [:]) throws {
