@@ -7,16 +7,6 @@ import Testing
 @Suite struct OperatorDecisionRulesTests {
     private func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }
 
-    @Test func onlyRequestsWaitingOnAPersonCanBeApproved() throws {
-        try DecisionRules.checkApprove(reference: "R1", state: .needsReview)
-        try DecisionRules.checkApprove(reference: "R1", state: .awaitingConfirmation)
-        for state in [RequestState.received, .completed, .rejected, .ignored] {
-            #expect(throws: DecisionRefusal.cannotApprove(reference: "R1", state: state.rawValue)) {
-                try DecisionRules.checkApprove(reference: "R1", state: state)
-            }
-        }
-    }
-
     @Test func approvedKindsAreTheGivenOnesElseTheRequestsOwn() throws {
         #expect(try DecisionRules.approvedKinds(reference: "R1", given: nil, own: ["erase", "access"]) == ["access", "erase"])
         #expect(try DecisionRules.approvedKinds(reference: "R1", given: [" Object", "access", "object"],
@@ -44,17 +34,6 @@ import Testing
         #expect(try DecisionRules.approvedKinds(reference: "R1", given: ["object"], own: []) == ["object"])
         #expect(DecisionRefusal.widensKinds(reference: "R1", added: ["erase"], asked: ["access"]).description
             == "request R1 asked for access, not erase: an approval may leave kinds out, never add one")
-    }
-
-    @Test func anyOpenRequestCanBeRejectedAndNoClosedOne() throws {
-        for state in RequestState.allCases where state.isOpen {
-            try DecisionRules.checkReject(reference: "R1", state: state)
-        }
-        for state in RequestState.allCases where !state.isOpen {
-            #expect(throws: DecisionRefusal.notOpen(reference: "R1", state: state.rawValue)) {
-                try DecisionRules.checkReject(reference: "R1", state: state)
-            }
-        }
     }
 
     @Test func anExtensionIsOnceWhileOpenAndByTheFirstDueDay() throws {

@@ -94,7 +94,7 @@ public struct DailyJobsStage: PipelineStage {
             guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
             let report = try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
             if report.holdsClosed > 0 {
-                try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: "held_rows_purged",
+                try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: .heldRowsPurged,
                                                   detailsJSON: Self.countsJSON(report))
             }
             return report

@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 import Store
 
 /// The SQL of delivery: claiming due replies from `dsr.outbox` and recording
@@ -53,7 +54,7 @@ public struct DeliveryQueue: Sendable {
                 WHERE id = $1::bigint AND state = 'pending'
                 """, [.int(message.id), .timestamp(now)])
             guard updated.affectedRows == 1, let requestID = message.requestID else { return }
-            try Self.audit(connection, requestID: requestID, at: now, action: "reply_sent", fromState: nil,
+            try Self.audit(connection, requestID: requestID, at: now, action: .replySent, fromState: nil,
                            toState: nil, reason: nil, message: message)
         }
     }
@@ -77,27 +78,24 @@ public struct DeliveryQueue: Sendable {
                 WHERE id = $1::bigint AND state = 'pending'
                 """, [.int(message.id), .text(lastError)])
             guard updated.affectedRows == 1, let requestID = message.requestID else { return nil }
-            let current = try connection.execute(
-                "SELECT state FROM dsr.requests WHERE id = $1::bigint FOR UPDATE", [.int(requestID)])
-            guard let fromState = current.first?["state"] else { return nil }
-            try connection.execute("""
-                UPDATE dsr.requests SET state = 'needs_review', state_reason = 'reply_failed', updated_at = $2::timestamptz
-                WHERE id = $1::bigint
-                """, [.int(requestID), .timestamp(now)])
-            try Self.audit(connection, requestID: requestID, at: now, action: "reply_failed", fromState: fromState,
-                           toState: "needs_review", reason: reason, message: message)
-            return fromState
+            let details = AuditJSON.encode(["outbox_id": message.id, "template": message.template,
+                                            "message_id": message.messageID, "attempts": message.attempts + 1])
+            guard let transition = try RequestStates(connection).apply(
+                .replyFailed(reason: reason), to: requestID, actor: Self.actor, detailsJSON: details, at: now) else {
+                return nil
+            }
+            return transition.from.rawValue
         }
     }
 
-    private static func audit(_ connection: PostgresConnection, requestID: Int, at now: Date, action: String,
+    private static func audit(_ connection: PostgresConnection, requestID: Int, at now: Date, action: AuditAction,
                               fromState: String?, toState: String?, reason: String?, message: OutboxMessage) throws {
         try connection.execute("""
             INSERT INTO dsr.audit_events (request_id, at, actor, action, from_state, to_state, reason, details)
             VALUES ($1::bigint, $2::timestamptz, $3, $4, $5, $6, $7,
                     jsonb_build_object('outbox_id', $8::bigint, 'template', $9::text, 'message_id', $10::text,
                                        'attempts', $11::int))
-            """, [.int(requestID), .timestamp(now), .text(actor), .text(action), .string(fromState),
+            """, [.int(requestID), .timestamp(now), .text(actor), .text(action.rawValue), .string(fromState),
                   .string(toState), .string(reason), .int(message.id), .text(message.template),
                   .text(message.messageID), .int(message.attempts + 1)])
     }

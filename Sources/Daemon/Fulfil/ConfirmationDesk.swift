@@ -16,7 +16,7 @@ struct ConfirmationDesk {
     let now: Date
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var transition: RequestTransition { settings.transition(connection, now: now) }
+    var steps: LifecycleSteps { settings.steps(connection, now: now) }
 
     static func tokenHash(_ token: String) -> String { SHA256.hash(Array(token.utf8)).hexString }
 
@@ -34,10 +34,9 @@ struct ConfirmationDesk {
         let expiresAt = settings.confirmation.expiresAt(sent: now)
         try send(.confirmationNeeded, request: request, address: address,
                  expiresAt: expiresAt, reminder: false)
-        try transition.move(request, to: .awaitingConfirmation, action: "confirmation_requested",
-                            reason: "waiting for confirmation by reply",
-                            details: ["expires_at": expiresAt.formatted(.iso8601),
-                                      "other_address": !settings.matcher.same(address, request.requesterAddress)])
+        try steps.apply(.confirmationAsked, to: request,
+                        details: ["expires_at": expiresAt.formatted(.iso8601),
+                                  "other_address": !settings.matcher.same(address, request.requesterAddress)])
     }
 
     /// How many other people's requests asked `address` to confirm within
@@ -111,7 +110,7 @@ struct ConfirmationDesk {
         let verdict = settings.senderTrust.verdict(of: message)
         if case .rejected(let reason) = ConfirmationSender.check(from: message.from, registered: registered,
                                                                    matcher: settings.matcher, verdict: verdict) {
-            try transition.record(request, action: "confirmation_refused", reason: reason.rawValue)
+            try steps.record(request, action: .confirmationRefused, reason: reason.rawValue)
             return "confirmation_refused"
         }
         // The codes written anywhere in the reply (typed or quoted) that are
@@ -127,14 +126,11 @@ struct ConfirmationDesk {
         switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), codes: codes) {
         case .confirm:
             try close(request, answer: "confirm")
-            try connection.execute("UPDATE dsr.requests SET confirmed_at = $2 WHERE id = $1",
-                                   [.int(request.id), .timestamp(now)])
-            try transition.move(request, to: .received, action: "confirmed", reason: "confirmed by reply with the code",
-                                details: ["sender_authentication": verdict.reason])
+            try steps.apply(.confirmed, to: request, details: ["sender_authentication": verdict.reason])
             return "confirmed"
         case .decline:
             try close(request, answer: "decline")
-            try transition.move(request, to: .rejected, action: "declined", reason: "declined by reply with the code")
+            try steps.apply(.declined, to: request)
             return "declined"
         case .unclear:
             let reason = if !codes.isEmpty {
@@ -144,8 +140,7 @@ struct ConfirmationDesk {
             } else {
                 "a reply without a valid confirmation code"
             }
-            try transition.move(request, to: .needsReview, action: "review", reason: reason,
-                                details: ["sender_authentication": verdict.reason])
+            try steps.apply(.sentToReview(reason: reason), to: request, details: ["sender_authentication": verdict.reason])
             return "needs_review"
         }
     }
@@ -176,13 +171,12 @@ struct ConfirmationDesk {
             let expiresAt = try row.date("expires_at")
             try send(.confirmationReminder, request: request, address: address,
                      expiresAt: expiresAt, reminder: true)
-            try transition.record(request, action: "confirmation_reminded")
+            try steps.record(request, action: .confirmationReminded)
             return "reminded"
         case .expire:
             try close(request, answer: "expired")
             try mail.reply(.confirmationExpired, request: request, recipient: address)
-            try transition.move(request, to: .rejected, action: "confirmation_expired",
-                                reason: "not confirmed within \(Int(settings.confirmation.expiry / 86_400)) days")
+            try steps.apply(.confirmationExpired(days: Int(settings.confirmation.expiry / 86_400)), to: request)
             return "expired"
         }
     }

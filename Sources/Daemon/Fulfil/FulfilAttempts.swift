@@ -55,12 +55,9 @@ struct FulfilAttempts {
             guard try connection.execute("""
                 SELECT id FROM dsr.requests WHERE id = $1 AND state = 'received' FOR UPDATE SKIP LOCKED
                 """, [.int(requestID)]).first != nil else { return false }
-            let previous = try RequestRecords(connection).setState(requestID, to: RequestState.needsReview.rawValue,
-                                                                   reason: Self.reason)
+            try RequestStates(connection).apply(.setAside(reason: Self.reason), to: requestID, actor: RequestMail.actor,
+                                                detailsJSON: AuditJSON.encode(["attempts": Self.limit]), at: now)
             try Self.reset(requestID: requestID, in: connection)
-            try AuditTrail(connection).append(requestID: requestID, actor: RequestMail.actor, action: "quarantined",
-                                              from: previous, to: RequestState.needsReview.rawValue, reason: Self.reason,
-                                              detailsJSON: AuditJSON.encode(["attempts": Self.limit]))
             if let alert, let request = try ReviewAlert.Case.load(requestID: requestID, reason: Self.reason,
                                                                    connection: connection) {
                 try alert.queue(request, actor: RequestMail.actor, connection: connection, now: now)

@@ -43,8 +43,8 @@ public struct FulfilSettings: Sendable {
 
     /// The state changes of one transaction, telling the operators of a
     /// move to review.
-    func transition(_ connection: PostgresConnection, now: Date) -> RequestTransition {
-        RequestTransition(connection: connection, alert: operatorAddress.map { ReviewAlert(writer: writer, address: $0) },
-                          now: now)
+    func steps(_ connection: PostgresConnection, now: Date) -> LifecycleSteps {
+        LifecycleSteps(connection: connection, alert: operatorAddress.map { ReviewAlert(writer: writer, address: $0) },
+                       now: now)
     }
 }

@@ -113,8 +113,7 @@ public struct FulfilStage: PipelineStage {
                 guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
                     return
                 }
-                try settings.transition(connection, now: now).move(request, to: .needsReview, action: "review",
-                                                                    reason: reason)
+                try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
                 try FulfilAttempts.reset(requestID: requestID, in: connection)
             }
             return "failed"
@@ -129,12 +128,12 @@ public struct FulfilStage: PipelineStage {
             confirmed: request.confirmed,
             verdict: request.message.map(settings.senderTrust.verdict) ?? .unverified(.noResults),
             subject: subject(of: request, matcher: settings.matcher))
-        let transition = settings.transition(connection, now: now)
+        let steps = settings.steps(connection, now: now)
         let execution = RequestExecution(settings: settings, connection: connection, now: now)
         let desk = ConfirmationDesk(settings: settings, connection: connection, now: now)
         switch FulfilmentPlan.decide(facts) {
         case .review(let reason):
-            try transition.move(request, to: .needsReview, action: "review", reason: reason)
+            try steps.apply(.sentToReview(reason: reason), to: request)
             return "needs_review"
         case .confirm(let address) where !settings.matcher.same(address, request.subjectAddress):
             // Another address than the sender's: nothing goes to an address
@@ -144,16 +143,14 @@ public struct FulfilStage: PipelineStage {
                                              connection: connection).isEmpty {
                 try RequestMail(writer: settings.writer, connection: connection, now: now)
                     .reply(.noData, request: request, values: ["other_address": .flag(true)])
-                try transition.move(request, to: .completed, action: "completed",
-                                    reason: "no data held for the address the request named")
+                try steps.apply(.completed(reason: "no data held for the address the request named"), to: request)
                 return "no_data"
             }
             let claims = try desk.recentClaims(of: address)
             guard claims < settings.limits.claimsPerAddress else {
-                try transition.move(request, to: .needsReview, action: "review",
-                                    reason: "abuse limit: \(claims) requests named this address within "
-                                        + "\(settings.limits.senderWindowHours) hours",
-                                    details: ["claims": claims])
+                try steps.apply(.sentToReview(reason: "abuse limit: \(claims) requests named this address within "
+                                                + "\(settings.limits.senderWindowHours) hours"),
+                                to: request, details: ["claims": claims])
                 return "needs_review"
             }
             try desk.ask(request, address: address)

@@ -13,7 +13,7 @@ struct RequestExecution {
     let now: Date
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var transition: RequestTransition { settings.transition(connection, now: now) }
+    var steps: LifecycleSteps { settings.steps(connection, now: now) }
     var today: Day { Day(now) }
     var map: DataMap { settings.map }
 
@@ -32,8 +32,7 @@ struct RequestExecution {
         let subjects = try ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
                                                          connection: connection)
         if subjects.count > 1 {
-            try transition.move(request, to: .needsReview, action: "review",
-                                reason: "several customers have the address (\(subjects.count))")
+            try steps.apply(.sentToReview(reason: "several customers have the address (\(subjects.count))"), to: request)
             return "needs_review"
         }
         guard let subject = subjects.first else {
@@ -44,7 +43,7 @@ struct RequestExecution {
             if !kinds.subtracting([.object]).isEmpty {
                 try mail.reply(.noData, request: request, recipient: nobody.recipient)
             }
-            try transition.move(request, to: .completed, action: "completed", reason: "no data held for the address")
+            try steps.apply(.completed(reason: "no data held for the address"), to: request)
             return "no_data"
         }
         let target = Target(address: address, recipient: subject.address)
@@ -62,11 +61,10 @@ struct RequestExecution {
             try erase(request, target)
         }
         if let review {
-            try transition.move(request, to: .needsReview, action: "review", reason: review)
+            try steps.apply(.sentToReview(reason: review), to: request)
             return "needs_review"
         }
-        try transition.move(request, to: .completed, action: "completed", reason: nil,
-                            details: ["kinds": kinds.map(\.rawValue).sorted()])
+        try steps.apply(.completed(reason: nil), to: request, details: ["kinds": kinds.map(\.rawValue).sorted()])
         return "completed"
     }
 
@@ -81,10 +79,9 @@ struct RequestExecution {
         switch outcome {
         case .noData:
             try mail.reply(.noData, request: request, recipient: target.recipient)
-            try transition.record(request, action: "access_no_data")
+            try steps.record(request, action: .accessNoData)
         case .ambiguous(let count):
-            try transition.move(request, to: .needsReview, action: "review",
-                                reason: "several customers have the address (\(count))")
+            try steps.apply(.sentToReview(reason: "several customers have the address (\(count))"), to: request)
             return false
         case .found(let report):
             let attachment = AccessExport.attachment(report, reference: request.reference, generatedAt: now,
@@ -94,17 +91,16 @@ struct RequestExecution {
             guard bytes <= settings.maximumAttachmentBytes else {
                 try mail.reply(.accessTooLarge, request: request,
                                recipient: target.recipient)
-                try transition.move(request, to: .needsReview, action: "review",
-                                    reason: "the copy (\(bytes) bytes) is larger than the mail limit "
-                                        + "(\(settings.maximumAttachmentBytes) bytes): deliver it another way",
-                                    details: ["rows": rows, "bytes": bytes])
+                try steps.apply(.sentToReview(reason: "the copy (\(bytes) bytes) is larger than the mail limit "
+                                                + "(\(settings.maximumAttachmentBytes) bytes): deliver it another way"),
+                                to: request, details: ["rows": rows, "bytes": bytes])
                 return false
             }
             let values = AccessReplyValues.values(report, language: request.replyLanguage,
                                                   attachmentName: attachment.filename)
             try mail.reply(.accessCompleted, request: request, recipient: target.recipient,
                            values: values, attachments: [attachment])
-            try transition.record(request, action: "access_sent", details: [
+            try steps.record(request, action: .accessSent, details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
                 "disclosures": report.disclosures.count, "collect_ms": collectMilliseconds,
             ])
@@ -131,7 +127,7 @@ struct RequestExecution {
                 ["field": change.field.rawValue, "column": change.column, "old": change.oldValue ?? NSNull(),
                  "new": change.newValue]
             }
-            try transition.record(request, action: "rectified", details: [
+            try steps.record(request, action: .rectified, details: [
                 "changes": changes, "unchanged": report.unchanged.map(\.field.rawValue),
                 "unmapped": report.unmapped.map(\.rawValue),
                 "email_change_pending": report.pendingEmailChange != nil,
@@ -175,7 +171,7 @@ struct RequestExecution {
         let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
         let report = try ObjectionExecutor(map: map, matcher: settings.matcher).applyInTransaction(
             scope: scope, address: target.address, addressHash: hash, today: today, connection: connection)
-        try transition.record(request, action: "objection_applied", details: [
+        try steps.record(request, action: .objectionApplied, details: [
             "changes": report.changes.map { ["purpose": $0.purpose.rawValue, "state": $0.state.rawValue] },
             "suppressed": report.suppressed, "subject_rows": report.subjectRows,
         ])
@@ -202,9 +198,9 @@ struct RequestExecution {
         switch outcome {
         case .noData:
             try mail.reply(.noData, request: request, recipient: target.recipient)
-            try transition.record(request, action: "erase_no_data")
+            try steps.record(request, action: .eraseNoData)
         case .erased(let report, let partners):
-            try transition.record(request, action: "erased", details: [
+            try steps.record(request, action: .erased, details: [
                 "rows_erased": report.rowsErased, "rows_held": report.rowsHeld,
                 "held_until": report.kept.map { $0.until.description },
             ])
@@ -222,7 +218,7 @@ struct RequestExecution {
             try mail.reply(.noData, request: request, recipient: target.recipient)
             return
         }
-        try transition.record(request, action: "consent_data_erased", details: ["rows_erased": report.rowsErased])
+        try steps.record(request, action: .consentDataErased, details: ["rows_erased": report.rowsErased])
         try mail.reply(.eraseCompleted, request: request, recipient: target.recipient,
                        values: report.templateValues(request.replyLanguage, consentOnly: true))
     }
@@ -249,7 +245,7 @@ struct RequestExecution {
             let relevant = changes.map { all in disclosed.isEmpty ? all : all.filter { disclosed.contains($0.column) } }
             if let relevant, relevant.isEmpty { continue }
             guard let privacy = partner.privacyAddress else {
-                try transition.record(request, action: "partner_notice_unaddressed",
+                try steps.record(request, action: .partnerNoticeUnaddressed,
                                       reason: "no privacy address for a partner: tell them by hand",
                                       details: ["partner": partner.partnerName])
                 continue
@@ -257,7 +253,7 @@ struct RequestExecution {
             let withAddress = partner.receivedAddress(emailColumn: map.subject.emailColumn)
             let person = withAddress ? [] : identification(partner, changes: changes ?? [])
             guard withAddress || !person.isEmpty else {
-                try transition.record(request, action: "partner_notice_unidentified",
+                try steps.record(request, action: .partnerNoticeUnidentified,
                                       reason: "nothing the partner received names the person: tell them by hand",
                                       details: ["partner": partner.partnerName])
                 continue

@@ -34,7 +34,7 @@ struct RequestMail {
             references: threaded ? request.message?.references ?? [] : [])
         let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
-        try queue(reply, role: "reply", request: request, template: template)
+        try queue(reply, role: .reply, request: request, template: template)
         return reply
     }
 
@@ -44,10 +44,10 @@ struct RequestMail {
             requestID: request.id, reference: request.reference, language: .en, recipient: address,
             receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
         let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
-        try queue(notice, role: "notice", request: request, template: .partnerNotice)
+        try queue(notice, role: .notice, request: request, template: .partnerNotice)
     }
 
-    private func queue(_ reply: OutboxQueue.NewReply, role: String, request: PendingRequest,
+    private func queue(_ reply: OutboxQueue.NewReply, role: MessageRole, request: PendingRequest,
                        template: ReplyTemplate) throws {
         try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
                                                             actor: Self.actor, role: role)

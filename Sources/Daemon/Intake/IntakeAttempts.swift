@@ -63,7 +63,7 @@ struct IntakeAttempts {
             try ledger.setOutcome(inboundID, outcome: "quarantined", autoKind: nil,
                                   problem: "stopped the daemon \(Self.limit) times while being read")
             try AuditTrail(connection).append(
-                requestID: nil, inboundID: inboundID, actor: actor, action: "quarantined",
+                requestID: nil, inboundID: inboundID, actor: actor, action: .quarantined,
                 reason: "stopped the daemon \(Self.limit) times while being read; moved unread to \(reviewMailbox)")
             try Self.clear(mailbox: mailbox, uidValidity: uidValidity, uid: uid, in: connection)
             return IntakeOutcome(inboundID: inboundID, outcome: "quarantined", requestReference: nil, requestState: nil,

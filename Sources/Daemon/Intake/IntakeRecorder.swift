@@ -78,7 +78,7 @@ public struct IntakeRecorder: Sendable {
         let problem = "ambiguous header section (\(ambiguities.joined(separator: ",")))"
         try InboundLedger(connection).setOutcome(inboundID, outcome: TriageDecision.unreadable.outcome, autoKind: nil,
                                                  problem: problem)
-        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: "unreadable",
+        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: .unreadable,
                                           reason: "ambiguous header section: moved to \(settings.reviewMailbox) for a person to read")
         return IntakeOutcome(inboundID: inboundID, outcome: TriageDecision.unreadable.outcome, requestReference: nil,
                              requestState: nil, repliesQueued: 0, destination: .review)
@@ -95,7 +95,7 @@ public struct IntakeRecorder: Sendable {
         guard let inboundID = try ledger.insert(new) else { return nil }
         try ledger.setOutcome(inboundID, outcome: "oversized", autoKind: nil,
                               problem: "larger than \(settings.maximumMessageBytes) bytes")
-        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: "oversized",
+        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: .oversized,
                                           reason: "message of \(size) bytes moved to \(settings.reviewMailbox)")
         return IntakeOutcome(inboundID: inboundID, outcome: "oversized", requestReference: nil, requestState: nil,
                              repliesQueued: 0, destination: .review)

@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 import Store
 
 /// What the database knows of earlier requests, for the abuse limits and
@@ -57,10 +58,11 @@ struct RequestHistory {
             SELECT id FROM dsr.requests
             WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
               AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $2
-              AND state IN ('received', 'awaiting_confirmation', 'needs_review')
+              AND state = ANY($5::text[])
               AND kinds @> $3::text[] AND kinds <@ $3::text[] AND fields = $4::jsonb
             ORDER BY id LIMIT 1
-            """, [.textArray(forms), .timestamp(since), .textArray(kinds), .text(fieldsJSON)]).first?.int("id")
+            """, [.textArray(forms), .timestamp(since), .textArray(kinds), .text(fieldsJSON),
+                  .textArray(RequestState.open.map(\.rawValue))]).first?.int("id")
     }
 
     /// How many messages have been linked to the request as repeats.

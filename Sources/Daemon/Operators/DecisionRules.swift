@@ -1,21 +1,11 @@
 import Foundation
 import Requests
 
-/// What an operator may decide about a request in which state, and the
-/// deadline an extension gives. Pure: the caller reads the request (locked)
-/// and writes the outcome.
+/// What an operator's decision may say beyond the lifecycle (which states
+/// allow approve, reject and extend is `RequestLifecycle`'s): the kinds an
+/// approval covers, when an extension may be announced, and the deadline it
+/// gives. Pure: the caller reads the request (locked) and writes the outcome.
 public enum DecisionRules {
-    /// Approval is for requests waiting on a person: those a rule sent to
-    /// review, and those still waiting for the data subject's confirmation
-    /// (the operator has checked the identity another way).
-    public static func checkApprove(reference: String, state: RequestState) throws(DecisionRefusal) {
-        switch state {
-        case .needsReview, .awaitingConfirmation: return
-        case .received, .completed, .rejected, .ignored:
-            throw .cannotApprove(reference: reference, state: state.rawValue)
-        }
-    }
-
     /// The kinds an approval covers: those given, else the request's own.
     /// Sorted, without repeats; unknown words and an empty result are refused.
     ///
@@ -49,16 +39,13 @@ public enum DecisionRules {
         return kinds
     }
 
-    /// Any open request may be rejected.
-    public static func checkReject(reference: String, state: RequestState) throws(DecisionRefusal) {
-        guard state.isOpen else { throw .notOpen(reference: reference, state: state.rawValue) }
-    }
-
     /// An extension is announced once, while the request is open and no
     /// later than its first due day (Art. 12(3): "within one month").
     public static func checkExtend(reference: String, state: RequestState, dueOn: Day, extendedDueOn: Day?,
                                    today: Day) throws(DecisionRefusal) {
-        guard state.isOpen else { throw .notOpen(reference: reference, state: state.rawValue) }
+        guard RequestLifecycle.transition(from: state, on: .extended(until: dueOn, reason: "")) != nil else {
+            throw .notOpen(reference: reference, state: state.rawValue)
+        }
         if let extendedDueOn { throw .alreadyExtended(reference: reference, until: extendedDueOn) }
         guard today <= dueOn else { throw .pastFirstDueDate(reference: reference, dueOn: dueOn, today: today) }
     }

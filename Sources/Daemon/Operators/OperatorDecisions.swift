@@ -36,20 +36,21 @@ public struct OperatorDecisions: Sendable {
     /// `received`, to be carried out without further identity checks, with
     /// fresh attempts (`FulfilAttempts`) if it had been set aside.
     public func approve(reference: String, kinds: [String]?, decider: OperatorIdentity) async throws -> Outcome {
-        try await client.transaction { connection in
+        let now = clock.now()
+        return try await client.transaction { connection in
             let request = try LockedRequest.lock(reference: reference, connection: connection)
-            try DecisionRules.checkApprove(reference: reference, state: request.state)
+            let refusal = DecisionRefusal.cannotApprove(reference: reference, state: request.state.rawValue)
+            guard RequestLifecycle.transition(from: request.state, on: .approved(kinds: [], by: "")) != nil else {
+                throw refusal
+            }
             let approved = try DecisionRules.approvedKinds(reference: reference, given: kinds, own: request.kinds)
-            let target = RequestState.received.rawValue
-            try connection.execute("""
-                UPDATE dsr.requests SET state = $2, state_reason = NULL, approved_by = $3, approved_kinds = $4::text[],
-                                        fulfil_attempts = 0, updated_at = now()
-                WHERE id = $1
-                """, [.int(request.id), .text(target), .text(decider.login), .textArray(approved)])
             let details = decider.auditDetails.merging(["kinds": approved]) { $1 }
-            try AuditTrail(connection).append(
-                requestID: request.id, actor: decider.actor, action: "approved",
-                from: request.state.rawValue, to: target, detailsJSON: AuditJSON.encode(details))
+            let event = RequestEvent.approved(kinds: approved.compactMap(RequestKind.init), by: decider.login)
+            guard let transition = try RequestStates(connection).apply(
+                event, to: request.id, actor: decider.actor, detailsJSON: AuditJSON.encode(details), at: now) else {
+                throw refusal
+            }
+            let target = transition.to.rawValue
             return Outcome(reference: request.reference, fromState: request.state.rawValue, toState: target,
                            kinds: approved)
         }
@@ -63,13 +64,13 @@ public struct OperatorDecisions: Sendable {
         let writer = self.writer
         return try await client.transaction { connection in
             let request = try LockedRequest.lock(reference: reference, connection: connection)
-            try DecisionRules.checkReject(reference: reference, state: request.state)
-            let target = RequestState.rejected.rawValue
-            try RequestRecords(connection).setState(request.id, to: target, reason: reason)
             let actor = decider.actor
-            try AuditTrail(connection).append(requestID: request.id, actor: actor, action: "rejected",
-                                              from: request.state.rawValue, to: target, reason: reason,
-                                              detailsJSON: AuditJSON.encode(decider.auditDetails))
+            guard let transition = try RequestStates(connection).apply(
+                .rejected(reason: reason), to: request.id, actor: actor,
+                detailsJSON: AuditJSON.encode(decider.auditDetails), at: now) else {
+                throw DecisionRefusal.notOpen(reference: reference, state: request.state.rawValue)
+            }
+            let target = transition.to.rawValue
             var outcome = Outcome(reference: request.reference, fromState: request.state.rawValue, toState: target)
             guard !request.subjectAddress.isEmpty else { return outcome }
             let reply = try writer.reply(.refusal, context: Self.context(request),
@@ -94,15 +95,14 @@ public struct OperatorDecisions: Sendable {
                                           extendedDueOn: request.extendedDueOn, today: today)
             guard !request.subjectAddress.isEmpty else { throw DecisionRefusal.noReplyAddress(reference: reference) }
             let newDue = try DecisionRules.extendedDueDate(dueOn: request.dueOn, months: months)
-            try connection.execute("""
-                UPDATE dsr.requests SET extended_due_on = $2::date, updated_at = now() WHERE id = $1
-                """, [.int(request.id), .text(newDue.description)])
             let actor = decider.actor
             let details = decider.auditDetails.merging(["months": months, "due_on": request.dueOn.description,
                                                         "extended_due_on": newDue.description]) { $1 }
-            try AuditTrail(connection).append(
-                requestID: request.id, actor: actor, action: "extended", reason: reason,
-                detailsJSON: AuditJSON.encode(details))
+            guard try RequestStates(connection).apply(
+                .extended(until: newDue, reason: reason), to: request.id, actor: actor,
+                detailsJSON: AuditJSON.encode(details), at: now) != nil else {
+                throw DecisionRefusal.notOpen(reference: reference, state: request.state.rawValue)
+            }
             let values: TemplateValues = ["reason": .text(reason),
                                           "new_due_date": .text(request.replyLanguage.dateText(newDue))]
             let reply = try writer.reply(.extension, context: Self.context(request),

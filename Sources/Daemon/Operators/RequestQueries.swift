@@ -6,7 +6,7 @@ import Store
 /// The reads behind `dsrd requests`: read-only, bound parameters only.
 public struct RequestQueries: Sendable {
     /// The states a request can be in (`dsr.requests.state`).
-    public static let states = ["received", "awaiting_confirmation", "needs_review", "completed", "rejected", "ignored"]
+    public static let states = RequestState.allCases.map(\.rawValue)
 
     public let client: PostgresClient
 

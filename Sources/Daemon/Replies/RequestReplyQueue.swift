@@ -11,11 +11,11 @@ struct RequestReplyQueue {
     /// partner); the audit action follows it. Returns the outbox id.
     @discardableResult
     func queue(_ reply: OutboxQueue.NewReply, requestID: Int, template: ReplyTemplate, actor: String,
-               role: String = "reply") throws -> Int {
+               role: MessageRole = .reply) throws -> Int {
         let outboxID = try OutboxQueue(connection).enqueue(reply)
         try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: role)
         try AuditTrail(connection).append(requestID: requestID, actor: actor,
-                                          action: role == "notice" ? "notice_queued" : "reply_queued",
+                                          action: role == .notice ? .noticeQueued : .replyQueued,
                                           reason: template.rawValue)
         return outboxID
     }

@@ -46,6 +46,6 @@ struct ReviewAlert: Sendable {
         values["sender_verdict"] = request.senderVerdict.map(TemplateValue.text)
         let note = try writer.reply(.operatorNote, context: context, values: values, date: now)
         try RequestReplyQueue(connection: connection).queue(note, requestID: request.requestID, template: .operatorNote,
-                                                            actor: actor, role: "notice")
+                                                            actor: actor, role: .notice)
     }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import Requests
+
 /// `dsr.audit_events`: append-only (the database refuses UPDATE and DELETE).
 /// Every state change and every decision is written here, with who made it.
 public struct AuditTrail {
@@ -7,14 +10,15 @@ public struct AuditTrail {
         self.connection = connection
     }
 
+    /// `at`: when it happened (the caller's clock); nil takes the database's.
     public func append(
-        requestID: Int?, inboundID: Int? = nil, actor: String, action: String,
-        from: String? = nil, to: String? = nil, reason: String? = nil, detailsJSON: String = "{}"
+        requestID: Int?, inboundID: Int? = nil, actor: String, action: AuditAction,
+        from: String? = nil, to: String? = nil, reason: String? = nil, detailsJSON: String = "{}", at: Date? = nil
     ) throws {
         try connection.execute("""
-            INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
-            """, [.int(requestID), .int(inboundID), .text(actor), .text(action), .string(from), .string(to),
-                  .string(reason), .text(detailsJSON)])
+            INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, coalesce($9, now()))
+            """, [.int(requestID), .int(inboundID), .text(actor), .text(action.rawValue), .string(from), .string(to),
+                  .string(reason), .text(detailsJSON), .timestamp(at)])
     }
 }

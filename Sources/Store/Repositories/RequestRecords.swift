@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 
 /// `dsr.requests` and `dsr.request_messages`.
 public struct RequestRecords {
@@ -18,7 +19,7 @@ public struct RequestRecords {
         /// The fixed text of the sender verdict, and whether it vouches for the From.
         public var senderVerdict: String?
         public var senderAuthenticated: Bool
-        public var state: String
+        public var state: RequestState
         public var stateReason: String?
         public var receivedAt: Date
         public var dueOn: String
@@ -28,7 +29,7 @@ public struct RequestRecords {
         public var evidence: [String]
         public var fieldsJSON: String
 
-        public init(kinds: [String], language: String, replyLanguage: String, subjectAddress: String, state: String,
+        public init(kinds: [String], language: String, replyLanguage: String, subjectAddress: String, state: RequestState,
                     stateReason: String?, receivedAt: Date, dueOn: String, confidence: Double, onBehalf: Bool,
                     autoKind: String?, evidence: [String], fieldsJSON: String, senderVerdict: String? = nil,
                     senderAuthenticated: Bool = false) {
@@ -49,28 +50,6 @@ public struct RequestRecords {
             self.evidence = evidence
             self.fieldsJSON = fieldsJSON
         }
-    }
-
-    /// Inserts under the given reference; nil when the reference is taken
-    /// (the caller draws another).
-    public func insert(_ request: NewRequest, reference: String) throws -> Int? {
-        let result = try connection.execute("""
-            INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
-                                      received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
-                                      requester_address, sender_verdict, sender_authenticated)
-            VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
-                    $15, $16, $17)
-            ON CONFLICT (reference) DO NOTHING
-            RETURNING id
-            """, [
-                .text(reference), .textArray(request.kinds), .text(request.language), .text(request.replyLanguage),
-                .text(request.subjectAddress), .text(request.state), .string(request.stateReason),
-                .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
-                .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
-                .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
-                .bool(request.senderAuthenticated),
-            ])
-        return try result.first?.int("id")
     }
 
     public struct Summary: Sendable, Equatable {
@@ -116,21 +95,9 @@ public struct RequestRecords {
         }
     }
 
-    /// Moves the request to `state`; returns the state it left (nil when unknown).
-    @discardableResult
-    public func setState(_ id: Int, to state: String, reason: String?) throws -> String? {
-        let result = try connection.execute("""
-            UPDATE dsr.requests r SET state = $2, state_reason = $3, updated_at = now()
-            FROM (SELECT id, state FROM dsr.requests WHERE id = $1 FOR UPDATE) old
-            WHERE r.id = old.id
-            RETURNING old.state AS previous
-            """, [.int(id), .text(state), .string(reason)])
-        return result.first?["previous"]
-    }
-
-    public func link(requestID: Int, inboundID: Int? = nil, outboxID: Int? = nil, role: String) throws {
+    public func link(requestID: Int, inboundID: Int? = nil, outboxID: Int? = nil, role: MessageRole) throws {
         try connection.execute("""
             INSERT INTO dsr.request_messages (request_id, inbound_id, outbox_id, role) VALUES ($1, $2, $3, $4)
-            """, [.int(requestID), .int(inboundID), .int(outboxID), .text(role)])
+            """, [.int(requestID), .int(inboundID), .int(outboxID), .text(role.rawValue)])
     }
 }

@@ -11,6 +11,10 @@ public enum RequestState: String, Sendable, CaseIterable, Codable {
     /// Machine mail, our own mail: recorded, never answered.
     case ignored
 
+    /// The states in which a request still has to be answered, for SQL
+    /// (`state = ANY($1)`) and listings.
+    public static let open: [RequestState] = allCases.filter(\.isOpen)
+
     /// States in which the request still has to be answered.
     public var isOpen: Bool {
         switch self {

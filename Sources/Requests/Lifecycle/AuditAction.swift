@@ -1,0 +1,47 @@
+/// What an audit event records (`dsr.audit_events.action`). The trail is
+/// the legal record of what dsrd did and why: its words are fixed here, in
+/// one place, and never written as free strings.
+public enum AuditAction: String, Sendable, CaseIterable, Codable {
+    // A request opens.
+    case received
+    case ignored
+    // Intake's events about messages.
+    case duplicateReceived = "duplicate_received"
+    case unreadable
+    case oversized
+    case quarantined
+    case rateLimited = "rate_limited"
+    case repeatReceived = "repeat_received"
+    case followUpReceived = "follow_up_received"
+    case replyBounced = "reply_bounced"
+    // Moves of the request (`RequestLifecycle`).
+    case review
+    case confirmationRequested = "confirmation_requested"
+    case confirmed
+    case declined
+    case confirmationExpired = "confirmation_expired"
+    case completed
+    case approved
+    case rejected
+    case extended
+    case replyFailed = "reply_failed"
+    // Confirmation by code.
+    case confirmationReminded = "confirmation_reminded"
+    case confirmationRefused = "confirmation_refused"
+    // Carrying a request out.
+    case accessSent = "access_sent"
+    case accessNoData = "access_no_data"
+    case rectified
+    case objectionApplied = "objection_applied"
+    case erased
+    case eraseNoData = "erase_no_data"
+    case consentDataErased = "consent_data_erased"
+    case partnerNoticeUnaddressed = "partner_notice_unaddressed"
+    case partnerNoticeUnidentified = "partner_notice_unidentified"
+    // Mail.
+    case replyQueued = "reply_queued"
+    case noticeQueued = "notice_queued"
+    case replySent = "reply_sent"
+    // Daily jobs.
+    case heldRowsPurged = "held_rows_purged"
+}
