@@ -58,10 +58,8 @@ struct FulfilAttempts {
             try RequestStates(connection).apply(.setAside(reason: Self.reason), to: requestID, actor: RequestMail.actor,
                                                 detailsJSON: AuditJSON.encode(["attempts": Self.limit]), at: now)
             try Self.reset(requestID: requestID, in: connection)
-            if let alert, let request = try ReviewAlert.Case.load(requestID: requestID, reason: Self.reason,
-                                                                   connection: connection) {
-                try alert.queue(request, actor: RequestMail.actor, connection: connection, now: now)
-            }
+            try alert?.queue(requestID: requestID, reason: Self.reason, actor: RequestMail.actor, connection: connection,
+                             now: now)
             return true
         }
     }

@@ -20,10 +20,7 @@ struct LifecycleSteps {
             throw LifecycleRefusal(event: event, state: request.state)
         }
         if transition.to == .needsReview, transition.movesState, let alert {
-            try alert.queue(ReviewAlert.Case(requestID: request.id, reference: request.reference, kinds: request.kinds,
-                                             receivedOn: request.receivedOn, dueOn: request.dueOn,
-                                             reason: transition.reason ?? transition.action.rawValue,
-                                             senderVerdict: request.senderVerdict),
+            try alert.queue(request.record, reason: transition.reason ?? transition.action.rawValue,
                             actor: RequestMail.actor, connection: connection, now: now)
         }
         return transition

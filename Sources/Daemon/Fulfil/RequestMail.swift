@@ -27,11 +27,9 @@ struct RequestMail {
         let matcher = AddressMatcher()
         guard let to = matcher.mailForm(recipient ?? request.subjectAddress) else { throw UnmailableAddress() }
         let threaded = matcher.same(to, request.message?.from.first?.address ?? "")
-        let context = ReplyWriter.Context(
-            requestID: request.id, reference: request.reference, language: request.replyLanguage, recipient: to,
-            receivedOn: request.receivedOn, dueOn: request.dueOn,
-            inReplyTo: threaded ? request.message?.messageID : nil,
-            references: threaded ? request.message?.references ?? [] : [])
+        let context = ReplyWriter.Context(request: request.record, recipient: to,
+                                          inReplyTo: threaded ? request.message?.messageID : nil,
+                                          references: threaded ? request.message?.references ?? [] : [])
         let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
         try queue(reply, role: .reply, request: request, template: template)
@@ -40,9 +38,7 @@ struct RequestMail {
 
     /// A notice to a partner (Art. 19), in English, not threaded.
     func partnerNotice(to address: String, request: PendingRequest, values: TemplateValues) throws {
-        let context = ReplyWriter.Context(
-            requestID: request.id, reference: request.reference, language: .en, recipient: address,
-            receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
+        let context = ReplyWriter.Context(request: request.record, recipient: address, language: .en)
         let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
         try queue(notice, role: .notice, request: request, template: .partnerNotice)
     }

@@ -18,7 +18,7 @@ extension IntakeRecorder {
         case .duplicate(let match):
             if let requestID = match.requestID {
                 try requests.link(requestID: requestID, inboundID: inboundID, role: .duplicate)
-                outcome.requestReference = try requests.summary(id: requestID)?.reference
+                outcome.requestReference = try requests.record(id: requestID)?.reference
             }
             try audit.append(requestID: match.requestID, inboundID: inboundID, actor: Self.actor,
                              action: .duplicateReceived, reason: "same Message-ID or same bytes as an earlier message")
@@ -48,9 +48,9 @@ extension IntakeRecorder {
             // the message attached; any other goes back to a person.
             if try !sendToReview(thread.requestID, on: .followUpArrived, inboundID: inboundID, outcome: &outcome,
                                  connection: connection, now: now) {
-                let summary = try requests.summary(id: thread.requestID)
-                outcome.requestReference = summary?.reference
-                outcome.requestState = summary?.state
+                let record = try requests.record(id: thread.requestID)
+                outcome.requestReference = record?.reference
+                outcome.requestState = record?.state.rawValue
                 try audit.append(requestID: thread.requestID, inboundID: inboundID, actor: Self.actor,
                                  action: .followUpReceived, reason: "attached to the open request")
             }
@@ -83,9 +83,9 @@ extension IntakeRecorder {
         try AuditTrail(connection).append(
             requestID: requestID, inboundID: inboundID, actor: Self.actor, action: .repeatReceived,
             reason: "the same request again while it is open", detailsJSON: AuditJSON.encode(["repeats": repeats]))
-        let summary = try requests.summary(id: requestID)
-        outcome.requestReference = summary?.reference
-        outcome.requestState = summary?.state
+        let record = try requests.record(id: requestID)
+        outcome.requestReference = record?.reference
+        outcome.requestState = record?.state.rawValue
     }
 
     /// Applies `event` to an existing request; when it moves the request
@@ -95,12 +95,12 @@ extension IntakeRecorder {
                       connection: PostgresConnection, now: Date) throws -> Bool {
         guard let transition = try RequestStates(connection).apply(event, to: requestID, actor: Self.actor,
                                                                     inboundID: inboundID, at: now) else { return false }
-        outcome.requestReference = try RequestRecords(connection).summary(id: requestID)?.reference
+        outcome.requestReference = try RequestRecords(connection).record(id: requestID)?.reference
         outcome.requestState = transition.to.rawValue
-        if transition.to == .needsReview, transition.movesState, let address = settings.operatorAddress,
-           let alerted = try ReviewAlert.Case.load(requestID: requestID, reason: transition.reason ?? "", connection: connection) {
-            try ReviewAlert(writer: writer, address: address).queue(alerted, actor: Self.actor, connection: connection,
-                                                                    now: now)
+        if transition.to == .needsReview, transition.movesState, let address = settings.operatorAddress {
+            try ReviewAlert(writer: writer, address: address).queue(
+                requestID: requestID, reason: transition.reason ?? transition.action.rawValue, actor: Self.actor,
+                connection: connection, now: now)
         }
         return true
     }

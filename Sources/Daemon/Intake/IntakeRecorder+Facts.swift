@@ -43,8 +43,8 @@ extension IntakeRecorder {
                 }
             }
         }
-        if let found, let state = RequestState(rawValue: found.state) {
-            facts.thread = ThreadMatch(requestID: found.id, state: state)
+        if let found {
+            facts.thread = ThreadMatch(requestID: found.id, state: found.state)
         }
         let receivedAt = new.receivedAt
         facts.recentFromSender = try ledger.count(from: sender, mailbox: settings.ledgerMailbox,

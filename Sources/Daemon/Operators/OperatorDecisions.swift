@@ -38,12 +38,13 @@ public struct OperatorDecisions: Sendable {
     public func approve(reference: String, kinds: [String]?, decider: OperatorIdentity) async throws -> Outcome {
         let now = clock.now()
         return try await client.transaction { connection in
-            let request = try LockedRequest.lock(reference: reference, connection: connection)
+            let request = try Self.lock(reference, connection)
             let refusal = DecisionRefusal.cannotApprove(reference: reference, state: request.state.rawValue)
             guard RequestLifecycle.transition(from: request.state, on: .approved(kinds: [], by: "")) != nil else {
                 throw refusal
             }
-            let approved = try DecisionRules.approvedKinds(reference: reference, given: kinds, own: request.kinds)
+            let approved = try DecisionRules.approvedKinds(reference: reference, given: kinds,
+                                                          own: request.kinds.sorted().map(\.rawValue))
             let details = decider.auditDetails.merging(["kinds": approved]) { $1 }
             let event = RequestEvent.approved(kinds: approved.compactMap(RequestKind.init), by: decider.login)
             guard let transition = try RequestStates(connection).apply(
@@ -63,7 +64,7 @@ public struct OperatorDecisions: Sendable {
         let now = clock.now()
         let writer = self.writer
         return try await client.transaction { connection in
-            let request = try LockedRequest.lock(reference: reference, connection: connection)
+            let request = try Self.lock(reference, connection)
             let actor = decider.actor
             guard let transition = try RequestStates(connection).apply(
                 .rejected(reason: reason), to: request.id, actor: actor,
@@ -90,13 +91,13 @@ public struct OperatorDecisions: Sendable {
         let today = Day(now, timeZone: Day.osloTimeZone)
         let writer = self.writer
         return try await client.transaction { connection in
-            let request = try LockedRequest.lock(reference: reference, connection: connection)
-            try DecisionRules.checkExtend(reference: reference, state: request.state, dueOn: request.dueOn,
+            let request = try Self.lock(reference, connection)
+            try DecisionRules.checkExtend(reference: reference, state: request.state, dueOn: request.firstDueOn,
                                           extendedDueOn: request.extendedDueOn, today: today)
             guard !request.subjectAddress.isEmpty else { throw DecisionRefusal.noReplyAddress(reference: reference) }
-            let newDue = try DecisionRules.extendedDueDate(dueOn: request.dueOn, months: months)
+            let newDue = try DecisionRules.extendedDueDate(dueOn: request.firstDueOn, months: months)
             let actor = decider.actor
-            let details = decider.auditDetails.merging(["months": months, "due_on": request.dueOn.description,
+            let details = decider.auditDetails.merging(["months": months, "due_on": request.firstDueOn.description,
                                                         "extended_due_on": newDue.description]) { $1 }
             guard try RequestStates(connection).apply(
                 .extended(until: newDue, reason: reason), to: request.id, actor: actor,
@@ -121,16 +122,21 @@ public struct OperatorDecisions: Sendable {
         return trimmed
     }
 
+    /// The request, locked for the decision; a reference that names none is refused.
+    private static func lock(_ reference: String, _ connection: PostgresConnection) throws -> RequestRecord {
+        guard let request = try RequestRecords(connection).lock(reference: reference) else {
+            throw OperatorError.unknownReference(reference)
+        }
+        return request
+    }
+
     /// A reply to the request's subject, threaded under the message that opened it.
-    private static func context(_ request: LockedRequest) -> ReplyWriter.Context {
-        ReplyWriter.Context(
-            requestID: request.id, reference: request.reference, language: request.replyLanguage,
-            recipient: request.subjectAddress, receivedOn: Day(request.receivedAt, timeZone: Day.osloTimeZone),
-            dueOn: request.dueOn, inReplyTo: request.requestMessageID, references: [])
+    private static func context(_ request: RequestRecord) -> ReplyWriter.Context {
+        ReplyWriter.Context(request: request, recipient: request.subjectAddress, inReplyTo: request.openingMessageID)
     }
 
     /// Into the outbox, linked to the request as a reply, and audited.
-    private static func queue(_ reply: OutboxQueue.NewReply, template: ReplyTemplate, request: LockedRequest,
+    private static func queue(_ reply: OutboxQueue.NewReply, template: ReplyTemplate, request: RequestRecord,
                               actor: String, connection: PostgresConnection) throws {
         try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
                                                             actor: actor)

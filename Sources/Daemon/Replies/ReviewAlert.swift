@@ -12,40 +12,21 @@ struct ReviewAlert: Sendable {
     /// Where the operators read (`digest.address`).
     let address: String
 
-    /// What the note says about one request.
-    struct Case {
-        var requestID: Int
-        var reference: String
-        var kinds: Set<RequestKind>
-        var receivedOn: Day
-        var dueOn: Day
-        var reason: String
-        var senderVerdict: String?
-
-        /// The request as the note describes it; nil when it does not exist.
-        static func load(requestID: Int, reason: String, connection: PostgresConnection) throws -> Case? {
-            guard let row = try connection.execute("""
-                SELECT reference, array_to_string(kinds, ',') AS kinds, received_at,
-                       coalesce(extended_due_on, due_on)::text AS due_on, sender_verdict
-                FROM dsr.requests WHERE id = $1
-                """, [.int(requestID)]).first, let dueOn = Day(iso: try row.string("due_on")) else { return nil }
-            let kinds = Set((row["kinds"] ?? "").split(separator: ",").compactMap { RequestKind(rawValue: String($0)) })
-            return Case(requestID: requestID, reference: try row.string("reference"), kinds: kinds,
-                        receivedOn: Day(try row.date("received_at")), dueOn: dueOn, reason: reason,
-                        senderVerdict: row["sender_verdict"])
-        }
-    }
-
-    func queue(_ request: Case, actor: String, connection: PostgresConnection, now: Date) throws {
-        let context = ReplyWriter.Context(
-            requestID: request.requestID, reference: request.reference, language: .en, recipient: address,
-            receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
+    /// Queues the note about `request`, which needs a person because of `reason`.
+    func queue(_ request: RequestRecord, reason: String, actor: String, connection: PostgresConnection, now: Date) throws {
         var values = ReplyWriter.kindFlags(request.kinds)
         values["state"] = .text(RequestState.needsReview.rawValue)
-        values["reason"] = .text(request.reason)
+        values["reason"] = .text(reason)
         values["sender_verdict"] = request.senderVerdict.map(TemplateValue.text)
+        let context = ReplyWriter.Context(request: request, recipient: address, language: .en)
         let note = try writer.reply(.operatorNote, context: context, values: values, date: now)
-        try RequestReplyQueue(connection: connection).queue(note, requestID: request.requestID, template: .operatorNote,
+        try RequestReplyQueue(connection: connection).queue(note, requestID: request.id, template: .operatorNote,
                                                             actor: actor, role: .notice)
+    }
+
+    /// The same, for a request known by id (after the move was written).
+    func queue(requestID: Int, reason: String, actor: String, connection: PostgresConnection, now: Date) throws {
+        guard let request = try RequestRecords(connection).record(id: requestID) else { return }
+        try queue(request, reason: reason, actor: actor, connection: connection, now: now)
     }
 }

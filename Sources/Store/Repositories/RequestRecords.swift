@@ -52,47 +52,61 @@ public struct RequestRecords {
         }
     }
 
-    public struct Summary: Sendable, Equatable {
-        public var id: Int
-        public var reference: String
-        public var state: String
-        public var subjectAddress: String
-        public var replyLanguage: String
-        public var receivedAt: Date
-        public var dueOn: String
+    /// The request, unlocked; nil when there is none.
+    public func record(id: Int) throws -> RequestRecord? {
+        try records(where: "r.id = $1", [.int(id)]).first
     }
 
-    public func summary(id: Int) throws -> Summary? {
-        try summaries(where: "id = $1", [.int(id)]).first
+    /// The request if it is (still) in `state`, locked (`FOR UPDATE SKIP
+    /// LOCKED`, so two daemons never work on one); nil otherwise.
+    public func claim(id: Int, in state: RequestState) throws -> RequestRecord? {
+        try records(where: "r.id = $1 AND r.state = $2", [.int(id), .text(state.rawValue)],
+                    lock: "FOR UPDATE SKIP LOCKED").first
+    }
+
+    /// The request, locked (`FOR UPDATE`) until the transaction ends.
+    public func lock(id: Int) throws -> RequestRecord? {
+        try records(where: "r.id = $1", [.int(id)], lock: "FOR UPDATE").first
+    }
+
+    /// The request with this reference, locked (`FOR UPDATE`).
+    public func lock(reference: String) throws -> RequestRecord? {
+        try records(where: "r.reference = $1", [.text(reference)], lock: "FOR UPDATE").first
     }
 
     /// The request with this reference whose data subject has one of
     /// `subjectForms` (`AddressMatcher.storedForms`), compared with ASCII
     /// letters folded only.
-    public func find(reference: String, subjectForms: [String]) throws -> Summary? {
-        try summaries(where: "reference = $1 AND lower(subject_address COLLATE \"C\") = ANY($2::text[])",
-                      [.text(reference), .textArray(subjectForms)]).first
+    public func find(reference: String, subjectForms: [String]) throws -> RequestRecord? {
+        try records(where: "r.reference = $1 AND lower(r.subject_address COLLATE \"C\") = ANY($2::text[])",
+                    [.text(reference), .textArray(subjectForms)]).first
     }
 
     /// The request one of our messages (by Message-ID) belongs to, if its
     /// data subject has one of `subjectForms`.
-    public func findByReply(messageIDs: [String], subjectForms: [String]) throws -> Summary? {
+    public func findByReply(messageIDs: [String], subjectForms: [String]) throws -> RequestRecord? {
         guard !messageIDs.isEmpty else { return nil }
-        return try summaries(where: """
-            id IN (SELECT request_id FROM dsr.outbox WHERE message_id = ANY($1::text[]))
-            AND lower(subject_address COLLATE "C") = ANY($2::text[])
+        return try records(where: """
+            r.id IN (SELECT request_id FROM dsr.outbox WHERE message_id = ANY($1::text[]))
+            AND lower(r.subject_address COLLATE "C") = ANY($2::text[])
             """, [.textArray(messageIDs), .textArray(subjectForms)]).first
     }
 
-    private func summaries(where condition: String, _ parameters: [SQLValue]) throws -> [Summary] {
+    /// The bytes of the message that opened the request; nil when none are
+    /// stored (an oversized message, or one cleared).
+    public func openingMessage(of requestID: Int) throws -> [UInt8]? {
+        guard let row = try connection.execute("""
+            SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
+            WHERE m.request_id = $1 AND m.role = 'request' ORDER BY m.id LIMIT 1
+            """, [.int(requestID)]).first else { return nil }
+        let raw = try row.bytes("raw")
+        return raw.isEmpty ? nil : raw
+    }
+
+    private func records(where condition: String, _ parameters: [SQLValue], lock: String = "") throws -> [RequestRecord] {
         try connection.execute("""
-            SELECT id, reference, state, subject_address, reply_language, received_at, due_on::text AS due_on
-            FROM dsr.requests WHERE \(condition) ORDER BY id
-            """, parameters).rows.map { row in
-            Summary(id: try row.int("id"), reference: try row.string("reference"), state: try row.string("state"),
-                    subjectAddress: try row.string("subject_address"), replyLanguage: try row.string("reply_language"),
-                    receivedAt: try row.date("received_at"), dueOn: try row.string("due_on"))
-        }
+            SELECT \(RequestRecord.columns) FROM dsr.requests r WHERE \(condition) ORDER BY r.id \(lock)
+            """, parameters).rows.map(RequestRecord.init(row:))
     }
 
     public func link(requestID: Int, inboundID: Int? = nil, outboxID: Int? = nil, role: MessageRole) throws {
