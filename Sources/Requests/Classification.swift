@@ -28,10 +28,12 @@ public struct Classification: Sendable, Equatable {
     public var onBehalf: Bool
     /// New values named in a rectification request.
     public var fields: [RectificationField: String]
+    /// How much an erasure asks to erase (nil without an erasure).
+    public var erasureScope: ErasureScope?
 
     public init(
         kinds: Set<RequestKind>, language: Language, confidence: Double, evidence: [String],
-        onBehalf: Bool, fields: [RectificationField: String]
+        onBehalf: Bool, fields: [RectificationField: String], erasureScope: ErasureScope? = nil
     ) {
         self.kinds = kinds
         self.language = language
@@ -39,6 +41,7 @@ public struct Classification: Sendable, Equatable {
         self.evidence = evidence
         self.onBehalf = onBehalf
         self.fields = fields
+        self.erasureScope = erasureScope ?? (kinds.contains(.erase) ? .everything : nil)
     }
 
     /// True when the message asks for nothing dsrd handles.

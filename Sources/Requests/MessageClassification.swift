@@ -7,6 +7,8 @@ import MailCore
 public struct MessageClassification: Sendable {
     public let classification: Classification
     public let auto: AutoMailVerdict
+    /// What fulfilment needs of the message besides the classification.
+    public let reading: RequestReading
 
     public var isAuto: Bool { auto.isAuto }
 
@@ -28,5 +30,6 @@ public struct MessageClassification: Sendable {
             }
             classification = result
         }
+        reading = RequestReading(message, subject: subject, body: body, classification: classification)
     }
 }

@@ -13,6 +13,26 @@ struct PhraseRule: Sendable {
     let subjectOnly: Bool
     let language: Language
 
+    /// Stems that name a person's data or account as a whole, in the
+    /// languages dsrd reads: an erasure phrase containing one ("delete all
+    /// my data", "slett kontoen min") asks for more than the dietary data
+    /// a withdrawal of consent covers.
+    static let wholeRecordStems = ["data", "information", "opplysning", "uppgift", "oplysning", "daten", "konto", "account"]
+
+    /// Whether the phrase names the person's data or account as a whole
+    /// (read from the pattern's own words, never from evidence text).
+    var namesWholeRecord: Bool {
+        pattern.elements.contains { element in
+            element.alternatives.contains { alternative in
+                let word: String
+                switch alternative {
+                case .word(let text), .prefix(let text), .infix(let text): word = text
+                }
+                return Self.wholeRecordStems.contains { PhrasePattern.Alternative.contains(word, $0) }
+            }
+        }
+    }
+
     /// The rule as evidence: its language and pattern, long lists of
     /// alternatives shortened ("en:delete|erase… ~3 my|me…").
     var evidence: String {

@@ -58,7 +58,7 @@ public enum RequestClassifier {
     /// Scores one sentence: the strongest phrase per signal counts.
     private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) {
         let tokens = sentence.tokens
-        var best: [Signal: (weight: Double, evidence: String)] = [:]
+        var best: [Signal: (weight: Double, evidence: String, target: ErasureTarget?)] = [:]
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
         guard !matches.isEmpty else { return }
@@ -116,10 +116,13 @@ public enum RequestClassifier {
             default:
                 break
             }
-            if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence) }
+            let target: ErasureTarget? = signal != .kind(.erase) ? nil
+                : rule.signal == .consentWithdrawal ? .dietaryConsent
+                : rule.namesWholeRecord ? .wholeRecord : .unnamed
+            if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence, target) }
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
-        for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence) }
+        for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
     }
 
     private static func decide(
@@ -184,10 +187,15 @@ public enum RequestClassifier {
             evidence += (tally.evidence(.onBehalf) + tally.evidence(.relative) + tally.evidence(.thirdPartyData))
                 .map { "on behalf: \($0)" }
         }
+        // Withdrawing consent for dietary data erases that data alone,
+        // unless another erasure phrase names the person's data as a whole.
+        let targets = tally.erasureTargets
+        let erasureScope: ErasureScope? = !kinds.contains(.erase) ? nil
+            : targets.contains(.dietaryConsent) && !targets.contains(.wholeRecord) ? .consentData : .everything
         return Classification(
             kinds: kinds, language: language,
             confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
-            onBehalf: onBehalf, fields: fields)
+            onBehalf: onBehalf, fields: fields, erasureScope: erasureScope)
     }
 
     /// High when every kind asked for is well above its threshold; for

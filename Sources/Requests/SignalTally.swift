@@ -7,8 +7,11 @@ struct SignalTally: Sendable {
     private(set) var languageVotes: [Language: Double] = [:]
     /// Phrases that were seen but did not count (negated), for the evidence.
     private(set) var notes: [String] = []
+    /// What the counted erasure phrases were about.
+    private(set) var erasureTargets: Set<ErasureTarget> = []
 
-    mutating func add(_ signal: Signal, _ weight: Double, evidence: String) {
+    mutating func add(_ signal: Signal, _ weight: Double, evidence: String, target: ErasureTarget? = nil) {
+        if let target { erasureTargets.insert(target) }
         scores[signal, default: 0] += weight
         strongestBySignal[signal] = max(strongestBySignal[signal, default: 0], weight)
         if evidenceBySignal[signal, default: []].count < 4, !evidenceBySignal[signal, default: []].contains(evidence) {
@@ -30,4 +33,12 @@ struct SignalTally: Sendable {
     func strongest(_ signal: Signal) -> Double { strongestBySignal[signal, default: 0] }
 
     func evidence(_ signal: Signal) -> [String] { evidenceBySignal[signal, default: []] }
+}
+
+/// What an erasure phrase is about: the dietary data whose consent is
+/// withdrawn, the person's data or account as a whole, or nothing named.
+enum ErasureTarget: Sendable, Hashable {
+    case dietaryConsent
+    case wholeRecord
+    case unnamed
 }

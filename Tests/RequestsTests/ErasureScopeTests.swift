@@ -1,18 +1,33 @@
 import Testing
 @testable import Requests
 
+/// How much an erasure asks to erase, as the classifier decides it from the
+/// phrases it counted (never from its evidence text).
 @Suite struct ErasureScopeTests {
+    private func scope(_ body: String, subject: String = "") -> ErasureScope? {
+        RequestClassifier.classify(subject: subject, body: body).erasureScope
+    }
+
     @Test func withdrawingDietaryConsentErasesOnlyThatData() {
-        #expect(ErasureScope.from(evidence: ["erase: consent withdrawn for dietary data (nb:trekk* ~4 tilbake ~4 samtykke*)"])
+        #expect(scope("Hei, jeg trekker tilbake samtykket mitt til at dere lagrer opplysninger om allergiene mine.")
                 == .consentData)
-        #expect(ErasureScope.from(evidence: ["erase: consent withdrawn for dietary data (en:withdraw*)",
-                                             "erase: en:delete|erase|remove ~1 it|them…"]) == .consentData)
+        #expect(scope("I withdraw my consent to you storing my food allergies. Please delete them.") == .consentData)
     }
 
     @Test func aWiderErasurePhraseErasesEverything() {
-        #expect(ErasureScope.from(evidence: ["erase: consent withdrawn for dietary data (en:withdraw*)",
-                                             "erase: en:delete|erase… ~3 my|me… ~4 data|information…"]) == .everything)
-        #expect(ErasureScope.from(evidence: ["erase: nb:slett*|fjern* ~3 *opplysning*|data…"]) == .everything)
-        #expect(ErasureScope.from(evidence: []) == .everything)
+        #expect(scope("I withdraw my consent to you storing my food allergies. Please delete all my personal data.")
+                == .everything)
+        #expect(scope("Hei, jeg ber om at dere sletter alle personopplysninger dere har om meg.") == .everything)
+        #expect(scope("Please close my account and erase me.") == .everything)
+    }
+
+    @Test func noErasureNoScope() {
+        #expect(scope("Please send me a copy of the data you hold about me.") == nil)
+    }
+
+    @Test func theWholeRecordIsReadFromThePatternsWords() {
+        let rules = RuleIndex.universal?.rules ?? []
+        #expect(rules.contains { $0.signal == .kind(.erase) && $0.namesWholeRecord })
+        #expect(rules.contains { $0.signal == .kind(.erase) && !$0.namesWholeRecord })
     }
 }

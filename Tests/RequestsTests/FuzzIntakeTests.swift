@@ -77,7 +77,11 @@ import Testing
             let normalized = matcher.normalized(address)
             #expect(normalized.isEmpty || normalized.contains("@"))
         }
-        _ = DataSubject.resolve(message: message, classification: classification.classification, claims: claims, matcher: matcher)
+        let reading = classification.reading
+        #expect(reading.claims == claims && reading.senders == message.from.map(\.address))
+        #expect(reading.threadReferences.count <= ThreadReferences.maxIDs)
+        _ = DataSubject.resolve(senders: reading.senders, onBehalf: classification.classification.onBehalf,
+                                kinds: classification.classification.kinds, claims: reading.claims, matcher: matcher)
     }
 
     static func randomBytes(_ random: inout SeededGenerator) -> [UInt8] {

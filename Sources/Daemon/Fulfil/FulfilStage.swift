@@ -94,7 +94,7 @@ public struct FulfilStage: PipelineStage {
         let logger = self.logger
         do {
             return try await database.transaction { connection in
-                guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
+                guard let request = try PendingRequest.claim(id: requestID, in: .received, trust: settings.senderTrust, connection: connection) else {
                     return "skipped"
                 }
                 let word = try Self.handle(request, settings: settings, connection: connection, now: now)
@@ -110,7 +110,7 @@ public struct FulfilStage: PipelineStage {
             let reason = "could not be carried out: " + LogSafe.describe(error)
             logger.error("request failed", ["request_id": requestID, "error": LogSafe.describe(error)])
             try await database.transaction { connection in
-                guard let request = try PendingRequest.claim(id: requestID, in: .received, connection: connection) else {
+                guard let request = try PendingRequest.claim(id: requestID, in: .received, trust: settings.senderTrust, connection: connection) else {
                     return
                 }
                 try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
@@ -126,7 +126,7 @@ public struct FulfilStage: PipelineStage {
         let facts = FulfilmentPlan.Facts(
             kinds: request.kinds, subjectAddress: request.subjectAddress, approvedKinds: request.approvedKinds,
             confirmed: request.confirmed,
-            verdict: request.message.map(settings.senderTrust.verdict) ?? .unverified(.noResults),
+            verdict: request.verdict,
             subject: subject(of: request, matcher: settings.matcher))
         let steps = settings.steps(connection, now: now)
         let execution = RequestExecution(settings: settings, connection: connection, now: now)
@@ -171,13 +171,10 @@ public struct FulfilStage: PipelineStage {
         }
     }
 
-    /// Who the opening message says the request is about.
+    /// Who the opening message says the request is about, as intake read it.
     static func subject(of request: PendingRequest, matcher: AddressMatcher) -> DataSubject.Decision {
-        guard let message = request.message else { return .needsReview(.noSender) }
-        let classification = Classification(kinds: request.kinds, language: request.language ?? .en, confidence: 1,
-                                            evidence: [], onBehalf: request.onBehalf, fields: request.fields)
-        let claims = RegisteredAddressClaim.find(in: ReplyText.newText(message.text))
-        return DataSubject.resolve(message: message, classification: classification, claims: claims, matcher: matcher)
+        DataSubject.resolve(senders: request.reading.senders, onBehalf: request.onBehalf, kinds: request.kinds,
+                            claims: request.reading.claims, matcher: matcher)
     }
 
     // MARK: - Confirmations
@@ -196,7 +193,7 @@ public struct FulfilStage: PipelineStage {
             let now = clock.now()
             let settings = self.settings
             let word: String = try await database.transaction { connection in
-                guard let request = try PendingRequest.lock(id: requestID, connection: connection),
+                guard let request = try PendingRequest.lock(id: requestID, trust: settings.senderTrust, connection: connection),
                       request.state == .awaitingConfirmation,
                       let raw = try connection.execute("""
                           SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
@@ -230,7 +227,7 @@ public struct FulfilStage: PipelineStage {
             let now = clock.now()
             let settings = self.settings
             let word: String? = try await database.transaction { connection in
-                guard let request = try PendingRequest.lock(id: requestID, connection: connection),
+                guard let request = try PendingRequest.lock(id: requestID, trust: settings.senderTrust, connection: connection),
                       request.state == .awaitingConfirmation else { return nil }
                 return try ConfirmationDesk(settings: settings, connection: connection, now: now).advance(request)
             }

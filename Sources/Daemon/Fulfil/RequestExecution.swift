@@ -166,8 +166,7 @@ struct RequestExecution {
     /// `subjectKey`: the customer the address belongs to (nil: none; the
     /// marketing objection still goes on the suppression list).
     private func object(_ request: PendingRequest, _ target: Target, subjectKey: String?) throws {
-        let text = request.message.map { ReplyText.cleanSubject($0.subject) + "\n" + ReplyText.newText($0.text) } ?? ""
-        let scope = ObjectionScope.from(text: text)
+        let scope = request.reading.objectionScope
         let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
         let report = try ObjectionExecutor(map: map, matcher: settings.matcher).applyInTransaction(
             scope: scope, address: target.address, addressHash: hash, today: today, connection: connection)
@@ -188,7 +187,7 @@ struct RequestExecution {
     /// A withdrawal of consent stays one when an operator approved it: the
     /// approval vouches for who asked, not for a wider erasure.
     private func erase(_ request: PendingRequest, _ target: Target) throws {
-        if ErasureScope.from(evidence: request.evidence) == .consentData {
+        if request.reading.erasureScope == .consentData {
             try eraseConsentData(request, target)
             return
         }

@@ -26,10 +26,10 @@ struct RequestMail {
                values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
         let matcher = AddressMatcher()
         guard let to = matcher.mailForm(recipient ?? request.subjectAddress) else { throw UnmailableAddress() }
-        let threaded = matcher.same(to, request.message?.from.first?.address ?? "")
+        let threaded = matcher.same(to, request.reading.senders.first ?? "")
         let context = ReplyWriter.Context(request: request.record, recipient: to,
-                                          inReplyTo: threaded ? request.message?.messageID : nil,
-                                          references: threaded ? request.message?.references ?? [] : [])
+                                          inReplyTo: threaded ? request.openingMessageID : nil,
+                                          references: threaded ? request.reading.threadReferences : [])
         let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
         try queue(reply, role: .reply, request: request, template: template)

@@ -128,7 +128,8 @@ extension IntakeRecorder {
             receivedAt: fetched.receivedAt, dueOn: dueOn.description, confidence: classification.confidence,
             onBehalf: classification.onBehalf, autoKind: reading.auto.kind?.rawValue,
             evidence: classification.evidence.map(StorableText.clean), fieldsJSON: Self.fieldsJSON(classification),
-            senderVerdict: requester.verdict.reason, senderAuthenticated: requester.verdict.isAuthenticated
+            senderVerdict: requester.verdict.reason, senderAuthenticated: requester.verdict.isAuthenticated,
+            readingJSON: Self.readingJSON(reading.reading)
         )
         let requests = RequestRecords(connection)
         var inserted: (id: Int, reference: String)?

@@ -78,6 +78,18 @@ extension IntakeRecorder {
             || reading.auto.isAuto
     }
 
+    /// What intake read, as the `reading` jsonb of a request (text without
+    /// NUL, which jsonb refuses).
+    static func readingJSON(_ reading: RequestReading) -> String? {
+        var clean = reading
+        clean.senders = reading.senders.map(StorableText.clean)
+        clean.claims = reading.claims.map(StorableText.clean)
+        clean.threadReferences = reading.threadReferences.map(StorableText.clean)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(clean)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The extracted fields as the `fields` jsonb of a request: sorted keys,
     /// values without NUL (which jsonb refuses), so that equal fields give
     /// equal JSON.

@@ -33,17 +33,20 @@ public enum DataSubject {
         kinds.contains(.erase) || kinds.contains(.rectify)
     }
 
-    /// `claims`: `RegisteredAddressClaim.find` on the new text.
+    /// `senders`: the From addresses of the opening message; `claims`: the
+    /// addresses it names as the writer's registered one
+    /// (`RegisteredAddressClaim.find` on the new text). Both as intake read
+    /// them (`RequestReading`).
     public static func resolve(
-        message: ParsedMessage, classification: Classification, claims: [String], matcher: AddressMatcher
+        senders: [String], onBehalf: Bool, kinds: Set<RequestKind>, claims: [String], matcher: AddressMatcher
     ) -> Decision {
-        guard let sender = message.from.first, !matcher.normalized(sender.address).isEmpty else {
+        guard let sender = senders.first, !matcher.normalized(sender).isEmpty else {
             return .needsReview(.noSender)
         }
-        guard message.from.count == 1 else { return .needsReview(.severalSenders) }
-        if classification.onBehalf { return .needsReview(.onBehalf) }
-        guard matcher.hasASCIILocalPart(sender.address) else { return .needsReview(.nonASCIILocalPart) }
-        let others = claims.filter { !matcher.normalized($0).isEmpty && !matcher.same($0, sender.address) }
+        guard senders.count == 1 else { return .needsReview(.severalSenders) }
+        if onBehalf { return .needsReview(.onBehalf) }
+        guard matcher.hasASCIILocalPart(sender) else { return .needsReview(.nonASCIILocalPart) }
+        let others = claims.filter { !matcher.normalized($0).isEmpty && !matcher.same($0, sender) }
         var distinct: [String] = []
         for claim in others where !distinct.contains(where: { matcher.same($0, claim) }) {
             distinct.append(claim)
@@ -51,9 +54,9 @@ public enum DataSubject {
         if distinct.contains(where: { !matcher.hasASCIILocalPart($0) }) { return .needsReview(.nonASCIILocalPart) }
         switch distinct.count {
         case 0:
-            return .sender(address: sender.address, needsConfirmation: needsConfirmation(classification.kinds))
+            return .sender(address: sender, needsConfirmation: needsConfirmation(kinds))
         case 1:
-            return .confirmClaimedAddress(sender: sender.address, claimed: distinct[0])
+            return .confirmClaimedAddress(sender: sender, claimed: distinct[0])
         default:
             return .needsReview(.severalClaimedAddresses)
         }

@@ -44,6 +44,20 @@ public enum SenderVerdict: Sendable, Equatable {
         return false
     }
 
+    /// The verdict whose fixed text is `reason` (as stored at intake); nil
+    /// for any other text.
+    public init?(reason: String) {
+        if let detail = PassDetail(rawValue: reason) {
+            self = .pass(detail)
+        } else if let fail = FailReason(rawValue: reason) {
+            self = .fail(fail)
+        } else if let unverified = UnverifiedReason(rawValue: reason) {
+            self = .unverified(unverified)
+        } else {
+            return nil
+        }
+    }
+
     /// The fixed text of the detail or reason.
     public var reason: String {
         switch self {

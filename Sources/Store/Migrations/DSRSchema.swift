@@ -28,6 +28,11 @@ public enum DSRSchema {
             "CREATE INDEX requests_received_at ON dsr.requests (received_at)",
         ]),
         Migration(version: 6, name: "requester, sender verdict and attempts", sql: requesterAndAttempts),
+        // What intake read in the opening message (`RequestReading`), so
+        // fulfilment never reads the mail again for its meaning.
+        Migration(version: 7, name: "the reading of a request", sql: [
+            "ALTER TABLE dsr.requests ADD COLUMN reading jsonb",
+        ]),
     ]
 
     /// Who really asked (the opening message's From, which a claimed address

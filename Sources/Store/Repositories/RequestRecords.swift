@@ -19,6 +19,8 @@ public struct RequestRecords {
         /// The fixed text of the sender verdict, and whether it vouches for the From.
         public var senderVerdict: String?
         public var senderAuthenticated: Bool
+        /// What intake read in the opening message (`RequestReading`), as JSON.
+        public var readingJSON: String?
         public var state: RequestState
         public var stateReason: String?
         public var receivedAt: Date
@@ -32,7 +34,7 @@ public struct RequestRecords {
         public init(kinds: [String], language: String, replyLanguage: String, subjectAddress: String, state: RequestState,
                     stateReason: String?, receivedAt: Date, dueOn: String, confidence: Double, onBehalf: Bool,
                     autoKind: String?, evidence: [String], fieldsJSON: String, senderVerdict: String? = nil,
-                    senderAuthenticated: Bool = false) {
+                    senderAuthenticated: Bool = false, readingJSON: String? = nil) {
             self.kinds = kinds
             self.language = language
             self.replyLanguage = replyLanguage
@@ -40,6 +42,7 @@ public struct RequestRecords {
             self.requesterAddress = subjectAddress.isEmpty ? nil : subjectAddress
             self.senderVerdict = senderVerdict
             self.senderAuthenticated = senderAuthenticated
+            self.readingJSON = readingJSON
             self.state = state
             self.stateReason = stateReason
             self.receivedAt = receivedAt

@@ -18,9 +18,9 @@ public struct RequestStates {
         let result = try connection.execute("""
             INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
                                       received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
-                                      requester_address, sender_verdict, sender_authenticated)
+                                      requester_address, sender_verdict, sender_authenticated, reading)
             VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
-                    $15, $16, $17)
+                    $15, $16, $17, $18::jsonb)
             ON CONFLICT (reference) DO NOTHING
             RETURNING id
             """, [
@@ -29,7 +29,7 @@ public struct RequestStates {
                 .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
                 .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
                 .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
-                .bool(request.senderAuthenticated),
+                .bool(request.senderAuthenticated), .string(request.readingJSON),
             ])
         return try result.first?.int("id")
     }
