@@ -29,7 +29,7 @@ let package = Package(
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "Requests"]),
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "MailCore", "Requests"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor"]),
 
         // Configuration, logging, services and commands.

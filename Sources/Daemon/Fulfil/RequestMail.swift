@@ -23,7 +23,7 @@ struct RequestMail {
     /// the address does; an address without one is refused.
     @discardableResult
     func reply(_ template: ReplyTemplate, request: PendingRequest, recipient: String? = nil,
-               values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
+               values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> ComposedMail {
         let matcher = AddressMatcher()
         guard let to = matcher.mailForm(recipient ?? request.subjectAddress) else { throw UnmailableAddress() }
         let threaded = matcher.same(to, request.message?.from.first?.address ?? "")
@@ -34,7 +34,7 @@ struct RequestMail {
             references: threaded ? request.message?.references ?? [] : [])
         let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
-        try queue(reply, role: "reply", request: request, template: template)
+        try Outbox(connection).enqueue(reply, for: request.id, actor: Self.actor)
         return reply
     }
 
@@ -44,12 +44,6 @@ struct RequestMail {
             requestID: request.id, reference: request.reference, language: .en, recipient: address,
             receivedOn: request.receivedOn, dueOn: request.dueOn, inReplyTo: nil, references: [])
         let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
-        try queue(notice, role: "notice", request: request, template: .partnerNotice)
-    }
-
-    private func queue(_ reply: OutboxQueue.NewReply, role: String, request: PendingRequest,
-                       template: ReplyTemplate) throws {
-        try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
-                                                            actor: Self.actor, role: role)
+        try Outbox(connection).enqueue(notice, for: request.id, role: "notice", actor: Self.actor)
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import MailCore
 import Requests
-import Store
 
 /// Turns a template and a request into a complete reply, ready for the
 /// outbox: rendered in the person's language, composed as proper mail
@@ -47,7 +46,7 @@ public struct ReplyWriter: Sendable {
     public func reply(
         _ template: ReplyTemplate, context: Context, values: TemplateValues,
         attachments: [OutgoingAttachment] = [], date: Date
-    ) throws -> OutboxQueue.NewReply {
+    ) throws -> ComposedMail {
         let common: TemplateValues = [
             "reference": .text(context.reference),
             "organisation": .text(organisation.name),
@@ -72,10 +71,8 @@ public struct ReplyWriter: Sendable {
             body: rendered.body,
             attachments: attachments
         )
-        return OutboxQueue.NewReply(
-            requestID: context.requestID, messageID: messageID, template: template.rawValue,
-            envelopeFrom: sender, recipients: [context.recipient], raw: MailComposer.compose(mail)
-        )
+        return ComposedMail(raw: MailComposer.compose(mail), envelopeFrom: sender, recipients: [context.recipient],
+                            messageID: messageID, template: template.rawValue)
     }
 
     /// The receipt's kind flags.

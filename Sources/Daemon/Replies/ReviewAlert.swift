@@ -45,7 +45,6 @@ struct ReviewAlert: Sendable {
         values["reason"] = .text(request.reason)
         values["sender_verdict"] = request.senderVerdict.map(TemplateValue.text)
         let note = try writer.reply(.operatorNote, context: context, values: values, date: now)
-        try RequestReplyQueue(connection: connection).queue(note, requestID: request.requestID, template: .operatorNote,
-                                                            actor: actor, role: "notice")
+        try Outbox(connection).enqueue(note, for: request.requestID, role: "notice", actor: actor)
     }
 }
