@@ -1,3 +1,5 @@
+import Foundation
+
 /// `dsr.audit_events`: append-only (the database refuses UPDATE and DELETE).
 /// Every state change and every decision is written here, with who made it.
 public struct AuditTrail {
@@ -7,14 +9,16 @@ public struct AuditTrail {
         self.connection = connection
     }
 
+    /// `at` is the event's time when the caller's clock decides it (the
+    /// delivery stage's); otherwise the database's `now()`.
     public func append(
         requestID: Int?, inboundID: Int? = nil, actor: String, action: String,
-        from: String? = nil, to: String? = nil, reason: String? = nil, detailsJSON: String = "{}"
+        from: String? = nil, to: String? = nil, reason: String? = nil, detailsJSON: String = "{}", at: Date? = nil
     ) throws {
         try connection.execute("""
-            INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+            INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, coalesce($9::timestamptz, now()))
             """, [.int(requestID), .int(inboundID), .text(actor), .text(action), .string(from), .string(to),
-                  .string(reason), .text(detailsJSON)])
+                  .string(reason), .text(detailsJSON), .timestamp(at)])
     }
 }

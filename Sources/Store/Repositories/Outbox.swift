@@ -1,3 +1,4 @@
+import Foundation
 import MailCore
 
 /// `dsr.outbox`: the mail dsrd sends, from the transaction that decided to
@@ -5,7 +6,9 @@ import MailCore
 ///
 /// Mail goes in in the same transaction as the state change that causes
 /// it. Each message has its own random Message-ID (unique in the table),
-/// stored with its bytes, so a resend keeps it.
+/// stored with its bytes, so a resend keeps it. Delivery claims due rows
+/// and records each outcome in short transactions of its own, none held
+/// open across an SMTP call.
 public struct Outbox {
     let connection: PostgresConnection
 
@@ -49,5 +52,94 @@ public struct Outbox {
 
     public func markBounced(_ id: Int) throws {
         try connection.execute("UPDATE dsr.outbox SET bounced_at = now() WHERE id = $1 AND bounced_at IS NULL", [.int(id)])
+    }
+
+    // MARK: - Delivery
+
+    /// Claims up to `limit` pending rows due at `now`, oldest first, by
+    /// moving their `next_attempt_at` to `leaseUntil`: another daemon skips
+    /// locked rows now and leased ones afterwards. A crash leaves the lease
+    /// to run out, and the row is tried again.
+    public func claim(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxMessage] {
+        let result = try connection.execute("""
+            WITH due AS (
+                SELECT id FROM dsr.outbox
+                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz
+                ORDER BY id LIMIT $2::int
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE dsr.outbox AS o SET next_attempt_at = $3::timestamptz
+            FROM due WHERE o.id = due.id
+            RETURNING o.id, o.request_id, o.message_id, o.template, o.envelope_from,
+                      array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts
+            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil)])
+        return try result.rows.map(OutboxMessage.init(row:)).sorted { $0.id < $1.id }
+    }
+
+    /// Gives claimed rows back untouched, due at `dueAt` (rows not tried
+    /// because the round stopped early).
+    public func release(_ ids: [Int], dueAt: Date) throws {
+        guard !ids.isEmpty else { return }
+        try connection.execute("""
+            UPDATE dsr.outbox SET next_attempt_at = $2::timestamptz
+            WHERE id = ANY($1::bigint[]) AND state = 'pending'
+            """, [.textArray(ids.map(String.init)), .timestamp(dueAt)])
+    }
+
+    /// Records a successful send, and a `reply_sent` audit event by `actor`
+    /// for its request.
+    public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
+                                  last_error = NULL
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .timestamp(now)])
+        guard updated.affectedRows == 1, let requestID = message.requestID else { return }
+        try AuditTrail(connection).append(requestID: requestID, actor: actor, action: "reply_sent",
+                                          detailsJSON: Self.auditDetails(message), at: now)
+    }
+
+    /// Records a temporary failure: one more attempt, tried again at `retryAt`.
+    public func markDeferred(_ message: OutboxMessage, lastError: String, retryAt: Date) throws {
+        try connection.execute("""
+            UPDATE dsr.outbox SET attempts = attempts + 1, next_attempt_at = $2::timestamptz, last_error = $3
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .timestamp(retryAt), .text(lastError)])
+    }
+
+    /// Records mail that will never be sent; its request (if any) goes to
+    /// review. Returns the state the request was in, when there is one.
+    @discardableResult
+    public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date,
+                           actor: String) throws -> String? {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .text(lastError)])
+        guard updated.affectedRows == 1, let requestID = message.requestID else { return nil }
+        return try replyFailed(requestID, message: message, reason: reason, at: now, actor: actor)
+    }
+
+    /// The one state change delivery makes: the request of a reply that
+    /// failed for good goes to `needs_review` (reason `reply_failed`), with
+    /// a `reply_failed` audit event. Nil when the request does not exist.
+    private func replyFailed(_ requestID: Int, message: OutboxMessage, reason: String, at now: Date,
+                             actor: String) throws -> String? {
+        let target = "needs_review"
+        guard let previous = try RequestRecords(connection).setState(requestID, to: target, reason: "reply_failed") else {
+            return nil
+        }
+        try AuditTrail(connection).append(requestID: requestID, actor: actor, action: "reply_failed", from: previous,
+                                          to: target, reason: reason, detailsJSON: Self.auditDetails(message), at: now)
+        return previous
+    }
+
+    /// Which message and which attempt a delivery event is about: ids and
+    /// the template's name, never an address.
+    private static func auditDetails(_ message: OutboxMessage) -> String {
+        let details: [String: Any] = ["outbox_id": message.id, "template": message.mail.template,
+                                      "message_id": message.mail.messageID, "attempts": message.attempts + 1]
+        guard let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 }
