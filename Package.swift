@@ -39,6 +39,10 @@ let package = Package(
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // In-memory twins of what the daemon talks to (the outbox, the mail
+        // server), so stages are tested without servers; not in any product.
+        .target(name: "DaemonTesting", dependencies: ["Daemon", "Store", "MailCore", "Transport"],
+                path: "Tests/DaemonTesting"),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
@@ -46,7 +50,7 @@ let package = Package(
             dependencies: ["Requests", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Transport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Store", "Transport", "MailCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
