@@ -29,7 +29,7 @@ let package = Package(
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "Requests"]),
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "MailCore", "Requests"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor"]),
 
         // Configuration, logging, services and commands.
@@ -39,6 +39,10 @@ let package = Package(
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        // In-memory twins of what the daemon talks to (the outbox, the mail
+        // server), so stages are tested without servers; not in any product.
+        .target(name: "DaemonTesting", dependencies: ["Daemon", "Store", "MailCore", "Transport"],
+                path: "Tests/DaemonTesting"),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
@@ -46,7 +50,7 @@ let package = Package(
             dependencies: ["Requests", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Transport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Store", "Transport", "MailCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]

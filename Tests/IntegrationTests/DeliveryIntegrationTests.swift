@@ -87,7 +87,7 @@ struct OutboxFixture {
     }
 
     func stage(sender: any MailSender, stack: LocalStack, retry: RetryPolicy = .standard) -> DeliveryStage {
-        DeliveryStage(queue: DeliveryQueue(client: client), sender: sender, clock: clock,
+        DeliveryStage(outbox: PostgresOutboxDelivery(client: client), sender: sender, clock: clock,
                       logger: Logger(level: .error, journal: true) { _ in },
                       settings: DeliveryStage.Settings(retry: retry))
     }
@@ -242,12 +242,12 @@ extension LiveStackTests {
             let stack = try LocalStack()
             let fixture = try await OutboxFixture.prepare(stack)
             let row = try await fixture.insertOutbox(requestID: nil, recipient: LocalStack.uniqueAddress("lease"))
-            let queue = DeliveryQueue(client: fixture.client)
+            let queue = PostgresOutboxDelivery(client: fixture.client)
             let now = fixture.clock.now()
             let claimed = try await queue.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10)
             #expect(claimed.map(\.id) == [row.id])
-            #expect(claimed.first?.recipients.count == 1)
-            let other = DeliveryQueue(client: PostgresClient(configuration: stack.postgres))
+            #expect(claimed.first?.mail.recipients.count == 1)
+            let other = PostgresOutboxDelivery(client: PostgresClient(configuration: stack.postgres))
             #expect(try await other.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 10).isEmpty)
             let afterLease = now.addingTimeInterval(601)
             #expect(try await other.claim(now: afterLease, leaseUntil: afterLease.addingTimeInterval(600), limit: 10)

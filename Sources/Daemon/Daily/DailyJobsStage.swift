@@ -113,8 +113,9 @@ public struct DailyJobsStage: PipelineStage {
         let digest: OperatorDigest? = try await client.transaction { connection in
             guard try DailyJobClaim.claim(settings.digestJobName, day: today, connection: connection) else { return nil }
             let digest = try DigestQuery.read(day: today, connection: connection)
-            _ = try OutboxQueue(connection).enqueue(DigestMail.compose(
-                digest, to: address, sender: settings.sender, organisation: settings.organisationName, date: now))
+            let mail = DigestMail.compose(digest, to: address, sender: settings.sender,
+                                          organisation: settings.organisationName, date: now)
+            try Outbox(connection).enqueue(mail, for: nil, actor: Self.actor)
             return digest
         }
         guard let digest else { return false }

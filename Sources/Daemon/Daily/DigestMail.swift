@@ -1,6 +1,5 @@
 import Foundation
 import MailCore
-import Store
 
 /// The digest as a mail for the outbox: plain English text, from the
 /// daemon's sender, not tied to a request, with a random Message-ID (the
@@ -9,7 +8,7 @@ enum DigestMail {
     static let template = "digest"
 
     static func compose(_ digest: OperatorDigest, to address: String, sender: String, organisation: String,
-                        date: Date) -> OutboxQueue.NewReply {
+                        date: Date) -> ComposedMail {
         let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = MessageIDGenerator.random(domain: domain)
         let mail = OutgoingMail(
@@ -22,7 +21,7 @@ enum DigestMail {
             contentLanguage: "en",
             body: digest.body
         )
-        return OutboxQueue.NewReply(requestID: nil, messageID: messageID, template: template, envelopeFrom: sender,
-                                    recipients: [address], raw: MailComposer.compose(mail))
+        return ComposedMail(raw: MailComposer.compose(mail), envelopeFrom: sender, recipients: [address],
+                            messageID: messageID, template: template)
     }
 }

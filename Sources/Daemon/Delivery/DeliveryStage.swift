@@ -2,13 +2,13 @@ import Foundation
 import Store
 import Transport
 
-/// The delivery stage: sends the replies waiting in `dsr.outbox` over one
+/// The delivery stage: sends the replies waiting in the outbox over one
 /// reused SMTP connection.
 ///
-/// Each row is claimed (a lease on `next_attempt_at`), sent, and only then
-/// marked sent, each step in its own short transaction: a crash between
-/// send and mark sends the reply twice rather than losing it (the stable
-/// Message-ID lets the recipient's software see the duplicate).
+/// Each message is claimed (a lease on `next_attempt_at`), sent, and only
+/// then marked sent, each step in its own short transaction: a crash
+/// between send and mark sends the reply twice rather than losing it (the
+/// stable Message-ID lets the recipient's software see the duplicate).
 public struct DeliveryStage: PipelineStage {
     public struct Settings: Sendable, Equatable {
         /// Rows claimed per batch.
@@ -39,15 +39,15 @@ public struct DeliveryStage: PipelineStage {
     }
 
     public let name = "delivery"
-    public let queue: DeliveryQueue
+    public let outbox: any OutboxDelivery
     public let sender: any MailSender
     public let clock: any WallClock
     public let logger: Logger
     public let settings: Settings
 
-    public init(queue: DeliveryQueue, sender: any MailSender, clock: any WallClock = SystemWallClock(),
+    public init(outbox: any OutboxDelivery, sender: any MailSender, clock: any WallClock = SystemWallClock(),
                 logger: Logger, settings: Settings = Settings()) {
-        self.queue = queue
+        self.outbox = outbox
         self.sender = sender
         self.clock = clock
         self.logger = logger
@@ -64,7 +64,7 @@ public struct DeliveryStage: PipelineStage {
         for _ in 0..<settings.maxBatchesPerRound {
             let now = clock.now()
             if now.timeIntervalSince(started) > settings.roundTimeBudget { break }
-            let batch = try await queue.claim(now: now, leaseUntil: now.addingTimeInterval(settings.leaseSeconds),
+            let batch = try await outbox.claim(now: now, leaseUntil: now.addingTimeInterval(settings.leaseSeconds),
                                               limit: settings.batchSize)
             for (position, message) in batch.enumerated() {
                 do {
@@ -72,7 +72,7 @@ public struct DeliveryStage: PipelineStage {
                     progress()
                 } catch let outage as SMTPUnavailable {
                     let rest = batch[(position + 1)...].map(\.id)
-                    try await queue.release(rest, dueAt: now)
+                    try await outbox.release(rest, dueAt: now)
                     logger.debug("delivery round stopped", ["sent": tally.sent, "released": rest.count])
                     throw outage
                 }
@@ -89,7 +89,7 @@ public struct DeliveryStage: PipelineStage {
         let verdict: SendVerdict
         var lastError = ""
         do {
-            try await sender.send(message.raw, from: message.envelopeFrom, to: message.recipients)
+            try await sender.send(message.mail.raw, from: message.mail.envelopeFrom, to: message.mail.recipients)
             verdict = .sent
         } catch {
             verdict = SendVerdict(error: error)
@@ -99,16 +99,16 @@ public struct DeliveryStage: PipelineStage {
         let attempt = message.attempts + 1
         switch verdict {
         case .sent:
-            try await queue.markSent(message, at: now)
+            try await outbox.markSent(message, at: now)
             tally.sent += 1
-            logger.info("reply sent", ["outbox_id": message.id, "template": message.template, "attempt": attempt])
+            logger.info("reply sent", ["outbox_id": message.id, "template": message.mail.template, "attempt": attempt])
         case .permanent(let reason):
             try await fail(message, lastError: lastError, reason: reason, at: now)
             tally.failed += 1
         case .temporary(let reason), .outage(let reason):
             switch settings.retry.decision(afterFailedAttempt: attempt) {
             case .retry(let delay):
-                try await queue.markDeferred(message, lastError: lastError, retryAt: now.addingTimeInterval(delay))
+                try await outbox.markDeferred(message, lastError: lastError, retryAt: now.addingTimeInterval(delay))
                 tally.deferred += 1
                 // An outage is logged once by the runner; a refused reply here.
                 logger.log(verdict.isOutage ? .debug : .info, "reply deferred",
@@ -123,8 +123,8 @@ public struct DeliveryStage: PipelineStage {
     }
 
     private func fail(_ message: OutboxMessage, lastError: String, reason: String, at now: Date) async throws {
-        let fromState = try await queue.markFailed(message, lastError: lastError, reason: reason, at: now)
-        logger.warning("reply failed", ["outbox_id": message.id, "template": message.template,
+        let fromState = try await outbox.markFailed(message, lastError: lastError, reason: reason, at: now)
+        logger.warning("reply failed", ["outbox_id": message.id, "template": message.mail.template,
                                         "request_state": fromState ?? "-", "reason": reason])
     }
 

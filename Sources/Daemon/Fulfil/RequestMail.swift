@@ -23,7 +23,7 @@ struct RequestMail {
     /// the address does; an address without one is refused.
     @discardableResult
     func reply(_ template: ReplyTemplate, request: PendingRequest, recipient: String? = nil,
-               values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> OutboxQueue.NewReply {
+               values: TemplateValues = [:], attachments: [OutgoingAttachment] = []) throws -> ComposedMail {
         let matcher = AddressMatcher()
         guard let to = matcher.mailForm(recipient ?? request.subjectAddress) else { throw UnmailableAddress() }
         let threaded = matcher.same(to, request.reading.senders.first ?? "")
@@ -32,7 +32,7 @@ struct RequestMail {
                                           references: threaded ? request.reading.threadReferences : [])
         let reply = try writer.reply(template, context: context, values: values,
                                      attachments: attachments, date: now)
-        try queue(reply, role: .reply, request: request, template: template)
+        try Outbox(connection).enqueue(reply, for: request.id, actor: Self.actor)
         return reply
     }
 
@@ -40,12 +40,6 @@ struct RequestMail {
     func partnerNotice(to address: String, request: PendingRequest, values: TemplateValues) throws {
         let context = ReplyWriter.Context(request: request.record, recipient: address, language: .en)
         let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
-        try queue(notice, role: .notice, request: request, template: .partnerNotice)
-    }
-
-    private func queue(_ reply: OutboxQueue.NewReply, role: MessageRole, request: PendingRequest,
-                       template: ReplyTemplate) throws {
-        try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
-                                                            actor: Self.actor, role: role)
+        try Outbox(connection).enqueue(notice, for: request.id, role: .notice, actor: Self.actor)
     }
 }

@@ -27,7 +27,7 @@ extension IntakeRecorder {
             try audit.append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: .unreadable,
                              reason: "moved to \(settings.reviewMailbox) for a person to read")
         case .bounce(let reply):
-            try OutboxQueue(connection).markBounced(reply.outboxID)
+            try Outbox(connection).markBounced(reply.outboxID)
             if let requestID = reply.requestID {
                 try requests.link(requestID: requestID, inboundID: inboundID, role: .bounce)
                 // A closed request is never reopened by a bounce (the lifecycle
@@ -160,8 +160,7 @@ extension IntakeRecorder {
         )
         let reply = try writer.reply(.receipt, context: context,
                                      values: ReplyWriter.kindFlags(kinds), date: now)
-        try RequestReplyQueue(connection: connection).queue(reply, requestID: requestID, template: .receipt,
-                                                            actor: Self.actor)
+        try Outbox(connection).enqueue(reply, for: requestID, actor: Self.actor)
         outcome.repliesQueued += 1
         return requestID
     }

@@ -15,7 +15,7 @@ extension IntakeRecorder {
             .map { DuplicateMatch(inboundID: $0.inboundID, requestID: $0.requestID) }
         var bounced: ReplyMatch?
         if reading.auto.kind == .bounce, let original = reading.auto.originalMessageID.flatMap(StorableText.identifier),
-           let reply = try OutboxQueue(connection).find(messageID: original) {
+           let reply = try Outbox(connection).find(messageID: original) {
             bounced = ReplyMatch(outboxID: reply.outboxID, requestID: reply.requestID)
         }
         var facts = TriageFacts(

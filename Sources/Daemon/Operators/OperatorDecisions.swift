@@ -76,7 +76,7 @@ public struct OperatorDecisions: Sendable {
             guard !request.subjectAddress.isEmpty else { return outcome }
             let reply = try writer.reply(.refusal, context: Self.context(request),
                                          values: ["reason": .text(reason)], date: now)
-            try Self.queue(reply, template: .refusal, request: request, actor: actor, connection: connection)
+            try Outbox(connection).enqueue(reply, for: request.id, actor: actor)
             outcome.replyQueued = true
             return outcome
         }
@@ -108,7 +108,7 @@ public struct OperatorDecisions: Sendable {
                                           "new_due_date": .text(request.replyLanguage.dateText(newDue))]
             let reply = try writer.reply(.extension, context: Self.context(request),
                                          values: values, date: now)
-            try Self.queue(reply, template: .extension, request: request, actor: actor, connection: connection)
+            try Outbox(connection).enqueue(reply, for: request.id, actor: actor)
             return Outcome(reference: request.reference, fromState: request.state.rawValue,
                            toState: request.state.rawValue, extendedDueOn: newDue, replyQueued: true)
         }
@@ -133,12 +133,5 @@ public struct OperatorDecisions: Sendable {
     /// A reply to the request's subject, threaded under the message that opened it.
     private static func context(_ request: RequestRecord) -> ReplyWriter.Context {
         ReplyWriter.Context(request: request, recipient: request.subjectAddress, inReplyTo: request.openingMessageID)
-    }
-
-    /// Into the outbox, linked to the request as a reply, and audited.
-    private static func queue(_ reply: OutboxQueue.NewReply, template: ReplyTemplate, request: RequestRecord,
-                              actor: String, connection: PostgresConnection) throws {
-        try RequestReplyQueue(connection: connection).queue(reply, requestID: request.id, template: template,
-                                                            actor: actor)
     }
 }

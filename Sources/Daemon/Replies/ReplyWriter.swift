@@ -1,7 +1,6 @@
 import Foundation
 import MailCore
 import Requests
-import Store
 
 /// Turns a template and a request into a complete reply, ready for the
 /// outbox: rendered in the person's language, composed as proper mail
@@ -42,22 +41,12 @@ public struct ReplyWriter: Sendable {
             self.inReplyTo = inReplyTo
             self.references = references
         }
-
-        /// A mail about `request` to `recipient` in the request's reply
-        /// language (or `language`), with its current deadline; threaded
-        /// under `inReplyTo` and `references` when given.
-        public init(request: RequestRecord, recipient: String, language: ReplyLanguage? = nil, inReplyTo: String? = nil,
-                    references: [String] = []) {
-            self.init(requestID: request.id, reference: request.reference, language: language ?? request.replyLanguage,
-                      recipient: recipient, receivedOn: request.receivedOn, dueOn: request.deadline,
-                      inReplyTo: inReplyTo, references: references)
-        }
     }
 
     public func reply(
         _ template: ReplyTemplate, context: Context, values: TemplateValues,
         attachments: [OutgoingAttachment] = [], date: Date
-    ) throws -> OutboxQueue.NewReply {
+    ) throws -> ComposedMail {
         let common: TemplateValues = [
             "reference": .text(context.reference),
             "organisation": .text(organisation.name),
@@ -82,10 +71,8 @@ public struct ReplyWriter: Sendable {
             body: rendered.body,
             attachments: attachments
         )
-        return OutboxQueue.NewReply(
-            requestID: context.requestID, messageID: messageID, template: template.rawValue,
-            envelopeFrom: sender, recipients: [context.recipient], raw: MailComposer.compose(mail)
-        )
+        return ComposedMail(raw: MailComposer.compose(mail), envelopeFrom: sender, recipients: [context.recipient],
+                            messageID: messageID, template: template.rawValue)
     }
 
     /// The receipt's kind flags.

@@ -20,8 +20,7 @@ struct ReviewAlert: Sendable {
         values["sender_verdict"] = request.senderVerdict.map(TemplateValue.text)
         let context = ReplyWriter.Context(request: request, recipient: address, language: .en)
         let note = try writer.reply(.operatorNote, context: context, values: values, date: now)
-        try RequestReplyQueue(connection: connection).queue(note, requestID: request.id, template: .operatorNote,
-                                                            actor: actor, role: .notice)
+        try Outbox(connection).enqueue(note, for: request.id, role: .notice, actor: actor)
     }
 
     /// The same, for a request known by id (after the move was written).

@@ -27,8 +27,8 @@ public enum StageFactory {
         }
         stages.append(try DailyJobsStage.make(config: config, database: postgres, logger: logger, clock: clock))
         let delivery = DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts))
-        stages.append(DeliveryStage(queue: DeliveryQueue(client: postgres), sender: smtp, clock: clock, logger: logger,
-                                    settings: delivery))
+        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: postgres), sender: smtp, clock: clock,
+                                    logger: logger, settings: delivery))
         return stages
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+import Store
+
+/// Delivery's outbox in PostgreSQL: each call is one short transaction over
+/// `Outbox`, so none is held open across an SMTP call.
+public struct PostgresOutboxDelivery: OutboxDelivery {
+    /// The actor named in audit events written here.
+    public static let actor = "dsrd:delivery"
+
+    public let client: PostgresClient
+
+    public init(client: PostgresClient) {
+        self.client = client
+    }
+
+    public func claim(now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage] {
+        try await client.transaction { try Outbox($0).claim(now: now, leaseUntil: leaseUntil, limit: limit) }
+    }
+
+    public func release(_ ids: [Int], dueAt: Date) async throws {
+        guard !ids.isEmpty else { return }
+        try await retryingOnConnectionLoss { try $0.release(ids, dueAt: dueAt) }
+    }
+
+    public func markSent(_ message: OutboxMessage, at now: Date) async throws {
+        try await client.transaction { try Outbox($0).markSent(message, at: now, actor: Self.actor) }
+    }
+
+    public func markDeferred(_ message: OutboxMessage, lastError: String, retryAt: Date) async throws {
+        try await retryingOnConnectionLoss { try $0.markDeferred(message, lastError: lastError, retryAt: retryAt) }
+    }
+
+    @discardableResult
+    public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date) async throws -> String? {
+        try await client.transaction {
+            try Outbox($0).markFailed(message, lastError: lastError, reason: reason, at: now, actor: Self.actor)
+        }
+    }
+
+    /// Runs `write` once more on a new connection when the first try broke
+    /// with the connection: only for writes whose repetition is harmless
+    /// (they set the same values again, and only on pending rows).
+    private func retryingOnConnectionLoss(_ write: @escaping @Sendable (Outbox) throws -> Void) async throws {
+        do {
+            try await client.transaction { try write(Outbox($0)) }
+        } catch let error as PostgresError where error.kind == .connectionLost {
+            try await client.transaction { try write(Outbox($0)) }
+        }
+    }
+}

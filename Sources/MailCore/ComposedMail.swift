@@ -1,0 +1,25 @@
+/// A message written and ready to hand to a mail server: the bytes
+/// `MailComposer` produced, with the envelope they travel in. The
+/// Message-ID is the one written into the bytes, kept beside them so a
+/// bounce or a reply can be matched to it without parsing.
+public struct ComposedMail: Sendable, Equatable {
+    /// The complete message, CRLF line ends.
+    public var raw: [UInt8]
+    /// The SMTP envelope sender (MAIL FROM).
+    public var envelopeFrom: String
+    /// The SMTP envelope recipients (RCPT TO).
+    public var recipients: [String]
+    /// The Message-ID written into `raw`, without angle brackets.
+    public var messageID: String
+    /// What the mail was written from (a reply template's name, `digest`):
+    /// logs and the audit trail name a message by it, never by its content.
+    public var template: String
+
+    public init(raw: [UInt8], envelopeFrom: String, recipients: [String], messageID: String, template: String) {
+        self.raw = raw
+        self.envelopeFrom = envelopeFrom
+        self.recipients = recipients
+        self.messageID = messageID
+        self.template = template
+    }
+}
