@@ -22,18 +22,22 @@ let package = Package(
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
+        // Errors that say of themselves whether their text may be logged;
+        // every module that defines errors builds on it.
+        .target(name: "LogSafety"),
+
         // Pure logic: bytes in, values out. No I/O, no C.
         .target(name: "MailCore"),
-        .target(name: "Requests", dependencies: ["MailCore"]),
+        .target(name: "Requests", dependencies: ["MailCore", "LogSafety"]),
 
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "Requests"]),
-        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor"]),
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety", "Requests"]),
+        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
         // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["MailCore", "Requests", "Store", "Transport"]),
+        .target(name: "Daemon", dependencies: ["LogSafety", "MailCore", "Requests", "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
 
         // Seeded randomness, message mutations and sample messages shared by
@@ -46,7 +50,7 @@ let package = Package(
             dependencies: ["Requests", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Store", "Transport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "LogSafety", "Store", "Transport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]

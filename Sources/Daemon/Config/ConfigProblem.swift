@@ -1,3 +1,5 @@
+import LogSafety
+
 /// One thing wrong with a configuration: the key path (`imap.url`) and what
 /// is wrong with it. Never the value itself (it may be a secret).
 public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
@@ -13,7 +15,7 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Loading failed; every problem found is listed, not just the first.
-public struct ConfigError: Error, Sendable, CustomStringConvertible {
+public struct ConfigError: LogSafeError, Sendable {
     public let problems: [ConfigProblem]
 
     public var description: String {
