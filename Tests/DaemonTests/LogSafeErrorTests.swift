@@ -27,7 +27,7 @@ struct LogSafeErrorTests {
         RectificationProblem.empty(.phone),
         // Daemon
         ReloadRefused(problemCount: 1, keyPaths: ["smtp.url"]),
-        ConfigError(problems: [ConfigProblem(path: "imap.url", message: "missing key (a string)")]),
+        ConfigError(problems: [Problem(path: "imap.url", message: "missing key (a string)")]),
         SecretError(message: "environment variable DSRD_DB_PASSWORD is not set"),
         MissingSetting(key: "templates_dir", neededFor: "intake needs the reply templates"),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
