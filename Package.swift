@@ -27,8 +27,9 @@ let package = Package(
         .target(name: "LogSafety"),
 
         // Pure logic: bytes in, values out. No I/O, no C.
+        .target(name: "Hashing"),
         .target(name: "MailCore"),
-        .target(name: "Requests", dependencies: ["MailCore", "LogSafety"]),
+        .target(name: "Requests", dependencies: ["Hashing", "LogSafety", "MailCore"]),
 
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
@@ -37,20 +38,21 @@ let package = Package(
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
         // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["LogSafety", "MailCore", "Requests", "Store", "Transport"]),
+        .target(name: "Daemon", dependencies: ["Hashing", "LogSafety", "MailCore", "Requests", "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
 
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
 
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
             name: "RequestsTests",
-            dependencies: ["Requests", "MailCore", "FuzzSupport"],
+            dependencies: ["Requests", "Hashing", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "LogSafety", "Store", "Transport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Hashing", "LogSafety", "Store", "Transport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
