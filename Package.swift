@@ -22,18 +22,23 @@ let package = Package(
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 
+        // Errors that say of themselves whether their text may be logged;
+        // every module that defines errors builds on it.
+        .target(name: "LogSafety"),
+
         // Pure logic: bytes in, values out. No I/O, no C.
+        .target(name: "Hashing"),
         .target(name: "MailCore"),
-        .target(name: "Requests", dependencies: ["MailCore"]),
+        .target(name: "Requests", dependencies: ["Hashing", "LogSafety", "MailCore"]),
 
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "MailCore", "Requests"]),
-        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor"]),
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety", "MailCore", "Requests"]),
+        .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
         // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["MailCore", "Requests", "Store", "Transport"]),
+        .target(name: "Daemon", dependencies: ["Hashing", "LogSafety", "MailCore", "Requests", "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
 
         // Seeded randomness, message mutations and sample messages shared by
@@ -44,13 +49,14 @@ let package = Package(
         .target(name: "DaemonTesting", dependencies: ["Daemon", "Store", "MailCore", "Transport"],
                 path: "Tests/DaemonTesting"),
 
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
             name: "RequestsTests",
-            dependencies: ["Requests", "MailCore", "FuzzSupport"],
+            dependencies: ["Requests", "Hashing", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Store", "Transport", "MailCore"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Hashing", "LogSafety", "Store", "Transport", "MailCore"]),
         .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]

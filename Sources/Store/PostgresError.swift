@@ -1,10 +1,12 @@
+import LogSafety
+
 /// A failure talking to PostgreSQL.
 ///
 /// It carries the SQLSTATE and the names of the objects involved, never the
 /// server's message text: that text can quote parameter values (`invalid
 /// input syntax for type integer: "…"`, `Key (email)=(…)`), and parameter
 /// values are personal data.
-public struct PostgresError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PostgresError: LogSafeError, Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// No connection could be made (server down, bad credentials, …).
         case connectionFailed

@@ -1,6 +1,8 @@
+import LogSafety
+
 /// A failure of a mail transfer. It carries curl's code and, for SMTP, the
 /// server's reply code — never addresses, credentials or message text.
-public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct TransportError: LogSafeError, Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// Could not connect, TLS failed, timed out, or the connection dropped.
         case connection

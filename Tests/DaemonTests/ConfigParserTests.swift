@@ -18,7 +18,7 @@ private let validConfig = """
 
 private let environment = ["TEST_IMAP_PASSWORD": "imap-secret", "TEST_PG_PASSWORD": "pg-secret", "TEST_LOG_KEY": "log-key"]
 
-private func problems(_ text: String, environment: [String: String] = environment) -> [ConfigProblem] {
+private func problems(_ text: String, environment: [String: String] = environment) -> [Problem] {
     switch ConfigParser.parse(Array(text.utf8), environment: environment) {
     case .success: return []
     case .failure(let error): return error.problems
@@ -51,7 +51,7 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
 
 @Test func wrongTypeNamesTheKey() {
     let found = problems(edited { $0["poll_interval_seconds"] = "thirty" })
-    #expect(found == [ConfigProblem(path: "poll_interval_seconds", message: "must be a number, found a string")])
+    #expect(found == [Problem(path: "poll_interval_seconds", message: "must be a number, found a string")])
 }
 
 @Test func missingKeyNamesTheKey() {
@@ -60,7 +60,7 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
         postgres.removeValue(forKey: "database")
         object["postgres"] = postgres
     })
-    #expect(found == [ConfigProblem(path: "postgres.database", message: "missing key (a string)")])
+    #expect(found == [Problem(path: "postgres.database", message: "missing key (a string)")])
 }
 
 @Test func unreadableSecretFileNamesTheKeyNotTheSecret() {
@@ -95,7 +95,7 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
 }
 
 @Test func notJSONIsOneClearProblem() {
-    #expect(problems("{ not json") == [ConfigProblem(path: "(file)", message: "not valid JSON")])
+    #expect(problems("{ not json") == [Problem(path: "(file)", message: "not valid JSON")])
 }
 
 @Test func exampleConfigInRepositoryIsValidWithItsSecrets() throws {

@@ -43,10 +43,3 @@ import Testing
     #expect(backoff.delay(pollInterval: 600, failedRoundsInARow: 3) == 600)
     #expect(backoff.delay(pollInterval: 5, failedRoundsInARow: 1_000) == 300)
 }
-
-@Test func onlyLogSafeErrorsAreDescribed() {
-    struct Leaky: Error, CustomStringConvertible { var description: String { "kari.nordmann@example.no" } }
-    #expect(LogSafe.describe(Leaky()) == "Leaky")
-    #expect(LogSafe.describe(ReloadRefused(problemCount: 2, keyPaths: ["imap.url", "sender"]))
-            == "2 configuration problem(s) at imap.url,sender")
-}

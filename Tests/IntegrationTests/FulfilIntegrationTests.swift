@@ -360,6 +360,23 @@ extension LiveStackTests {
             try await harness.removeCustomer(customer)
         }
 
+        @Test func theReviewReasonNamesTheMapEntryThatCannotBeCarriedOut() async throws {
+            var harness = try FulfilHarness()
+            let index = try #require(harness.settings.map.tables.firstIndex { $0.isSubjectTable })
+            harness.settings.map.tables[index].objection?.sharing?.column = "Share With Partners"
+            let customer = try await harness.customer()
+            let flags = try await harness.flags(of: customer)
+            let sent = try await harness.ask(Asking.object.0, Asking.object.1, from: customer.address, mxResult: .dmarcPass)
+            let request = try await harness.row(sent)
+            let reason = "could not be carried out: data map tables[\(index)].objection: "
+                + "\"Share With Partners\" is not a lower-case SQL identifier with 1 part(s)"
+            #expect(request["state"] == "needs_review")
+            #expect(request["state_reason"] == reason)
+            #expect(try await harness.audit(of: sent.id).first { $0["action"] == "review" }?["reason"] == reason)
+            #expect(try await harness.flags(of: customer) == flags)
+            try await harness.removeCustomer(customer)
+        }
+
     }
 }
 

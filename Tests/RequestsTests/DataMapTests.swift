@@ -141,15 +141,6 @@ struct DataMapTests {
         #expect(!DataMapIdentifier.isValid("shop.people", parts: 3))
         #expect(!DataMapIdentifier.isValid("shop..people", parts: 3))
     }
-
-    @Test func holdEndsOnTheFirstOfJanuaryAfterTheYearsHaveRun() throws {
-        // 31 Dec 2020 23:30 UTC is already 2021 in Oslo.
-        let lateOnNewYearsEve = Date(timeIntervalSince1970: 1_609_457_400)
-        #expect(HoldDate.erasableOn(recordDate: lateOnNewYearsEve, yearsAfterFinancialYear: 5) == Day(year: 2027, month: 1, day: 1))
-        let midsummer2019 = Date(timeIntervalSince1970: 1_561_334_400)
-        #expect(HoldDate.erasableOn(recordDate: midsummer2019, yearsAfterFinancialYear: 5) == Day(year: 2025, month: 1, day: 1))
-        #expect(HoldDate.erasableOn(recordDate: midsummer2019, yearsAfterFinancialYear: 3) == Day(year: 2023, month: 1, day: 1))
-    }
 }
 
 /// Misspelt keys would be ignored by decoding; they are reported instead.

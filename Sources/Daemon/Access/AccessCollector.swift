@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 import Requests
 import Store
 
@@ -82,7 +83,7 @@ public struct AccessCollector: Sendable {
 }
 
 /// Why an access copy could not be made. No personal data in the messages.
-public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum AccessError: LogSafeError, Sendable, Equatable {
     case unusableMap(problems: Int)
     case unreadableDisclosure
 

@@ -27,7 +27,7 @@ public enum DataMapDatabaseCheck {
     }
 
     /// Every mismatch between `map` and the database `client` reaches.
-    public static func problems(_ map: DataMap, client: PostgresClient) async throws -> [DataMapProblem] {
+    public static func problems(_ map: DataMap, client: PostgresClient) async throws -> [Problem] {
         let catalog = try await catalog(schemas: schemas(of: map), client: client)
         return DataMapValidator.problems(map, catalog: catalog)
     }

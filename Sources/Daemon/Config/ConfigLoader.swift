@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 
 /// Finds and loads the configuration: `--config FILE`, else `$DSRD_CONFIG`.
 public enum ConfigLoader {
@@ -8,7 +9,7 @@ public enum ConfigLoader {
 
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "cannot read \(path)")]))
+            return .failure(ConfigError(problems: [Problem(path: "(file)", message: "cannot read \(path)")]))
         }
         return ConfigParser.parse(Array(data), environment: environment).map { config in
             var config = config

@@ -1,4 +1,5 @@
 import Foundation
+import Requests
 import Store
 import Transport
 
@@ -10,10 +11,10 @@ public enum ConfigParser {
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: Data(data))
         } catch {
-            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "not valid JSON")]))
+            return .failure(ConfigError(problems: [Problem(path: "(file)", message: "not valid JSON")]))
         }
         guard case .object(let root) = document else {
-            return .failure(ConfigError(problems: [ConfigProblem(path: "(file)", message: "must be a JSON object")]))
+            return .failure(ConfigError(problems: [Problem(path: "(file)", message: "must be a JSON object")]))
         }
         var reader = ConfigReader(environment: environment)
         reader.rejectUnknownKeys(root, known: [

@@ -1,9 +1,10 @@
 import Foundation
+import Requests
 
 /// Reads typed values out of a JSON object, collecting every problem with its
 /// key path instead of stopping at the first.
 struct ConfigReader {
-    private(set) var problems: [ConfigProblem] = []
+    private(set) var problems: [Problem] = []
     let environment: [String: String]
 
     init(environment: [String: String]) {
@@ -11,7 +12,7 @@ struct ConfigReader {
     }
 
     mutating func problem(_ path: String, _ message: String) {
-        problems.append(ConfigProblem(path: path, message: message))
+        problems.append(Problem(path: path, message: message))
     }
 
     /// Flags keys dsrd does not know (a typo would otherwise be ignored).

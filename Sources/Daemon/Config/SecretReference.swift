@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 
 /// Where a secret comes from. Secrets are never written in the config file
 /// itself: `{"file": PATH}`, `{"env": NAME}`, or `{"credential": NAME}` (a
@@ -40,6 +41,10 @@ public enum SecretReference: Sendable, Equatable {
     }
 }
 
-public struct SecretError: Error, Sendable, Equatable {
+/// Why a secret could not be read: names the variable, credential or file,
+/// never the secret.
+public struct SecretError: LogSafeError, Sendable, Equatable {
     public let message: String
+
+    public var description: String { message }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 import Store
 import Transport
 
@@ -33,7 +34,8 @@ public struct DeliveryStage: PipelineStage {
     }
 
     /// SMTP could not be reached; the round stopped after deferring a reply.
-    public struct SMTPUnavailable: Error, Sendable, CustomStringConvertible {
+    /// The reason holds SMTP reply and curl codes only (`SendVerdict`).
+    public struct SMTPUnavailable: LogSafeError, Sendable {
         public var reason: String
         public var description: String { "smtp unavailable: \(reason)" }
     }

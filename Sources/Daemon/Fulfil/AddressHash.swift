@@ -1,3 +1,4 @@
+import Hashing
 import Requests
 
 /// The keyed hash that stands for an address on the suppression list and in

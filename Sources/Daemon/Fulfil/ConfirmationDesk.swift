@@ -18,8 +18,6 @@ struct ConfirmationDesk {
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
     var steps: LifecycleSteps { settings.steps(connection, now: now) }
 
-    static func tokenHash(_ token: String) -> String { SHA256.hash(Array(token.utf8)).hexString }
-
     // MARK: - Asking
 
     /// Sends the confirmation message to `address`, which from now on is
@@ -78,7 +76,7 @@ struct ConfirmationDesk {
         try connection.execute("""
             INSERT INTO dsr.confirmations (request_id, address, token_hash, message_id, sent_at, expires_at, is_reminder)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, [.int(request.id), .text(address), .text(token.hashed(hash: Self.tokenHash)), .text(reply.messageID),
+            """, [.int(request.id), .text(address), .text(token.hashed()), .text(reply.messageID),
                   .timestamp(now), .timestamp(expiresAt), .bool(reminder)])
     }
 
@@ -117,11 +115,11 @@ struct ConfirmationDesk {
         // this request's; only those not yet expired count.
         let written = ConfirmationToken.find(in: message.text)
         let matching = open.filter { confirmation in
-            written.contains { ConfirmationToken.hashed($0, hash: Self.tokenHash) == confirmation.tokenHash }
+            written.contains { ConfirmationToken.hashed($0) == confirmation.tokenHash }
         }
         let live = matching.filter { $0.expiresAt > now }
         let codes = Set(written.filter { code in
-            live.contains { ConfirmationToken.hashed(code, hash: Self.tokenHash) == $0.tokenHash }
+            live.contains { ConfirmationToken.hashed(code) == $0.tokenHash }
         })
         switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), codes: codes) {
         case .confirm:

@@ -3,10 +3,6 @@ import Store
 
 /// Builds the fulfil stage from a configuration.
 public enum FulfilFactory {
-    public struct MissingSuppressionKey: Error, CustomStringConvertible {
-        public var description: String { "suppression_key is not set: fulfilment needs it with a data map" }
-    }
-
     /// Nil when the configuration names no data map (nothing to act on).
     /// Throws when the map cannot be read or has structural problems.
     public static func settings(config: DaemonConfig) throws -> FulfilSettings? {
@@ -14,7 +10,9 @@ public enum FulfilFactory {
         let map = try DataMap.load(from: path)
         let problems = map.problems()
         guard problems.isEmpty else { throw AccessError.unusableMap(problems: problems.count) }
-        guard let key = config.suppressionKey else { throw MissingSuppressionKey() }
+        guard let key = config.suppressionKey else {
+            throw MissingSetting(key: "suppression_key", neededFor: "fulfilment needs it with a data map")
+        }
         return FulfilSettings(
             map: map, writer: try IntakeFactory.writer(config), suppressionKey: key,
             maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,

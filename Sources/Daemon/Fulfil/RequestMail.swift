@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 import MailCore
 import Requests
 import Store

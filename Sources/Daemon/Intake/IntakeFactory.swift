@@ -4,10 +4,6 @@ import Transport
 
 /// Builds the intake stage from a configuration.
 public enum IntakeFactory {
-    public struct MissingTemplates: Error, CustomStringConvertible {
-        public var description: String { "templates_dir is not set: intake needs the reply templates" }
-    }
-
     public static func settings(_ config: DaemonConfig) -> IntakeSettings {
         IntakeSettings(
             mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
@@ -24,7 +20,9 @@ public enum IntakeFactory {
     }
 
     public static func writer(_ config: DaemonConfig) throws -> ReplyWriter {
-        guard let directory = config.templatesDirectory else { throw MissingTemplates() }
+        guard let directory = config.templatesDirectory else {
+            throw MissingSetting(key: "templates_dir", neededFor: "intake needs the reply templates")
+        }
         return ReplyWriter(templates: try TemplateSet.load(from: directory), sender: config.sender,
                            organisation: config.organisation)
     }

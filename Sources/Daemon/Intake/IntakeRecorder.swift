@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import MailCore
 import Requests
 import Store

@@ -1,8 +1,9 @@
+import LogSafety
 import Requests
 
 /// Why an operator's decision on a request was not carried out. The texts
 /// name references, states, kinds and dates only: never an address.
-public enum DecisionRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
     case cannotApprove(reference: String, state: String)
     case notOpen(reference: String, state: String)
     case noKinds(reference: String)

@@ -1,5 +1,8 @@
-/// A request an operator command cannot answer.
-public enum OperatorError: Error, Sendable, Equatable, CustomStringConvertible {
+import LogSafety
+
+/// A request an operator command cannot answer. Names the reference or
+/// state the operator gave, nothing from the request.
+public enum OperatorError: LogSafeError, Sendable, Equatable {
     case unknownReference(String)
     case unknownState(String)
 

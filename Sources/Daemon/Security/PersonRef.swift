@@ -1,3 +1,5 @@
+import Hashing
+
 /// How logs name a person: a keyed hash of their address, stable for one
 /// key, meaningless without it. Operators find the person with
 /// `dsrd requests` (which reads PostgreSQL), never from a log line.

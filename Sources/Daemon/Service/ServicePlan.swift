@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 
 /// What the runner runs: the stages in order, and how often. A reload
 /// builds a new plan from the re-read configuration.
@@ -14,7 +15,7 @@ public struct ServicePlan: Sendable {
 
 /// Why a reload was refused: the new configuration has problems. It names
 /// how many and where (key paths), never values.
-public struct ReloadRefused: Error, Sendable, CustomStringConvertible {
+public struct ReloadRefused: LogSafeError, Sendable {
     public var problemCount: Int
     public var keyPaths: [String]
 

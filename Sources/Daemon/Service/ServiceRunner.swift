@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 
 /// Runs the pipeline: every stage in order, once per poll interval, until
 /// asked to stop; or one round only (`--once`).

@@ -4,7 +4,7 @@ import Foundation
 /// the subject key, erasure rules complete, subject-only settings in place.
 extension DataMap {
     /// Every structural fault, each with its JSON path; empty for a usable map.
-    public func problems() -> [DataMapProblem] {
+    public func problems() -> [Problem] {
         var check = DataMapChecker(map: self)
         check.run()
         return check.problems
@@ -14,12 +14,12 @@ extension DataMap {
 /// Collects the problems of one map (see `DataMap.problems()`).
 struct DataMapChecker {
     let map: DataMap
-    private(set) var problems: [DataMapProblem] = []
+    private(set) var problems: [Problem] = []
 
     init(map: DataMap) { self.map = map }
 
     private mutating func report(_ path: String, _ message: String) {
-        problems.append(DataMapProblem(path: path, message: message))
+        problems.append(Problem(path: path, message: message))
     }
 
     private mutating func identifier(_ name: String, _ path: String) {

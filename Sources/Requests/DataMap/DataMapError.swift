@@ -1,6 +1,8 @@
+import LogSafety
+
 /// A data map that cannot be read or decoded, with the JSON path of the fault
 /// (`tables[3].erasure.date_column`; empty for the whole file).
-public struct DataMapError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataMapError: LogSafeError, Sendable, Equatable {
     public let path: String
     public let message: String
 

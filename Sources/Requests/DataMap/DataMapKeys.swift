@@ -5,9 +5,9 @@ import Foundation
 /// setting unset.
 extension DataMap {
     /// Every unknown key, with its JSON path; empty when the bytes are not a JSON object.
-    public static func unknownKeys(in bytes: [UInt8]) -> [DataMapProblem] {
+    public static func unknownKeys(in bytes: [UInt8]) -> [Problem] {
         guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [] }
-        var problems: [DataMapProblem] = []
+        var problems: [Problem] = []
         DataMapKeys.check(root, known: DataMapKeys.root, at: "", into: &problems)
         if let subject = root["subject"] as? [String: Any] {
             DataMapKeys.check(subject, known: DataMapKeys.names(DataMapSubject.CodingKeys.self), at: "subject", into: &problems)
@@ -33,13 +33,13 @@ enum DataMapKeys {
         Set(keys.allCases.map(\.stringValue))
     }
 
-    static func check(_ object: [String: Any], known: Set<String>, at path: String, into problems: inout [DataMapProblem]) {
+    static func check(_ object: [String: Any], known: Set<String>, at path: String, into problems: inout [Problem]) {
         for key in object.keys.sorted() where !known.contains(key) {
-            problems.append(DataMapProblem(path: path.isEmpty ? key : "\(path).\(key)", message: "unknown key"))
+            problems.append(Problem(path: path.isEmpty ? key : "\(path).\(key)", message: "unknown key"))
         }
     }
 
-    static func checkTable(_ table: [String: Any], at path: String, into problems: inout [DataMapProblem]) {
+    static func checkTable(_ table: [String: Any], at path: String, into problems: inout [Problem]) {
         check(table, known: names(MappedTable.CodingKeys.self), at: path, into: &problems)
         for key in texts {
             if let text = table[key] as? [String: Any] { check(text, known: localized, at: "\(path).\(key)", into: &problems) }

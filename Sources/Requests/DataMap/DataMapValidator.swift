@@ -7,7 +7,7 @@
 public struct DataMapValidator: Sendable {
     public let map: DataMap
     public let catalog: DatabaseCatalog
-    private var problems: [DataMapProblem] = []
+    private var problems: [Problem] = []
 
     public init(map: DataMap, catalog: DatabaseCatalog) {
         self.map = map
@@ -15,14 +15,14 @@ public struct DataMapValidator: Sendable {
     }
 
     /// Every mismatch between map and database, each with its JSON path.
-    public static func problems(_ map: DataMap, catalog: DatabaseCatalog) -> [DataMapProblem] {
+    public static func problems(_ map: DataMap, catalog: DatabaseCatalog) -> [Problem] {
         var validator = DataMapValidator(map: map, catalog: catalog)
         validator.run()
         return validator.problems
     }
 
     private mutating func report(_ path: String, _ message: String) {
-        problems.append(DataMapProblem(path: path, message: message))
+        problems.append(Problem(path: path, message: message))
     }
 
     /// The column, or a problem "no column … in table …" (or "no table …").

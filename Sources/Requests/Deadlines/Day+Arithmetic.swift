@@ -1,28 +1,16 @@
+import MailCore
+
 /// Counting with days: day numbers, weekdays, adding days and months.
 extension Day {
-    /// Days since 1970-01-01 (negative before it). Civil-calendar algorithm by H. Hinnant.
+    /// Days since 1970-01-01 (negative before it).
     public var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = (month + 9) % 12
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CivilDate.daysSinceEpoch(year: year, month: month, day: day)
     }
 
     /// The day with the given number; callers keep it within the supported years.
     init(daysSinceEpoch: Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        self.init(validYear: year, month: month, day: day)
+        let civil = CivilDate.date(daysSinceEpoch: daysSinceEpoch)
+        self.init(validYear: civil.year, month: civil.month, day: civil.day)
     }
 
     /// ISO weekday: 1 Monday … 7 Sunday.

@@ -1,5 +1,7 @@
+import LogSafety
+
 /// A deadline that cannot be computed as asked.
-public enum DueDateError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum DueDateError: LogSafeError, Sendable, Equatable {
     /// An extension must be one or two months (GDPR Art. 12(3)).
     case extensionOutOfRange(months: Int)
 

@@ -1,6 +1,8 @@
+import LogSafety
+
 /// Why a fulfilment step stopped without changing anything. The texts name
 /// map entries and counts, never personal data.
-public enum FulfilmentError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum FulfilmentError: LogSafeError, Sendable, Equatable {
     /// The address matches more than one subject row: a person must decide.
     case ambiguousSubject(matches: Int)
     /// The data map cannot be carried out as written (`where` names the entry).

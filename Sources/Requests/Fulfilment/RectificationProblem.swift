@@ -1,8 +1,9 @@
 import Foundation
+import LogSafety
 
 /// Why a value someone asked us to store cannot be stored as written. The
 /// texts name the field and the rule, never the value (they may be logged).
-public enum RectificationProblem: Error, Sendable, Equatable, Hashable {
+public enum RectificationProblem: LogSafeError, Sendable, Equatable, Hashable {
     /// An empty or blank value for a field that must have one.
     case empty(RectificationField)
     /// Not a phone number that can be written in E.164 (+ and 7–15 digits).
@@ -14,6 +15,18 @@ public enum RectificationProblem: Error, Sendable, Equatable, Hashable {
     /// Control characters, or far longer than a name or title can be.
     case unusableText(RectificationField)
 
+    /// The rule and the field, for logs and operators.
+    public var description: String {
+        switch self {
+        case .empty(let field): return "rectification: the new \(field.rawValue) is empty"
+        case .impossiblePhone: return "rectification: not a phone number in E.164"
+        case .unknownCountryCode: return "rectification: not an ISO 3166-1 alpha-2 country code"
+        case .invalidEmail: return "rectification: not an e-mail address"
+        case .unusableText(let field): return "rectification: the new \(field.rawValue) cannot be used as written"
+        }
+    }
+
+    /// What the reply to the person says, in their language.
     public func text(_ language: ReplyLanguage) -> String {
         switch (self, language) {
         case (.empty(let field), .en):

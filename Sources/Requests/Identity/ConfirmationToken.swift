@@ -1,8 +1,10 @@
+import Hashing
+
 /// The single-use secret of a confirmation message: 28 Crockford base32
 /// symbols (140 random bits), written in groups of four
 /// (`7KQ2-M9XD-…`) so mail clients neither wrap nor link it.
 ///
-/// Only `hashed(_:hash:)` is stored; the token itself exists in the
+/// Only `hashed(_:)` is stored; the token itself exists in the
 /// outgoing message alone and is never logged.
 public struct ConfirmationToken: Sendable, Equatable {
     public static let symbolCount = 28
@@ -70,15 +72,19 @@ public struct ConfirmationToken: Sendable, Equatable {
         return symbols.count == symbolCount ? symbols : nil
     }
 
-    /// What is stored: `hash` of the canonical symbols, so every way of
-    /// writing one token gives the same value. A string that is no token is
-    /// hashed as written. (dsrd passes a SHA-256 hex digest.)
-    public static func hashed(_ token: String, hash: (String) -> String) -> String {
-        hash(normalized(token) ?? token)
+    /// What is stored: the SHA-256 (lowercase hex) of the canonical
+    /// symbols, so every way of writing one token gives the same value. A
+    /// string that is no token is hashed as written.
+    public static func hashed(_ token: String) -> String {
+        sha256Hex(normalized(token) ?? token)
     }
 
-    public func hashed(hash: (String) -> String) -> String {
-        hash(symbols)
+    public func hashed() -> String {
+        Self.sha256Hex(symbols)
+    }
+
+    private static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(Array(text.utf8)).hexString
     }
 
     /// Candidates looked at per text at most (a bound on look-ups for

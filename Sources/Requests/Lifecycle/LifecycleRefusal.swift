@@ -1,8 +1,10 @@
+import LogSafety
+
 /// An event the lifecycle does not allow in the request's state: a bug in
 /// the caller (stages only send the events their own state allows), so the
 /// transaction rolls back and the request stays as it was. Names the event
 /// and the state only.
-public struct LifecycleRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LifecycleRefusal: LogSafeError, Sendable, Equatable {
     public var event: String
     public var state: RequestState
 

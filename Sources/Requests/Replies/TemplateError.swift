@@ -1,6 +1,8 @@
+import LogSafety
+
 /// Why a template could not be loaded or rendered. Messages name files, lines
 /// and placeholders, never the values, which may be personal data.
-public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum TemplateError: LogSafeError, Sendable, Equatable {
     case missingFile(path: String)
     case unreadableFile(path: String)
     case missingSubject(file: String, line: Int)

@@ -28,7 +28,7 @@ public struct PartnerNotices: Sendable {
             }
             for row in try connection.execute(select, [.text(subjectKey)]).rows {
                 guard let partnerName = row["partner"], let text = row["date"],
-                      let day = ErasureSQL.day(fromText: text) else { continue }
+                      let day = Day(postgresText: text) else { continue }
                 var notice = notices[partnerName]
                     ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["address"], disclosures: [])
                 notice.disclosures.append(.init(day: day, fields: Self.fields(row["fields"])))

@@ -75,12 +75,6 @@ struct ErasureSQL {
         }
     }
 
-    /// The calendar day (in Oslo) of a date or timestamp in PostgreSQL's text output.
-    static func day(fromText text: String) -> Day? {
-        if let day = Day(iso: text) { return day }
-        return TimestampFormat.date(from: text).map { Day($0, timeZone: Day.osloTimeZone) }
-    }
-
     /// The map entry's place for error messages: `tables[3]`.
     static func place(of table: MappedTable, in map: DataMap) -> String {
         "tables[\(map.tables.firstIndex(of: table) ?? -1)]"

@@ -36,9 +36,10 @@ struct HoldRecorder {
         var outcome = Outcome()
         for row in rows.rows {
             let keyValues: [SQLValue] = sql.keyColumns.indices.map { .string(row["k\($0)"]) }
-            guard let text = row["record_date"], let erasableOn = erasableOn(text, years: date.years) else {
+            guard let text = row["record_date"], let recorded = Day(postgresText: text) else {
                 throw FulfilmentError.unusableMap(where: sql.place + ".erasure", problem: "a held row has no readable date")
             }
+            let erasableOn = HoldDate.erasableOn(financialYear: recorded.year, years: date.years)
             if erasableOn <= today {
                 try connection.execute("DELETE FROM \(sql.target) WHERE \(sql.byKey)", keyValues)
                 outcome.deleted += 1
@@ -101,10 +102,5 @@ struct HoldRecorder {
             names.append(name)
         }
         return try names.map { try ErasureSQL.quote($0, at: place + ".erasure") }
-    }
-
-    func erasableOn(_ text: String, years: Int) -> Day? {
-        if let day = Day(iso: text) { return HoldDate.erasableOn(recordDay: day, yearsAfterFinancialYear: years) }
-        return TimestampFormat.date(from: text).map { HoldDate.erasableOn(recordDate: $0, yearsAfterFinancialYear: years) }
     }
 }

@@ -1,3 +1,5 @@
+import LogSafety
+
 /// Identifiers (table and column names) that come from configuration, made
 /// safe to put into SQL: each dot-separated part must be a lower-case plain
 /// identifier (`[a-z_][a-z0-9_]*`, at most 63 bytes) and is double-quoted.
@@ -36,7 +38,7 @@ public enum SQLIdentifier {
 
 /// A name that is not a usable identifier. Names of tables and columns are
 /// configuration, not personal data, so the message may show them.
-public struct SQLIdentifierError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SQLIdentifierError: LogSafeError, Sendable, Equatable {
     public let name: String
     public let expectedParts: Int
 

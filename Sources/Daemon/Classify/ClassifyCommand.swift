@@ -48,9 +48,9 @@ public enum ClassifyCommand {
                 case .failure(let error):
                     failures += 1
                     if json {
-                        writer.line(ClassifyOutput.jsonError(file: path, message: error.message))
+                        writer.line(ClassifyOutput.jsonError(file: path, message: error.description))
                     } else {
-                        rows.append(ClassifyOutput.tableError(file: path, message: error.message))
+                        rows.append(ClassifyOutput.tableError(file: path, message: error.description))
                     }
                 case .success(let bytes):
                     let result = MessageClassification(MessageReader.read(bytes))

@@ -1,5 +1,5 @@
+import Hashing
 import Testing
-@testable import Daemon
 
 @Test func sha256KnownVectors() {
     #expect(SHA256.hash(Array("".utf8)).hexString == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -20,24 +20,4 @@ import Testing
     let longKey = [UInt8](repeating: 0xaa, count: 131)
     #expect(HMACSHA256.authenticationCode(key: longKey, message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)).hexString
         == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
-}
-
-@Test func personRefIsKeyedStableAndCaseInsensitive() {
-    let key = Array("k1".utf8)
-    let a = PersonRef(address: "Kari.Nordmann@Example.no", key: key)
-    let b = PersonRef(address: " kari.nordmann@example.no ", key: key)
-    let c = PersonRef(address: "kari.nordmann@example.no", key: Array("k2".utf8))
-    #expect(a == b)
-    #expect(a != c)
-    #expect(a.value.hasPrefix("p-") && a.value.count == 18)
-    #expect(!a.value.contains("kari"))
-}
-
-@Test func theSuppressionHashKeysOnTheCanonicalForm() {
-    let key = Array("k1".utf8)
-    // An ASCII address hashes as before: its trimmed lowercase form.
-    #expect(AddressHash.hex(address: " Kari.Nordmann@Example.NO ", key: key)
-        == HMACSHA256.authenticationCode(key: key, message: Array("kari.nordmann@example.no".utf8)).hexString)
-    #expect(AddressHash.hex(address: "Kari@Blåbær.no", key: key) == AddressHash.hex(address: "kari@xn--blbr-roah.no", key: key))
-    #expect(AddressHash.hex(address: "\u{212A}ari@example.no", key: key) != AddressHash.hex(address: "kari@example.no", key: key))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 
 /// The input files of `dsrd classify` and `dsrd bench-classify`: files named
 /// on the command line as they are, folders searched recursively for files
@@ -59,11 +60,11 @@ enum ClassifyFiles {
 }
 
 /// Why an input file gave no classification. The messages name no content.
-enum ClassifyReadError: Error, Sendable {
+enum ClassifyReadError: LogSafeError, Sendable {
     case cannotOpen
     case cannotRead
 
-    var message: String {
+    var description: String {
         switch self {
         case .cannotOpen: return "cannot open file"
         case .cannotRead: return "cannot read file"
