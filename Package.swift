@@ -57,7 +57,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Hashing", "LogSafety", "Store", "Transport", "MailCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "DaemonTesting", "Store", "Transport", "MailCore", "FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

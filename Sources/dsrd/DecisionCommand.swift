@@ -44,7 +44,7 @@ enum DecisionCommand {
         guard let config = option.load() else { return 1 }
         let writer: ReplyWriter
         do {
-            writer = try IntakeFactory.writer(config)
+            writer = try DaemonComponents.writer(config)
         } catch {
             Terminal.error("dsrd requests \(action): \(error)")
             return 1

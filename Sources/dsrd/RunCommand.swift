@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import LogSafety
 
 /// `dsrd run [--once]`: the daemon. Runs the pipeline until SIGTERM/SIGINT
 /// (exit 0), or one round with `--once` (exit 0 when every stage did its
@@ -25,12 +26,15 @@ enum RunCommand {
         let logger = Logger(level: config.logLevel)
         let clock = SystemWallClock()
         let notifier = SystemdNotifier.fromEnvironment() ?? SilentNotifier()
+        // Crashes on purpose, for the live tests only (unset in production).
+        let faults = FaultInjection.fromEnvironment()
         let plan: ServicePlan
         do {
-            plan = try StageFactory.makePlan(config: config, logger: logger, clock: clock)
+            plan = try DaemonComponents.load(config).plan(logger: logger, clock: clock, faults: faults)
         } catch {
-            logger.error("cannot start", ["error": String(describing: error)])
+            logger.error("cannot start", ["error": LogSafe.describe(error)])
             Terminal.error("dsrd run: \(error)")
+            for problem in error.problems { Terminal.error("  \(problem)") }
             return 1
         }
         for warning in ConfigChecks.warnings(config) {
@@ -40,18 +44,19 @@ enum RunCommand {
             plan: plan,
             control: control, notifier: notifier, clock: clock, logger: logger,
             watchdog: WatchdogSettings.fromEnvironment(),
-            reloader: { try reloadPlan(path: path, logger: logger, clock: clock) }
+            reloader: { try reloadPlan(path: path, logger: logger, clock: clock, faults: faults) }
         )
         return await runner.run(once: once).exitStatus
     }
 
     /// Reads the configuration again and builds new stages from it.
-    private static func reloadPlan(path: String, logger: Logger, clock: any WallClock) throws -> ServicePlan {
+    private static func reloadPlan(path: String, logger: Logger, clock: any WallClock,
+                                   faults: FaultInjection) throws -> ServicePlan {
         switch ConfigLoader.load(path: path) {
         case .success(let config):
             var logger = logger
             logger.level = config.logLevel
-            return try StageFactory.makePlan(config: config, logger: logger, clock: clock)
+            return try DaemonComponents.load(config).plan(logger: logger, clock: clock, faults: faults)
         case .failure(let error):
             throw ReloadRefused(problemCount: error.problems.count, keyPaths: error.problems.map(\.path))
         }

@@ -30,7 +30,7 @@ struct LogSafeErrorTests {
         ReloadRefused(problemCount: 1, keyPaths: ["smtp.url"]),
         ConfigError(problems: [Problem(path: "imap.url", message: "missing key (a string)")]),
         SecretError(message: "environment variable DSRD_DB_PASSWORD is not set"),
-        MissingSetting(key: "templates_dir", neededFor: "intake needs the reply templates"),
+        DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
         AccessError.unusableMap(problems: 2),
@@ -98,8 +98,10 @@ struct LogSafeErrorTests {
                 == "data map: tables[3].erasure.date_column: missing")
         #expect(LogSafe.describe(AccessError.unusableMap(problems: 2))
                 == "the data map has 2 problem(s); run dsrd check-config")
-        #expect(LogSafe.describe(MissingSetting(key: "suppression_key", neededFor: "fulfilment needs it with a data map"))
-                == "suppression_key is not set: fulfilment needs it with a data map")
+        #expect(LogSafe.describe(DaemonComponents.LoadFailure(problems: [
+            Problem(path: "suppression_key", message: "not set: fulfilment needs it with a data map"),
+            Problem(path: "templates_dir", message: "not set: replies need the templates"),
+        ])) == "2 configuration problem(s): suppression_key, templates_dir")
         #expect(LogSafe.describe(RectificationProblem.unusableText(.firstName))
                 == "rectification: the new first_name cannot be used as written")
     }

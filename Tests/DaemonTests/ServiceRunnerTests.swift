@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import Daemon
+import DaemonTesting
 
 /// A control that never sleeps: each wait moves the manual clock on by the
 /// time asked for (or ends early with the next scripted event).

@@ -4,6 +4,7 @@ import Requests
 import Store
 import Testing
 @testable import Daemon
+import DaemonTesting
 
 /// The daily stage on the shared database. Each test uses job names and a
 /// digest address of its own, so its days never meet another run's.
@@ -22,7 +23,7 @@ private struct DailyFixture {
                                                sender: "notices@janteloppet.test", organisationName: "Janteloppet AS")
         settings.purgeJobName = "test-purge-\(suffix)"
         settings.digestJobName = "test-digest-\(suffix)"
-        return DailyJobsStage(client: client, clock: clock, logger: Logger(level: .error), settings: settings)
+        return DailyJobsStage(database: client, clock: clock, logger: Logger(level: .error), settings: settings)
     }
 
     /// Removes this fixture's rows of `dsr.daily_jobs`.

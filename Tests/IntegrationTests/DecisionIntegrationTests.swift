@@ -1,4 +1,5 @@
 import Daemon
+import DaemonTesting
 import Foundation
 import MailCore
 import Requests
@@ -17,7 +18,7 @@ private struct DecisionFixture {
         stack = try LocalStack()
         let config = try ConfigLoader.load(path: stack.configPath).get()
         client = PostgresClient(configuration: stack.postgres)
-        decisions = OperatorDecisions(client: client, writer: try IntakeFactory.writer(config), clock: clock)
+        decisions = OperatorDecisions(client: client, writer: try DaemonComponents.writer(config), clock: clock)
     }
 
     struct Inserted {

@@ -1,4 +1,5 @@
 import Daemon
+import DaemonTesting
 import Foundation
 import Requests
 import Store

@@ -1,4 +1,5 @@
 import Daemon
+import DaemonTesting
 import Foundation
 import MailCore
 import Requests
@@ -15,7 +16,7 @@ struct FulfilHarness {
     /// `limits` replaces the stack's abuse limits in intake and fulfilment.
     init(limits: DaemonConfig.Limits? = nil) throws {
         intake = try IntakeHarness(limits: limits)
-        settings = try #require(try FulfilFactory.settings(config: intake.config))
+        settings = try #require(intake.components.fulfil)
     }
 
     var database: PostgresClient { intake.database }

@@ -79,8 +79,8 @@ extension LiveStackTests {
             limits.senderRequests = 3
             limits.globalRequests = 100_000
             let harness = try IntakeHarness(limits: limits)
-            let recorder = IntakeRecorder(settings: IntakeFactory.settings(harness.config),
-                                          writer: try IntakeFactory.writer(harness.config))
+            let recorder = IntakeRecorder(settings: harness.components.intake,
+                                          writer: harness.components.writer)
             // A tag of fixed length, so the seeded mutations are the same in every run.
             let tag = "f" + String(String(UInt64.random(in: 0...UInt64.max), radix: 16).suffix(8))
                 .padding(toLength: 8, withPad: "0", startingAt: 0)

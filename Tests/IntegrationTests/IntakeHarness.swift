@@ -1,4 +1,5 @@
 import Daemon
+import DaemonTesting
 import Foundation
 import MailCore
 import Store
@@ -11,6 +12,8 @@ struct IntakeHarness {
     let stack: LocalStack
     let notices: String
     let config: DaemonConfig
+    /// What `dsrd run` builds from `config`, loaded once.
+    let components: DaemonComponents
     let database: PostgresClient
     let imap: IMAPClient
     let clock = ManualWallClock(Date())
@@ -30,21 +33,24 @@ struct IntakeHarness {
         config.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
         self.config = config
+        components = try DaemonComponents.load(config)
         database = PostgresClient(configuration: config.postgres)
         imap = IMAPClient(settings: config.imap.server)
     }
 
     func stage(exitAfterCommit: Bool = false) throws -> IntakeStage {
-        try IntakeFactory.make(config: config, imap: IMAPClient(settings: config.imap.server), database: database,
-                               logger: Logger(level: .error), clock: clock, exitAfterCommit: exitAfterCommit)
+        try stage(settings: components.intake, faults: FaultInjection(exitAfterCommit: exitAfterCommit))
     }
 
     /// A stage with settings of the test's own (budgets, say).
-    func stage(settings: IntakeSettings) throws -> IntakeStage {
+    func stage(settings: IntakeSettings, faults: FaultInjection = .none) throws -> IntakeStage {
         IntakeStage(imap: IMAPClient(settings: config.imap.server), database: database,
-                    recorder: IntakeRecorder(settings: settings, writer: try IntakeFactory.writer(config)),
-                    logger: Logger(level: .error), clock: clock, personKey: config.logIDKey)
+                    recorder: IntakeRecorder(settings: settings, writer: components.writer),
+                    logger: Logger(level: .error), clock: clock, faults: faults)
     }
+
+    /// The recorder the stage uses, for recording without IMAP.
+    var recorder: IntakeRecorder { IntakeRecorder(settings: components.intake, writer: components.writer) }
 
     /// Sends a message to this harness's notices address and waits for it.
     /// With `mxResult` the stack's MX writes that Authentication-Results
@@ -77,7 +83,6 @@ struct IntakeHarness {
         let uid = try #require(try await imap.uids(in: .inbox, from: 1).first)
         let status = try await imap.status(of: .inbox)
         let raw = try await imap.fetch(uid: uid, in: .inbox)
-        let recorder = IntakeRecorder(settings: IntakeFactory.settings(config), writer: try IntakeFactory.writer(config))
         let epoch = uidValidity ?? status.uidValidity
         let fetched = IntakeRecorder.Fetched(uidValidity: epoch, uid: uid, raw: raw, receivedAt: Date())
         let ledgerMailbox = notices + "/INBOX"
@@ -90,7 +95,6 @@ struct IntakeHarness {
     /// Records raw bytes as message `uid` of this harness's mailbox, without
     /// IMAP: one transaction, as the intake stage would.
     func record(_ raw: [UInt8], uid: UInt64, receivedAt: Date = Date()) async throws -> IntakeOutcome? {
-        let recorder = IntakeRecorder(settings: IntakeFactory.settings(config), writer: try IntakeFactory.writer(config))
         let fetched = IntakeRecorder.Fetched(uidValidity: 1, uid: uid, raw: raw, receivedAt: receivedAt)
         return try await database.transaction { connection in
             try recorder.record(fetched, in: connection, now: Date())

@@ -190,10 +190,9 @@ extension LiveStackTests {
                                   body: String(repeating: "0123456789abcdef\n", count: 4096),
                                   messageID: "intake-big-\(UUID().uuidString)@example.com")
             try await harness.deliver(big, from: "big@example.com", expectInbox: 1)
-            var config = harness.config
-            config.intake.maximumMessageBytes = 16 * 1024
-            let stage = try IntakeFactory.make(config: config, imap: harness.imap, database: harness.database,
-                                               logger: Logger(level: .error), clock: harness.clock)
+            var settings = harness.components.intake
+            settings.maximumMessageBytes = 16 * 1024
+            let stage = try harness.stage(settings: settings)
             _ = try await stage.runOnce()
             #expect(try await harness.inbound().map { $0["outcome"] } == ["oversized"])
             let review = try #require(MailboxName("Review"))

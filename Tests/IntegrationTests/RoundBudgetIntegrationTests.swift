@@ -17,7 +17,7 @@ extension LiveStackTests {
                                                       messageID: "budget-\(index)-\(UUID().uuidString)@example.com"),
                                           from: sender, expectInbox: index + 1)
             }
-            var settings = IntakeFactory.settings(harness.config)
+            var settings = harness.components.intake
             settings.roundByteBudget = 1
             let byBytes = try await harness.stage(settings: settings).runOnce()
             #expect(byBytes.handled == 1 && byBytes.moreWaiting)

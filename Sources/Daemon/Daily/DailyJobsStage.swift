@@ -39,26 +39,17 @@ public struct DailyJobsStage: PipelineStage {
     static let actor = "dsrd:daily"
 
     public let name = "daily"
-    public let client: PostgresClient
+    public let database: PostgresClient
     public let clock: any WallClock
     public let logger: Logger
     public let settings: Settings
     private let memory = DailyJobsMemory()
 
-    public init(client: PostgresClient, clock: any WallClock = SystemWallClock(), logger: Logger, settings: Settings) {
-        self.client = client
+    public init(database: PostgresClient, clock: any WallClock = SystemWallClock(), logger: Logger, settings: Settings) {
+        self.database = database
         self.clock = clock
         self.logger = logger
         self.settings = settings
-    }
-
-    /// The stage of a configuration; throws when its data map cannot be loaded.
-    public static func make(config: DaemonConfig, database: PostgresClient, logger: Logger,
-                            clock: any WallClock) throws -> DailyJobsStage {
-        let map = try config.dataMapPath.map { try DataMap.load(from: $0) }
-        let settings = Settings(dataMap: map, digestAddress: config.digest.address, digestHour: config.digest.hour,
-                                sender: config.sender, organisationName: config.organisation.name)
-        return DailyJobsStage(client: database, clock: clock, logger: logger, settings: settings)
     }
 
     /// Runs the jobs due now that this process has not yet seen done
@@ -90,7 +81,7 @@ public struct DailyJobsStage: PipelineStage {
     private func purge(today: Day) async throws -> Bool {
         guard let map = settings.dataMap else { return false }
         let job = settings.purgeJobName
-        let report: HeldRowPurge.Report? = try await client.transaction { connection in
+        let report: HeldRowPurge.Report? = try await database.transaction { connection in
             guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
             let report = try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
             if report.holdsClosed > 0 {
@@ -110,7 +101,7 @@ public struct DailyJobsStage: PipelineStage {
     private func digest(today: Day, now: Date) async throws -> Bool {
         guard let address = settings.digestAddress else { return false }
         let settings = self.settings
-        let digest: OperatorDigest? = try await client.transaction { connection in
+        let digest: OperatorDigest? = try await database.transaction { connection in
             guard try DailyJobClaim.claim(settings.digestJobName, day: today, connection: connection) else { return nil }
             let digest = try DigestQuery.read(day: today, connection: connection)
             let mail = DigestMail.compose(digest, to: address, sender: settings.sender,

@@ -23,16 +23,17 @@ public struct FulfilStage: PipelineStage {
     let settings: FulfilSettings
     let logger: Logger
     let clock: any WallClock
-    /// Test hook: die before the COMMIT of a chosen request.
-    let crashHooks: TestCrashHooks
+    /// Crashes on purpose (tests only; `FaultInjection`): die before the
+    /// COMMIT of a chosen request.
+    let faults: FaultInjection
 
     public init(database: PostgresClient, settings: FulfilSettings, logger: Logger, clock: any WallClock,
-                crashHooks: TestCrashHooks = .none) {
+                faults: FaultInjection = .none) {
         self.database = database
         self.settings = settings
         self.logger = logger
         self.clock = clock
-        self.crashHooks = crashHooks
+        self.faults = faults
     }
 
     public func runOnce() async throws -> StageReport {
@@ -91,7 +92,7 @@ public struct FulfilStage: PipelineStage {
         }
         let now = clock.now()
         let settings = self.settings
-        let hooks = crashHooks
+        let hooks = faults
         let logger = self.logger
         do {
             return try await database.transaction { connection in

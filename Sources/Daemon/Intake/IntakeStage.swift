@@ -24,24 +24,18 @@ public struct IntakeStage: PipelineStage {
     let recorder: IntakeRecorder
     let logger: Logger
     let clock: any WallClock
-    let personKey: [UInt8]
-    /// Test hook: stop the process right after a COMMIT, before the IMAP move,
-    /// to prove that a crash there loses and duplicates nothing.
-    let exitAfterCommit: Bool
-    /// Test hook: die before the recording COMMIT of a marked message.
-    let crashHooks: TestCrashHooks
+    /// Crashes on purpose (tests only; `FaultInjection`): stop right after a
+    /// COMMIT, before the IMAP move, or die before the COMMIT of a marked message.
+    let faults: FaultInjection
 
     public init(imap: IMAPClient, database: PostgresClient, recorder: IntakeRecorder, logger: Logger,
-                clock: any WallClock, personKey: [UInt8], exitAfterCommit: Bool = false,
-                crashHooks: TestCrashHooks = .none) {
+                clock: any WallClock, faults: FaultInjection = .none) {
         self.imap = imap
         self.database = database
         self.recorder = recorder
         self.logger = logger
         self.clock = clock
-        self.personKey = personKey
-        self.exitAfterCommit = exitAfterCommit
-        self.crashHooks = crashHooks
+        self.faults = faults
     }
 
     var settings: IntakeSettings { recorder.settings }
@@ -149,7 +143,7 @@ public struct IntakeStage: PipelineStage {
             await attempts.takeBack(uidValidity: uidValidity, uid: uid)
             throw error
         }
-        if exitAfterCommit {
+        if faults.exitAfterCommit {
             logger.notice("stopping after commit (test hook)", ["uid": uid])
             exit(75)
         }
@@ -194,7 +188,7 @@ public struct IntakeStage: PipelineStage {
         budget.use(bytes: raw.count)
         let fetched = IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw, receivedAt: receivedAt)
         let now = clock.now()
-        let hooks = crashHooks
+        let hooks = faults
         let logger = self.logger
         return try await database.transaction { connection in
             let outcome = try recorder.record(fetched, in: connection, now: now)

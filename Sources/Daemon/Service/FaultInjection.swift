@@ -1,11 +1,15 @@
 import Foundation
 
-/// Test hooks, read from the environment by `StageFactory` and unset in
-/// production: the process kills itself with SIGKILL (as the kernel's
-/// out-of-memory killer would) inside a transaction, before its COMMIT, so
-/// a live test can show what a crash in the middle of the work leaves
-/// behind, and that three of them set the work aside.
-public struct TestCrashHooks: Sendable, Equatable {
+/// Crashes on purpose, for the live tests that show what a crash in the
+/// middle of the work leaves behind: read from the environment by `dsrd run`
+/// alone (the composition root, `DaemonComponents.stages`) and unset in
+/// production. The process exits right after intake's COMMIT, or kills
+/// itself with SIGKILL (as the kernel's out-of-memory killer would) inside
+/// a transaction, before its COMMIT, so three of them set the work aside.
+public struct FaultInjection: Sendable, Equatable {
+    /// Intake exits (status 75) right after a message's COMMIT, before the
+    /// IMAP move (`$DSRD_TEST_EXIT_AFTER_COMMIT=1`).
+    public var exitAfterCommit: Bool
     /// Intake dies while recording a message whose bytes contain this text
     /// (`$DSRD_TEST_CRASH_ON_MESSAGE`).
     public var messageMarker: String?
@@ -13,16 +17,18 @@ public struct TestCrashHooks: Sendable, Equatable {
     /// (`$DSRD_TEST_CRASH_ON_REQUEST`).
     public var requestReference: String?
 
-    public init(messageMarker: String? = nil, requestReference: String? = nil) {
+    public init(exitAfterCommit: Bool = false, messageMarker: String? = nil, requestReference: String? = nil) {
+        self.exitAfterCommit = exitAfterCommit
         self.messageMarker = messageMarker
         self.requestReference = requestReference
     }
 
-    public static let none = TestCrashHooks()
+    public static let none = FaultInjection()
 
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        -> TestCrashHooks {
-        TestCrashHooks(messageMarker: environment["DSRD_TEST_CRASH_ON_MESSAGE"].flatMap { $0.isEmpty ? nil : $0 },
+        -> FaultInjection {
+        FaultInjection(exitAfterCommit: environment["DSRD_TEST_EXIT_AFTER_COMMIT"] == "1",
+                       messageMarker: environment["DSRD_TEST_CRASH_ON_MESSAGE"].flatMap { $0.isEmpty ? nil : $0 },
                        requestReference: environment["DSRD_TEST_CRASH_ON_REQUEST"].flatMap { $0.isEmpty ? nil : $0 })
     }
 

@@ -1,0 +1,130 @@
+import Foundation
+import LogSafety
+import Requests
+import Store
+import Transport
+
+/// The composition root: what the daemon and the commands that act are
+/// built from, loaded once from a configuration — the reply templates (in
+/// the writer), the data map, and each stage's settings. Loading fails with
+/// the whole list of problems, which is what `dsrd check-config` prints,
+/// so a configuration it accepts is one `dsrd run` starts with.
+public struct DaemonComponents: Sendable {
+    public let config: DaemonConfig
+    public let writer: ReplyWriter
+    public let intake: IntakeSettings
+    /// Nil without `data_map`: requests are recorded and acknowledged, not carried out.
+    public let fulfil: FulfilSettings?
+    public let daily: DailyJobsStage.Settings
+    public let delivery: DeliveryStage.Settings
+
+    /// Why the components cannot be built: every problem, by key path.
+    public struct LoadFailure: LogSafeError, Sendable, Equatable {
+        public let problems: [Problem]
+
+        public var description: String {
+            "\(problems.count) configuration problem(s): " + problems.map(\.path).joined(separator: ", ")
+        }
+    }
+
+    /// Loads the templates and the data map once and builds every stage's settings.
+    public static func load(_ config: DaemonConfig) throws(LoadFailure) -> DaemonComponents {
+        var problems: [Problem] = []
+        let templates = loadTemplates(config, into: &problems)
+        let map = loadMap(config, into: &problems)
+        if map != nil, config.suppressionKey == nil {
+            problems.append(Problem(path: "suppression_key", message: "not set: fulfilment needs it with a data map"))
+        }
+        guard problems.isEmpty, let templates else { throw LoadFailure(problems: problems) }
+        let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+        let matcher = AddressMatcher(rules: config.identity.aliasRules)
+        let intake = IntakeSettings(
+            mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
+            processedMailbox: config.imap.processedMailbox, reviewMailbox: config.imap.reviewMailbox,
+            ownAddress: config.sender, maximumMessageBytes: config.intake.maximumMessageBytes,
+            loopGuardLimit: config.intake.loopGuardMessages,
+            loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60, limits: config.limits,
+            senderTrust: config.identity.senderTrust, operatorAddress: config.digest.address, matcher: matcher)
+        let fulfil = map.map { map in
+            FulfilSettings(
+                map: map, writer: writer, suppressionKey: config.suppressionKey ?? [],
+                maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,
+                senderTrust: config.identity.senderTrust, matcher: matcher,
+                confirmation: config.identity.confirmationPolicy, limits: config.limits,
+                operatorAddress: config.digest.address)
+        }
+        let daily = DailyJobsStage.Settings(dataMap: map, digestAddress: config.digest.address,
+                                            digestHour: config.digest.hour, sender: config.sender,
+                                            organisationName: config.organisation.name)
+        return DaemonComponents(config: config, writer: writer, intake: intake, fulfil: fulfil, daily: daily,
+                                delivery: DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts)))
+    }
+
+    /// The reply writer alone, for the commands that only answer (the
+    /// operators' decisions).
+    public static func writer(_ config: DaemonConfig) throws(LoadFailure) -> ReplyWriter {
+        var problems: [Problem] = []
+        guard let templates = loadTemplates(config, into: &problems) else { throw LoadFailure(problems: problems) }
+        return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+    }
+
+    /// The pipeline's stages, in the order they run, on one database client:
+    /// intake (IMAP → requests), fulfilment (requests → the customer
+    /// database and replies), the daily jobs (purge, digest), then delivery
+    /// (outbox → SMTP) last, so whatever a round queues goes out in it.
+    /// `faults` crash on purpose (tests only).
+    public func stages(logger: Logger, clock: any WallClock, faults: FaultInjection = .none) -> [any PipelineStage] {
+        let database = PostgresClient(configuration: config.postgres)
+        var stages: [any PipelineStage] = [
+            IntakeStage(imap: IMAPClient(settings: config.imap.server), database: database,
+                        recorder: IntakeRecorder(settings: intake, writer: writer), logger: logger, clock: clock,
+                        faults: faults),
+        ]
+        if let fulfil {
+            stages.append(FulfilStage(database: database, settings: fulfil, logger: logger, clock: clock, faults: faults))
+        } else {
+            logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
+        }
+        stages.append(DailyJobsStage(database: database, clock: clock, logger: logger, settings: daily))
+        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database),
+                                    sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
+                                    settings: delivery))
+        return stages
+    }
+
+    /// The stages and the poll interval.
+    public func plan(logger: Logger, clock: any WallClock, faults: FaultInjection = .none) -> ServicePlan {
+        ServicePlan(stages: stages(logger: logger, clock: clock, faults: faults),
+                    pollInterval: TimeInterval(config.pollIntervalSeconds))
+    }
+
+    // MARK: - Loading
+
+    private static func loadTemplates(_ config: DaemonConfig, into problems: inout [Problem]) -> TemplateSet? {
+        guard let directory = config.templatesDirectory else {
+            problems.append(Problem(path: "templates_dir", message: "not set: replies need the templates"))
+            return nil
+        }
+        do {
+            return try TemplateSet.load(from: directory)
+        } catch {
+            problems.append(Problem(path: "templates_dir", message: LogSafe.describe(error)))
+            return nil
+        }
+    }
+
+    /// The map at `data_map` (nil when none is configured, or when it has problems).
+    private static func loadMap(_ config: DaemonConfig, into problems: inout [Problem]) -> DataMap? {
+        guard let path = config.dataMapPath else { return nil }
+        do {
+            let map = try DataMap.load(from: path)
+            let unknown = FileManager.default.contents(atPath: path).map { DataMap.unknownKeys(in: Array($0)) } ?? []
+            let found = (unknown + map.problems()).map { Problem(path: "data_map", message: $0.description) }
+            problems += found
+            return found.isEmpty ? map : nil
+        } catch {
+            problems.append(Problem(path: "data_map", message: LogSafe.describe(error)))
+            return nil
+        }
+    }
+}
