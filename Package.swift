@@ -37,8 +37,14 @@ let package = Package(
         .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety", "MailCore", "Requests"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
+        // The customer database, known only through the data map: access,
+        // erasure with its holds, rectification, objection, partner notices
+        // and the check of a map against the live catalog.
+        .target(name: "CustomerData", dependencies: ["LogSafety", "Requests", "Store"]),
+
         // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["Hashing", "LogSafety", "MailCore", "Requests", "Store", "Transport"]),
+        .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Requests", "Store",
+                                              "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
 
         // Seeded randomness, message mutations and sample messages shared by
@@ -56,8 +62,10 @@ let package = Package(
             dependencies: ["Requests", "Hashing", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Hashing", "LogSafety", "Store", "Transport", "MailCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "Store", "Transport", "MailCore", "FuzzSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["CustomerData", "Daemon", "DaemonTesting", "Hashing", "LogSafety",
+                                                      "MailCore", "Store", "Transport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["CustomerData", "Daemon", "FuzzSupport", "MailCore", "Store",
+                                                             "Transport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
+import CustomerData
 import Testing
-import Store
 
 /// The SQL built from the data map: names validated and quoted, values only as `$1`.
 struct AccessQueryTests {

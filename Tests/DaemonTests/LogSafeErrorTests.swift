@@ -2,6 +2,7 @@ import Foundation
 import LogSafety
 import Requests
 import Testing
+@testable import CustomerData
 @testable import Daemon
 @testable import Store
 @testable import Transport
@@ -16,6 +17,7 @@ struct LogSafeErrorTests {
         // Store
         PostgresError(kind: .statementFailed, sqlState: "23505", constraint: "requests_reference_key",
                       table: "requests", context: "running a statement"),
+        // CustomerData
         SQLIdentifierError(name: "crm.Customers", expectedParts: 2),
         // Transport
         TransportError(kind: .transient, curlCode: 55, replyCode: 451, operation: "smtp send"),

@@ -1,3 +1,4 @@
+import CustomerData
 import Daemon
 import Foundation
 import Requests

@@ -1,3 +1,4 @@
+import CustomerData
 import Requests
 import Store
 

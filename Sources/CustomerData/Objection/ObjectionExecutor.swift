@@ -1,4 +1,5 @@
 import Requests
+import Store
 
 /// Puts an objection (GDPR Art. 21) into effect: sets the map's objection
 /// columns on the subject row(s) and, for direct marketing, puts the address

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// Carries out a `hold` erasure action on one mapped table: each of the
 /// person's rows is either recorded in `dsr.holds` and stripped down to what

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// Finds the subject rows of an address with `SubjectLookup`: a row is the
 /// address's when its stored address is one of the address's stored forms

@@ -1,4 +1,5 @@
 import Requests
+import Store
 
 /// Corrects a person's data (GDPR Art. 16) through the map's `rectification`
 /// columns on the subject table, in one transaction, after validating every

@@ -1,4 +1,5 @@
 import Requests
+import Store
 
 /// Erases a person's data (GDPR Art. 17) as the data map says, in one
 /// transaction: every mapped table in dependency order (deepest path first,

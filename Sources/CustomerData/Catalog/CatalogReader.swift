@@ -1,4 +1,5 @@
 import Requests
+import Store
 /// Reads what a database has, for checking a data map against it: the
 /// columns (with type and nullability) and the foreign keys of some schemas.
 public enum CatalogReader {

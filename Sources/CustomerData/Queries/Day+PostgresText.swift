@@ -1,4 +1,5 @@
 import Requests
+import Store
 
 extension Day {
     /// The calendar day of a `date` or `timestamp(tz)` value in PostgreSQL's

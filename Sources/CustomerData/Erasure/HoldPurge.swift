@@ -1,4 +1,5 @@
 import Requests
+import Store
 
 /// Ends holds: deletes the held rows whose `erasable_on` has come and marks
 /// their holds purged. Children go before parents (tables held `with` a

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// The partners a person's data was disclosed to (the map's `disclosures`
 /// tables), so each can be told of an erasure or correction (GDPR Art. 19).
