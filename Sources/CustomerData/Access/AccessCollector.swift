@@ -3,8 +3,8 @@ import LogSafety
 import Requests
 import Store
 
-/// Reads everything the data map leads to for one e-mail address, in one
-/// read-only transaction with one snapshot, so the copy is consistent.
+/// Reads everything the data map leads to for one e-mail address, inside
+/// the caller's transaction (at REPEATABLE READ the copy is one snapshot).
 public struct AccessCollector: Sendable {
     public let map: DataMap
     /// How the address finds its subject row (`AddressMatcher.storedForms`).
@@ -16,14 +16,6 @@ public struct AccessCollector: Sendable {
         guard problems.isEmpty else { throw AccessError.unusableMap(problems: problems.count) }
         self.map = map
         self.matcher = matcher
-    }
-
-    /// Collects in a transaction of its own (read-only, repeatable read).
-    public func collect(address: String, client: PostgresClient) async throws -> AccessOutcome {
-        try await client.transaction(readOnly: true) { connection in
-            try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            return try collect(address: address, on: connection)
-        }
     }
 
     /// Collects on `connection`, inside a transaction the caller opened.
@@ -40,7 +32,7 @@ public struct AccessCollector: Sendable {
         var categories: [CategoryRows] = []
         var disclosures: [Disclosure] = []
         for mapped in map.tables {
-            let rows = subjectRows(mapped)
+            let rows = SubjectRows(mapped, subjectKey: subject.key)
             let result = try connection.execute(try rows.select(columns: mapped.columns), [.text(key)])
             if !result.rows.isEmpty {
                 categories.append(CategoryRows(mapped, columns: result.columns, rows: result.rows.map(\.values)))
@@ -54,21 +46,10 @@ public struct AccessCollector: Sendable {
                                    categories: categories, disclosures: disclosures))
     }
 
-    private func subjectRows(_ mapped: MappedTable) -> SubjectRows {
-        SubjectRows(table: mapped.table, key: mapped.key,
-                    path: mapped.path.map { SubjectRows.Step(column: $0.column, references: $0.references) },
-                    subjectKey: map.subject.key)
-    }
-
     private func readDisclosures(
         _ source: DisclosureSource, rows: SubjectRows, key: String, on connection: PostgresConnection
     ) throws -> [Disclosure] {
-        let query = DisclosureRows(
-            rows: rows, partnerColumn: source.partnerColumn, partnerTable: source.partnerTable,
-            partnerKey: source.partnerKey, partnerNameColumn: source.partnerNameColumn,
-            partnerAddressColumn: source.partnerAddressColumn, dateColumn: source.dateColumn,
-            fieldsColumn: source.fieldsColumn)
-        let result = try connection.execute(try query.select(), [.text(key)])
+        let result = try connection.execute(try DisclosureRows(rows: rows, source: source).select(), [.text(key)])
         return try result.rows.map { row in
             guard let date = try? Date(try row.string("date"), strategy: .iso8601) else {
                 throw AccessError.unreadableDisclosure

@@ -1,42 +1,34 @@
 import Requests
 import Store
-/// Reads what a database has, for checking a data map against it: the
-/// columns (with type and nullability) and the foreign keys of some schemas.
-public enum CatalogReader {
-    /// One column of a table or view.
-    public struct Column: Sendable, Equatable {
-        /// `schema.table`
-        public var table: String
-        public var name: String
-        /// `information_schema.columns.data_type` (`bigint`, `text`, `ARRAY`, `timestamp with time zone` …).
-        public var dataType: String
-        public var isNullable: Bool
 
-        public init(table: String, name: String, dataType: String, isNullable: Bool) {
-            self.table = table
-            self.name = name
-            self.dataType = dataType
-            self.isNullable = isNullable
+/// Reads what a database has, for checking a data map against it: the
+/// columns (with type and nullability) and the foreign keys of some schemas,
+/// as the validator's `DatabaseCatalog`.
+public enum CatalogReader {
+    /// The catalog of `schemas`: every column of every table, and every
+    /// foreign key whose table is in one of them.
+    public static func catalog(schemas: [String], on connection: PostgresConnection) throws -> DatabaseCatalog {
+        var tables: [String: [String: DatabaseCatalog.Column]] = [:]
+        for row in try columns(schemas: schemas, on: connection).rows {
+            tables[try row.string("table_name"), default: [:]][try row.string("column_name")] = DatabaseCatalog.Column(
+                dataType: try row.string("data_type"), isNullable: try row.string("is_nullable") == "YES")
         }
+        return DatabaseCatalog(tables: tables, foreignKeys: try foreignKeys(schemas: schemas, on: connection))
     }
 
     /// Every column of every table in `schemas`, in table and column order.
-    public static func columns(schemas: [String], on connection: PostgresConnection) throws -> [Column] {
-        let result = try connection.execute("""
+    private static func columns(schemas: [String], on connection: PostgresConnection) throws -> QueryResult {
+        try connection.execute("""
             SELECT table_schema || '.' || table_name AS table_name, column_name, data_type, is_nullable
             FROM information_schema.columns
             WHERE table_schema = ANY($1::text[])
             ORDER BY table_schema, table_name, ordinal_position
             """, [.textArray(schemas)])
-        return try result.rows.map { row in
-            Column(table: try row.string("table_name"), name: try row.string("column_name"),
-                   dataType: try row.string("data_type"), isNullable: try row.string("is_nullable") == "YES")
-        }
     }
 
     /// Every foreign key whose table is in `schemas`, one entry per column
     /// pair, each with the number of pairs of its constraint.
-    public static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [DatabaseCatalog.ForeignKey] {
+    private static func foreignKeys(schemas: [String], on connection: PostgresConnection) throws -> [DatabaseCatalog.ForeignKey] {
         let result = try connection.execute("""
             SELECT fn.nspname || '.' || fc.relname AS table_name, fa.attname AS column_name,
                    rn.nspname || '.' || rc.relname AS referenced_table, ra.attname AS referenced_column,

@@ -13,17 +13,9 @@ public enum DataMapDatabaseCheck {
         return Array(Set(schemas)).sorted()
     }
 
-    /// The catalog of `schemas` as the validator wants it.
+    /// The catalog of `schemas`, read in one read-only transaction.
     public static func catalog(schemas: [String], client: PostgresClient) async throws -> DatabaseCatalog {
-        try await client.transaction(readOnly: true) { connection in
-            var tables: [String: [String: DatabaseCatalog.Column]] = [:]
-            for column in try CatalogReader.columns(schemas: schemas, on: connection) {
-                tables[column.table, default: [:]][column.name] = DatabaseCatalog.Column(
-                    dataType: column.dataType, isNullable: column.isNullable)
-            }
-            let keys = try CatalogReader.foreignKeys(schemas: schemas, on: connection)
-            return DatabaseCatalog(tables: tables, foreignKeys: keys)
-        }
+        try await client.transaction(readOnly: true) { try CatalogReader.catalog(schemas: schemas, on: $0) }
     }
 
     /// Every mismatch between `map` and the database `client` reaches.

@@ -15,18 +15,14 @@ public struct ErasureExecutor: Sendable {
         self.matcher = matcher
     }
 
-    /// Erases in a transaction of its own.
+    /// Erases inside a transaction the caller has begun (and ends).
     /// - Parameters:
     ///   - addressHash: the keyed hash of the address (HMAC-SHA256 hex): the
     ///     suppression entry and the holds' `subject_ref`. The address itself
     ///     is never stored.
     ///   - today: the day in Oslo, from the clock (holds that ended by then delete at once).
-    public func erase(address: String, addressHash: String, today: Day, connection: PostgresConnection) throws -> ErasureOutcome {
-        try connection.transaction { try eraseInTransaction(address: address, addressHash: addressHash, today: today, connection: $0) }
-    }
-
-    /// The same inside a transaction the caller has begun (and ends).
-    public func eraseInTransaction(address: String, addressHash: String, today: Day, connection: PostgresConnection) throws -> ErasureOutcome {
+    public func erase(address: String, addressHash: String, today: Day,
+                      in connection: PostgresConnection) throws -> ErasureOutcome {
         try checkMap()
         guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection) else {
             return .noData
@@ -65,14 +61,10 @@ public struct ErasureExecutor: Sendable {
     }
 
     /// Withdrawal of consent (Art. 7(3)): deletes only the tables held by
-    /// consent (`consent_data`), nothing else. Returns the categories erased
-    /// (empty when there was nothing), or nil when the address is unknown.
-    public func eraseConsentData(address: String, connection: PostgresConnection) throws -> ErasureReport? {
-        try connection.transaction { try eraseConsentDataInTransaction(address: address, connection: $0) }
-    }
-
-    /// The same inside a transaction the caller has begun.
-    public func eraseConsentDataInTransaction(address: String, connection: PostgresConnection) throws -> ErasureReport? {
+    /// consent (`consent_data`), nothing else, inside the caller's
+    /// transaction. Returns the categories erased (empty when there was
+    /// nothing), or nil when the address is unknown.
+    public func eraseConsentData(address: String, in connection: PostgresConnection) throws -> ErasureReport? {
         guard let subjectKey = try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection) else {
             return nil
         }
@@ -82,12 +74,6 @@ public struct ErasureExecutor: Sendable {
             record(count, of: table, in: &report)
         }
         return report
-    }
-
-    /// The subject key of the address (nil: none), `ambiguousSubject` for
-    /// several. Locks nothing, so it also works in a read-only transaction.
-    public func subjectKey(of address: String, connection: PostgresConnection) throws -> String? {
-        try ErasureSubjectLookup.singleKey(of: address, map: map, matcher: matcher, connection: connection, forUpdate: false)
     }
 
     /// Builds every table's SQL once without running it, so a map that

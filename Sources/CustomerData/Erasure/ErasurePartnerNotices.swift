@@ -18,11 +18,7 @@ public struct PartnerNotices: Sendable {
         for table in map.tables {
             guard let source = table.disclosures else { continue }
             let sql = try ErasureSQL(table, map: map)
-            let rows = DisclosureRows(
-                rows: sql.rows, partnerColumn: source.partnerColumn, partnerTable: source.partnerTable,
-                partnerKey: source.partnerKey, partnerNameColumn: source.partnerNameColumn,
-                partnerAddressColumn: source.partnerAddressColumn, dateColumn: source.dateColumn,
-                fieldsColumn: source.fieldsColumn)
+            let rows = DisclosureRows(rows: sql.rows, source: source)
             let select: String
             do { select = try rows.select() } catch {
                 throw FulfilmentError.unusableMap(where: sql.place + ".disclosures", problem: "\(error)")

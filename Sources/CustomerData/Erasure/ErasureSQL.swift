@@ -19,9 +19,7 @@ struct ErasureSQL {
         self.table = table
         let place = Self.place(of: table, in: map)
         self.place = place
-        rows = SubjectRows(table: table.table, key: table.key,
-                           path: table.path.map { SubjectRows.Step(column: $0.column, references: $0.references) },
-                           subjectKey: map.subject.key)
+        rows = SubjectRows(table, subjectKey: map.subject.key)
         target = try Self.quote(table.table, at: place + ".table", parts: 2)
         keyColumns = try table.key.map { try Self.quote($0, at: place + ".key") }
         guard !keyColumns.isEmpty else { throw FulfilmentError.unusableMap(where: place + ".key", problem: "no key columns") }

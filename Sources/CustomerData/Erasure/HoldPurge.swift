@@ -17,13 +17,8 @@ public enum HeldRowPurge {
         }
     }
 
-    /// Purges in a transaction of its own.
-    public static func purge(map: DataMap, today: Day, connection: PostgresConnection) throws -> Report {
-        try connection.transaction { try purgeInTransaction(map: map, today: today, connection: $0) }
-    }
-
-    /// The same inside a transaction the caller has begun.
-    public static func purgeInTransaction(map: DataMap, today: Day, connection: PostgresConnection) throws -> Report {
+    /// Purges inside a transaction the caller has begun.
+    public static func purge(map: DataMap, today: Day, in connection: PostgresConnection) throws -> Report {
         var report = Report()
         for table in purgeOrder(map) {
             let sql = try ErasureSQL(table, map: map)

@@ -15,16 +15,9 @@ public struct ObjectionExecutor: Sendable {
         self.matcher = matcher
     }
 
+    /// Applies the objection inside a transaction the caller has begun.
     public func apply(scope: ObjectionScope, address: String, addressHash: String, today: Day,
-                      connection: PostgresConnection) throws -> ObjectionReport {
-        try connection.transaction {
-            try applyInTransaction(scope: scope, address: address, addressHash: addressHash, today: today, connection: $0)
-        }
-    }
-
-    /// The same inside a transaction the caller has begun.
-    public func applyInTransaction(scope: ObjectionScope, address: String, addressHash: String, today: Day,
-                                   connection: PostgresConnection) throws -> ObjectionReport {
+                      in connection: PostgresConnection) throws -> ObjectionReport {
         // Every row with the address: the objection is the address owner's.
         let keys = try ErasureSubjectLookup.keys(of: address, map: map, matcher: matcher, connection: connection)
         let columns = map.subjectTable?.objection

@@ -1,3 +1,5 @@
+import Requests
+
 /// Builds the SELECT that reads one data subject's rows of a table, following
 /// the table's path of joins to the subject key:
 ///
@@ -8,41 +10,43 @@
 /// The last step's column is compared with the subject key (bound as `$1`), so
 /// the subject table itself is not joined. Names are validated and quoted.
 public struct SubjectRows: Sendable, Equatable {
-    /// One join: `column` of the current table equals `references` (`schema.table.column`).
-    public struct Step: Sendable, Equatable {
-        public var column: String
-        public var references: String
-
-        public init(column: String, references: String) {
-            self.column = column
-            self.references = references
-        }
-    }
-
     /// `schema.table` of the rows read.
     public var table: String
     /// Primary-key column(s), for a stable row order.
     public var key: [String]
     /// Joins to the subject key; empty when `table` is the subject table.
-    public var path: [Step]
+    public var path: [PathStep]
     /// The subject table's key, compared when `path` is empty.
     public var subjectKey: String
 
-    public init(table: String, key: [String], path: [Step], subjectKey: String) {
+    public init(table: String, key: [String], path: [PathStep], subjectKey: String) {
         self.table = table
         self.key = key
         self.path = path
         self.subjectKey = subjectKey
     }
 
+    /// The rows of a mapped table; `subjectKey` is the subject table's key
+    /// column (`DataMap.subject.key`).
+    public init(_ table: MappedTable, subjectKey: String) {
+        self.init(table: table.table, key: table.key, path: table.path, subjectKey: subjectKey)
+    }
+
     /// `FROM … JOIN … WHERE … = $1`: the rows' table is `t0`.
     public func fromAndWhere() throws -> String {
+        let parts = try fromAndCondition()
+        return parts.from + " WHERE " + parts.condition
+    }
+
+    /// The same in two parts, for a statement that joins more tables before
+    /// the condition: `FROM … JOIN …`, and the comparison with `$1`.
+    public func fromAndCondition() throws -> (from: String, condition: String) {
         var sql = "FROM \(try SQLIdentifier.quoted(table, parts: 2)) t0"
         var current = "t0"
         for (index, step) in path.enumerated() {
             let column = try SQLIdentifier.quoted(step.column)
             if index == path.count - 1 {
-                return sql + " WHERE \(current).\(column) = $1"
+                return (sql, "\(current).\(column) = $1")
             }
             let target = try SQLIdentifier.splitColumn(step.references)
             let alias = "t\(index + 1)"
@@ -50,7 +54,7 @@ public struct SubjectRows: Sendable, Equatable {
             sql += " ON \(alias).\(try SQLIdentifier.quoted(target.column)) = \(current).\(column)"
             current = alias
         }
-        return sql + " WHERE t0.\(try SQLIdentifier.quoted(subjectKey)) = $1"
+        return (sql, "t0.\(try SQLIdentifier.quoted(subjectKey)) = $1")
     }
 
     /// The rows, with `columns` (all columns of the table when nil) in text

@@ -20,16 +20,9 @@ public struct RectificationExecutor: Sendable {
         (map.subjectTable?.rectification ?? [:]).keys.sorted()
     }
 
+    /// Applies the corrections inside a transaction the caller has begun.
     public func apply(fields: [RectificationField: String], language: Language?, address: String,
-                      connection: PostgresConnection) throws -> RectificationOutcome {
-        try connection.transaction {
-            try applyInTransaction(fields: fields, language: language, address: address, connection: $0)
-        }
-    }
-
-    /// The same inside a transaction the caller has begun.
-    public func applyInTransaction(fields: [RectificationField: String], language: Language?, address: String,
-                                   connection: PostgresConnection) throws -> RectificationOutcome {
+                      in connection: PostgresConnection) throws -> RectificationOutcome {
         let plan = RectificationValidation.plan(fields: fields, columns: map.subjectTable?.rectification ?? [:],
                                                 language: language)
         guard plan.problems.isEmpty else {

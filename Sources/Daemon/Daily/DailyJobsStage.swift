@@ -93,7 +93,7 @@ public struct DailyJobsStage: PipelineStage {
         let job = settings.purgeJobName
         let report: HeldRowPurge.Report? = try await client.transaction { connection in
             guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
-            let report = try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
+            let report = try HeldRowPurge.purge(map: map, today: today, in: connection)
             if report.holdsClosed > 0 {
                 try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: .heldRowsPurged,
                                                   detailsJSON: Self.countsJSON(report))
