@@ -34,25 +34,32 @@ let package = Package(
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety", "MailCore", "Requests"]),
+        // Store is the PostgreSQL driver only (connection, values, errors, the
+        // migrator): it knows nothing of requests or mail.
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
-        // The customer database, known only through the data map: access,
-        // erasure with its holds, rectification, objection, partner notices
-        // and the check of a map against the live catalog.
-        .target(name: "CustomerData", dependencies: ["LogSafety", "Requests", "Store"]),
+        // The database through repositories, in the words of Requests.
+        // Records: dsrd's own schema `dsr` (ledger, requests, confirmations,
+        // outbox, audit trail, holds, suppression list, daily jobs) and its
+        // migrations. CustomerData: the customer database, known only
+        // through the data map (access, erasure with its holds,
+        // rectification, objection, partner notices, the map's check
+        // against the live catalog).
+        .target(name: "Records", dependencies: ["MailCore", "Requests", "Store"]),
+        .target(name: "CustomerData", dependencies: ["LogSafety", "Records", "Requests", "Store"]),
 
         // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Requests", "Store",
-                                              "Transport"]),
-        .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
+        .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Records", "Requests",
+                                              "Store", "Transport"]),
+        .executableTarget(name: "dsrd", dependencies: ["Daemon", "Records", "Store"]),
 
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         // In-memory twins of what the daemon talks to (the outbox, the mail
         // server), so stages are tested without servers; not in any product.
-        .target(name: "DaemonTesting", dependencies: ["Daemon", "Store", "MailCore", "Transport"],
+        .target(name: "DaemonTesting", dependencies: ["Daemon", "MailCore", "Records", "Transport"],
                 path: "Tests/DaemonTesting"),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -63,9 +70,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DaemonTests", dependencies: ["CustomerData", "Daemon", "DaemonTesting", "Hashing", "LogSafety",
-                                                      "MailCore", "Store", "Transport"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["CustomerData", "Daemon", "FuzzSupport", "MailCore", "Store",
-                                                             "Transport"]),
+                                                      "MailCore", "Records", "Store", "Transport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["CustomerData", "Daemon", "FuzzSupport", "MailCore", "Records",
+                                                             "Store", "Transport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Records
 import Requests
 import Store
 import Testing

@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import MailCore
+import Records
 import Store
 import Testing
 import Transport

@@ -1,6 +1,7 @@
 import CustomerData
 import Daemon
 import Foundation
+import Records
 import Requests
 import Store
 import Testing

@@ -1,5 +1,6 @@
 import CustomerData
 import Foundation
+import Records
 import Requests
 import Store
 

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Store
 
 /// Messages that take the process down. Before intake reads a message it

@@ -1,3 +1,4 @@
+import Records
 import Store
 import Transport
 
@@ -42,7 +43,7 @@ public struct ServiceProbe: Sendable {
         let client = PostgresClient(configuration: config.postgres)
         do {
             let version = try await client.query("SHOW server_version").first?.string("server_version") ?? "?"
-            let migrator = Migrator()
+            let migrator = DSRSchema.migrator
             let schema = try await migrator.currentVersion(client)
             let latest = migrator.migrations.last?.version ?? 0
             logger.info("postgres reachable", ["server_version": version, "schema_version": schema, "latest_schema_version": latest])

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// `dsr.requests` and `dsr.request_messages`.
 public struct RequestRecords {

@@ -1,6 +1,11 @@
+import Store
+
 /// dsrd's own schema, as the list of migrations that build it. A released
 /// migration is never edited; a change is a new one at the end.
 public enum DSRSchema {
+    /// Applies these migrations to the schema `dsr`.
+    public static var migrator: Migrator { Migrator(schema: "dsr", migrations: migrations) }
+
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "inbound ledger", sql: [
             """

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// `dsr.inbound`: every message read from the mailbox, keyed by
 /// (mailbox, UIDVALIDITY, UID). Inserting is idempotent: the key decides.

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// A row of `dsr.requests`, typed: the one reading of a request that
 /// intake, fulfilment, the operators' decisions and the alerts share,

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Store
 
 /// One claimed row of `dsr.outbox`: the mail as it was queued, and what
 /// delivery needs to know about it.

@@ -1,3 +1,5 @@
+import Store
+
 /// Why an address is on the suppression list.
 public enum SuppressionReason: String, Sendable, CaseIterable, Codable {
     /// The person's data was erased: never import or contact them again unasked.

@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// `dsr.audit_events`: append-only (the database refuses UPDATE and DELETE).
 /// Every state change and every decision is written here, with who made it.

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Requests
+import Store
 
 /// `dsr.outbox`: the mail dsrd sends, from the transaction that decided to
 /// send it to what became of each delivery attempt.

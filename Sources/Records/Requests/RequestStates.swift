@@ -1,5 +1,6 @@
 import Foundation
 import Requests
+import Store
 
 /// The one writer of `dsr.requests.state`: opens requests in their first
 /// state and applies `RequestLifecycle`'s transitions — the state, its
