@@ -1,3 +1,4 @@
+import Records
 import Requests
 import Store
 
@@ -20,20 +21,14 @@ public enum HeldRowPurge {
     /// Purges inside a transaction the caller has begun.
     public static func purge(map: DataMap, today: Day, in connection: PostgresConnection) throws -> Report {
         var report = Report()
+        let holds = Holds(connection)
         for table in purgeOrder(map) {
             let sql = try ErasureSQL(table, map: map)
-            // Key names are validated identifiers (ErasureSQL), safe inside quotes.
-            let keyText = table.key.enumerated().map { "row_key ->> '\($0.element)' AS k\($0.offset)" }.joined(separator: ", ")
-            let due = try connection.execute("""
-                SELECT id, \(keyText) FROM dsr.holds
-                WHERE table_name = $1 AND purged_at IS NULL AND erasable_on <= $2::date
-                ORDER BY id FOR UPDATE
-                """, [.text(table.table), .text(today.description)])
-            for hold in due.rows {
-                let values: [SQLValue] = sql.keyColumns.indices.map { .string(hold["k\($0)"]) }
+            for hold in try holds.ended(table: table.table, keyColumns: table.key, by: today) {
+                let values: [SQLValue] = hold.key.map { .string($0) }
                 let deleted = try connection.execute("DELETE FROM \(sql.target) WHERE \(sql.byKey)", values).affectedRows
                 if deleted > 0 { report.deleted[table.table, default: 0] += deleted }
-                try connection.execute("UPDATE dsr.holds SET purged_at = now() WHERE id = $1", [.string(hold["id"])])
+                try holds.markPurged(hold.id)
                 report.holdsClosed += 1
             }
         }

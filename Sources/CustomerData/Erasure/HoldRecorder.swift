@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Requests
 import Store
 
@@ -46,12 +47,8 @@ struct HoldRecorder {
                 outcome.deleted += 1
                 continue
             }
-            try connection.execute("""
-                INSERT INTO dsr.holds (subject_ref, table_name, row_key, erasable_on, reason)
-                VALUES ($1, $2, $3::jsonb, $4::date, $5)
-                ON CONFLICT (table_name, row_key) WHERE purged_at IS NULL DO NOTHING
-                """, [.text(subjectRef), .text(table.table), .string(row["row_key"]), .text(erasableOn.description),
-                      .string(reason)])
+            try Holds(connection).hold(subjectRef: subjectRef, table: table.table, rowKeyJSON: row["row_key"],
+                                       erasableOn: erasableOn, reason: reason)
             if !cleared.isEmpty {
                 let assignments = cleared.map { "\($0) = NULL" }.joined(separator: ", ")
                 try connection.execute("UPDATE \(sql.target) SET \(assignments) WHERE \(sql.byKey)", keyValues)

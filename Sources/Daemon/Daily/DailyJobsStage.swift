@@ -93,7 +93,7 @@ public struct DailyJobsStage: PipelineStage {
         guard let map = settings.dataMap else { return false }
         let job = settings.purgeJobName
         let report: HeldRowPurge.Report? = try await client.transaction { connection in
-            guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
+            guard try DailyJobs(connection).claim(job, day: today) else { return nil }
             let report = try HeldRowPurge.purge(map: map, today: today, in: connection)
             if report.holdsClosed > 0 {
                 try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: .heldRowsPurged,
@@ -113,8 +113,8 @@ public struct DailyJobsStage: PipelineStage {
         guard let address = settings.digestAddress else { return false }
         let settings = self.settings
         let digest: OperatorDigest? = try await client.transaction { connection in
-            guard try DailyJobClaim.claim(settings.digestJobName, day: today, connection: connection) else { return nil }
-            let digest = try DigestQuery.read(day: today, connection: connection)
+            guard try DailyJobs(connection).claim(settings.digestJobName, day: today) else { return nil }
+            let digest = try OperatorDigest.read(day: today, in: connection)
             let mail = DigestMail.compose(digest, to: address, sender: settings.sender,
                                           organisation: settings.organisationName, date: now)
             try Outbox(connection).enqueue(mail, for: nil, actor: Self.actor)

@@ -29,7 +29,7 @@ struct RequestExecution {
     }
 
     /// Returns the word for the stage's summary.
-    func execute(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
+    func carryOut(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
         let subjects = try ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
                                                          connection: connection)
         if subjects.count > 1 {

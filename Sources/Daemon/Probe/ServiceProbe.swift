@@ -42,7 +42,7 @@ public struct ServiceProbe: Sendable {
     private func probePostgres() async -> Result<PostgresFacts, PostgresError> {
         let client = PostgresClient(configuration: config.postgres)
         do {
-            let version = try await client.query("SHOW server_version").first?.string("server_version") ?? "?"
+            let version = try await client.serverVersion() ?? "?"
             let migrator = DSRSchema.migrator
             let schema = try await migrator.currentVersion(client)
             let latest = migrator.migrations.last?.version ?? 0

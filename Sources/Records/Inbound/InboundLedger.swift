@@ -86,8 +86,11 @@ public struct InboundLedger {
                                [.int(id), .text(outcome), .string(autoKind), .string(problem)])
     }
 
-    public func markMoved(_ id: Int) throws {
-        try connection.execute("UPDATE dsr.inbound SET moved_at = now() WHERE id = $1 AND moved_at IS NULL", [.int(id)])
+    /// Notes that the messages were moved out of the mailbox (the ones
+    /// noted before keep their time).
+    public func markMoved(_ ids: [Int]) throws {
+        try connection.execute("UPDATE dsr.inbound SET moved_at = now() WHERE id = ANY($1::bigint[]) AND moved_at IS NULL",
+                               [.textArray(ids.map(String.init))])
     }
 
     /// Messages from this address to this mailbox received since `since`

@@ -68,6 +68,21 @@ public struct RequestRecords {
                     lock: "FOR UPDATE SKIP LOCKED").first
     }
 
+    /// Locks the request's row (`FOR UPDATE SKIP LOCKED`) if it is (still)
+    /// in `state`, reading nothing of it; false when it is not, or another
+    /// daemon has it.
+    public func claimRow(id: Int, in state: RequestState) throws -> Bool {
+        try connection.execute("SELECT id FROM dsr.requests WHERE id = $1 AND state = $2 FOR UPDATE SKIP LOCKED",
+                               [.int(id), .text(state.rawValue)]).first != nil
+    }
+
+    /// The lowest id above `id` of a request in `state`, if any: the next
+    /// one to work on in id order.
+    public func nextID(in state: RequestState, after id: Int) throws -> Int? {
+        try connection.execute("SELECT id FROM dsr.requests WHERE state = $2 AND id > $1 ORDER BY id LIMIT 1",
+                               [.int(id), .text(state.rawValue)]).first?.int("id")
+    }
+
     /// The request, locked (`FOR UPDATE`) until the transaction ends.
     public func lock(id: Int) throws -> RequestRecord? {
         try records(where: "r.id = $1", [.int(id)], lock: "FOR UPDATE").first
@@ -111,6 +126,13 @@ public struct RequestRecords {
         try connection.execute("""
             SELECT \(RequestRecord.columns) FROM dsr.requests r WHERE \(condition) ORDER BY r.id \(lock)
             """, parameters).rows.map(RequestRecord.init(row:))
+    }
+
+    /// From now on the request acts on `address` (a registered address
+    /// asked to confirm it).
+    public func setSubjectAddress(_ address: String, of requestID: Int) throws {
+        try connection.execute("UPDATE dsr.requests SET subject_address = $2 WHERE id = $1",
+                               [.int(requestID), .text(address)])
     }
 
     public func link(requestID: Int, inboundID: Int? = nil, outboxID: Int? = nil, role: MessageRole) throws {

@@ -1,7 +1,8 @@
 import Foundation
 import Store
 
-/// One line of `dsrd requests list`: a request and its deadline.
+/// One line of `dsrd requests list`: a request and its deadline, as the
+/// operator reads them (text, as stored).
 public struct RequestSummary: Sendable, Equatable {
     public var reference: String
     public var kinds: [String]
@@ -35,15 +36,5 @@ public struct RequestSummary: Sendable, Equatable {
                   state: try row.string("state"), receivedAt: try row.date("received_at"),
                   dueOn: try row.string("due_at"), extended: try row.bool("extended"),
                   language: try row.string("language"))
-    }
-}
-
-/// Reading JSON that PostgreSQL built (`array_to_json`, `jsonb`).
-enum JSONText {
-    static func strings(_ text: String) throws -> [String] {
-        guard let values = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
-            throw PostgresError(kind: .unexpectedResult, context: "reading a text array")
-        }
-        return values
     }
 }

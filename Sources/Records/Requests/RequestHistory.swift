@@ -8,10 +8,10 @@ import Store
 /// address counts for the requests it SENT (`requester_address`), never for
 /// those that named it: nobody can use up another person's limits, or make
 /// their request a "repeat" of one they did not send. Bound parameters only.
-struct RequestHistory {
+public struct RequestHistory {
     let connection: PostgresConnection
 
-    init(_ connection: PostgresConnection) {
+    public init(_ connection: PostgresConnection) {
         self.connection = connection
     }
 
@@ -20,7 +20,7 @@ struct RequestHistory {
     /// both slip under the sender limit. (Keys of two int4 never collide with
     /// the migrator's single bigint key.) `canonical`: the address's
     /// canonical form, so every spelling of it takes the same lock.
-    func lockSender(canonical: String) throws {
+    public func lockSender(canonical: String) throws {
         try connection.execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), hashtext($1))", [.text(canonical)])
     }
 
@@ -30,7 +30,7 @@ struct RequestHistory {
     /// Requests (other than `ignored`) sent by this address (`forms`:
     /// `AddressMatcher.storedForms`, compared with ASCII letters folded
     /// only), received after `since`.
-    func requests(from forms: [String], since: Date) throws -> Int {
+    public func requests(from forms: [String], since: Date) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM dsr.requests
             WHERE lower(requester_address COLLATE "C") = ANY($1::text[]) AND received_at > $2 AND state <> 'ignored'
@@ -41,7 +41,7 @@ struct RequestHistory {
     /// other) senders received after `since`, counted up to `limit` (the
     /// policy only asks whether the limit is reached), so the count stays
     /// cheap however full the window.
-    func requests(since: Date, authenticated: Bool, upTo limit: Int) throws -> Int {
+    public func requests(since: Date, authenticated: Bool, upTo limit: Int) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM (
                 SELECT 1 FROM dsr.requests
@@ -51,9 +51,9 @@ struct RequestHistory {
     }
 
     /// The oldest open request this address sent (and that still acts on
-    /// it) received after `since` with exactly these kinds (as a set) and
-    /// these extracted fields.
-    func openRequest(from forms: [String], kinds: [String], fieldsJSON: String, since: Date) throws -> Int? {
+    /// it) received after `since` with exactly these kinds and these
+    /// extracted fields (`fieldsJSON`, as intake stores them).
+    public func openRequest(from forms: [String], kinds: Set<RequestKind>, fieldsJSON: String, since: Date) throws -> Int? {
         try connection.execute("""
             SELECT id FROM dsr.requests
             WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
@@ -61,12 +61,12 @@ struct RequestHistory {
               AND state = ANY($5::text[])
               AND kinds @> $3::text[] AND kinds <@ $3::text[] AND fields = $4::jsonb
             ORDER BY id LIMIT 1
-            """, [.textArray(forms), .timestamp(since), .textArray(kinds), .text(fieldsJSON),
+            """, [.textArray(forms), .timestamp(since), .textArray(kinds.sorted().map(\.rawValue)), .text(fieldsJSON),
                   .textArray(RequestState.open.map(\.rawValue))]).first?.int("id")
     }
 
     /// How many messages have been linked to the request as repeats.
-    func repeats(of requestID: Int) throws -> Int {
+    public func repeats(of requestID: Int) throws -> Int {
         try connection.execute("""
             SELECT count(*) AS n FROM dsr.request_messages WHERE request_id = $1 AND role = 'repeat'
             """, [.int(requestID)]).first?.int("n") ?? 0
