@@ -39,17 +39,20 @@ let package = Package(
         .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
-        // The database through repositories, in the words of Requests.
+        // The databases through repositories, in the words of Requests.
         // Records: dsrd's own schema `dsr` (ledger, requests, confirmations,
-        // outbox, audit trail, holds, suppression list, daily jobs) and its
-        // migrations. CustomerData: the customer database, known only
-        // through the data map (access, erasure with its holds,
-        // rectification, objection, partner notices, the map's check
-        // against the live catalog).
+        // outbox, audit trail, holds, suppression list, daily jobs, the
+        // operators' views) and its migrations; all of dsrd's SQL on `dsr`.
+        // CustomerData: the customer database, known only through the data
+        // map (access, erasure, rectification, objection, partner notices,
+        // the map's check against the live catalog); what an erasure keeps
+        // or suppresses it records through Records, in the same transaction.
         .target(name: "Records", dependencies: ["MailCore", "Requests", "Store"]),
         .target(name: "CustomerData", dependencies: ["LogSafety", "Records", "Requests", "Store"]),
 
-        // Configuration, logging, services and commands.
+        // The daemon: its stages (decisions and orchestration, no SQL), the
+        // runner, configuration, logging and the commands' logic; dsrd, the
+        // executable, opens the client and the repositories its commands use.
         .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Records", "Requests",
                                               "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon", "Records", "Store"]),

@@ -19,6 +19,7 @@ struct LogSafeErrorTests {
                       table: "requests", context: "running a statement"),
         // CustomerData
         SQLIdentifierError(name: "crm.Customers", expectedParts: 2),
+        AccessError.unusableMap(problems: 2),
         // Transport
         TransportError(kind: .transient, curlCode: 55, replyCode: 451, operation: "smtp send"),
         // Requests
@@ -35,7 +36,6 @@ struct LogSafeErrorTests {
         MissingSetting(key: "templates_dir", neededFor: "intake needs the reply templates"),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
-        AccessError.unusableMap(problems: 2),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),
         ClassifyReadError.cannotOpen,
