@@ -34,19 +34,35 @@ let package = Package(
         // I/O over the C libraries, each C handle owned by an actor that runs
         // on a thread of its own (BlockingExecutor), off the cooperative pool.
         .target(name: "BlockingExecutor"),
-        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety", "MailCore", "Requests"]),
+        // Store is the PostgreSQL driver only (connection, values, errors, the
+        // migrator): it knows nothing of requests or mail.
+        .target(name: "Store", dependencies: ["CLibPQ", "BlockingExecutor", "LogSafety"]),
         .target(name: "Transport", dependencies: ["CCurl", "CCurlShim", "BlockingExecutor", "LogSafety"]),
 
-        // Configuration, logging, services and commands.
-        .target(name: "Daemon", dependencies: ["Hashing", "LogSafety", "MailCore", "Requests", "Store", "Transport"]),
-        .executableTarget(name: "dsrd", dependencies: ["Daemon"]),
+        // The databases through repositories, in the words of Requests.
+        // Records: dsrd's own schema `dsr` (ledger, requests, confirmations,
+        // outbox, audit trail, holds, suppression list, daily jobs, the
+        // operators' views) and its migrations; all of dsrd's SQL on `dsr`.
+        // CustomerData: the customer database, known only through the data
+        // map (access, erasure, rectification, objection, partner notices,
+        // the map's check against the live catalog); what an erasure keeps
+        // or suppresses it records through Records, in the same transaction.
+        .target(name: "Records", dependencies: ["MailCore", "Requests", "Store"]),
+        .target(name: "CustomerData", dependencies: ["LogSafety", "Records", "Requests", "Store"]),
+
+        // The daemon: its stages (decisions and orchestration, no SQL), the
+        // runner, configuration, logging and the commands' logic; dsrd, the
+        // executable, opens the client and the repositories its commands use.
+        .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Records", "Requests",
+                                              "Store", "Transport"]),
+        .executableTarget(name: "dsrd", dependencies: ["Daemon", "Records", "Store"]),
 
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
         .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
         // In-memory twins of what the daemon talks to (the outbox, the mail
         // server), so stages are tested without servers; not in any product.
-        .target(name: "DaemonTesting", dependencies: ["Daemon", "Store", "MailCore", "Transport"],
+        .target(name: "DaemonTesting", dependencies: ["Daemon", "MailCore", "Records", "Transport"],
                 path: "Tests/DaemonTesting"),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
@@ -56,8 +72,10 @@ let package = Package(
             dependencies: ["Requests", "Hashing", "MailCore", "FuzzSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "DaemonTesting", "Hashing", "LogSafety", "Store", "Transport", "MailCore"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["Daemon", "DaemonTesting", "Store", "Transport", "MailCore", "FuzzSupport"]),
+        .testTarget(name: "DaemonTests", dependencies: ["CustomerData", "Daemon", "DaemonTesting", "Hashing", "LogSafety",
+                                                      "MailCore", "Records", "Store", "Transport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["CustomerData", "Daemon", "DaemonTesting", "FuzzSupport", "MailCore", "Records",
+                                                             "Store", "Transport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,6 +37,30 @@ public actor PostgresClient {
         }
     }
 
+    /// Runs `body` on this client's connection outside a transaction: each
+    /// statement commits by itself, as one sent with `query` does (the
+    /// repositories' reads, and writes that stand alone).
+    ///
+    /// With `retryOnConnectionLoss`, a body that broke because the
+    /// connection was lost runs once more on a new connection: only for
+    /// bodies whose repetition is harmless (reads, idempotent writes).
+    @discardableResult
+    public func withConnection<T: Sendable>(
+        retryOnConnectionLoss: Bool = false,
+        _ body: @Sendable (PostgresConnection) throws -> T
+    ) throws -> T {
+        do {
+            return try body(connection)
+        } catch let error as PostgresError where error.kind == .connectionLost && retryOnConnectionLoss {
+            return try body(connection)
+        }
+    }
+
+    /// The server's version (`SHOW server_version`); nil when it says none.
+    public func serverVersion() throws -> String? {
+        try query("SHOW server_version").first?.string("server_version")
+    }
+
     /// Runs `body` in one transaction on this client's connection.
     @discardableResult
     public func transaction<T: Sendable>(

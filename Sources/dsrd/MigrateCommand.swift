@@ -1,4 +1,5 @@
 import Daemon
+import Records
 import Store
 
 /// `dsrd migrate`: applies the schema migrations not yet applied.
@@ -13,7 +14,7 @@ enum MigrateCommand {
         let logger = Logger(level: config.logLevel)
         let client = PostgresClient(configuration: config.postgres)
         do {
-            let outcome = try await Migrator().migrate(client)
+            let outcome = try await DSRSchema.migrator.migrate(client)
             logger.info("schema migrated", ["applied": outcome.applied.count, "version": outcome.current])
             if outcome.applied.isEmpty {
                 Terminal.line("schema dsr is up to date at version \(outcome.current)")

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Records
 import Store
 
 /// `dsrd requests list|show`: what the operator sees of the requests. It

@@ -1,5 +1,6 @@
 import Daemon
 import Foundation
+import Records
 import Store
 
 /// `dsrd suppression check [ADDRESS...]`: whether addresses are on the

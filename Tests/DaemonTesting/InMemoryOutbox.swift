@@ -1,7 +1,7 @@
 import Daemon
 import Foundation
 import MailCore
-import Store
+import Records
 
 /// The outbox in memory, for tests of delivery without PostgreSQL: the
 /// rows, the states of their requests and the audit events delivery

@@ -1,12 +1,13 @@
+import CustomerData
+import Requests
 import Testing
-import Store
 
 /// The SQL built from the data map: names validated and quoted, values only as `$1`.
 struct AccessQueryTests {
     private let itemRows = SubjectRows(
         table: "shop.items", key: ["id"],
-        path: [SubjectRows.Step(column: "basket_id", references: "shop.baskets.id"),
-               SubjectRows.Step(column: "person_id", references: "shop.people.id")],
+        path: [PathStep(column: "basket_id", references: "shop.baskets.id"),
+               PathStep(column: "person_id", references: "shop.people.id")],
         subjectKey: "id")
 
     @Test func aTwoStepPathJoinsTheMiddleTableAndComparesTheLastColumn() throws {
@@ -28,7 +29,7 @@ struct AccessQueryTests {
 
     @Test func aCompositeKeyOrdersByEveryKeyColumn() throws {
         let members = SubjectRows(table: "shop.members", key: ["list_id", "person_id"],
-                                  path: [SubjectRows.Step(column: "person_id", references: "shop.people.id")], subjectKey: "id")
+                                  path: [PathStep(column: "person_id", references: "shop.people.id")], subjectKey: "id")
         #expect(try members.select(columns: nil).hasSuffix(#"WHERE t0."person_id" = $1 ORDER BY t0."list_id", t0."person_id""#))
     }
 
@@ -38,8 +39,8 @@ struct AccessQueryTests {
             SubjectRows(table: "shop.items", key: ["id\""], path: [], subjectKey: "id"),
             SubjectRows(table: "items", key: ["id"], path: [], subjectKey: "id"),
             SubjectRows(table: "shop.items", key: ["id"],
-                        path: [SubjectRows.Step(column: "basket_id", references: "shop.baskets"),
-                               SubjectRows.Step(column: "person_id", references: "shop.people.id")], subjectKey: "id"),
+                        path: [PathStep(column: "basket_id", references: "shop.baskets"),
+                               PathStep(column: "person_id", references: "shop.people.id")], subjectKey: "id"),
             SubjectRows(table: "shop.items", key: ["id"], path: [], subjectKey: "Id"),
         ]
         for rows in hostile {
@@ -70,9 +71,11 @@ struct AccessQueryTests {
 
     @Test func disclosuresJoinThePartnerTable() throws {
         let rows = SubjectRows(table: "shop.shares", key: ["id"],
-                               path: [SubjectRows.Step(column: "person_id", references: "shop.people.id")], subjectKey: "id")
-        let query = DisclosureRows(rows: rows, partnerColumn: "firm_id", partnerTable: "shop.firms", partnerKey: "id",
-                                   partnerNameColumn: "name", partnerAddressColumn: nil, dateColumn: "shared_at", fieldsColumn: "what")
+                               path: [PathStep(column: "person_id", references: "shop.people.id")], subjectKey: "id")
+        let source = DisclosureSource(partnerColumn: "firm_id", partnerTable: "shop.firms", partnerKey: "id",
+                                      partnerNameColumn: "name", partnerAddressColumn: nil, dateColumn: "shared_at",
+                                      fieldsColumn: "what")
+        let query = DisclosureRows(rows: rows, source: source)
         let sql = try query.select()
         #expect(sql.contains(#"FROM "shop"."shares" t0 JOIN "shop"."firms" p ON p."id" = t0."firm_id" WHERE t0."person_id" = $1"#))
         #expect(sql.contains(#"NULL::text AS address"#))

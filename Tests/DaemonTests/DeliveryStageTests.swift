@@ -2,7 +2,7 @@ import Daemon
 import DaemonTesting
 import Foundation
 import MailCore
-import Store
+import Records
 import Synchronization
 import Testing
 

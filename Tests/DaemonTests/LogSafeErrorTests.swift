@@ -2,6 +2,7 @@ import Foundation
 import LogSafety
 import Requests
 import Testing
+@testable import CustomerData
 @testable import Daemon
 @testable import Store
 @testable import Transport
@@ -16,7 +17,9 @@ struct LogSafeErrorTests {
         // Store
         PostgresError(kind: .statementFailed, sqlState: "23505", constraint: "requests_reference_key",
                       table: "requests", context: "running a statement"),
+        // CustomerData
         SQLIdentifierError(name: "crm.Customers", expectedParts: 2),
+        AccessError.unusableMap(problems: 2),
         // Transport
         TransportError(kind: .transient, curlCode: 55, replyCode: 451, operation: "smtp send"),
         // Requests
@@ -33,7 +36,6 @@ struct LogSafeErrorTests {
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
-        AccessError.unusableMap(problems: 2),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),
         ClassifyReadError.cannotOpen,

@@ -1,6 +1,7 @@
 import Foundation
 import Requests
 import Testing
+@testable import CustomerData
 @testable import Store
 
 @Test func textArrayLiteralEscapesQuotesAndBackslashes() {

@@ -1,3 +1,4 @@
+import CustomerData
 import Foundation
 import Testing
 @testable import Daemon

@@ -156,7 +156,7 @@ extension LiveStackTests {
                 try insert("LATER", state: "awaiting_confirmation", kinds: "{access}", due: today.adding(days: 30))
                 try insert("DONE", state: "completed", kinds: "{erase}", due: today.adding(days: -3))
 
-                let digest = try DigestQuery.read(day: today, connection: connection)
+                let digest = try OperatorDigest.read(day: today, in: connection)
                 var expected: [String: Int] = [:]
                 for row in try connection.execute("""
                     SELECT state, count(*) AS n FROM dsr.requests

@@ -1,3 +1,4 @@
+import CustomerData
 import Foundation
 import Testing
 @testable import Daemon
@@ -82,8 +83,7 @@ extension LiveStackTests {
             map.tables[index].path = steps
             #expect(map.problems() == [], "the map is well formed; only the database shows the fan-out")
             // What the path would read for customer 1: every disclosure of every event she registered for.
-            let rows = SubjectRows(table: "crm.disclosures", key: ["id"],
-                                   path: steps.map { SubjectRows.Step(column: $0.column, references: $0.references) }, subjectKey: "id")
+            let rows = SubjectRows(table: "crm.disclosures", key: ["id"], path: steps, subjectKey: "id")
             let reached = try await client.query(try rows.count(), [.text("1")]).first?.int("count") ?? 0
             let own = try await client.query("SELECT count(*) FROM crm.disclosures WHERE customer_id = 1").first?.int("count") ?? 0
             #expect(reached > own)

@@ -1,5 +1,7 @@
+import CustomerData
 import Daemon
 import Foundation
+import Records
 import Requests
 import Store
 import Testing
@@ -18,8 +20,8 @@ extension LiveStackTests {
                 let customer = try FulfilmentFixture.createCustomer(connection)
                 let hash = AddressHash.hex(address: customer.address, key: FulfilmentFixture.hashKey)
                 // The address in other letter case still finds the customer.
-                let outcome = try ErasureExecutor(map: map).eraseInTransaction(
-                    address: customer.address.uppercased(), addressHash: hash, today: today, connection: connection)
+                let outcome = try ErasureExecutor(map: map).erase(
+                    address: customer.address.uppercased(), addressHash: hash, today: today, in: connection)
                 guard case .erased(let report, let partners) = outcome else {
                     Issue.record("expected an erasure, got \(outcome)")
                     return
@@ -74,8 +76,8 @@ extension LiveStackTests {
                 #expect(partners.first?.disclosures.first?.fields == ["first_name", "last_name", "organization"])
                 #expect(try SuppressionList(connection).reasons(addressHash: hash) == [.erased])
                 // Erasing again finds nobody.
-                #expect(try ErasureExecutor(map: map).eraseInTransaction(
-                    address: customer.address, addressHash: hash, today: today, connection: connection) == .noData)
+                #expect(try ErasureExecutor(map: map).erase(
+                    address: customer.address, addressHash: hash, today: today, in: connection) == .noData)
             }
         }
 
@@ -86,8 +88,8 @@ extension LiveStackTests {
             let address = LocalStack.uniqueAddress("nobody", domain: "example.net")
             let hash = AddressHash.hex(address: address, key: FulfilmentFixture.hashKey)
             try await FulfilmentFixture.rollingBack(client) { connection in
-                let outcome = try ErasureExecutor(map: map).eraseInTransaction(
-                    address: address, addressHash: hash, today: Day(Date()), connection: connection)
+                let outcome = try ErasureExecutor(map: map).erase(
+                    address: address, addressHash: hash, today: Day(Date()), in: connection)
                 #expect(outcome == .noData)
                 #expect(try !SuppressionList(connection).contains(addressHash: hash))
             }
@@ -99,8 +101,8 @@ extension LiveStackTests {
             let map = try FulfilmentFixture.map()
             try await FulfilmentFixture.rollingBack(client) { connection in
                 let customer = try FulfilmentFixture.createCustomer(connection)
-                let report = try #require(try ErasureExecutor(map: map).eraseConsentDataInTransaction(
-                    address: customer.address, connection: connection))
+                let report = try #require(try ErasureExecutor(map: map).eraseConsentData(
+                    address: customer.address, in: connection))
                 #expect(report.erased == [try #require(map.table(named: "crm.dietary_needs")).category])
                 #expect(try FulfilmentFixture.count(
                     connection, "SELECT count(*) FROM crm.dietary_needs WHERE customer_id = $1", customer.id) == 0)
@@ -122,9 +124,9 @@ extension LiveStackTests {
             try await FulfilmentFixture.rollingBack(client) { connection in
                 let customer = try FulfilmentFixture.createCustomer(connection)
                 #expect(throws: FulfilmentError.self) {
-                    try ErasureExecutor(map: map).eraseInTransaction(
+                    try ErasureExecutor(map: map).erase(
                         address: customer.address, addressHash: String(repeating: "a", count: 64),
-                        today: Day(Date()), connection: connection)
+                        today: Day(Date()), in: connection)
                 }
                 #expect(try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE id = $1", customer.id) == 1)
                 #expect(try FulfilmentFixture.count(

@@ -1,3 +1,4 @@
+import CustomerData
 import Daemon
 import Foundation
 import Requests
@@ -23,8 +24,8 @@ extension LiveStackTests {
                 try connection.execute("UPDATE crm.digital_sessions SET os = 'iOS', browser = 'Safari', language = 'nb' WHERE customer_id = $1",
                                        [.text(customer.id)])
                 let hash = AddressHash.hex(address: customer.address, key: FulfilmentFixture.hashKey)
-                let outcome = try ErasureExecutor(map: map).eraseInTransaction(
-                    address: customer.address, addressHash: hash, today: try #require(Day(iso: "2026-11-25")), connection: connection)
+                let outcome = try ErasureExecutor(map: map).erase(
+                    address: customer.address, addressHash: hash, today: try #require(Day(iso: "2026-11-25")), in: connection)
                 guard case .erased(let report, _) = outcome else {
                     Issue.record("expected an erasure, got \(outcome)")
                     return
@@ -61,9 +62,9 @@ extension LiveStackTests {
                 let before = try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE id = ANY($1::bigint[])", ids)
                 #expect(before == 2)
                 do {
-                    _ = try ErasureExecutor(map: map).eraseInTransaction(
+                    _ = try ErasureExecutor(map: map).erase(
                         address: local + "@Blåbær.no", addressHash: String(repeating: "b", count: 64), today: Day(Date()),
-                        connection: connection)
+                        in: connection)
                     Issue.record("an ambiguous address was erased")
                 } catch let error as FulfilmentError {
                     guard case .ambiguousSubject(let matches) = error else {
@@ -73,8 +74,8 @@ extension LiveStackTests {
                     #expect(matches > 1)
                 }
                 #expect(throws: FulfilmentError.self) {
-                    try RectificationExecutor(map: map).applyInTransaction(
-                        fields: [.title: "Sjef"], language: .nb, address: local + "@xn--blbr-roah.no", connection: connection)
+                    try RectificationExecutor(map: map).apply(
+                        fields: [.title: "Sjef"], language: .nb, address: local + "@xn--blbr-roah.no", in: connection)
                 }
                 #expect(try FulfilmentFixture.count(connection, "SELECT count(*) FROM crm.customers WHERE id = ANY($1::bigint[])", ids)
                     == before)

@@ -1,6 +1,7 @@
 import Daemon
 import DaemonTesting
 import Foundation
+import Records
 import Requests
 import Store
 import Testing

@@ -1,8 +1,9 @@
+import CustomerData
 import Daemon
 import Requests
 import Store
 
-/// The Store executors each in a transaction of its own, for tests that
+/// The CustomerData executors each in a transaction of its own, for tests that
 /// exercise one of them on committed data (the daemon's fulfil stage runs
 /// them inside its per-request transaction instead).
 struct FulfilmentActions: Sendable {
@@ -27,7 +28,7 @@ struct FulfilmentActions: Sendable {
         let hash = AddressHash.hex(address: address, key: hashKey)
         let today = self.today
         return try await client.transaction { connection in
-            try executor.eraseInTransaction(address: address, addressHash: hash, today: today, connection: connection)
+            try executor.erase(address: address, addressHash: hash, today: today, in: connection)
         }
     }
 
@@ -35,7 +36,7 @@ struct FulfilmentActions: Sendable {
     func withdrawConsent(address: String) async throws -> ErasureReport? {
         let executor = ErasureExecutor(map: map)
         return try await client.transaction { connection in
-            try executor.eraseConsentDataInTransaction(address: address, connection: connection)
+            try executor.eraseConsentData(address: address, in: connection)
         }
     }
 
@@ -46,8 +47,7 @@ struct FulfilmentActions: Sendable {
         let scope = ObjectionScope.from(text: text)
         let today = self.today
         return try await client.transaction { connection in
-            try executor.applyInTransaction(scope: scope, address: address, addressHash: hash, today: today,
-                                            connection: connection)
+            try executor.apply(scope: scope, address: address, addressHash: hash, today: today, in: connection)
         }
     }
 
@@ -56,7 +56,7 @@ struct FulfilmentActions: Sendable {
         -> RectificationOutcome {
         let executor = RectificationExecutor(map: map)
         return try await client.transaction { connection in
-            try executor.applyInTransaction(fields: fields, language: language, address: address, connection: connection)
+            try executor.apply(fields: fields, language: language, address: address, in: connection)
         }
     }
 
@@ -64,7 +64,10 @@ struct FulfilmentActions: Sendable {
     func partners(address: String) async throws -> [PartnerNotice] {
         let map = self.map
         return try await client.transaction(readOnly: true) { connection in
-            guard let key = try ErasureExecutor(map: map).subjectKey(of: address, connection: connection) else { return [] }
+            // The one subject key of the address, locking nothing (the transaction is read-only).
+            let keys = try ErasureSubjectLookup.keys(of: address, map: map, connection: connection, forUpdate: false)
+            guard keys.count <= 1 else { throw FulfilmentError.ambiguousSubject(matches: keys.count) }
+            guard let key = keys.first else { return [] }
             return try PartnerNotices(map: map).collect(subjectKey: key, connection: connection)
         }
     }
@@ -74,7 +77,7 @@ struct FulfilmentActions: Sendable {
         let map = self.map
         let today = self.today
         return try await client.transaction { connection in
-            try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
+            try HeldRowPurge.purge(map: map, today: today, in: connection)
         }
     }
 }

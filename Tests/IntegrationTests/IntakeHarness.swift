@@ -2,6 +2,7 @@ import Daemon
 import DaemonTesting
 import Foundation
 import MailCore
+import Records
 import Store
 import Testing
 import Transport

@@ -1,5 +1,7 @@
+import CustomerData
 import Daemon
 import Foundation
+import Records
 import Requests
 import Store
 import Testing
@@ -24,15 +26,15 @@ extension LiveStackTests {
                 #expect(try flags() == "true/false")
                 let executor = ObjectionExecutor(map: map)
 
-                let sharing = try executor.applyInTransaction(
+                let sharing = try executor.apply(
                     scope: ObjectionScope.from(text: "Please stop passing my details to your partners."),
-                    address: customer.address, addressHash: hash, today: today, connection: connection)
+                    address: customer.address, addressHash: hash, today: today, in: connection)
                 #expect(sharing.changes == [.init(purpose: .sharing, state: .changed)] && !sharing.suppressed)
                 #expect(try flags() == "false/false")
                 #expect(try !SuppressionList(connection).contains(addressHash: hash))
 
-                let both = try executor.applyInTransaction(
-                    scope: .both, address: customer.address, addressHash: hash, today: today, connection: connection)
+                let both = try executor.apply(
+                    scope: .both, address: customer.address, addressHash: hash, today: today, in: connection)
                 #expect(both.changes == [.init(purpose: .sharing, state: .alreadyInEffect),
                                          .init(purpose: .marketing, state: .changed)])
                 #expect(try flags() == "false/true")
@@ -43,8 +45,8 @@ extension LiveStackTests {
                 ]))
 
                 // Erasure later adds its reason to the same entry.
-                _ = try ErasureExecutor(map: map).eraseInTransaction(
-                    address: customer.address, addressHash: hash, today: today, connection: connection)
+                _ = try ErasureExecutor(map: map).erase(
+                    address: customer.address, addressHash: hash, today: today, in: connection)
                 #expect(try SuppressionList(connection).reasons(addressHash: hash) == [.marketingObjection, .erased])
             }
         }
@@ -57,8 +59,8 @@ extension LiveStackTests {
             let hash = AddressHash.hex(address: address, key: FulfilmentFixture.hashKey)
             let today = try #require(Day(iso: "2026-11-25"))
             try await FulfilmentFixture.rollingBack(client) { connection in
-                let report = try ObjectionExecutor(map: map).applyInTransaction(
-                    scope: .marketing, address: address, addressHash: hash, today: today, connection: connection)
+                let report = try ObjectionExecutor(map: map).apply(
+                    scope: .marketing, address: address, addressHash: hash, today: today, in: connection)
                 #expect(report.subjectRows == 0 && report.suppressed)
                 #expect(report.changes == [.init(purpose: .marketing, state: .notRecorded)])
                 #expect(try SuppressionList(connection).contains(addressHash: hash))

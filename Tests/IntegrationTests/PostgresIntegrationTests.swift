@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Store
 import Testing
 
@@ -7,8 +8,8 @@ extension LiveStackTests {
         @Test func migrationsRunTwiceAndApplyOnce() async throws {
             let stack = try LocalStack()
             let client = PostgresClient(configuration: stack.postgres)
-            let first = try await Migrator().migrate(client)
-            let second = try await Migrator().migrate(client)
+            let first = try await DSRSchema.migrator.migrate(client)
+            let second = try await DSRSchema.migrator.migrate(client)
             let latest = DSRSchema.migrations.map(\.version).max() ?? 0
             #expect(first.current == latest)
             #expect(second.applied.isEmpty)
@@ -16,7 +17,7 @@ extension LiveStackTests {
             let rows = try await client.query("SELECT version, count(*) AS n FROM dsr.schema_migrations GROUP BY version")
             #expect(rows.rows.count == DSRSchema.migrations.count)
             #expect(try rows.rows.allSatisfy { try $0.int("n") == 1 })
-            #expect(try await Migrator().currentVersion(client) == latest)
+            #expect(try await DSRSchema.migrator.currentVersion(client) == latest)
         }
 
         @Test func hostileParametersAreStoredAndReadBackUnchanged() async throws {

@@ -1,3 +1,4 @@
+import CustomerData
 import Daemon
 import DaemonTesting
 import Foundation
@@ -19,8 +20,8 @@ extension LiveStackTests {
                 try connection.execute("UPDATE dsr.holds SET purged_at = now() WHERE purged_at IS NULL")
                 let customer = try FulfilmentFixture.createCustomer(connection)
                 let hash = AddressHash.hex(address: customer.address, key: FulfilmentFixture.hashKey)
-                _ = try ErasureExecutor(map: map).eraseInTransaction(
-                    address: customer.address, addressHash: hash, today: Day(clock.now()), connection: connection)
+                _ = try ErasureExecutor(map: map).erase(
+                    address: customer.address, addressHash: hash, today: Day(clock.now()), in: connection)
                 let orders = [customer.yearEndOrder, customer.currentOrder]
                 func remaining() throws -> [String] {
                     try connection.execute("SELECT id::text AS id FROM crm.orders WHERE id = ANY($1::bigint[]) ORDER BY id",
@@ -32,7 +33,7 @@ extension LiveStackTests {
                 }
                 func purge(at iso: String) throws -> HeldRowPurge.Report {
                     clock.set(try #require(ISO8601DateFormatter().date(from: iso)))
-                    return try HeldRowPurge.purgeInTransaction(map: map, today: Day(clock.now()), connection: connection)
+                    return try HeldRowPurge.purge(map: map, today: Day(clock.now()), in: connection)
                 }
 
                 // The last day of the hold: nothing goes.

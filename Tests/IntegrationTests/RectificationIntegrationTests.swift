@@ -1,3 +1,4 @@
+import CustomerData
 import Daemon
 import Foundation
 import Requests
@@ -21,10 +22,10 @@ extension LiveStackTests {
                 let customer = try FulfilmentFixture.createCustomer(connection)
                 let before = try Self.row(connection, customer.id)
                 let newAddress = LocalStack.uniqueAddress("ny.adresse", domain: "example.net")
-                let outcome = try RectificationExecutor(map: map).applyInTransaction(
+                let outcome = try RectificationExecutor(map: map).apply(
                     fields: [.phone: "400 00 000", .title: "Daglig leder", .firstName: "Testa", .email: newAddress,
                              .dietary: "vegansk", .nationality: "se"],
-                    language: .nb, address: customer.address, connection: connection)
+                    language: .nb, address: customer.address, in: connection)
                 guard case .applied(let report) = outcome else {
                     Issue.record("expected changes, got \(outcome)")
                     return
@@ -52,9 +53,9 @@ extension LiveStackTests {
                 let customer = try FulfilmentFixture.createCustomer(connection)
                 let before = try Self.row(connection, customer.id)
                 let executor = RectificationExecutor(map: map)
-                let outcome = try executor.applyInTransaction(
+                let outcome = try executor.apply(
                     fields: [.phone: "12", .nationality: "Norsk", .lastName: " ", .title: "Sjef"],
-                    language: .nb, address: customer.address, connection: connection)
+                    language: .nb, address: customer.address, in: connection)
                 #expect(outcome == .needsMoreInformation(
                     problems: [.empty(.lastName), .unknownCountryCode, .impossiblePhone], rectifiable: executor.rectifiableFields))
                 #expect(executor.rectifiableFields.contains("phone") && executor.rectifiableFields.contains("email"))
@@ -67,9 +68,9 @@ extension LiveStackTests {
             let client = PostgresClient(configuration: stack.postgres)
             let map = try FulfilmentFixture.map()
             try await FulfilmentFixture.rollingBack(client) { connection in
-                let outcome = try RectificationExecutor(map: map).applyInTransaction(
+                let outcome = try RectificationExecutor(map: map).apply(
                     fields: [.title: "Sjef"], language: .nb,
-                    address: LocalStack.uniqueAddress("nobody", domain: "example.org"), connection: connection)
+                    address: LocalStack.uniqueAddress("nobody", domain: "example.org"), in: connection)
                 #expect(outcome == .noData)
             }
         }

@@ -1,3 +1,4 @@
+import CustomerData
 import Requests
 
 /// The values the `access_completed` and `no_data` templates need beyond the

@@ -1,4 +1,6 @@
+import CustomerData
 import Foundation
+import Records
 import Requests
 import Store
 
@@ -82,8 +84,8 @@ public struct DailyJobsStage: PipelineStage {
         guard let map = settings.dataMap else { return false }
         let job = settings.purgeJobName
         let report: HeldRowPurge.Report? = try await database.transaction { connection in
-            guard try DailyJobClaim.claim(job, day: today, connection: connection) else { return nil }
-            let report = try HeldRowPurge.purgeInTransaction(map: map, today: today, connection: connection)
+            guard try DailyJobs(connection).claim(job, day: today) else { return nil }
+            let report = try HeldRowPurge.purge(map: map, today: today, in: connection)
             if report.holdsClosed > 0 {
                 try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: .heldRowsPurged,
                                                   detailsJSON: Self.countsJSON(report))
@@ -102,8 +104,8 @@ public struct DailyJobsStage: PipelineStage {
         guard let address = settings.digestAddress else { return false }
         let settings = self.settings
         let digest: OperatorDigest? = try await database.transaction { connection in
-            guard try DailyJobClaim.claim(settings.digestJobName, day: today, connection: connection) else { return nil }
-            let digest = try DigestQuery.read(day: today, connection: connection)
+            guard try DailyJobs(connection).claim(settings.digestJobName, day: today) else { return nil }
+            let digest = try OperatorDigest.read(day: today, in: connection)
             let mail = DigestMail.compose(digest, to: address, sender: settings.sender,
                                           organisation: settings.organisationName, date: now)
             try Outbox(connection).enqueue(mail, for: nil, actor: Self.actor)

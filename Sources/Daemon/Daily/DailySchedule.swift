@@ -3,7 +3,7 @@ import Requests
 
 /// Which daily jobs may run at a given instant. Days and hours are counted
 /// in Oslo time; whether a job already ran that day is the database's
-/// business (`DailyJobClaim`), not this type's.
+/// business (`DailyJobs` in Records), not this type's.
 public struct DailySchedule: Sendable, Equatable {
     public enum Job: String, Sendable, CaseIterable {
         /// Deletes held rows whose hold has ended: any time of day.

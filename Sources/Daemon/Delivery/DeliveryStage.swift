@@ -1,6 +1,6 @@
 import Foundation
 import LogSafety
-import Store
+import Records
 import Transport
 
 /// The delivery stage: sends the replies waiting in the outbox over one

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+import Records
 
 /// The outbox as the delivery stage uses it: claim the mail that is due,
 /// then record what became of each message. `PostgresOutboxDelivery` in the

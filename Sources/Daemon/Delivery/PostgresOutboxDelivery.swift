@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Store
 
 /// Delivery's outbox in PostgreSQL: each call is one short transaction over

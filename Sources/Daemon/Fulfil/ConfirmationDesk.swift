@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Records
 import Requests
 import Store
 
@@ -25,8 +26,7 @@ struct ConfirmationDesk {
     func ask(_ request: PendingRequest, address: String) throws {
         var request = request
         if address != request.subjectAddress {
-            try connection.execute("UPDATE dsr.requests SET subject_address = $2 WHERE id = $1",
-                                   [.int(request.id), .text(address)])
+            try RequestRecords(connection).setSubjectAddress(address, of: request.id)
             request.subjectAddress = address
         }
         let expiresAt = settings.confirmation.expiresAt(sent: now)
@@ -41,11 +41,7 @@ struct ConfirmationDesk {
     /// the sender window (reminders not counted).
     func recentClaims(of address: String) throws -> Int {
         let since = now.addingTimeInterval(-Double(settings.limits.senderWindowHours) * 3_600)
-        return try connection.execute("""
-            SELECT count(*) AS n FROM dsr.confirmations c JOIN dsr.requests r ON r.id = c.request_id
-            WHERE lower(c.address COLLATE "C") = ANY($1::text[]) AND NOT c.is_reminder AND c.sent_at > $2
-              AND NOT lower(coalesce(r.requester_address, '') COLLATE "C") = ANY($1::text[])
-            """, [.textArray(settings.matcher.storedForms(address)), .timestamp(since)]).first?.int("n") ?? 0
+        return try Confirmations(connection).claims(of: settings.matcher.storedForms(address), since: since)
     }
 
     /// What the confirmation message tells beyond the kinds: the address
@@ -73,36 +69,18 @@ struct ConfirmationDesk {
             "expires_date": .text(request.replyLanguage.dateText(Day(expiresAt))),
         ]).merging(disclosureValues(request, address: address))
         let reply = try mail.reply(template, request: request, recipient: address, values: values)
-        try connection.execute("""
-            INSERT INTO dsr.confirmations (request_id, address, token_hash, message_id, sent_at, expires_at, is_reminder)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
-            """, [.int(request.id), .text(address), .text(token.hashed()), .text(reply.messageID),
-                  .timestamp(now), .timestamp(expiresAt), .bool(reminder)])
+        try Confirmations(connection).record(.init(
+            requestID: request.id, address: address, tokenHash: token.hashed(), messageID: reply.messageID,
+            sentAt: now, expiresAt: expiresAt, isReminder: reminder))
     }
 
     // MARK: - Answers
 
-    struct OpenConfirmation {
-        var address: String
-        var tokenHash: String
-        var expiresAt: Date
-    }
-
-    func openConfirmations(of requestID: Int) throws -> [OpenConfirmation] {
-        try connection.execute("""
-            SELECT address, token_hash, expires_at FROM dsr.confirmations
-            WHERE request_id = $1 AND answered_at IS NULL ORDER BY id
-            """, [.int(requestID)]).rows.map {
-            OpenConfirmation(address: try $0.string("address"), tokenHash: try $0.string("token_hash"),
-                             expiresAt: try $0.date("expires_at"))
-        }
-    }
-
     /// Reads one follow-up of a request waiting for confirmation; returns
     /// the word for the stage's summary.
     func read(answer raw: [UInt8], linkID: Int, request: PendingRequest) throws -> String {
-        try connection.execute("UPDATE dsr.request_messages SET checked_at = now() WHERE id = $1", [.int(linkID)])
-        let open = try openConfirmations(of: request.id)
+        try FollowUps(connection).markRead(linkID: linkID)
+        let open = try Confirmations(connection).open(of: request.id)
         guard let registered = open.first?.address else { return "not_waiting" }
         let message = MessageReader.read(raw)
         let verdict = settings.senderTrust.verdict(of: message)
@@ -123,11 +101,11 @@ struct ConfirmationDesk {
         })
         switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), codes: codes) {
         case .confirm:
-            try close(request, answer: "confirm")
+            try close(request, answer: .confirm)
             try steps.apply(.confirmed, to: request, details: ["sender_authentication": verdict.reason])
             return "confirmed"
         case .decline:
-            try close(request, answer: "decline")
+            try close(request, answer: .decline)
             try steps.apply(.declined, to: request)
             return "declined"
         case .unclear:
@@ -143,10 +121,8 @@ struct ConfirmationDesk {
         }
     }
 
-    private func close(_ request: PendingRequest, answer: String) throws {
-        try connection.execute("""
-            UPDATE dsr.confirmations SET answered_at = $2, answer = $3 WHERE request_id = $1 AND answered_at IS NULL
-            """, [.int(request.id), .timestamp(now), .text(answer)])
+    private func close(_ request: PendingRequest, answer: Confirmations.Answer) throws {
+        try Confirmations(connection).close(requestID: request.id, answer: answer, at: now)
     }
 
     // MARK: - Reminder and expiry
@@ -154,25 +130,18 @@ struct ConfirmationDesk {
     /// The reminder or the expiry, when due; returns the word for the
     /// summary, or nil when nothing was due.
     func advance(_ request: PendingRequest) throws -> String? {
-        guard let row = try connection.execute("""
-            SELECT min(sent_at) FILTER (WHERE NOT is_reminder) AS sent_at, bool_or(is_reminder) AS reminded,
-                   min(expires_at) AS expires_at, min(address) AS address, count(*) AS n
-            FROM dsr.confirmations WHERE request_id = $1 AND answered_at IS NULL
-            """, [.int(request.id)]).first, let sent = row.optionalDate("sent_at"), let address = row["address"] else {
-            return nil
-        }
-        let reminded = row["reminded"] == "t"
-        switch settings.confirmation.step(sent: sent, now: now, reminderSent: reminded) {
+        guard let waiting = try Confirmations(connection).waiting(of: request.id) else { return nil }
+        let address = waiting.address
+        switch settings.confirmation.step(sent: waiting.sentAt, now: now, reminderSent: waiting.reminded) {
         case .wait:
             return nil
         case .remind:
-            let expiresAt = try row.date("expires_at")
             try send(.confirmationReminder, request: request, address: address,
-                     expiresAt: expiresAt, reminder: true)
+                     expiresAt: waiting.expiresAt, reminder: true)
             try steps.record(request, action: .confirmationReminded)
             return "reminded"
         case .expire:
-            try close(request, answer: "expired")
+            try close(request, answer: .expired)
             try mail.reply(.confirmationExpired, request: request, recipient: address)
             try steps.apply(.confirmationExpired(days: Int(settings.confirmation.expiry / 86_400)), to: request)
             return "expired"

@@ -1,6 +1,8 @@
+import CustomerData
 import Foundation
 import LogSafety
 import MailCore
+import Records
 import Requests
 import Store
 
@@ -51,9 +53,10 @@ public struct FulfilStage: PipelineStage {
         var budget = RoundBudget(started: clock.now(), seconds: settings.roundTimeBudget)
         var outOfBudget = false
         while handled < settings.batchSize {
-            guard let id = try await database.query(
-                "SELECT id FROM dsr.requests WHERE state = 'received' AND id > $1 ORDER BY id LIMIT 1",
-                [.int(lastID)]).first?.int("id") else { break }
+            let after = lastID
+            guard let id = try await database.withConnection({
+                try RequestRecords($0).nextID(in: .received, after: after)
+            }) else { break }
             guard budget.mayStart(now: clock.now()) else {
                 outOfBudget = true
                 break
@@ -100,7 +103,7 @@ public struct FulfilStage: PipelineStage {
                     return "skipped"
                 }
                 let word = try Self.handle(request, settings: settings, connection: connection, now: now)
-                try FulfilAttempts.reset(requestID: requestID, in: connection)
+                try FulfilAttemptCounts(connection).reset(requestID: requestID)
                 hooks.crashIfMarked(reference: request.reference, logger: logger)
                 return word
             }
@@ -116,7 +119,7 @@ public struct FulfilStage: PipelineStage {
                     return
                 }
                 try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
-                try FulfilAttempts.reset(requestID: requestID, in: connection)
+                try FulfilAttemptCounts(connection).reset(requestID: requestID)
             }
             return "failed"
         }
@@ -164,12 +167,12 @@ public struct FulfilStage: PipelineStage {
             let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
             if try valuesMissing || ErasureSubjectLookup.keys(of: address, map: settings.map, matcher: settings.matcher,
                                                                connection: connection).isEmpty {
-                return try execution.execute(request, address: address, kinds: request.kinds)
+                return try execution.carryOut(request, address: address, kinds: request.kinds)
             }
             try desk.ask(request, address: address)
             return "awaiting_confirmation"
         case .execute(let address, let kinds):
-            return try execution.execute(request, address: address, kinds: kinds)
+            return try execution.carryOut(request, address: address, kinds: kinds)
         }
     }
 
@@ -183,24 +186,20 @@ public struct FulfilStage: PipelineStage {
 
     /// The follow-ups of requests waiting for confirmation, each read once.
     private func readAnswers() async throws -> [String] {
-        let pending = try await database.query("""
-            SELECT m.id, m.request_id FROM dsr.request_messages m JOIN dsr.requests r ON r.id = m.request_id
-            WHERE m.role = 'follow_up' AND m.checked_at IS NULL AND r.state = 'awaiting_confirmation'
-            ORDER BY m.id LIMIT $1
-            """, [.int(settings.batchSize)])
+        let batchSize = settings.batchSize
+        let unread = try await database.withConnection {
+            try FollowUps($0).unread(ofRequestsIn: .awaitingConfirmation, limit: batchSize)
+        }
         var words: [String] = []
-        for row in pending.rows {
-            let linkID = try row.int("id")
-            let requestID = try row.int("request_id")
+        for followUp in unread {
+            let linkID = followUp.linkID
+            let requestID = followUp.requestID
             let now = clock.now()
             let settings = self.settings
             let word: String = try await database.transaction { connection in
                 guard let request = try PendingRequest.lock(id: requestID, trust: settings.senderTrust, connection: connection),
                       request.state == .awaitingConfirmation,
-                      let raw = try connection.execute("""
-                          SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
-                          WHERE m.id = $1 AND m.checked_at IS NULL
-                          """, [.int(linkID)]).first?.bytes("raw") else { return "skipped" }
+                      let raw = try FollowUps(connection).unreadMessage(linkID: linkID) else { return "skipped" }
                 return try ConfirmationDesk(settings: settings, connection: connection, now: now)
                     .read(answer: raw, linkID: linkID, request: request)
             }
@@ -214,18 +213,12 @@ public struct FulfilStage: PipelineStage {
     private func advanceConfirmations() async throws -> [String] {
         let now = clock.now()
         let remindBefore = now.addingTimeInterval(-(settings.confirmation.reminderAfter ?? 3_153_600_000))
-        let waiting = try await database.query("""
-            SELECT DISTINCT c.request_id AS id FROM dsr.confirmations c JOIN dsr.requests r ON r.id = c.request_id
-            WHERE r.state = 'awaiting_confirmation' AND c.answered_at IS NULL
-              AND (c.expires_at <= $1
-                   OR (NOT c.is_reminder AND c.sent_at <= $2
-                       AND NOT EXISTS (SELECT 1 FROM dsr.confirmations x WHERE x.request_id = c.request_id
-                                       AND x.is_reminder)))
-            ORDER BY 1 LIMIT $3
-            """, [.timestamp(now), .timestamp(remindBefore), .int(settings.batchSize)])
+        let batchSize = settings.batchSize
+        let due = try await database.withConnection {
+            try Confirmations($0).due(now: now, remindBefore: remindBefore, limit: batchSize)
+        }
         var words: [String] = []
-        for row in waiting.rows {
-            let requestID = try row.int("id")
+        for requestID in due {
             let now = clock.now()
             let settings = self.settings
             let word: String? = try await database.transaction { connection in

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Records
 import Requests
 import Store
 

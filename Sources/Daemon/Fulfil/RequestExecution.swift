@@ -1,3 +1,4 @@
+import CustomerData
 import Foundation
 import MailCore
 import Requests
@@ -28,7 +29,7 @@ struct RequestExecution {
     }
 
     /// Returns the word for the stage's summary.
-    func execute(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
+    func carryOut(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
         let subjects = try ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
                                                          connection: connection)
         if subjects.count > 1 {
@@ -113,8 +114,8 @@ struct RequestExecution {
     /// A review reason when something is left for a person.
     private func rectify(_ request: PendingRequest, _ target: Target, subjectKey: String) throws -> String? {
         let executor = RectificationExecutor(map: map, matcher: settings.matcher)
-        let outcome = try executor.applyInTransaction(fields: request.fields, language: request.language,
-                                                      address: target.address, connection: connection)
+        let outcome = try executor.apply(fields: request.fields, language: request.language,
+                                         address: target.address, in: connection)
         switch outcome {
         case .noData:
             try mail.reply(.noData, request: request, recipient: target.recipient)
@@ -168,8 +169,8 @@ struct RequestExecution {
     private func object(_ request: PendingRequest, _ target: Target, subjectKey: String?) throws {
         let scope = request.reading.objectionScope
         let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
-        let report = try ObjectionExecutor(map: map, matcher: settings.matcher).applyInTransaction(
-            scope: scope, address: target.address, addressHash: hash, today: today, connection: connection)
+        let report = try ObjectionExecutor(map: map, matcher: settings.matcher).apply(
+            scope: scope, address: target.address, addressHash: hash, today: today, in: connection)
         try steps.record(request, action: .objectionApplied, details: [
             "changes": report.changes.map { ["purpose": $0.purpose.rawValue, "state": $0.state.rawValue] },
             "suppressed": report.suppressed, "subject_rows": report.subjectRows,
@@ -192,8 +193,8 @@ struct RequestExecution {
             return
         }
         let hash = AddressHash.hex(address: target.address, key: settings.suppressionKey)
-        let outcome = try ErasureExecutor(map: map, matcher: settings.matcher).eraseInTransaction(
-            address: target.address, addressHash: hash, today: today, connection: connection)
+        let outcome = try ErasureExecutor(map: map, matcher: settings.matcher).erase(
+            address: target.address, addressHash: hash, today: today, in: connection)
         switch outcome {
         case .noData:
             try mail.reply(.noData, request: request, recipient: target.recipient)
@@ -212,8 +213,8 @@ struct RequestExecution {
 
     /// Consent withdrawn for dietary data: only the consent-based tables go.
     private func eraseConsentData(_ request: PendingRequest, _ target: Target) throws {
-        guard let report = try ErasureExecutor(map: map, matcher: settings.matcher).eraseConsentDataInTransaction(
-            address: target.address, connection: connection) else {
+        guard let report = try ErasureExecutor(map: map, matcher: settings.matcher).eraseConsentData(
+            address: target.address, in: connection) else {
             try mail.reply(.noData, request: request, recipient: target.recipient)
             return
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LogSafety
 import MailCore
+import Records
 import Requests
 import Store
 

@@ -1,17 +1,19 @@
 import Foundation
+import Records
 import Store
 
 /// Messages that take the process down. Before intake reads a message it
-/// counts the attempt in `dsr.intake_attempts`, in a transaction of its own
-/// that is committed first; the transaction that records the message
-/// deletes the count. So a message that kills the process (out of memory
-/// in the parser, say, or the watchdog's kill while it was being read)
-/// leaves its count behind, and one that fails with an error takes its
-/// attempt back. A message found with `limit` unfinished attempts is not
-/// read again: it is recorded unread as `quarantined`, with an audit event,
-/// and moved to the review folder; no request is opened and nothing is
-/// sent. Without this, such a message would be read first in every round
-/// after every restart, and nothing behind it would ever be handled.
+/// counts the attempt in `dsr.intake_attempts` (`IntakeAttemptCounts`), in
+/// a transaction of its own that is committed first; the transaction that
+/// records the message deletes the count. So a message that kills the
+/// process (out of memory in the parser, say, or the watchdog's kill while
+/// it was being read) leaves its count behind, and one that fails with an
+/// error takes its attempt back. A message found with `limit` unfinished
+/// attempts is not read again: it is recorded unread as `quarantined`, with
+/// an audit event, and moved to the review folder; no request is opened and
+/// nothing is sent. Without this, such a message would be read first in
+/// every round after every restart, and nothing behind it would ever be
+/// handled.
 struct IntakeAttempts {
     /// Unfinished attempts after which a message is set aside.
     static let limit = 3
@@ -23,30 +25,20 @@ struct IntakeAttempts {
     /// Counts one more attempt at the message; returns how many earlier
     /// attempts never finished.
     func begin(uidValidity: UInt64, uid: UInt64, now: Date) async throws -> Int {
-        let row = try await database.query("""
-            INSERT INTO dsr.intake_attempts (mailbox, uid_validity, uid, attempts, last_at)
-            VALUES ($1, $2, $3, 1, $4)
-            ON CONFLICT (mailbox, uid_validity, uid)
-            DO UPDATE SET attempts = dsr.intake_attempts.attempts + 1, last_at = EXCLUDED.last_at
-            RETURNING attempts
-            """, [.text(mailbox), .text(String(uidValidity)), .text(String(uid)), .timestamp(now)]).first
-        return (try row?.int("attempts") ?? 1) - 1
+        let mailbox = self.mailbox
+        return try await database.withConnection {
+            try IntakeAttemptCounts($0).count(mailbox: mailbox, uidValidity: uidValidity, uid: uid, at: now)
+        } - 1
     }
 
     /// Takes back an attempt that ended without taking the process down
     /// (an error, a message the server would not hand over). Best effort:
     /// when the database is what failed, the count stays one too high.
     func takeBack(uidValidity: UInt64, uid: UInt64) async {
-        _ = try? await database.query("""
-            UPDATE dsr.intake_attempts SET attempts = attempts - 1
-            WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3 AND attempts > 0
-            """, [.text(mailbox), .text(String(uidValidity)), .text(String(uid))])
-    }
-
-    /// Deletes the count, in the transaction that records the message.
-    static func clear(mailbox: String, uidValidity: UInt64, uid: UInt64, in connection: PostgresConnection) throws {
-        try connection.execute("DELETE FROM dsr.intake_attempts WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3",
-                               [.text(mailbox), .text(String(uidValidity)), .text(String(uid))])
+        let mailbox = self.mailbox
+        _ = try? await database.withConnection {
+            try IntakeAttemptCounts($0).takeBack(mailbox: mailbox, uidValidity: uidValidity, uid: uid)
+        }
     }
 
     /// Records the message unread, for a person; nil when it was recorded
@@ -65,7 +57,7 @@ struct IntakeAttempts {
             try AuditTrail(connection).append(
                 requestID: nil, inboundID: inboundID, actor: actor, action: .quarantined,
                 reason: "stopped the daemon \(Self.limit) times while being read; moved unread to \(reviewMailbox)")
-            try Self.clear(mailbox: mailbox, uidValidity: uidValidity, uid: uid, in: connection)
+            try IntakeAttemptCounts(connection).clear(mailbox: mailbox, uidValidity: uidValidity, uid: uid)
             return IntakeOutcome(inboundID: inboundID, outcome: "quarantined", requestReference: nil, requestState: nil,
                                  repliesQueued: 0, destination: .review)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Records
 import Requests
 import Store
 
@@ -60,7 +61,7 @@ extension IntakeRecorder {
         if !kinds.isEmpty {
             let since = receivedAt.addingTimeInterval(-Double(limits.repeatWindowDays) * 86_400)
             facts.repeatOf = try history.openRequest(
-                from: forms, kinds: kinds.sorted().map(\.rawValue),
+                from: forms, kinds: kinds,
                 fieldsJSON: Self.fieldsJSON(reading.classification), since: since
             ).map(RepeatMatch.init)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Hashing
 import MailCore
+import Records
 import Requests
 import Store
 

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import Store
 import Transport
 
@@ -113,14 +114,14 @@ public struct IntakeStage: PipelineStage {
     /// One message; returns the word for the log summary.
     private func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages,
                         budget: inout RoundBudget) async throws -> String {
-        let existing = try await database.query(
-            "SELECT id, outcome FROM dsr.inbound WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3",
-            [.text(settings.ledgerMailbox), .text(String(uidValidity)), .text(String(uid))], retryOnConnectionLoss: true
-        ).first
+        let ledgerMailbox = settings.ledgerMailbox
+        let existing = try await database.withConnection(retryOnConnectionLoss: true) {
+            try InboundLedger($0).find(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid)
+        }
         if let existing {
             // Recorded before, not yet moved: finish the IMAP step only.
-            let inboundID = try existing.int("id")
-            let outcome = try existing.string("outcome")
+            let inboundID = existing.id
+            let outcome = existing.outcome
             let destination = ["unreadable", "oversized", "quarantined"].contains(outcome)
                 ? settings.reviewMailbox : settings.processedMailbox
             try await markAndMove(uid: uid, inboundID: inboundID, to: destination)
@@ -174,7 +175,7 @@ public struct IntakeStage: PipelineStage {
             return try await database.transaction { connection in
                 let outcome = try recorder.recordOversized(uidValidity: uidValidity, uid: uid, size: size,
                                                            receivedAt: receivedAt, in: connection)
-                try IntakeAttempts.clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid, in: connection)
+                try IntakeAttemptCounts(connection).clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid)
                 return outcome
             }
         }
@@ -192,7 +193,7 @@ public struct IntakeStage: PipelineStage {
         let logger = self.logger
         return try await database.transaction { connection in
             let outcome = try recorder.record(fetched, in: connection, now: now)
-            try IntakeAttempts.clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid, in: connection)
+            try IntakeAttemptCounts(connection).clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: uid)
             hooks.crashIfMarked(raw, logger: logger)
             return outcome
         }
@@ -224,9 +225,10 @@ public struct IntakeStage: PipelineStage {
             let uids = messages.map(\.uid)
             try await imap.addKeyword(settings.recordedKeyword, uids: uids, in: settings.mailbox)
             try await imap.move(uids: uids, from: settings.mailbox, to: destination)
-            try await database.query(
-                "UPDATE dsr.inbound SET moved_at = now() WHERE id = ANY($1::bigint[]) AND moved_at IS NULL",
-                [.textArray(messages.map { String($0.inboundID) })], retryOnConnectionLoss: true)
+            let inboundIDs = messages.map(\.inboundID)
+            try await database.withConnection(retryOnConnectionLoss: true) {
+                try InboundLedger($0).markMoved(inboundIDs)
+            }
         }
     }
 }

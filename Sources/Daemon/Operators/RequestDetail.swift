@@ -1,12 +1,14 @@
 import Foundation
+import Records
 
-/// Everything `dsrd requests show` prints about one request. It holds
-/// personal data (the subject's address, subjects of mail): it is for the
-/// operator's terminal, never for logs.
+/// Everything `dsrd requests show` prints about one request: its row as
+/// stored (`RequestOverview`, whose fields it reads as its own), who asked
+/// and what the mail server said of them, its messages and its audit trail.
+/// It holds personal data (the subject's address, subjects of mail): it is
+/// for the operator's terminal, never for logs.
+@dynamicMemberLookup
 public struct RequestDetail: Sendable {
-    public var summary: RequestSummary
-    public var replyLanguage: String
-    public var subjectAddress: String
+    public var overview: RequestOverview
     /// Who asked: the address of the opening message's From (kept at intake
     /// in `requester_address`; else read from the stored message). Nil when
     /// there is no opening message to read.
@@ -15,21 +17,18 @@ public struct RequestDetail: Sendable {
     public var requesterName: String?
     /// The receiving mail server's verdict on that From.
     public var senderVerdict: SenderVerdictText
-    public var stateReason: String?
-    public var originalDueOn: String
-    public var confidence: Double
-    public var onBehalf: Bool
-    public var autoKind: String?
-    public var evidence: [String]
-    /// The request's `fields` as JSON text.
-    public var fieldsJSON: String
     public var messages: [RequestMessage]
     public var audit: [AuditEntry]
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<RequestOverview, Value>) -> Value {
+        overview[keyPath: keyPath]
+    }
 
     /// The address the request is about when it is not the requester's own
     /// (a claimed registered address): an operator must see that someone
     /// else asked.
     public var claimedAddress: String? {
+        let subjectAddress = overview.subjectAddress
         guard let requesterAddress, !subjectAddress.isEmpty,
               requesterAddress.lowercased() != subjectAddress.lowercased() else { return nil }
         return subjectAddress
@@ -57,36 +56,4 @@ public struct SenderVerdictText: Sendable, Equatable {
     }
 
     public static let unknown = SenderVerdictText(text: "unknown", source: .unknown)
-}
-
-/// One message of a request, in or out.
-public struct RequestMessage: Sendable, Equatable {
-    public enum Direction: String, Sendable {
-        case inbound = "in"
-        case outbound = "out"
-    }
-
-    public var direction: Direction
-    public var at: Date
-    /// `request`, `follow_up`, `reply`, … (from `dsr.request_messages`).
-    public var role: String
-    /// The reply template (out) or what intake made of the message (in).
-    public var what: String
-    /// For outgoing mail: pending, sent or failed.
-    public var deliveryState: String?
-    public var messageID: String?
-    /// The decoded Subject header.
-    public var subject: String
-}
-
-/// One event of a request's audit trail.
-public struct AuditEntry: Sendable, Equatable {
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var fromState: String?
-    public var toState: String?
-    public var reason: String?
-    /// The event's `details` as JSON text.
-    public var detailsJSON: String
 }

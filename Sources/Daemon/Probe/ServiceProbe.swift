@@ -1,3 +1,4 @@
+import Records
 import Store
 import Transport
 
@@ -41,8 +42,8 @@ public struct ServiceProbe: Sendable {
     private func probePostgres() async -> Result<PostgresFacts, PostgresError> {
         let client = PostgresClient(configuration: config.postgres)
         do {
-            let version = try await client.query("SHOW server_version").first?.string("server_version") ?? "?"
-            let migrator = Migrator()
+            let version = try await client.serverVersion() ?? "?"
+            let migrator = DSRSchema.migrator
             let schema = try await migrator.currentVersion(client)
             let latest = migrator.migrations.last?.version ?? 0
             logger.info("postgres reachable", ["server_version": version, "schema_version": schema, "latest_schema_version": latest])

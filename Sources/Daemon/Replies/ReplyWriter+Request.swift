@@ -1,5 +1,5 @@
+import Records
 import Requests
-import Store
 
 extension ReplyWriter.Context {
     /// A mail about `request` to `recipient` in the request's reply

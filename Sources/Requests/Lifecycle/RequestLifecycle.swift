@@ -1,7 +1,7 @@
 /// The request's life: which event may move a request in which state, and
 /// where to. Pure: a state and an event in, the transition out — or nil
 /// when the event does not apply in that state (nothing is written then).
-/// `RequestStates` in Store is the only code that applies a transition, so
+/// `RequestStates` in Records is the only code that applies a transition, so
 /// this table is the whole of what can happen to a request's state.
 ///
 /// ```

@@ -1,6 +1,6 @@
 /// One move of a request, as `RequestLifecycle` decides it: where it goes,
 /// what the audit trail says, and which columns change with it. Applied in
-/// one place (`RequestStates` in Store), in the caller's transaction.
+/// one place (`RequestStates` in Records), in the caller's transaction.
 public struct RequestTransition: Sendable, Equatable {
     public var from: RequestState
     public var to: RequestState

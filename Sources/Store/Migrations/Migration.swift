@@ -1,5 +1,7 @@
-/// One versioned change to dsrd's own schema `dsr`. Versions only grow; a
-/// migration, once released, is never edited: a change is a new migration.
+
+/// One versioned change to a schema (dsrd's own, `dsr`, is `DSRSchema` in
+/// Records). Versions only grow; a migration, once released, is never
+/// edited: a change is a new migration.
 public struct Migration: Sendable {
     public let version: Int
     public let name: String

@@ -1,10 +1,15 @@
-/// Applies the migrations a database has not seen yet, each once, each in its
-/// own transaction, and records them in `dsr.schema_migrations`. Running it
-/// again is a no-op; two daemons starting at once serialise on an advisory lock.
+/// Applies the migrations of one schema that a database has not seen yet,
+/// each once, each in its own transaction, and records them in the
+/// schema's `schema_migrations` table. Running it again is a no-op; two
+/// daemons starting at once serialise on an advisory lock.
 public struct Migrator: Sendable {
+    /// The schema the migrations build, a plain lower-case name (`dsr`)
+    /// given by code, never by configuration.
+    public let schema: String
     public let migrations: [Migration]
 
-    public init(migrations: [Migration] = DSRSchema.migrations) {
+    public init(schema: String, migrations: [Migration]) {
+        self.schema = schema
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
@@ -18,17 +23,18 @@ public struct Migrator: Sendable {
 
     public func migrate(_ client: PostgresClient) async throws -> Outcome {
         let migrations = self.migrations
+        let schema = try checkedSchema()
         return try await client.transaction { connection in
             try connection.execute("SELECT pg_advisory_xact_lock($1)", [.int(Self.advisoryLockKey)])
-            try connection.execute("CREATE SCHEMA IF NOT EXISTS dsr")
+            try connection.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
             try connection.execute("""
-                CREATE TABLE IF NOT EXISTS dsr.schema_migrations (
+                CREATE TABLE IF NOT EXISTS \(schema).schema_migrations (
                     version integer PRIMARY KEY,
                     name text NOT NULL,
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """)
-            let done = Set(try connection.execute("SELECT version FROM dsr.schema_migrations").rows
+            let done = Set(try connection.execute("SELECT version FROM \(schema).schema_migrations").rows
                 .compactMap { $0.optionalInt("version") })
             var applied: [Int] = []
             for migration in migrations where !done.contains(migration.version) {
@@ -38,7 +44,7 @@ public struct Migrator: Sendable {
                 do {
                     for statement in migration.sql { try connection.execute(statement) }
                     try connection.execute(
-                        "INSERT INTO dsr.schema_migrations (version, name) VALUES ($1, $2)",
+                        "INSERT INTO \(schema).schema_migrations (version, name) VALUES ($1, $2)",
                         [.int(migration.version), .text(migration.name)]
                     )
                     try connection.execute("RELEASE SAVEPOINT migration")
@@ -54,11 +60,24 @@ public struct Migrator: Sendable {
 
     /// The highest applied version, or 0 when the schema has none.
     public func currentVersion(_ client: PostgresClient) async throws -> Int {
-        let exists = try await client.query("SELECT to_regclass('dsr.schema_migrations') IS NOT NULL AS present",
+        let schema = try checkedSchema()
+        let exists = try await client.query("SELECT to_regclass('\(schema).schema_migrations') IS NOT NULL AS present",
                                             retryOnConnectionLoss: true)
         guard let row = exists.first, try row.bool("present") else { return 0 }
-        let result = try await client.query("SELECT coalesce(max(version), 0) AS version FROM dsr.schema_migrations",
+        let result = try await client.query("SELECT coalesce(max(version), 0) AS version FROM \(schema).schema_migrations",
                                             retryOnConnectionLoss: true)
         return result.first?.optionalInt("version") ?? 0
+    }
+
+    /// The schema's name, refused unless it is one plain lower-case
+    /// identifier: it is written into the statements, not bound.
+    private func checkedSchema() throws -> String {
+        let bytes = Array(schema.utf8)
+        let plain = !bytes.isEmpty && bytes.count <= 63 && !(48...57).contains(bytes[0])
+            && bytes.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == UInt8(ascii: "_") }
+        guard plain else {
+            throw PostgresError(kind: .unexpectedResult, context: "migrations: the schema is not a plain lower-case name")
+        }
+        return schema
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Store
+
+/// `dsr.inbound`: every message read from the mailbox, keyed by
+/// (mailbox, UIDVALIDITY, UID). Inserting is idempotent: the key decides.
+public struct InboundLedger {
+    let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public var id: Int
+        public var outcome: String
+        public var moved: Bool
+    }
+
+    public struct NewMessage: Sendable {
+        public var mailbox: String
+        public var uidValidity: UInt64
+        public var uid: UInt64
+        public var messageID: String?
+        public var receivedAt: Date
+        public var raw: [UInt8]
+        public var sizeBytes: Int
+        public var rawSHA256: String?
+        public var fromAddress: String?
+
+        public init(mailbox: String, uidValidity: UInt64, uid: UInt64, messageID: String?, receivedAt: Date,
+                    raw: [UInt8], sizeBytes: Int, rawSHA256: String?, fromAddress: String?) {
+            self.mailbox = mailbox
+            self.uidValidity = uidValidity
+            self.uid = uid
+            self.messageID = messageID
+            self.receivedAt = receivedAt
+            self.raw = raw
+            self.sizeBytes = sizeBytes
+            self.rawSHA256 = rawSHA256
+            self.fromAddress = fromAddress
+        }
+    }
+
+    public func find(mailbox: String, uidValidity: UInt64, uid: UInt64) throws -> Entry? {
+        let result = try connection.execute("""
+            SELECT id, outcome, moved_at IS NOT NULL AS moved FROM dsr.inbound
+            WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3
+            """, [.text(mailbox), .text(String(uidValidity)), .text(String(uid))])
+        guard let row = result.first else { return nil }
+        return Entry(id: try row.int("id"), outcome: try row.string("outcome"), moved: try row.bool("moved"))
+    }
+
+    /// Records the message; nil when its key was already recorded (by an
+    /// earlier run or another daemon).
+    public func insert(_ message: NewMessage) throws -> Int? {
+        let result = try connection.execute("""
+            INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw,
+                                     raw_sha256, from_address)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (mailbox, uid_validity, uid) DO NOTHING
+            RETURNING id
+            """, [
+                .text(message.mailbox), .text(String(message.uidValidity)), .text(String(message.uid)),
+                .string(message.messageID), .timestamp(message.receivedAt), .int(message.sizeBytes),
+                .bytes(message.raw), .string(message.rawSHA256), .string(message.fromAddress),
+            ])
+        return try result.first?.int("id")
+    }
+
+    /// An earlier message with the same Message-ID, or else the same bytes,
+    /// with the request it belongs to.
+    public func earlierCopy(of id: Int, messageID: String?, rawSHA256: String?) throws -> (inboundID: Int, requestID: Int?)? {
+        let result = try connection.execute("""
+            SELECT i.id, (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = i.id
+                          ORDER BY m.id LIMIT 1) AS request_id
+            FROM dsr.inbound i
+            WHERE i.id < $1 AND ((i.message_id = $2) OR (i.raw_sha256 = $3))
+            ORDER BY i.id LIMIT 1
+            """, [.int(id), .string(messageID), .string(rawSHA256)])
+        guard let row = result.first else { return nil }
+        return (try row.int("id"), row.optionalInt("request_id"))
+    }
+
+    public func setOutcome(_ id: Int, outcome: String, autoKind: String?, problem: String?) throws {
+        try connection.execute("UPDATE dsr.inbound SET outcome = $2, auto_kind = $3, problem = $4 WHERE id = $1",
+                               [.int(id), .text(outcome), .string(autoKind), .string(problem)])
+    }
+
+    /// Notes that the messages were moved out of the mailbox (the ones
+    /// noted before keep their time).
+    public func markMoved(_ ids: [Int]) throws {
+        try connection.execute("UPDATE dsr.inbound SET moved_at = now() WHERE id = ANY($1::bigint[]) AND moved_at IS NULL",
+                               [.textArray(ids.map(String.init))])
+    }
+
+    /// Messages from this address to this mailbox received since `since`
+    /// (the loop guard's count).
+    public func count(from address: String, mailbox: String, since: Date, before id: Int) throws -> Int {
+        let result = try connection.execute("""
+            SELECT count(*) AS n FROM dsr.inbound
+            WHERE lower(from_address) = lower($1) AND mailbox = $2 AND received_at >= $3 AND id < $4
+              AND outcome NOT IN ('duplicate', 'auto', 'own_mail', 'bounce')
+            """, [.text(address), .text(mailbox), .timestamp(since), .int(id)])
+        return try result.first?.int("n") ?? 0
+    }
+
+    /// The UIDVALIDITY last seen for the mailbox, and records the current one.
+    public func exchangeUIDValidity(mailbox: String, current: UInt64) throws -> UInt64? {
+        let previous = try connection.execute("SELECT uid_validity FROM dsr.mailbox_state WHERE mailbox = $1",
+                                              [.text(mailbox)]).first.flatMap { $0["uid_validity"] }.flatMap { UInt64($0) }
+        if previous != current {
+            try connection.execute("""
+                INSERT INTO dsr.mailbox_state (mailbox, uid_validity) VALUES ($1, $2)
+                ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, updated_at = now()
+                """, [.text(mailbox), .text(String(current))])
+        }
+        return previous
+    }
+}

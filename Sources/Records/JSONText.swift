@@ -1,0 +1,12 @@
+import Foundation
+import Store
+
+/// Reading JSON that PostgreSQL built (`array_to_json`, `jsonb`).
+enum JSONText {
+    static func strings(_ text: String) throws -> [String] {
+        guard let values = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+            throw PostgresError(kind: .unexpectedResult, context: "reading a text array")
+        }
+        return values
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import MailCore
+import Requests
+import Store
+
+/// `dsr.outbox`: the mail dsrd sends, from the transaction that decided to
+/// send it to what became of each delivery attempt.
+///
+/// Mail goes in in the same transaction as the state change that causes
+/// it. Each message has its own random Message-ID (unique in the table),
+/// stored with its bytes, so a resend keeps it. Delivery claims due rows
+/// and records each outcome in short transactions of its own, none held
+/// open across an SMTP call.
+public struct Outbox {
+    let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    // MARK: - Queueing
+
+    /// Puts `mail` into the outbox and returns the new row's id. Mail about
+    /// a request is linked to it in the role `role` (`reply` to the data
+    /// subject, `notice` to a partner or the operators) and audited as
+    /// queued by `actor`: row, link and event together or not at all (the
+    /// caller's transaction). Mail about no request (the digest) is the
+    /// row alone.
+    @discardableResult
+    public func enqueue(_ mail: ComposedMail, for requestID: Int?, role: MessageRole = .reply, actor: String) throws -> Int {
+        let inserted = try connection.execute("""
+            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw)
+            VALUES ($1, $2, $3, $4, $5::text[], $6)
+            RETURNING id
+            """, [.int(requestID), .text(mail.messageID), .text(mail.template), .text(mail.envelopeFrom),
+                  .textArray(mail.recipients), .bytes(mail.raw)])
+        let outboxID = try inserted.first?.int("id") ?? 0
+        guard let requestID else { return outboxID }
+        try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: role)
+        try AuditTrail(connection).append(requestID: requestID, actor: actor,
+                                          action: role == .notice ? .noticeQueued : .replyQueued,
+                                          reason: mail.template)
+        return outboxID
+    }
+
+    // MARK: - Bounces
+
+    /// Our mail with this Message-ID (for bounces), with its request.
+    public func find(messageID: String) throws -> (outboxID: Int, requestID: Int?)? {
+        let result = try connection.execute("SELECT id, request_id FROM dsr.outbox WHERE message_id = $1", [.text(messageID)])
+        guard let row = result.first else { return nil }
+        return (try row.int("id"), row.optionalInt("request_id"))
+    }
+
+    public func markBounced(_ id: Int) throws {
+        try connection.execute("UPDATE dsr.outbox SET bounced_at = now() WHERE id = $1 AND bounced_at IS NULL", [.int(id)])
+    }
+
+    // MARK: - Delivery
+
+    /// Claims up to `limit` pending rows due at `now`, oldest first, by
+    /// moving their `next_attempt_at` to `leaseUntil`: another daemon skips
+    /// locked rows now and leased ones afterwards. A crash leaves the lease
+    /// to run out, and the row is tried again.
+    public func claim(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxMessage] {
+        let result = try connection.execute("""
+            WITH due AS (
+                SELECT id FROM dsr.outbox
+                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz
+                ORDER BY id LIMIT $2::int
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE dsr.outbox AS o SET next_attempt_at = $3::timestamptz
+            FROM due WHERE o.id = due.id
+            RETURNING o.id, o.request_id, o.message_id, o.template, o.envelope_from,
+                      array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts
+            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil)])
+        return try result.rows.map(OutboxMessage.init(row:)).sorted { $0.id < $1.id }
+    }
+
+    /// Gives claimed rows back untouched, due at `dueAt` (rows not tried
+    /// because the round stopped early).
+    public func release(_ ids: [Int], dueAt: Date) throws {
+        guard !ids.isEmpty else { return }
+        try connection.execute("""
+            UPDATE dsr.outbox SET next_attempt_at = $2::timestamptz
+            WHERE id = ANY($1::bigint[]) AND state = 'pending'
+            """, [.textArray(ids.map(String.init)), .timestamp(dueAt)])
+    }
+
+    /// Records a successful send, and a `reply_sent` audit event by `actor`
+    /// for its request.
+    public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
+                                  last_error = NULL
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .timestamp(now)])
+        guard updated.affectedRows == 1, let requestID = message.requestID else { return }
+        try AuditTrail(connection).append(requestID: requestID, actor: actor, action: .replySent,
+                                          detailsJSON: Self.auditDetails(message), at: now)
+    }
+
+    /// Records a temporary failure: one more attempt, tried again at `retryAt`.
+    public func markDeferred(_ message: OutboxMessage, lastError: String, retryAt: Date) throws {
+        try connection.execute("""
+            UPDATE dsr.outbox SET attempts = attempts + 1, next_attempt_at = $2::timestamptz, last_error = $3
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .timestamp(retryAt), .text(lastError)])
+    }
+
+    /// Records mail that will never be sent; its request (if any) goes to
+    /// review. Returns the state the request was in, when there is one.
+    @discardableResult
+    public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date,
+                           actor: String) throws -> String? {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2
+            WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(message.id), .text(lastError)])
+        guard updated.affectedRows == 1, let requestID = message.requestID else { return nil }
+        return try replyFailed(requestID, message: message, reason: reason, at: now, actor: actor)
+    }
+
+    /// The one state change delivery makes: the request of a reply that
+    /// failed for good goes to `needs_review` (`RequestEvent.replyFailed`),
+    /// through the one writer of request states. Nil when the request does
+    /// not exist.
+    private func replyFailed(_ requestID: Int, message: OutboxMessage, reason: String, at now: Date,
+                             actor: String) throws -> String? {
+        try RequestStates(connection).apply(.replyFailed(reason: reason), to: requestID, actor: actor,
+                                            detailsJSON: Self.auditDetails(message), at: now)?.from.rawValue
+    }
+
+    /// Which message and which attempt a delivery event is about: ids and
+    /// the template's name, never an address.
+    private static func auditDetails(_ message: OutboxMessage) -> String {
+        let details: [String: Any] = ["outbox_id": message.id, "template": message.mail.template,
+                                      "message_id": message.mail.messageID, "attempts": message.attempts + 1]
+        guard let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Requests
+import Store
+
+/// The one writer of `dsr.requests.state`: opens requests in their first
+/// state and applies `RequestLifecycle`'s transitions — the state, its
+/// reason, the columns that go with it and the audit event — in the
+/// caller's transaction. Nothing else in dsrd writes a request's state.
+public struct RequestStates {
+    let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Inserts a new request under `reference` in `request.state`; nil when
+    /// the reference is taken (the caller draws another).
+    public func open(_ request: RequestRecords.NewRequest, reference: String) throws -> Int? {
+        let result = try connection.execute("""
+            INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
+                                      received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
+                                      requester_address, sender_verdict, sender_authenticated, reading)
+            VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
+                    $15, $16, $17, $18::jsonb)
+            ON CONFLICT (reference) DO NOTHING
+            RETURNING id
+            """, [
+                .text(reference), .textArray(request.kinds), .text(request.language), .text(request.replyLanguage),
+                .text(request.subjectAddress), .text(request.state.rawValue), .string(request.stateReason),
+                .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
+                .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
+                .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
+                .bool(request.senderAuthenticated), .string(request.readingJSON),
+            ])
+        return try result.first?.int("id")
+    }
+
+    /// Applies `event` to the request (locked here until the transaction
+    /// ends). Nil, and nothing written, when the request does not exist or
+    /// the lifecycle has no transition for the event in its state.
+    @discardableResult
+    public func apply(_ event: RequestEvent, to requestID: Int, actor: String, inboundID: Int? = nil,
+                      detailsJSON: String = "{}", at now: Date) throws -> RequestTransition? {
+        guard let current = try connection.execute(
+                  "SELECT state FROM dsr.requests WHERE id = $1 FOR UPDATE", [.int(requestID)]).first?["state"],
+              let state = RequestState(rawValue: current),
+              let transition = RequestLifecycle.transition(from: state, on: event) else { return nil }
+        if transition.writesState {
+            try connection.execute("""
+                UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1
+                """, [.int(requestID), .text(transition.to.rawValue), .string(transition.reason), .timestamp(now)])
+        }
+        for column in transition.columns {
+            try write(column, requestID: requestID, at: now)
+        }
+        try AuditTrail(connection).append(
+            requestID: requestID, inboundID: inboundID, actor: actor, action: transition.action,
+            from: transition.from.rawValue, to: transition.to.rawValue, reason: transition.reason,
+            detailsJSON: detailsJSON, at: now)
+        return transition
+    }
+
+    private func write(_ column: RequestColumn, requestID: Int, at now: Date) throws {
+        switch column {
+        case .completedAt:
+            try connection.execute("UPDATE dsr.requests SET completed_at = $2 WHERE id = $1",
+                                   [.int(requestID), .timestamp(now)])
+        case .confirmedAt:
+            try connection.execute("UPDATE dsr.requests SET confirmed_at = $2 WHERE id = $1",
+                                   [.int(requestID), .timestamp(now)])
+        case .approval(let decider, let kinds):
+            try connection.execute("""
+                UPDATE dsr.requests SET approved_by = $2, approved_kinds = $3::text[], fulfil_attempts = 0 WHERE id = $1
+                """, [.int(requestID), .text(decider), .textArray(kinds.sorted().map(\.rawValue))])
+        case .extendedDueOn(let day):
+            try connection.execute("UPDATE dsr.requests SET extended_due_on = $2::date, updated_at = $3 WHERE id = $1",
+                                   [.int(requestID), .text(day.description), .timestamp(now)])
+        }
+    }
+}
