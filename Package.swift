@@ -66,6 +66,8 @@ let package = Package(
                 path: "Tests/DaemonTesting"),
 
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "CustomerData", "Requests"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore", "FuzzSupport"]),
         .testTarget(
             name: "RequestsTests",

@@ -127,26 +127,20 @@ extension LiveStackTests {
         /// A `received` request for a copy, from an address no customer has, with its opening message.
         static func insertReceivedRequest(_ database: PostgresClient) async throws
             -> (id: Int, reference: String, address: String) {
-            let reference = "T-CRASH-" + UUID().uuidString.prefix(8).uppercased()
             let address = LocalStack.uniqueAddress("per.hansen", domain: "example.net")
-            let id = try #require(try await database.query("""
-                INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                          received_at, due_on, confidence, requester_address)
-                VALUES ($1, '{access}', 'en', 'en', $2, 'received', now(), current_date + 30, 0.9, $2)
-                RETURNING id
-                """, [.text(reference), .text(address)]).first?.int("id"))
+            var request = TestData.Request(subject: address)
+            request.reference = "T-CRASH-" + UUID().uuidString.prefix(8).uppercased()
+            let reference = request.reference
             let messageID = "crash-request-\(reference.lowercased())@example.net"
             let raw = Array(requestMail(from: address, to: "notices@janteloppet.test", subject: "Copy",
                                         body: "Please send me a copy of all personal data you hold about me.",
                                         messageID: messageID).utf8)
-            let inboundID = try #require(try await database.query("""
-                INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
-                VALUES ('test-crash', 1, $1::bigint, $2, now(), $3::int, $4, 'request')
-                RETURNING id
-                """, [.int(Int.random(in: 1..<Int(Int32.max))), .text(messageID), .int(raw.count), .bytes(raw)])
-                .first?.int("id"))
-            try await database.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
-                                     [.int(id), .int(inboundID)])
+            let opened = request
+            let id = try await database.transaction { connection in
+                let (id, _) = try TestData.open(opened, in: connection)
+                try TestData.record(raw, messageID: messageID, for: id, mailbox: "test-crash", in: connection)
+                return id
+            }
             return (id, reference, address)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Records
 import MailCore
 import Requests
 import Store
@@ -41,10 +42,11 @@ private struct DailyFixture {
                     'paid')
             RETURNING id::text AS id
             """, [.text("JL-DAILY-\(suffix)-\(label)")]).first?.string("id"))
-        try await client.query("""
-            INSERT INTO dsr.holds (subject_ref, table_name, row_key, erasable_on, reason)
-            VALUES ($1, 'crm.orders', jsonb_build_object('id', $2::bigint), $3::date, 'test hold')
-            """, [.text(String(repeating: "0", count: 56) + suffix), .text(id), .text(erasableOn.description)])
+        let subjectRef = String(repeating: "0", count: 56) + suffix
+        try await client.transaction { connection in
+            try Holds(connection).hold(subjectRef: subjectRef, table: "crm.orders", rowKeyJSON: #"{"id": \#(id)}"#,
+                                       erasableOn: erasableOn, reason: "test hold")
+        }
         return id
     }
 
@@ -142,19 +144,20 @@ extension LiveStackTests {
             await #expect(throws: RolledBack.self) { try await fixture.client.transaction { connection in
                 // One snapshot for the test's own counts and the digest's; nothing is kept.
                 try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                func insert(_ label: String, state: String, kinds: String, due: Day, extended: Day? = nil) throws {
-                    try connection.execute("""
-                        INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                                  received_at, due_on, extended_due_on, confidence)
-                        VALUES ($1, $2::text[], 'en', 'en', 'kari.nordmann@example.no', $3, now(), $4::date, $5::date, 0.5)
-                        """, [.text("T-DAILY-\(fixture.suffix)-\(label)"), .text(kinds), .text(state),
-                              .text(due.description), .string(extended?.description)])
+                func insert(_ label: String, state: RequestState, kinds: Set<RequestKind>, due: Day, extended: Day? = nil) throws {
+                    var request = TestData.Request(subject: "kari.nordmann@example.no", dueOn: due)
+                    request.reference = "T-DAILY-\(fixture.suffix)-\(label)"
+                    request.state = state
+                    request.kinds = kinds
+                    request.extendedDueOn = extended
+                    request.confidence = 0.5
+                    try TestData.open(request, in: connection)
                 }
-                try insert("LATE", state: "needs_review", kinds: "{access,erase}", due: today.adding(days: -3))
-                try insert("SOON", state: "received", kinds: "{object}", due: today.adding(days: -20),
+                try insert("LATE", state: .needsReview, kinds: [.access, .erase], due: today.adding(days: -3))
+                try insert("SOON", state: .received, kinds: [.object], due: today.adding(days: -20),
                            extended: today.adding(days: 2))
-                try insert("LATER", state: "awaiting_confirmation", kinds: "{access}", due: today.adding(days: 30))
-                try insert("DONE", state: "completed", kinds: "{erase}", due: today.adding(days: -3))
+                try insert("LATER", state: .awaitingConfirmation, kinds: [.access], due: today.adding(days: 30))
+                try insert("DONE", state: .completed, kinds: [.erase], due: today.adding(days: -3))
 
                 let digest = try OperatorDigest.read(day: today, in: connection)
                 var expected: [String: Int] = [:]

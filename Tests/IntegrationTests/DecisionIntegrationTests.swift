@@ -1,6 +1,7 @@
 import Daemon
 import DaemonTesting
 import Foundation
+import Records
 import MailCore
 import Requests
 import Store
@@ -30,25 +31,24 @@ private struct DecisionFixture {
 
     func insert(state: String, kinds: [String] = ["access", "erase"], language: String = "en",
                 dueOn: String = "2026-12-02") async throws -> Inserted {
-        let reference = "T-OPS-" + UUID().uuidString.prefix(8).uppercased()
         let address = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
-        let id = try #require(try await client.query("""
-            INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                      received_at, due_on, confidence)
-            VALUES ($1, $2::text[], $3, $3, $4, $5, '2026-11-02T09:00:00Z', $6::date, 0.5)
-            RETURNING id
-            """, [.text(reference), .textArray(kinds), .text(language), .text(address), .text(state), .text(dueOn)])
-            .first?.int("id"))
+        let receivedAt = try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z"))
+        var request = TestData.Request(subject: address, receivedAt: receivedAt, dueOn: try #require(Day(iso: dueOn)))
+        request.reference = "T-OPS-" + UUID().uuidString.prefix(8).uppercased()
+        request.kinds = Set(kinds.compactMap(RequestKind.init))
+        request.state = try #require(RequestState(rawValue: state))
+        request.language = try #require(Language(rawValue: language))
+        request.confidence = 0.5
+        let reference = request.reference
         let messageID = "ops-in-\(reference.lowercased())@example.com"
         let raw = Array("From: \(address)\r\nSubject: Privacy\r\nMessage-ID: <\(messageID)>\r\n\r\nHello.\r\n".utf8)
-        let inboundID = try #require(try await client.query("""
-            INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
-            VALUES ('test-decisions', 1, $1::bigint, $2, '2026-11-02T09:00:00Z', $3::int, $4, 'request')
-            RETURNING id
-            """, [.int(Int.random(in: 1..<Int(Int32.max))), .text(messageID), .int(raw.count), .bytes(raw)])
-            .first?.int("id"))
-        try await client.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
-                               [.int(id), .int(inboundID)])
+        let opened = request
+        let id = try await client.transaction { connection in
+            let (id, _) = try TestData.open(opened, in: connection)
+            try TestData.record(raw, messageID: messageID, for: id, mailbox: "test-decisions", receivedAt: receivedAt,
+                                in: connection)
+            return id
+        }
         return Inserted(id: id, reference: reference, address: address, openingMessageID: messageID)
     }
 

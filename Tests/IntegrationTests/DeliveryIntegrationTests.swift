@@ -1,6 +1,7 @@
 import Daemon
 import DaemonTesting
 import Foundation
+import Requests
 import Store
 import Testing
 import Transport
@@ -19,14 +20,11 @@ struct OutboxFixture {
 
     /// A request in state `received`, for a fictional subject.
     func insertRequest(subject: String, state: String = "received") async throws -> (id: Int, reference: String) {
-        let reference = "T-" + UUID().uuidString.prefix(13).uppercased()
-        let row = try await client.query("""
-            INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                      received_at, due_on, confidence)
-            VALUES ($1, '{access}', 'nb', 'nb', $2, $3, $4::timestamptz, ($4::timestamptz)::date + 30, 0.9)
-            RETURNING id
-            """, [.text(reference), .text(subject), .text(state), .timestamp(clock.now())])
-        return (try row.first?.int("id") ?? -1, reference)
+        var request = TestData.Request(subject: subject, receivedAt: clock.now())
+        request.state = try #require(RequestState(rawValue: state))
+        request.language = .nb
+        let opened = request
+        return try await client.transaction { try TestData.open(opened, in: $0) }
     }
 
     /// A pending reply to `recipient`, due at the fixture's clock.

@@ -1,5 +1,7 @@
 import Daemon
 import Foundation
+import Records
+import Requests
 import Store
 import Testing
 
@@ -17,14 +19,15 @@ func dsrd(_ arguments: [String], environment: [String: String] = [:]) async thro
 
 /// A request with one message in and one reply out, and two audit events.
 private func insertRequestWithHistory(_ client: PostgresClient) async throws -> String {
-    let reference = "T-OP-" + UUID().uuidString.prefix(8).uppercased()
     let subject = "ola.hansen.\(UUID().uuidString.prefix(6).lowercased())@example.com"
-    let requestID = try #require(try await client.query("""
-        INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                  received_at, due_on, extended_due_on, confidence)
-        VALUES ($1, '{access,erase}', 'nb', 'nb', $2, 'received', '2026-11-02T09:00:00Z', '2026-12-02', '2027-02-02', 0.8)
-        RETURNING id
-        """, [.text(reference), .text(subject)]).first?.int("id"))
+    var request = TestData.Request(subject: subject, receivedAt: try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z")),
+                                   dueOn: try #require(Day(iso: "2026-12-02")))
+    request.reference = "T-OP-" + UUID().uuidString.prefix(8).uppercased()
+    request.kinds = [.access, .erase]
+    request.language = .nb
+    request.confidence = 0.8
+    request.extendedDueOn = try #require(Day(iso: "2027-02-02"))
+    let reference = request.reference
     let inboundRaw = """
         From: Ola Hansen <\(subject)>\r
         To: notices@janteloppet.test\r
@@ -34,30 +37,28 @@ private func insertRequestWithHistory(_ client: PostgresClient) async throws -> 
         Hei.\r
 
         """
-    let inboundID = try #require(try await client.query("""
-        INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
-        VALUES ('test-operators', 1, $1::bigint, $2, '2026-11-02T09:00:00Z', $3::int, $4, 'request')
-        RETURNING id
-        """, [.int(Int.random(in: 1..<Int(Int32.max))), .text("<op-in-\(reference)@example.com>"),
-              .int(inboundRaw.utf8.count), .bytes(Array(inboundRaw.utf8))]).first?.int("id"))
+    let opened = request
     let replyRaw = "Subject: Vi har mottatt henvendelsen\r\nMessage-ID: <op-out-\(reference)@janteloppet.test>\r\n\r\nHei.\r\n"
-    let outboxID = try #require(try await client.query("""
-        INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, state, sent_at,
-                                created_at)
-        VALUES ($1::bigint, $2, 'receipt', 'notices@janteloppet.test', $3::text[], $4, 'sent',
-                '2026-11-02T09:01:00Z', '2026-11-02T09:00:30Z')
-        RETURNING id
-        """, [.int(requestID), .text("<op-out-\(reference)@janteloppet.test>"), .textArray([subject]),
-              .bytes(Array(replyRaw.utf8))]).first?.int("id"))
-    try await client.query("""
-        INSERT INTO dsr.request_messages (request_id, inbound_id, outbox_id, role)
-        VALUES ($1::bigint, $2::bigint, NULL, 'request'), ($1::bigint, NULL, $3::bigint, 'reply')
-        """, [.int(requestID), .int(inboundID), .int(outboxID)])
-    try await client.query("""
-        INSERT INTO dsr.audit_events (request_id, at, actor, action, from_state, to_state)
-        VALUES ($1::bigint, '2026-11-02T09:00:00Z', 'dsrd:intake', 'received', NULL, 'received'),
-               ($1::bigint, '2026-11-02T09:01:00Z', 'dsrd:delivery', 'reply_sent', NULL, NULL)
-        """, [.int(requestID)])
+    try await client.transaction { connection in
+        let (requestID, _) = try TestData.open(opened, in: connection)
+        try TestData.record(Array(inboundRaw.utf8), messageID: "<op-in-\(reference)@example.com>", for: requestID,
+                            mailbox: "test-operators", receivedAt: opened.receivedAt, in: connection)
+        // A reply already sent, at fixed times (delivery's own path claims due mail of every test).
+        let outboxID = try #require(try connection.execute("""
+            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, state, sent_at,
+                                    created_at)
+            VALUES ($1::bigint, $2, 'receipt', 'notices@janteloppet.test', $3::text[], $4, 'sent',
+                    '2026-11-02T09:01:00Z', '2026-11-02T09:00:30Z')
+            RETURNING id
+            """, [.int(requestID), .text("<op-out-\(reference)@janteloppet.test>"), .textArray([subject]),
+                  .bytes(Array(replyRaw.utf8))]).first?.int("id"))
+        try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: .reply)
+        let audit = AuditTrail(connection)
+        try audit.append(requestID: requestID, actor: "dsrd:intake", action: .received, to: "received",
+                         at: opened.receivedAt)
+        try audit.append(requestID: requestID, actor: "dsrd:delivery", action: .replySent,
+                         at: try #require(TimestampFormat.date(from: "2026-11-02T09:01:00Z")))
+    }
     return reference
 }
 
@@ -66,16 +67,15 @@ private func insertRequestWithHistory(_ client: PostgresClient) async throws -> 
 /// fulfilment sent the confirmation to kari.
 private func insertClaimedAddressRequest(_ client: PostgresClient) async throws
     -> (id: Int, reference: String, requester: String, subject: String) {
-    let reference = "T-OPC-" + UUID().uuidString.prefix(8).uppercased()
     let requester = LocalStack.uniqueAddress("ola", domain: "attacker.example")
     let subject = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
-    let id = try #require(try await client.query("""
-        INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state,
-                                  received_at, due_on, confidence, requester_address, sender_verdict)
-        VALUES ($1, '{erase}', 'en', 'en', $2, 'awaiting_confirmation', '2026-11-02T09:00:00Z', '2026-12-02', 0.9,
-                NULL, NULL)
-        RETURNING id
-        """, [.text(reference), .text(subject)]).first?.int("id"))
+    let receivedAt = try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z"))
+    var request = TestData.Request(subject: subject, receivedAt: receivedAt, dueOn: try #require(Day(iso: "2026-12-02")))
+    request.reference = "T-OPC-" + UUID().uuidString.prefix(8).uppercased()
+    request.kinds = [.erase]
+    request.state = .awaitingConfirmation
+    request.requester = nil
+    let reference = request.reference
     let raw = Array("""
         From: Ola <\(requester)>\r
         Subject: Delete my data\r
@@ -84,20 +84,18 @@ private func insertClaimedAddressRequest(_ client: PostgresClient) async throws
         Please delete all personal data you hold about me. My registered address is \(subject).\r
 
         """.utf8)
-    let inboundID = try #require(try await client.query("""
-        INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw, outcome)
-        VALUES ('test-operators', 1, $1::bigint, $2, '2026-11-02T09:00:00Z', $3::int, $4, 'request')
-        RETURNING id
-        """, [.int(Int.random(in: 1..<Int(Int32.max))), .text("claim-\(reference)@attacker.example"),
-              .int(raw.count), .bytes(raw)]).first?.int("id"))
-    try await client.query("INSERT INTO dsr.request_messages (request_id, inbound_id, role) VALUES ($1, $2, 'request')",
-                           [.int(id), .int(inboundID)])
-    try await client.query("""
-        INSERT INTO dsr.audit_events (request_id, at, actor, action, from_state, to_state, details)
-        VALUES ($1::bigint, '2026-11-02T09:00:00Z', 'dsrd:intake', 'received', NULL, 'received', '{}'),
-               ($1::bigint, '2026-11-02T09:05:00Z', 'dsrd:fulfil', 'confirmation_sent', 'received',
-                'awaiting_confirmation', '{"other_address": true}')
-        """, [.int(id)])
+    let opened = request
+    let id = try await client.transaction { connection in
+        let (id, _) = try TestData.open(opened, in: connection)
+        try TestData.record(raw, messageID: "claim-\(reference)@attacker.example", for: id, mailbox: "test-operators",
+                            receivedAt: receivedAt, in: connection)
+        let audit = AuditTrail(connection)
+        try audit.append(requestID: id, actor: "dsrd:intake", action: .received, to: "received", at: receivedAt)
+        try audit.append(requestID: id, actor: "dsrd:fulfil", action: .confirmationRequested, from: "received",
+                         to: "awaiting_confirmation", detailsJSON: #"{"other_address": true}"#,
+                         at: receivedAt.addingTimeInterval(300))
+        return id
+    }
     return (id, reference, requester, subject)
 }
 
@@ -174,7 +172,7 @@ extension LiveStackTests {
             // No verdict recorded at intake: read now from the stored message (it has no results).
             #expect(text.output.contains("sender      unverified (no Authentication-Results)  (read now from the stored message)"))
             // The audit details, which tell that a confirmation went to another address.
-            #expect(text.output.contains("dsrd:fulfil  confirmation_sent  received -> awaiting_confirmation\n"
+            #expect(text.output.contains("dsrd:fulfil  confirmation_requested  received -> awaiting_confirmation\n"
                                          + "      details {\"other_address\": true}"))
 
             let json = try await dsrd(["requests", "show", claimed.reference, "--json"])
