@@ -370,6 +370,7 @@ write_config() {
   "limits": { "sender_requests": 1000, "global_requests": 100000, "global_unauthenticated_requests": 100000,
               "claims_per_address": 1000 },
   "digest": { "address": "operators@janteloppet.test", "hour": 7 },
+  "operators": { "max_alerts_per_hour": 100000 },
   "log_level": "info"
 }
 EOF

@@ -1,3 +1,4 @@
+import Foundation
 import Requests
 
 /// The optional sections: `fulfilment`, `identity`, `limits`, `digest`.
@@ -74,6 +75,35 @@ extension ConfigParser {
         return DaemonConfig.Limits(senderRequests: sender, senderWindowHours: senderWindow, globalRequests: global,
                                    globalWindowMinutes: globalWindow, repeatWindowDays: repeatWindow,
                                    globalUnauthenticatedRequests: unauthenticated, claimsPerAddress: claims)
+    }
+
+    /// `operators`: optional; `address` is told at once when a request
+    /// needs a person, at most `max_alerts_per_hour` times an hour.
+    static func parseOperators(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Operators? {
+        guard let object else { return DaemonConfig.Operators(address: nil) }
+        reader.rejectUnknownKeys(object, known: ["address", "max_alerts_per_hour"], path: "operators")
+        let address = object["address"] == nil ? nil : reader.address(object, "address", path: "operators")
+        let maximum = reader.int(object, "max_alerts_per_hour", path: "operators", default: 30, range: 1...100_000)
+        guard let maximum, object["address"] == nil || address != nil else { return nil }
+        return DaemonConfig.Operators(address: address, maxAlertsPerHour: maximum)
+    }
+
+    /// `metrics`: optional; `textfile` is a file (in an existing directory)
+    /// the daemon rewrites after each round for Prometheus' textfile collector.
+    static func parseMetrics(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Metrics? {
+        guard let object, let value = object["textfile"] else {
+            if let object { reader.rejectUnknownKeys(object, known: ["textfile"], path: "metrics") }
+            return DaemonConfig.Metrics(textfile: nil)
+        }
+        reader.rejectUnknownKeys(object, known: ["textfile"], path: "metrics")
+        var isDirectory: ObjCBool = false
+        guard case .string(let path) = value, path.hasPrefix("/"),
+              FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent, isDirectory: &isDirectory),
+              isDirectory.boolValue else {
+            reader.problem("metrics.textfile", "must be an absolute file path in an existing directory")
+            return nil
+        }
+        return DaemonConfig.Metrics(textfile: path)
     }
 
     static func parseDigest(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Digest? {

@@ -20,7 +20,7 @@ public enum ConfigParser {
         reader.rejectUnknownKeys(root, known: [
             "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
             "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
-            "digest", "suppression_key",
+            "digest", "suppression_key", "operators", "metrics",
         ], path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
@@ -39,12 +39,14 @@ public enum ConfigParser {
         let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
         let limits = parseLimits(&reader, reader.object(root, "limits", path: "", required: false))
         let digest = parseDigest(&reader, reader.object(root, "digest", path: "", required: false))
+        let operators = parseOperators(&reader, reader.object(root, "operators", path: "", required: false))
+        let metrics = parseMetrics(&reader, reader.object(root, "metrics", path: "", required: false))
         // The suppression list's key is needed wherever erasure or objection can run.
         let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
               let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
-              let limits, let digest else {
+              let limits, let digest, let operators, let metrics else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
@@ -52,7 +54,9 @@ public enum ConfigParser {
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
             deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
-            digest: digest, suppressionKey: suppressionKey.map { Array($0.utf8) }
+            digest: digest, operatorsAddress: operators.address, maxOperatorAlertsPerHour: operators.maxAlertsPerHour,
+            metricsTextfile: metrics.textfile,
+            suppressionKey: suppressionKey.map { Array($0.utf8) }
         ))
     }
 

@@ -50,4 +50,17 @@ extension DaemonConfig {
 
         public static let standard = Digest(address: nil, hour: 7)
     }
+
+    /// Who is told at once when a request needs a person (`operators`).
+    public struct Operators: Sendable, Equatable {
+        public var address: String?
+        /// Notes sent in an hour at most; the rest wait for the digest.
+        public var maxAlertsPerHour: Int = 30
+    }
+
+    /// What the daemon reports for monitoring (`metrics`).
+    public struct Metrics: Sendable, Equatable {
+        /// A Prometheus textfile rewritten after each round; nil: none.
+        public var textfile: String?
+    }
 }

@@ -45,7 +45,20 @@ public struct DaemonConfig: Sendable {
     public var identity: Identity = .standard
     public var limits: Limits = .standard
     public var digest: Digest = .standard
+    /// Where the operators are told at once of a request that needs them
+    /// (`operators.address`); nil: the digest's address.
+    public var operatorsAddress: String?
+    /// Operators' notes sent in an hour at most (`operators.max_alerts_per_hour`).
+    public var maxOperatorAlertsPerHour = 30
+    /// A Prometheus textfile written after each round (`metrics.textfile`); nil: none.
+    public var metricsTextfile: String?
     /// Key of the suppression list's keyed hash (HMAC-SHA256 of addresses);
     /// required with a data map. Changing it orphans the list.
     public var suppressionKey: [UInt8]?
+
+    /// Who is told when a request needs a person: `operators.address`,
+    /// else `digest.address`; nil: nobody.
+    public var operatorAlerts: OperatorAlerts? {
+        (operatorsAddress ?? digest.address).map { OperatorAlerts(address: $0, maximumPerHour: maxOperatorAlertsPerHour) }
+    }
 }

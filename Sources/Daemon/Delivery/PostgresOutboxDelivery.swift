@@ -1,5 +1,6 @@
 import Foundation
 import Records
+import Requests
 import Store
 
 /// Delivery's outbox in PostgreSQL: each call is one short transaction over
@@ -9,9 +10,14 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
     public static let actor = "dsrd:delivery"
 
     public let client: PostgresClient
+    /// Tells the operators when a failed reply sends its request to review.
+    let alert: ReviewAlert?
 
-    public init(client: PostgresClient) {
+    /// `alerts`: who is told, in a note written with `writer`, when a failed
+    /// reply sends its request to review (nil: nobody).
+    public init(client: PostgresClient, writer: ReplyWriter? = nil, alerts: OperatorAlerts? = nil) {
         self.client = client
+        alert = writer.flatMap { writer in alerts.map { ReviewAlert(writer: writer, alerts: $0) } }
     }
 
     public func claim(now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage] {
@@ -33,8 +39,14 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
 
     @discardableResult
     public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date) async throws -> String? {
-        try await client.transaction {
-            try Outbox($0).markFailed(message, lastError: lastError, reason: reason, at: now, actor: Self.actor)
+        let alert = self.alert
+        return try await client.transaction { connection in
+            let previous = try Outbox(connection).markFailed(message, lastError: lastError, reason: reason, at: now,
+                                                             actor: Self.actor)
+            if let previous, previous != RequestState.needsReview.rawValue, let requestID = message.requestID {
+                try alert?.queue(requestID: requestID, reason: reason, actor: Self.actor, connection: connection, now: now)
+            }
+            return previous
         }
     }
 

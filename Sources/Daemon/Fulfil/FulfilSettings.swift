@@ -18,7 +18,7 @@ public struct FulfilSettings: Sendable {
     /// Abuse limits (claims of one address are counted against them).
     public var limits: AbuseLimits
     /// Where the operators are told of a request that needs them; nil: nobody.
-    public var operatorAddress: String?
+    public var operatorAlerts: OperatorAlerts?
     /// No new request is started once a round has run this long
     /// (`RoundBudget`): one slow export after another would otherwise hold
     /// up delivery.
@@ -26,7 +26,7 @@ public struct FulfilSettings: Sendable {
 
     public init(map: DataMap, writer: ReplyWriter, suppressionKey: [UInt8], maximumAttachmentBytes: Int,
                 senderTrust: SenderTrust, matcher: AddressMatcher, confirmation: ConfirmationPolicy,
-                batchSize: Int = 100, limits: AbuseLimits = .standard, operatorAddress: String? = nil,
+                batchSize: Int = 100, limits: AbuseLimits = .standard, operatorAlerts: OperatorAlerts? = nil,
                 roundTimeBudget: TimeInterval = 30) {
         self.map = map
         self.writer = writer
@@ -37,14 +37,14 @@ public struct FulfilSettings: Sendable {
         self.confirmation = confirmation
         self.batchSize = batchSize
         self.limits = limits
-        self.operatorAddress = operatorAddress
+        self.operatorAlerts = operatorAlerts
         self.roundTimeBudget = roundTimeBudget
     }
 
     /// The state changes of one transaction, telling the operators of a
     /// move to review.
     func steps(_ connection: PostgresConnection, now: Date) -> LifecycleSteps {
-        LifecycleSteps(connection: connection, alert: operatorAddress.map { ReviewAlert(writer: writer, address: $0) },
+        LifecycleSteps(connection: connection, alert: operatorAlerts.map { ReviewAlert(writer: writer, alerts: $0) },
                        now: now)
     }
 }

@@ -85,7 +85,7 @@ public struct FulfilStage: PipelineStage {
     /// reason.
     private func handle(requestID: Int) async throws -> String {
         let attempts = FulfilAttempts(database: database,
-                                      alert: self.settings.operatorAddress.map { ReviewAlert(writer: self.settings.writer, address: $0) })
+                                      alert: self.settings.operatorAlerts.map { ReviewAlert(writer: self.settings.writer, alerts: $0) })
         guard let earlierAttempts = try await attempts.begin(requestID: requestID) else { return "skipped" }
         if earlierAttempts >= FulfilAttempts.limit {
             guard try await attempts.setAside(requestID: requestID, now: clock.now()) else { return "skipped" }

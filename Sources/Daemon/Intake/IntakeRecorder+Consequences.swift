@@ -56,9 +56,13 @@ extension IntakeRecorder {
                                  action: .followUpReceived, reason: "attached to the open request")
             }
         case .loopGuard:
-            try createRequest(state: .needsReview, reason: "loop guard: more than \(settings.loopGuardLimit) messages from one address within \(Int(settings.loopGuardWindow / 60)) minutes",
-                              kinds: reading.classification.kinds, reading: reading, requester: requester, message: message,
-                              fetched: fetched, receipt: false, outcome: &outcome, connection: connection, now: now)
+            let reason = "loop guard: more than \(settings.loopGuardLimit) messages from one address within "
+                + "\(Int(settings.loopGuardWindow / 60)) minutes"
+            let requestID = try createRequest(
+                state: .needsReview, reason: reason, kinds: reading.classification.kinds, reading: reading,
+                requester: requester, message: message, fetched: fetched, receipt: false, outcome: &outcome,
+                connection: connection, now: now)
+            try tellOperators(requestID, reason: reason, connection: connection, now: now)
         case .repeated(let match):
             try recordRepeat(of: match.requestID, inboundID: inboundID, outcome: &outcome, connection: connection)
         case .rateLimited(let limit):
@@ -68,11 +72,23 @@ extension IntakeRecorder {
                 connection: connection, now: now)
             try audit.append(requestID: requestID, inboundID: inboundID, actor: Self.actor, action: .rateLimited,
                              reason: limit.reason, detailsJSON: AuditJSON.encode(AuditDetails.abuseLimit(limit)))
+            try tellOperators(requestID, reason: limit.reason, connection: connection, now: now)
         case .newRequest(let state, let reason, let sendReceipt):
-            try createRequest(state: state, reason: reason, kinds: reading.classification.kinds, reading: reading,
-                              requester: requester, message: message, fetched: fetched, receipt: sendReceipt,
-                              outcome: &outcome, connection: connection, now: now)
+            let requestID = try createRequest(
+                state: state, reason: reason, kinds: reading.classification.kinds, reading: reading,
+                requester: requester, message: message, fetched: fetched, receipt: sendReceipt, outcome: &outcome,
+                connection: connection, now: now)
+            if state == .needsReview {
+                try tellOperators(requestID, reason: reason ?? "needs a person", connection: connection, now: now)
+            }
         }
+    }
+
+    /// Tells the operators that a request intake opened needs a person.
+    private func tellOperators(_ requestID: Int, reason: String, connection: PostgresConnection, now: Date) throws {
+        guard let alerts = settings.operatorAlerts else { return }
+        try ReviewAlert(writer: writer, alerts: alerts).queue(requestID: requestID, reason: reason, actor: Self.actor,
+                                                              connection: connection, now: now)
     }
 
     /// A repeat of an open request: linked to it, counted on it, no answer.
@@ -98,8 +114,8 @@ extension IntakeRecorder {
                                                                     inboundID: inboundID, at: now) else { return false }
         outcome.requestReference = try RequestRecords(connection).record(id: requestID)?.reference
         outcome.requestState = transition.to.rawValue
-        if transition.to == .needsReview, transition.movesState, let address = settings.operatorAddress {
-            try ReviewAlert(writer: writer, address: address).queue(
+        if transition.to == .needsReview, transition.movesState, let alerts = settings.operatorAlerts {
+            try ReviewAlert(writer: writer, alerts: alerts).queue(
                 requestID: requestID, reason: transition.reason ?? transition.action.rawValue, actor: Self.actor,
                 connection: connection, now: now)
         }

@@ -32,7 +32,7 @@ public struct IntakeSettings: Sendable {
     /// Whose Authentication-Results count (receipts and budgets depend on it).
     public var senderTrust: SenderTrust
     /// Where the operators are told of a request that needs them; nil: nobody.
-    public var operatorAddress: String?
+    public var operatorAlerts: OperatorAlerts?
     /// How a sender's address is compared with the requests' addresses.
     public var matcher: AddressMatcher
 
@@ -41,7 +41,7 @@ public struct IntakeSettings: Sendable {
         recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
         roundTimeBudget: TimeInterval = 30, roundByteBudget: Int = 100 << 20, loopGuardLimit: Int = 5,
         loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard, senderTrust: SenderTrust = .none,
-        operatorAddress: String? = nil, matcher: AddressMatcher = AddressMatcher()
+        operatorAlerts: OperatorAlerts? = nil, matcher: AddressMatcher = AddressMatcher()
     ) {
         self.mailbox = mailbox
         ledgerMailbox = account + "/" + mailbox.rawValue
@@ -57,7 +57,7 @@ public struct IntakeSettings: Sendable {
         self.loopGuardWindow = loopGuardWindow
         self.limits = limits
         self.senderTrust = senderTrust
-        self.operatorAddress = operatorAddress
+        self.operatorAlerts = operatorAlerts
         self.matcher = matcher
     }
 }

@@ -44,14 +44,14 @@ public struct DaemonComponents: Sendable {
             ownAddress: config.sender, maximumMessageBytes: config.intake.maximumMessageBytes,
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60, limits: config.limits,
-            senderTrust: config.identity.senderTrust, operatorAddress: config.digest.address, matcher: matcher)
+            senderTrust: config.identity.senderTrust, operatorAlerts: config.operatorAlerts, matcher: matcher)
         let fulfil = map.map { map in
             FulfilSettings(
                 map: map, writer: writer, suppressionKey: config.suppressionKey ?? [],
                 maximumAttachmentBytes: config.fulfilment.maximumAttachmentBytes,
                 senderTrust: config.identity.senderTrust, matcher: matcher,
                 confirmation: config.identity.confirmationPolicy, limits: config.limits,
-                operatorAddress: config.digest.address)
+                operatorAlerts: config.operatorAlerts)
         }
         let daily = DailyJobsStage.Settings(dataMap: map, digestAddress: config.digest.address,
                                             digestHour: config.digest.hour, sender: config.sender,
@@ -86,7 +86,8 @@ public struct DaemonComponents: Sendable {
             logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
         }
         stages.append(DailyJobsStage(database: database, clock: clock, logger: logger, settings: daily))
-        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database),
+        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database, writer: writer,
+                                                                   alerts: config.operatorAlerts),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
                                     settings: delivery))
         return stages

@@ -52,6 +52,14 @@ public struct Outbox {
         return (try row.int("id"), row.optionalInt("request_id"))
     }
 
+    /// How many messages from `template` were queued in the last `seconds`
+    /// (by the database's clock, which stamps `created_at`).
+    public func countQueued(template: String, within seconds: Int) throws -> Int {
+        try connection.execute(
+            "SELECT count(*) AS n FROM dsr.outbox WHERE template = $1 AND created_at > now() - make_interval(secs => $2)",
+            [.text(template), .int(seconds)]).first?.int("n") ?? 0
+    }
+
     public func markBounced(_ id: Int) throws {
         try connection.execute("UPDATE dsr.outbox SET bounced_at = now() WHERE id = $1 AND bounced_at IS NULL", [.int(id)])
     }
