@@ -34,6 +34,8 @@ import Testing
             .init(reference: "JL-2026-LATE1", state: "needs_review", kinds: ["access", "erase"],
                   dueOn: try day("2026-11-20"), extended: false),
             .init(reference: "JL-2026-SOON1", state: "received", kinds: [], dueOn: try day("2026-11-25"), extended: false),
+            .init(reference: "JL-2026-WAIT1", state: "needs_review", kinds: ["rectify"], dueOn: try day("2026-12-24"),
+                  extended: false),
         ])
     }
 
@@ -50,6 +52,10 @@ import Testing
               received               4
               awaiting_confirmation  0
               needs_review           2
+
+            Waiting for a person (needs_review): 2
+              2026-11-20  JL-2026-LATE1  needs_review  access,erase
+              2026-12-24  JL-2026-WAIT1  needs_review  rectify
 
             Overdue (due before 2026-11-25): 1
               2026-11-20  JL-2026-LATE1  needs_review  access,erase

@@ -158,6 +158,7 @@ extension LiveStackTests {
                            extended: today.adding(days: 2))
                 try insert("LATER", state: .awaitingConfirmation, kinds: [.access], due: today.adding(days: 30))
                 try insert("DONE", state: .completed, kinds: [.erase], due: today.adding(days: -3))
+                try insert("WAITING", state: .needsReview, kinds: [.rectify], due: today.adding(days: 30))
 
                 let digest = try OperatorDigest.read(day: today, in: connection)
                 var expected: [String: Int] = [:]
@@ -180,7 +181,13 @@ extension LiveStackTests {
                           dueOn: today.adding(days: -3), extended: false),
                     .init(reference: "T-DAILY-\(fixture.suffix)-SOON", state: "received", kinds: ["object"],
                           dueOn: today.adding(days: 2), extended: true),
+                    // Waiting for a person: listed whatever its deadline.
+                    .init(reference: "T-DAILY-\(fixture.suffix)-WAITING", state: "needs_review", kinds: ["rectify"],
+                          dueOn: today.adding(days: 30), extended: false),
                 ])
+                #expect(digest.waitingForAPerson.map(\.reference).filter { $0.hasPrefix("T-DAILY-\(fixture.suffix)-") }
+                        == ["T-DAILY-\(fixture.suffix)-LATE", "T-DAILY-\(fixture.suffix)-WAITING"])
+                #expect(digest.body.contains("T-DAILY-\(fixture.suffix)-WAITING"))
                 #expect(digest.dueSoon.contains { $0.reference == "T-DAILY-\(fixture.suffix)-SOON" })
                 #expect(!digest.body.contains("example.no"))
                 throw RolledBack()

@@ -29,7 +29,8 @@ public struct OperatorDigest: Sendable, Equatable {
     public var day: Day
     /// Open requests per state (`received`, …); missing states count 0.
     public var openByState: [String: Int]
-    /// Open requests due by `day + window`, overdue ones included, in any order.
+    /// Open requests due by `day + window` (overdue ones included), and
+    /// every request waiting for a person, in any order.
     public var entries: [Entry]
 
     public init(day: Day, openByState: [String: Int], entries: [Entry]) {
@@ -42,6 +43,8 @@ public struct OperatorDigest: Sendable, Equatable {
     public var lastDayOfWindow: Day { day.adding(days: Self.window) }
     public var overdue: [Entry] { entries.filter { $0.dueOn < day } }
     public var dueSoon: [Entry] { entries.filter { $0.dueOn >= day && $0.dueOn <= lastDayOfWindow } }
+    /// Every open request waiting for a person, whatever its deadline.
+    public var waitingForAPerson: [Entry] { entries.filter { $0.state == RequestState.needsReview.rawValue } }
 
     public var subject: String {
         "Privacy requests \(day): \(openCount) open, \(dueSoon.count) due within \(Self.window) days, "
@@ -55,6 +58,7 @@ public struct OperatorDigest: Sendable, Equatable {
         for state in states {
             lines.append("  " + state.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(openByState[state] ?? 0)")
         }
+        lines += [""] + section("Waiting for a person (needs_review)", waitingForAPerson)
         lines += [""] + section("Overdue (due before \(day))", overdue)
         lines += [""] + section("Due within \(Self.window) days (\(day) to \(lastDayOfWindow))", dueSoon)
         lines += ["", "References, states, kinds and due dates only; for a request's details:",

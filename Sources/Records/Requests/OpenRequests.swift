@@ -32,16 +32,17 @@ public struct OpenRequests {
         return counts
     }
 
-    /// The open requests whose deadline in force is on or before `day`, by
+    /// The open requests whose deadline in force is on or before `day`,
+    /// and every request waiting for a person whatever its deadline, by
     /// deadline and reference.
     public func due(onOrBefore day: Day) throws -> [Due] {
         let due = try connection.execute("""
             SELECT reference, state, array_to_json(kinds)::text AS kinds_json,
                    coalesce(extended_due_on, due_on)::text AS due_on, extended_due_on IS NOT NULL AS extended
             FROM dsr.requests
-            WHERE state = ANY($1::text[]) AND coalesce(extended_due_on, due_on) <= $2::date
+            WHERE state = ANY($1::text[]) AND (coalesce(extended_due_on, due_on) <= $2::date OR state = $3)
             ORDER BY coalesce(extended_due_on, due_on), reference
-            """, [.textArray(Self.openStates), .text(day.description)])
+            """, [.textArray(Self.openStates), .text(day.description), .text(RequestState.needsReview.rawValue)])
         return try due.rows.map { row in
             guard let dueOn = Day(iso: try row.string("due_on")) else {
                 throw PostgresError(kind: .unexpectedResult, context: "reading a request's due date")
