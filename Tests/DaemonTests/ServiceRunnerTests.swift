@@ -365,3 +365,39 @@ private final class ProgressingStage: PipelineStage, @unchecked Sendable {
     #expect([first, second, third] == [true, true, false])
     #expect(byBytes.unitsStarted == 2 && byBytes.bytesUsed == 1000)
 }
+
+/// An observer that hands out scripted figures and keeps what it was told.
+private final class ScriptedObserver: RoundObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var script: [StatusFigures?]
+    private var ends: [RoundEnd] = []
+
+    init(_ script: [StatusFigures?]) { self.script = script }
+
+    func roundEnded(_ end: RoundEnd) async -> StatusFigures? {
+        lock.withLock {
+            ends.append(end)
+            return script.isEmpty ? nil : script.removeFirst()
+        }
+    }
+
+    var told: [RoundEnd] { lock.withLock { ends } }
+}
+
+@Test func theObserversFiguresLeadTheStatusLineAndAreLeftOutWhenUnreadable() async {
+    let clock = ManualWallClock(start)
+    let observer = ScriptedObserver([StatusFigures(open: 4, review: 1, overdue: 2), nil])
+    let notifier = RecordingNotifier()
+    let intake = ScriptedStage("intake", succeeds: [true, false])
+    _ = await ServiceRunner(plan: ServicePlan(stages: [intake], pollInterval: 5, observer: observer),
+                            control: ScriptedControl(clock: clock, waits: [nil]), notifier: notifier,
+                            clock: clock, logger: LogLines().logger).run()
+    let statuses = notifier.sent.compactMap { message -> String? in
+        if case .status(let text) = message { return text }
+        return nil
+    }
+    #expect(statuses == ["round 1: open=4 review=1 overdue=2; intake 1 done", "round 2: intake unavailable"])
+    #expect(observer.told.map(\.round) == [1, 2])
+    #expect(observer.told.map(\.succeeded) == [true, false])
+    #expect(observer.told.last?.finishedAt == start.addingTimeInterval(5))
+}

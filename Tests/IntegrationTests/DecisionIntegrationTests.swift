@@ -33,7 +33,8 @@ private struct DecisionFixture {
                 dueOn: String = "2026-12-02") async throws -> Inserted {
         let address = LocalStack.uniqueAddress("ola.hansen", domain: "example.com")
         let receivedAt = try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z"))
-        var request = TestData.Request(subject: address, receivedAt: receivedAt, dueOn: try #require(Day(iso: dueOn)))
+        let due: Day = try #require(Day(iso: dueOn))
+        var request = TestData.Request(subject: address, receivedAt: receivedAt, dueOn: due)
         request.reference = "T-OPS-" + UUID().uuidString.prefix(8).uppercased()
         request.kinds = Set(kinds.compactMap(RequestKind.init))
         request.state = try #require(RequestState(rawValue: state))

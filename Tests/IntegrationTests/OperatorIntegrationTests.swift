@@ -17,16 +17,20 @@ func dsrd(_ arguments: [String], environment: [String: String] = [:]) async thro
     return (status, String(decoding: data, as: UTF8.self), daemon.log)
 }
 
+private func day(_ iso: String) throws -> Day { try #require(Day(iso: iso)) }
+
+private func instant(_ text: String) throws -> Date { try #require(TimestampFormat.date(from: text)) }
+
 /// A request with one message in and one reply out, and two audit events.
 private func insertRequestWithHistory(_ client: PostgresClient) async throws -> String {
     let subject = "ola.hansen.\(UUID().uuidString.prefix(6).lowercased())@example.com"
     var request = TestData.Request(subject: subject, receivedAt: try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z")),
-                                   dueOn: try #require(Day(iso: "2026-12-02")))
+                                   dueOn: try day("2026-12-02"))
     request.reference = "T-OP-" + UUID().uuidString.prefix(8).uppercased()
     request.kinds = [.access, .erase]
     request.language = .nb
     request.confidence = 0.8
-    request.extendedDueOn = try #require(Day(iso: "2027-02-02"))
+    request.extendedDueOn = try day("2027-02-02")
     let reference = request.reference
     let inboundRaw = """
         From: Ola Hansen <\(subject)>\r
@@ -57,7 +61,7 @@ private func insertRequestWithHistory(_ client: PostgresClient) async throws -> 
         try audit.append(requestID: requestID, actor: "dsrd:intake", action: .received, to: "received",
                          at: opened.receivedAt)
         try audit.append(requestID: requestID, actor: "dsrd:delivery", action: .replySent,
-                         at: try #require(TimestampFormat.date(from: "2026-11-02T09:01:00Z")))
+                         at: try instant("2026-11-02T09:01:00Z"))
     }
     return reference
 }
@@ -70,7 +74,7 @@ private func insertClaimedAddressRequest(_ client: PostgresClient) async throws
     let requester = LocalStack.uniqueAddress("ola", domain: "attacker.example")
     let subject = LocalStack.uniqueAddress("kari.nordmann", domain: "example.no")
     let receivedAt = try #require(TimestampFormat.date(from: "2026-11-02T09:00:00Z"))
-    var request = TestData.Request(subject: subject, receivedAt: receivedAt, dueOn: try #require(Day(iso: "2026-12-02")))
+    var request = TestData.Request(subject: subject, receivedAt: receivedAt, dueOn: try day("2026-12-02"))
     request.reference = "T-OPC-" + UUID().uuidString.prefix(8).uppercased()
     request.kinds = [.erase]
     request.state = .awaitingConfirmation

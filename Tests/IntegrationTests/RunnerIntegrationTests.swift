@@ -122,7 +122,8 @@ extension LiveStackTests.OutboxIntegrationTests {
         ])
         try daemon.start()
         #expect(notify.waitFor("READY=1"), "seen: \(notify.seen)")
-        #expect(notify.seen.contains { $0.hasPrefix("STATUS=round 1: intake ") && $0.contains("delivery ") }, "seen: \(notify.seen)")
+        #expect(notify.seen.contains { $0.hasPrefix("STATUS=round 1: open=") && $0.contains("; intake ") && $0.contains("delivery ") },
+                "seen: \(notify.seen)")
         // Idle between polls, the loop still wakes to ping.
         #expect(notify.waitFor("WATCHDOG=1"))
         daemon.signal(SIGTERM)

@@ -73,8 +73,9 @@ public struct DaemonComponents: Sendable {
     /// database and replies), the daily jobs (purge, digest), then delivery
     /// (outbox → SMTP) last, so whatever a round queues goes out in it.
     /// `faults` crash on purpose (tests only).
-    public func stages(logger: Logger, clock: any WallClock, faults: FaultInjection = .none) -> [any PipelineStage] {
-        let database = PostgresClient(configuration: config.postgres)
+    public func stages(logger: Logger, clock: any WallClock, faults: FaultInjection = .none,
+                       database: PostgresClient? = nil) -> [any PipelineStage] {
+        let database = database ?? PostgresClient(configuration: config.postgres)
         var stages: [any PipelineStage] = [
             IntakeStage(imap: IMAPClient(settings: config.imap.server), database: database,
                         recorder: IntakeRecorder(settings: intake, writer: writer), logger: logger, clock: clock,
@@ -93,10 +94,14 @@ public struct DaemonComponents: Sendable {
         return stages
     }
 
-    /// The stages and the poll interval.
+    /// The stages, the poll interval, and the recorder of each round's
+    /// figures (STATUS line, metrics file), all on one database client.
     public func plan(logger: Logger, clock: any WallClock, faults: FaultInjection = .none) -> ServicePlan {
-        ServicePlan(stages: stages(logger: logger, clock: clock, faults: faults),
-                    pollInterval: TimeInterval(config.pollIntervalSeconds))
+        let database = PostgresClient(configuration: config.postgres)
+        return ServicePlan(stages: stages(logger: logger, clock: clock, faults: faults, database: database),
+                           pollInterval: TimeInterval(config.pollIntervalSeconds),
+                           observer: RoundRecorder(database: database, metricsPath: config.metricsTextfile,
+                                                   logger: logger))
     }
 
     // MARK: - Loading

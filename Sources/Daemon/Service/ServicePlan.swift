@@ -1,15 +1,17 @@
 import Foundation
 import LogSafety
 
-/// What the runner runs: the stages in order, and how often. A reload
-/// builds a new plan from the re-read configuration.
+/// What the runner runs: the stages in order, how often, and who is told
+/// after each round. A reload builds a new plan from the re-read configuration.
 public struct ServicePlan: Sendable {
     public var stages: [any PipelineStage]
     public var pollInterval: TimeInterval
+    public var observer: (any RoundObserver)?
 
-    public init(stages: [any PipelineStage], pollInterval: TimeInterval) {
+    public init(stages: [any PipelineStage], pollInterval: TimeInterval, observer: (any RoundObserver)? = nil) {
         self.stages = stages
         self.pollInterval = max(pollInterval, 0.1)
+        self.observer = observer
     }
 }
 

@@ -54,7 +54,9 @@ public struct ServiceRunner: Sendable {
         logger.info("service started", ["stages": plan.stages.count, "poll_seconds": plan.pollInterval])
         while true {
             let results = await runRound(&state)
-            notifier.notify(.status(StatusLine.format(round: state.round, results: results)))
+            let end = RoundEnd(round: state.round, results: results, finishedAt: clock.now())
+            let figures = await state.plan.observer?.roundEnded(end)
+            notifier.notify(.status(StatusLine.format(round: state.round, results: results, figures: figures)))
             if state.round == 1 { notifier.notify(.ready) }
             let allSucceeded = results.allSatisfy(\.succeeded)
             if once {

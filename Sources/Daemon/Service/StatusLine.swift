@@ -21,9 +21,11 @@ public struct StageResult: Sendable, Equatable {
 }
 
 /// The one-line summary of a round, for systemd's STATUS= (shown by
-/// `systemctl status`): `round 12: delivery 3 sent, 0 deferred, 0 failed`.
+/// `systemctl status`): `round 12: open=4 review=1 overdue=0; delivery 3
+/// sent, 0 deferred, 0 failed`. The counts come first so a narrow terminal
+/// still shows them; without them (the database unreadable) they are left out.
 public enum StatusLine {
-    public static func format(round: Int, results: [StageResult]) -> String {
+    public static func format(round: Int, results: [StageResult], figures: StatusFigures? = nil) -> String {
         let parts = results.map { result -> String in
             switch result.outcome {
             case .done(let report):
@@ -36,6 +38,7 @@ public enum StatusLine {
             }
         }
         let body = parts.isEmpty ? "no stages" : parts.joined(separator: "; ")
-        return "round \(round): \(body)"
+        guard let figures else { return "round \(round): \(body)" }
+        return "round \(round): \(figures.text); \(body)"
     }
 }

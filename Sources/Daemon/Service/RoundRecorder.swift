@@ -1,0 +1,96 @@
+import Foundation
+import LogSafety
+import Records
+import Requests
+import Store
+
+/// What the daemon leaves behind after each round for monitoring: it reads
+/// the request and outbox counts (for the STATUS line and the metrics),
+/// and writes the Prometheus textfile when one is configured. A failure
+/// here is logged once when it starts and once when it ends; it never
+/// stops the pipeline.
+public final class RoundRecorder: RoundObserver, @unchecked Sendable {
+    private let database: PostgresClient
+    private let metricsPath: String?
+    private let logger: Logger
+    private let lock = NSLock()
+    private var memory = Memory()
+
+    /// Across rounds, since the process started.
+    private struct Memory {
+        var rounds = 0
+        var lastSuccessfulRoundAt: Date?
+        var stageOrder: [String] = []
+        var stageUp: [String: Bool] = [:]
+        var stageFailures: [String: Int] = [:]
+        var figuresFailing = false
+        var metricsFailing = false
+    }
+
+    public init(database: PostgresClient, metricsPath: String?, logger: Logger) {
+        self.database = database
+        self.metricsPath = metricsPath
+        self.logger = logger
+    }
+
+    public func roundEnded(_ end: RoundEnd) async -> StatusFigures? {
+        let figures = await readFigures(today: Day(end.finishedAt))
+        let snapshot = lock.withLock { remember(end, figures: figures) }
+        if let metricsPath { writeMetrics(snapshot, to: metricsPath) }
+        return figures.map { StatusFigures(open: $0.open, review: $0.waitingForReview, overdue: $0.overdue) }
+    }
+
+    private func readFigures(today: Day) async -> PipelineFigures? {
+        do {
+            let figures = try await database.withConnection(retryOnConnectionLoss: true) { connection in
+                try PipelineFigures.read(connection, today: today)
+            }
+            if lock.withLock({ swap(&memory.figuresFailing, false) }) {
+                logger.notice("request counts readable again")
+            }
+            return figures
+        } catch {
+            if !lock.withLock({ swap(&memory.figuresFailing, true) }) {
+                logger.warning("cannot read the request counts for status and metrics",
+                               ["error": LogSafe.describe(error)])
+            }
+            return nil
+        }
+    }
+
+    private func remember(_ end: RoundEnd, figures: PipelineFigures?) -> MetricsTextfile.Snapshot {
+        memory.rounds += 1
+        if end.succeeded { memory.lastSuccessfulRoundAt = end.finishedAt }
+        for result in end.results {
+            if !memory.stageOrder.contains(result.stage) { memory.stageOrder.append(result.stage) }
+            memory.stageUp[result.stage] = result.succeeded
+            if !result.succeeded { memory.stageFailures[result.stage, default: 0] += 1 }
+        }
+        let stages = memory.stageOrder.map { name in
+            MetricsTextfile.StageHealth(name: name, up: memory.stageUp[name] ?? false,
+                                        failures: memory.stageFailures[name] ?? 0)
+        }
+        return MetricsTextfile.Snapshot(figures: figures, rounds: memory.rounds, lastRoundAt: end.finishedAt,
+                                        lastSuccessfulRoundAt: memory.lastSuccessfulRoundAt, stages: stages)
+    }
+
+    private func writeMetrics(_ snapshot: MetricsTextfile.Snapshot, to path: String) {
+        do {
+            try MetricsTextfile.write(MetricsTextfile.render(snapshot), to: path)
+            if lock.withLock({ swap(&memory.metricsFailing, false) }) {
+                logger.notice("metrics file writable again")
+            }
+        } catch {
+            if !lock.withLock({ swap(&memory.metricsFailing, true) }) {
+                logger.warning("cannot write the metrics file", ["error": error.description])
+            }
+        }
+    }
+}
+
+/// Sets `flag` to `value` and returns what it was.
+private func swap(_ flag: inout Bool, _ value: Bool) -> Bool {
+    let old = flag
+    flag = value
+    return old
+}
