@@ -98,6 +98,20 @@ extension LiveStackTests {
                 "SELECT state, sent_at IS NOT NULL AS sent FROM dsr.outbox WHERE request_id = (SELECT id FROM dsr.requests WHERE reference = $1)",
                 [.text(reference)])
             #expect(sent.rows.map { $0["state"] } == ["sent", "sent"])
+            // One id in every line about the request: recorded, handled, each reply sent.
+            let ids = try await fixture.database.query("""
+                SELECT r.id AS request_id, o.id AS outbox_id FROM dsr.requests r JOIN dsr.outbox o ON o.request_id = r.id
+                WHERE r.reference = $1
+                """, [.text(reference)]).rows
+            let keys = Set(ids.compactMap { $0["request_id"].map { "request_id=\($0) " } }
+                           + ids.compactMap { $0["outbox_id"].map { "outbox_id=\($0) " } })
+            #expect(keys.count == 3)
+            let about = run.log.split(separator: "\n").map { $0 + " " }.filter { line in
+                keys.contains { line.contains($0) } || line.contains("msg=\"message recorded\"")
+            }
+            #expect(about.count >= 4, "log: \(run.log)")
+            for line in about { #expect(line.contains("reference=\(reference) "), "\(line)") }
+            #expect(about.filter { $0.contains("msg=\"reply sent\"") }.count == 2)
         }
 
         @Test func killedBetweenCommitAndMoveRecordsOnce() async throws {

@@ -103,7 +103,8 @@ public struct DeliveryStage: PipelineStage {
         case .sent:
             try await outbox.markSent(message, at: now)
             tally.sent += 1
-            logger.info("reply sent", ["outbox_id": message.id, "template": message.mail.template, "attempt": attempt])
+            logger.info("reply sent", ["outbox_id": message.id, "reference": message.reference ?? "-",
+                                       "template": message.mail.template, "attempt": attempt])
         case .permanent(let reason):
             try await fail(message, lastError: lastError, reason: reason, at: now)
             tally.failed += 1
@@ -114,7 +115,8 @@ public struct DeliveryStage: PipelineStage {
                 tally.deferred += 1
                 // An outage is logged once by the runner; a refused reply here.
                 logger.log(verdict.isOutage ? .debug : .info, "reply deferred",
-                           ["outbox_id": message.id, "attempt": attempt, "retry_in_seconds": Int(delay), "reason": reason])
+                           ["outbox_id": message.id, "reference": message.reference ?? "-", "attempt": attempt,
+                            "retry_in_seconds": Int(delay), "reason": reason])
             case .giveUp:
                 try await fail(message, lastError: lastError,
                                reason: "\(reason), gave up after \(attempt) attempts", at: now)
@@ -126,7 +128,8 @@ public struct DeliveryStage: PipelineStage {
 
     private func fail(_ message: OutboxMessage, lastError: String, reason: String, at now: Date) async throws {
         let fromState = try await outbox.markFailed(message, lastError: lastError, reason: reason, at: now)
-        logger.warning("reply failed", ["outbox_id": message.id, "template": message.mail.template,
+        logger.warning("reply failed", ["outbox_id": message.id, "reference": message.reference ?? "-",
+                                        "template": message.mail.template,
                                         "request_state": fromState ?? "-", "reason": reason])
     }
 

@@ -54,8 +54,8 @@ public struct FulfilStage: PipelineStage {
         var outOfBudget = false
         while handled < settings.batchSize {
             let after = lastID
-            guard let id = try await database.withConnection({
-                try RequestRecords($0).nextID(in: .received, after: after)
+            guard let (id, reference) = try await database.withConnection({
+                try RequestRecords($0).next(in: .received, after: after)
             }) else { break }
             guard budget.mayStart(now: clock.now()) else {
                 outOfBudget = true
@@ -63,9 +63,9 @@ public struct FulfilStage: PipelineStage {
             }
             lastID = id
             handled += 1
-            let word = try await handle(requestID: id)
+            let word = try await handle(requestID: id, reference: reference)
             counts[word, default: 0] += 1
-            logger.info("request handled", ["request_id": id, "outcome": word])
+            logger.info("request handled", ["reference": reference, "request_id": id, "outcome": word])
             progress()
         }
         if outOfBudget {
@@ -83,14 +83,14 @@ public struct FulfilStage: PipelineStage {
     /// fit the database, a template that cannot be rendered) would fail
     /// again on every round: the request goes to a person instead, with the
     /// reason.
-    private func handle(requestID: Int) async throws -> String {
+    private func handle(requestID: Int, reference: String) async throws -> String {
         let attempts = FulfilAttempts(database: database,
                                       alert: self.settings.operatorAlerts.map { ReviewAlert(writer: self.settings.writer, alerts: $0) })
         guard let earlierAttempts = try await attempts.begin(requestID: requestID) else { return "skipped" }
         if earlierAttempts >= FulfilAttempts.limit {
             guard try await attempts.setAside(requestID: requestID, now: clock.now()) else { return "skipped" }
             logger.warning("request set aside after stopping the daemon repeatedly",
-                           ["request_id": requestID, "attempts": earlierAttempts])
+                           ["reference": reference, "request_id": requestID, "attempts": earlierAttempts])
             return "set_aside"
         }
         let now = clock.now()
@@ -113,7 +113,8 @@ public struct FulfilStage: PipelineStage {
             throw error
         } catch {
             let reason = "could not be carried out: " + LogSafe.describe(error)
-            logger.error("request failed", ["request_id": requestID, "error": LogSafe.describe(error)])
+            logger.error("request failed", ["reference": reference, "request_id": requestID,
+                                            "error": LogSafe.describe(error)])
             try await database.transaction { connection in
                 guard let request = try PendingRequest.claim(id: requestID, in: .received, trust: settings.senderTrust, connection: connection) else {
                     return
@@ -196,14 +197,16 @@ public struct FulfilStage: PipelineStage {
             let requestID = followUp.requestID
             let now = clock.now()
             let settings = self.settings
-            let word: String = try await database.transaction { connection in
+            let (word, reference): (String, String?) = try await database.transaction { connection in
                 guard let request = try PendingRequest.lock(id: requestID, trust: settings.senderTrust, connection: connection),
                       request.state == .awaitingConfirmation,
-                      let raw = try FollowUps(connection).unreadMessage(linkID: linkID) else { return "skipped" }
-                return try ConfirmationDesk(settings: settings, connection: connection, now: now)
+                      let raw = try FollowUps(connection).unreadMessage(linkID: linkID) else { return ("skipped", nil) }
+                let word = try ConfirmationDesk(settings: settings, connection: connection, now: now)
                     .read(answer: raw, linkID: linkID, request: request)
+                return (word, request.reference)
             }
-            logger.info("confirmation answer read", ["request_id": requestID, "outcome": word])
+            logger.info("confirmation answer read", ["reference": reference ?? "-", "request_id": requestID,
+                                                     "outcome": word])
             words.append(word)
         }
         return words
@@ -221,13 +224,15 @@ public struct FulfilStage: PipelineStage {
         for requestID in due {
             let now = clock.now()
             let settings = self.settings
-            let word: String? = try await database.transaction { connection in
+            let advanced: (word: String, reference: String)? = try await database.transaction { connection in
                 guard let request = try PendingRequest.lock(id: requestID, trust: settings.senderTrust, connection: connection),
                       request.state == .awaitingConfirmation else { return nil }
-                return try ConfirmationDesk(settings: settings, connection: connection, now: now).advance(request)
+                guard let word = try ConfirmationDesk(settings: settings, connection: connection, now: now)
+                    .advance(request) else { return nil }
+                return (word, request.reference)
             }
-            if let word {
-                logger.info("confirmation timer", ["request_id": requestID, "outcome": word])
+            if let (word, reference) = advanced {
+                logger.info("confirmation timer", ["reference": reference, "request_id": requestID, "outcome": word])
                 words.append(word)
             }
         }

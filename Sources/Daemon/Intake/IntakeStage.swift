@@ -125,7 +125,11 @@ public struct IntakeStage: PipelineStage {
             let destination = ["unreadable", "oversized", "quarantined"].contains(outcome)
                 ? settings.reviewMailbox : settings.processedMailbox
             try await markAndMove(uid: uid, inboundID: inboundID, to: destination)
-            logger.info("recorded message moved", ["inbound_id": inboundID, "outcome": outcome])
+            let reference = try? await database.withConnection(retryOnConnectionLoss: true) {
+                try RequestRecords($0).reference(linkedTo: inboundID)
+            }
+            logger.info("recorded message moved", ["inbound_id": inboundID, "outcome": outcome,
+                                                   "reference": (reference ?? nil) ?? "-"])
             return "resumed"
         }
 

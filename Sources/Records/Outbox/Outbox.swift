@@ -81,7 +81,8 @@ public struct Outbox {
             UPDATE dsr.outbox AS o SET next_attempt_at = $3::timestamptz
             FROM due WHERE o.id = due.id
             RETURNING o.id, o.request_id, o.message_id, o.template, o.envelope_from,
-                      array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts
+                      array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts,
+                      (SELECT r.reference FROM dsr.requests r WHERE r.id = o.request_id) AS reference
             """, [.timestamp(now), .int(limit), .timestamp(leaseUntil)])
         return try result.rows.map(OutboxMessage.init(row:)).sorted { $0.id < $1.id }
     }

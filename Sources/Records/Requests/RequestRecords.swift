@@ -76,11 +76,21 @@ public struct RequestRecords {
                                [.int(id), .text(state.rawValue)]).first != nil
     }
 
-    /// The lowest id above `id` of a request in `state`, if any: the next
-    /// one to work on in id order.
-    public func nextID(in state: RequestState, after id: Int) throws -> Int? {
-        try connection.execute("SELECT id FROM dsr.requests WHERE state = $2 AND id > $1 ORDER BY id LIMIT 1",
-                               [.int(id), .text(state.rawValue)]).first?.int("id")
+    /// The lowest id above `id` of a request in `state`, with its
+    /// reference, if any: the next one to work on in id order.
+    public func next(in state: RequestState, after id: Int) throws -> (id: Int, reference: String)? {
+        guard let row = try connection.execute("""
+            SELECT id, reference FROM dsr.requests WHERE state = $2 AND id > $1 ORDER BY id LIMIT 1
+            """, [.int(id), .text(state.rawValue)]).first else { return nil }
+        return (try row.int("id"), try row.string("reference"))
+    }
+
+    /// The reference of the request a recorded message belongs to, if any.
+    public func reference(linkedTo inboundID: Int) throws -> String? {
+        try connection.execute("""
+            SELECT r.reference FROM dsr.request_messages m JOIN dsr.requests r ON r.id = m.request_id
+            WHERE m.inbound_id = $1 ORDER BY m.id LIMIT 1
+            """, [.int(inboundID)]).first?.string("reference")
     }
 
     /// The request, locked (`FOR UPDATE`) until the transaction ends.
