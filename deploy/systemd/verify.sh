@@ -30,9 +30,16 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# verify wants ExecStart's binary to exist: check a copy naming the built one.
-sed "s#^ExecStart=/usr/local/bin/dsrd #ExecStart=$DSRD #" "$UNIT" > "$work/dsrd.service"
+# verify wants the Exec lines' binaries to exist: check a copy naming the built one.
+sed "s#^\(Exec[A-Za-z]*\)=/usr/local/bin/dsrd #\1=$DSRD #" "$UNIT" > "$work/dsrd.service"
 grep -q "^ExecStart=$DSRD run " "$work/dsrd.service" || fail "ExecStart line not found in $UNIT"
+# A reload runs check-config before the signal, and a refused config stops
+# the restarts (exit 78) instead of looping.
+grep -q "^ExecReload=$DSRD check-config --config /etc/dsrd/config.json$" "$work/dsrd.service" \
+    || fail "ExecReload does not check the config first in $UNIT"
+[ "$(grep -n '^ExecReload=' "$work/dsrd.service" | head -1 | grep -c check-config)" = 1 ] \
+    || fail "the config check is not the first ExecReload in $UNIT"
+grep -q "^RestartPreventExitStatus=78$" "$UNIT" || fail "RestartPreventExitStatus=78 missing in $UNIT"
 if ! output=$(systemd-analyze verify "$work/dsrd.service" 2>&1) || [ -n "$output" ]; then
     echo "$output" >&2
     fail "systemd-analyze verify found problems in dsrd.service"
