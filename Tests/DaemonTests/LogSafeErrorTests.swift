@@ -31,6 +31,7 @@ struct LogSafeErrorTests {
         RectificationProblem.empty(.phone),
         // Daemon
         ReloadRefused(problemCount: 1, keyPaths: ["smtp.url"]),
+        MetricsTextfile.WriteFailed(step: "rename", code: 13),
         ConfigError(problems: [Problem(path: "imap.url", message: "missing key (a string)")]),
         SecretError(message: "environment variable DSRD_DB_PASSWORD is not set"),
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),

@@ -96,11 +96,14 @@ extension ConfigParser {
             return DaemonConfig.Metrics(textfile: nil)
         }
         reader.rejectUnknownKeys(object, known: ["textfile"], path: "metrics")
+        guard case .string(let path) = value, path.hasPrefix("/"), !path.hasSuffix("/") else {
+            reader.problem("metrics.textfile", "must be an absolute file path")
+            return nil
+        }
         var isDirectory: ObjCBool = false
-        guard case .string(let path) = value, path.hasPrefix("/"),
-              FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
-            reader.problem("metrics.textfile", "must be an absolute file path in an existing directory")
+        let directory = (path as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            reader.problem("metrics.textfile", "directory not found (it must exist; under systemd, RuntimeDirectory= makes /run/dsrd)")
             return nil
         }
         return DaemonConfig.Metrics(textfile: path)
