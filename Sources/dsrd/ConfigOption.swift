@@ -34,10 +34,7 @@ struct ConfigOption {
             Terminal.error("dsrd: \(error)")
             return nil
         }
-        guard let path = ConfigLoader.path(explicit: path) else {
-            Terminal.error("dsrd: no configuration: give --config FILE or set DSRD_CONFIG")
-            return nil
-        }
+        let path = ConfigLoader.path(explicit: path)
         switch ConfigLoader.load(path: path) {
         case .success(let config):
             return config
