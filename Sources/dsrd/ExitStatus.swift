@@ -47,15 +47,10 @@ enum ExitStatus: Int32, Error {
             default:
                 return (.failure, nil)
             }
-        case is DaemonComponents.LoadFailure, is OperatorConfigMissing:
+        case is DaemonComponents.LoadFailure:
             return (.config, nil)
         default:
             return (.failure, nil)
         }
     }
-}
-
-/// A setting an operator's command needs is missing from the configuration.
-struct OperatorConfigMissing: Error, CustomStringConvertible {
-    var description: String
 }

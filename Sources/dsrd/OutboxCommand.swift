@@ -69,7 +69,7 @@ enum OutboxCommand {
                      entry.state == .pending ? RequestJSON.timestamp(entry.nextAttemptAt) : "-", entry.template,
                      entry.reference ?? "-", entry.recipients.joined(separator: ","), entry.lastError ?? ""]
                 }
-                TextTable.print(header: ["ID", "STATE", "TRIES", "NEXT", "TEMPLATE", "REQUEST", "TO", "LAST ERROR"],
+                TextTable.write(header: ["ID", "STATE", "TRIES", "NEXT", "TEMPLATE", "REQUEST", "TO", "LAST ERROR"],
                                 rows: rows, empty: "(no messages)")
             }
             if let total = listing.total {

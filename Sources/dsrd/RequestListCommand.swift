@@ -101,6 +101,6 @@ enum RequestListCommand {
              RequestJSON.timestamp(request.receivedAt), request.dueOn + (request.extended ? " (extended)" : ""),
              request.language] + (withMatch ? [match?.rawValue ?? ""] : [])
         }
-        TextTable.print(header: header, rows: rows, empty: "(no requests)")
+        TextTable.write(header: header, rows: rows, empty: "(no requests)")
     }
 }

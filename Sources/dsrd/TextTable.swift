@@ -1,6 +1,6 @@
 /// Columns padded to their widest value, two spaces apart.
 enum TextTable {
-    static func print(header: [String], rows: [[String]], empty: String) {
+    static func write(header: [String], rows: [[String]], empty: String) {
         let widths = header.indices.map { column in
             ([header] + rows).map { $0[column].count }.max() ?? 0
         }

@@ -44,6 +44,17 @@ public enum InspectionExport {
         public var ignored = 0
         /// The median of `daysToClose` over the answered requests.
         public var medianDaysToClose: Double?
+
+        public init(requests: Int = 0, answered: Int = 0, answeredInTime: Int = 0, open: Int = 0, overdue: Int = 0,
+                    ignored: Int = 0, medianDaysToClose: Double? = nil) {
+            self.requests = requests
+            self.answered = answered
+            self.answeredInTime = answeredInTime
+            self.open = open
+            self.overdue = overdue
+            self.ignored = ignored
+            self.medianDaysToClose = medianDaysToClose
+        }
     }
 
     public static func lines(_ requests: [ExportedRequest], today: Day) -> [Line] {
