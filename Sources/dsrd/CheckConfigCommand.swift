@@ -1,25 +1,29 @@
 import Daemon
 
-/// `dsrd check-config`: every problem with its key path, or a summary.
+/// `dsrd check-config`: every problem with its key path (exit 78), or a summary.
 enum CheckConfigCommand {
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
+        if let error = option.error { return CommandLineInterface.usageError("check-config", error) }
         guard option.remaining.isEmpty else {
-            Terminal.error("dsrd check-config: unexpected argument(s); usage: dsrd check-config [--config FILE]")
-            return 2
+            return CommandLineInterface.usageError("check-config", "unexpected argument '\(option.remaining[0])'")
         }
-        guard let config = option.load() else { return 1 }
+        let config: DaemonConfig
+        switch option.loadDaemon() {
+        case .success(let loaded): config = loaded
+        case .failure(let status): return status.rawValue
+        }
         let problems = await ConfigChecks.problemsWithDatabase(config)
         for warning in ConfigChecks.warnings(config) { Terminal.error("dsrd: warning: \(warning)") }
         guard problems.isEmpty else {
             Terminal.error("dsrd: configuration \(config.sourcePath ?? "-") has \(problems.count) problem(s):")
             for problem in problems { Terminal.error("  \(problem)") }
-            return 1
+            return ExitStatus.config.rawValue
         }
         Terminal.line("configuration \(config.sourcePath ?? "-") is valid; templates loaded" + (config.dataMapPath == nil ? "" : "; data map matches the database"))
         for (key, value) in config.summary {
             Terminal.line("  \(key.padding(toLength: 24, withPad: " ", startingAt: 0)) \(value)")
         }
-        return 0
+        return ExitStatus.ok.rawValue
     }
 }

@@ -1,20 +1,13 @@
 import Daemon
 import Foundation
+import Requests
 import Store
 
-/// `dsrd requests approve|reject|extend`: an operator's decision on one
-/// request. This file only reads the arguments; the rules and the writing
-/// are `OperatorDecisions`'.
+/// `dsrd requests approve|reject|extend|complete|note`: an operator's
+/// decision on one request. This file only reads the arguments; the rules
+/// and the writing are `OperatorDecisions`'.
 enum DecisionCommand {
-    static let actions: Set<String> = ["approve", "reject", "extend"]
-
-    static let usage = """
-        usage: dsrd requests approve REF [--kinds access,erase,...] [--operator NAME] [--config FILE]
-               dsrd requests reject REF --reason TEXT [--operator NAME] [--config FILE]
-               dsrd requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
-               (the decider is this process's login, or $SUDO_USER under sudo as root; a name given
-                with --operator NAME or $DSRD_OPERATOR is recorded beside it, never instead)
-        """
+    static let actions: Set<String> = ["approve", "reject", "extend", "complete", "note"]
 
     struct Arguments: Equatable {
         var reference: String
@@ -22,32 +15,38 @@ enum DecisionCommand {
         var operatorName: String?
         var reason: String?
         var months = 2
+        /// `complete`: the reply to queue; nil with `--no-reply`.
+        var reply: ReplyTemplate?
     }
 
     static func run(action: String, words: [String], option: ConfigOption) async -> Int32 {
+        let topic = "requests \(action)"
         let arguments: Arguments
         switch parse(action: action, words) {
         case .success(let parsed): arguments = parsed
-        case .failure(let problem):
-            Terminal.error("dsrd requests \(action): \(problem.text)")
-            Terminal.lines(usage, toError: true)
-            return 2
+        case .failure(let problem): return CommandLineInterface.usageError(topic, problem.text)
         }
         let decider: OperatorIdentity
         do {
             decider = try OperatorIdentity.resolve(typed: arguments.operatorName,
                                                    environment: ProcessInfo.processInfo.environment)
         } catch {
-            Terminal.error("dsrd requests \(action): \(error)")
-            return 2
+            return CommandLineInterface.usageError(topic, error.description)
         }
-        guard let config = option.load() else { return 1 }
-        let writer: ReplyWriter
+        // Only the decisions that queue mail read the templates.
+        let queuesMail = action == "reject" || action == "extend" || arguments.reply != nil
+        let config: OperatorConfig
+        switch option.loadOperator(needs: queuesMail ? OperatorConfig.Needs.replies : []) {
+        case .success(let loaded): config = loaded
+        case .failure(let status): return status.rawValue
+        }
+        let writer: ReplyWriter?
         do {
-            writer = try DaemonComponents.writer(config)
+            writer = queuesMail ? try DaemonComponents.writer(config) : nil
         } catch {
-            Terminal.error("dsrd requests \(action): \(error)")
-            return 1
+            Terminal.error("dsrd \(topic): \(error)")
+            for problem in error.problems { Terminal.error("  \(problem)") }
+            return ExitStatus.config.rawValue
         }
         let client = PostgresClient(configuration: config.postgres)
         let decisions = OperatorDecisions(client: client, writer: writer)
@@ -60,77 +59,86 @@ enum DecisionCommand {
                                with decisions: OperatorDecisions) async -> Int32 {
         do {
             let outcome: OperatorDecisions.Outcome
+            let reference = arguments.reference
             switch action {
             case "approve":
-                outcome = try await decisions.approve(reference: arguments.reference, kinds: arguments.kinds,
-                                                      decider: decider)
+                outcome = try await decisions.approve(reference: reference, kinds: arguments.kinds, decider: decider)
                 Terminal.line("\(outcome.reference): approved by \(decider) for \(outcome.kinds.joined(separator: ", ")); "
                       + "\(outcome.fromState) -> \(outcome.toState)")
             case "reject":
-                outcome = try await decisions.reject(reference: arguments.reference, reason: arguments.reason ?? "",
-                                                     decider: decider)
+                outcome = try await decisions.reject(reference: reference, reason: arguments.reason ?? "", decider: decider)
                 Terminal.line("\(outcome.reference): rejected by \(decider); \(outcome.fromState) -> \(outcome.toState); "
                       + (outcome.replyQueued ? "refusal queued" : "no address to reply to: no refusal sent"))
-            default:
-                outcome = try await decisions.extend(reference: arguments.reference, reason: arguments.reason ?? "",
+            case "extend":
+                outcome = try await decisions.extend(reference: reference, reason: arguments.reason ?? "",
                                                      months: arguments.months, decider: decider)
                 Terminal.line("\(outcome.reference): extended by \(decider) until "
                       + "\(outcome.extendedDueOn?.description ?? "-"); notice queued")
+            case "complete":
+                outcome = try await decisions.complete(reference: reference, note: arguments.reason ?? "",
+                                                       reply: arguments.reply, decider: decider)
+                Terminal.line("\(outcome.reference): completed by \(decider); \(outcome.fromState) -> \(outcome.toState); "
+                      + (arguments.reply.map { "\($0.rawValue) queued" } ?? "no reply sent"))
+            default:
+                outcome = try await decisions.note(reference: reference, text: arguments.reason ?? "", decider: decider)
+                Terminal.line("\(outcome.reference): note added by \(decider) (request \(outcome.fromState))")
             }
-            return 0
+            return ExitStatus.ok.rawValue
         } catch {
-            Terminal.error("dsrd requests \(action): \(error)")
-            return 1
+            return CommandLineInterface.failed("requests \(action)", error)
         }
     }
 
-    struct Problem: Error {
-        var text: String
-    }
-
-    /// The reference and the options `action` takes; `--name VALUE` or `--name=VALUE`.
-    static func parse(action: String, _ words: [String]) -> Result<Arguments, Problem> {
-        let allowed: Set<String> = switch action {
+    /// The reference and the options `action` takes.
+    static func parse(action: String, _ words: [String]) -> Result<Arguments, CommandWords.Problem> {
+        let options: Set<String> = switch action {
         case "approve": ["--kinds", "--operator"]
         case "reject": ["--reason", "--operator"]
-        default: ["--reason", "--months", "--operator"]
+        case "extend": ["--reason", "--months", "--operator"]
+        case "complete": ["--note", "--reply", "--operator"]
+        default: ["--operator"]
         }
-        var values: [String: String] = [:]
-        var positional: [String] = []
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            guard word.hasPrefix("--") else {
-                positional.append(word)
-                continue
-            }
-            var name = word
-            var value: String?
-            if let equals = word.firstIndex(of: "=") {
-                name = String(word[..<equals])
-                value = String(word[word.index(after: equals)...])
-            } else if index < words.count {
-                value = words[index]
-                index += 1
-            }
-            guard allowed.contains(name) else { return .failure(Problem(text: "unknown option \(name)")) }
-            guard let value else { return .failure(Problem(text: "\(name) needs a value")) }
-            guard values[name] == nil else { return .failure(Problem(text: "\(name) given twice")) }
-            values[name] = value
+        let parsed: CommandWords
+        switch CommandWords.parse(words, options: options, flags: action == "complete" ? ["--no-reply"] : []) {
+        case .success(let value): parsed = value
+        case .failure(let problem): return .failure(problem)
         }
-        guard positional.count == 1, let reference = positional.first else {
-            return .failure(Problem(text: "give exactly one request reference"))
+        let positionalCount = action == "note" ? 2 : 1
+        guard parsed.positional.count == positionalCount, let reference = parsed.positional.first else {
+            return .failure(CommandWords.Problem(text: action == "note"
+                ? "give the request reference and the note (quoted, as one word)"
+                : "give exactly one request reference"))
         }
         var arguments = Arguments(reference: reference)
-        arguments.kinds = values["--kinds"].map { $0.split(separator: ",").map(String.init) }
-        arguments.operatorName = values["--operator"]
-        arguments.reason = values["--reason"]
-        if action != "approve", arguments.reason == nil {
-            return .failure(Problem(text: "--reason TEXT is required (the data subject reads it)"))
+        arguments.kinds = parsed.values["--kinds"].map { $0.split(separator: ",").map(String.init) }
+        arguments.operatorName = parsed.values["--operator"]
+        arguments.reason = action == "note" ? parsed.positional[1] : parsed.values["--reason"] ?? parsed.values["--note"]
+        switch action {
+        case "reject", "extend":
+            if arguments.reason == nil {
+                return .failure(CommandWords.Problem(text: "--reason TEXT is required (the data subject reads it)"))
+            }
+        case "complete":
+            if arguments.reason == nil {
+                return .failure(CommandWords.Problem(text: "--note TEXT is required (what was done, for the audit trail)"))
+            }
+            switch (parsed.values["--reply"], parsed.flags.contains("--no-reply")) {
+            case (nil, false), (.some, true):
+                return .failure(CommandWords.Problem(text: "give --reply TEMPLATE or --no-reply (one of them)"))
+            case (let name?, false):
+                do {
+                    arguments.reply = try ManualReply.template(named: name)
+                } catch {
+                    return .failure(CommandWords.Problem(text: error.description))
+                }
+            case (nil, true):
+                arguments.reply = nil
+            }
+        default:
+            break
         }
-        if let months = values["--months"] {
-            guard let number = Int(months) else { return .failure(Problem(text: "--months is 1 or 2")) }
+        if let months = parsed.values["--months"] {
+            guard let number = Int(months) else { return .failure(CommandWords.Problem(text: "--months is 1 or 2")) }
             arguments.months = number
         }
         return .success(arguments)

@@ -2,15 +2,20 @@ import Daemon
 import Records
 import Store
 
-/// `dsrd migrate`: applies the schema migrations not yet applied.
+/// `dsrd migrate`: applies the schema migrations not yet applied. Reads
+/// only the database settings of the configuration.
 enum MigrateCommand {
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
+        if let error = option.error { return CommandLineInterface.usageError("migrate", error) }
         guard option.remaining.isEmpty else {
-            Terminal.error("dsrd migrate: unexpected argument(s); usage: dsrd migrate [--config FILE]")
-            return 2
+            return CommandLineInterface.usageError("migrate", "unexpected argument '\(option.remaining[0])'")
         }
-        guard let config = option.load() else { return 1 }
+        let config: OperatorConfig
+        switch option.loadOperator() {
+        case .success(let loaded): config = loaded
+        case .failure(let status): return status.rawValue
+        }
         let logger = Logger(level: config.logLevel)
         let client = PostgresClient(configuration: config.postgres)
         do {
@@ -22,11 +27,10 @@ enum MigrateCommand {
                 Terminal.line("applied migration(s) \(outcome.applied.map(String.init).joined(separator: ", ")); schema dsr is at version \(outcome.current)")
             }
             await client.close()
-            return 0
+            return ExitStatus.ok.rawValue
         } catch {
             logger.error("migration failed", ["error": String(describing: error)])
-            Terminal.error("dsrd migrate: \(error)")
-            return 1
+            return CommandLineInterface.failed("migrate", error)
         }
     }
 }

@@ -1,14 +1,19 @@
 import Daemon
 
-/// `dsrd probe`: connects to each service once and says what it finds.
+/// `dsrd probe`: connects to each service once and says what it finds;
+/// exit 69 (unavailable) when one of them cannot be reached.
 enum ProbeCommand {
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
+        if let error = option.error { return CommandLineInterface.usageError("probe", error) }
         guard option.remaining.isEmpty else {
-            Terminal.error("dsrd probe: unexpected argument(s); usage: dsrd probe [--config FILE]")
-            return 2
+            return CommandLineInterface.usageError("probe", "unexpected argument '\(option.remaining[0])'")
         }
-        guard let config = option.load() else { return 1 }
+        let config: DaemonConfig
+        switch option.loadDaemon() {
+        case .success(let loaded): config = loaded
+        case .failure(let status): return status.rawValue
+        }
         let report = await ServiceProbe(config: config, logger: Logger(level: config.logLevel)).run()
         switch report.postgres {
         case .success(let facts):
@@ -28,6 +33,6 @@ enum ProbeCommand {
         case .failure(let error):
             Terminal.line("smtp        FAIL  \(error)")
         }
-        return report.allReachable ? 0 : 1
+        return (report.allReachable ? ExitStatus.ok : .unavailable).rawValue
     }
 }

@@ -8,22 +8,29 @@ import Store
 /// import or a signup before anyone is contacted. Addresses come from the
 /// arguments, or one per line from standard input. Each is printed with
 /// `listed` and the reasons, or `clear`; the list itself holds only keyed
-/// hashes, so it cannot be read back into addresses.
+/// hashes, so it cannot be read back into addresses. Needs only the
+/// database and `suppression_key`.
 enum SuppressionCommand {
-    static let usage = "usage: dsrd suppression check [ADDRESS...] [--config FILE]   (no addresses: one per line on stdin)"
-
     static func run(_ arguments: [String]) async -> Int32 {
         let option = ConfigOption(arguments)
+        if let error = option.error { return CommandLineInterface.usageError("suppression", error) }
         var words = option.remaining
         guard words.first == "check" else {
-            Terminal.lines(usage, toError: true)
-            return 2
+            return CommandLineInterface.usageError("suppression", words.first.map { "unknown subcommand '\($0)'" }
+                                                   ?? "give a subcommand")
         }
         words.removeFirst()
-        guard let config = option.load() else { return 1 }
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            return CommandLineInterface.usageError("suppression", "unknown option \(option)")
+        }
+        let config: OperatorConfig
+        switch option.loadOperator(needs: .addressKey) {
+        case .success(let loaded): config = loaded
+        case .failure(let status): return status.rawValue
+        }
         guard let key = config.suppressionKey else {
-            Terminal.error("dsrd suppression: suppression_key is not set in the configuration")
-            return 1
+            Terminal.error("dsrd suppression: suppression_key: " + (config.suppressionKeyProblem?.message ?? "not set"))
+            return ExitStatus.config.rawValue
         }
         var addresses = words
         if addresses.isEmpty {
@@ -43,10 +50,9 @@ enum SuppressionCommand {
                                  : ["listed", address, reasons.map(\.rawValue).joined(separator: ",")])
             }
             await client.close()
-            return 0
+            return ExitStatus.ok.rawValue
         } catch {
-            Terminal.error("dsrd suppression: \(error)")
-            return 1
+            return CommandLineInterface.failed("suppression", error)
         }
     }
 }

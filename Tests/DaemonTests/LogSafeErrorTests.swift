@@ -37,6 +37,8 @@ struct LogSafeErrorTests {
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
+        ManualReplyRefusal.notByHand(.eraseCompleted, allowed: [.noData]),
+        OutboxRefusal.notRetryable(id: 17, state: "sent"),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),
         ClassifyReadError.cannotOpen,
@@ -44,8 +46,8 @@ struct LogSafeErrorTests {
 
     /// Names of the error types declared under `Sources/` (a type whose
     /// inheritance list names `Error` or `LogSafeError`). `Sources/dsrd` is
-    /// left out: its one error (`DecisionCommand.Problem`) is an argument
-    /// problem shown on the operator's terminal, never logged.
+    /// left out: its errors (`CommandWords.Problem`, an argument problem;
+    /// `ExitStatus`) are shown on the operator's terminal, never logged.
     static func declaredErrorTypes() throws -> Set<String> {
         let sources = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

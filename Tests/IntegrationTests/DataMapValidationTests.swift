@@ -67,7 +67,7 @@ extension LiveStackTests {
             try JSONEncoder().encode(try brokenMap()).write(to: URL(fileURLWithPath: mapPath))
             let badConfig = try writeConfig(in: folder, name: "bad.json", stack: stack, mapPath: mapPath)
             let bad = try runDsrd(["check-config", "--config", badConfig])
-            #expect(bad.status == 1)
+            #expect(bad.status == 78)
             #expect(bad.output.contains("data_map: tables[6].table: table crm.feedbacks does not exist"))
             #expect(bad.output.contains("data_map: tables[1].columns[1]: column allergy_notes does not exist"))
             #expect(bad.output.contains("data_map: tables[3].path[0].references:"))
@@ -100,7 +100,7 @@ extension LiveStackTests {
             try JSONEncoder().encode(map).write(to: URL(fileURLWithPath: mapPath))
             let config = try writeConfig(in: folder, name: "fan-out.json", stack: stack, mapPath: mapPath)
             let checked = try runDsrd(["check-config", "--config", config])
-            #expect(checked.status == 1)
+            #expect(checked.status == 78)
             #expect(checked.output.contains("data_map: " + expected), "\(checked.output)")
         }
 

@@ -115,7 +115,7 @@ extension LiveStackTests {
                                                               decider: OperatorIdentity(login: "kari"))
             #expect(outcome.fromState == "awaiting_confirmation" && outcome.kinds == ["object"])
             let usage = try await dsrd(["requests", "approve"], environment: ["DSRD_OPERATOR": "kari"])
-            #expect(usage.status == 2)
+            #expect(usage.status == 64)
         }
 
         @Test func theDeciderIsTheSystemsLoginAndATypedNameIsOnlyKeptBesideIt() async throws {
@@ -147,7 +147,7 @@ extension LiveStackTests {
             let bad = try await fixture.insert(state: "needs_review")
             let refused = try await dsrd(["requests", "approve", bad.reference, "--operator", "kari\u{1B}[2K"],
                                          environment: ["SUDO_USER": ""])
-            #expect(refused.status == 2)
+            #expect(refused.status == 64)
             #expect(!refused.errors.utf8.contains(0x1B))
             #expect(try await fixture.request(bad.id)["state"] == "needs_review")
             #expect(try await fixture.audit(bad.id).isEmpty)

@@ -259,11 +259,12 @@ extension LiveStackTests {
             let run = try await dsrd(["requests", "show", "NO-SUCH-REF-\(UUID().uuidString.prefix(6))"])
             #expect(run.status == 1)
             #expect(run.errors.contains("no request with reference NO-SUCH-REF-"))
+            // An unknown state is a usage error (sysexits EX_USAGE), found before the database is asked.
             let badState = try await dsrd(["requests", "list", "--state", "lost"])
-            #expect(badState.status == 1)
+            #expect(badState.status == 64)
             #expect(badState.errors.contains("unknown state 'lost'"))
             let usage = try await dsrd(["requests", "frobnicate"])
-            #expect(usage.status == 2)
+            #expect(usage.status == 64)
         }
     }
 }

@@ -86,7 +86,26 @@ import Testing
         }
     }
 
+    @Test func anOperatorCompletesAnyOpenRequestByHand() {
+        let event = RequestEvent.completedByOperator(note: "copy handed over on a USB stick")
+        for state in RequestState.allCases {
+            let transition = move(state, event)
+            #expect((transition != nil) == state.isOpen, "\(state)")
+            if let transition {
+                #expect(transition == RequestTransition(
+                    from: state, to: .completed, action: .completed,
+                    reason: "completed by an operator: copy handed over on a USB stick", columns: [.completedAt]))
+                #expect(transition.movesState && transition.writesState)
+            }
+        }
+        // A closed request is never completed again (nor a machine mail made a request).
+        #expect(move(.completed, event) == nil && move(.rejected, event) == nil && move(.ignored, event) == nil)
+    }
+
     @Test func vocabularyIsFixed() {
+        #expect(AuditAction(rawValue: "note") == .note)
+        #expect(AuditAction(rawValue: "outbox_retried") == .outboxRetried)
+        #expect(AuditAction(rawValue: "outbox_cancelled") == .outboxCancelled)
         #expect(AuditAction(rawValue: "reply_failed") == .replyFailed)
         #expect(MessageRole(rawValue: "follow_up") == .followUp)
         #expect(RequestState.open == [.received, .awaitingConfirmation, .needsReview])

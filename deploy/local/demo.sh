@@ -127,6 +127,11 @@ psql -X -q -P pager=off -c "SELECT id, email FROM crm.customers WHERE id = 1"
 note=$(fetch_mail operators@janteloppet.test "$attack_ref" || true)
 printf '%s\n' "$note" | sed '1,/^$/d' | sed -n '1,9p' | sed 's/^/    /'
 
+step "the operator looks: a note on Mallory's request in its audit trail, and the queue (dsrd outbox list)"
+"$DSRD" requests note "$attack_ref" "Forged: Kari did not write this; nothing was changed."
+"$DSRD" requests show "$attack_ref" | sed -n '/^audit trail/,$p'
+"$DSRD" outbox list --state all --limit 8
+
 step "Emma and Nils answer the confirmation message from their own mailboxes"
 for who in emma.smith@example.org nils.berg@example.net; do
     confirmation=$(fetch_mail "$who" "Please confirm your privacy request")

@@ -27,6 +27,10 @@ TEST_DOMAINS="janteloppet.test example.com example.no example.org example.net"
 MAIL_USER=dsrdmail
 DB_NAME=janteloppet
 DB_USER=dsrd
+# The privacy officers' read/decide role (a group without login) and one
+# officer's login in it (README: "The operators' database role").
+DB_OPERATOR_ROLE=dsrd_operator
+DB_OFFICER=dsrd_officer
 
 log() { printf 'stack: %s\n' "$*" >&2; }
 die() { printf 'stack: error: %s\n' "$*" >&2; exit 1; }
@@ -116,6 +120,11 @@ EOF
     local pw; pw=$(secret pg-password)
     psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'" | grep -q 1 \
         || psql_admin -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$pw'" >/dev/null
+    psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_OPERATOR_ROLE'" | grep -q 1 \
+        || psql_admin -c "CREATE ROLE $DB_OPERATOR_ROLE NOLOGIN" >/dev/null
+    local officer_pw; officer_pw=$(secret officer-pg-password)
+    psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_OFFICER'" | grep -q 1 \
+        || psql_admin -c "CREATE ROLE $DB_OFFICER LOGIN PASSWORD '$officer_pw' IN ROLE $DB_OPERATOR_ROLE" >/dev/null
     if ! psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
         create_database
     fi

@@ -22,7 +22,7 @@ public enum ClassifyBenchmark {
             if argument == "--repeat" {
                 guard index + 1 < arguments.count, let count = Int(arguments[index + 1]), count > 0, count <= 1_000_000 else {
                     ClassifyWriter.error("dsrd bench-classify: --repeat needs a positive number\n\(usage)")
-                    return 2
+                    return 64
                 }
                 repeats = count
                 index += 2
@@ -30,14 +30,14 @@ public enum ClassifyBenchmark {
             }
             if argument.hasPrefix("--") {
                 ClassifyWriter.error("dsrd bench-classify: unknown option \(argument)\n\(usage)")
-                return 2
+                return 64
             }
             paths.append(argument)
             index += 1
         }
         guard !paths.isEmpty else {
             ClassifyWriter.error(usage)
-            return 2
+            return 64
         }
         var messages: [[UInt8]] = []
         var bytes = 0

@@ -22,14 +22,14 @@ public enum ClassifyCommand {
             default:
                 if argument.hasPrefix("--") {
                     ClassifyWriter.error("dsrd classify: unknown option \(argument)\n\(usage)")
-                    return 2
+                    return 64
                 }
                 paths.append(argument)
             }
         }
         guard !paths.isEmpty else {
             ClassifyWriter.error(usage)
-            return 2
+            return 64
         }
         var writer = ClassifyWriter()
         var failures = 0

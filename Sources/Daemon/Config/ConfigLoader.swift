@@ -1,10 +1,14 @@
 import Foundation
 import Requests
 
-/// Finds and loads the configuration: `--config FILE`, else `$DSRD_CONFIG`.
+/// Finds and loads the configuration: `--config FILE`, else `$DSRD_CONFIG`,
+/// else `/etc/dsrd/config.json`.
 public enum ConfigLoader {
-    public static func path(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        explicit ?? environment["DSRD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Where the configuration is when neither `--config` nor `$DSRD_CONFIG` names it.
+    public static let defaultPath = "/etc/dsrd/config.json"
+
+    public static func path(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        explicit ?? environment["DSRD_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPath
     }
 
     public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
@@ -12,6 +16,22 @@ public enum ConfigLoader {
             return .failure(ConfigError(problems: [Problem(path: "(file)", message: "cannot read \(path)")]))
         }
         return ConfigParser.parse(Array(data), environment: environment).map { config in
+            var config = config
+            config.sourcePath = path
+            return config
+        }
+    }
+
+    /// Loads only what an operator's command needs (`OperatorConfig`):
+    /// no IMAP, SMTP or logging secret is read, and those sections may be
+    /// left out of the file altogether.
+    public static func loadOperator(path: String, needs: OperatorConfig.Needs,
+                                    environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Result<OperatorConfig, ConfigError> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(ConfigError(problems: [Problem(path: "(file)", message: "cannot read \(path)")]))
+        }
+        return ConfigParser.parseOperator(Array(data), needs: needs, environment: environment).map { config in
             var config = config
             config.sourcePath = path
             return config

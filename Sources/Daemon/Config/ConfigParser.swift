@@ -6,7 +6,15 @@ import Transport
 /// Turns a config document into a `DaemonConfig`, or into the full list of
 /// what is wrong with it.
 public enum ConfigParser {
-    public static func parse(_ data: [UInt8], environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
+    /// The keys a config document may have at its top.
+    static let topLevelKeys: Set<String> = [
+        "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
+        "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
+        "digest", "suppression_key", "operators", "metrics",
+    ]
+
+    /// The document's top-level object, or why there is none.
+    static func document(_ data: [UInt8]) -> Result<[String: JSONValue], ConfigError> {
         let document: JSONValue
         do {
             document = try JSONDecoder().decode(JSONValue.self, from: Data(data))
@@ -16,12 +24,17 @@ public enum ConfigParser {
         guard case .object(let root) = document else {
             return .failure(ConfigError(problems: [Problem(path: "(file)", message: "must be a JSON object")]))
         }
+        return .success(root)
+    }
+
+    public static func parse(_ data: [UInt8], environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DaemonConfig, ConfigError> {
+        let root: [String: JSONValue]
+        switch document(data) {
+        case .success(let object): root = object
+        case .failure(let error): return .failure(error)
+        }
         var reader = ConfigReader(environment: environment)
-        reader.rejectUnknownKeys(root, known: [
-            "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
-            "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
-            "digest", "suppression_key", "operators", "metrics",
-        ], path: "")
+        reader.rejectUnknownKeys(root, known: topLevelKeys, path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
         let intake = parseIntake(&reader, reader.object(root, "intake", path: "", required: false) ?? [:])
@@ -136,7 +149,7 @@ public enum ConfigParser {
         return TLSSettings(mode: mode, caFile: caFile)
     }
 
-    private static func parsePostgres(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> PostgresConfiguration? {
+    static func parsePostgres(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> PostgresConfiguration? {
         guard let object else { return nil }
         let path = "postgres"
         reader.rejectUnknownKeys(object, known: [
@@ -155,7 +168,7 @@ public enum ConfigParser {
                                      sslMode: sslMode.rawValue, sslRootCert: rootCert, connectTimeoutSeconds: timeout)
     }
 
-    private static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {
+    static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {
         guard let object else { return nil }
         reader.rejectUnknownKeys(object, known: ["name", "dpo_address"], path: "organisation")
         let name = reader.string(object, "name", path: "organisation")

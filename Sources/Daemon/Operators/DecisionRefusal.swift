@@ -15,6 +15,7 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
     case extensionMonths(Int)
     case noReplyAddress(reference: String)
     case emptyReason
+    case emptyNote
     case badLogin
     case badOperatorName
 
@@ -41,6 +42,8 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
             "request \(reference) has no address to send the extension notice to"
         case .emptyReason:
             "the reason must not be empty: the data subject reads it"
+        case .emptyNote:
+            "the note must not be empty: it is what the audit trail keeps of what was done"
         case .badLogin:
             "the login of this process (or $SUDO_USER under sudo) is not a usable operator name"
         case .badOperatorName:

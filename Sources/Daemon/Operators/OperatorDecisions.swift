@@ -11,10 +11,12 @@ import Store
 /// beside it in the details). A refusal changes nothing.
 public struct OperatorDecisions: Sendable {
     public let client: PostgresClient
-    public let writer: ReplyWriter
+    /// The reply templates; nil for a command that queues no mail
+    /// (approve, note, complete without a reply), which then need none.
+    public let writer: ReplyWriter?
     public let clock: any WallClock
 
-    public init(client: PostgresClient, writer: ReplyWriter, clock: any WallClock = SystemWallClock()) {
+    public init(client: PostgresClient, writer: ReplyWriter?, clock: any WallClock = SystemWallClock()) {
         self.client = client
         self.writer = writer
         self.clock = clock
@@ -63,7 +65,7 @@ public struct OperatorDecisions: Sendable {
     public func reject(reference: String, reason: String, decider: OperatorIdentity) async throws -> Outcome {
         let reason = try Self.checked(reason)
         let now = clock.now()
-        let writer = self.writer
+        let writer = try requireWriter()
         return try await client.transaction { connection in
             let request = try Self.lock(reference, connection)
             let actor = decider.actor
@@ -90,7 +92,7 @@ public struct OperatorDecisions: Sendable {
         let reason = try Self.checked(reason)
         let now = clock.now()
         let today = Day(now, timeZone: Day.osloTimeZone)
-        let writer = self.writer
+        let writer = try requireWriter()
         return try await client.transaction { connection in
             let request = try Self.lock(reference, connection)
             try DecisionRules.checkExtend(reference: reference, state: request.state, dueOn: request.firstDueOn,
@@ -115,11 +117,66 @@ public struct OperatorDecisions: Sendable {
         }
     }
 
+    /// Closes an open request that a person carried out outside dsrd
+    /// (`RequestEvent.completedByOperator`): `note` says what was done and
+    /// is kept in the audit trail and as the request's state reason.
+    /// `reply` (one of `ManualReply.allowed`) is queued to the data subject
+    /// in the same transaction; nil sends nothing.
+    public func complete(reference: String, note: String, reply: ReplyTemplate?,
+                         decider: OperatorIdentity) async throws -> Outcome {
+        let note = try Self.checked(note, empty: .emptyNote)
+        if let reply { _ = try ManualReply.template(named: reply.rawValue) }
+        let now = clock.now()
+        let writer = try reply.map { _ in try requireWriter() }
+        return try await client.transaction { connection in
+            let request = try Self.lock(reference, connection)
+            let actor = decider.actor
+            if reply != nil, request.subjectAddress.isEmpty {
+                throw DecisionRefusal.noReplyAddress(reference: reference)
+            }
+            let details = decider.auditDetails.merging(["reply": reply?.rawValue ?? "none"]) { $1 }
+            guard let transition = try RequestStates(connection).apply(
+                .completedByOperator(note: note), to: request.id, actor: actor,
+                detailsJSON: AuditJSON.encode(details), at: now) else {
+                throw DecisionRefusal.notOpen(reference: reference, state: request.state.rawValue)
+            }
+            var outcome = Outcome(reference: request.reference, fromState: request.state.rawValue,
+                                  toState: transition.to.rawValue)
+            if let reply, let writer {
+                let mail = try writer.reply(reply, context: Self.context(request),
+                                            values: ManualReply.values(for: request.kinds), date: now)
+                try Outbox(connection).enqueue(mail, for: request.id, actor: actor)
+                outcome.replyQueued = true
+            }
+            return outcome
+        }
+    }
+
+    /// Adds `text` to the request's audit trail as a `note` by the
+    /// operator, whatever state it is in; nothing else changes.
+    public func note(reference: String, text: String, decider: OperatorIdentity) async throws -> Outcome {
+        let text = try Self.checked(text, empty: .emptyNote)
+        let now = clock.now()
+        return try await client.transaction { connection in
+            let request = try Self.lock(reference, connection)
+            try AuditTrail(connection).append(requestID: request.id, actor: decider.actor, action: .note, reason: text,
+                                              detailsJSON: AuditJSON.encode(decider.auditDetails), at: now)
+            return Outcome(reference: request.reference, fromState: request.state.rawValue,
+                           toState: request.state.rawValue)
+        }
+    }
+
     // MARK: - Helpers
 
-    private static func checked(_ reason: String) throws(DecisionRefusal) -> String {
+    private func requireWriter() throws(OperatorError) -> ReplyWriter {
+        guard let writer else { throw .noTemplates }
+        return writer
+    }
+
+    private static func checked(_ reason: String, empty: DecisionRefusal = .emptyReason) throws(DecisionRefusal)
+        -> String {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .emptyReason }
+        guard !trimmed.isEmpty else { throw empty }
         return trimmed
     }
 

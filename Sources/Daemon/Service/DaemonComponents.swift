@@ -68,6 +68,18 @@ public struct DaemonComponents: Sendable {
         return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
     }
 
+    /// The reply writer of an operator's configuration (loaded with
+    /// `OperatorConfig.Needs.replies`).
+    public static func writer(_ config: OperatorConfig) throws(LoadFailure) -> ReplyWriter {
+        var problems: [Problem] = []
+        let templates = loadTemplates(directory: config.templatesDirectory, into: &problems)
+        guard let templates, let sender = config.sender, let organisation = config.organisation else {
+            throw LoadFailure(problems: problems.isEmpty
+                ? [Problem(path: "sender", message: "not set: replies need the sender and the organisation")] : problems)
+        }
+        return ReplyWriter(templates: templates, sender: sender, organisation: organisation)
+    }
+
     /// The pipeline's stages, in the order they run, on one database client:
     /// intake (IMAP → requests), fulfilment (requests → the customer
     /// database and replies), the daily jobs (purge, digest), then delivery
@@ -107,7 +119,11 @@ public struct DaemonComponents: Sendable {
     // MARK: - Loading
 
     private static func loadTemplates(_ config: DaemonConfig, into problems: inout [Problem]) -> TemplateSet? {
-        guard let directory = config.templatesDirectory else {
+        loadTemplates(directory: config.templatesDirectory, into: &problems)
+    }
+
+    private static func loadTemplates(directory: String?, into problems: inout [Problem]) -> TemplateSet? {
+        guard let directory else {
             problems.append(Problem(path: "templates_dir", message: "not set: replies need the templates"))
             return nil
         }

@@ -22,10 +22,50 @@ public struct RequestViews {
             """, [.string(state?.rawValue), .int(limit)]).rows.map(RequestSummary.init(row:))
     }
 
+    /// How many requests there are (in `state` only, when one is given).
+    public func count(in state: RequestState?) throws -> Int {
+        try connection.execute("""
+            SELECT count(*) AS n FROM dsr.requests r WHERE $1::text IS NULL OR r.state = $1::text
+            """, [.string(state?.rawValue)]).first?.int("n") ?? 0
+    }
+
     /// The request with this reference; nil when there is none.
     public func overview(reference: String) throws -> RequestOverview? {
         try connection.execute("SELECT \(RequestOverview.columns) FROM dsr.requests r WHERE r.reference = $1",
                                [.text(reference)]).first.map(RequestOverview.init(row:))
+    }
+
+    /// The request with this id (the `request_id=` of log lines); nil when there is none.
+    public func overview(id: Int) throws -> RequestOverview? {
+        try connection.execute("SELECT \(RequestOverview.columns) FROM dsr.requests r WHERE r.id = $1::bigint",
+                               [.int(id)]).first.map(RequestOverview.init(row:))
+    }
+
+    /// Every request, newest first, whose data subject or requester is one
+    /// address: stored in one of `forms` (`AddressMatcher.storedForms`,
+    /// compared with ASCII letters folded only), or replaced by one of the
+    /// keyed `hashes` of it (an erased request's address, wherever in the
+    /// column the hash stands). Each with which of the two matched.
+    public func find(forms: [String], hashes: [String]) throws -> [(summary: RequestSummary, match: AddressMatch)] {
+        let rows = try connection.execute("""
+            SELECT \(RequestSummary.columns), m.subject, m.requester FROM dsr.requests r
+            CROSS JOIN LATERAL (SELECT
+                lower(r.subject_address COLLATE "C") = ANY($1::text[])
+                    OR EXISTS (SELECT 1 FROM unnest($2::text[]) h WHERE strpos(r.subject_address, h) > 0) AS subject,
+                coalesce(lower(r.requester_address COLLATE "C") = ANY($1::text[])
+                    OR EXISTS (SELECT 1 FROM unnest($2::text[]) h WHERE strpos(r.requester_address, h) > 0), false)
+                    AS requester) m
+            WHERE m.subject OR m.requester
+            ORDER BY r.received_at DESC, r.id DESC
+            """, [.textArray(forms), .textArray(hashes)])
+        return try rows.rows.map { row in
+            let match: AddressMatch = switch (try row.bool("subject"), try row.bool("requester")) {
+            case (true, true): .both
+            case (true, false): .subject
+            default: .requester
+            }
+            return (try RequestSummary(row: row), match)
+        }
     }
 
     /// Every message of the request, in and out, oldest first, each with
@@ -62,10 +102,6 @@ public struct RequestViews {
         try connection.execute("""
             SELECT at, actor, action, from_state, to_state, reason, details::text AS details_json
             FROM dsr.audit_events WHERE request_id = $1::bigint ORDER BY id
-            """, [.int(requestID)]).rows.map { row in
-            AuditEntry(at: try row.date("at"), actor: try row.string("actor"), action: try row.string("action"),
-                       fromState: row["from_state"], toState: row["to_state"], reason: row["reason"],
-                       detailsJSON: try row.string("details_json"))
-        }
+            """, [.int(requestID)]).rows.map(AuditEntry.init(row:))
     }
 }

@@ -141,6 +141,90 @@ public struct Outbox {
                                             detailsJSON: Self.auditDetails(message), at: now)?.from.rawValue
     }
 
+    // MARK: - Operators
+
+    /// A message an operator is about to act on, locked until the
+    /// transaction ends.
+    public struct Held: Sendable, Equatable {
+        public var message: OutboxMessage
+        public var state: OutboxState
+        /// What the mail is to its request (`reply`, `notice`); `notice`
+        /// for mail about no request.
+        public var role: MessageRole
+        public var lastError: String?
+    }
+
+    /// The message with this id, locked (`FOR UPDATE`); nil when there is none.
+    public func hold(id: Int) throws -> Held? {
+        guard let row = try connection.execute("""
+            SELECT o.id, o.request_id, o.message_id, o.template, o.envelope_from,
+                   array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts, o.state, o.last_error,
+                   (SELECT m.role FROM dsr.request_messages m WHERE m.outbox_id = o.id ORDER BY m.id LIMIT 1) AS role
+            FROM dsr.outbox o WHERE o.id = $1::bigint FOR UPDATE OF o
+            """, [.int(id)]).first else { return nil }
+        guard let state = OutboxState(rawValue: try row.string("state")) else {
+            throw PostgresError(kind: .unexpectedResult, column: "state", context: "reading an outbox row")
+        }
+        let message = try OutboxMessage(row: row)
+        let role = row["role"].flatMap(MessageRole.init(rawValue:)) ?? (message.requestID == nil ? .notice : .reply)
+        return Held(message: message, state: state, role: role, lastError: row["last_error"])
+    }
+
+    /// A held pending or failed message is due again at `dueAt`, with a
+    /// fresh count of attempts (the old count, state and error go into the
+    /// audit event `outbox_retried` by `actor`, with `detailsJSON`'s facts).
+    /// False, and nothing written, when it is neither pending nor failed.
+    public func retry(_ held: Held, dueAt: Date, actor: String, detailsJSON: String, at now: Date) throws -> Bool {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'pending', next_attempt_at = $2::timestamptz, attempts = 0, last_error = NULL
+            WHERE id = $1::bigint AND state IN ('pending', 'failed')
+            """, [.int(held.message.id), .timestamp(dueAt)])
+        guard updated.affectedRows == 1 else { return false }
+        try AuditTrail(connection).append(requestID: held.message.requestID, actor: actor, action: .outboxRetried,
+                                          reason: held.message.mail.template, detailsJSON: detailsJSON, at: now)
+        return true
+    }
+
+    /// Queues `copy` (the held message for another recipient) as a new
+    /// message, linked to the same request in the same role; a held
+    /// message still pending is cancelled, so only the copy goes out. The
+    /// audit event `outbox_retried` by `actor` names both ids. Returns the
+    /// copy's id; nil, and nothing written, when the held message is
+    /// neither pending nor failed.
+    public func redirect(_ held: Held, copy: ComposedMail, actor: String, detailsJSON: String, at now: Date) throws -> Int? {
+        guard held.state == .pending || held.state == .failed else { return nil }
+        if held.state == .pending {
+            try connection.execute("UPDATE dsr.outbox SET state = 'cancelled' WHERE id = $1::bigint AND state = 'pending'",
+                                   [.int(held.message.id)])
+        }
+        let copyID = try enqueue(copy, for: held.message.requestID, role: held.role, actor: actor)
+        try AuditTrail(connection).append(requestID: held.message.requestID, actor: actor, action: .outboxRetried,
+                                          reason: held.message.mail.template,
+                                          detailsJSON: Self.merging(detailsJSON, ["new_outbox_id": copyID]), at: now)
+        return copyID
+    }
+
+    /// A held pending message is `cancelled`: never claimed or sent again
+    /// (one being sent at this very moment may still go out). The audit
+    /// event `outbox_cancelled` by `actor`. False, and nothing written,
+    /// when it is not pending.
+    public func cancel(_ held: Held, actor: String, detailsJSON: String, at now: Date) throws -> Bool {
+        let updated = try connection.execute("""
+            UPDATE dsr.outbox SET state = 'cancelled' WHERE id = $1::bigint AND state = 'pending'
+            """, [.int(held.message.id)])
+        guard updated.affectedRows == 1 else { return false }
+        try AuditTrail(connection).append(requestID: held.message.requestID, actor: actor, action: .outboxCancelled,
+                                          reason: held.message.mail.template, detailsJSON: detailsJSON, at: now)
+        return true
+    }
+
+    private static func merging(_ json: String, _ extra: [String: Any]) -> String {
+        var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
+        object.merge(extra) { $1 }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return json }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Which message and which attempt a delivery event is about: ids and
     /// the template's name, never an address.
     private static func auditDetails(_ message: OutboxMessage) -> String {

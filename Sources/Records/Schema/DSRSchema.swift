@@ -38,6 +38,28 @@ public enum DSRSchema {
         Migration(version: 7, name: "the reading of a request", sql: [
             "ALTER TABLE dsr.requests ADD COLUMN reading jsonb",
         ]),
+        Migration(version: 8, name: "operators: cancelled mail and the daemon's heartbeat", sql: operatorTables),
+    ]
+
+    /// What the operators' commands need: mail an operator took out of the
+    /// queue (`dsrd outbox cancel`) is `cancelled`, never sent and never
+    /// claimed again; and each daemon's last successful round
+    /// (`DaemonHeartbeat`), which `dsrd status --max-age` reads.
+    static let operatorTables = [
+        "ALTER TABLE dsr.outbox DROP CONSTRAINT outbox_state_check",
+        """
+        ALTER TABLE dsr.outbox ADD CONSTRAINT outbox_state_check
+            CHECK (state IN ('pending', 'sent', 'failed', 'cancelled'))
+        """,
+        """
+        CREATE TABLE dsr.heartbeat (
+            daemon text PRIMARY KEY,
+            last_round_at timestamptz NOT NULL,
+            version text NOT NULL,
+            recorded_at timestamptz NOT NULL DEFAULT now()
+        )
+        """,
+        "COMMENT ON TABLE dsr.heartbeat IS 'The last successful round of each daemon, for dsrd status'",
     ]
 
     /// Who really asked (the opening message's From, which a claimed address

@@ -25,6 +25,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case rejected
     case extended
     case replyFailed = "reply_failed"
+    // An operator's word on a request that changes nothing (`dsrd requests note`).
+    case note
     // Confirmation by code.
     case confirmationReminded = "confirmation_reminded"
     case confirmationRefused = "confirmation_refused"
@@ -42,6 +44,9 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case replyQueued = "reply_queued"
     case noticeQueued = "notice_queued"
     case replySent = "reply_sent"
+    // An operator's hand on the outbox (`dsrd outbox retry|cancel`).
+    case outboxRetried = "outbox_retried"
+    case outboxCancelled = "outbox_cancelled"
     // Daily jobs.
     case heldRowsPurged = "held_rows_purged"
 }

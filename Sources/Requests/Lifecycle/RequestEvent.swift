@@ -36,4 +36,8 @@ public enum RequestEvent: Sendable, Equatable {
     case rejected(reason: String)
     /// The deadline moved to `until` (Art. 12(3)); the state stays.
     case extended(until: Day, reason: String)
+    /// Carried out by a person outside dsrd (a copy handed over another
+    /// way, a correction made by hand, a restriction); `note` says what
+    /// was done, for the audit trail.
+    case completedByOperator(note: String)
 }

@@ -10,6 +10,7 @@
 ///    └─sentToReview / setAside─▶ needs_review ◀─sentToReview, replyBounced──┘
 /// needs_review / awaiting_confirmation ──approved──▶ received
 /// any open ──rejected──▶ rejected;   any open ──extended──▶ (same state)
+/// any open ──completedByOperator──▶ completed
 /// received, completed, rejected, ignored ──followUpArrived──▶ needs_review
 /// any ──replyFailed──▶ needs_review
 /// ```
@@ -45,6 +46,8 @@ public enum RequestLifecycle {
             return to(.received, .approved, nil, [.approval(by: decider, kinds: kinds)])
         case (.rejected(let reason), _) where state.isOpen:
             return to(.rejected, .rejected, reason)
+        case (.completedByOperator(let note), _) where state.isOpen:
+            return to(.completed, .completed, "completed by an operator: " + note, [.completedAt])
         case (.extended(let until, let reason), _) where state.isOpen:
             return RequestTransition(from: state, to: state, action: .extended, reason: reason,
                                      columns: [.extendedDueOn(until)])

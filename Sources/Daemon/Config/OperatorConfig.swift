@@ -1,0 +1,38 @@
+import Requests
+import Store
+
+/// What the operators' commands (`dsrd requests …`, `dsrd outbox …`, `dsrd
+/// status`) need of the configuration: the database and, for those that
+/// queue mail, the templates, the sender and the organisation; `requests
+/// find` also the suppression key, to find requests whose address an
+/// erasure replaced by its keyed hash. Nothing else is read: no IMAP or
+/// SMTP password, no log key, so a privacy officer can run these commands
+/// with a configuration of their own that names only a read/decide
+/// database role (README, "The operators' database role").
+public struct OperatorConfig: Sendable {
+    /// What a command needs beyond the database.
+    public struct Needs: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// `templates_dir`, `sender` and `organisation`, for replies.
+        public static let replies = Needs(rawValue: 1)
+        /// `suppression_key`, read when it can be; a command that asks for
+        /// it goes on without it (and says so) when it cannot.
+        public static let addressKey = Needs(rawValue: 2)
+    }
+
+    public var postgres: PostgresConfiguration
+    public var identity: DaemonConfig.Identity
+    public var logLevel: LogLevel
+    /// Set with `.replies`.
+    public var templatesDirectory: String?
+    public var sender: String?
+    public var organisation: DaemonConfig.Organisation?
+    /// With `.addressKey`, when it could be read.
+    public var suppressionKey: [UInt8]?
+    /// With `.addressKey`: why the key could not be read, when it could not.
+    public var suppressionKeyProblem: Problem?
+    /// The file this was read from, when there was one.
+    public var sourcePath: String?
+}
