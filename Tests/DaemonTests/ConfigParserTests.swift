@@ -167,3 +167,21 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
     config.identity.trustedAuthservIDs = ["mx.example.net"]
     #expect(ConfigChecks.warnings(config).isEmpty)
 }
+
+@Test func aMapThatNamesNoProcessorIsWarnedAbout() throws {
+    var config = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    config.identity.trustedAuthservIDs = ["mx.example.net"]
+    let repositoryMap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("deploy/datamap.json")
+    config.dataMapPath = repositoryMap.path
+    #expect(ConfigChecks.warnings(config).isEmpty)
+    var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryMap)) as? [String: Any])
+    root["processors"] = [Any]()
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-map-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: path) }
+    try JSONSerialization.data(withJSONObject: root).write(to: path)
+    config.dataMapPath = path.path
+    let warnings = ConfigChecks.warnings(config)
+    #expect(warnings.map(\.path) == ["data_map"])
+    #expect(warnings.first?.message.hasPrefix("processors: empty") == true)
+}

@@ -136,7 +136,7 @@ extension LiveStackTests {
                     table("pg_temp.baskets", path: [PathStep(column: "person_id", references: "pg_temp.people.id")]),
                     table("pg_temp.items", path: [PathStep(column: "basket_id", references: "pg_temp.baskets.id"),
                                                   PathStep(column: "person_id", references: "pg_temp.people.id")]),
-                ])
+                ], transfers: text)
             let collector = try AccessCollector(map: map)
             let outcomes = try await inRolledBackTransaction(client) { connection -> [AccessOutcome] in
                 try connection.execute("CREATE TEMP TABLE people (id int PRIMARY KEY, mail text, full_name text) ON COMMIT DROP")

@@ -246,6 +246,16 @@ struct TemplateLanguageTests {
         #expect(ReplyLanguage.forWriter(code) == expected)
     }
 
+    @Test(arguments: [
+        (String?("en"), String?("privacy@example.no"), ReplyLanguage.en), ("nb-NO", "privacy@example.com", .nb),
+        ("sv", nil, .nb), (nil, "personvern@example.no", .nb), ("", "Personvern@Example.NO.", .nb),
+        (" ", "privacy@example.com", .en), (nil, "privacy@example.net", .en), (nil, "privacy@example.nol", .en),
+        (nil, nil, .en),
+    ])
+    func languageForPartner(stored: String?, address: String?, expected: ReplyLanguage) {
+        #expect(ReplyLanguage.forPartner(stored: stored, address: address) == expected)
+    }
+
     @Test func datesAreWrittenInTheReplyLanguage() throws {
         let day = try #require(Day(year: 2026, month: 5, day: 17))
         #expect(ReplyLanguage.nb.dateText(day) == "17. mai 2026")
