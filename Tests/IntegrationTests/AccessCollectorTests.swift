@@ -93,7 +93,8 @@ extension LiveStackTests {
             #expect(disclosures.first?["partner"] as? String == "Fjellsikt Hotell AS")
             #expect(disclosures.first?["date"] as? String == Day(disclosure.date).description)
 
-            let values = AccessReplyValues.values(report, language: .nb, attachmentName: "dsr-export-DSR-TEST-1.json")
+            let values = AccessReplyValues.values(report, map: map, language: .nb,
+                                                  files: .init(json: "dsr-export-DSR-TEST-1.json", readable: "dsr-export-DSR-TEST-1.html"))
             #expect(values["recipients"] == .list([["name": "Fjellsikt Hotell AS", "date": .text(ReplyLanguage.nb.dateText(Day(disclosure.date)))]]))
             await client.close()
         }

@@ -25,8 +25,16 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
     case .accessCompleted:
         own = [
             "categories": [["name": "Registrations", "count": "3"], ["name": "Invoices", "count": "1"]],
+            "purposes": [["categories": "Registrations", "purpose": "Running the event", "legal_basis": "Art. 6(1)(b)"]],
+            "retention": [["categories": "Invoices", "text": "Five years"]],
+            "sources": [["categories": "Registrations", "text": "From you"]],
+            "shared_with": [["categories": "Registrations", "text": "Event partners"]],
+            "special_categories": [["name": "Dietary needs", "legal_basis": "Art. 9(2)(a)"]],
             "attachment_name": "DSR-2026-7KQ3M.json",
+            "readable_name": "DSR-2026-7KQ3M.html",
             "recipients": [["name": "Example Partner AS", "date": "2026-01-15"]],
+            "processors": [["name": "Example Hosting AS", "service": "Hosting", "country": "Norway", "safeguard": ""]],
+            "transfers": "We keep your data in the EEA.",
         ]
     case .rectifyCompleted:
         own = ["changes": [["field": "Phone", "new_value": "+47 400 00 000"]]]

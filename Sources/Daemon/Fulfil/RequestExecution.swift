@@ -85,9 +85,10 @@ struct RequestExecution {
             try steps.apply(.sentToReview(reason: "several customers have the address (\(count))"), to: request)
             return false
         case .found(let report):
-            let attachment = AccessExport.attachment(report, reference: request.reference, generatedAt: now,
-                                                     controller: settings.writer.organisation.name)
-            let bytes = AccessExport.byteCount([attachment])
+            let attachments = AccessExport.attachments(report, reference: request.reference, generatedAt: now,
+                                                       controller: settings.writer.organisation.name,
+                                                       language: request.replyLanguage)
+            let bytes = AccessExport.byteCount(attachments)
             let rows = report.categories.reduce(0) { $0 + $1.rows.count }
             guard bytes <= settings.maximumAttachmentBytes else {
                 try mail.reply(.accessTooLarge, request: request,
@@ -97,12 +98,14 @@ struct RequestExecution {
                                 to: request, details: ["rows": rows, "bytes": bytes])
                 return false
             }
-            let values = AccessReplyValues.values(report, language: request.replyLanguage,
-                                                  attachmentName: attachment.filename)
+            let files = AccessReplyValues.Files(json: AccessExport.jsonFileName(reference: request.reference),
+                                                readable: ReadableCopy.fileName(reference: request.reference))
+            let values = AccessReplyValues.values(report, map: map, language: request.replyLanguage, files: files)
             try mail.reply(.accessCompleted, request: request, recipient: target.recipient,
-                           values: values, attachments: [attachment])
+                           values: values, attachments: attachments)
             try steps.record(request, action: .accessSent, details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
+                "special_categories": report.categories.filter(\.specialCategory).map(\.table),
                 "disclosures": report.disclosures.count, "collect_ms": collectMilliseconds,
             ])
         }

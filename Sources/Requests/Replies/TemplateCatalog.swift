@@ -28,10 +28,20 @@ public enum TemplateCatalog: Sendable {
         case .receipt:
             return kindFlags
         case .accessCompleted:
+            // What the copy holds and, from the data map, what is said of
+            // each of its categories (see `AccessReplyValues`).
             return [
                 "categories": .list("name", "count"),
-                "attachment_name": .text,
+                "purposes": .list("categories", "purpose", "legal_basis"),
+                "retention": .list("categories", "text"),
+                "sources": .list("categories", "text"),
+                "shared_with": .list("categories", "text"),
+                "special_categories": .list("name", "legal_basis"),
                 "recipients": .list("name", "date"),
+                "processors": .list("name", "service", "country", "safeguard"),
+                "transfers": .text,
+                "attachment_name": .text,
+                "readable_name": .text,
             ]
         case .rectifyCompleted:
             return ["changes": .list("field", "new_value")]
