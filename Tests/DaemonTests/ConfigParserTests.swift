@@ -185,3 +185,15 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
     #expect(warnings.map(\.path) == ["data_map"])
     #expect(warnings.first?.message.hasPrefix("processors: empty") == true)
 }
+
+@Test func theDPOTitleIsUsedOnlyWhenTheConfigSaysOneIsDesignated() throws {
+    let plain = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    #expect(plain.organisation.dpoDesignated == false)
+    #expect(plain.summary.first { $0.0 == "organisation" }?.1 == "Example AS (privacy contact dpo@example.net)")
+    let designatedText = edited { $0["organisation"] = ["name": "Example AS", "dpo_address": "dpo@example.net", "dpo_designated": true] }
+    let designated = try ConfigParser.parse(Array(designatedText.utf8), environment: environment).get()
+    #expect(designated.organisation.dpoDesignated)
+    #expect(designated.summary.first { $0.0 == "organisation" }?.1 == "Example AS (data protection officer dpo@example.net)")
+    let wrong = edited { $0["organisation"] = ["name": "Example AS", "dpo_address": "dpo@example.net", "dpo_designated": "yes"] }
+    #expect(problems(wrong).map(\.path) == ["organisation.dpo_designated"])
+}

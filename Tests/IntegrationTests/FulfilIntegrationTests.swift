@@ -287,7 +287,9 @@ extension LiveStackTests {
             }
             #expect(try await harness.customerRows(customer) == 1)
             let reply = try #require(try await harness.mail(of: sent.id).last)
-            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            // The category erased is the map's own, listed once (no hard-coded "kostbehovene dine").
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("- Kostbehov (helseopplysninger)")
+                    && reply.message.text.contains("Bare opplysningene du hadde gitt oss med samtykke"))
             try await harness.removeCustomer(customer)
         }
 
@@ -314,7 +316,9 @@ extension LiveStackTests {
             }
             #expect(try await harness.audit(of: sent.id).contains { $0["action"] == "consent_data_erased" })
             let reply = try #require(try await harness.mail(of: sent.id).last)
-            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            // The category erased is the map's own, listed once (no hard-coded "kostbehovene dine").
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("- Kostbehov (helseopplysninger)")
+                    && reply.message.text.contains("Bare opplysningene du hadde gitt oss med samtykke"))
             try await harness.removeCustomer(customer)
         }
 

@@ -10,7 +10,7 @@ private let templatesFolder = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("Templates").path
 
 /// Values for every template, with fictional content only.
-private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
+func sampleValues(for template: ReplyTemplate) -> TemplateValues {
     let common: TemplateValues = [
         "reference": "DSR-2026-7KQ3M",
         "organisation": "Janteloppet AS",

@@ -51,6 +51,7 @@ public struct ReplyWriter: Sendable {
             "reference": .text(context.reference),
             "organisation": .text(organisation.name),
             "dpo_address": .text(organisation.dpoAddress),
+            "dpo_designated": .flag(organisation.dpoDesignated),
             "received_date": .text(context.language.dateText(context.receivedOn)),
             "due_date": .text(context.language.dateText(context.dueOn)),
         ]

@@ -7,7 +7,10 @@ public enum TemplateCatalog: Sendable {
     public static let common: [String: TemplatePlaceholder] = [
         "reference": .text,        // DSR-2026-7KQ3M
         "organisation": .text,     // the company's name
-        "dpo_address": .text,      // where to reach the data protection officer
+        "dpo_address": .text,      // where to reach the privacy contact (or the DPO)
+        // A data protection officer is designated (`organisation.dpo_designated`):
+        // only then may a reply use that title (GDPR Art. 37–39).
+        "dpo_designated": .flag,
         "received_date": .text,
         "due_date": .text,
     ]
@@ -52,7 +55,9 @@ public enum TemplateCatalog: Sendable {
                 "consent_only": .flag,
             ]
         case .objectCompleted:
-            return ["changes": .list("what", "from_date")]
+            // sharing_stopped: the customer record now says "do not share";
+            // suppressed: the address went on the suppression list (marketing).
+            return ["changes": .list("what", "from_date"), "sharing_stopped": .flag, "suppressed": .flag]
         case .confirmationNeeded, .confirmationReminder:
             return kindFlags.merging([
                 "token": .text, "expires_date": .text,
