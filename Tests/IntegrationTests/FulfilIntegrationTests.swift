@@ -94,8 +94,8 @@ extension LiveStackTests {
             // The partner received names and organisation: the notice names the person by those, not by the address.
             let notice = try #require(mail.last?.message.text)
             #expect(!notice.contains(customer.address))
-            #expect(notice.contains("first name: Testa") && notice.contains("last name: Slettesen")
-                && notice.contains("organisation: Eksempel AS"))
+            #expect(notice.contains("fornavn: Testa") && notice.contains("etternavn: Slettesen")
+                && notice.contains("virksomhet: Eksempel AS"))
             try await harness.removeCustomer(customer)
         }
 

@@ -58,7 +58,7 @@ func sampleValues(for template: ReplyTemplate) -> TemplateValues {
             "subject_address": "kari@example.no", "person": [],
             "disclosures": [["date": "2026-03-01", "fields": "first_name"]],
             "erased": false, "rectified": true, "changes": [["field": "phone number", "new_value": "+4748213579"]],
-            "objected": false,
+            "objected": false, "list_dates": "2026-03-01",
         ]
     case .moreInformation:
         own = ["fields": [["name": "Name"], ["name": "Phone"]], "problem": "We could not tell which event you meant."]

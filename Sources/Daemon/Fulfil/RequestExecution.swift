@@ -234,8 +234,9 @@ struct RequestExecution {
         try queueNotices(partners, request: request, target: target, flags: flags, changes: changes)
     }
 
-    /// One notice per partner with a privacy address; the others are listed
-    /// in the audit trail for the operator. A correction goes only to the
+    /// One notice per partner with a privacy address, in the partner's
+    /// language (`PartnerNoticeValues`); the others are listed in the audit
+    /// trail for the operator. A correction goes only to the
     /// partners that received one of the corrected columns (or whose
     /// disclosures do not say which), with only those columns. A notice
     /// tells no more than the partner received: the e-mail address only to
@@ -261,37 +262,22 @@ struct RequestExecution {
                                       details: ["partner": partner.partnerName])
                 continue
             }
-            var values: TemplateValues = [
-                "subject_address": .text(withAddress ? target.recipient : ""),
-                "person": .list(person),
-                "disclosures": .list(partner.disclosures.map {
-                    ["date": .text(ReplyLanguage.en.dateText($0.day)),
-                     "fields": .text($0.fields.isEmpty ? "contact details" : $0.fields.joined(separator: ", "))]
-                }),
-                "changes": .list((relevant ?? []).map {
-                    ["field": .text(RectificationFieldNames.name($0.field, .en)), "new_value": .text($0.newValue)]
-                }),
-                "erased": .flag(false), "rectified": .flag(false), "objected": .flag(false),
-            ]
-            values = values.merging(flags)
-            try mail.partnerNotice(to: privacy, request: request, values: values)
+            let values = PartnerNoticeValues.values(partner, map: map, subjectAddress: withAddress ? target.recipient : nil,
+                                                    person: person, changes: relevant ?? [], flags: flags)
+            try mail.partnerNotice(to: privacy, request: request, language: partner.language, values: values)
         }
     }
 
     /// The values the partner received, other than the e-mail address, as
-    /// `field`/`value` items in the order the disclosures name them: a
+    /// column/value pairs in the order the disclosures name them: a
     /// corrected column with its value from before the correction.
-    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [TemplateValues] {
+    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [(column: String, value: String)] {
         var received = partner.received
         for change in changes where partner.disclosedColumns.contains(change.column) {
             received[change.column] = change.oldValue
         }
-        let fields = Dictionary((map.subjectTable?.rectification ?? [:]).map { ($0.value, $0.key) },
-                                uniquingKeysWith: { first, _ in first })
         return partner.disclosedColumns.filter { $0 != map.subject.emailColumn }.compactMap { column in
-            guard let value = received[column] else { return nil }
-            return ["field": .text(RectificationFieldNames.name(key: fields[column] ?? column, .en)),
-                    "value": .text(value)]
+            received[column].map { (column: column, value: $0) }
         }
     }
 }

@@ -67,9 +67,12 @@ public enum TemplateCatalog: Sendable {
                 "changes": .list("field", "new_value"),
             ], uniquingKeysWith: { $1 })
         case .partnerNotice:
+            // list_dates: the days of the disclosures, for "do not use the
+            // list we sent on …" after an objection (several_dates: more than one).
             return [
                 "subject_address": .optionalText, "person": .list("field", "value"), "disclosures": .list("date", "fields"),
                 "erased": .flag, "rectified": .flag, "changes": .list("field", "new_value"), "objected": .flag,
+                "list_dates": .text, "several_dates": .flag,
             ]
         case .noData:
             // The request named another address than the sender's (never repeated).
