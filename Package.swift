@@ -55,7 +55,7 @@ let package = Package(
         // executable, opens the client and the repositories its commands use.
         .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Records", "Requests",
                                               "Store", "Transport"]),
-        .executableTarget(name: "dsrd", dependencies: ["Daemon", "Records", "Store"]),
+        .executableTarget(name: "dsrd", dependencies: ["Daemon", "Records", "Requests", "Store"]),
 
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).

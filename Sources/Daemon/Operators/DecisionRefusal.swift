@@ -15,6 +15,8 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
     case extensionMonths(Int)
     case noReplyAddress(reference: String)
     case emptyReason
+    /// Neither a ground nor text in the language the reply is written in.
+    case noReason(reference: String, language: ReplyLanguage)
     case badLogin
     case badOperatorName
 
@@ -41,6 +43,9 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
             "request \(reference) has no address to send the extension notice to"
         case .emptyReason:
             "the reason must not be empty: the data subject reads it"
+        case .noReason(let reference, let language):
+            "request \(reference) is answered in \(language.rawValue): give --reason-\(language.rawValue) TEXT "
+                + "(or --reason TEXT written in \(language.rawValue)) or --ground NAME"
         case .badLogin:
             "the login of this process (or $SUDO_USER under sudo) is not a usable operator name"
         case .badOperatorName:

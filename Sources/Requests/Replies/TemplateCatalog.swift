@@ -20,6 +20,11 @@ public enum TemplateCatalog: Sendable {
         "access": .flag, "rectify": .flag, "erase": .flag, "object": .flag,
     ]
 
+    /// One flag per named ground of `decision` (`DecisionGround.flag`).
+    static func groundFlags(_ decision: DecisionGround.Decision) -> [String: TemplatePlaceholder] {
+        Dictionary(uniqueKeysWithValues: DecisionGround.all(for: decision).map { ($0.flag, TemplatePlaceholder.flag) })
+    }
+
     /// The names `template` may use: the common ones and its own.
     public static func placeholders(for template: ReplyTemplate) -> [String: TemplatePlaceholder] {
         common.merging(specific(to: template), uniquingKeysWith: { _, own in own })
@@ -82,9 +87,10 @@ public enum TemplateCatalog: Sendable {
         case .moreInformation:
             return ["fields": .list("name"), "problem": .optionalText]
         case .extension:
-            return ["new_due_date": .text, "reason": .text]
+            // reason: the operator's text in the reply's language ("" with a ground only).
+            return groundFlags(.extension).merging(["new_due_date": .text, "reason": .text], uniquingKeysWith: { $1 })
         case .refusal:
-            return ["reason": .text]
+            return groundFlags(.refusal).merging(["reason": .text], uniquingKeysWith: { $1 })
         case .operatorNote:
             return kindFlags.merging(["state": .text, "reason": .optionalText, "sender_verdict": .optionalText],
                                      uniquingKeysWith: { $1 })
