@@ -36,6 +36,7 @@ struct LogSafeErrorTests {
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
+        OperatorDecisions.PreviewOnly(outcome: .init(reference: "DSR-2026-0042", fromState: "needs_review", toState: "rejected")),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),
         ClassifyReadError.cannotOpen,

@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 import Records
 import Requests
 import Store
@@ -44,9 +45,12 @@ public struct OperatorDecisions: Sendable {
         public var body: String
     }
 
-    /// Carries a preview's outcome out of its transaction, which is rolled back.
-    private struct PreviewOnly: Error {
+    /// Carries a preview's outcome out of its transaction, which is rolled
+    /// back; `previewable` returns it, so it is never logged or shown.
+    struct PreviewOnly: LogSafeError {
         let outcome: Outcome
+
+        var description: String { "a preview of a decision on \(outcome.reference): rolled back on purpose" }
     }
 
     /// Approves a request waiting on review or confirmation for `kinds`
