@@ -124,6 +124,7 @@ public final class PostgresConnection {
         let columnCount = Int(PQnfields(result))
         let rowCount = Int(PQntuples(result))
         let columns = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let types = (0..<columnCount).map { UInt32(PQftype(result, Int32($0))) }
         var rows: [QueryResult.Row] = []
         rows.reserveCapacity(rowCount)
         for row in 0..<rowCount {
@@ -139,7 +140,7 @@ public final class PostgresConnection {
             rows.append(QueryResult.Row(columns: columns, values: values))
         }
         let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
-        return QueryResult(columns: columns, rows: rows, affectedRows: affected)
+        return QueryResult(columns: columns, rows: rows, affectedRows: affected, columnTypes: types)
     }
 }
 

@@ -7,11 +7,23 @@ public struct QueryResult: Sendable {
     public let rows: [Row]
     /// The number of rows an INSERT/UPDATE/DELETE touched (`PQcmdTuples`).
     public let affectedRows: Int
+    /// Each column's type as PostgreSQL's type OID (`PQftype`: 16 boolean,
+    /// 25 text …), in the order of `columns`; empty when not known.
+    public let columnTypes: [UInt32]
 
-    public init(columns: [String], rows: [Row], affectedRows: Int) {
+    /// The OID of PostgreSQL's `boolean`.
+    public static let booleanType: UInt32 = 16
+
+    public init(columns: [String], rows: [Row], affectedRows: Int, columnTypes: [UInt32] = []) {
         self.columns = columns
         self.rows = rows
         self.affectedRows = affectedRows
+        self.columnTypes = columnTypes
+    }
+
+    /// The columns whose type is `boolean` (text values `t` and `f`).
+    public var booleanColumns: Set<String> {
+        Set(zip(columns, columnTypes).filter { $0.1 == Self.booleanType }.map(\.0))
     }
 
     public var first: Row? { rows.first }

@@ -22,8 +22,8 @@ enum CommandHelp {
           requests export [--from DATE] [--to DATE] [--format csv|json]
                                              every request of a period, for an inspection
           requests approve REF [--kinds K,K]
-          requests reject REF --reason TEXT
-          requests extend REF --reason TEXT [--months 1|2]
+          requests reject REF (--ground NAME | --reason[-nb|-en] TEXT) [--preview]
+          requests extend REF (--ground NAME | --reason[-nb|-en] TEXT) [--months 1|2] [--preview]
           requests complete REF --note TEXT (--reply TEMPLATE | --no-reply)
           requests note REF TEXT
         the outbox:
@@ -104,8 +104,8 @@ enum CommandHelp {
                    dsrd requests find ADDRESS [--json] [--config FILE]
                    dsrd requests export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--config FILE]
                    dsrd requests approve REF [--kinds access,erase,...] [--operator NAME] [--config FILE]
-                   dsrd requests reject REF --reason TEXT [--operator NAME] [--config FILE]
-                   dsrd requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
+                   dsrd requests reject REF REASON... [--preview] [--operator NAME] [--config FILE]
+                   dsrd requests extend REF REASON... [--months 1|2] [--preview] [--operator NAME] [--config FILE]
                    dsrd requests complete REF --note TEXT (--reply TEMPLATE | --no-reply) [--operator NAME] [--config FILE]
                    dsrd requests note REF TEXT [--operator NAME] [--config FILE]
 
@@ -153,17 +153,25 @@ enum CommandHelp {
 
             """ + decider,
         "requests reject": """
-            usage: dsrd requests reject REF --reason TEXT [--operator NAME] [--config FILE]
+            usage: dsrd requests reject REF REASON... [--preview] [--operator NAME] [--config FILE]
 
-            Rejects an open request and queues the refusal (Art. 12(4)) with the reason, which the data
-            subject reads, in the request's reply language.
+            Rejects an open request and queues the refusal (Art. 12(4)) in the request's reply language,
+            with the reason the data subject reads. REASON: --ground NAME[,NAME] (art12-5: manifestly
+            unfounded or excessive; art15-4: a copy would harm others' rights; pol16: an exception in
+            personopplysningsloven § 16), worded by the templates, and/or text: --reason-nb TEXT,
+            --reason-en TEXT, or --reason TEXT written in the request's reply language (printed). A
+            refusal with neither a ground nor text in that language is refused. --preview checks
+            everything and prints the mail, then changes nothing.
 
             """ + decider,
         "requests extend": """
-            usage: dsrd requests extend REF --reason TEXT [--months 1|2] [--operator NAME] [--config FILE]
+            usage: dsrd requests extend REF REASON... [--months 1|2] [--preview] [--operator NAME] [--config FILE]
 
             Extends the deadline once, on or before the first due date, by 1 or 2 (default) months, never
-            beyond two (Art. 12(3)); queues the notice with the reason and the new date.
+            beyond two (Art. 12(3)); queues the notice with the reason and the new date in the request's
+            reply language. REASON: --ground complex|many (the requests are complex, or many), worded by
+            the templates, and/or --reason-nb TEXT, --reason-en TEXT, --reason TEXT (as for reject).
+            --preview checks everything and prints the notice, then changes nothing.
 
             """ + decider,
         "requests complete": """

@@ -13,10 +13,15 @@ enum DecisionCommand {
         var reference: String
         var kinds: [String]?
         var operatorName: String?
-        var reason: String?
+        /// `reject`/`extend`: the grounds and texts the person reads.
+        var reason = DecisionReason()
+        /// `complete`: what was done; `note`: the note.
+        var note: String?
         var months = 2
         /// `complete`: the reply to queue; nil with `--no-reply`.
         var reply: ReplyTemplate?
+        /// `reject`/`extend`: check and show the mail, change nothing.
+        var preview = false
     }
 
     static func run(action: String, words: [String], option: ConfigOption) async -> Int32 {
@@ -66,21 +71,27 @@ enum DecisionCommand {
                 Terminal.line("\(outcome.reference): approved by \(decider) for \(outcome.kinds.joined(separator: ", ")); "
                       + "\(outcome.fromState) -> \(outcome.toState)")
             case "reject":
-                outcome = try await decisions.reject(reference: reference, reason: arguments.reason ?? "", decider: decider)
-                Terminal.line("\(outcome.reference): rejected by \(decider); \(outcome.fromState) -> \(outcome.toState); "
-                      + (outcome.replyQueued ? "refusal queued" : "no address to reply to: no refusal sent"))
+                outcome = try await decisions.reject(reference: reference, reason: arguments.reason,
+                                                     decider: decider, preview: arguments.preview)
+                if arguments.preview { show(outcome, decision: "refusal") } else {
+                    Terminal.line("\(outcome.reference): rejected by \(decider); \(outcome.fromState) -> \(outcome.toState); "
+                          + (outcome.replyQueued ? "refusal queued in \(language(outcome))"
+                                                 : "no address to reply to: no refusal sent"))
+                }
             case "extend":
-                outcome = try await decisions.extend(reference: reference, reason: arguments.reason ?? "",
-                                                     months: arguments.months, decider: decider)
-                Terminal.line("\(outcome.reference): extended by \(decider) until "
-                      + "\(outcome.extendedDueOn?.description ?? "-"); notice queued")
+                outcome = try await decisions.extend(reference: reference, reason: arguments.reason,
+                                                     months: arguments.months, decider: decider, preview: arguments.preview)
+                if arguments.preview { show(outcome, decision: "extension notice") } else {
+                    Terminal.line("\(outcome.reference): extended by \(decider) until "
+                          + "\(outcome.extendedDueOn?.description ?? "-"); notice queued in \(language(outcome))")
+                }
             case "complete":
-                outcome = try await decisions.complete(reference: reference, note: arguments.reason ?? "",
+                outcome = try await decisions.complete(reference: reference, note: arguments.note ?? "",
                                                        reply: arguments.reply, decider: decider)
                 Terminal.line("\(outcome.reference): completed by \(decider); \(outcome.fromState) -> \(outcome.toState); "
                       + (arguments.reply.map { "\($0.rawValue) queued" } ?? "no reply sent"))
             default:
-                outcome = try await decisions.note(reference: reference, text: arguments.reason ?? "", decider: decider)
+                outcome = try await decisions.note(reference: reference, text: arguments.note ?? "", decider: decider)
                 Terminal.line("\(outcome.reference): note added by \(decider) (request \(outcome.fromState))")
             }
             return ExitStatus.ok.rawValue
@@ -89,17 +100,43 @@ enum DecisionCommand {
         }
     }
 
+    private static func language(_ outcome: OperatorDecisions.Outcome) -> String {
+        outcome.replyLanguage?.rawValue ?? "-"
+    }
+
+    /// The mail a decision would queue, line by line; nothing was changed.
+    private static func show(_ outcome: OperatorDecisions.Outcome, decision: String) {
+        guard let preview = outcome.preview else {
+            Terminal.line("\(outcome.reference): preview only; no address to reply to, so no \(decision) would be sent")
+            return
+        }
+        Terminal.line("\(outcome.reference): preview of the \(decision) in \(language(outcome)) "
+                      + "(nothing changed or queued; run again without --preview to decide)")
+        Terminal.line("To: \(preview.recipient)")
+        Terminal.line("Subject: \(preview.subject)")
+        Terminal.line("")
+        for line in preview.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            Terminal.line(String(line))
+        }
+    }
+
     /// The reference and the options `action` takes.
     static func parse(action: String, _ words: [String]) -> Result<Arguments, CommandWords.Problem> {
+        let reasons: Set<String> = ["--reason", "--reason-nb", "--reason-en", "--ground"]
         let options: Set<String> = switch action {
         case "approve": ["--kinds", "--operator"]
-        case "reject": ["--reason", "--operator"]
-        case "extend": ["--reason", "--months", "--operator"]
+        case "reject": reasons.union(["--operator"])
+        case "extend": reasons.union(["--months", "--operator"])
         case "complete": ["--note", "--reply", "--operator"]
         default: ["--operator"]
         }
+        let flags: Set<String> = switch action {
+        case "complete": ["--no-reply"]
+        case "reject", "extend": ["--preview"]
+        default: []
+        }
         let parsed: CommandWords
-        switch CommandWords.parse(words, options: options, flags: action == "complete" ? ["--no-reply"] : []) {
+        switch CommandWords.parse(words, options: options, flags: flags) {
         case .success(let value): parsed = value
         case .failure(let problem): return .failure(problem)
         }
@@ -112,14 +149,16 @@ enum DecisionCommand {
         var arguments = Arguments(reference: reference)
         arguments.kinds = parsed.values["--kinds"].map { $0.split(separator: ",").map(String.init) }
         arguments.operatorName = parsed.values["--operator"]
-        arguments.reason = action == "note" ? parsed.positional[1] : parsed.values["--reason"] ?? parsed.values["--note"]
+        arguments.note = action == "note" ? parsed.positional[1] : parsed.values["--note"]
+        arguments.preview = parsed.flags.contains("--preview")
         switch action {
         case "reject", "extend":
-            if arguments.reason == nil {
-                return .failure(CommandWords.Problem(text: "--reason TEXT is required (the data subject reads it)"))
+            switch reason(action: action, parsed) {
+            case .success(let reason): arguments.reason = reason
+            case .failure(let problem): return .failure(problem)
             }
         case "complete":
-            if arguments.reason == nil {
+            if arguments.note == nil {
                 return .failure(CommandWords.Problem(text: "--note TEXT is required (what was done, for the audit trail)"))
             }
             switch (parsed.values["--reply"], parsed.flags.contains("--no-reply")) {
@@ -142,5 +181,30 @@ enum DecisionCommand {
             arguments.months = number
         }
         return .success(arguments)
+    }
+
+    /// The grounds (`--ground a,b`) and texts (`--reason-nb`, `--reason-en`,
+    /// `--reason`) of a refusal or an extension; at least one is needed.
+    private static func reason(action: String, _ parsed: CommandWords) -> Result<DecisionReason, CommandWords.Problem> {
+        let decision: DecisionGround.Decision = action == "reject" ? .refusal : .extension
+        var grounds: [DecisionGround] = []
+        for name in (parsed.values["--ground"] ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !name.isEmpty {
+            guard let ground = DecisionGround(rawValue: name), ground.decision == decision else {
+                let names = DecisionGround.all(for: decision).map(\.rawValue).joined(separator: ", ")
+                return .failure(CommandWords.Problem(text: "unknown ground '\(name)' for \(action) (one of \(names))"))
+            }
+            if !grounds.contains(ground) { grounds.append(ground) }
+        }
+        var texts: [ReplyLanguage: String] = [:]
+        for language in ReplyLanguage.allCases {
+            if let text = parsed.values["--reason-\(language.rawValue)"] { texts[language] = text }
+        }
+        let reason = DecisionReason(grounds: grounds, texts: texts, replyLanguageText: parsed.values["--reason"])
+        guard !reason.grounds.isEmpty || !reason.texts.isEmpty || reason.replyLanguageText != nil else {
+            return .failure(CommandWords.Problem(text: "give a reason the data subject reads: --ground NAME, "
+                                                 + "--reason-nb TEXT, --reason-en TEXT or --reason TEXT"))
+        }
+        return .success(reason)
     }
 }

@@ -78,7 +78,10 @@ struct AccessQueryTests {
         let query = DisclosureRows(rows: rows, source: source)
         let sql = try query.select()
         #expect(sql.contains(#"FROM "shop"."shares" t0 JOIN "shop"."firms" p ON p."id" = t0."firm_id" WHERE t0."person_id" = $1"#))
-        #expect(sql.contains(#"NULL::text AS address"#))
+        #expect(sql.contains(#"NULL::text AS address, NULL::text AS language"#))
         #expect(sql.contains(#"to_jsonb(t0."what")::text AS fields"#))
+        var withLanguage = source
+        withLanguage.partnerLanguageColumn = "lang"
+        #expect(try DisclosureRows(rows: rows, source: withLanguage).select().contains(#"p."lang"::text AS language"#))
     }
 }

@@ -167,3 +167,33 @@ private func edited(_ transform: (inout [String: Any]) -> Void) -> String {
     config.identity.trustedAuthservIDs = ["mx.example.net"]
     #expect(ConfigChecks.warnings(config).isEmpty)
 }
+
+@Test func aMapThatNamesNoProcessorIsWarnedAbout() throws {
+    var config = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    config.identity.trustedAuthservIDs = ["mx.example.net"]
+    let repositoryMap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("deploy/datamap.json")
+    config.dataMapPath = repositoryMap.path
+    #expect(ConfigChecks.warnings(config).isEmpty)
+    var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryMap)) as? [String: Any])
+    root["processors"] = [Any]()
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-map-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: path) }
+    try JSONSerialization.data(withJSONObject: root).write(to: path)
+    config.dataMapPath = path.path
+    let warnings = ConfigChecks.warnings(config)
+    #expect(warnings.map(\.path) == ["data_map"])
+    #expect(warnings.first?.message.hasPrefix("processors: empty") == true)
+}
+
+@Test func theDPOTitleIsUsedOnlyWhenTheConfigSaysOneIsDesignated() throws {
+    let plain = try ConfigParser.parse(Array(validConfig.utf8), environment: environment).get()
+    #expect(plain.organisation.dpoDesignated == false)
+    #expect(plain.summary.first { $0.0 == "organisation" }?.1 == "Example AS (privacy contact dpo@example.net)")
+    let designatedText = edited { $0["organisation"] = ["name": "Example AS", "dpo_address": "dpo@example.net", "dpo_designated": true] }
+    let designated = try ConfigParser.parse(Array(designatedText.utf8), environment: environment).get()
+    #expect(designated.organisation.dpoDesignated)
+    #expect(designated.summary.first { $0.0 == "organisation" }?.1 == "Example AS (data protection officer dpo@example.net)")
+    let wrong = edited { $0["organisation"] = ["name": "Example AS", "dpo_address": "dpo@example.net", "dpo_designated": "yes"] }
+    #expect(problems(wrong).map(\.path) == ["organisation.dpo_designated"])
+}

@@ -39,6 +39,7 @@ struct LogSafeErrorTests {
         OperatorError.unknownReference("DSR-2026-0042"),
         ManualReplyRefusal.notByHand(.eraseCompleted, allowed: [.noData]),
         OutboxRefusal.notRetryable(id: 17, state: "sent"),
+        OperatorDecisions.PreviewOnly(outcome: .init(reference: "DSR-2026-0042", fromState: "needs_review", toState: "rejected")),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),
         ClassifyReadError.cannotOpen,

@@ -93,7 +93,8 @@ extension LiveStackTests {
             #expect(disclosures.first?["partner"] as? String == "Fjellsikt Hotell AS")
             #expect(disclosures.first?["date"] as? String == Day(disclosure.date).description)
 
-            let values = AccessReplyValues.values(report, language: .nb, attachmentName: "dsr-export-DSR-TEST-1.json")
+            let values = AccessReplyValues.values(report, map: map, language: .nb,
+                                                  files: .init(json: "dsr-export-DSR-TEST-1.json", readable: "dsr-export-DSR-TEST-1.html"))
             #expect(values["recipients"] == .list([["name": "Fjellsikt Hotell AS", "date": .text(ReplyLanguage.nb.dateText(Day(disclosure.date)))]]))
             await client.close()
         }
@@ -136,7 +137,7 @@ extension LiveStackTests {
                     table("pg_temp.baskets", path: [PathStep(column: "person_id", references: "pg_temp.people.id")]),
                     table("pg_temp.items", path: [PathStep(column: "basket_id", references: "pg_temp.baskets.id"),
                                                   PathStep(column: "person_id", references: "pg_temp.people.id")]),
-                ])
+                ], transfers: text)
             let collector = try AccessCollector(map: map)
             let outcomes = try await inRolledBackTransaction(client) { connection -> [AccessOutcome] in
                 try connection.execute("CREATE TEMP TABLE people (id int PRIMARY KEY, mail text, full_name text) ON COMMIT DROP")

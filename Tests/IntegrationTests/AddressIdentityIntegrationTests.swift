@@ -91,7 +91,8 @@ extension LiveStackTests {
             // The receipt answers the sender as written (domain lowercased); the copy goes to the stored address.
             #expect(mail.first?.recipients == "{\(written.prefix { $0 != "@" })@example.no}")
             #expect(mail.last?.recipients == "{\(local)@example.no}")
-            #expect(mail.last?.message.attachments.count == 1)
+            // The copy: the JSON file and the readable page.
+            #expect(mail.last?.message.attachments.compactMap { $0.filename?.split(separator: ".").last } == ["json", "html"])
             try await erase(customer, local + "@example.no", harness)
         }
 

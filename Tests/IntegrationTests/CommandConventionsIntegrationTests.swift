@@ -61,7 +61,7 @@ extension LiveStackTests {
                 (["requests", "list", "--state"], "--state needs a value"),
                 (["check-config", "--config"], "--config needs a file"),
                 (["requests", "approve"], "give exactly one request reference"),
-                (["requests", "reject", "DSR-X"], "--reason TEXT is required"),
+                (["requests", "reject", "DSR-X"], "give a reason the data subject reads"),
                 (["requests", "note", "DSR-X"], "give the request reference and the note"),
                 (["requests", "export", "--from", "2026-13-01"], "--from needs a date"),
                 (["requests", "export", "--from", "2026-12-02", "--to", "2026-12-01"], "--from is after --to"),

@@ -52,6 +52,60 @@ extension LiveStackTests {
             await client.close()
         }
 
+        @Test func labelsAndThePartnerLanguageColumnAreCheckedAgainstTheDatabase() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            var map = try repositoryDataMap()
+            let dietary = try #require(map.tables.firstIndex { $0.table == "crm.dietary_needs" })
+            let disclosures = try #require(map.tables.firstIndex { $0.table == "crm.disclosures" })
+            map.tables[dietary].labels["needs"] = nil
+            map.tables[dietary].labels["allergens"] = LocalizedText(en: "Allergens", nb: "Allergener")
+            map.tables[disclosures].disclosures?.partnerLanguageColumn = "language"
+            #expect(map.problems() == [])
+            let problems = try await DataMapDatabaseCheck.problems(map, client: client).map(\.description)
+            #expect(problems == [
+                "tables[\(dietary)].labels.allergens: column allergens does not exist in crm.dietary_needs",
+                "tables[\(dietary)].labels: no label for needs: the copy would show column names",
+                "tables[\(disclosures)].disclosures.partner_language_column: column language does not exist in crm.partners",
+            ])
+            await client.close()
+        }
+
+        /// A text the replies show that lacks one of the reply languages
+        /// (nb, en) keeps the map from loading: check-config names its path.
+        @Test func checkConfigRefusesAMapThatLacksATextInAReplyLanguage() throws {
+            let stack = try LocalStack()
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-datamap-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let original = try Data(contentsOf: repositoryRoot.appendingPathComponent("deploy/datamap.json"))
+            let cases: [(String, (inout [String: Any]) throws -> Void)] = [
+                ("processors[0].service.nb", { root in
+                    var processors = try #require(root["processors"] as? [[String: Any]])
+                    processors[0]["service"] = ["en": "Hosting"]
+                    root["processors"] = processors
+                }),
+                ("transfers.en", { root in root["transfers"] = ["nb": "Vi lagrer alt i EØS."] }),
+                ("tables[1].labels.needs.nb", { root in
+                    var tables = try #require(root["tables"] as? [[String: Any]])
+                    var labels = try #require(tables[1]["labels"] as? [String: Any])
+                    labels["needs"] = ["en": "Dietary needs"]
+                    tables[1]["labels"] = labels
+                    root["tables"] = tables
+                }),
+            ]
+            for (index, (path, change)) in cases.enumerated() {
+                var root = try #require(try JSONSerialization.jsonObject(with: original) as? [String: Any])
+                try change(&root)
+                let mapPath = folder.appendingPathComponent("map-\(index).json").path
+                try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: mapPath))
+                let config = try writeConfig(in: folder, name: "config-\(index).json", stack: stack, mapPath: mapPath)
+                let checked = try runDsrd(["check-config", "--config", config])
+                #expect(checked.status == 78, "\(path)")
+                #expect(checked.output.contains("\(path): missing"), "\(checked.output)")
+            }
+        }
+
         @Test func checkConfigExitsWithOneAndNamesThePaths() throws {
             let stack = try LocalStack()
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dsrd-datamap-\(UUID().uuidString)")

@@ -208,6 +208,75 @@ extension LiveStackTests {
             #expect(try await fixture.replies(request.id).count == 1)
         }
 
+        /// A refusal on a named ground, worded by the template in the reply's
+        /// language; --preview shows the mail first and changes nothing; text
+        /// in the other language alone is refused.
+        @Test func rejectOnANamedGroundPreviewsThenQueuesInTheRepliesLanguage() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "needs_review", language: "nb")
+            let preview = try await dsrd(["requests", "reject", request.reference, "--ground", "art15-4", "--preview"],
+                                         environment: ["SUDO_USER": "kari"])
+            #expect(preview.status == 0, "\(preview.errors)")
+            #expect(preview.output.contains("\(request.reference): preview of the refusal in nb (nothing changed or queued"))
+            #expect(preview.output.contains("To: \(request.address)"))
+            #expect(preview.output.contains("Subject: Din personvernforespørsel [\(request.reference)]: avgjørelsen vår"))
+            #expect(preview.output.contains("Vi har bestemt at vi ikke\netterkommer den."))
+            #expect(preview.output.contains("(personvernforordningen artikkel 15 nr. 4)"))
+            #expect(!preview.output.contains("artikkel 12 nr. 5)") && !preview.output.contains("§ 16"))
+            #expect(try await fixture.request(request.id)["state"] == "needs_review")
+            #expect(try await fixture.replies(request.id).isEmpty)
+            #expect(try await fixture.audit(request.id).isEmpty)
+
+            // English text alone does not answer a person who is written to in bokmål.
+            let english = try await dsrd(["requests", "reject", request.reference, "--reason-en", "Not yours."],
+                                         environment: ["SUDO_USER": "kari"])
+            #expect(english.status == 1)
+            #expect(english.errors.contains("is answered in nb: give --reason-nb TEXT"), "\(english.errors)")
+            #expect(try await fixture.request(request.id)["state"] == "needs_review")
+
+            let run = try await dsrd(["requests", "reject", request.reference, "--ground", "pol16",
+                                      "--reason-nb", "Det gjelder interne notater.", "--reason-en", "Internal notes."],
+                                     environment: ["SUDO_USER": "kari"])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.contains("refusal queued in nb"))
+            let reply = try #require(try await fixture.replies(request.id).first)
+            let mail = MessageReader.read(try reply.bytes("raw"))
+            #expect(mail.text.contains("unntatt fra retten til innsyn etter\npersonopplysningsloven § 16."))
+            #expect(mail.text.contains("Det gjelder interne notater.") && !mail.text.contains("Internal notes."))
+            let audit = try await fixture.audit(request.id)
+            #expect(audit.first?["reason"] == "ground pol16; Det gjelder interne notater.")
+            #expect(audit.first?["details"]?.contains("\"grounds\": [\"pol16\"]") == true)
+
+            let unknown = try await dsrd(["requests", "reject", request.reference, "--ground", "complex"],
+                                         environment: ["SUDO_USER": "kari"])
+            #expect(unknown.status == 64 && unknown.errors.contains("unknown ground 'complex' for reject (one of art12-5, art15-4, pol16)"))
+            let none = try await dsrd(["requests", "reject", request.reference], environment: ["SUDO_USER": "kari"])
+            #expect(none.status == 64 && none.errors.contains("give a reason the data subject reads"))
+        }
+
+        @Test func extendOnANamedGroundPreviewsThenQueuesInTheRepliesLanguage() async throws {
+            let fixture = try DecisionFixture()
+            let request = try await fixture.insert(state: "received", language: "en", dueOn: "2099-06-01")
+            let preview = try await dsrd(["requests", "extend", request.reference, "--ground", "many", "--months", "1",
+                                          "--preview"], environment: ["SUDO_USER": "kari"])
+            #expect(preview.status == 0, "\(preview.errors)")
+            #expect(preview.output.contains("preview of the extension notice in en"))
+            #expect(preview.output.contains("Subject: Your privacy request [\(request.reference)]: we need more time"))
+            #expect(preview.output.contains("We have received many requests in a short time"))
+            #expect(preview.output.contains("no later than 1 July 2099"))
+            #expect(try await fixture.request(request.id)["extended_due_on"] == nil)
+            #expect(try await fixture.replies(request.id).isEmpty)
+            #expect(try await fixture.audit(request.id).isEmpty)
+
+            let run = try await dsrd(["requests", "extend", request.reference, "--ground", "complex", "--months", "1"],
+                                     environment: ["SUDO_USER": "kari"])
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output.contains("extended by kari until 2099-07-01; notice queued in en"))
+            let mail = MessageReader.read(try #require(try await fixture.replies(request.id).first).bytes("raw"))
+            #expect(mail.text.contains("Your request is complex") && !mail.text.contains("many requests in a short time"))
+            #expect(try await fixture.audit(request.id).first?["reason"] == "ground complex")
+        }
+
         @Test func extendSetsTheDateQueuesTheNoticeAndOnlyOnceAndInTime() async throws {
             let fixture = try DecisionFixture()
             let request = try await fixture.insert(state: "received")

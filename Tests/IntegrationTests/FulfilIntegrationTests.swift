@@ -94,8 +94,8 @@ extension LiveStackTests {
             // The partner received names and organisation: the notice names the person by those, not by the address.
             let notice = try #require(mail.last?.message.text)
             #expect(!notice.contains(customer.address))
-            #expect(notice.contains("first name: Testa") && notice.contains("last name: Slettesen")
-                && notice.contains("organisation: Eksempel AS"))
+            #expect(notice.contains("fornavn: Testa") && notice.contains("etternavn: Slettesen")
+                && notice.contains("virksomhet: Eksempel AS"))
             try await harness.removeCustomer(customer)
         }
 
@@ -287,7 +287,9 @@ extension LiveStackTests {
             }
             #expect(try await harness.customerRows(customer) == 1)
             let reply = try #require(try await harness.mail(of: sent.id).last)
-            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            // The category erased is the map's own, listed once (no hard-coded "kostbehovene dine").
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("- Kostbehov (helseopplysninger)")
+                    && reply.message.text.contains("Bare opplysningene du hadde gitt oss med samtykke"))
             try await harness.removeCustomer(customer)
         }
 
@@ -314,7 +316,9 @@ extension LiveStackTests {
             }
             #expect(try await harness.audit(of: sent.id).contains { $0["action"] == "consent_data_erased" })
             let reply = try #require(try await harness.mail(of: sent.id).last)
-            #expect(reply.template == "erase_completed" && reply.message.text.contains("kostbehovene dine"))
+            // The category erased is the map's own, listed once (no hard-coded "kostbehovene dine").
+            #expect(reply.template == "erase_completed" && reply.message.text.contains("- Kostbehov (helseopplysninger)")
+                    && reply.message.text.contains("Bare opplysningene du hadde gitt oss med samtykke"))
             try await harness.removeCustomer(customer)
         }
 

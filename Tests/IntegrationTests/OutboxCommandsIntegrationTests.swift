@@ -86,7 +86,7 @@ extension LiveStackTests {
             #expect(shown.status == 0, "\(shown.errors)")
             for text in ["message     \(queued.outboxID)", "state       failed", "request     \(queued.reference)  (reply)",
                          "template    receipt", "to          rejected@example.net", "last error  ",
-                         "  To: rejected@example.net", "  Subject: Re: your privacy request [\(queued.reference)]",
+                         "  To: rejected@example.net", "  Subject: Your privacy request [\(queued.reference)]",
                          "  Message-ID: \(queued.messageID)", "dsrd:delivery  reply_failed"] {
                 #expect(shown.output.contains(text), "\(text)\n\(shown.output)")
             }

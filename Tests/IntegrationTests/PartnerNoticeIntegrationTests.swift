@@ -1,3 +1,4 @@
+import CustomerData
 import Daemon
 import Foundation
 import MailCore
@@ -59,8 +60,11 @@ extension LiveStackTests {
             let notice = try #require(mail.last)
             #expect(notice.recipients == "{personvern.fjellsikt@example.no}")
             #expect(!notice.message.text.contains(customer.address) && !notice.message.text.contains("@example.org"))
-            #expect(notice.message.text.contains("first name: Testa") && notice.message.text.contains("organisation: Eksempel AS"))
-            #expect(notice.message.text.contains("- organisation: Nordlys AS"))
+            // Fjellsikt's privacy address is under .no: the notice is in bokmål, the data named by the map's labels.
+            #expect(notice.message.text.contains("fornavn: Testa") && notice.message.text.contains("virksomhet: Eksempel AS"))
+            #expect(notice.message.text.contains("- virksomhet: Nordlys AS"))
+            #expect(notice.message.text.contains("Etter artikkel 19 gir vi dere beskjed om rettingen"))
+            #expect(!notice.message.text.contains("organization") && !notice.message.text.contains("first_name"))
             try await harness.removeCustomer(customer)
         }
 
@@ -79,10 +83,48 @@ extension LiveStackTests {
             #expect(notices.map(\.recipients) == ["{personvern.fjellsikt@example.no}", "{privacy.nordlys@example.com}"])
             let onlyNames = try #require(notices.first?.message.text)
             let withAddress = try #require(notices.last?.message.text)
-            #expect(!onlyNames.contains(customer.address) && onlyNames.contains("last name: Slettesen"))
+            #expect(!onlyNames.contains(customer.address) && onlyNames.contains("etternavn: Slettesen"))
             #expect(withAddress.contains(customer.address))
+            // Each in the partner's language (.no: bokmål, .com: English), the data by the map's labels, and
+            // the objection is no Art. 19 notice: only "do not use the list we sent on …".
+            #expect(onlyNames.contains("Dette delte vi med dere:\n- ") && onlyNames.contains(": fornavn, etternavn, virksomhet"))
+            #expect(onlyNames.contains("Vi ber dere om ikke å bruke opplysningene om denne personen fra\nlisten vi sendte dere "))
+            #expect(withAddress.contains("This is what we shared with you:\n- on 1 April 2026: first name, e-mail address"))
+            #expect(withAddress.contains("Please do not use the list we sent you\non 1 April 2026 for this person."))
+            for text in [onlyNames, withAddress] {
+                for word in ["artikkel 19", "Article 19", "protest", "object", "first_name", "fields_disclosed"] {
+                    #expect(!text.contains(word), "\(word)")
+                }
+            }
+            #expect(notices.map { $0.message.headers.first { $0.name.lowercased() == "content-language" }?.value } == ["nb", "en"])
             try await harness.removeCustomer(customer)
         }
 
+        /// A partner's language from the partner table, where the map names
+        /// the column: it wins over the address's domain.
+        @Test func aStoredPartnerLanguageWinsOverTheDomain() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            var map = try repositoryDataMap()
+            let index = try #require(map.tables.firstIndex { $0.disclosures != nil })
+            map.tables[index].disclosures?.partnerLanguageColumn = "language"
+            let withColumn = map
+            let languages = try await client.transaction { connection -> [String: ReplyLanguage] in
+                try connection.execute("SAVEPOINT language_column")
+                try connection.execute("ALTER TABLE crm.partners ADD COLUMN language text")
+                try connection.execute("UPDATE crm.partners SET language = 'en' WHERE name = 'Fjellsikt Hotell AS'")
+                let notices = try PartnerNotices(map: withColumn).collect(subjectKey: "1", connection: connection)
+                try connection.execute("ROLLBACK TO SAVEPOINT language_column")
+                return Dictionary(uniqueKeysWithValues: notices.map { ($0.partnerName, $0.language) })
+            }
+            // Kari's one disclosure went to Fjellsikt (personvern.fjellsikt@example.no): English, as stored.
+            #expect(languages == ["Fjellsikt Hotell AS": .en])
+            let repository = try repositoryDataMap()
+            let plain = try await client.transaction { connection in
+                try PartnerNotices(map: repository).collect(subjectKey: "1", connection: connection)
+            }
+            #expect(plain.map(\.language) == [.nb])
+            await client.close()
+        }
     }
 }

@@ -109,4 +109,33 @@ struct DataMapProblemsTests {
         #expect(found == ["tables[0].key: must be [\"id\"], the subject key",
                           "tables[0].erasure.action: the subject table cannot be nullified; use delete"])
     }
+
+    @Test func processorsOutsideTheEEANeedASafeguardAndTheMapSaysWhereDataGoes() throws {
+        let found = try problems { map in
+            map.transfers = nil
+            map.processors[1].safeguard = nil
+            map.processors.append(Processor(name: "Example Hosting AS", service: LocalizedText(en: "", nb: "x"), country: "no"))
+            map.processors.append(Processor(name: "Far Away Ltd", service: LocalizedText(en: "x", nb: "y"), country: "FO",
+                                            safeguard: LocalizedText(en: "x", nb: "y")))
+        }
+        #expect(found == [
+            "transfers: missing: the access reply must say whether personal data leaves the EEA (GDPR Art. 15(1)(c), 15(2))",
+            "processors[1].safeguard: missing: US is outside the EEA, so the reply must name the transfer's safeguard "
+                + "(an adequacy decision, Art. 45, or standard contractual clauses, Art. 46)",
+            "processors[2].name: duplicate of processors[0]",
+            "processors[2].service.en: empty",
+            "processors[2].country: not an ISO 3166-1 alpha-2 country code in capitals (NO, IE, US)",
+            "processors[2].safeguard: missing: no is outside the EEA, so the reply must name the transfer's safeguard "
+                + "(an adequacy decision, Art. 45, or standard contractual clauses, Art. 46)",
+            "processors[3].country_name: missing: dsrd has no name for FO; give {\"en\": …, \"nb\": …}",
+        ])
+    }
+
+    @Test func labelsNameColumnsAndHaveTexts() throws {
+        let found = try problems { map in
+            map.tables[3].labels["Bad Name"] = LocalizedText(en: "x", nb: "y")
+            map.tables[3].labels["ip"] = LocalizedText(en: "IP", nb: "")
+        }
+        #expect(found == ["tables[3].labels.Bad Name: not a lower-case SQL identifier", "tables[3].labels.ip.nb: empty"])
+    }
 }

@@ -39,12 +39,26 @@ struct DataMapValidatorTests {
         #expect(try problems() == [])
     }
 
+    @Test func everyColumnInTheCopyHasALabelAndEveryLabelAColumn() throws {
+        // All columns are exported: a new column without a label is found.
+        let newColumn = try problems(catalog: { $0.tables["shop.visits"]?["referrer"] = Column(dataType: "text", isNullable: true) })
+        #expect(newColumn == ["tables[3].labels: no label for referrer: the copy would show column names"])
+        // With `columns`, only those need labels; a label for a column that is gone is reported.
+        let listed = try problems(map: { map in
+            map.tables[3].columns = ["id", "ip"]
+            map.tables[3].labels = ["id": LocalizedText(en: "Number", nb: "Nummer"), "gone": LocalizedText(en: "x", nb: "y")]
+        })
+        #expect(listed == ["tables[3].labels.gone: column gone does not exist in shop.visits",
+                           "tables[3].labels: no label for ip: the copy would show column names"])
+    }
+
     @Test func missingTablesAndColumnsAreReported() throws {
         let found = try problems(catalog: { catalog in
             catalog.tables["shop.visits"] = nil
             catalog.tables["shop.people"]?["mail"] = nil
         })
         #expect(found == ["subject.email_column: column mail does not exist in shop.people",
+                          "tables[0].labels.mail: column mail does not exist in shop.people",
                           "tables[0].rectification.email: column mail does not exist in shop.people",
                           "tables[3].table: table shop.visits does not exist"])
     }
@@ -114,11 +128,13 @@ struct DataMapValidatorTests {
             catalog.foreignKeys.append(DatabaseCatalog.ForeignKey(table: "shop.invoices", column: "approver_id",
                                                                   referencedTable: "shop.people", referencedColumn: "id"))
         }
+        let labelled: (inout DataMap) -> Void = { $0.tables[1].labels["approver_id"] = LocalizedText(en: "Approver", nb: "Godkjent av") }
         let message = "shop.invoices has 2 foreign keys to shop.people (approver_id, person_id), so a row can belong to "
             + "several people: set \"shared_rows\": true if the path's key alone makes a row the person's"
         // The invoices, and the lines reached through them.
-        #expect(try problems(catalog: twoPeople) == ["tables[1].path: " + message, "tables[2].path: " + message])
+        #expect(try problems(catalog: twoPeople, map: labelled) == ["tables[1].path: " + message, "tables[2].path: " + message])
         #expect(try problems(catalog: twoPeople, map: { map in
+            labelled(&map)
             map.tables[1].sharedRows = true
             map.tables[2].sharedRows = true
         }) == [])

@@ -44,6 +44,28 @@ struct FulfilmentReplyValuesTests {
         #expect(!reply.body.contains("event partners,"))  // sharing was not recorded anywhere: not claimed
     }
 
+    /// Only a marketing objection puts the address on the suppression list,
+    /// and only a recorded sharing objection changes the customer record:
+    /// the reply tells of each only when it happened (review L3).
+    @Test(arguments: ReplyLanguage.allCases)
+    func theObjectionReplyDescribesOnlyWhatWasDone(language: ReplyLanguage) throws {
+        let templates = try TemplateSet.load(from: templatesFolder)
+        let day = try #require(Day(iso: "2026-03-03"))
+        let sharing = ObjectionReport(scope: .sharing, changes: [.init(purpose: .sharing, state: .changed)],
+                                      subjectRows: 1, suppressed: false, effectiveFrom: day)
+        let marketing = ObjectionReport(scope: .marketing, changes: [.init(purpose: .marketing, state: .notRecorded)],
+                                        subjectRows: 0, suppressed: true, effectiveFrom: day)
+        let list = language == .nb ? "sperreliste" : "suppression list"
+        let record = language == .nb ? "deltakerlistene" : "participant lists"
+        let shared = try templates.render(.objectCompleted, language: language, values: common.merging(sharing.templateValues(language)))
+        #expect(shared.body.contains(record) && !shared.body.contains(list))
+        let suppressed = try templates.render(.objectCompleted, language: language,
+                                              values: common.merging(marketing.templateValues(language)))
+        #expect(suppressed.body.contains(list) && !suppressed.body.contains(record))
+        #expect(suppressed.body.contains(language == .nb ? "ikke som selve\nadressen" : "rather than as the\naddress itself"))
+        #expect(shared.subject.hasSuffix(language == .nb ? "protesten din er tatt til følge" : "we have acted on your objection"))
+    }
+
     @Test func rectificationAndMoreInformation() throws {
         let templates = try TemplateSet.load(from: templatesFolder)
         let report = RectificationReport(

@@ -183,6 +183,17 @@ struct ConstantGenerator: RandomNumberGenerator {
         sent.addingTimeInterval(days * ConfirmationPolicy.day)
     }
 
+    /// 1_800_000_000 is 15 January 2027, 09:00 in Oslo: a code sent then
+    /// expires at 09:00 on the 22nd, so the 21st is its last whole day.
+    @Test func theLastWholeDayIsTheDayBeforeExpiry() throws {
+        let policy = ConfirmationPolicy.standard
+        #expect(ConfirmationPolicy.lastWholeDay(sent: sent, expiresAt: policy.expiresAt(sent: sent))
+                == (try #require(Day(year: 2027, month: 1, day: 21))))
+        // Never before the day it was sent.
+        #expect(ConfirmationPolicy.lastWholeDay(sent: sent, expiresAt: sent.addingTimeInterval(3_600))
+                == (try #require(Day(year: 2027, month: 1, day: 15))))
+    }
+
     @Test func defaultsRemindAfterThreeDaysAndExpireAfterSeven() {
         let policy = ConfirmationPolicy.standard
         #expect(policy.step(sent: sent, now: at(days: 2.9), reminderSent: false) == .wait)

@@ -10,7 +10,7 @@ private let templatesFolder = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("Templates").path
 
 /// Values for every template, with fictional content only.
-private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
+func sampleValues(for template: ReplyTemplate) -> TemplateValues {
     let common: TemplateValues = [
         "reference": "DSR-2026-7KQ3M",
         "organisation": "Janteloppet AS",
@@ -25,8 +25,16 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
     case .accessCompleted:
         own = [
             "categories": [["name": "Registrations", "count": "3"], ["name": "Invoices", "count": "1"]],
+            "purposes": [["categories": "Registrations", "purpose": "Running the event", "legal_basis": "Art. 6(1)(b)"]],
+            "retention": [["categories": "Invoices", "text": "Five years"]],
+            "sources": [["categories": "Registrations", "text": "From you"]],
+            "shared_with": [["categories": "Registrations", "text": "Event partners"]],
+            "special_categories": [["name": "Dietary needs", "legal_basis": "Art. 9(2)(a)"]],
             "attachment_name": "DSR-2026-7KQ3M.json",
+            "readable_name": "DSR-2026-7KQ3M.html",
             "recipients": [["name": "Example Partner AS", "date": "2026-01-15"]],
+            "processors": [["name": "Example Hosting AS", "service": "Hosting", "country": "Norway", "safeguard": ""]],
+            "transfers": "We keep your data in the EEA.",
         ]
     case .rectifyCompleted:
         own = ["changes": [["field": "Phone", "new_value": "+47 400 00 000"]]]
@@ -50,7 +58,7 @@ private func sampleValues(for template: ReplyTemplate) -> TemplateValues {
             "subject_address": "kari@example.no", "person": [],
             "disclosures": [["date": "2026-03-01", "fields": "first_name"]],
             "erased": false, "rectified": true, "changes": [["field": "phone number", "new_value": "+4748213579"]],
-            "objected": false,
+            "objected": false, "list_dates": "2026-03-01",
         ]
     case .moreInformation:
         own = ["fields": [["name": "Name"], ["name": "Phone"]], "problem": "We could not tell which event you meant."]
@@ -244,6 +252,16 @@ struct TemplateLanguageTests {
     ])
     func languageForWriter(code: String, expected: ReplyLanguage) {
         #expect(ReplyLanguage.forWriter(code) == expected)
+    }
+
+    @Test(arguments: [
+        (String?("en"), String?("privacy@example.no"), ReplyLanguage.en), ("nb-NO", "privacy@example.com", .nb),
+        ("sv", nil, .nb), (nil, "personvern@example.no", .nb), ("", "Personvern@Example.NO.", .nb),
+        (" ", "privacy@example.com", .en), (nil, "privacy@example.net", .en), (nil, "privacy@example.nol", .en),
+        (nil, nil, .en),
+    ])
+    func languageForPartner(stored: String?, address: String?, expected: ReplyLanguage) {
+        #expect(ReplyLanguage.forPartner(stored: stored, address: address) == expected)
     }
 
     @Test func datesAreWrittenInTheReplyLanguage() throws {

@@ -93,7 +93,9 @@ fetch_mail() {
     local uid raw
     for uid in 1 2 3 4 5 6; do
         raw=$(curl -sS -u "$1:$DSRD_TEST_MAIL_PASSWORD" "$DSRD_IMAP_URL/INBOX/;UID=$uid" 2>/dev/null | tr -d '\r') || continue
-        if printf '%s\n' "$raw" | grep -qF "$2"; then printf '%s\n' "$raw"; return 0; fi
+        # A here-string, not a pipe: grep -q stops at the first match, and a
+        # large mail (an access copy) would meet a closed pipe under pipefail.
+        if grep -qF "$2" <<<"$raw"; then printf '%s\n' "$raw"; return 0; fi
     done
     return 1
 }
@@ -154,11 +156,14 @@ step "dsrd requests list: every request answered"
 step "after: Emma is gone but for her orders, kept (stripped) for the Bookkeeping Act; Ola no longer shared or mailed; Nils has his new number"
 show_customers
 
-step "Kari's access reply, and the first lines of its attachment (the complete copy, as JSON)"
+step "Kari's access reply: its two attachments (a page to read, the same copy as JSON) and the first lines of the JSON"
 access=$(fetch_mail kari.nordmann@example.no 'filename="dsr-export-')
-printf '%s\n' "$access" | sed -n 's/^Subject: */  Subject: /p' | head -n 1
-printf '%s\n' "$access" | awk '/filename="dsr-export-/ {found=1} found && /^$/ {body=1; next} body && /^--/ {exit} body {print}' \
-    | base64 -d | jq '{reference, controller, categories: [.categories[] | {table, row_count}], disclosures}' | head -n 60
+printf '%s\n' "$access" | sed -n 's/^Subject: */  Subject: /p' | sed -n '1p'
+printf '%s\n' "$access" | sed -n 's/.*filename="\(dsr-export-[^"]*\)".*/  attachment: \1/p'
+# Every stage reads its whole input (no early exit), so no writer meets a closed pipe.
+printf '%s\n' "$access" \
+    | awk '/filename="dsr-export-.*\.json"/ {found=1} found && /^$/ {body=1; next} body && /^--/ {found=0; body=0} body {print}' \
+    | base64 -d | jq '{reference, controller, categories: [.categories[] | {table, row_count}], disclosures}' | sed -n '1,60p'
 
 step "replies in the senders' mailboxes (subjects as sent, RFC 2047-encoded; none to the out-of-office or the bounce)"
 for sender in $(sed -n 's/^From:.*<\(.*\)>.*/\1/p' deploy/local/demo-mail/*.eml | sort -u); do
@@ -171,7 +176,7 @@ for sender in $(sed -n 's/^From:.*<\(.*\)>.*/\1/p' deploy/local/demo-mail/*.eml 
     printf '  %s\n%s' "$sender" "${subjects:-    (no reply)$'\n'}"
 done
 
-step "Art. 19 notices to the partners that had received the data"
+step "notices to the partners that had received the data (Art. 19; after an objection only: do not use the list)"
 psql -X -q -P pager=off -c "SELECT r.reference, o.recipients, o.state FROM dsr.outbox o JOIN dsr.requests r ON r.id = o.request_id
     WHERE o.template = 'partner_notice' ORDER BY o.id"
 

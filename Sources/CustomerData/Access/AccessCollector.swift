@@ -35,7 +35,8 @@ public struct AccessCollector: Sendable {
             let rows = SubjectRows(mapped, subjectKey: subject.key)
             let result = try connection.execute(try rows.select(columns: mapped.columns), [.text(key)])
             if !result.rows.isEmpty {
-                categories.append(CategoryRows(mapped, columns: result.columns, rows: result.rows.map(\.values)))
+                categories.append(CategoryRows(mapped, columns: result.columns, booleanColumns: result.booleanColumns,
+                                               rows: result.rows.map(\.values)))
             }
             if let source = mapped.disclosures, !result.rows.isEmpty {
                 disclosures += try readDisclosures(source, rows: rows, key: key, on: connection)

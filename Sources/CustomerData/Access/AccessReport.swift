@@ -31,15 +31,26 @@ public struct CategoryRows: Sendable, Equatable {
     public var retention: LocalizedText
     public var source: LocalizedText?
     public var recipients: LocalizedText?
+    /// Special categories of data (GDPR Art. 9), as the map says.
+    public var specialCategory: Bool
     /// Column names, in the order of each row's values.
     public var columns: [String]
+    /// The map's names for people of the columns (column → text).
+    public var labels: [String: LocalizedText]
+    /// The columns of type `boolean`, whose values are `t` and `f`.
+    public var booleanColumns: Set<String>
+    /// The column listing the fields disclosed to a partner (the map's
+    /// `disclosures.fields_column`): its values are column names, which the
+    /// readable copy writes by their labels.
+    public var disclosedFieldsColumn: String?
     /// Values in PostgreSQL's text form; nil for NULL.
     public var rows: [[String?]]
 
     public init(
         table: String, category: LocalizedText, purpose: LocalizedText, legalBasis: LocalizedText,
         retention: LocalizedText, source: LocalizedText? = nil, recipients: LocalizedText? = nil,
-        columns: [String], rows: [[String?]]
+        specialCategory: Bool = false, columns: [String], labels: [String: LocalizedText] = [:],
+        booleanColumns: Set<String> = [], disclosedFieldsColumn: String? = nil, rows: [[String?]]
     ) {
         self.table = table
         self.category = category
@@ -48,15 +59,34 @@ public struct CategoryRows: Sendable, Equatable {
         self.retention = retention
         self.source = source
         self.recipients = recipients
+        self.specialCategory = specialCategory
         self.columns = columns
+        self.labels = labels
+        self.booleanColumns = booleanColumns
+        self.disclosedFieldsColumn = disclosedFieldsColumn
         self.rows = rows
     }
 
     /// The texts of `mapped` with `columns` and `rows`.
-    init(_ mapped: MappedTable, columns: [String], rows: [[String?]]) {
+    init(_ mapped: MappedTable, columns: [String], booleanColumns: Set<String>, rows: [[String?]]) {
         self.init(table: mapped.table, category: mapped.category, purpose: mapped.purpose, legalBasis: mapped.legalBasis,
                   retention: mapped.retention, source: mapped.source, recipients: mapped.recipients,
-                  columns: columns, rows: rows)
+                  specialCategory: mapped.specialCategory, columns: columns, labels: mapped.labels,
+                  booleanColumns: booleanColumns, disclosedFieldsColumn: mapped.disclosures?.fieldsColumn, rows: rows)
+    }
+
+    /// The label of `column` in `language`; a column the map gives no label
+    /// (`check-config` refuses such a map) is written with spaces for underscores.
+    public func label(_ column: String, _ language: ReplyLanguage) -> String {
+        labels[column]?.text(language) ?? column.replacingOccurrences(of: "_", with: " ")
+    }
+}
+
+extension AccessReport {
+    /// The label of a disclosed field (a column name) in `language`: the
+    /// first category whose labels name it, the subject's own first.
+    public func fieldLabel(_ field: String, _ language: ReplyLanguage) -> String? {
+        categories.lazy.compactMap { $0.labels[field]?.text(language) }.first
     }
 }
 

@@ -27,7 +27,8 @@ public struct PartnerNotices: Sendable {
                 guard let partnerName = row["partner"], let text = row["date"],
                       let day = Day(postgresText: text) else { continue }
                 var notice = notices[partnerName]
-                    ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["address"], disclosures: [])
+                    ?? PartnerNotice(partnerName: partnerName, privacyAddress: row["address"], disclosures: [],
+                                     storedLanguage: row["language"])
                 notice.disclosures.append(.init(day: day, fields: Self.fields(row["fields"])))
                 notices[partnerName] = notice
             }

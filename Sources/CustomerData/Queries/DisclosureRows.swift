@@ -14,15 +14,17 @@ public struct DisclosureRows: Sendable, Equatable {
         self.source = source
     }
 
-    /// Columns `partner`, `address` (maybe NULL), `date` (ISO timestamp text)
-    /// and `fields` (JSON array text), oldest first. Bind the subject key as `$1`.
+    /// Columns `partner`, `address` and `language` (maybe NULL), `date` (ISO
+    /// timestamp text) and `fields` (JSON array text), oldest first. Bind the
+    /// subject key as `$1`.
     public func select() throws -> String {
         let address = try source.partnerAddressColumn.map { "p.\(try SQLIdentifier.quoted($0))" } ?? "NULL"
+        let language = try source.partnerLanguageColumn.map { "p.\(try SQLIdentifier.quoted($0))" } ?? "NULL"
         let fields = try source.fieldsColumn.map { "to_jsonb(t0.\(try SQLIdentifier.quoted($0)))::text" } ?? "'[]'"
         let date = "t0.\(try SQLIdentifier.quoted(source.dateColumn))"
         let own = try rows.fromAndCondition()
         let name = "p.\(try SQLIdentifier.quoted(source.partnerNameColumn))"
-        return "SELECT \(name)::text AS partner, \(address)::text AS address,"
+        return "SELECT \(name)::text AS partner, \(address)::text AS address, \(language)::text AS language,"
             + " to_char(\(date) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS date, \(fields) AS fields"
             + " \(own.from) JOIN \(try SQLIdentifier.quoted(source.partnerTable, parts: 2)) p"
             + " ON p.\(try SQLIdentifier.quoted(source.partnerKey)) = t0.\(try SQLIdentifier.quoted(source.partnerColumn))"

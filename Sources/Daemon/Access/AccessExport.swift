@@ -5,8 +5,9 @@ import Requests
 
 /// The copy of the data sent with an access reply: one JSON file with every
 /// category (rows, purpose, legal basis, retention, source, recipients) and
-/// the disclosures, deterministic for the same report; optionally a CSV file
-/// per category. The caller compares `byteCount` with its size limit.
+/// the disclosures, deterministic for the same report, for use elsewhere
+/// (Art. 20); beside it the readable copy (`ReadableCopy`); optionally a CSV
+/// file per category. The caller compares `byteCount` with its size limit.
 public enum AccessExport {
     /// `dsr-export-REF.json`
     public static func jsonFileName(reference: String) -> String {
@@ -70,6 +71,15 @@ public enum AccessExport {
                            data: json(report, reference: reference, generatedAt: generatedAt, controller: controller))
     }
 
+    /// The copy as the access reply sends it: the JSON file, then the
+    /// readable page in the reply's language.
+    public static func attachments(_ report: AccessReport, reference: String, generatedAt: Date, controller: String,
+                                   language: ReplyLanguage) -> [OutgoingAttachment] {
+        [attachment(report, reference: reference, generatedAt: generatedAt, controller: controller),
+         ReadableCopy.attachment(report, reference: reference, generatedAt: generatedAt, controller: controller,
+                                 language: language)]
+    }
+
     /// The attachments' total size in bytes, to compare with a limit.
     public static func byteCount(_ attachments: [OutgoingAttachment]) -> Int {
         attachments.reduce(0) { $0 + $1.data.count }
@@ -86,7 +96,7 @@ public enum AccessExport {
 
     /// Letters, digits, `-`, `_` and `.` only: references and table names are
     /// safe, anything else becomes `_`.
-    private static func safeFileNamePart(_ text: String) -> String {
+    static func safeFileNamePart(_ text: String) -> String {
         String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
     }
 }

@@ -26,6 +26,12 @@ public enum ConfigChecks {
                 path: "identity.trusted_authserv_ids",
                 message: "empty (and results_without_authserv_id is off): no sender is ever authenticated, so every change waits for a confirmation by code"))
         }
+        if let path = config.dataMapPath, let map = try? DataMap.load(from: path), map.processors.isEmpty {
+            warnings.append(Problem(
+                path: "data_map",
+                message: "processors: empty: the access reply names no processor (hosting, e-mail, payments …), "
+                    + "though every one is a recipient the person may know of (GDPR Art. 15(1)(c))"))
+        }
         return warnings
     }
 

@@ -63,7 +63,8 @@ extension DaemonConfig {
             ("identity.results", "\(identity.resultsPosition.rawValue) the MX's Received line, "
                 + "\(identity.internalReceivedHops) internal hop(s), "
                 + (identity.resultsWithoutAuthservID ? "also without authserv-id" : "authserv-id required")),
-            ("organisation", "\(organisation.name) (DPO \(organisation.dpoAddress))"),
+            ("organisation", "\(organisation.name) (\(organisation.dpoDesignated ? "data protection officer" : "privacy contact") "
+                + "\(organisation.dpoAddress))"),
             ("log_level", logLevel.rawValue),
             ("secrets", "read (not shown)"),
         ]

@@ -119,7 +119,7 @@ extension ConfigParser {
         return DaemonConfig.Digest(address: address, hour: hour)
     }
 
-    private static func bool(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String, path: String,
+    static func bool(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String, path: String,
                              default value: Bool) -> Bool? {
         switch object[key] {
         case nil: return value

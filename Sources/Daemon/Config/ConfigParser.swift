@@ -170,11 +170,12 @@ public enum ConfigParser {
 
     static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {
         guard let object else { return nil }
-        reader.rejectUnknownKeys(object, known: ["name", "dpo_address"], path: "organisation")
+        reader.rejectUnknownKeys(object, known: ["name", "dpo_address", "dpo_designated"], path: "organisation")
         let name = reader.string(object, "name", path: "organisation")
         let dpo = reader.address(object, "dpo_address", path: "organisation")
-        guard let name, let dpo else { return nil }
-        return DaemonConfig.Organisation(name: name, dpoAddress: dpo)
+        let designated = bool(&reader, object, "dpo_designated", path: "organisation", default: false)
+        guard let name, let dpo, let designated else { return nil }
+        return DaemonConfig.Organisation(name: name, dpoAddress: dpo, dpoDesignated: designated)
     }
 
     private static func mailboxName(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String,

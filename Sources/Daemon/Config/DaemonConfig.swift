@@ -14,7 +14,20 @@ public struct DaemonConfig: Sendable {
 
     public struct Organisation: Sendable {
         public var name: String
+        /// Where people reach the company about privacy: the privacy
+        /// contact, or the data protection officer when one is designated.
         public var dpoAddress: String
+        /// Whether a data protection officer is formally designated (GDPR
+        /// Art. 37, notified to Datatilsynet). Only then do the replies use
+        /// the title "personvernombud" / "data protection officer"; otherwise
+        /// "personvernansvarlig" / "privacy contact" (WP243 rev.01).
+        public var dpoDesignated: Bool
+
+        public init(name: String, dpoAddress: String, dpoDesignated: Bool = false) {
+            self.name = name
+            self.dpoAddress = dpoAddress
+            self.dpoDesignated = dpoDesignated
+        }
     }
 
     /// Limits of intake: message size and the loop guard.

@@ -66,7 +66,8 @@ struct ConfirmationDesk {
         var values = ReplyWriter.kindFlags(request.kinds)
         values = values.merging([
             "token": .text(token.displayed),
-            "expires_date": .text(request.replyLanguage.dateText(Day(expiresAt))),
+            "expires_date": .text(request.replyLanguage.dateText(
+                ConfirmationPolicy.lastWholeDay(sent: now, expiresAt: expiresAt))),
         ]).merging(disclosureValues(request, address: address))
         let reply = try mail.reply(template, request: request, recipient: address, values: values)
         try Confirmations(connection).record(.init(

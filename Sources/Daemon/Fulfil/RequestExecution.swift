@@ -85,9 +85,10 @@ struct RequestExecution {
             try steps.apply(.sentToReview(reason: "several customers have the address (\(count))"), to: request)
             return false
         case .found(let report):
-            let attachment = AccessExport.attachment(report, reference: request.reference, generatedAt: now,
-                                                     controller: settings.writer.organisation.name)
-            let bytes = AccessExport.byteCount([attachment])
+            let attachments = AccessExport.attachments(report, reference: request.reference, generatedAt: now,
+                                                       controller: settings.writer.organisation.name,
+                                                       language: request.replyLanguage)
+            let bytes = AccessExport.byteCount(attachments)
             let rows = report.categories.reduce(0) { $0 + $1.rows.count }
             guard bytes <= settings.maximumAttachmentBytes else {
                 try mail.reply(.accessTooLarge, request: request,
@@ -97,12 +98,14 @@ struct RequestExecution {
                                 to: request, details: ["rows": rows, "bytes": bytes])
                 return false
             }
-            let values = AccessReplyValues.values(report, language: request.replyLanguage,
-                                                  attachmentName: attachment.filename)
+            let files = AccessReplyValues.Files(json: AccessExport.jsonFileName(reference: request.reference),
+                                                readable: ReadableCopy.fileName(reference: request.reference))
+            let values = AccessReplyValues.values(report, map: map, language: request.replyLanguage, files: files)
             try mail.reply(.accessCompleted, request: request, recipient: target.recipient,
-                           values: values, attachments: [attachment])
+                           values: values, attachments: attachments)
             try steps.record(request, action: .accessSent, details: [
                 "categories": report.categories.map(\.table), "rows": rows, "bytes": bytes,
+                "special_categories": report.categories.filter(\.specialCategory).map(\.table),
                 "disclosures": report.disclosures.count, "collect_ms": collectMilliseconds,
             ])
         }
@@ -231,8 +234,9 @@ struct RequestExecution {
         try queueNotices(partners, request: request, target: target, flags: flags, changes: changes)
     }
 
-    /// One notice per partner with a privacy address; the others are listed
-    /// in the audit trail for the operator. A correction goes only to the
+    /// One notice per partner with a privacy address, in the partner's
+    /// language (`PartnerNoticeValues`); the others are listed in the audit
+    /// trail for the operator. A correction goes only to the
     /// partners that received one of the corrected columns (or whose
     /// disclosures do not say which), with only those columns. A notice
     /// tells no more than the partner received: the e-mail address only to
@@ -258,37 +262,22 @@ struct RequestExecution {
                                       details: ["partner": partner.partnerName])
                 continue
             }
-            var values: TemplateValues = [
-                "subject_address": .text(withAddress ? target.recipient : ""),
-                "person": .list(person),
-                "disclosures": .list(partner.disclosures.map {
-                    ["date": .text(ReplyLanguage.en.dateText($0.day)),
-                     "fields": .text($0.fields.isEmpty ? "contact details" : $0.fields.joined(separator: ", "))]
-                }),
-                "changes": .list((relevant ?? []).map {
-                    ["field": .text(RectificationFieldNames.name($0.field, .en)), "new_value": .text($0.newValue)]
-                }),
-                "erased": .flag(false), "rectified": .flag(false), "objected": .flag(false),
-            ]
-            values = values.merging(flags)
-            try mail.partnerNotice(to: privacy, request: request, values: values)
+            let values = PartnerNoticeValues.values(partner, map: map, subjectAddress: withAddress ? target.recipient : nil,
+                                                    person: person, changes: relevant ?? [], flags: flags)
+            try mail.partnerNotice(to: privacy, request: request, language: partner.language, values: values)
         }
     }
 
     /// The values the partner received, other than the e-mail address, as
-    /// `field`/`value` items in the order the disclosures name them: a
+    /// column/value pairs in the order the disclosures name them: a
     /// corrected column with its value from before the correction.
-    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [TemplateValues] {
+    private func identification(_ partner: PartnerNotice, changes: [RectificationReport.Change]) -> [(column: String, value: String)] {
         var received = partner.received
         for change in changes where partner.disclosedColumns.contains(change.column) {
             received[change.column] = change.oldValue
         }
-        let fields = Dictionary((map.subjectTable?.rectification ?? [:]).map { ($0.value, $0.key) },
-                                uniquingKeysWith: { first, _ in first })
         return partner.disclosedColumns.filter { $0 != map.subject.emailColumn }.compactMap { column in
-            guard let value = received[column] else { return nil }
-            return ["field": .text(RectificationFieldNames.name(key: fields[column] ?? column, .en)),
-                    "value": .text(value)]
+            received[column].map { (column: column, value: $0) }
         }
     }
 }

@@ -38,9 +38,10 @@ struct RequestMail {
         return reply
     }
 
-    /// A notice to a partner (Art. 19), in English, not threaded.
-    func partnerNotice(to address: String, request: PendingRequest, values: TemplateValues) throws {
-        let context = ReplyWriter.Context(request: request.record, recipient: address, language: .en)
+    /// A notice to a partner (Art. 19, or a list not to use after an
+    /// objection), in the partner's language, not threaded.
+    func partnerNotice(to address: String, request: PendingRequest, language: ReplyLanguage, values: TemplateValues) throws {
+        let context = ReplyWriter.Context(request: request.record, recipient: address, language: language)
         let notice = try writer.reply(.partnerNotice, context: context, values: values, date: now)
         try Outbox(connection).enqueue(notice, for: request.id, role: .notice, actor: Self.actor)
     }

@@ -16,6 +16,8 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
     case noReplyAddress(reference: String)
     case emptyReason
     case emptyNote
+    /// Neither a ground nor text in the language the reply is written in.
+    case noReason(reference: String, language: ReplyLanguage)
     case badLogin
     case badOperatorName
 
@@ -44,6 +46,9 @@ public enum DecisionRefusal: LogSafeError, Sendable, Equatable {
             "the reason must not be empty: the data subject reads it"
         case .emptyNote:
             "the note must not be empty: it is what the audit trail keeps of what was done"
+        case .noReason(let reference, let language):
+            "request \(reference) is answered in \(language.rawValue): give --reason-\(language.rawValue) TEXT "
+                + "(or --reason TEXT written in \(language.rawValue)) or --ground NAME"
         case .badLogin:
             "the login of this process (or $SUDO_USER under sudo) is not a usable operator name"
         case .badOperatorName:

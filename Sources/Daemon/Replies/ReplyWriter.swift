@@ -43,18 +43,25 @@ public struct ReplyWriter: Sendable {
         }
     }
 
-    public func reply(
-        _ template: ReplyTemplate, context: Context, values: TemplateValues,
-        attachments: [OutgoingAttachment] = [], date: Date
-    ) throws -> ComposedMail {
+    /// The reply's subject and body as the person will read them, before
+    /// any encoding (for a preview).
+    public func render(_ template: ReplyTemplate, context: Context, values: TemplateValues) throws -> RenderedReply {
         let common: TemplateValues = [
             "reference": .text(context.reference),
             "organisation": .text(organisation.name),
             "dpo_address": .text(organisation.dpoAddress),
+            "dpo_designated": .flag(organisation.dpoDesignated),
             "received_date": .text(context.language.dateText(context.receivedOn)),
             "due_date": .text(context.language.dateText(context.dueOn)),
         ]
-        let rendered = try templates.render(template, language: context.language, values: common.merging(values))
+        return try templates.render(template, language: context.language, values: common.merging(values))
+    }
+
+    public func reply(
+        _ template: ReplyTemplate, context: Context, values: TemplateValues,
+        attachments: [OutgoingAttachment] = [], date: Date
+    ) throws -> ComposedMail {
+        let rendered = try render(template, context: context, values: values)
         let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
         let messageID = MessageIDGenerator.random(domain: domain)
         let references = ThreadReferences.capped(context.references, inReplyTo: context.inReplyTo)

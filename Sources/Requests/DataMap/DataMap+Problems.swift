@@ -60,6 +60,39 @@ struct DataMapChecker {
             }
             checkTable(table, at: "tables[\(index)]")
         }
+        checkProcessors()
+    }
+
+    /// Every processor is named, with its service, a country code and,
+    /// outside the EEA, a safeguard; `transfers` says whether data leaves
+    /// the EEA, so the access reply can never leave it unsaid.
+    private mutating func checkProcessors() {
+        if map.transfers == nil {
+            report("transfers", "missing: the access reply must say whether personal data leaves the EEA (GDPR Art. 15(1)(c), 15(2))")
+        }
+        text(map.transfers, "transfers")
+        var names: [String: Int] = [:]
+        for (index, processor) in map.processors.enumerated() {
+            let path = "processors[\(index)]"
+            if processor.name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { report("\(path).name", "empty") }
+            if let earlier = names[processor.name] {
+                report("\(path).name", "duplicate of processors[\(earlier)]")
+            } else {
+                names[processor.name] = index
+            }
+            text(processor.service, "\(path).service")
+            text(processor.countryName, "\(path).country_name")
+            text(processor.safeguard, "\(path).safeguard")
+            if !Countries.isCode(processor.country) {
+                report("\(path).country", "not an ISO 3166-1 alpha-2 country code in capitals (NO, IE, US)")
+            } else if processor.countryName == nil && Countries.name(processor.country, .en) == nil {
+                report("\(path).country_name", "missing: dsrd has no name for \(processor.country); give {\"en\": …, \"nb\": …}")
+            }
+            if !processor.isInEEA && processor.safeguard == nil {
+                report("\(path).safeguard", "missing: \(processor.country) is outside the EEA, so the reply must name the transfer's "
+                    + "safeguard (an adequacy decision, Art. 45, or standard contractual clauses, Art. 46)")
+            }
+        }
     }
 
     private mutating func checkSubject() {
@@ -89,6 +122,10 @@ struct DataMapChecker {
         text(table.source, "\(path).source")
         text(table.recipients, "\(path).recipients")
         if let columns = table.columns { identifiers(columns, "\(path).columns") }
+        for column in table.labels.keys.sorted() {
+            identifier(column, "\(path).labels.\(column)")
+            text(table.labels[column], "\(path).labels.\(column)")
+        }
         checkErasure(table, at: "\(path).erasure")
         if let rectification = table.rectification {
             if !isSubject { report("\(path).rectification", "allowed only on the subject table") }
@@ -187,5 +224,6 @@ struct DataMapChecker {
         if let column = source.partnerAddressColumn { identifier(column, "\(path).partner_address_column") }
         identifier(source.dateColumn, "\(path).date_column")
         if let column = source.fieldsColumn { identifier(column, "\(path).fields_column") }
+        if let column = source.partnerLanguageColumn { identifier(column, "\(path).partner_language_column") }
     }
 }

@@ -7,14 +7,36 @@ public struct DataMap: Sendable, Codable, Equatable {
     public var version: Int
     public var subject: DataMapSubject
     public var tables: [MappedTable]
+    /// The companies that process personal data on the controller's behalf;
+    /// the access reply names every one (Art. 15(1)(c), CJEU C-154/21).
+    public var processors: [Processor]
+    /// Whether personal data leaves the EEA, and on what terms, as the
+    /// access reply states it (Art. 15(1)(c), 15(2)). Required.
+    public var transfers: LocalizedText?
 
     /// The format version this code reads.
     public static let supportedVersion = 1
 
-    public init(version: Int = DataMap.supportedVersion, subject: DataMapSubject, tables: [MappedTable]) {
+    public init(version: Int = DataMap.supportedVersion, subject: DataMapSubject, tables: [MappedTable],
+                processors: [Processor] = [], transfers: LocalizedText? = nil) {
         self.version = version
         self.subject = subject
         self.tables = tables
+        self.processors = processors
+        self.transfers = transfers
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, subject, tables, processors, transfers
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        subject = try container.decode(DataMapSubject.self, forKey: .subject)
+        tables = try container.decode([MappedTable].self, forKey: .tables)
+        processors = try container.decodeIfPresent([Processor].self, forKey: .processors) ?? []
+        transfers = try container.decodeIfPresent(LocalizedText.self, forKey: .transfers)
     }
 
     /// Reads and decodes the map at `path`.
@@ -42,5 +64,10 @@ public struct DataMap: Sendable, Codable, Equatable {
     /// The subject table's entry in `tables`.
     public var subjectTable: MappedTable? {
         table(named: subject.table)
+    }
+
+    /// Whether any processor handles the data outside the EEA.
+    public var transfersOutsideEEA: Bool {
+        processors.contains { !$0.isInEEA }
     }
 }

@@ -16,13 +16,20 @@ extension DataMap {
             guard let table = table as? [String: Any] else { continue }
             DataMapKeys.checkTable(table, at: "tables[\(index)]", into: &problems)
         }
+        if let transfers = root["transfers"] as? [String: Any] {
+            DataMapKeys.check(transfers, known: DataMapKeys.localized, at: "transfers", into: &problems)
+        }
+        for (index, processor) in (root["processors"] as? [Any] ?? []).enumerated() {
+            guard let processor = processor as? [String: Any] else { continue }
+            DataMapKeys.checkProcessor(processor, at: "processors[\(index)]", into: &problems)
+        }
         return problems
     }
 }
 
 /// The key sets of the format's objects (see `DataMap.unknownKeys(in:)`).
 enum DataMapKeys {
-    static let root: Set<String> = ["version", "subject", "tables"]
+    static let root: Set<String> = names(DataMap.CodingKeys.self)
     static let localized: Set<String> = ["en", "nb"]
     static let pathStep: Set<String> = ["column", "references"]
     static let objection: Set<String> = ["sharing", "marketing"]
@@ -39,10 +46,20 @@ enum DataMapKeys {
         }
     }
 
+    static func checkProcessor(_ processor: [String: Any], at path: String, into problems: inout [Problem]) {
+        check(processor, known: names(Processor.CodingKeys.self), at: path, into: &problems)
+        for key in ["service", "country_name", "safeguard"] {
+            if let text = processor[key] as? [String: Any] { check(text, known: localized, at: "\(path).\(key)", into: &problems) }
+        }
+    }
+
     static func checkTable(_ table: [String: Any], at path: String, into problems: inout [Problem]) {
         check(table, known: names(MappedTable.CodingKeys.self), at: path, into: &problems)
         for key in texts {
             if let text = table[key] as? [String: Any] { check(text, known: localized, at: "\(path).\(key)", into: &problems) }
+        }
+        for (column, label) in (table["labels"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let label = label as? [String: Any] { check(label, known: localized, at: "\(path).labels.\(column)", into: &problems) }
         }
         for (index, step) in (table["path"] as? [Any] ?? []).enumerated() {
             if let step = step as? [String: Any] { check(step, known: pathStep, at: "\(path).path[\(index)]", into: &problems) }

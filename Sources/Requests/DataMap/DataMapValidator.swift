@@ -73,6 +73,7 @@ public struct DataMapValidator: Sendable {
         }
         columns(table.table, table.key, "\(path).key")
         if let exported = table.columns { columns(table.table, exported, "\(path).columns") }
+        checkLabels(table, at: "\(path).labels")
         checkPath(table, at: "\(path).path")
         checkErasure(table, at: "\(path).erasure")
         if let rectification = table.rectification {
@@ -90,6 +91,20 @@ public struct DataMapValidator: Sendable {
             }
         }
         if let source = table.disclosures { checkDisclosures(source, table: table.table, at: "\(path).disclosures") }
+    }
+
+    /// Every column in the copy has a label, and every label names a
+    /// column: the readable copy never shows a column name.
+    private mutating func checkLabels(_ table: MappedTable, at path: String) {
+        guard let all = catalog.tables[table.table] else { return }
+        for name in table.labels.keys.sorted() where all[name] == nil {
+            report("\(path).\(name)", "column \(name) does not exist in \(table.table)")
+        }
+        let exported = table.columns ?? all.keys.sorted()
+        let missing = exported.filter { all[$0] != nil && table.labels[$0] == nil }
+        if !missing.isEmpty {
+            report(path, "no label for \(missing.joined(separator: ", ")): the copy would show column names")
+        }
     }
 
     /// Each step must follow a single-column foreign key of the current
@@ -185,6 +200,11 @@ public struct DataMapValidator: Sendable {
         }
         column(source.partnerTable, source.partnerNameColumn, "\(path).partner_name_column")
         if let address = source.partnerAddressColumn { column(source.partnerTable, address, "\(path).partner_address_column") }
+        if let language = source.partnerLanguageColumn,
+           let found = column(source.partnerTable, language, "\(path).partner_language_column"),
+           !DatabaseCatalog.joinable(found.dataType, "text") {
+            report("\(path).partner_language_column", "column \(language) is \(found.dataType), not text")
+        }
     }
 
     /// A table that references a mapped table holds data about the person too

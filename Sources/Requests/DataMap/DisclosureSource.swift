@@ -14,10 +14,16 @@ public struct DisclosureSource: Sendable, Codable, Equatable {
     public var dateColumn: String
     /// Column of the mapped table listing the disclosed fields (a text array), if any.
     public var fieldsColumn: String?
+    /// Column of the partner table with the language the partner is written
+    /// to in (`nb`, `en`, `sv` …, read as a writer's language), if any.
+    /// Without it, or where it is empty, a partner whose privacy address is
+    /// under a `.no` domain is written to in bokmål and any other in English.
+    public var partnerLanguageColumn: String?
 
     public init(
         partnerColumn: String, partnerTable: String, partnerKey: String, partnerNameColumn: String,
-        partnerAddressColumn: String? = nil, dateColumn: String, fieldsColumn: String? = nil
+        partnerAddressColumn: String? = nil, dateColumn: String, fieldsColumn: String? = nil,
+        partnerLanguageColumn: String? = nil
     ) {
         self.partnerColumn = partnerColumn
         self.partnerTable = partnerTable
@@ -26,6 +32,7 @@ public struct DisclosureSource: Sendable, Codable, Equatable {
         self.partnerAddressColumn = partnerAddressColumn
         self.dateColumn = dateColumn
         self.fieldsColumn = fieldsColumn
+        self.partnerLanguageColumn = partnerLanguageColumn
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -36,5 +43,6 @@ public struct DisclosureSource: Sendable, Codable, Equatable {
         case partnerAddressColumn = "partner_address_column"
         case dateColumn = "date_column"
         case fieldsColumn = "fields_column"
+        case partnerLanguageColumn = "partner_language_column"
     }
 }

@@ -12,6 +12,10 @@ public struct MappedTable: Sendable, Codable, Equatable {
     public var category: LocalizedText
     /// The columns exported on access; nil exports every column.
     public var columns: [String]?
+    /// Each exported column's name for people (`{"needs": {"en": "Dietary
+    /// needs", "nb": "Kostbehov"}}`): the readable copy and the partner
+    /// notices show these, never the column names.
+    public var labels: [String: LocalizedText]
     public var purpose: LocalizedText
     public var legalBasis: LocalizedText
     public var retention: LocalizedText
@@ -24,6 +28,9 @@ public struct MappedTable: Sendable, Codable, Equatable {
     public var objection: ObjectionColumns?
     /// Data held by consent (Art. 9(2)(a)): erased alone when consent is withdrawn.
     public var consentData: Bool
+    /// Special categories of personal data (Art. 9: health data such as
+    /// dietary needs): the access reply tells the person the copy holds them.
+    public var specialCategory: Bool
     /// Set when this table records disclosures to partners.
     public var disclosures: DisclosureSource?
     /// Set when rows of this table (or of a table on its path) may belong
@@ -35,18 +42,26 @@ public struct MappedTable: Sendable, Codable, Equatable {
 
     public var isSubjectTable: Bool { path.isEmpty }
 
+    /// The label of `column` in `language`, if the map gives one.
+    public func label(_ column: String, _ language: ReplyLanguage) -> String? {
+        labels[column]?.text(language)
+    }
+
     public init(
         table: String, key: [String], path: [PathStep], category: LocalizedText, columns: [String]? = nil,
+        labels: [String: LocalizedText] = [:],
         purpose: LocalizedText, legalBasis: LocalizedText, retention: LocalizedText,
         source: LocalizedText? = nil, recipients: LocalizedText? = nil, erasure: ErasureAction,
         rectification: [String: String]? = nil, objection: ObjectionColumns? = nil,
-        consentData: Bool = false, disclosures: DisclosureSource? = nil, sharedRows: Bool = false
+        consentData: Bool = false, specialCategory: Bool = false, disclosures: DisclosureSource? = nil,
+        sharedRows: Bool = false
     ) {
         self.table = table
         self.key = key
         self.path = path
         self.category = category
         self.columns = columns
+        self.labels = labels
         self.purpose = purpose
         self.legalBasis = legalBasis
         self.retention = retention
@@ -56,15 +71,17 @@ public struct MappedTable: Sendable, Codable, Equatable {
         self.rectification = rectification
         self.objection = objection
         self.consentData = consentData
+        self.specialCategory = specialCategory
         self.disclosures = disclosures
         self.sharedRows = sharedRows
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case table, key, path, category, columns, purpose
+        case table, key, path, category, columns, labels, purpose
         case legalBasis = "legal_basis"
         case retention, source, recipients, erasure, rectification, objection
         case consentData = "consent_data"
+        case specialCategory = "special_category"
         case disclosures
         case sharedRows = "shared_rows"
     }
@@ -76,6 +93,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         path = try container.decode([PathStep].self, forKey: .path)
         category = try container.decode(LocalizedText.self, forKey: .category)
         columns = try container.decodeIfPresent([String].self, forKey: .columns)
+        labels = try container.decodeIfPresent([String: LocalizedText].self, forKey: .labels) ?? [:]
         purpose = try container.decode(LocalizedText.self, forKey: .purpose)
         legalBasis = try container.decode(LocalizedText.self, forKey: .legalBasis)
         retention = try container.decode(LocalizedText.self, forKey: .retention)
@@ -85,6 +103,7 @@ public struct MappedTable: Sendable, Codable, Equatable {
         rectification = try container.decodeIfPresent([String: String].self, forKey: .rectification)
         objection = try container.decodeIfPresent(ObjectionColumns.self, forKey: .objection)
         consentData = try container.decodeIfPresent(Bool.self, forKey: .consentData) ?? false
+        specialCategory = try container.decodeIfPresent(Bool.self, forKey: .specialCategory) ?? false
         disclosures = try container.decodeIfPresent(DisclosureSource.self, forKey: .disclosures)
         sharedRows = try container.decodeIfPresent(Bool.self, forKey: .sharedRows) ?? false
     }

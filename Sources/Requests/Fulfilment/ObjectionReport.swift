@@ -53,11 +53,18 @@ public struct ObjectionReport: Sendable, Equatable {
     }
 
     /// The values of the `object_completed` template: each purpose now
-    /// stopped (by a column or, for marketing, by the suppression list).
+    /// stopped (by a column or, for marketing, by the suppression list);
+    /// `sharing_stopped` when the customer record holds the objection to
+    /// sharing, `suppressed` when the address went on the suppression list,
+    /// so the reply describes only what was done.
     public func templateValues(_ language: ReplyLanguage) -> TemplateValues {
         let stopped = changes.filter { $0.state != .notRecorded || ($0.purpose == .marketing && suppressed) }
-        return ["changes": .list(stopped.map {
-            ["what": .text($0.purpose.text(language)), "from_date": .text(language.dateText(effectiveFrom))]
-        })]
+        return [
+            "changes": .list(stopped.map {
+                ["what": .text($0.purpose.text(language)), "from_date": .text(language.dateText(effectiveFrom))]
+            }),
+            "sharing_stopped": .flag(changes.contains { $0.purpose == .sharing && $0.state != .notRecorded }),
+            "suppressed": .flag(suppressed),
+        ]
     }
 }

@@ -1,5 +1,6 @@
 /// A partner that received a person's data, to be told of an erasure or
-/// rectification (GDPR Art. 19). One notice is queued per partner.
+/// rectification (GDPR Art. 19), or asked not to use a list after an
+/// objection. One notice is queued per partner, in the partner's language.
 public struct PartnerNotice: Sendable, Equatable {
     public struct Disclosure: Sendable, Equatable {
         public var day: Day
@@ -21,12 +22,23 @@ public struct PartnerNotice: Sendable, Equatable {
     /// disclosed to this partner (column → value; NULLs left out), read
     /// before anything changed: what the partner can find the person by.
     public var received: [String: String]
+    /// The partner's language as the customer database holds it (the map's
+    /// `partner_language_column`), if any.
+    public var storedLanguage: String?
 
-    public init(partnerName: String, privacyAddress: String?, disclosures: [Disclosure], received: [String: String] = [:]) {
+    public init(partnerName: String, privacyAddress: String?, disclosures: [Disclosure], received: [String: String] = [:],
+                storedLanguage: String? = nil) {
         self.partnerName = partnerName
         self.privacyAddress = privacyAddress
         self.disclosures = disclosures
         self.received = received
+        self.storedLanguage = storedLanguage
+    }
+
+    /// The language the notice is written in: the stored one, else bokmål
+    /// for a privacy address under `.no` and English for any other.
+    public var language: ReplyLanguage {
+        ReplyLanguage.forPartner(stored: storedLanguage, address: privacyAddress)
     }
 
     /// The columns disclosed to the partner, in the order the disclosures

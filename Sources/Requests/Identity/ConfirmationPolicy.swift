@@ -47,4 +47,13 @@ public struct ConfirmationPolicy: Sendable, Equatable {
     public func expiresAt(sent: Date) -> Date {
         sent.addingTimeInterval(expiry)
     }
+
+    /// The day (Oslo) the replies name as the code's last: the replies say
+    /// "til og med" / "up to and including" it, so it is the last day on
+    /// which the code is accepted all day long — the day before the one it
+    /// expires on, never before the day it was sent.
+    public static func lastWholeDay(sent: Date, expiresAt: Date) -> Day {
+        let expiryDay = Day(expiresAt, timeZone: Day.osloTimeZone)
+        return max(Day(sent, timeZone: Day.osloTimeZone), expiryDay.adding(days: -1))
+    }
 }

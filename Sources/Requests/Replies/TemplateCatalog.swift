@@ -7,7 +7,10 @@ public enum TemplateCatalog: Sendable {
     public static let common: [String: TemplatePlaceholder] = [
         "reference": .text,        // DSR-2026-7KQ3M
         "organisation": .text,     // the company's name
-        "dpo_address": .text,      // where to reach the data protection officer
+        "dpo_address": .text,      // where to reach the privacy contact (or the DPO)
+        // A data protection officer is designated (`organisation.dpo_designated`):
+        // only then may a reply use that title (GDPR Art. 37–39).
+        "dpo_designated": .flag,
         "received_date": .text,
         "due_date": .text,
     ]
@@ -16,6 +19,11 @@ public enum TemplateCatalog: Sendable {
     public static let kindFlags: [String: TemplatePlaceholder] = [
         "access": .flag, "rectify": .flag, "erase": .flag, "object": .flag,
     ]
+
+    /// One flag per named ground of `decision` (`DecisionGround.flag`).
+    static func groundFlags(_ decision: DecisionGround.Decision) -> [String: TemplatePlaceholder] {
+        Dictionary(uniqueKeysWithValues: DecisionGround.all(for: decision).map { ($0.flag, TemplatePlaceholder.flag) })
+    }
 
     /// The names `template` may use: the common ones and its own.
     public static func placeholders(for template: ReplyTemplate) -> [String: TemplatePlaceholder] {
@@ -28,10 +36,20 @@ public enum TemplateCatalog: Sendable {
         case .receipt:
             return kindFlags
         case .accessCompleted:
+            // What the copy holds and, from the data map, what is said of
+            // each of its categories (see `AccessReplyValues`).
             return [
                 "categories": .list("name", "count"),
-                "attachment_name": .text,
+                "purposes": .list("categories", "purpose", "legal_basis"),
+                "retention": .list("categories", "text"),
+                "sources": .list("categories", "text"),
+                "shared_with": .list("categories", "text"),
+                "special_categories": .list("name", "legal_basis"),
                 "recipients": .list("name", "date"),
+                "processors": .list("name", "service", "country", "safeguard"),
+                "transfers": .text,
+                "attachment_name": .text,
+                "readable_name": .text,
             ]
         case .rectifyCompleted:
             return ["changes": .list("field", "new_value")]
@@ -42,7 +60,9 @@ public enum TemplateCatalog: Sendable {
                 "consent_only": .flag,
             ]
         case .objectCompleted:
-            return ["changes": .list("what", "from_date")]
+            // sharing_stopped: the customer record now says "do not share";
+            // suppressed: the address went on the suppression list (marketing).
+            return ["changes": .list("what", "from_date"), "sharing_stopped": .flag, "suppressed": .flag]
         case .confirmationNeeded, .confirmationReminder:
             return kindFlags.merging([
                 "token": .text, "expires_date": .text,
@@ -52,9 +72,12 @@ public enum TemplateCatalog: Sendable {
                 "changes": .list("field", "new_value"),
             ], uniquingKeysWith: { $1 })
         case .partnerNotice:
+            // list_dates: the days of the disclosures, for "do not use the
+            // list we sent on …" after an objection (several_dates: more than one).
             return [
                 "subject_address": .optionalText, "person": .list("field", "value"), "disclosures": .list("date", "fields"),
                 "erased": .flag, "rectified": .flag, "changes": .list("field", "new_value"), "objected": .flag,
+                "list_dates": .text, "several_dates": .flag,
             ]
         case .noData:
             // The request named another address than the sender's (never repeated).
@@ -64,9 +87,10 @@ public enum TemplateCatalog: Sendable {
         case .moreInformation:
             return ["fields": .list("name"), "problem": .optionalText]
         case .extension:
-            return ["new_due_date": .text, "reason": .text]
+            // reason: the operator's text in the reply's language ("" with a ground only).
+            return groundFlags(.extension).merging(["new_due_date": .text, "reason": .text], uniquingKeysWith: { $1 })
         case .refusal:
-            return ["reason": .text]
+            return groundFlags(.refusal).merging(["reason": .text], uniquingKeysWith: { $1 })
         case .operatorNote:
             return kindFlags.merging(["state": .text, "reason": .optionalText, "sender_verdict": .optionalText],
                                      uniquingKeysWith: { $1 })
