@@ -1,5 +1,6 @@
 import Foundation
 import LogSafety
+import Records
 import Requests
 import Testing
 @testable import CustomerData
@@ -17,6 +18,8 @@ struct LogSafeErrorTests {
         // Store
         PostgresError(kind: .statementFailed, sqlState: "23505", constraint: "requests_reference_key",
                       table: "requests", context: "running a statement"),
+        // Records
+        DSRPrivileges.RoleProblem(message: "the daemon's role dsrd is a member of dsrd_owner, which owns schema dsr"),
         // CustomerData
         SQLIdentifierError(name: "crm.Customers", expectedParts: 2),
         AccessError.unusableMap(problems: 2),
@@ -33,6 +36,7 @@ struct LogSafeErrorTests {
         ReloadRefused(problemCount: 1, keyPaths: ["smtp.url"]),
         ConfigError(problems: [Problem(path: "imap.url", message: "missing key (a string)")]),
         SecretError(message: "environment variable DSRD_DB_PASSWORD is not set"),
+        DaemonConfig.SchemaOwnerUnavailable(message: "postgres.migration_password: environment variable OWNER is not set"),
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),

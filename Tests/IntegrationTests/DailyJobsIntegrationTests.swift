@@ -26,10 +26,13 @@ private struct DailyFixture {
         return DailyJobsStage(database: client, clock: clock, logger: Logger(level: .error), settings: settings)
     }
 
-    /// Removes this fixture's rows of `dsr.daily_jobs`.
+    /// Removes this fixture's rows of `dsr.daily_jobs`, as the schema's owner
+    /// (the daemon's role may not delete them).
     func forgetJobs() async throws {
-        try await client.query("DELETE FROM dsr.daily_jobs WHERE job = ANY($1::text[])",
-                               [.textArray(["test-purge-\(suffix)", "test-digest-\(suffix)"])])
+        let owner = PostgresClient(configuration: try stack.ownerPostgres())
+        try await owner.query("DELETE FROM dsr.daily_jobs WHERE job = ANY($1::text[])",
+                              [.textArray(["test-purge-\(suffix)", "test-digest-\(suffix)"])])
+        await owner.close()
     }
 
     /// An order without a customer, held until `erasableOn`; the order's id.

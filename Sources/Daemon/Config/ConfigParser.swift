@@ -20,14 +20,16 @@ public enum ConfigParser {
         reader.rejectUnknownKeys(root, known: [
             "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
             "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
-            "digest", "suppression_key",
+            "digest", "suppression_key", "retention",
         ], path: "")
 
         let imap = parseIMAP(&reader, reader.object(root, "imap", path: ""))
         let intake = parseIntake(&reader, reader.object(root, "intake", path: "", required: false) ?? [:])
         let smtp = parseSMTP(&reader, reader.object(root, "smtp", path: ""))
         let sender = reader.address(root, "sender", path: "")
-        let postgres = parsePostgres(&reader, reader.object(root, "postgres", path: ""))
+        let postgresObject = reader.object(root, "postgres", path: "")
+        let postgres = parsePostgres(&reader, postgresObject)
+        let schemaOwner = parseSchemaOwner(&reader, postgresObject ?? [:], daemonUser: postgres?.user)
         let poll = reader.int(root, "poll_interval_seconds", path: "", default: 30, range: 1...3600)
         let templates = reader.existingPath(root, "templates_dir", path: "", directory: true, required: false)
         let dataMap = reader.existingPath(root, "data_map", path: "", directory: false, required: false)
@@ -39,20 +41,22 @@ public enum ConfigParser {
         let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
         let limits = parseLimits(&reader, reader.object(root, "limits", path: "", required: false))
         let digest = parseDigest(&reader, reader.object(root, "digest", path: "", required: false))
+        let retention = parseRetention(&reader, reader.object(root, "retention", path: "", required: false))
         // The suppression list's key is needed wherever erasure or objection can run.
         let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
               let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
-              let limits, let digest else {
+              let limits, let digest, let retention else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
-            imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
+            imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, schemaOwner: schemaOwner,
+            pollIntervalSeconds: poll,
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
             deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
-            digest: digest, suppressionKey: suppressionKey.map { Array($0.utf8) }
+            digest: digest, retention: retention, suppressionKey: suppressionKey.map { Array($0.utf8) }
         ))
     }
 
@@ -137,6 +141,7 @@ public enum ConfigParser {
         let path = "postgres"
         reader.rejectUnknownKeys(object, known: [
             "host", "port", "database", "user", "password", "sslmode", "sslrootcert", "connect_timeout_seconds",
+            "migration_user", "migration_password",
         ], path: path)
         let host = reader.string(object, "host", path: path)
         let port = reader.int(object, "port", path: path, default: 5432, range: 1...65535)
@@ -149,6 +154,28 @@ public enum ConfigParser {
         guard let host, let port, let database, let user, let sslMode, let timeout else { return nil }
         return PostgresConfiguration(host: host, port: port, database: database, user: user, password: password,
                                      sslMode: sslMode.rawValue, sslRootCert: rootCert, connectTimeoutSeconds: timeout)
+    }
+
+    /// `postgres.migration_user` and `migration_password`: the role that owns
+    /// schema `dsr`, for `dsrd migrate` only. Optional here (the daemon runs
+    /// without it); it must be another role than the daemon's. The password
+    /// is checked in form, never read: only `dsrd migrate` reads it.
+    private static func parseSchemaOwner(_ reader: inout ConfigReader, _ object: [String: JSONValue],
+                                         daemonUser: String?) -> DaemonConfig.SchemaOwner? {
+        let path = "postgres"
+        let password = reader.secretReference(object, "migration_password", path: path, required: false)
+        guard let user = reader.string(object, "migration_user", path: path, required: false) else {
+            if object["migration_password"] != nil, object["migration_user"] == nil {
+                reader.problem(reader.join(path, "migration_user"), "missing key (migration_password is given)")
+            }
+            return nil
+        }
+        if user == daemonUser {
+            reader.problem(reader.join(path, "migration_user"),
+                           "must be another role than user: the daemon's role must not own the schema it writes its audit trail in")
+            return nil
+        }
+        return DaemonConfig.SchemaOwner(user: user, password: password)
     }
 
     private static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {

@@ -1,3 +1,4 @@
+import Requests
 import Store
 import Transport
 
@@ -24,12 +25,24 @@ public struct DaemonConfig: Sendable {
         public var loopGuardWindowMinutes: Int
     }
 
+    /// The role that owns schema `dsr`, used only by `dsrd migrate`
+    /// (`postgres.migration_user`, `postgres.migration_password`). Its
+    /// password stays a reference until `dsrd migrate` reads it: the daemon
+    /// never holds it.
+    public struct SchemaOwner: Sendable, Equatable {
+        public var user: String
+        public var password: SecretReference?
+    }
+
     public var imap: IMAP
     public var intake: Intake
     public var smtp: MailServerSettings
     /// The address replies come from (and the envelope sender).
     public var sender: String
+    /// The daemon's own role and connection.
     public var postgres: PostgresConfiguration
+    /// Nil: not configured (`dsrd migrate` refuses to run without it).
+    public var schemaOwner: SchemaOwner?
     public var pollIntervalSeconds: Int
     public var templatesDirectory: String?
     public var dataMapPath: String?
@@ -45,6 +58,8 @@ public struct DaemonConfig: Sendable {
     public var identity: Identity = .standard
     public var limits: Limits = .standard
     public var digest: Digest = .standard
+    /// How long dsrd's own records are kept (`retention`).
+    public var retention: RetentionPolicy = .standard
     /// Key of the suppression list's keyed hash (HMAC-SHA256 of addresses);
     /// required with a data map. Changing it orphans the list.
     public var suppressionKey: [UInt8]?

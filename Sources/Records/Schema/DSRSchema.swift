@@ -38,6 +38,10 @@ public enum DSRSchema {
         Migration(version: 7, name: "the reading of a request", sql: [
             "ALTER TABLE dsr.requests ADD COLUMN reading jsonb",
         ]),
+        // What retention and the erasure of a person's records need, and
+        // the audit trail's only two doors (the schema's owner role is
+        // `DSRSetup`'s business, at every migrate).
+        Migration(version: 8, name: "retention and erasure of dsrd's own records", sql: DSRRetentionSchema.statements),
     ]
 
     /// Who really asked (the opening message's From, which a claimed address

@@ -44,4 +44,6 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case replySent = "reply_sent"
     // Daily jobs.
     case heldRowsPurged = "held_rows_purged"
+    /// The retention job's counts: mail cleared, values redacted, cases deleted.
+    case retentionApplied = "retention_applied"
 }
