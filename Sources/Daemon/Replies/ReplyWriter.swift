@@ -72,7 +72,7 @@ public struct ReplyWriter: Sendable {
             attachments: attachments
         )
         return ComposedMail(raw: MailComposer.compose(mail), envelopeFrom: sender, recipients: [context.recipient],
-                            messageID: messageID, template: template.rawValue)
+                            messageID: messageID, template: template.rawValue, carriesCopy: !attachments.isEmpty)
     }
 
     /// The receipt's kind flags.

@@ -55,7 +55,7 @@ public struct DaemonComponents: Sendable {
         }
         let daily = DailyJobsStage.Settings(dataMap: map, digestAddress: config.digest.address,
                                             digestHour: config.digest.hour, sender: config.sender,
-                                            organisationName: config.organisation.name)
+                                            organisationName: config.organisation.name, retention: config.retention)
         return DaemonComponents(config: config, writer: writer, intake: intake, fulfil: fulfil, daily: daily,
                                 delivery: DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts)))
     }

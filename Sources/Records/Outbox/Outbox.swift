@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import MailCore
 import Requests
 import Store
@@ -25,15 +26,18 @@ public struct Outbox {
     /// subject, `notice` to a partner or the operators) and audited as
     /// queued by `actor`: row, link and event together or not at all (the
     /// caller's transaction). Mail about no request (the digest) is the
-    /// row alone.
+    /// row alone. Its size and SHA-256 are kept beside the bytes, and stay
+    /// when retention clears them.
     @discardableResult
     public func enqueue(_ mail: ComposedMail, for requestID: Int?, role: MessageRole = .reply, actor: String) throws -> Int {
         let inserted = try connection.execute("""
-            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw)
-            VALUES ($1, $2, $3, $4, $5::text[], $6)
+            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, size_bytes,
+                                    raw_sha256, carries_copy)
+            VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)
             RETURNING id
             """, [.int(requestID), .text(mail.messageID), .text(mail.template), .text(mail.envelopeFrom),
-                  .textArray(mail.recipients), .bytes(mail.raw)])
+                  .textArray(mail.recipients), .bytes(mail.raw), .int(mail.raw.count),
+                  .text(SHA256.hash(mail.raw).hexString), .bool(mail.carriesCopy)])
         let outboxID = try inserted.first?.int("id") ?? 0
         guard let requestID else { return outboxID }
         try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: role)
@@ -66,7 +70,7 @@ public struct Outbox {
         let result = try connection.execute("""
             WITH due AS (
                 SELECT id FROM dsr.outbox
-                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz
+                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz AND raw_cleared_at IS NULL
                 ORDER BY id LIMIT $2::int
                 FOR UPDATE SKIP LOCKED
             )
@@ -89,11 +93,17 @@ public struct Outbox {
     }
 
     /// Records a successful send, and a `reply_sent` audit event by `actor`
-    /// for its request.
+    /// for its request. A mail that carries a copy of a person's data loses
+    /// its bytes here, in the same transaction: it is never kept once the
+    /// server accepted it (a resend is built again from the database).
     public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
         let updated = try connection.execute("""
             UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
-                                  last_error = NULL
+                                  last_error = NULL,
+                                  size_bytes = coalesce(size_bytes, octet_length(raw)),
+                                  raw_sha256 = coalesce(raw_sha256, encode(sha256(raw), 'hex')),
+                                  raw = CASE WHEN carries_copy THEN ''::bytea ELSE raw END,
+                                  raw_cleared_at = CASE WHEN carries_copy THEN $2::timestamptz END
             WHERE id = $1::bigint AND state = 'pending'
             """, [.int(message.id), .timestamp(now)])
         guard updated.affectedRows == 1, let requestID = message.requestID else { return }
@@ -115,9 +125,9 @@ public struct Outbox {
     public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date,
                            actor: String) throws -> String? {
         let updated = try connection.execute("""
-            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2
+            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, failed_at = $3::timestamptz
             WHERE id = $1::bigint AND state = 'pending'
-            """, [.int(message.id), .text(lastError)])
+            """, [.int(message.id), .text(lastError), .timestamp(now)])
         guard updated.affectedRows == 1, let requestID = message.requestID else { return nil }
         return try replyFailed(requestID, message: message, reason: reason, at: now, actor: actor)
     }
