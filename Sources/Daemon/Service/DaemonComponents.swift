@@ -86,7 +86,8 @@ public struct DaemonComponents: Sendable {
             logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
         }
         stages.append(DailyJobsStage(database: database, clock: clock, logger: logger, settings: daily))
-        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database),
+        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database,
+                                                                   addressHashKey: fulfil?.suppressionKey),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
                                     settings: delivery))
         return stages

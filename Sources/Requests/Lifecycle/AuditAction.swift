@@ -46,4 +46,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case heldRowsPurged = "held_rows_purged"
     /// The retention job's counts: mail cleared, values redacted, cases deleted.
     case retentionApplied = "retention_applied"
+    // dsrd's own records.
+    /// A completed erasure, answered: the person removed from `dsr.*`.
+    case ownRecordsErased = "own_records_erased"
 }
