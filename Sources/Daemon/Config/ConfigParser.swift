@@ -92,13 +92,16 @@ public enum ConfigParser {
 
     private static func parseIntake(_ reader: inout ConfigReader, _ object: [String: JSONValue]) -> DaemonConfig.Intake? {
         let path = "intake"
-        reader.rejectUnknownKeys(object, known: ["max_message_bytes", "loop_guard_messages", "loop_guard_window_minutes"],
-                                 path: path)
+        reader.rejectUnknownKeys(object, known: ["max_message_bytes", "loop_guard_messages", "loop_guard_window_minutes",
+                                                 "max_stored_bytes_per_sender_per_day"], path: path)
         let size = reader.int(object, "max_message_bytes", path: path, default: 25 << 20, range: 1024...(1 << 30))
         let messages = reader.int(object, "loop_guard_messages", path: path, default: 5, range: 1...1_000_000)
         let window = reader.int(object, "loop_guard_window_minutes", path: path, default: 60, range: 1...10_080)
-        guard let size, let messages, let window else { return nil }
-        return DaemonConfig.Intake(maximumMessageBytes: size, loopGuardMessages: messages, loopGuardWindowMinutes: window)
+        let stored = reader.int(object, "max_stored_bytes_per_sender_per_day", path: path,
+                                default: DaemonConfig.Intake.standardStoredBytesPerSenderPerDay, range: 1024...(1 << 40))
+        guard let size, let messages, let window, let stored else { return nil }
+        return DaemonConfig.Intake(maximumMessageBytes: size, loopGuardMessages: messages, loopGuardWindowMinutes: window,
+                                   maximumStoredBytesPerSenderPerDay: stored)
     }
 
     private static func parseSMTP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> MailServerSettings? {

@@ -18,11 +18,16 @@ public struct DaemonConfig: Sendable {
         public var dpoAddress: String
     }
 
-    /// Limits of intake: message size and the loop guard.
+    /// Limits of intake: message size, storage per sender and the loop guard.
     public struct Intake: Sendable {
         public var maximumMessageBytes: Int
         public var loopGuardMessages: Int
         public var loopGuardWindowMinutes: Int
+        /// Bytes of one sender's mail stored within 24 hours; further mail
+        /// is recorded without its bytes and goes to review.
+        public var maximumStoredBytesPerSenderPerDay: Int = Self.standardStoredBytesPerSenderPerDay
+
+        public static let standardStoredBytesPerSenderPerDay = 50 << 20
     }
 
     /// The role that owns schema `dsr`, used only by `dsrd migrate`

@@ -42,6 +42,7 @@ public struct DaemonComponents: Sendable {
             mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
             processedMailbox: config.imap.processedMailbox, reviewMailbox: config.imap.reviewMailbox,
             ownAddress: config.sender, maximumMessageBytes: config.intake.maximumMessageBytes,
+            maximumStoredBytesPerSenderPerDay: config.intake.maximumStoredBytesPerSenderPerDay,
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60, limits: config.limits,
             senderTrust: config.identity.senderTrust, operatorAddress: config.digest.address, matcher: matcher)

@@ -10,6 +10,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case unreadable
     case oversized
     case quarantined
+    /// A sender's mail beyond the storage cap: recorded without its bytes.
+    case overStorageCap = "over_storage_cap"
     case rateLimited = "rate_limited"
     case repeatReceived = "repeat_received"
     case followUpReceived = "follow_up_received"
