@@ -36,7 +36,8 @@ public struct DaemonComponents: Sendable {
             problems.append(Problem(path: "suppression_key", message: "not set: fulfilment needs it with a data map"))
         }
         guard problems.isEmpty, let templates else { throw LoadFailure(problems: problems) }
-        let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+        let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation,
+                                 caseYears: config.retention.caseYears)
         let matcher = AddressMatcher(rules: config.identity.aliasRules)
         let intake = IntakeSettings(
             mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
@@ -66,7 +67,8 @@ public struct DaemonComponents: Sendable {
     public static func writer(_ config: DaemonConfig) throws(LoadFailure) -> ReplyWriter {
         var problems: [Problem] = []
         guard let templates = loadTemplates(config, into: &problems) else { throw LoadFailure(problems: problems) }
-        return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+        return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation,
+                           caseYears: config.retention.caseYears)
     }
 
     /// The pipeline's stages, in the order they run, on one database client:
