@@ -47,7 +47,7 @@ let package = Package(
         // map (access, erasure, rectification, objection, partner notices,
         // the map's check against the live catalog); what an erasure keeps
         // or suppresses it records through Records, in the same transaction.
-        .target(name: "Records", dependencies: ["MailCore", "Requests", "Store"]),
+        .target(name: "Records", dependencies: ["Hashing", "LogSafety", "MailCore", "Requests", "Store"]),
         .target(name: "CustomerData", dependencies: ["LogSafety", "Records", "Requests", "Store"]),
 
         // The daemon: its stages (decisions and orchestration, no SQL), the

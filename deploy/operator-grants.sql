@@ -6,15 +6,16 @@
 -- Once, as a superuser (or a role with CREATEROLE):
 --   CREATE ROLE dsrd_operator NOLOGIN;
 --   CREATE ROLE kari LOGIN PASSWORD '...' IN ROLE dsrd_operator;   -- one login per officer
--- Then, as the owner of schema dsr (the daemon's role), after every `dsrd migrate`:
---   psql -v ON_ERROR_STOP=1 -f deploy/operator-grants.sql
+-- Then, as the role that owns schema dsr (postgres.migration_user, the one `dsrd migrate` uses;
+-- never the daemon's role), after every `dsrd migrate`:
+--   psql -U dsrd_owner -v ON_ERROR_STOP=1 -f deploy/operator-grants.sql
 GRANT USAGE ON SCHEMA dsr TO dsrd_operator;
 -- Reading requests, their messages (in and out), the audit trail, the heartbeat and the suppression list.
 GRANT SELECT ON dsr.requests, dsr.request_messages, dsr.inbound, dsr.outbox, dsr.audit_events, dsr.heartbeat,
     dsr.suppression, dsr.schema_migrations TO dsrd_operator;
 -- Decisions: the state and the columns the lifecycle sets with it (also what SELECT ... FOR UPDATE needs).
-GRANT UPDATE (state, state_reason, updated_at, completed_at, approved_by, approved_kinds, fulfil_attempts,
-    extended_due_on) ON dsr.requests TO dsrd_operator;
+GRANT UPDATE (state, state_reason, updated_at, completed_at, closed_at, approved_by, approved_kinds,
+    fulfil_attempts, extended_due_on) ON dsr.requests TO dsrd_operator;
 -- Replies and notices queued with a decision, linked to their request; every decision's audit event.
 GRANT INSERT ON dsr.outbox, dsr.request_messages, dsr.audit_events TO dsrd_operator;
 -- The outbox: retry (due now, attempts reset) and cancel.

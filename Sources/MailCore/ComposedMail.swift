@@ -14,12 +14,18 @@ public struct ComposedMail: Sendable, Equatable {
     /// What the mail was written from (a reply template's name, `digest`):
     /// logs and the audit trail name a message by it, never by its content.
     public var template: String
+    /// The mail carries a copy of a person's data (an attachment): once the
+    /// mail server has accepted it, its bytes are not kept (size and
+    /// SHA-256 are); a copy needed again is built again.
+    public var carriesCopy: Bool
 
-    public init(raw: [UInt8], envelopeFrom: String, recipients: [String], messageID: String, template: String) {
+    public init(raw: [UInt8], envelopeFrom: String, recipients: [String], messageID: String, template: String,
+                carriesCopy: Bool = false) {
         self.raw = raw
         self.envelopeFrom = envelopeFrom
         self.recipients = recipients
         self.messageID = messageID
         self.template = template
+        self.carriesCopy = carriesCopy
     }
 }

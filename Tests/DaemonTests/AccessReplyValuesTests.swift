@@ -42,7 +42,7 @@ private let files = AccessReplyValues.Files(json: "dsr-export-R.json", readable:
 
 private let common: TemplateValues = [
     "reference": "DSR-2026-0042", "organisation": "Shop AS", "dpo_address": "privacy@example.com",
-    "received_date": "1 May 2026", "due_date": "1 June 2026",
+    "received_date": "1 May 2026", "due_date": "1 June 2026", "case_period": "3 years",
 ]
 
 struct AccessReplyValuesTests {

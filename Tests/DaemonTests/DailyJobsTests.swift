@@ -9,22 +9,24 @@ import Testing
     private func instant(_ iso: String) throws -> Date { try #require(ISO8601DateFormatter().date(from: iso)) }
     private func day(_ text: String) throws -> Day { try #require(Day(iso: text)) }
 
-    @Test func thePurgeRunsAnyTimeAndTheDigestFromItsHourInOslo() throws {
+    /// Retention runs every day, whatever else is configured (it joined the
+    /// schedule with `retention`: the expectations list it since).
+    @Test func thePurgeAndRetentionRunAnyTimeAndTheDigestFromItsHourInOslo() throws {
         let both = DailySchedule(purgeEnabled: true, digestEnabled: true, digestHour: 7)
         // 05:59 UTC in winter is 06:59 in Oslo; 06:00 UTC is 07:00.
-        #expect(both.jobs(at: try instant("2026-11-25T05:59:00Z")) == [.purge])
-        #expect(both.jobs(at: try instant("2026-11-25T06:00:00Z")) == [.purge, .digest])
-        #expect(both.jobs(at: try instant("2026-11-25T22:59:00Z")) == [.purge, .digest])
+        #expect(both.jobs(at: try instant("2026-11-25T05:59:00Z")) == [.purge, .retention])
+        #expect(both.jobs(at: try instant("2026-11-25T06:00:00Z")) == [.purge, .retention, .digest])
+        #expect(both.jobs(at: try instant("2026-11-25T22:59:00Z")) == [.purge, .retention, .digest])
         // Midnight in Oslo starts a new day, before the hour again.
-        #expect(both.jobs(at: try instant("2026-11-25T23:00:00Z")) == [.purge])
+        #expect(both.jobs(at: try instant("2026-11-25T23:00:00Z")) == [.purge, .retention])
         // Summer time: 07:00 in Oslo is 05:00 UTC.
-        #expect(both.jobs(at: try instant("2026-06-10T05:00:00Z")) == [.purge, .digest])
+        #expect(both.jobs(at: try instant("2026-06-10T05:00:00Z")) == [.purge, .retention, .digest])
         #expect(DailySchedule.osloHour(try instant("2026-06-10T04:59:00Z")) == 6)
 
         let none = DailySchedule(purgeEnabled: false, digestEnabled: false, digestHour: 0)
-        #expect(none.jobs(at: try instant("2026-11-25T12:00:00Z")).isEmpty)
+        #expect(none.jobs(at: try instant("2026-11-25T12:00:00Z")) == [.retention])
         let digestOnly = DailySchedule(purgeEnabled: false, digestEnabled: true, digestHour: 0)
-        #expect(digestOnly.jobs(at: try instant("2026-11-24T23:00:00Z")) == [.digest])
+        #expect(digestOnly.jobs(at: try instant("2026-11-24T23:00:00Z")) == [.retention, .digest])
     }
 
     private func sample() throws -> OperatorDigest {

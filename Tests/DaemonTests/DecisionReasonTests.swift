@@ -10,7 +10,7 @@ private let templatesFolder = URL(fileURLWithPath: #filePath)
 
 private let common: TemplateValues = [
     "reference": "DSR-2026-0042", "organisation": "Shop AS", "dpo_address": "privacy@example.com",
-    "received_date": "1 May 2026", "due_date": "1 June 2026", "new_due_date": "1 August 2026",
+    "received_date": "1 May 2026", "due_date": "1 June 2026", "new_due_date": "1 August 2026", "case_period": "3 years",
 ]
 
 /// A refusal's or extension's reason: named grounds and text per language.

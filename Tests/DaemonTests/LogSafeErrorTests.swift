@@ -1,5 +1,6 @@
 import Foundation
 import LogSafety
+import Records
 import Requests
 import Testing
 @testable import CustomerData
@@ -17,6 +18,8 @@ struct LogSafeErrorTests {
         // Store
         PostgresError(kind: .statementFailed, sqlState: "23505", constraint: "requests_reference_key",
                       table: "requests", context: "running a statement"),
+        // Records
+        DSRPrivileges.RoleProblem(message: "the daemon's role dsrd is a member of dsrd_owner, which owns schema dsr"),
         // CustomerData
         SQLIdentifierError(name: "crm.Customers", expectedParts: 2),
         AccessError.unusableMap(problems: 2),
@@ -34,11 +37,12 @@ struct LogSafeErrorTests {
         MetricsTextfile.WriteFailed(step: "rename", code: 13),
         ConfigError(problems: [Problem(path: "imap.url", message: "missing key (a string)")]),
         SecretError(message: "environment variable DSRD_DB_PASSWORD is not set"),
+        DaemonConfig.SchemaOwnerUnavailable(message: "postgres.migration_password: environment variable OWNER is not set"),
         DaemonComponents.LoadFailure(problems: [Problem(path: "templates_dir", message: "not set: replies need the templates")]),
         DecisionRefusal.notOpen(reference: "DSR-2026-0042", state: "completed"),
         OperatorError.unknownReference("DSR-2026-0042"),
         ManualReplyRefusal.notByHand(.eraseCompleted, allowed: [.noData]),
-        OutboxRefusal.notRetryable(id: 17, state: "sent"),
+        OutboxRefusal.notRetryable(id: 17, state: "sent"), OutboxRefusal.bytesCleared(id: 17),
         OperatorDecisions.PreviewOnly(outcome: .init(reference: "DSR-2026-0042", fromState: "needs_review", toState: "rejected")),
         DeliveryStage.SMTPUnavailable(reason: "smtp connection curl 7"),
         RequestMail.UnmailableAddress(),

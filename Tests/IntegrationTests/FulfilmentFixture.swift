@@ -62,20 +62,21 @@ enum FulfilmentFixture {
         try connection.execute(sql, [parameter]).first?.int("count") ?? -1
     }
 
-    static func createCustomer(_ connection: PostgresConnection, phone: String = "+4791234567") throws -> Customer {
+    static func createCustomer(_ connection: PostgresConnection, phone: String = "+4791234567",
+                               lastName: String = "Slettesen") throws -> Customer {
         let address = LocalStack.uniqueAddress("erase.me", domain: "example.org")
         let unique = String(address.prefix { $0 != "@" }.filter(\.isNumber).suffix(12))
         let id = try connection.execute("""
             INSERT INTO crm.customers (email, first_name, last_name, phone, organization, title, nationality, language)
-            VALUES ($1, 'Testa', 'Slettesen', $2, 'Eksempel AS', 'Rådgiver', 'NO', 'nb') RETURNING id::text AS id
-            """, [.text(address), .text(phone)]).first?.string("id") ?? ""
+            VALUES ($1, 'Testa', $3, $2, 'Eksempel AS', 'Rådgiver', 'NO', 'nb') RETURNING id::text AS id
+            """, [.text(address), .text(phone), .text(lastName)]).first?.string("id") ?? ""
         func order(_ suffix: String, _ at: String) throws -> String {
             let orderID = try connection.execute("""
                 INSERT INTO crm.orders (customer_id, order_number, ordered_at, buyer_name, billing_address, billing_postcode,
                     billing_city, payment_method, card_last4, invoice_ref, amount_nok, vat_nok, status)
-                VALUES ($1, $2, $3::timestamptz, 'Testa Slettesen', 'Testveien 1', '0150', 'Oslo', 'card', '4242',
+                VALUES ($1, $2, $3::timestamptz, $4, 'Testveien 1', '0150', 'Oslo', 'card', '4242',
                         'INV-TEST', 1250, 250, 'paid') RETURNING id::text AS id
-                """, [.text(id), .text("JL-T\(unique)-\(suffix)"), .text(at)]).first?.string("id") ?? ""
+                """, [.text(id), .text("JL-T\(unique)-\(suffix)"), .text(at), .text("Testa " + lastName)]).first?.string("id") ?? ""
             try connection.execute("""
                 INSERT INTO crm.order_lines (order_id, description, quantity, unit_price) VALUES ($1, 'Billett', 1, 1000)
                 """, [.text(orderID)])
@@ -116,7 +117,7 @@ enum FulfilmentFixture {
         for statement in statements {
             try connection.execute(statement.replacingOccurrences(of: "$1", with: "$1::bigint"), [.text(id)])
         }
-        return Customer(id: id, address: address, name: "Testa Slettesen", oldOrder: oldOrder,
+        return Customer(id: id, address: address, name: "Testa " + lastName, oldOrder: oldOrder,
                         yearEndOrder: yearEndOrder, currentOrder: currentOrder)
     }
 }

@@ -20,8 +20,9 @@ struct IntakeHarness {
     let clock = ManualWallClock(Date())
 
     /// `limits` replaces the stack's abuse limits (which are set high so
-    /// that other tests never meet them).
-    init(loopGuard: Int = 5, limits: DaemonConfig.Limits? = nil) throws {
+    /// that other tests never meet them); `storedBytesPerSender` the storage
+    /// cap per sender and day.
+    init(loopGuard: Int = 5, limits: DaemonConfig.Limits? = nil, storedBytesPerSender: Int? = nil) throws {
         stack = try LocalStack()
         notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
         var config = try ConfigLoader.load(path: stack.configPath).get()
@@ -29,6 +30,7 @@ struct IntakeHarness {
         config.sender = notices
         config.intake.loopGuardMessages = loopGuard
         if let limits { config.limits = limits }
+        if let storedBytesPerSender { config.intake.maximumStoredBytesPerSenderPerDay = storedBytesPerSender }
         // This checkout's templates, not those of the checkout that wrote the
         // stack's configuration (they may be a different version).
         config.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -38,6 +38,32 @@ struct LocalStack {
                               connectTimeoutSeconds: 5, applicationName: "dsrd-tests")
     }
 
+    /// The role that owns schema `dsr`, as `dsrd migrate` connects
+    /// (`DSRD_PG_OWNER`, `DSRD_PG_OWNER_PASSWORD`).
+    func ownerPostgres() throws -> PostgresConfiguration {
+        for name in ["DSRD_PG_OWNER", "DSRD_PG_OWNER_PASSWORD"] where environment[name]?.isEmpty ?? true {
+            throw NotUp(variable: name)
+        }
+        var configuration = postgres
+        configuration.user = value("DSRD_PG_OWNER")
+        configuration.password = value("DSRD_PG_OWNER_PASSWORD")
+        configuration.applicationName = "dsrd-tests-owner"
+        return configuration
+    }
+
+    /// The cluster's superuser over its local socket (trust), for what only
+    /// a DBA does: creating and dropping a scratch database.
+    func superuserPostgres(database: String = "postgres") throws -> PostgresConfiguration {
+        let state = value("DSRD_STACK_STATE")
+        guard !state.isEmpty else { throw NotUp(variable: "DSRD_STACK_STATE") }
+        return PostgresConfiguration(host: state + "/pg/run", port: Int(value("PGPORT")) ?? 5432, database: database,
+                                     user: "postgres", password: nil, sslMode: "disable", connectTimeoutSeconds: 5,
+                                     applicationName: "dsrd-tests-admin")
+    }
+
+    /// The daemon's role (`PGUSER`).
+    var daemonRole: String { value("PGUSER") }
+
     var mailPassword: String { value("DSRD_TEST_MAIL_PASSWORD") }
     var caFile: String { value("DSRD_IMAP_CA_FILE") }
     var configPath: String { value("DSRD_CONFIG") }

@@ -49,7 +49,7 @@ extension LiveStackTests {
 
         @Test func theOfficerReadsAndDecidesWithTheDatabaseAloneAndNothingMore() async throws {
             let stack = try LocalStack()
-            let owner = PostgresClient(configuration: stack.postgres)
+            let owner = PostgresClient(configuration: try stack.ownerPostgres())
             try await Self.applyGrants(owner)
             let config = try Self.officerConfig(stack)
             defer { unlink(config) }
@@ -140,7 +140,7 @@ extension LiveStackTests {
 
         @Test func aMissingPrivilegeExits77AndTheGrantsFileRestoresIt() async throws {
             let stack = try LocalStack()
-            let owner = PostgresClient(configuration: stack.postgres)
+            let owner = PostgresClient(configuration: try stack.ownerPostgres())
             let config = try Self.officerConfig(stack)
             defer { unlink(config) }
             try await owner.query("REVOKE SELECT ON dsr.requests FROM dsrd_operator")

@@ -5,11 +5,16 @@ import Testing
 
 extension LiveStackTests {
     @Suite struct PostgresIntegrationTests {
+        /// As `dsrd migrate` runs them: as the schema's owner role, granting
+        /// the daemon's role its privileges. A second run changes nothing.
         @Test func migrationsRunTwiceAndApplyOnce() async throws {
             let stack = try LocalStack()
             let client = PostgresClient(configuration: stack.postgres)
-            let first = try await DSRSchema.migrator.migrate(client)
-            let second = try await DSRSchema.migrator.migrate(client)
+            let owner = PostgresClient(configuration: try stack.ownerPostgres())
+            let first = try await DSRSetup.migrate(owner, daemonRole: stack.daemonRole, caseYears: 3)
+            let privileges = try await SchemaRoleFacts.read(owner)
+            let second = try await DSRSetup.migrate(owner, daemonRole: stack.daemonRole, caseYears: 3)
+            #expect(try await SchemaRoleFacts.read(owner) == privileges)
             let latest = DSRSchema.migrations.map(\.version).max() ?? 0
             #expect(first.current == latest)
             #expect(second.applied.isEmpty)

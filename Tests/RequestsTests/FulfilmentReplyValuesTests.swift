@@ -10,6 +10,7 @@ private let templatesFolder = URL(fileURLWithPath: #filePath)
 private let common: TemplateValues = [
     "reference": "DSR-2026-7KQ3M", "organisation": "Janteloppet AS",
     "dpo_address": "personvernombud@janteloppet.test", "received_date": "2. mars 2026", "due_date": "7. april 2026",
+    "case_period": "3 years",
 ]
 
 private let orders = LocalizedText(en: "Orders", nb: "Ordrer")
@@ -25,13 +26,36 @@ struct FulfilmentReplyValuesTests {
         let english = try templates.render(.eraseCompleted, language: .en, values: common.merging(report.templateValues(.en)))
         #expect(english.body.contains("- Dietary needs"))
         #expect(english.body.contains("- Orders: Accounting law (until 1 January 2032)"))
-        #expect(!english.body.contains("We have not kept any"))
+        #expect(!english.body.contains("we have not kept any"))
         let bokmal = try templates.render(.eraseCompleted, language: .nb, values: common.merging(report.templateValues(.nb)))
         #expect(bokmal.body.contains("Kostbehov") && bokmal.body.contains("1. januar 2032"))
 
         let nothingKept = ErasureReport(erased: [orders])
         let plain = try templates.render(.eraseCompleted, language: .en, values: common.merging(nothingKept.templateValues(.en)))
-        #expect(plain.body.contains("We have not kept any"))
+        #expect(plain.body.contains("we have not kept any of your\npersonal data"))
+    }
+
+    /// What is kept after an erasure is said as it is: the case record for
+    /// the retention period, and the keyed hash on the suppression list.
+    /// A withdrawal of consent (the person stays a customer) says neither.
+    @Test func erasureAndNoDataSayWhatIsKeptAndForHowLong() throws {
+        let templates = try TemplateSet.load(from: templatesFolder)
+        let report = ErasureReport(erased: [orders])
+        let english = try templates.render(.eraseCompleted, language: .en, values: common.merging(report.templateValues(.en)))
+        #expect(english.body.contains("We keep a record of this request for 3 years"))
+        #expect(english.body.contains("keyed hash") && english.body.contains("suppression list"))
+        let bokmal = try templates.render(.eraseCompleted, language: .nb,
+                                          values: common.merging(["case_period": "3 år"]).merging(report.templateValues(.nb)))
+        #expect(bokmal.body.contains("denne forespørselen i 3 år") && bokmal.body.contains("sperrelisten"))
+        let consent = try templates.render(.eraseCompleted, language: .en,
+                                           values: common.merging(report.templateValues(.en, consentOnly: true)))
+        #expect(!consent.body.contains("keyed hash") && !consent.body.contains("We keep a record"))
+        for language in [ReplyLanguage.en, .nb] {
+            let none = try templates.render(.noData, language: language, values: common.merging(["case_period": "7 år"]))
+            #expect(none.body.contains("7 år"), "\(language)")
+        }
+        #expect(ReplyLanguage.en.yearsText(1) == "1 year" && ReplyLanguage.en.yearsText(3) == "3 years")
+        #expect(ReplyLanguage.nb.yearsText(3) == "3 år")
     }
 
     @Test func objectionListsWhatStoppedAndFromWhen() throws {

@@ -17,6 +17,7 @@ func sampleValues(for template: ReplyTemplate) -> TemplateValues {
         "dpo_address": "personvernombud@janteloppet.test",
         "received_date": "2026-03-02",
         "due_date": "2026-04-07",
+        "case_period": "3 years",
     ]
     let own: TemplateValues
     switch template {
@@ -137,7 +138,7 @@ struct TemplateSetTests {
         var erase = sampleValues(for: .eraseCompleted)
         erase["kept"] = .list([])
         let erased = try set.render(.eraseCompleted, language: .nb, values: erase).body
-        #expect(erased.contains("Vi har ikke beholdt"))
+        #expect(erased.contains("har vi ikke beholdt"))
         #expect(!erased.contains("Bookkeeping Act"))
         let kept = try set.render(.eraseCompleted, language: .nb, values: sampleValues(for: .eraseCompleted)).body
         #expect(kept.contains("- Invoices: Bookkeeping Act § 13 (til 2031-12-31)"))

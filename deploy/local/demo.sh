@@ -180,10 +180,20 @@ step "notices to the partners that had received the data (Art. 19; after an obje
 psql -X -q -P pager=off -c "SELECT r.reference, o.recipients, o.state FROM dsr.outbox o JOIN dsr.requests r ON r.id = o.request_id
     WHERE o.template = 'partner_notice' ORDER BY o.id"
 
-ref=$(psql -X -Atc "SELECT reference FROM dsr.requests WHERE subject_address = 'emma.smith@example.org' ORDER BY id LIMIT 1")
+# Once its reply was accepted, Emma's erasure removed her from dsrd's own
+# records too: it is found by its audit event, not by her address.
+ref=$(psql -X -Atc "SELECT r.reference FROM dsr.requests r WHERE EXISTS (SELECT 1 FROM dsr.audit_events e
+    WHERE e.request_id = r.id AND e.action = 'own_records_erased') ORDER BY r.id LIMIT 1")
 if [ -n "$ref" ]; then
-    step "dsrd requests show $ref: Emma's erasure, its messages and its audit trail"
+    step "dsrd requests show $ref: Emma's erasure, answered: her address is a keyed hash now, her mail's bytes are gone, the audit trail stays"
     "$DSRD" requests show "$ref"
+    step "what dsr still holds of her: hashes, sizes and dates (a data-only dump of schema dsr finds no emma.smith)"
+    psql -X -q -P pager=off -c "SELECT 'inbound' AS mail, id, from_address AS address, size_bytes, octet_length(raw) AS stored
+        FROM dsr.inbound WHERE raw_cleared_at IS NOT NULL AND from_address !~ '@'
+        UNION ALL SELECT 'outbox', id, array_to_string(recipients, ','), size_bytes, octet_length(raw) FROM dsr.outbox
+        WHERE request_id IN (SELECT id FROM dsr.requests WHERE reference = '$ref') ORDER BY 1, 2"
+    PGUSER=$DSRD_PG_OWNER PGPASSWORD=$DSRD_PG_OWNER_PASSWORD pg_dump --data-only --schema=dsr | grep -ci 'emma.smith' \
+        | sed 's/^/  lines mentioning emma.smith in the dump: /' || true
 fi
 
 printf '\nThe stack keeps running: deploy/local/stack.sh status | down | reset\n'

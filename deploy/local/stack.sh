@@ -26,11 +26,15 @@ SMTP_PORT=${DSRD_STACK_SMTP_PORT:-12525}
 TEST_DOMAINS="janteloppet.test example.com example.no example.org example.net"
 MAIL_USER=dsrdmail
 DB_NAME=janteloppet
+# Two roles, as in production (README, "Two database roles"): dsrd is the
+# daemon's, and PGUSER in the exports; dsrd_owner owns schema dsr and is
+# used only by `dsrd migrate`.
 DB_USER=dsrd
 # The privacy officers' read/decide role (a group without login) and one
 # officer's login in it (README: "The operators' database role").
 DB_OPERATOR_ROLE=dsrd_operator
 DB_OFFICER=dsrd_officer
+DB_OWNER=dsrd_owner
 
 log() { printf 'stack: %s\n' "$*" >&2; }
 die() { printf 'stack: error: %s\n' "$*" >&2; exit 1; }
@@ -125,9 +129,23 @@ EOF
     local officer_pw; officer_pw=$(secret officer-pg-password)
     psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_OFFICER'" | grep -q 1 \
         || psql_admin -c "CREATE ROLE $DB_OFFICER LOGIN PASSWORD '$officer_pw' IN ROLE $DB_OPERATOR_ROLE" >/dev/null
+    local owner_pw; owner_pw=$(secret pg-owner-password)
+    psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_OWNER'" | grep -q 1 \
+        || psql_admin -c "CREATE ROLE $DB_OWNER LOGIN PASSWORD '$owner_pw'" >/dev/null
+    # The owner may act as the daemon's role (never the other way round):
+    # that lets `dsrd migrate` take over a dsr schema the daemon's role
+    # created before there were two roles.
+    psql_admin -tAc "SELECT pg_has_role('$DB_OWNER', '$DB_USER', 'MEMBER')" | grep -q t \
+        || psql_admin -c "GRANT $DB_USER TO $DB_OWNER" >/dev/null
     if ! psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'" | grep -q 1; then
         create_database
     fi
+    grant_owner
+}
+
+# The owner role creates schema dsr in the database.
+grant_owner() {
+    psql_admin -c "GRANT CONNECT, CREATE ON DATABASE $DB_NAME TO $DB_OWNER" >/dev/null
 }
 
 psql_admin() { pg psql -X -q -v ON_ERROR_STOP=1 -h "$STATE/pg/run" -p "$PG_PORT" -U postgres -d postgres "$@"; }
@@ -366,6 +384,8 @@ write_config() {
     "database": "$DB_NAME",
     "user": "$DB_USER",
     "password": { "file": "$STATE/secrets/pg-password" },
+    "migration_user": "$DB_OWNER",
+    "migration_password": { "file": "$STATE/secrets/pg-owner-password" },
     "sslmode": "disable",
     "connect_timeout_seconds": 10
   },
@@ -396,6 +416,8 @@ export PGPORT=$PG_PORT
 export PGUSER=$DB_USER
 export PGPASSWORD=$(secret pg-password)
 export PGDATABASE=$DB_NAME
+export DSRD_PG_OWNER=$DB_OWNER
+export DSRD_PG_OWNER_PASSWORD=$(secret pg-owner-password)
 export DSRD_IMAP_URL=imap://127.0.0.1:$IMAP_PORT
 export DSRD_IMAPS_URL=imaps://127.0.0.1:$IMAPS_PORT
 export DSRD_IMAP_CA_FILE=$STATE/dovecot/cert.pem
@@ -450,6 +472,7 @@ case "$cmd" in
         pg_running || die "the stack is not up: run '$0 up' first"
         psql_admin -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" >/dev/null
         create_database
+        grant_owner
         empty_mailboxes
         log "reset: customer database recreated (no dsr schema until 'dsrd migrate'), mailboxes emptied"
         ;;

@@ -26,7 +26,7 @@ deploy/systemd/verify.sh .build/debug/dsrd
 # The unit lane first: pure tests and twins, in an environment without the
 # stack's variables, so none of them can lean on a server.
 test_started=$(date +%s)
-env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD -u PGDATABASE -u DSRD_CONFIG -u DSRD_IMAP_URL -u DSRD_IMAPS_URL \
+env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD -u PGDATABASE -u DSRD_PG_OWNER -u DSRD_PG_OWNER_PASSWORD -u DSRD_CONFIG -u DSRD_IMAP_URL -u DSRD_IMAPS_URL \
     -u DSRD_IMAP_CA_FILE -u DSRD_SMTP_URL -u DSRD_TEST_MAIL_PASSWORD \
     swift test --skip-build --skip IntegrationTests
 echo "test: unit lane in $(( $(date +%s) - test_started ))s" >&2

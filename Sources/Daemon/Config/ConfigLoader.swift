@@ -55,8 +55,13 @@ extension DaemonConfig {
             ("smtp.auth", smtp.username == nil ? "none" : "password"),
             ("sender", sender),
             ("postgres", "\(postgres.user)@\(postgres.host):\(postgres.port)/\(postgres.database) sslmode=\(postgres.sslMode)"),
+            ("postgres.migration_user", schemaOwner.map { "\($0.user) (its password is read by dsrd migrate only)" }
+                ?? "- (dsrd migrate needs it)"),
             ("poll_interval_seconds", String(pollIntervalSeconds)),
             ("delivery.max_attempts", String(deliveryMaxAttempts)),
+            ("intake.max_stored", "\(intake.maximumStoredBytesPerSenderPerDay) bytes per sender per day"),
+            ("retention", "received mail \(retention.rawMailDays) days after close, sent mail "
+                + "\(retention.sentMailDays) days after acceptance, cases \(retention.caseYears) years after close"),
             ("templates_dir", templatesDirectory ?? "-"),
             ("data_map", dataMapPath ?? "-"),
             ("identity.trusted_ids", identity.trustedAuthservIDs.isEmpty ? "-" : identity.trustedAuthservIDs.joined(separator: ",")),

@@ -15,7 +15,11 @@ extension ConfigParser {
         }
         var reader = ConfigReader(environment: environment)
         reader.rejectUnknownKeys(root, known: topLevelKeys, path: "")
-        let postgres = parsePostgres(&reader, reader.object(root, "postgres", path: ""))
+        let postgresObject = reader.object(root, "postgres", path: "")
+        let postgres = parsePostgres(&reader, postgresObject)
+        // Neither resolves a secret: the owner's password is read by `dsrd migrate` alone.
+        let schemaOwner = parseSchemaOwner(&reader, postgresObject ?? [:], daemonUser: postgres?.user)
+        let retention = parseRetention(&reader, reader.object(root, "retention", path: "", required: false))
         let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         var templates: String?
@@ -35,10 +39,11 @@ extension ConfigParser {
             key = keyReader.secret(root, "suppression_key", path: "", required: true).map { Array($0.utf8) }
             keyProblem = keyReader.problems.first
         }
-        guard reader.problems.isEmpty, let postgres, let identity, let level else {
+        guard reader.problems.isEmpty, let postgres, let identity, let level, let retention else {
             return .failure(ConfigError(problems: reader.problems))
         }
-        return .success(OperatorConfig(postgres: postgres, identity: identity, logLevel: level,
+        return .success(OperatorConfig(postgres: postgres, schemaOwner: schemaOwner, retention: retention,
+                                       identity: identity, logLevel: level,
                                        templatesDirectory: templates, sender: sender, organisation: organisation,
                                        suppressionKey: key, suppressionKeyProblem: keyProblem, sourcePath: nil))
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Requests
 
-/// The optional sections: `fulfilment`, `identity`, `limits`, `digest`.
+/// The optional sections: `fulfilment`, `identity`, `limits`, `digest`, `retention`.
 extension ConfigParser {
     static func parseFulfilment(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Fulfilment? {
         guard let object else { return .standard }
@@ -117,6 +117,22 @@ extension ConfigParser {
         let hour = reader.int(object, "hour", path: path, default: DaemonConfig.Digest.standard.hour, range: 0...23)
         guard let hour, object["address"] == nil || address != nil else { return nil }
         return DaemonConfig.Digest(address: address, hour: hour)
+    }
+
+    /// `retention`: how long dsrd keeps its own records.
+    static func parseRetention(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> RetentionPolicy? {
+        guard let object else { return .standard }
+        let path = "retention"
+        reader.rejectUnknownKeys(object, known: ["raw_mail_days", "sent_mail_days", "case_years"], path: path)
+        let standard = RetentionPolicy.standard
+        let raw = reader.int(object, "raw_mail_days", path: path, default: standard.rawMailDays,
+                             range: RetentionPolicy.rawMailDayRange)
+        let sent = reader.int(object, "sent_mail_days", path: path, default: standard.sentMailDays,
+                              range: RetentionPolicy.sentMailDayRange)
+        let years = reader.int(object, "case_years", path: path, default: standard.caseYears,
+                               range: RetentionPolicy.caseYearRange)
+        guard let raw, let sent, let years else { return nil }
+        return RetentionPolicy(rawMailDays: raw, sentMailDays: sent, caseYears: years)
     }
 
     static func bool(_ reader: inout ConfigReader, _ object: [String: JSONValue], _ key: String, path: String,

@@ -10,7 +10,7 @@ public enum ConfigParser {
     static let topLevelKeys: Set<String> = [
         "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
         "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
-        "digest", "suppression_key", "operators", "metrics",
+        "digest", "suppression_key", "operators", "metrics", "retention",
     ]
 
     /// The document's top-level object, or why there is none.
@@ -40,7 +40,9 @@ public enum ConfigParser {
         let intake = parseIntake(&reader, reader.object(root, "intake", path: "", required: false) ?? [:])
         let smtp = parseSMTP(&reader, reader.object(root, "smtp", path: ""))
         let sender = reader.address(root, "sender", path: "")
-        let postgres = parsePostgres(&reader, reader.object(root, "postgres", path: ""))
+        let postgresObject = reader.object(root, "postgres", path: "")
+        let postgres = parsePostgres(&reader, postgresObject)
+        let schemaOwner = parseSchemaOwner(&reader, postgresObject ?? [:], daemonUser: postgres?.user)
         let poll = reader.int(root, "poll_interval_seconds", path: "", default: 30, range: 1...3600)
         let templates = reader.existingPath(root, "templates_dir", path: "", directory: true, required: false)
         let dataMap = reader.existingPath(root, "data_map", path: "", directory: false, required: false)
@@ -54,21 +56,23 @@ public enum ConfigParser {
         let digest = parseDigest(&reader, reader.object(root, "digest", path: "", required: false))
         let operators = parseOperators(&reader, reader.object(root, "operators", path: "", required: false))
         let metrics = parseMetrics(&reader, reader.object(root, "metrics", path: "", required: false))
+        let retention = parseRetention(&reader, reader.object(root, "retention", path: "", required: false))
         // The suppression list's key is needed wherever erasure or objection can run.
         let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
               let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
-              let limits, let digest, let operators, let metrics else {
+              let limits, let digest, let operators, let metrics, let retention else {
             return .failure(ConfigError(problems: reader.problems))
         }
         return .success(DaemonConfig(
-            imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, pollIntervalSeconds: poll,
+            imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, schemaOwner: schemaOwner,
+            pollIntervalSeconds: poll,
             templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
             deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
             digest: digest, operatorsAddress: operators.address, maxOperatorAlertsPerHour: operators.maxAlertsPerHour,
-            metricsTextfile: metrics.textfile,
+            metricsTextfile: metrics.textfile, retention: retention,
             suppressionKey: suppressionKey.map { Array($0.utf8) }
         ))
     }
@@ -105,13 +109,16 @@ public enum ConfigParser {
 
     private static func parseIntake(_ reader: inout ConfigReader, _ object: [String: JSONValue]) -> DaemonConfig.Intake? {
         let path = "intake"
-        reader.rejectUnknownKeys(object, known: ["max_message_bytes", "loop_guard_messages", "loop_guard_window_minutes"],
-                                 path: path)
+        reader.rejectUnknownKeys(object, known: ["max_message_bytes", "loop_guard_messages", "loop_guard_window_minutes",
+                                                 "max_stored_bytes_per_sender_per_day"], path: path)
         let size = reader.int(object, "max_message_bytes", path: path, default: 25 << 20, range: 1024...(1 << 30))
         let messages = reader.int(object, "loop_guard_messages", path: path, default: 5, range: 1...1_000_000)
         let window = reader.int(object, "loop_guard_window_minutes", path: path, default: 60, range: 1...10_080)
-        guard let size, let messages, let window else { return nil }
-        return DaemonConfig.Intake(maximumMessageBytes: size, loopGuardMessages: messages, loopGuardWindowMinutes: window)
+        let stored = reader.int(object, "max_stored_bytes_per_sender_per_day", path: path,
+                                default: DaemonConfig.Intake.standardStoredBytesPerSenderPerDay, range: 1024...(1 << 40))
+        guard let size, let messages, let window, let stored else { return nil }
+        return DaemonConfig.Intake(maximumMessageBytes: size, loopGuardMessages: messages, loopGuardWindowMinutes: window,
+                                   maximumStoredBytesPerSenderPerDay: stored)
     }
 
     private static func parseSMTP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> MailServerSettings? {
@@ -154,6 +161,7 @@ public enum ConfigParser {
         let path = "postgres"
         reader.rejectUnknownKeys(object, known: [
             "host", "port", "database", "user", "password", "sslmode", "sslrootcert", "connect_timeout_seconds",
+            "migration_user", "migration_password",
         ], path: path)
         let host = reader.string(object, "host", path: path)
         let port = reader.int(object, "port", path: path, default: 5432, range: 1...65535)
@@ -166,6 +174,28 @@ public enum ConfigParser {
         guard let host, let port, let database, let user, let sslMode, let timeout else { return nil }
         return PostgresConfiguration(host: host, port: port, database: database, user: user, password: password,
                                      sslMode: sslMode.rawValue, sslRootCert: rootCert, connectTimeoutSeconds: timeout)
+    }
+
+    /// `postgres.migration_user` and `migration_password`: the role that owns
+    /// schema `dsr`, for `dsrd migrate` only. Optional here (the daemon runs
+    /// without it); it must be another role than the daemon's. The password
+    /// is checked in form, never read: only `dsrd migrate` reads it.
+    static func parseSchemaOwner(_ reader: inout ConfigReader, _ object: [String: JSONValue],
+                                 daemonUser: String?) -> DaemonConfig.SchemaOwner? {
+        let path = "postgres"
+        let password = reader.secretReference(object, "migration_password", path: path, required: false)
+        guard let user = reader.string(object, "migration_user", path: path, required: false) else {
+            if object["migration_password"] != nil, object["migration_user"] == nil {
+                reader.problem(reader.join(path, "migration_user"), "missing key (migration_password is given)")
+            }
+            return nil
+        }
+        if user == daemonUser {
+            reader.problem(reader.join(path, "migration_user"),
+                           "must be another role than user: the daemon's role must not own the schema it writes its audit trail in")
+            return nil
+        }
+        return DaemonConfig.SchemaOwner(user: user, password: password)
     }
 
     static func parseOrganisation(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.Organisation? {

@@ -111,6 +111,20 @@ struct ConfigReader {
 
     /// A secret given as a reference, resolved now so problems show at load.
     mutating func secret(_ object: [String: JSONValue], _ key: String, path: String, required: Bool = true) -> String? {
+        guard let reference = secretReference(object, key, path: path, required: required) else { return nil }
+        switch reference.resolve(environment: environment) {
+        case .success(let secret): return secret
+        case .failure(let error):
+            problem(join(path, key), error.message)
+            return nil
+        }
+    }
+
+    /// A secret's reference, checked in form but not read: for a secret only
+    /// one command uses (the schema owner's password, read by `dsrd migrate`),
+    /// which the daemon's own environment must not even be able to read.
+    mutating func secretReference(_ object: [String: JSONValue], _ key: String, path: String,
+                                  required: Bool = true) -> SecretReference? {
         let keyPath = join(path, key)
         switch object[key] {
         case nil, .null?:
@@ -132,12 +146,7 @@ struct ConfigReader {
                 problem(join(keyPath, name), "must be a non-empty string")
                 return nil
             }
-            switch make(target).resolve(environment: environment) {
-            case .success(let secret): return secret
-            case .failure(let error):
-                problem(keyPath, error.message)
-                return nil
-            }
+            return make(target)
         case let other?:
             problem(keyPath, "must be an object ({\"file\": PATH}, {\"env\": NAME} or {\"credential\": NAME}), found \(other.typeName)")
             return nil

@@ -1,3 +1,4 @@
+import Requests
 import Store
 import Transport
 
@@ -30,11 +31,25 @@ public struct DaemonConfig: Sendable {
         }
     }
 
-    /// Limits of intake: message size and the loop guard.
+    /// Limits of intake: message size, storage per sender and the loop guard.
     public struct Intake: Sendable {
         public var maximumMessageBytes: Int
         public var loopGuardMessages: Int
         public var loopGuardWindowMinutes: Int
+        /// Bytes of one sender's mail stored within 24 hours; further mail
+        /// is recorded without its bytes and goes to review.
+        public var maximumStoredBytesPerSenderPerDay: Int = Self.standardStoredBytesPerSenderPerDay
+
+        public static let standardStoredBytesPerSenderPerDay = 50 << 20
+    }
+
+    /// The role that owns schema `dsr`, used only by `dsrd migrate`
+    /// (`postgres.migration_user`, `postgres.migration_password`). Its
+    /// password stays a reference until `dsrd migrate` reads it: the daemon
+    /// never holds it.
+    public struct SchemaOwner: Sendable, Equatable {
+        public var user: String
+        public var password: SecretReference?
     }
 
     public var imap: IMAP
@@ -42,7 +57,10 @@ public struct DaemonConfig: Sendable {
     public var smtp: MailServerSettings
     /// The address replies come from (and the envelope sender).
     public var sender: String
+    /// The daemon's own role and connection.
     public var postgres: PostgresConfiguration
+    /// Nil: not configured (`dsrd migrate` refuses to run without it).
+    public var schemaOwner: SchemaOwner?
     public var pollIntervalSeconds: Int
     public var templatesDirectory: String?
     public var dataMapPath: String?
@@ -65,6 +83,8 @@ public struct DaemonConfig: Sendable {
     public var maxOperatorAlertsPerHour = 30
     /// A Prometheus textfile written after each round (`metrics.textfile`); nil: none.
     public var metricsTextfile: String?
+    /// How long dsrd's own records are kept (`retention`).
+    public var retention: RetentionPolicy = .standard
     /// Key of the suppression list's keyed hash (HMAC-SHA256 of addresses);
     /// required with a data map. Changing it orphans the list.
     public var suppressionKey: [UInt8]?

@@ -23,6 +23,12 @@ public struct OperatorConfig: Sendable {
     }
 
     public var postgres: PostgresConfiguration
+    /// The role that owns schema `dsr` (`postgres.migration_user`), for
+    /// `dsrd migrate`; its password is read only by `schemaOwnerConnection`.
+    public var schemaOwner: DaemonConfig.SchemaOwner?
+    /// How long dsrd's own records are kept (`retention`): `dsrd migrate`
+    /// writes the case retention floor from it.
+    public var retention: RetentionPolicy
     public var identity: DaemonConfig.Identity
     public var logLevel: LogLevel
     /// Set with `.replies`.

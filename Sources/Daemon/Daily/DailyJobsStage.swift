@@ -5,7 +5,7 @@ import Requests
 import Store
 
 /// The jobs that run once a day (Oslo): the purge of held rows whose hold
-/// has ended, and the operators' digest. Each round it asks `DailySchedule`
+/// has ended, retention on dsrd's own records, and the operators' digest. Each round it asks `DailySchedule`
 /// which may run now; each job claims its day in `dsr.daily_jobs` in the
 /// same transaction as its work, so it runs once per day across restarts
 /// and several daemons, and a failed run leaves the day to the next round.
@@ -19,18 +19,22 @@ public struct DailyJobsStage: PipelineStage {
         /// The From and envelope sender of the digest.
         public var sender: String
         public var organisationName: String
+        /// How long dsrd's own records are kept.
+        public var retention: RetentionPolicy
         /// The jobs' rows in `dsr.daily_jobs`. Other names keep days of
         /// their own (tests on a shared database).
         public var purgeJobName = "purge"
+        public var retentionJobName = "retention"
         public var digestJobName = "digest"
 
         public init(dataMap: DataMap?, digestAddress: String?, digestHour: Int, sender: String,
-                    organisationName: String) {
+                    organisationName: String, retention: RetentionPolicy = .standard) {
             self.dataMap = dataMap
             self.digestAddress = digestAddress
             self.digestHour = digestHour
             self.sender = sender
             self.organisationName = organisationName
+            self.retention = retention
         }
 
         var schedule: DailySchedule {
@@ -66,6 +70,7 @@ public struct DailyJobsStage: PipelineStage {
             do {
                 let didRun = switch job {
                 case .purge: try await purge(today: today)
+                case .retention: try await retention(today: today, now: now)
                 case .digest: try await digest(today: today, now: now)
                 }
                 // Done today, by this run or by another daemon's.
@@ -99,6 +104,37 @@ public struct DailyJobsStage: PipelineStage {
         return true
     }
 
+    /// True when this run claimed the day and applied the retention: each
+    /// limit is a day, reached on the first run on or after it.
+    private func retention(today: Day, now: Date) async throws -> Bool {
+        let settings = self.settings
+        let policy = settings.retention
+        let report: Retention.Report? = try await database.transaction { connection in
+            guard try DailyJobs(connection).claim(settings.retentionJobName, day: today) else { return nil }
+            let retention = Retention(connection)
+            var report = Retention.Report()
+            let rawThrough = policy.rawMailClearedThrough(today: today)
+            report.receivedMailCleared = try retention.clearReceivedMail(through: rawThrough, at: now)
+            (report.requestValuesCleared, report.auditEventsRedacted) = try retention.clearRequestValues(
+                through: rawThrough, at: now)
+            report.sentMailCleared = try retention.clearSentMail(through: policy.sentMailClearedThrough(today: today),
+                                                                 at: now)
+            report.deleted = try retention.deleteClosedCases(today: today, caseYears: policy.caseYears)
+            if report.changedAnything {
+                try AuditTrail(connection).append(requestID: nil, actor: Self.actor, action: .retentionApplied,
+                                                  detailsJSON: Self.countsJSON(report), at: now)
+            }
+            return report
+        }
+        guard let report else { return false }
+        logger.log(report.changedAnything ? .info : .debug, "retention applied", [
+            "received_mail_cleared": report.receivedMailCleared, "request_values_cleared": report.requestValuesCleared,
+            "audit_events_redacted": report.auditEventsRedacted, "sent_mail_cleared": report.sentMailCleared,
+            "cases_deleted": report.deleted["cases"] ?? 0,
+        ])
+        return true
+    }
+
     /// True when this run claimed the day and queued the digest.
     private func digest(today: Day, now: Date) async throws -> Bool {
         guard let address = settings.digestAddress else { return false }
@@ -115,6 +151,15 @@ public struct DailyJobsStage: PipelineStage {
         logger.info("digest queued", ["open": digest.openCount, "due_soon": digest.dueSoon.count,
                                       "overdue": digest.overdue.count])
         return true
+    }
+
+    /// What the retention job did: counts only, never an address.
+    static func countsJSON(_ report: Retention.Report) -> String {
+        AuditJSON.encode([
+            "received_mail_cleared": report.receivedMailCleared, "request_values_cleared": report.requestValuesCleared,
+            "audit_events_redacted": report.auditEventsRedacted, "sent_mail_cleared": report.sentMailCleared,
+            "deleted": report.deleted,
+        ])
     }
 
     /// `{"holds_closed": n, "rows_deleted": {TABLE: n, …}}`: counts and table names only.

@@ -8,6 +8,8 @@ public struct DailySchedule: Sendable, Equatable {
     public enum Job: String, Sendable, CaseIterable {
         /// Deletes held rows whose hold has ended: any time of day.
         case purge
+        /// Applies `retention` to dsrd's own records: any time of day, always.
+        case retention
         /// The operators' digest: at or after `digestHour`.
         case digest
     }
@@ -29,6 +31,7 @@ public struct DailySchedule: Sendable, Equatable {
     public func jobs(at now: Date) -> [Job] {
         var jobs: [Job] = []
         if purgeEnabled { jobs.append(.purge) }
+        jobs.append(.retention)
         if digestEnabled && Self.osloHour(now) >= digestHour { jobs.append(.digest) }
         return jobs
     }

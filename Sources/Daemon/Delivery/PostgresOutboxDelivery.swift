@@ -4,7 +4,10 @@ import Requests
 import Store
 
 /// Delivery's outbox in PostgreSQL: each call is one short transaction over
-/// `Outbox`, so none is held open across an SMTP call.
+/// `Outbox`, so none is held open across an SMTP call. With the suppression
+/// key, marking the last mail of a completed erasure sent also removes the
+/// person from dsrd's own records (`ErasedPersonRecords`), in the same
+/// transaction.
 public struct PostgresOutboxDelivery: OutboxDelivery {
     /// The actor named in audit events written here.
     public static let actor = "dsrd:delivery"
@@ -12,12 +15,17 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
     public let client: PostgresClient
     /// Tells the operators when a failed reply sends its request to review.
     let alert: ReviewAlert?
+    /// The suppression list's key: addresses removed after an erasure
+    /// become its keyed hash. Nil (no data map, so no erasure): none.
+    public let addressHashKey: [UInt8]?
 
     /// `alerts`: who is told, in a note written with `writer`, when a failed
     /// reply sends its request to review (nil: nobody).
-    public init(client: PostgresClient, writer: ReplyWriter? = nil, alerts: OperatorAlerts? = nil) {
+    public init(client: PostgresClient, writer: ReplyWriter? = nil, alerts: OperatorAlerts? = nil,
+                addressHashKey: [UInt8]? = nil) {
         self.client = client
         alert = writer.flatMap { writer in alerts.map { ReviewAlert(writer: writer, alerts: $0) } }
+        self.addressHashKey = addressHashKey
     }
 
     public func claim(now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage] {
@@ -30,7 +38,13 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
     }
 
     public func markSent(_ message: OutboxMessage, at now: Date) async throws {
-        try await client.transaction { try Outbox($0).markSent(message, at: now, actor: Self.actor) }
+        let key = addressHashKey
+        try await client.transaction { connection in
+            try Outbox(connection).markSent(message, at: now, actor: Self.actor)
+            guard let key, let requestID = message.requestID else { return }
+            _ = try ErasedPersonRecords(connection).removeIfAnswered(
+                requestID: requestID, actor: Self.actor, at: now, hash: { AddressHash.hex(address: $0, key: key) })
+        }
     }
 
     public func markDeferred(_ message: OutboxMessage, lastError: String, retryAt: Date) async throws {

@@ -44,12 +44,17 @@ public struct IntakeRecorder: Sendable {
         let ambiguous = !message.headerAmbiguities.isEmpty
         let sender = ambiguous ? nil : StorableText.address(message.from.first?.address)
         let ledger = InboundLedger(connection)
-        let new = InboundLedger.NewMessage(
+        var new = InboundLedger.NewMessage(
             mailbox: settings.ledgerMailbox, uidValidity: fetched.uidValidity, uid: fetched.uid,
             messageID: ambiguous ? nil : StorableText.identifier(message.messageID), receivedAt: fetched.receivedAt,
             raw: fetched.raw, sizeBytes: fetched.raw.count, rawSHA256: SHA256.hash(fetched.raw).hexString,
             fromAddress: sender
         )
+        if let sender, try overStorageCap(sender, adding: fetched.raw.count, receivedAt: fetched.receivedAt,
+                                          connection: connection) {
+            new.raw = []
+            return try recordOverStorageCap(new, connection: connection)
+        }
         guard let inboundID = try ledger.insert(new) else { return nil }
         if ambiguous {
             return try setAsideAmbiguous(inboundID, ambiguities: message.headerAmbiguities, connection: connection)
@@ -84,6 +89,31 @@ public struct IntakeRecorder: Sendable {
                                           reason: "ambiguous header section: moved to \(settings.reviewMailbox) for a person to read")
         return IntakeOutcome(inboundID: inboundID, outcome: TriageDecision.unreadable.outcome, requestReference: nil,
                              requestState: nil, repliesQueued: 0, destination: .review)
+    }
+
+    /// Whether storing `size` more bytes from `sender` would pass the cap on
+    /// what one sender's mail may take up within 24 hours.
+    private func overStorageCap(_ sender: String, adding size: Int, receivedAt: Date,
+                                connection: PostgresConnection) throws -> Bool {
+        let stored = try InboundLedger(connection).storedBytes(
+            from: sender, mailbox: settings.ledgerMailbox, since: receivedAt.addingTimeInterval(-86_400))
+        return stored + size > settings.maximumStoredBytesPerSenderPerDay
+    }
+
+    /// Records a message of a sender past the storage cap without its bytes
+    /// (size and SHA-256 kept): nothing read, no request, no reply; the
+    /// message goes to review, where a person still has it.
+    private func recordOverStorageCap(_ new: InboundLedger.NewMessage,
+                                      connection: PostgresConnection) throws -> IntakeOutcome? {
+        let ledger = InboundLedger(connection)
+        guard let inboundID = try ledger.insert(new) else { return nil }
+        let outcome = "over_storage_cap"
+        try ledger.setOutcome(inboundID, outcome: outcome, autoKind: nil,
+                              problem: "the sender's mail within 24 hours passed \(settings.maximumStoredBytesPerSenderPerDay) bytes")
+        try AuditTrail(connection).append(requestID: nil, inboundID: inboundID, actor: Self.actor, action: .overStorageCap,
+                                          reason: "stored without its bytes (the sender's storage cap) and moved to \(settings.reviewMailbox)")
+        return IntakeOutcome(inboundID: inboundID, outcome: outcome, requestReference: nil, requestState: nil,
+                             repliesQueued: 0, destination: .review)
     }
 
     /// Records a message too large to fetch: no bytes, straight to review.

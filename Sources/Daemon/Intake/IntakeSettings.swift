@@ -16,6 +16,9 @@ public struct IntakeSettings: Sendable {
     public var ownAddress: String
     /// Larger messages are recorded without their bytes and go to review.
     public var maximumMessageBytes: Int
+    /// Bytes one sender's mail may take up within 24 hours; further mail is
+    /// recorded without its bytes and goes to review.
+    public var maximumStoredBytesPerSenderPerDay: Int
     /// Messages handled per round, so one round stays short.
     public var batchSize: Int
     /// No new message is started once a round has run this long or fetched
@@ -38,7 +41,8 @@ public struct IntakeSettings: Sendable {
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,
-        recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20, batchSize: Int = 200,
+        recordedKeyword: String = "$DsrdRecorded", maximumMessageBytes: Int = 25 << 20,
+        maximumStoredBytesPerSenderPerDay: Int = 50 << 20, batchSize: Int = 200,
         roundTimeBudget: TimeInterval = 30, roundByteBudget: Int = 100 << 20, loopGuardLimit: Int = 5,
         loopGuardWindow: TimeInterval = 3600, limits: AbuseLimits = .standard, senderTrust: SenderTrust = .none,
         operatorAlerts: OperatorAlerts? = nil, matcher: AddressMatcher = AddressMatcher()
@@ -50,6 +54,7 @@ public struct IntakeSettings: Sendable {
         self.recordedKeyword = recordedKeyword
         self.ownAddress = ownAddress
         self.maximumMessageBytes = maximumMessageBytes
+        self.maximumStoredBytesPerSenderPerDay = maximumStoredBytesPerSenderPerDay
         self.batchSize = batchSize
         self.roundTimeBudget = roundTimeBudget
         self.roundByteBudget = roundByteBudget

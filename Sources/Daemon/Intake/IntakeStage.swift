@@ -122,7 +122,7 @@ public struct IntakeStage: PipelineStage {
             // Recorded before, not yet moved: finish the IMAP step only.
             let inboundID = existing.id
             let outcome = existing.outcome
-            let destination = ["unreadable", "oversized", "quarantined"].contains(outcome)
+            let destination = ["unreadable", "oversized", "quarantined", "over_storage_cap"].contains(outcome)
                 ? settings.reviewMailbox : settings.processedMailbox
             try await markAndMove(uid: uid, inboundID: inboundID, to: destination)
             let reference = try? await database.withConnection(retryOnConnectionLoss: true) {

@@ -43,6 +43,7 @@ public struct OutboxControl: Sendable {
             guard held.state == .pending || held.state == .failed else {
                 throw OutboxRefusal.notRetryable(id: id, state: held.state.rawValue)
             }
+            guard !held.bytesCleared else { throw OutboxRefusal.bytesCleared(id: id) }
             var details = decider.auditDetails.merging(Self.details(held)) { $1 }
             guard let address else {
                 guard try outbox.retry(held, dueAt: now, actor: decider.actor, detailsJSON: AuditJSON.encode(details),

@@ -7,6 +7,7 @@ public enum OutboxRefusal: LogSafeError, Sendable, Equatable {
     case notCancellable(id: Int, state: String)
     case badRecipient
     case unreadableMessage(id: Int)
+    case bytesCleared(id: Int)
 
     public var description: String {
         switch self {
@@ -18,6 +19,9 @@ public enum OutboxRefusal: LogSafeError, Sendable, Equatable {
             "--to needs a plain address (local@domain, ASCII local part, no spaces or brackets)"
         case .unreadableMessage(let id):
             "message \(id) has no header section to readdress"
+        case .bytesCleared(let id):
+            "message \(id) can no longer be sent: retention cleared its bytes (retention.sent_mail_days); "
+                + "queue the reply again with the request's decision"
         }
     }
 }

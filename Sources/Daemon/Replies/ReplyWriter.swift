@@ -11,11 +11,16 @@ public struct ReplyWriter: Sendable {
     public let templates: TemplateSet
     public let sender: String
     public let organisation: DaemonConfig.Organisation
+    /// How long a closed request's record is kept (`retention.case_years`),
+    /// which the erasure and no-data replies tell the person.
+    public let caseYears: Int
 
-    public init(templates: TemplateSet, sender: String, organisation: DaemonConfig.Organisation) {
+    public init(templates: TemplateSet, sender: String, organisation: DaemonConfig.Organisation,
+                caseYears: Int = RetentionPolicy.standard.caseYears) {
         self.templates = templates
         self.sender = sender
         self.organisation = organisation
+        self.caseYears = caseYears
     }
 
     /// What a reply is about and to whom it goes.
@@ -53,6 +58,7 @@ public struct ReplyWriter: Sendable {
             "dpo_designated": .flag(organisation.dpoDesignated),
             "received_date": .text(context.language.dateText(context.receivedOn)),
             "due_date": .text(context.language.dateText(context.dueOn)),
+            "case_period": .text(context.language.yearsText(caseYears)),
         ]
         return try templates.render(template, language: context.language, values: common.merging(values))
     }
@@ -79,7 +85,7 @@ public struct ReplyWriter: Sendable {
             attachments: attachments
         )
         return ComposedMail(raw: MailComposer.compose(mail), envelopeFrom: sender, recipients: [context.recipient],
-                            messageID: messageID, template: template.rawValue)
+                            messageID: messageID, template: template.rawValue, carriesCopy: !attachments.isEmpty)
     }
 
     /// The receipt's kind flags.

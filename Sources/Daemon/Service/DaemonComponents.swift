@@ -36,12 +36,14 @@ public struct DaemonComponents: Sendable {
             problems.append(Problem(path: "suppression_key", message: "not set: fulfilment needs it with a data map"))
         }
         guard problems.isEmpty, let templates else { throw LoadFailure(problems: problems) }
-        let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+        let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation,
+                                 caseYears: config.retention.caseYears)
         let matcher = AddressMatcher(rules: config.identity.aliasRules)
         let intake = IntakeSettings(
             mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
             processedMailbox: config.imap.processedMailbox, reviewMailbox: config.imap.reviewMailbox,
             ownAddress: config.sender, maximumMessageBytes: config.intake.maximumMessageBytes,
+            maximumStoredBytesPerSenderPerDay: config.intake.maximumStoredBytesPerSenderPerDay,
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60, limits: config.limits,
             senderTrust: config.identity.senderTrust, operatorAlerts: config.operatorAlerts, matcher: matcher)
@@ -55,7 +57,7 @@ public struct DaemonComponents: Sendable {
         }
         let daily = DailyJobsStage.Settings(dataMap: map, digestAddress: config.digest.address,
                                             digestHour: config.digest.hour, sender: config.sender,
-                                            organisationName: config.organisation.name)
+                                            organisationName: config.organisation.name, retention: config.retention)
         return DaemonComponents(config: config, writer: writer, intake: intake, fulfil: fulfil, daily: daily,
                                 delivery: DeliveryStage.Settings(retry: RetryPolicy(maxAttempts: config.deliveryMaxAttempts)))
     }
@@ -65,7 +67,8 @@ public struct DaemonComponents: Sendable {
     public static func writer(_ config: DaemonConfig) throws(LoadFailure) -> ReplyWriter {
         var problems: [Problem] = []
         guard let templates = loadTemplates(config, into: &problems) else { throw LoadFailure(problems: problems) }
-        return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation)
+        return ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation,
+                           caseYears: config.retention.caseYears)
     }
 
     /// The reply writer of an operator's configuration (loaded with
@@ -100,7 +103,8 @@ public struct DaemonComponents: Sendable {
         }
         stages.append(DailyJobsStage(database: database, clock: clock, logger: logger, settings: daily))
         stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database, writer: writer,
-                                                                   alerts: config.operatorAlerts),
+                                                                   alerts: config.operatorAlerts,
+                                                                   addressHashKey: fulfil?.suppressionKey),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
                                     settings: delivery))
         return stages

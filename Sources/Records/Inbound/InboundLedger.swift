@@ -104,6 +104,17 @@ public struct InboundLedger {
         return try result.first?.int("n") ?? 0
     }
 
+    /// The bytes stored of messages from this address to this mailbox
+    /// received since `since` (the storage cap's count; cleared bytes and
+    /// messages recorded without theirs do not count).
+    public func storedBytes(from address: String, mailbox: String, since: Date) throws -> Int {
+        let result = try connection.execute("""
+            SELECT coalesce(sum(octet_length(raw)), 0)::bigint AS n FROM dsr.inbound
+            WHERE lower(from_address) = lower($1) AND mailbox = $2 AND received_at >= $3
+            """, [.text(address), .text(mailbox), .timestamp(since)])
+        return try result.first?.int("n") ?? 0
+    }
+
     /// The UIDVALIDITY last seen for the mailbox, and records the current one.
     public func exchangeUIDValidity(mailbox: String, current: UInt64) throws -> UInt64? {
         let previous = try connection.execute("SELECT uid_validity FROM dsr.mailbox_state WHERE mailbox = $1",

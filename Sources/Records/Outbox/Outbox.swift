@@ -1,4 +1,5 @@
 import Foundation
+import Hashing
 import MailCore
 import Requests
 import Store
@@ -25,15 +26,18 @@ public struct Outbox {
     /// subject, `notice` to a partner or the operators) and audited as
     /// queued by `actor`: row, link and event together or not at all (the
     /// caller's transaction). Mail about no request (the digest) is the
-    /// row alone.
+    /// row alone. Its size and SHA-256 are kept beside the bytes, and stay
+    /// when retention clears them.
     @discardableResult
     public func enqueue(_ mail: ComposedMail, for requestID: Int?, role: MessageRole = .reply, actor: String) throws -> Int {
         let inserted = try connection.execute("""
-            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw)
-            VALUES ($1, $2, $3, $4, $5::text[], $6)
+            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, size_bytes,
+                                    raw_sha256, carries_copy)
+            VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)
             RETURNING id
             """, [.int(requestID), .text(mail.messageID), .text(mail.template), .text(mail.envelopeFrom),
-                  .textArray(mail.recipients), .bytes(mail.raw)])
+                  .textArray(mail.recipients), .bytes(mail.raw), .int(mail.raw.count),
+                  .text(SHA256.hash(mail.raw).hexString), .bool(mail.carriesCopy)])
         let outboxID = try inserted.first?.int("id") ?? 0
         guard let requestID else { return outboxID }
         try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: role)
@@ -74,7 +78,7 @@ public struct Outbox {
         let result = try connection.execute("""
             WITH due AS (
                 SELECT id FROM dsr.outbox
-                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz
+                WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz AND raw_cleared_at IS NULL
                 ORDER BY id LIMIT $2::int
                 FOR UPDATE SKIP LOCKED
             )
@@ -98,11 +102,17 @@ public struct Outbox {
     }
 
     /// Records a successful send, and a `reply_sent` audit event by `actor`
-    /// for its request.
+    /// for its request. A mail that carries a copy of a person's data loses
+    /// its bytes here, in the same transaction: it is never kept once the
+    /// server accepted it (a resend is built again from the database).
     public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
         let updated = try connection.execute("""
             UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
-                                  last_error = NULL
+                                  last_error = NULL,
+                                  size_bytes = coalesce(size_bytes, octet_length(raw)),
+                                  raw_sha256 = coalesce(raw_sha256, encode(sha256(raw), 'hex')),
+                                  raw = CASE WHEN carries_copy THEN ''::bytea ELSE raw END,
+                                  raw_cleared_at = CASE WHEN carries_copy THEN $2::timestamptz END
             WHERE id = $1::bigint AND state = 'pending'
             """, [.int(message.id), .timestamp(now)])
         guard updated.affectedRows == 1, let requestID = message.requestID else { return }
@@ -124,9 +134,9 @@ public struct Outbox {
     public func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date,
                            actor: String) throws -> String? {
         let updated = try connection.execute("""
-            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2
+            UPDATE dsr.outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, failed_at = $3::timestamptz
             WHERE id = $1::bigint AND state = 'pending'
-            """, [.int(message.id), .text(lastError)])
+            """, [.int(message.id), .text(lastError), .timestamp(now)])
         guard updated.affectedRows == 1, let requestID = message.requestID else { return nil }
         return try replyFailed(requestID, message: message, reason: reason, at: now, actor: actor)
     }
@@ -152,6 +162,9 @@ public struct Outbox {
         /// for mail about no request.
         public var role: MessageRole
         public var lastError: String?
+        /// Retention cleared its bytes (size and SHA-256 stay): it can
+        /// never be sent again.
+        public var bytesCleared = false
     }
 
     /// The message with this id, locked (`FOR UPDATE`); nil when there is none.
@@ -159,6 +172,7 @@ public struct Outbox {
         guard let row = try connection.execute("""
             SELECT o.id, o.request_id, o.message_id, o.template, o.envelope_from,
                    array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts, o.state, o.last_error,
+                   o.raw_cleared_at IS NOT NULL AS bytes_cleared,
                    (SELECT m.role FROM dsr.request_messages m WHERE m.outbox_id = o.id ORDER BY m.id LIMIT 1) AS role
             FROM dsr.outbox o WHERE o.id = $1::bigint FOR UPDATE OF o
             """, [.int(id)]).first else { return nil }
@@ -167,7 +181,8 @@ public struct Outbox {
         }
         let message = try OutboxMessage(row: row)
         let role = row["role"].flatMap(MessageRole.init(rawValue:)) ?? (message.requestID == nil ? .notice : .reply)
-        return Held(message: message, state: state, role: role, lastError: row["last_error"])
+        return Held(message: message, state: state, role: role, lastError: row["last_error"],
+                    bytesCleared: try row.bool("bytes_cleared"))
     }
 
     /// A held pending or failed message is due again at `dueAt`, with a
@@ -177,7 +192,7 @@ public struct Outbox {
     public func retry(_ held: Held, dueAt: Date, actor: String, detailsJSON: String, at now: Date) throws -> Bool {
         let updated = try connection.execute("""
             UPDATE dsr.outbox SET state = 'pending', next_attempt_at = $2::timestamptz, attempts = 0, last_error = NULL
-            WHERE id = $1::bigint AND state IN ('pending', 'failed')
+            WHERE id = $1::bigint AND state IN ('pending', 'failed') AND raw_cleared_at IS NULL
             """, [.int(held.message.id), .timestamp(dueAt)])
         guard updated.affectedRows == 1 else { return false }
         try AuditTrail(connection).append(requestID: held.message.requestID, actor: actor, action: .outboxRetried,
@@ -192,7 +207,7 @@ public struct Outbox {
     /// copy's id; nil, and nothing written, when the held message is
     /// neither pending nor failed.
     public func redirect(_ held: Held, copy: ComposedMail, actor: String, detailsJSON: String, at now: Date) throws -> Int? {
-        guard held.state == .pending || held.state == .failed else { return nil }
+        guard held.state == .pending || held.state == .failed, !held.bytesCleared else { return nil }
         if held.state == .pending {
             try connection.execute("UPDATE dsr.outbox SET state = 'cancelled' WHERE id = $1::bigint AND state = 'pending'",
                                    [.int(held.message.id)])

@@ -14,14 +14,15 @@ public struct RequestStates {
     }
 
     /// Inserts a new request under `reference` in `request.state`; nil when
-    /// the reference is taken (the caller draws another).
+    /// the reference is taken (the caller draws another). A request that
+    /// opens closed (`ignored`) is closed at its receipt.
     public func open(_ request: RequestRecords.NewRequest, reference: String) throws -> Int? {
         let result = try connection.execute("""
             INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
                                       received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
-                                      requester_address, sender_verdict, sender_authenticated, reading)
+                                      requester_address, sender_verdict, sender_authenticated, reading, closed_at)
             VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
-                    $15, $16, $17, $18::jsonb)
+                    $15, $16, $17, $18::jsonb, CASE WHEN $19::boolean THEN $8::timestamptz END)
             ON CONFLICT (reference) DO NOTHING
             RETURNING id
             """, [
@@ -30,7 +31,7 @@ public struct RequestStates {
                 .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
                 .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
                 .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
-                .bool(request.senderAuthenticated), .string(request.readingJSON),
+                .bool(request.senderAuthenticated), .string(request.readingJSON), .bool(!request.state.isOpen),
             ])
         return try result.first?.int("id")
     }
@@ -46,9 +47,16 @@ public struct RequestStates {
               let state = RequestState(rawValue: current),
               let transition = RequestLifecycle.transition(from: state, on: event) else { return nil }
         if transition.writesState {
+            // Retention counts from `closed_at`: set when the request closes,
+            // kept while it stays closed, gone when it is reopened.
             try connection.execute("""
-                UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4 WHERE id = $1
-                """, [.int(requestID), .text(transition.to.rawValue), .string(transition.reason), .timestamp(now)])
+                UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4,
+                                        closed_at = CASE WHEN NOT $5::boolean THEN NULL
+                                                         WHEN closed_at IS NOT NULL AND state <> ALL($6::text[]) THEN closed_at
+                                                         ELSE $4 END
+                WHERE id = $1
+                """, [.int(requestID), .text(transition.to.rawValue), .string(transition.reason), .timestamp(now),
+                      .bool(!transition.to.isOpen), .textArray(RequestState.open.map(\.rawValue))])
         }
         for column in transition.columns {
             try write(column, requestID: requestID, at: now)

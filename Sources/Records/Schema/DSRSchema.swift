@@ -39,6 +39,10 @@ public enum DSRSchema {
             "ALTER TABLE dsr.requests ADD COLUMN reading jsonb",
         ]),
         Migration(version: 8, name: "operators: cancelled mail and the daemon's heartbeat", sql: operatorTables),
+        // What retention and the erasure of a person's records need, and
+        // the audit trail's only two doors (the schema's owner role is
+        // `DSRSetup`'s business, at every migrate).
+        Migration(version: 9, name: "retention and erasure of dsrd's own records", sql: DSRRetentionSchema.statements),
     ]
 
     /// What the operators' commands need: mail an operator took out of the

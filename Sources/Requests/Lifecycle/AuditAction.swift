@@ -10,6 +10,8 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case unreadable
     case oversized
     case quarantined
+    /// A sender's mail beyond the storage cap: recorded without its bytes.
+    case overStorageCap = "over_storage_cap"
     case rateLimited = "rate_limited"
     case repeatReceived = "repeat_received"
     case followUpReceived = "follow_up_received"
@@ -49,4 +51,9 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case outboxCancelled = "outbox_cancelled"
     // Daily jobs.
     case heldRowsPurged = "held_rows_purged"
+    /// The retention job's counts: mail cleared, values redacted, cases deleted.
+    case retentionApplied = "retention_applied"
+    // dsrd's own records.
+    /// A completed erasure, answered: the person removed from `dsr.*`.
+    case ownRecordsErased = "own_records_erased"
 }

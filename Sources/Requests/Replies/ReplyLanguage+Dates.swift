@@ -1,4 +1,4 @@
-/// Dates as the replies write them.
+/// Dates and periods as the replies write them.
 extension ReplyLanguage {
     private static let norwegianMonths = [
         "januar", "februar", "mars", "april", "mai", "juni",
@@ -19,6 +19,14 @@ extension ReplyLanguage {
         case .en:
             let month = Self.englishMonths.indices.contains(index) ? Self.englishMonths[index] : "\(day.month)"
             return "\(day.day) \(month) \(day.year)"
+        }
+    }
+
+    /// `3 år` in bokmål; `3 years`, `1 year` in English.
+    public func yearsText(_ years: Int) -> String {
+        switch self {
+        case .nb: "\(years) år"
+        case .en: years == 1 ? "1 year" : "\(years) years"
         }
     }
 }

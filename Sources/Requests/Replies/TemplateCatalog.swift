@@ -13,6 +13,8 @@ public enum TemplateCatalog: Sendable {
         "dpo_designated": .flag,
         "received_date": .text,
         "due_date": .text,
+        // How long a closed request's record is kept: "3 years", "3 år".
+        "case_period": .text,
     ]
 
     /// One flag per kind of request; the template words each in its language.
