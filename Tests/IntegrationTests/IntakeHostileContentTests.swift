@@ -98,6 +98,8 @@ extension LiveStackTests {
             #expect((listed.first?["name"] as? String)?.count == 200)
             #expect(listed.last?["name"] as? String == "file-49.txt")
             #expect(details["due_on"] is String)
+            // Which build opened it.
+            #expect(details["dsrd_version"] as? String == DSRDVersion.number)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Daemon
 import Foundation
 import Records
 import Requests
@@ -79,6 +80,17 @@ extension LiveStackTests {
             #expect(abs(seconds - Date().timeIntervalSince1970) < 120)
             // Counts only: no address, no reference.
             #expect(!text.contains("@") && !text.contains(late.reference))
+
+            // The version in the log at start, and the heartbeat `dsrd status --max-age` reads.
+            let starting = daemon.log.split(separator: "\n").first { $0.contains("msg=starting ") }
+            #expect(starting?.contains(" version=\(DSRDVersion.number)") == true, "\(daemon.log)")
+            let beat = try #require(try await client.query("""
+                SELECT version, last_round_at FROM dsr.heartbeat WHERE daemon = $1
+                """, [.text(ProcessInfo.processInfo.hostName)]).first)
+            #expect(try beat.string("version") == DSRDVersion.number)
+            #expect(abs(try beat.date("last_round_at").timeIntervalSinceNow) < 120)
+            let fresh = try await dsrd(["status", "--max-age", "300", "--config", config])
+            #expect(fresh.status == 0, "\(fresh.errors)")
         }
 
         @Test func aDatabaseThatCannotBeReachedLeavesTheCountsOutAndTheFailuresIn() async throws {

@@ -136,6 +136,34 @@ extension LiveStackTests {
             #expect(badState.status == 64 && badState.errors.contains("unknown state 'lost'"))
         }
 
+        /// Failed mail loses its bytes after `retention.sent_mail_days`: then
+        /// neither a retry nor a retry to another address can send it, and
+        /// the operator is told why instead of being handed an empty mail.
+        @Test func mailWhoseBytesRetentionClearedIsNotRetried() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let queued = try await queueReply(fixture, stack: stack, to: "rejected@example.net")
+            // As the retention job leaves a failed mail: no bytes, its size and digest kept.
+            try await fixture.client.query("""
+                UPDATE dsr.outbox SET state = 'failed', failed_at = now(), last_error = 'smtp reply 550',
+                       size_bytes = octet_length(raw), raw_sha256 = encode(sha256(raw), 'hex'),
+                       raw = ''::bytea, raw_cleared_at = now()
+                WHERE id = $1
+                """, [.int(queued.outboxID)])
+            for extra in [[], ["--to", "outbox.other@example.com"]] {
+                let retried = try await dsrd(["outbox", "retry", String(queued.outboxID)] + extra,
+                                             environment: ["SUDO_USER": "kari"])
+                #expect(retried.status == 1, "\(extra): \(retried.errors)")
+                #expect(retried.errors.contains("can no longer be sent: retention cleared its bytes"), "\(retried.errors)")
+            }
+            #expect(try await row(fixture.client, queued.outboxID)["state"] == "failed")
+            #expect(try await events(fixture.client, outbox: queued.outboxID).isEmpty)
+            let copies = try await fixture.client.query("""
+                SELECT count(*) AS n FROM dsr.request_messages WHERE request_id = $1 AND outbox_id IS NOT NULL
+                """, [.int(queued.requestID)])
+            #expect(try copies.first?.int("n") == 1)
+        }
+
         @Test func retryToAnotherRecipientQueuesACopyThatIsDeliveredThere() async throws {
             let stack = try LocalStack()
             let fixture = try await OutboxFixture.prepare(stack)

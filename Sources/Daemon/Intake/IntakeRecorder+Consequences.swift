@@ -159,7 +159,8 @@ extension IntakeRecorder {
         }
         try requests.link(requestID: requestID, inboundID: outcome.inboundID, role: .request)
         let audit = AuditTrail(connection)
-        var details: [String: any Sendable] = ["due_on": dueOn.description]
+        // The version that opened it: which build handled what, for support and an auditor.
+        var details: [String: any Sendable] = ["due_on": dueOn.description, "dsrd_version": DSRDVersion.number]
         if state != .ignored, !message.attachments.isEmpty {
             details.merge(AuditDetails.attachments(message.attachments)) { _, new in new }
         }

@@ -4,14 +4,18 @@ import Records
 import Requests
 import Store
 
-/// What the daemon leaves behind after each round for monitoring: it reads
-/// the request and outbox counts (for the STATUS line and the metrics),
-/// and writes the Prometheus textfile when one is configured. A failure
+/// What the daemon leaves behind after each round for monitoring: after a
+/// round in which every stage did its work it records the heartbeat that
+/// `dsrd status --max-age` reads (`DaemonHeartbeat`); it reads the request
+/// and outbox counts (for the STATUS line and the metrics), and writes the
+/// Prometheus textfile when one is configured. A failure
 /// here is logged once when it starts and once when it ends; it never
 /// stops the pipeline.
 public final class RoundRecorder: RoundObserver, @unchecked Sendable {
     private let database: PostgresClient
     private let metricsPath: String?
+    /// The name the heartbeat is recorded under.
+    private let daemonName: String
     private let logger: Logger
     private let lock = NSLock()
     private var memory = Memory()
@@ -25,19 +29,41 @@ public final class RoundRecorder: RoundObserver, @unchecked Sendable {
         var stageFailures: [String: Int] = [:]
         var figuresFailing = false
         var metricsFailing = false
+        var heartbeatFailing = false
     }
 
-    public init(database: PostgresClient, metricsPath: String?, logger: Logger) {
+    /// `daemonName`: the heartbeat's name for this daemon (the host's name
+    /// unless told otherwise).
+    public init(database: PostgresClient, metricsPath: String?, logger: Logger,
+                daemonName: String = ProcessInfo.processInfo.hostName) {
         self.database = database
         self.metricsPath = metricsPath
+        self.daemonName = daemonName
         self.logger = logger
     }
 
     public func roundEnded(_ end: RoundEnd) async -> StatusFigures? {
+        if end.succeeded { await recordHeartbeat(at: end.finishedAt) }
         let figures = await readFigures(today: Day(end.finishedAt))
         let snapshot = lock.withLock { remember(end, figures: figures) }
         if let metricsPath { writeMetrics(snapshot, to: metricsPath) }
         return figures.map { StatusFigures(open: $0.open, review: $0.waitingForReview, overdue: $0.overdue) }
+    }
+
+    private func recordHeartbeat(at finishedAt: Date) async {
+        let name = daemonName
+        do {
+            try await database.withConnection(retryOnConnectionLoss: true) { connection in
+                try DaemonHeartbeat(connection).record(daemon: name, at: finishedAt, version: DSRDVersion.number)
+            }
+            if lock.withLock({ swap(&memory.heartbeatFailing, false) }) {
+                logger.notice("heartbeat recorded again")
+            }
+        } catch {
+            if !lock.withLock({ swap(&memory.heartbeatFailing, true) }) {
+                logger.warning("cannot record the heartbeat for dsrd status", ["error": LogSafe.describe(error)])
+            }
+        }
     }
 
     private func readFigures(today: Day) async -> PipelineFigures? {
