@@ -86,11 +86,12 @@ struct FulfilHarness {
     /// Answers the request's latest confirmation message from `sender`,
     /// quoting `token` (by default the one in that message).
     func confirm(_ sent: Sent, from sender: String, token: String? = nil, answer: String = "Ja, det stemmer.",
-                 headers: [String] = [], mxResult: LocalStack.MXResult? = nil) async throws {
+                 headers: [String] = [], mxResult: LocalStack.MXResult? = nil,
+                 messageID: String = "answer-\(UUID().uuidString)@example.org") async throws {
         var code = token
         if code == nil { code = try await self.token(of: sent.id) }
         let reply = confirmationReply(from: sender, reference: sent.reference, token: code ?? "", answer: answer,
-                                      messageID: "answer-\(UUID().uuidString)@example.org")
+                                      messageID: messageID)
         try await process(headers.map { $0 + "\r\n" }.joined() + reply, from: sender, mxResult: mxResult)
     }
 

@@ -134,6 +134,21 @@ step "the operator looks: a note on Mallory's request in its audit trail, and th
 "$DSRD" requests show "$attack_ref" | sed -n '/^audit trail/,$p'
 "$DSRD" outbox list --state all --limit 8
 
+step "on someone's behalf: Lise asks to see what is held about her father; dsrd leaves that to a person and tells the operators at once"
+printf 'From: Lise Hansen <lise.hansen@example.com>\r\nTo: notices@janteloppet.test\r\nSubject: Innsyn for min far\r\nMessage-ID: <demo-behalf@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHei,\r\n\r\nJeg skriver på vegne av min far, Per Hansen (per.hansen@example.no). Han ber om innsyn i hvilke personopplysninger dere har om ham.\r\n\r\nHilsen Lise Hansen\r\n' > "$STATE_DIR/behalf.eml"
+curl -sS --url "$DSRD_SMTP_URL" --mail-from lise.hansen@example.com --mail-rcpt notices@janteloppet.test -T "$STATE_DIR/behalf.eml"
+wait_for_notices 1
+"$DSRD" run --once 2>/dev/null
+behalf_ref=$(psql -X -Atc "SELECT reference FROM dsr.requests WHERE requester_address = 'lise.hansen@example.com'")
+note=$(fetch_mail operators@janteloppet.test "$behalf_ref" || true)
+printf '%s\n' "$note" | sed -n 's/^Subject: */  operators@ got: /p' | head -n 1
+printf '%s\n' "$note" | sed '1,/^$/d' | sed -n '1,9p' | sed 's/^/    /'
+
+step "the officer handles it by hand (Per's authorisation checked by phone, no data about him, Lise answered by letter) and closes it"
+"$DSRD" requests complete "$behalf_ref" --no-reply \
+    --note "Authorisation from Per Hansen checked by phone; no customer record for him; answered Lise by letter."
+"$DSRD" requests show "$behalf_ref" | sed -n '/^audit trail/,$p'
+
 step "Emma and Nils answer the confirmation message from their own mailboxes"
 for who in emma.smith@example.org nils.berg@example.net; do
     confirmation=$(fetch_mail "$who" "Please confirm your privacy request")

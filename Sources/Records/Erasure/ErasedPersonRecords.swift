@@ -110,7 +110,9 @@ public struct ErasedPersonRecords {
     }
 
     /// Mail of those requests, and mail from the person that belongs to no
-    /// open request: bytes gone, sender hashed.
+    /// open request: bytes gone, sender hashed, Message-ID gone (a client
+    /// may build it from the address; a resent copy is still known by the
+    /// SHA-256 of its bytes).
     private func clearReceivedMail(of ids: [Int], forms: [String], at now: Date, hash: (String) -> String) throws -> Int {
         let rows = try connection.execute("""
             SELECT i.id, i.from_address FROM dsr.inbound i
@@ -124,7 +126,7 @@ public struct ErasedPersonRecords {
                 UPDATE dsr.inbound SET raw = ''::bytea, raw_cleared_at = coalesce(raw_cleared_at, $3::timestamptz),
                                        raw_sha256 = coalesce(raw_sha256, CASE WHEN octet_length(raw) > 0
                                                                          THEN encode(sha256(raw), 'hex') END),
-                                       from_address = $2
+                                       from_address = $2, message_id = NULL
                 WHERE id = $1
                 """, [.int(try row.int("id")), .string(row["from_address"].map(hash)), .timestamp(now)])
         }
