@@ -401,3 +401,133 @@ private final class ScriptedObserver: RoundObserver, @unchecked Sendable {
     #expect(observer.told.map(\.succeeded) == [true, false])
     #expect(observer.told.last?.finishedAt == start.addingTimeInterval(5))
 }
+
+/// A stage that handles one unit of work in each of its first `busyRounds`
+/// rounds and nothing after.
+private final class CountdownStage: PipelineStage, @unchecked Sendable {
+    let name: String
+    private let busyRounds: Int
+    private let lock = NSLock()
+    private var runs = 0
+
+    init(_ name: String, busyRounds: Int) {
+        self.name = name
+        self.busyRounds = busyRounds
+    }
+
+    var runCount: Int { lock.withLock { runs } }
+
+    func runOnce() async throws -> StageReport {
+        let run: Int = lock.withLock {
+            runs += 1
+            return runs
+        }
+        return StageReport(handled: run <= busyRounds ? 1 : 0, summary: "")
+    }
+}
+
+/// Names seen, shared by the stages of a test.
+private final class Seen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String] = []
+    func add(_ name: String) { lock.withLock { names.append(name) } }
+    func contains(_ name: String) -> Bool { lock.withLock { names.contains(name) } }
+    var all: [String] { lock.withLock { names } }
+}
+
+/// A stage that waits (a bounded while) for its partner to have started:
+/// the two meet only when the round runs them side by side.
+private struct MeetingStage: PipelineStage {
+    let name: String
+    let partner: String
+    let started: Seen
+
+    func runOnce() async throws -> StageReport {
+        started.add(name)
+        for _ in 0..<300 {
+            if started.contains(partner) { return StageReport(summary: "met") }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return StageReport(summary: "alone")
+    }
+}
+
+@Test func concurrentStagesOfARoundRunSideBySide() async {
+    let clock = ManualWallClock(start)
+    let started = Seen()
+    let notifier = RecordingNotifier()
+    let plan = ServicePlan(stages: [MeetingStage(name: "intake", partner: "delivery", started: started),
+                                    MeetingStage(name: "delivery", partner: "intake", started: started)],
+                           pollInterval: 5, concurrentStages: true)
+    let outcome = await ServiceRunner(plan: plan, control: ScriptedControl(clock: clock, waits: []), notifier: notifier,
+                                      clock: clock, logger: LogLines().logger).run()
+    #expect(outcome == .stopped)
+    // Both met, and the results keep the plan's order on the status line.
+    #expect(notifier.sent.first == .status("round 1: intake met; delivery met"))
+}
+
+@Test func aConcurrentRoundThatDidWorkIsFollowedAtOnce() async {
+    let clock = ManualWallClock(start)
+    let control = ScriptedControl(clock: clock, waits: [])
+    let intake = CountdownStage("intake", busyRounds: 3)
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [intake], pollInterval: 5, concurrentStages: true),
+                                      control: control, clock: clock, logger: LogLines().logger).run()
+    #expect(outcome == .stopped)
+    // Three rounds with work, one that found none, then the poll interval.
+    #expect(intake.runCount == 4)
+    #expect(control.waited == [5])
+}
+
+@Test func aSequentialRoundWaitsForThePollIntervalUnlessMoreIsWaiting() async {
+    let clock = ManualWallClock(start)
+    let control = ScriptedControl(clock: clock, waits: [])
+    let intake = CountdownStage("intake", busyRounds: 3)
+    _ = await ServiceRunner(plan: ServicePlan(stages: [intake], pollInterval: 5), control: control, clock: clock,
+                            logger: LogLines().logger).run()
+    #expect(intake.runCount == 1 && control.waited == [5])
+}
+
+@Test func onceKeepsTheOrderOfAConcurrentPlan() async {
+    let clock = ManualWallClock(start)
+    let order = Seen()
+    let first = ScriptedStage("intake"), second = ScriptedStage("delivery")
+    first.onRun = { order.add("intake") }
+    second.onRun = { order.add("delivery") }
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [first, second], pollInterval: 5, concurrentStages: true),
+                                      control: ScriptedControl(clock: clock, waits: []), clock: clock,
+                                      logger: LogLines().logger).run(once: true)
+    #expect(outcome == .roundSucceeded && order.all == ["intake", "delivery"])
+}
+
+/// A stage whose pass lasts until `other` has run `passes` times (or a
+/// bounded while).
+private struct WaitingStage: PipelineStage {
+    let name: String
+    let other: CountdownStage
+    let passes: Int
+
+    func runOnce() async throws -> StageReport {
+        for _ in 0..<300 where other.runCount < passes {
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return StageReport(summary: "waited")
+    }
+}
+
+@Test func aStageThatFinishedEarlyTakesUpNewWorkWhileAnotherIsInItsFirstPass() async {
+    let clock = ManualWallClock(start)
+    let fulfil = CountdownStage("fulfil", busyRounds: 3)
+    let intake = WaitingStage(name: "intake", other: fulfil, passes: 3)
+    let notifier = RecordingNotifier()
+    _ = await ServiceRunner(plan: ServicePlan(stages: [intake, fulfil], pollInterval: 5, concurrentStages: true),
+                            control: ScriptedControl(clock: clock, waits: []), notifier: notifier, clock: clock,
+                            logger: LogLines().logger).run()
+    // Round 1: three passes with work during intake's one pass (and perhaps
+    // one more that found none), summed on the status line.
+    guard case .status(let first)? = notifier.sent.first else {
+        Issue.record("no status line: \(notifier.sent)")
+        return
+    }
+    #expect(first.hasPrefix("round 1: intake waited; fulfil 3 done, 0 deferred, 0 failed in "), "\(first)")
+    #expect(fulfil.runCount >= 4)
+}

@@ -83,26 +83,29 @@ public struct DaemonComponents: Sendable {
         return ReplyWriter(templates: templates, sender: sender, organisation: organisation)
     }
 
-    /// The pipeline's stages, in the order they run, on one database client:
-    /// intake (IMAP → requests), fulfilment (requests → the customer
-    /// database and replies), the daily jobs (purge, digest), then delivery
-    /// (outbox → SMTP) last, so whatever a round queues goes out in it.
-    /// `faults` crash on purpose (tests only).
+    /// The pipeline's stages, in the order they run: intake (IMAP →
+    /// requests), fulfilment (requests → the customer database and
+    /// replies), the daily jobs (purge, digest), then delivery (outbox →
+    /// SMTP) last, so whatever a sequential round queues goes out in it.
+    /// On `database` when one is given, else each on a connection of its
+    /// own (so that they can run side by side). `faults` crash on purpose
+    /// (tests only).
     public func stages(logger: Logger, clock: any WallClock, faults: FaultInjection = .none,
                        database: PostgresClient? = nil) -> [any PipelineStage] {
-        let database = database ?? PostgresClient(configuration: config.postgres)
+        let postgres = config.postgres
+        let client = { database ?? PostgresClient(configuration: postgres) }
         var stages: [any PipelineStage] = [
-            IntakeStage(imap: IMAPClient(settings: config.imap.server), database: database,
+            IntakeStage(imap: IMAPClient(settings: config.imap.server), database: client(),
                         recorder: IntakeRecorder(settings: intake, writer: writer), logger: logger, clock: clock,
                         faults: faults),
         ]
         if let fulfil {
-            stages.append(FulfilStage(database: database, settings: fulfil, logger: logger, clock: clock, faults: faults))
+            stages.append(FulfilStage(database: client(), settings: fulfil, logger: logger, clock: clock, faults: faults))
         } else {
             logger.warning("no data map configured: requests are recorded and acknowledged but not carried out")
         }
-        stages.append(DailyJobsStage(database: database, clock: clock, logger: logger, settings: daily))
-        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: database, writer: writer,
+        stages.append(DailyJobsStage(database: client(), clock: clock, logger: logger, settings: daily))
+        stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: client(), writer: writer,
                                                                    alerts: config.operatorAlerts,
                                                                    addressHashKey: fulfil?.suppressionKey),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
@@ -110,14 +113,15 @@ public struct DaemonComponents: Sendable {
         return stages
     }
 
-    /// The stages, the poll interval, and the recorder of each round's
-    /// figures (STATUS line, metrics file), all on one database client.
+    /// The stages, side by side, each on a database connection of its own;
+    /// the poll interval; and the recorder of each round's figures (STATUS
+    /// line, heartbeat, metrics file) on one more.
     public func plan(logger: Logger, clock: any WallClock, faults: FaultInjection = .none) -> ServicePlan {
-        let database = PostgresClient(configuration: config.postgres)
-        return ServicePlan(stages: stages(logger: logger, clock: clock, faults: faults, database: database),
-                           pollInterval: TimeInterval(config.pollIntervalSeconds),
-                           observer: RoundRecorder(database: database, metricsPath: config.metricsTextfile,
-                                                   logger: logger))
+        ServicePlan(stages: stages(logger: logger, clock: clock, faults: faults),
+                    pollInterval: TimeInterval(config.pollIntervalSeconds),
+                    observer: RoundRecorder(database: PostgresClient(configuration: config.postgres),
+                                            metricsPath: config.metricsTextfile, logger: logger),
+                    concurrentStages: true)
     }
 
     // MARK: - Loading

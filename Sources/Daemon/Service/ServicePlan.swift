@@ -7,11 +7,18 @@ public struct ServicePlan: Sendable {
     public var stages: [any PipelineStage]
     public var pollInterval: TimeInterval
     public var observer: (any RoundObserver)?
+    /// The stages of a round run side by side rather than one after the
+    /// other (`ServiceRunner`), so that fetching, carrying out and sending
+    /// overlap; each stage then needs a database connection of its own.
+    /// `--once` keeps the order whatever this says.
+    public var concurrentStages: Bool
 
-    public init(stages: [any PipelineStage], pollInterval: TimeInterval, observer: (any RoundObserver)? = nil) {
+    public init(stages: [any PipelineStage], pollInterval: TimeInterval, observer: (any RoundObserver)? = nil,
+                concurrentStages: Bool = false) {
         self.stages = stages
         self.pollInterval = max(pollInterval, 0.1)
         self.observer = observer
+        self.concurrentStages = concurrentStages
     }
 }
 

@@ -1,8 +1,15 @@
 import Foundation
 import LogSafety
 
-/// Runs the pipeline: every stage in order, once per poll interval, until
-/// asked to stop; or one round only (`--once`).
+/// Runs the pipeline: every stage once per poll interval, until asked to
+/// stop; or one round only (`--once`, the stages in order).
+///
+/// With `ServicePlan.concurrentStages` a round runs its stages side by
+/// side: fetching, carrying out and sending overlap, and a round that did
+/// any work is followed by the next at once, so what one stage handed on
+/// is taken up by the next without waiting for the poll interval (the
+/// stages of one round share no connection and lock rows as several
+/// daemons would).
 ///
 /// It speaks to systemd through its notifier (READY after the first round,
 /// STATUS after each, RELOADING/READY around a reload, STOPPING at the end)
@@ -53,7 +60,7 @@ public struct ServiceRunner: Sendable {
         var state = LoopState(plan: plan)
         logger.info("service started", ["stages": plan.stages.count, "poll_seconds": plan.pollInterval])
         while true {
-            let results = await runRound(&state)
+            let results = await runRound(&state, concurrently: state.plan.concurrentStages && !once)
             let end = RoundEnd(round: state.round, results: results, finishedAt: clock.now())
             let figures = await state.plan.observer?.roundEnded(end)
             notifier.notify(.status(StatusLine.format(round: state.round, results: results, figures: figures)))
@@ -65,8 +72,9 @@ public struct ServiceRunner: Sendable {
             }
             state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
             if state.stopRequested { break }
+            let handsOn = state.plan.concurrentStages
             let backlog = allSucceeded && results.contains { result in
-                if case .done(let report) = result.outcome { return report.moreWaiting }
+                if case .done(let report) = result.outcome { return report.moreWaiting || (handsOn && report.handled > 0) }
                 return false
             }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
@@ -89,21 +97,43 @@ public struct ServiceRunner: Sendable {
         var outages = OutageTracker()
     }
 
-    private func runRound(_ state: inout LoopState) async -> [StageResult] {
+    private func runRound(_ state: inout LoopState, concurrently: Bool) async -> [StageResult] {
         state.round += 1
-        var results: [StageResult] = []
-        for stage in state.plan.stages {
-            await takeEvents(&state)
-            if state.stopRequested { break }
-            results.append(await runStage(stage, state: &state))
-            pingWatchdog()
+        guard concurrently else {
+            var results: [StageResult] = []
+            for stage in state.plan.stages {
+                await takeEvents(&state)
+                if state.stopRequested { break }
+                results.append(settle(stage, await attempt(stage), state: &state))
+                pingWatchdog()
+            }
+            return results
         }
-        return results
+        await takeEvents(&state)
+        if state.stopRequested { return [] }
+        let stages = state.plan.stages
+        let outcomes = await ConcurrentRound(stages: stages, pass: { stage in
+            let outcome = await attempt(stage)
+            pingWatchdog()
+            return outcome
+        }).run()
+        return zip(stages, outcomes).map { stage, outcome in settle(stage, outcome, state: &state) }
     }
 
-    private func runStage(_ stage: any PipelineStage, state: inout LoopState) async -> StageResult {
+    /// One stage's round, pinging the watchdog at each unit of work.
+    private func attempt(_ stage: any PipelineStage) async -> Result<StageReport, any Error> {
         do {
-            let report = try await stage.runOnce(progress: { pingWatchdog() })
+            return .success(try await stage.runOnce(progress: { pingWatchdog() }))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Logs a stage's round and keeps track of its outages.
+    private func settle(_ stage: any PipelineStage, _ outcome: Result<StageReport, any Error>,
+                        state: inout LoopState) -> StageResult {
+        do {
+            let report = try outcome.get()
             if let outage = state.outages.recordSuccess(of: stage.name, at: clock.now()) {
                 logger.notice("stage available again", ["stage": stage.name, "outage_seconds": Int(outage.rounded())])
             }
