@@ -75,15 +75,43 @@ public struct IntakeStage: PipelineStage {
                                  bytes: settings.roundByteBudget)
         var outOfBudget = false
         let uids = try await imap.uids(in: mailbox, from: 1)
-        for uid in uids.prefix(settings.batchSize) {
+        let batch = Array(uids.prefix(settings.batchSize))
+        // Messages recorded before (a crash came before their move) or whose
+        // reading began before (a crash came while reading) go one by one;
+        // the fresh ones, several to a transaction (`handleChunk`).
+        let uidValidity = status.uidValidity
+        let (known, begun) = try await database.withConnection(retryOnConnectionLoss: true) { connection in
+            (try InboundLedger(connection).findAll(mailbox: ledger, uidValidity: uidValidity, uids: batch),
+             try IntakeAttemptCounts(connection).counts(mailbox: ledger, uidValidity: uidValidity, uids: batch))
+        }
+        let fresh = { (uid: UInt64) in known[uid] == nil && begun[uid] == nil }
+        var index = 0
+        while index < batch.count {
+            if fresh(batch[index]) {
+                let end = batch[index...].firstIndex { !fresh($0) } ?? batch.count
+                let chunk = try await handleChunk(batch[index..<end], uidValidity: uidValidity, recorded: &recorded,
+                                                  budget: &budget)
+                for outcome in chunk.outcomes {
+                    counts[outcome, default: 0] += 1
+                    progress()
+                }
+                handled += chunk.outcomes.count
+                index += chunk.taken
+                if chunk.outOfBudget {
+                    outOfBudget = true
+                    break
+                }
+                continue
+            }
             guard budget.mayStart(now: clock.now()) else {
                 outOfBudget = true
                 break
             }
-            let outcome = try await handle(uid: uid, uidValidity: status.uidValidity, recorded: &recorded,
+            let outcome = try await handle(uid: batch[index], uidValidity: uidValidity, recorded: &recorded,
                                            budget: &budget)
             counts[outcome, default: 0] += 1
             handled += 1
+            index += 1
             progress()
         }
         try await markAndMove(recorded)
@@ -112,7 +140,7 @@ public struct IntakeStage: PipelineStage {
     }
 
     /// One message; returns the word for the log summary.
-    private func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages,
+    func handle(uid: UInt64, uidValidity: UInt64, recorded: inout RecordedMessages,
                         budget: inout RoundBudget) async throws -> String {
         let ledgerMailbox = settings.ledgerMailbox
         let existing = try await database.withConnection(retryOnConnectionLoss: true) {
@@ -152,6 +180,12 @@ public struct IntakeStage: PipelineStage {
             logger.notice("stopping after commit (test hook)", ["uid": uid])
             exit(75)
         }
+        return note(outcome, uid: uid, recorded: &recorded)
+    }
+
+    /// Logs a recorded message and keeps it for the move; returns the word
+    /// for the log summary.
+    func note(_ outcome: IntakeOutcome?, uid: UInt64, recorded: inout RecordedMessages) -> String {
         guard let outcome else {
             // Another daemon recorded it between our look and our insert.
             return "skipped"

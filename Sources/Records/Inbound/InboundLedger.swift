@@ -50,6 +50,21 @@ public struct InboundLedger {
         return Entry(id: try row.int("id"), outcome: try row.string("outcome"), moved: try row.bool("moved"))
     }
 
+    /// The entries of those of `uids` already recorded, in one statement.
+    public func findAll(mailbox: String, uidValidity: UInt64, uids: [UInt64]) throws -> [UInt64: Entry] {
+        guard !uids.isEmpty else { return [:] }
+        let rows = try connection.execute("""
+            SELECT uid::text AS uid, id, outcome, moved_at IS NOT NULL AS moved FROM dsr.inbound
+            WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[])
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init))]).rows
+        var entries: [UInt64: Entry] = [:]
+        for row in rows {
+            guard let uid = UInt64(try row.string("uid")) else { continue }
+            entries[uid] = Entry(id: try row.int("id"), outcome: try row.string("outcome"), moved: try row.bool("moved"))
+        }
+        return entries
+    }
+
     /// Records the message; nil when its key was already recorded (by an
     /// earlier run or another daemon).
     public func insert(_ message: NewMessage) throws -> Int? {

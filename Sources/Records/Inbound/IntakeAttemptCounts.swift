@@ -26,6 +26,41 @@ public struct IntakeAttemptCounts {
         return try row?.int("attempts") ?? 1
     }
 
+    /// The attempts counted so far for each of `uids` that has any.
+    public func counts(mailbox: String, uidValidity: UInt64, uids: [UInt64]) throws -> [UInt64: Int] {
+        guard !uids.isEmpty else { return [:] }
+        let rows = try connection.execute("""
+            SELECT uid::text AS uid, attempts FROM dsr.intake_attempts
+            WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[]) AND attempts > 0
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init))]).rows
+        var counts: [UInt64: Int] = [:]
+        for row in rows {
+            if let uid = UInt64(try row.string("uid")) { counts[uid] = try row.int("attempts") }
+        }
+        return counts
+    }
+
+    /// Counts one more attempt at each of `uids` at `now`, in one statement:
+    /// the messages that are about to be read together.
+    public func countAll(mailbox: String, uidValidity: UInt64, uids: [UInt64], at now: Date) throws {
+        guard !uids.isEmpty else { return }
+        try connection.execute("""
+            INSERT INTO dsr.intake_attempts (mailbox, uid_validity, uid, attempts, last_at)
+            SELECT $1, $2, u, 1, $4 FROM unnest($3::bigint[]) AS u
+            ON CONFLICT (mailbox, uid_validity, uid)
+            DO UPDATE SET attempts = dsr.intake_attempts.attempts + 1, last_at = EXCLUDED.last_at
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init)), .timestamp(now)])
+    }
+
+    /// Takes one attempt back from each of `uids` (never below 0).
+    public func takeBackAll(mailbox: String, uidValidity: UInt64, uids: [UInt64]) throws {
+        guard !uids.isEmpty else { return }
+        try connection.execute("""
+            UPDATE dsr.intake_attempts SET attempts = attempts - 1
+            WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[]) AND attempts > 0
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init))])
+    }
+
     /// Takes one attempt back (never below 0).
     public func takeBack(mailbox: String, uidValidity: UInt64, uid: UInt64) throws {
         try connection.execute("""

@@ -1,0 +1,136 @@
+import Foundation
+import Records
+import Store
+import Transport
+
+/// Fresh messages read several to a transaction.
+///
+/// A message intake has never begun to read (not in the ledger, no attempt
+/// counted) is fetched with the next few, their attempts are counted in one
+/// statement, and they are recorded in one transaction: one COMMIT (and one
+/// flush to disk) for up to `chunkMessages` messages instead of two for
+/// each. If the process dies while reading them, every message of the
+/// chunk has one attempt counted and none is recorded; the next round reads
+/// each of them alone (`IntakeStage.handle`), so the one that takes the
+/// process down is found and set aside, and the others are recorded. A
+/// chunk whose transaction fails otherwise is taken back and read message
+/// by message, as before, so an error names one message and the messages
+/// before it are kept.
+extension IntakeStage {
+    /// At most this many messages share a transaction…
+    static let chunkMessages = 25
+    /// …and at most about this many bytes of mail.
+    static let chunkBytes = 2 << 20
+
+    /// A message fetched for a chunk, or one only measured (too large).
+    enum ChunkItem: Sendable {
+        case fetched(IntakeRecorder.Fetched)
+        case oversized(uid: UInt64, size: Int, receivedAt: Date)
+
+        var uid: UInt64 {
+            switch self {
+            case .fetched(let fetched): fetched.uid
+            case .oversized(let uid, _, _): uid
+            }
+        }
+    }
+
+    /// What a chunk did: each message's word for the log summary, how many
+    /// of `uids` it took, and whether the round's budget stopped it.
+    struct ChunkResult {
+        var outcomes: [String] = []
+        var taken = 0
+        var outOfBudget = false
+    }
+
+    /// Reads the fresh messages `uids` (in mailbox order) together, as many
+    /// as the chunk and the round's budget allow.
+    func handleChunk(_ uids: ArraySlice<UInt64>, uidValidity: UInt64, recorded: inout RecordedMessages,
+                     budget: inout RoundBudget) async throws -> ChunkResult {
+        var result = ChunkResult()
+        var items: [ChunkItem] = []
+        var bytes = 0
+        for uid in uids.prefix(Self.chunkMessages) {
+            guard bytes < Self.chunkBytes else { break }
+            guard budget.mayStart(now: clock.now()) else {
+                result.outOfBudget = true
+                break
+            }
+            result.taken += 1
+            let metadata = try await imap.metadata(uid: uid, in: settings.mailbox)
+            let receivedAt = metadata.internalDate ?? clock.now()
+            if let size = metadata.size, size > settings.maximumMessageBytes {
+                items.append(.oversized(uid: uid, size: size, receivedAt: receivedAt))
+                continue
+            }
+            do {
+                let raw = try await imap.fetch(uid: uid, in: settings.mailbox, maximumBytes: settings.maximumMessageBytes)
+                budget.use(bytes: raw.count)
+                bytes += raw.count
+                items.append(.fetched(IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw,
+                                                             receivedAt: receivedAt)))
+            } catch let error as TransportError where error.kind == .rejected {
+                logger.warning("message not fetched, left for the next round", ["uid": uid, "error": error.description])
+                result.outcomes.append("not_fetched")
+            }
+        }
+        guard !items.isEmpty else { return result }
+
+        let ledgerMailbox = settings.ledgerMailbox
+        let itemUIDs = items.map(\.uid)
+        let countedAt = clock.now()
+        try await database.withConnection {
+            try IntakeAttemptCounts($0).countAll(mailbox: ledgerMailbox, uidValidity: uidValidity, uids: itemUIDs,
+                                                 at: countedAt)
+        }
+        let outcomes: [IntakeOutcome?]
+        do {
+            outcomes = try await record(items, uidValidity: uidValidity)
+        } catch {
+            // Taken back, then read one by one: the error is met again on
+            // the message that causes it, with the ones before it recorded.
+            _ = try? await database.withConnection {
+                try IntakeAttemptCounts($0).takeBackAll(mailbox: ledgerMailbox, uidValidity: uidValidity, uids: itemUIDs)
+            }
+            logger.notice("a chunk of messages failed; reading them one by one", ["messages": items.count])
+            for uid in itemUIDs {
+                result.outcomes.append(try await handle(uid: uid, uidValidity: uidValidity, recorded: &recorded,
+                                                        budget: &budget))
+            }
+            return result
+        }
+        if faults.exitAfterCommit {
+            logger.notice("stopping after commit (test hook)", ["uid": itemUIDs.first ?? 0])
+            exit(75)
+        }
+        for (item, outcome) in zip(items, outcomes) {
+            result.outcomes.append(note(outcome, uid: item.uid, recorded: &recorded))
+        }
+        return result
+    }
+
+    /// Records the chunk's messages in one transaction, each clearing its
+    /// attempt count.
+    private func record(_ items: [ChunkItem], uidValidity: UInt64) async throws -> [IntakeOutcome?] {
+        let recorder = self.recorder
+        let ledgerMailbox = settings.ledgerMailbox
+        let now = clock.now()
+        let hooks = faults
+        let logger = self.logger
+        return try await database.transaction { connection in
+            var outcomes: [IntakeOutcome?] = []
+            for item in items {
+                switch item {
+                case .oversized(let uid, let size, let receivedAt):
+                    outcomes.append(try recorder.recordOversized(uidValidity: uidValidity, uid: uid, size: size,
+                                                                 receivedAt: receivedAt, in: connection))
+                case .fetched(let fetched):
+                    outcomes.append(try recorder.record(fetched, in: connection, now: now))
+                    hooks.crashIfMarked(fetched.raw, logger: logger)
+                }
+                try IntakeAttemptCounts(connection).clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: item.uid)
+            }
+            return outcomes
+        }
+    }
+}
