@@ -43,6 +43,23 @@ public enum DSRSchema {
         // the audit trail's only two doors (the schema's owner role is
         // `DSRSetup`'s business, at every migrate).
         Migration(version: 9, name: "retention and erasure of dsrd's own records", sql: DSRRetentionSchema.statements),
+        Migration(version: 10, name: "indexes for the address and window lookups of intake", sql: lookupIndexes),
+    ]
+
+    /// The lookups intake makes for every message compare addresses with
+    /// ASCII letters folded only (`lower(… COLLATE "C")`, as
+    /// `AddressMatcher` does), which the indexes on `lower(…)` in the
+    /// database's collation cannot serve: without these each lookup read
+    /// the whole table. The window count of the global limits reads only
+    /// the index of requests that count.
+    static let lookupIndexes = [
+        "CREATE INDEX requests_requester_c ON dsr.requests (lower(requester_address COLLATE \"C\"), received_at)",
+        "CREATE INDEX requests_subject_c ON dsr.requests (lower(subject_address COLLATE \"C\"))",
+        """
+        CREATE INDEX requests_window ON dsr.requests (sender_authenticated, received_at) WHERE state <> 'ignored'
+        """,
+        "CREATE INDEX inbound_sender_c ON dsr.inbound (lower(from_address COLLATE \"C\"))",
+        "CREATE INDEX confirmations_address_c ON dsr.confirmations (lower(address COLLATE \"C\"), sent_at)",
     ]
 
     /// What the operators' commands need: mail an operator took out of the
