@@ -8,6 +8,13 @@ public final class PostgresConnection {
     private let configuration: PostgresConfiguration
     /// True between BEGIN and COMMIT/ROLLBACK issued through `transaction`.
     private(set) var inTransaction = false
+    /// Statements with parameters prepared on this connection, by their
+    /// text: parsed once per connection, not at every execution (dsrd's
+    /// statements are constant texts, a few dozen of them).
+    private var prepared: [String: String] = [:]
+    /// More distinct statements than this and the prepared ones are
+    /// dropped (`DEALLOCATE ALL`) and prepared again as they come.
+    static let preparedLimit = 200
 
     init(configuration: PostgresConfiguration) {
         self.configuration = configuration
@@ -45,6 +52,7 @@ public final class PostgresConnection {
             throw PostgresError(kind: .connectionFailed, context: "connecting")
         }
         handle = connection
+        prepared.removeAll()
         _ = try execute("SET TIME ZONE 'UTC'", [])
     }
 
@@ -53,7 +61,11 @@ public final class PostgresConnection {
         if let handle { PQfinish(handle) }
         handle = nil
         inTransaction = false
+        prepared.removeAll()
     }
+
+    /// The statements prepared on this connection (for tests).
+    var preparedCount: Int { prepared.count }
 
     /// Runs one statement with bound parameters (`$1`, `$2`, …).
     @discardableResult
@@ -64,8 +76,13 @@ public final class PostgresConnection {
         }
         try connectIfNeeded()
         guard let handle else { throw PostgresError(kind: .connectionFailed, context: "connecting") }
+        let name = parameters.isEmpty ? nil : try preparedName(for: sql, handle: handle)
         let result = StatementParameters(parameters).withC { count, values, lengths, formats in
-            PQexecParams(handle, sql, count, nil, values, lengths, formats, 0)
+            if let name {
+                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+            } else {
+                PQexecParams(handle, sql, count, nil, values, lengths, formats, 0)
+            }
         }
         defer { if let result { PQclear(result) } }
         guard let result else {
@@ -77,6 +94,28 @@ public final class PostgresConnection {
         default:
             throw lostOrFailed(handle: handle, result: result)
         }
+    }
+
+    /// The name `sql` is prepared under on this connection, preparing it
+    /// now if it is not yet. Nil (run it unnamed, parsed this once) when the
+    /// cache is full inside a transaction, where it cannot be emptied.
+    private func preparedName(for sql: String, handle: OpaquePointer) throws -> String? {
+        if let name = prepared[sql] { return name }
+        if prepared.count >= Self.preparedLimit {
+            guard !inTransaction else { return nil }
+            try execute("DEALLOCATE ALL")
+            prepared.removeAll()
+        }
+        let name = "dsrd_\(prepared.count + 1)"
+        guard let result = PQprepare(handle, name, sql, 0, nil) else {
+            throw lostOrFailed(handle: handle, result: nil)
+        }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+            throw lostOrFailed(handle: handle, result: result)
+        }
+        prepared[sql] = name
+        return name
     }
 
     /// Runs `body` inside BEGIN … COMMIT; any error rolls back and is rethrown.

@@ -42,6 +42,9 @@ for i in $(seq 1 "$N"); do
     printf 'From: bench.%s.%s@example.com\r\nTo: %s\r\nSubject: Personvern %s\r\nMessage-ID: <%s.%s@example.com>\r\nDate: Wed, 25 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n' \
         "$i" "$user" "$notices" "$i" "$i" "$user" "${texts[$((i % 4))]}" > "$maildir/new/$i.bench:2,"
 done
+# The domain's folder too: after a reset this script may be the first to make it.
+chown "$(stat -c %U "$DSRD_STACK_STATE/mail")":"$(stat -c %G "$DSRD_STACK_STATE/mail")" \
+    "$DSRD_STACK_STATE/mail/janteloppet.test"
 chown -R "$(stat -c %U "$DSRD_STACK_STATE/mail")":"$(stat -c %G "$DSRD_STACK_STATE/mail")" \
     "$DSRD_STACK_STATE/mail/janteloppet.test/$user"
 echo "backlog: $N messages in $notices"
