@@ -157,6 +157,7 @@ extension IntakeRecorder {
         guard let (requestID, reference) = inserted else {
             throw PostgresError(kind: .unexpectedResult, context: "drawing a free request reference")
         }
+        if state != .ignored { window?.opened(authenticated: requester.verdict.isAuthenticated) }
         try requests.link(requestID: requestID, inboundID: outcome.inboundID, role: .request)
         let audit = AuditTrail(connection)
         // The version that opened it: which build handled what, for support and an auditor.

@@ -68,9 +68,13 @@ extension IntakeRecorder {
         facts.requestsFromSender = try history.requests(
             from: forms, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
         let authenticated = verdict.isAuthenticated
-        facts.requestsFromEveryone = try history.requests(
-            since: receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60), authenticated: authenticated,
-            upTo: limits.globalBudget(authenticated: authenticated))
+        let windowStart = receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60)
+        let readWindow = {
+            try history.requests(since: windowStart, authenticated: authenticated,
+                                 upTo: limits.globalBudget(authenticated: authenticated))
+        }
+        facts.requestsFromEveryone = try window.map { try $0.count(since: windowStart, authenticated: authenticated,
+                                                                    query: readWindow) } ?? readWindow()
         return facts
     }
 

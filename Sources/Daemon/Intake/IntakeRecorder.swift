@@ -13,6 +13,9 @@ import Store
 public struct IntakeRecorder: Sendable {
     public let settings: IntakeSettings
     public let writer: ReplyWriter
+    /// The global limits' window count kept across the messages of one
+    /// transaction (`WindowTally`); nil: read for each message.
+    var window: WindowTally?
     static let actor = "dsrd:intake"
 
     public init(settings: IntakeSettings, writer: ReplyWriter) {

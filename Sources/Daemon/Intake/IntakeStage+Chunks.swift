@@ -112,7 +112,9 @@ extension IntakeStage {
     /// Records the chunk's messages in one transaction, each clearing its
     /// attempt count.
     private func record(_ items: [ChunkItem], uidValidity: UInt64) async throws -> [IntakeOutcome?] {
-        let recorder = self.recorder
+        var chunkRecorder = self.recorder
+        chunkRecorder.window = WindowTally()
+        let recorder = chunkRecorder
         let ledgerMailbox = settings.ledgerMailbox
         let now = clock.now()
         let hooks = faults
