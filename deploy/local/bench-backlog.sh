@@ -6,6 +6,7 @@
 # the daemon's peak memory (/usr/bin/time -v) and where the requests ended.
 # The local stack's config sets the abuse limits high enough for this.
 # Usage, as root on Debian 12: deploy/local/bench-backlog.sh [N]  (default 10000)
+# [DSRD_BINARY=PATH] to time another build of dsrd against the same stack.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO"
@@ -15,8 +16,14 @@ N=${1:-10000}
 
 eval "$(deploy/local/stack.sh up)"
 command -v /usr/bin/time >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
-swift build -c release -j 2 --product dsrd 2>&1 | tail -n 1
-DSRD="$REPO/.build/release/dsrd"
+# DSRD_BINARY=PATH times another build (to compare two); by default this
+# checkout's release build.
+if [ -n "${DSRD_BINARY:-}" ]; then
+    DSRD=$DSRD_BINARY
+else
+    swift build -c release -j 2 --product dsrd 2>&1 | tail -n 1
+    DSRD="$REPO/.build/release/dsrd"
+fi
 
 work=$(mktemp -d)
 daemon=""
