@@ -203,6 +203,44 @@ jq '.templates_dir = "/usr/share/dsrd/templates" | .site_templates_dir = "/etc/d
 checked=$(/usr/bin/dsrd check-config --config "$work/stack-config.json" 2>&1) || fail "check-config with the installed templates: $checked"
 grep -q 'site_templates_dir *"*/etc/dsrd/templates' <<<"$checked" || fail "check-config does not show site_templates_dir: $checked"
 step "check-config with the installed templates and the site's file passes on the local stack"
+
+# 9. The installed postinst as under a running systemd (systemd is not PID 1
+# here): in a mount namespace of its own, /run/systemd/system exists and
+# systemctl is a stand-in that records its calls and says dsrd is active.
+# A fresh install only reloads; an upgrade with a configuration the new dsrd
+# refuses does not restart; one it accepts (the stack's, bound over
+# /etc/dsrd/config.json) restarts.
+if unshare --mount true 2>/dev/null; then
+    mkdir "$work/fakebin"
+    printf '#!/bin/sh\necho "$*" >> "%s/systemctl.calls"\nexit 0\n' "$work" > "$work/fakebin/systemctl"
+    chmod 755 "$work/fakebin/systemctl"
+    maintainer_script_under_systemd() {  # CONFIG-TO-BIND-OR-EMPTY POSTINST-ARGUMENTS...
+        local config=$1; shift
+        : > "$work/systemctl.calls"
+        unshare --mount sh -c '
+            mount -t tmpfs none /run && mkdir -p /run/systemd/system || exit 1
+            if [ -n "$1" ]; then mount --bind "$1" /etc/dsrd/config.json || exit 1; fi
+            shift
+            PATH="$0:$PATH" /var/lib/dpkg/info/dsrd.${SCRIPT:-postinst} "$@"' "$work/fakebin" "$config" "$@" \
+            > "$work/postinst.out" 2>&1 || { cat "$work/postinst.out" >&2; fail "${SCRIPT:-postinst} $*"; }
+    }
+    maintainer_script_under_systemd "" configure
+    [ "$(cat "$work/systemctl.calls")" = "--system daemon-reload" ] || fail "a fresh install ran: $(cat "$work/systemctl.calls")"
+    maintainer_script_under_systemd "" configure 0.0.1
+    if grep -q restart "$work/systemctl.calls"; then fail "an upgrade restarted dsrd with a refused configuration"; fi
+    grep -q 'keeps running the previous' "$work/postinst.out" || fail "the postinst did not say why: $(cat "$work/postinst.out")"
+    maintainer_script_under_systemd "$work/stack-config.json" configure 0.0.1
+    grep -qx 'restart dsrd.service' "$work/systemctl.calls" || fail "an upgrade with an accepted configuration did not restart: $(cat "$work/systemctl.calls")"
+    cmp -s "$work/config.json" /etc/dsrd/config.json || fail "the postinst test changed /etc/dsrd/config.json"
+    # The prerm stops the service on remove, and leaves it to the postinst on upgrade.
+    SCRIPT=prerm maintainer_script_under_systemd "" upgrade 0.0.2
+    [ ! -s "$work/systemctl.calls" ] || fail "prerm upgrade ran: $(cat "$work/systemctl.calls")"
+    SCRIPT=prerm maintainer_script_under_systemd "" remove
+    [ "$(cat "$work/systemctl.calls")" = "stop dsrd.service" ] || fail "prerm remove ran: $(cat "$work/systemctl.calls")"
+    step "maintainer scripts: never start on install; an upgrade restarts only with a configuration check-config accepts; remove stops"
+else
+    echo "package test: unshare is not permitted here; the postinst's upgrade path is not exercised" >&2
+fi
 if [ "$integration" = yes ]; then
     swift build --build-tests -j "${DSRD_BUILD_JOBS:-2}" >&2
     /usr/bin/dsrd migrate >/dev/null
@@ -211,7 +249,7 @@ if [ "$integration" = yes ]; then
     step "the integration tests pass with /usr/bin/dsrd"
 fi
 
-# 9. Remove keeps /etc/dsrd; purge removes it.
+# 10. Remove keeps /etc/dsrd; purge removes it.
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -q dsrd > "$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; fail "apt-get remove"; }
 [ "$(status)" = config-files ] || fail "after remove dsrd is $(status), not config-files"
 [ ! -e /usr/bin/dsrd ] && [ ! -e /lib/systemd/system/dsrd.service ] && [ ! -e /usr/share/man/man8/dsrd.8.gz ] \
