@@ -42,8 +42,13 @@ esac
 [ ! -e /etc/dsrd ] || fail "/etc/dsrd exists; this test would remove it when it purges dsrd"
 
 work=$(mktemp -d)
+scratch_database=""
 cleanup() {
     local code=$?
+    if [ -n "$scratch_database" ]; then
+        psql -q -h "$DSRD_STACK_STATE/pg/run" -p "$PGPORT" -U postgres -d postgres \
+            -c "DROP DATABASE IF EXISTS $scratch_database WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
     case "$(status)" in
         ""|not-installed) ;;
         *) echo "package test: purging dsrd to leave the machine as it was" >&2
@@ -208,8 +213,8 @@ step "check-config with the installed templates and the site's file passes on th
 # here): in a mount namespace of its own, /run/systemd/system exists and
 # systemctl is a stand-in that records its calls and says dsrd is active.
 # A fresh install only reloads; an upgrade with a configuration the new dsrd
-# refuses does not restart; one it accepts (the stack's, bound over
-# /etc/dsrd/config.json) restarts.
+# refuses, or on a schema it would refuse, does not restart; one it accepts
+# (the stack's, bound over /etc/dsrd/config.json) restarts.
 if unshare --mount true 2>/dev/null; then
     mkdir "$work/fakebin"
     printf '#!/bin/sh\necho "$*" >> "%s/systemctl.calls"\nexit 0\n' "$work" > "$work/fakebin/systemctl"
@@ -231,13 +236,24 @@ if unshare --mount true 2>/dev/null; then
     grep -q 'keeps running the previous' "$work/postinst.out" || fail "the postinst did not say why: $(cat "$work/postinst.out")"
     maintainer_script_under_systemd "$work/stack-config.json" configure 0.0.1
     grep -qx 'restart dsrd.service' "$work/systemctl.calls" || fail "an upgrade with an accepted configuration did not restart: $(cat "$work/systemctl.calls")"
+    # A database without schema dsr (as before dsrd migrate of a new version):
+    # check-config accepts the file and warns, and the service is left alone.
+    scratch_database="dsrd_package_test_$$"
+    psql -q -h "$DSRD_STACK_STATE/pg/run" -p "$PGPORT" -U postgres -d postgres \
+        -c "CREATE DATABASE $scratch_database OWNER \"$PGUSER\"" >/dev/null
+    jq --arg db "$scratch_database" '.postgres.database = $db | del(.data_map)' "$work/stack-config.json" \
+        > "$work/unmigrated-config.json"
+    maintainer_script_under_systemd "$work/unmigrated-config.json" configure 0.0.1
+    if grep -q restart "$work/systemctl.calls"; then fail "an upgrade restarted dsrd on a database dsrd migrate has not updated"; fi
+    grep -q 'run dsrd migrate (as postgres.migration_user),' "$work/postinst.out" \
+        || fail "the postinst did not say to run dsrd migrate: $(cat "$work/postinst.out")"
     cmp -s "$work/config.json" /etc/dsrd/config.json || fail "the postinst test changed /etc/dsrd/config.json"
     # The prerm stops the service on remove, and leaves it to the postinst on upgrade.
     SCRIPT=prerm maintainer_script_under_systemd "" upgrade 0.0.2
     [ ! -s "$work/systemctl.calls" ] || fail "prerm upgrade ran: $(cat "$work/systemctl.calls")"
     SCRIPT=prerm maintainer_script_under_systemd "" remove
     [ "$(cat "$work/systemctl.calls")" = "stop dsrd.service" ] || fail "prerm remove ran: $(cat "$work/systemctl.calls")"
-    step "maintainer scripts: never start on install; an upgrade restarts only with a configuration check-config accepts; remove stops"
+    step "maintainer scripts: never start on install; an upgrade restarts only with a configuration check-config accepts and a migrated schema; remove stops"
 else
     echo "package test: unshare is not permitted here; the postinst's upgrade path is not exercised" >&2
 fi
