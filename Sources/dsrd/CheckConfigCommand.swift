@@ -1,4 +1,6 @@
 import Daemon
+import Requests
+import Store
 
 /// `dsrd check-config`: every problem with its key path (exit 78), or a summary.
 enum CheckConfigCommand {
@@ -15,6 +17,7 @@ enum CheckConfigCommand {
         }
         let problems = await ConfigChecks.problemsWithDatabase(config)
         for warning in ConfigChecks.warnings(config) { Terminal.error("dsrd: warning: \(warning)") }
+        if problems.isEmpty, let warning = await schemaWarning(config) { Terminal.error("dsrd: warning: \(warning)") }
         guard problems.isEmpty else {
             Terminal.error("dsrd: configuration \(config.sourcePath ?? "-") has \(problems.count) problem(s):")
             for problem in problems { Terminal.error("  \(problem)") }
@@ -25,5 +28,14 @@ enum CheckConfigCommand {
             Terminal.line("  \(key.padding(toLength: 24, withPad: " ", startingAt: 0)) \(value)")
         }
         return ExitStatus.ok.rawValue
+    }
+
+    /// Whether `dsrd run` would refuse the database's schema. A database
+    /// that cannot be asked now says nothing here: the run retries.
+    private static func schemaWarning(_ config: DaemonConfig) async -> Problem? {
+        let client = PostgresClient(configuration: config.postgres)
+        let verdict = await SchemaCheck.check(client)
+        await client.close()
+        return SchemaCheck.startWarning(verdict)
     }
 }

@@ -76,7 +76,7 @@ enum CommandHelp {
 
             Reads the configuration with every secret, loads the templates and the data map, checks the map
             against the live database, and prints every problem with its key path (exit 78), or a summary
-            without secrets (exit 0).
+            without secrets (exit 0), with a warning when schema dsr is older than this dsrd needs.
             """,
         "migrate": """
             usage: dsrd migrate [--config FILE]

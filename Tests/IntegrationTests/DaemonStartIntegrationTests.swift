@@ -25,7 +25,8 @@ extension LiveStackTests {
         /// A database migrated by an older dsrd (version 8, before the
         /// retention migration): the daemon says to run `dsrd migrate` and
         /// exits 78 before it touches the mailbox or the database; after
-        /// the migration it starts.
+        /// the migration it starts. `check-config` passes with a warning
+        /// that names the command.
         @Test func anOlderSchemaIsRefusedWithTheCommandThatFixesIt() async throws {
             let stack = try LocalStack()
             let name = "dsrd_start_\(UUID().uuidString.prefix(8).lowercased())"
@@ -56,6 +57,20 @@ extension LiveStackTests {
                     """).first)
                 #expect(try written.int("n") == 0)
                 #expect(await SchemaCheck.check(daemon) == .older(version: 8, needed: SchemaCheck.needed))
+                // check-config accepts the configuration and warns: the
+                // Debian package's postinst then leaves the service alone.
+                // (Without the data map: this scratch database has no customer tables.)
+                let noMap = try configVariant(stack) { object in
+                    var postgres = object["postgres"] as? [String: Any] ?? [:]
+                    postgres["database"] = name
+                    object["postgres"] = postgres
+                    object["data_map"] = nil
+                }
+                defer { unlink(noMap) }
+                let check = try await dsrd(["check-config", "--config", noMap])
+                #expect(check.status == 0, "\(check.errors)")
+                #expect(check.errors.contains("dsrd: warning: postgres: schema dsr is at version 8 and this dsrd needs "
+                                              + "\(SchemaCheck.needed): run dsrd migrate"), "\(check.errors)")
             } catch {
                 await daemon.close()
                 try await admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")

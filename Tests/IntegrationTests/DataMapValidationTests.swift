@@ -184,14 +184,11 @@ extension LiveStackTests {
             return path
         }
 
-        /// Runs the built `dsrd` binary (next to the test bundle), stdout and stderr together.
+        /// Runs the `dsrd` under test (`DSRDBinary`), stdout and stderr together.
         private func runDsrd(_ arguments: [String]) throws -> (status: Int32, output: String) {
-            let candidates = [
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dsrd"),
-                repositoryRoot.appendingPathComponent(".build/debug/dsrd"),
-            ]
-            let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                      "build the dsrd binary first (swift build --product dsrd)")
+            let binary = URL(fileURLWithPath: DSRDBinary.path)
+            try #require(FileManager.default.isExecutableFile(atPath: binary.path),
+                         "build the dsrd binary first (swift build --product dsrd) or set DSRD_BINARY")
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments

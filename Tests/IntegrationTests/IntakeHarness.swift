@@ -21,8 +21,9 @@ struct IntakeHarness {
 
     /// `limits` replaces the stack's abuse limits (which are set high so
     /// that other tests never meet them); `storedBytesPerSender` the storage
-    /// cap per sender and day.
-    init(loopGuard: Int = 5, limits: DaemonConfig.Limits? = nil, storedBytesPerSender: Int? = nil) throws {
+    /// cap per sender and day; `siteTemplates` a `site_templates_dir`.
+    init(loopGuard: Int = 5, limits: DaemonConfig.Limits? = nil, storedBytesPerSender: Int? = nil,
+         siteTemplates: String? = nil) throws {
         stack = try LocalStack()
         notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
         var config = try ConfigLoader.load(path: stack.configPath).get()
@@ -35,6 +36,7 @@ struct IntakeHarness {
         // stack's configuration (they may be a different version).
         config.templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
+        config.siteTemplatesDirectory = siteTemplates
         self.config = config
         components = try DaemonComponents.load(config)
         database = PostgresClient(configuration: config.postgres)

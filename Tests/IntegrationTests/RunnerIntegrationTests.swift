@@ -54,19 +54,17 @@ final class NotifySocket {
     private(set) var seen: [String] = []
 }
 
-/// `.build/debug/dsrd` of this package, started with the stack's config.
+/// The `dsrd` under test (`DSRDBinary`: `.build/debug/dsrd` of this
+/// package unless `$DSRD_BINARY` names another), started with the stack's config.
 struct DaemonProcess {
     let process = Process()
     let logPath = NSTemporaryDirectory() + "dsrd-run-\(UUID().uuidString.prefix(8)).log"
 
-    static var binary: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/dsrd").path
-    }
+    static var binary: String { DSRDBinary.path }
 
     init(arguments: [String], environment extra: [String: String]) throws {
         struct NoBinary: Error, CustomStringConvertible {
-            var description: String { "\(DaemonProcess.binary) is missing: run swift build first" }
+            var description: String { "\(DaemonProcess.binary) is missing: run swift build first (or set DSRD_BINARY)" }
         }
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else { throw NoBinary() }
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)

@@ -31,7 +31,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # verify wants the Exec lines' binaries to exist: check a copy naming the built one.
-sed "s#^\(Exec[A-Za-z]*\)=/usr/local/bin/dsrd #\1=$DSRD #" "$UNIT" > "$work/dsrd.service"
+sed "s#^\(Exec[A-Za-z]*\)=/usr/bin/dsrd #\1=$DSRD #" "$UNIT" > "$work/dsrd.service"
 grep -q "^ExecStart=$DSRD run " "$work/dsrd.service" || fail "ExecStart line not found in $UNIT"
 # A reload runs check-config before the signal, and a refused config stops
 # the restarts (exit 78) instead of looping.
@@ -40,7 +40,9 @@ grep -q "^ExecReload=$DSRD check-config --config /etc/dsrd/config.json$" "$work/
 [ "$(grep -n '^ExecReload=' "$work/dsrd.service" | head -1 | grep -c check-config)" = 1 ] \
     || fail "the config check is not the first ExecReload in $UNIT"
 grep -q "^RestartPreventExitStatus=78$" "$UNIT" || fail "RestartPreventExitStatus=78 missing in $UNIT"
-if ! output=$(systemd-analyze verify "$work/dsrd.service" 2>&1) || [ -n "$output" ]; then
+# Documentation=man:dsrd(8) is checked with man(1): the repository's page
+# (man/man8/dsrd.8, installed by the Debian package) is found through MANPATH.
+if ! output=$(MANPATH="$REPO/man:" systemd-analyze verify "$work/dsrd.service" 2>&1) || [ -n "$output" ]; then
     echo "$output" >&2
     fail "systemd-analyze verify found problems in dsrd.service"
 fi
@@ -55,7 +57,9 @@ done
 # The installed paths are the repository's files, and the database is the
 # local stack's reference database (the data map is checked against it),
 # when the stack is up; otherwise only what needs no database is checked.
-jq --arg repo "$REPO" '.templates_dir = ($repo + "/Templates") | .data_map = ($repo + "/deploy/datamap.json")' \
+mkdir -p "$work/site-templates/nb" "$work/site-templates/en"
+jq --arg repo "$REPO" --arg site "$work/site-templates" \
+    '.templates_dir = ($repo + "/Templates") | .site_templates_dir = $site | .data_map = ($repo + "/deploy/datamap.json")' \
     "$CONFIG" > "$work/config.json"
 if stack_env=$("$REPO/deploy/local/stack.sh" env 2>/dev/null); then
     eval "$stack_env"

@@ -63,6 +63,7 @@ extension DaemonConfig {
             ("retention", "received mail \(retention.rawMailDays) days after close, sent mail "
                 + "\(retention.sentMailDays) days after acceptance, cases \(retention.caseYears) years after close"),
             ("templates_dir", templatesDirectory ?? "-"),
+            ("site_templates_dir", siteTemplatesDirectory.map { "\($0) (its files replace the shipped ones)" } ?? "-"),
             ("data_map", dataMapPath ?? "-"),
             ("identity.trusted_ids", identity.trustedAuthservIDs.isEmpty ? "-" : identity.trustedAuthservIDs.joined(separator: ",")),
             ("identity.results", "\(identity.resultsPosition.rawValue) the MX's Received line, "

@@ -23,10 +23,12 @@ extension ConfigParser {
         let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         var templates: String?
+        var siteTemplates: String?
         var sender: String?
         var organisation: DaemonConfig.Organisation?
         if needs.contains(.replies) {
             templates = reader.existingPath(root, "templates_dir", path: "", directory: true, required: true)
+            siteTemplates = siteTemplatesDirectory(&reader, root)?.path
             sender = reader.address(root, "sender", path: "")
             organisation = parseOrganisation(&reader, reader.object(root, "organisation", path: ""))
         }
@@ -44,7 +46,8 @@ extension ConfigParser {
         }
         return .success(OperatorConfig(postgres: postgres, schemaOwner: schemaOwner, retention: retention,
                                        identity: identity, logLevel: level,
-                                       templatesDirectory: templates, sender: sender, organisation: organisation,
+                                       templatesDirectory: templates, siteTemplatesDirectory: siteTemplates,
+                                       sender: sender, organisation: organisation,
                                        suppressionKey: key, suppressionKeyProblem: keyProblem, sourcePath: nil))
     }
 }

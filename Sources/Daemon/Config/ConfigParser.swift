@@ -8,7 +8,7 @@ import Transport
 public enum ConfigParser {
     /// The keys a config document may have at its top.
     static let topLevelKeys: Set<String> = [
-        "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "data_map",
+        "imap", "smtp", "sender", "postgres", "poll_interval_seconds", "templates_dir", "site_templates_dir", "data_map",
         "organisation", "log_level", "log_id_key", "intake", "delivery", "fulfilment", "identity", "limits",
         "digest", "suppression_key", "operators", "metrics", "retention",
     ]
@@ -23,6 +23,10 @@ public enum ConfigParser {
         }
         guard case .object(let root) = document else {
             return .failure(ConfigError(problems: [Problem(path: "(file)", message: "must be a JSON object")]))
+        }
+        let placeholders = ConfigPlaceholders.paths(in: root)
+        guard placeholders.isEmpty else {
+            return .failure(ConfigError(problems: placeholders.map { Problem(path: $0, message: ConfigPlaceholders.message) }))
         }
         return .success(root)
     }
@@ -45,6 +49,7 @@ public enum ConfigParser {
         let schemaOwner = parseSchemaOwner(&reader, postgresObject ?? [:], daemonUser: postgres?.user)
         let poll = reader.int(root, "poll_interval_seconds", path: "", default: 30, range: 1...3600)
         let templates = reader.existingPath(root, "templates_dir", path: "", directory: true, required: false)
+        let siteTemplates = siteTemplatesDirectory(&reader, root)
         let dataMap = reader.existingPath(root, "data_map", path: "", directory: false, required: false)
         let organisation = parseOrganisation(&reader, reader.object(root, "organisation", path: ""))
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
@@ -60,7 +65,7 @@ public enum ConfigParser {
         // The suppression list's key is needed wherever erasure or objection can run.
         let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
-        guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll,
+        guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll, let siteTemplates,
               let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
               let limits, let digest, let operators, let metrics, let retention else {
             return .failure(ConfigError(problems: reader.problems))
@@ -68,7 +73,8 @@ public enum ConfigParser {
         return .success(DaemonConfig(
             imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, schemaOwner: schemaOwner,
             pollIntervalSeconds: poll,
-            templatesDirectory: templates, dataMapPath: dataMap, organisation: organisation,
+            templatesDirectory: templates, siteTemplatesDirectory: siteTemplates.path, dataMapPath: dataMap,
+            organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
             deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
             digest: digest, operatorsAddress: operators.address, maxOperatorAlertsPerHour: operators.maxAlertsPerHour,
@@ -76,6 +82,24 @@ public enum ConfigParser {
             suppressionKey: suppressionKey.map { Array($0.utf8) }
         ))
     }
+
+    /// `site_templates_dir`: optional, a folder; it only makes sense beside
+    /// `templates_dir`, whose files it replaces one by one. `.some(nil)`:
+    /// not set; nil: a problem was recorded.
+    static func siteTemplatesDirectory(_ reader: inout ConfigReader, _ root: [String: JSONValue]) -> SitePath? {
+        guard root["site_templates_dir"] != nil else { return SitePath(path: nil) }
+        guard let path = reader.existingPath(root, "site_templates_dir", path: "", directory: true, required: false) else {
+            return nil
+        }
+        if root["templates_dir"] == nil {
+            reader.problem("site_templates_dir", "needs templates_dir: the site's files replace shipped ones, one by one")
+            return nil
+        }
+        return SitePath(path: path)
+    }
+
+    /// An optional path that was checked (`path` nil: not configured).
+    struct SitePath { let path: String? }
 
     /// `delivery`: optional; `max_attempts` before a reply is marked failed.
     private static func parseDelivery(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> Int? {

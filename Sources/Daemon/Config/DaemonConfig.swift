@@ -63,6 +63,9 @@ public struct DaemonConfig: Sendable {
     public var schemaOwner: SchemaOwner?
     public var pollIntervalSeconds: Int
     public var templatesDirectory: String?
+    /// The site's templates (`site_templates_dir`): a file there replaces
+    /// the shipped file of the same name, one by one; nil: none.
+    public var siteTemplatesDirectory: String? = nil
     public var dataMapPath: String?
     public var organisation: Organisation
     public var logLevel: LogLevel

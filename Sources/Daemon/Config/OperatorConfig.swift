@@ -15,7 +15,7 @@ public struct OperatorConfig: Sendable {
         public let rawValue: Int
         public init(rawValue: Int) { self.rawValue = rawValue }
 
-        /// `templates_dir`, `sender` and `organisation`, for replies.
+        /// `templates_dir`, `site_templates_dir`, `sender` and `organisation`, for replies.
         public static let replies = Needs(rawValue: 1)
         /// `suppression_key`, read when it can be; a command that asks for
         /// it goes on without it (and says so) when it cannot.
@@ -33,6 +33,8 @@ public struct OperatorConfig: Sendable {
     public var logLevel: LogLevel
     /// Set with `.replies`.
     public var templatesDirectory: String?
+    /// Set with `.replies`: the site's templates, file by file over the shipped ones.
+    public var siteTemplatesDirectory: String? = nil
     public var sender: String?
     public var organisation: DaemonConfig.Organisation?
     /// With `.addressKey`, when it could be read.

@@ -75,7 +75,8 @@ public struct DaemonComponents: Sendable {
     /// `OperatorConfig.Needs.replies`).
     public static func writer(_ config: OperatorConfig) throws(LoadFailure) -> ReplyWriter {
         var problems: [Problem] = []
-        let templates = loadTemplates(directory: config.templatesDirectory, into: &problems)
+        let templates = loadTemplates(directory: config.templatesDirectory, site: config.siteTemplatesDirectory,
+                                      into: &problems)
         guard let templates, let sender = config.sender, let organisation = config.organisation else {
             throw LoadFailure(problems: problems.isEmpty
                 ? [Problem(path: "sender", message: "not set: replies need the sender and the organisation")] : problems)
@@ -127,18 +128,20 @@ public struct DaemonComponents: Sendable {
     // MARK: - Loading
 
     private static func loadTemplates(_ config: DaemonConfig, into problems: inout [Problem]) -> TemplateSet? {
-        loadTemplates(directory: config.templatesDirectory, into: &problems)
+        loadTemplates(directory: config.templatesDirectory, site: config.siteTemplatesDirectory, into: &problems)
     }
 
-    private static func loadTemplates(directory: String?, into problems: inout [Problem]) -> TemplateSet? {
+    private static func loadTemplates(directory: String?, site: String?,
+                                      into problems: inout [Problem]) -> TemplateSet? {
         guard let directory else {
             problems.append(Problem(path: "templates_dir", message: "not set: replies need the templates"))
             return nil
         }
         do {
-            return try TemplateSet.load(from: directory)
+            return try TemplateSet.load(from: directory, siteDirectory: site)
         } catch {
-            problems.append(Problem(path: "templates_dir", message: LogSafe.describe(error)))
+            let key = if case .unknownSiteFile = error as? TemplateError { "site_templates_dir" } else { "templates_dir" }
+            problems.append(Problem(path: key, message: LogSafe.describe(error)))
             return nil
         }
     }

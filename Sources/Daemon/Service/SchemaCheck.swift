@@ -1,5 +1,6 @@
 import LogSafety
 import Records
+import Requests
 import Store
 
 /// Whether the database's `dsr` schema is the one this dsrd was built for,
@@ -18,6 +19,18 @@ public enum SchemaCheck {
         /// The database could not be asked; the pipeline's own retries
         /// take over (PostgreSQL may start after dsrd).
         case unknown(reason: String)
+    }
+
+    /// What `dsrd check-config` says of a schema `dsrd run` would refuse
+    /// (nil: it would start). A warning, not a problem: a new install
+    /// checks its configuration before the first `dsrd migrate`. The
+    /// Debian package's postinst does not restart the service when it
+    /// sees "run dsrd migrate" here (deploy/debian/postinst).
+    public static func startWarning(_ verdict: Verdict) -> Problem? {
+        guard case .older(let version, let needed) = verdict else { return nil }
+        let found = version == 0 ? "schema dsr does not exist yet" : "schema dsr is at version \(version)"
+        return Problem(path: "postgres", message: "\(found) and this dsrd needs \(needed): run dsrd migrate "
+                           + "(as postgres.migration_user); dsrd run refuses to start until then")
     }
 
     /// The latest migration this dsrd carries.

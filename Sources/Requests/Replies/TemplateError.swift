@@ -5,6 +5,9 @@ import LogSafety
 public enum TemplateError: LogSafeError, Sendable, Equatable {
     case missingFile(path: String)
     case unreadableFile(path: String)
+    /// A file or folder in the site's templates folder that names no
+    /// template or reply language, so it would never be read.
+    case unknownSiteFile(path: String)
     case missingSubject(file: String, line: Int)
     case missingBlankLine(file: String, line: Int)
     case malformedTag(file: String, line: Int, detail: String)
@@ -22,6 +25,8 @@ public enum TemplateError: LogSafeError, Sendable, Equatable {
             return "\(path): template file is missing (every template needs a file for each language)"
         case .unreadableFile(let path):
             return "\(path): cannot be read as UTF-8 text"
+        case .unknownSiteFile(let path):
+            return "\(path): names no reply template or language (see the shipped folder for the names); the shipped text would be used"
         case .missingSubject(let file, let line):
             return "\(file):\(line): the file must start with a 'Subject: …' line"
         case .missingBlankLine(let file, let line):

@@ -12,15 +12,23 @@ public struct TemplateSet: Sendable {
 
     private let templates: [Key: ParsedTemplate]
 
-    /// Reads and checks every template × language in `directory`.
-    /// - Throws: `TemplateError` naming the file (and line) of the first problem.
-    public static func load(from directory: String) throws -> TemplateSet {
+    /// Reads and checks every template × language in `directory`; where
+    /// `siteDirectory` holds the same file (`nb/receipt.txt`), that one is
+    /// read instead. The shipped folder stays complete and is replaced by
+    /// upgrades; the site's folder holds only the texts a company changed
+    /// (its legal wording), one file at a time, and is never overwritten.
+    /// - Throws: `TemplateError` naming the file (and line) of the first
+    ///   problem; `.unknownSiteFile` for a file in the site's folder that
+    ///   would never be read (a misspelt name keeps the shipped text).
+    public static func load(from directory: String, siteDirectory: String? = nil) throws -> TemplateSet {
+        if let siteDirectory { try SiteTemplateFolder.check(siteDirectory) }
         var texts: [Key: (path: String, text: String)] = [:]
         for language in ReplyLanguage.allCases {
             for template in ReplyTemplate.allCases {
-                let path = URL(fileURLWithPath: directory)
-                    .appendingPathComponent(language.rawValue)
-                    .appendingPathComponent(template.fileName).path
+                let path = siteDirectory.flatMap { SiteTemplateFolder.file(template, language, in: $0) }
+                    ?? URL(fileURLWithPath: directory)
+                        .appendingPathComponent(language.rawValue)
+                        .appendingPathComponent(template.fileName).path
                 texts[Key(template: template, language: language)] = (path, try readText(at: path))
             }
         }
