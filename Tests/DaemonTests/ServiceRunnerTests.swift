@@ -531,3 +531,14 @@ private struct WaitingStage: PipelineStage {
     #expect(first.hasPrefix("round 1: intake waited; fulfil 3 done, 0 deferred, 0 failed in "), "\(first)")
     #expect(fulfil.runCount >= 4)
 }
+
+@Test func aStopWaitingEndsTheRoundsExtraPasses() async {
+    let fulfil = CountdownStage("fulfil", busyRounds: 3)
+    let intake = WaitingStage(name: "intake", other: fulfil, passes: 3)
+    let outcomes = await ConcurrentRound(stages: [intake, fulfil], pass: { stage in
+        do { return .success(try await stage.runOnce()) } catch { return .failure(error) }
+    }, stopPending: { true }).run()
+    // One pass each: the intake pass ran out its bounded wait, fulfil made no second pass.
+    #expect(fulfil.runCount == 1)
+    #expect(outcomes.count == 2)
+}

@@ -14,6 +14,8 @@ struct ConcurrentRound {
     let stages: [any PipelineStage]
     /// One pass of a stage (the runner's, which pings the watchdog).
     let pass: @Sendable (any PipelineStage) async -> Result<StageReport, any Error>
+    /// Whether a stop is waiting: then no stage starts another pass.
+    var stopPending: @Sendable () -> Bool = { false }
 
     /// Each stage's outcome, in the plan's order; a stage that did several
     /// passes reports their sum, and fails with the first pass that failed.
@@ -36,7 +38,7 @@ struct ConcurrentRound {
         var total = (try? outcome.get()) ?? StageReport()
         var count = 1
         while case .success(let report) = outcome, report.handled > 0 || report.moreWaiting,
-              firstPasses.someRunning {
+              firstPasses.someRunning, !stopPending() {
             outcome = await pass(stage)
             guard case .success(let next) = outcome else { return outcome }
             count += 1

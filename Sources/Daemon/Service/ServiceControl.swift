@@ -16,4 +16,11 @@ public protocol ServiceControl: Sendable {
     func wait(seconds: TimeInterval) async -> ServiceEvent?
     /// An event that arrived meanwhile, without waiting.
     func pendingEvent() async -> ServiceEvent?
+    /// Whether a stop is waiting to be taken, without taking it: a round
+    /// in progress ends its work sooner (`ConcurrentRound`).
+    func stopPending() -> Bool
+}
+
+extension ServiceControl {
+    public func stopPending() -> Bool { false }
 }

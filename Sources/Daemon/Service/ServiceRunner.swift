@@ -112,11 +112,12 @@ public struct ServiceRunner: Sendable {
         await takeEvents(&state)
         if state.stopRequested { return [] }
         let stages = state.plan.stages
+        let control = self.control
         let outcomes = await ConcurrentRound(stages: stages, pass: { stage in
             let outcome = await attempt(stage)
             pingWatchdog()
             return outcome
-        }).run()
+        }, stopPending: { control.stopPending() }).run()
         return zip(stages, outcomes).map { stage, outcome in settle(stage, outcome, state: &state) }
     }
 

@@ -46,6 +46,10 @@ public final class SignalControl: ServiceControl, @unchecked Sendable {
         continuation?.resume(returning: event)
     }
 
+    public func stopPending() -> Bool {
+        lock.withLock { events.contains(.stop) }
+    }
+
     public func pendingEvent() async -> ServiceEvent? {
         lock.withLock { events.isEmpty ? nil : events.removeFirst() }
     }
