@@ -99,3 +99,52 @@ private final class DatagramReceiver {
     let notifier = try #require(SystemdNotifier(socketPath: "/nonexistent-dir-\(UUID().uuidString)/notify"))
     #expect(!notifier.send("READY=1"))
 }
+
+/// A notify socket that is never read fills up; sending must then drop
+/// datagrams rather than wait, or the service loop stops with it.
+@Test func notifierNeverWaitsForAReceiverThatDoesNotRead() throws {
+    let path = NSTemporaryDirectory() + "dsrd-notify-\(UUID().uuidString.prefix(8)).sock"
+    defer { unlink(path) }
+    let receiver = try #require(DatagramReceiver(bytes: Array(path.utf8)))
+    let notifier = try #require(SystemdNotifier(socketPath: path))
+    let finished = DispatchSemaphore(value: 0)
+    let dropped = SendCount()
+    Thread.detachNewThread {
+        for _ in 0..<5_000 where !notifier.send("WATCHDOG=1") { dropped.add() }
+        finished.signal()
+    }
+    #expect(finished.wait(timeout: .now() + 30) == .success, "a send waited for the unread socket")
+    #expect(dropped.value > 0, "the queue never filled, so the test proved nothing")
+    #expect(receiver.receive() == "WATCHDOG=1")
+}
+
+private final class SendCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+/// A change of state is not dropped at once: it waits a short while for
+/// the receiver to make room, then arrives after what was queued.
+@Test func stoppingWaitsBrieflyForRoomInAFullQueue() throws {
+    let path = NSTemporaryDirectory() + "dsrd-notify-\(UUID().uuidString.prefix(8)).sock"
+    defer { unlink(path) }
+    let receiver = try #require(DatagramReceiver(bytes: Array(path.utf8)))
+    let notifier = try #require(SystemdNotifier(socketPath: path))
+    var queued = 0
+    while notifier.send("WATCHDOG=1") { queued += 1 }
+    #expect(queued > 0)
+    #expect(notifier.attempt("STOPPING=1") == .queueFull)
+    let finished = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        notifier.notify(.stopping)
+        finished.signal()
+    }
+    usleep(200_000)
+    #expect(receiver.receive() == "WATCHDOG=1")
+    #expect(finished.wait(timeout: .now() + 10) == .success)
+    var last: String?
+    while let message = receiver.receive() { last = message }
+    #expect(last == "STOPPING=1")
+}

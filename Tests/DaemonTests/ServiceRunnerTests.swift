@@ -466,14 +466,16 @@ private struct MeetingStage: PipelineStage {
     #expect(notifier.sent.first == .status("round 1: intake met; delivery met"))
 }
 
-@Test func aConcurrentRoundWaitsForThePollIntervalUnlessMoreIsWaiting() async {
+@Test func aConcurrentRoundThatDidWorkIsFollowedAtOnce() async {
     let clock = ManualWallClock(start)
     let control = ScriptedControl(clock: clock, waits: [])
     let intake = CountdownStage("intake", busyRounds: 3)
     let outcome = await ServiceRunner(plan: ServicePlan(stages: [intake], pollInterval: 5, concurrentStages: true),
                                       control: control, clock: clock, logger: LogLines().logger).run()
     #expect(outcome == .stopped)
-    #expect(intake.runCount == 1 && control.waited == [5])
+    // Three rounds with work, one that found none, then the poll interval.
+    #expect(intake.runCount == 4)
+    #expect(control.waited == [5])
 }
 
 @Test func aSequentialRoundWaitsForThePollIntervalUnlessMoreIsWaiting() async {

@@ -2,14 +2,16 @@ import Foundation
 import Store
 import Testing
 
-/// A datagram socket standing in for systemd's notify socket.
+/// A datagram socket standing in for systemd's notify socket. Like systemd,
+/// it reads all the time (on a thread of its own), so the daemon never
+/// finds its queue full; `waitFor` looks through what arrived.
 final class NotifySocket {
     let path: String
-    private let fd: Int32
+    private let inbox: Inbox
 
     init() throws {
         path = NSTemporaryDirectory() + "dsrd-notify-\(UUID().uuidString.prefix(8)).sock"
-        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
@@ -23,35 +25,59 @@ final class NotifySocket {
         }
         struct BindFailed: Error {}
         guard fd >= 0, bound == 0 else { throw BindFailed() }
-        // Each receive waits at most 1 s.
-        var timeout = timeval(tv_sec: 1, tv_usec: 0)
+        // Each receive waits at most 100 ms, so the reader sees `stop` soon.
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let inbox = Inbox()
+        self.inbox = inbox
+        Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !inbox.stopped {
+                let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if count > 0 { inbox.append(String(decoding: buffer.prefix(count), as: UTF8.self)) }
+            }
+            close(fd)
+        }
     }
 
     deinit {
-        close(fd)
+        inbox.stop()
         unlink(path)
     }
 
-    /// Datagrams until one equals `wanted` (true), or `seconds` of silence
-    /// or too many messages (false). Every message seen is kept in `seen`.
+    /// Waits up to `seconds` for a message equal to `wanted` after the one
+    /// the last successful wait found: true when it came.
     func waitFor(_ wanted: String, seconds: Int = 20) -> Bool {
-        var quiet = 0
-        while quiet < seconds, seen.count < 1000 {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else {
-                quiet += 1
-                continue
-            }
-            let message = String(decoding: buffer.prefix(count), as: UTF8.self)
-            seen.append(message)
-            if message == wanted { return true }
-        }
-        return false
+        let deadline = Date().addingTimeInterval(Double(seconds))
+        repeat {
+            if inbox.take(wanted) { return true }
+            usleep(20_000)
+        } while Date() < deadline
+        return inbox.take(wanted)
     }
 
-    private(set) var seen: [String] = []
+    /// Every message received so far.
+    var seen: [String] { inbox.messages }
+
+    private final class Inbox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var received: [String] = []
+        private var cursor = 0
+        private var stopFlag = false
+
+        var stopped: Bool { lock.withLock { stopFlag } }
+        var messages: [String] { lock.withLock { received } }
+        func stop() { lock.withLock { stopFlag = true } }
+        func append(_ message: String) { lock.withLock { received.append(message) } }
+
+        func take(_ wanted: String) -> Bool {
+            lock.withLock {
+                guard let index = received[cursor...].firstIndex(of: wanted) else { return false }
+                cursor = index + 1
+                return true
+            }
+        }
+    }
 }
 
 /// The `dsrd` under test (`DSRDBinary`: `.build/debug/dsrd` of this

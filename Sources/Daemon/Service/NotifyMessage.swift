@@ -20,6 +20,15 @@ public enum NotifyMessage: Sendable, Equatable {
         }
     }
 
+    /// A change of state systemd acts on (READY, RELOADING, STOPPING), as
+    /// against a status line or a watchdog ping that the next one replaces.
+    public var changesState: Bool {
+        switch self {
+        case .ready, .reloading, .stopping: true
+        case .watchdog, .status: false
+        }
+    }
+
     static let maxStatusLength = 200
 
     static func oneLine(_ text: String) -> String {

@@ -5,10 +5,12 @@ import LogSafety
 /// stop; or one round only (`--once`, the stages in order).
 ///
 /// With `ServicePlan.concurrentStages` a round runs its stages side by
-/// side: fetching, carrying out and sending overlap, and a stage that
-/// finished its pass early takes up what another handed on meanwhile
-/// (`ConcurrentRound`; the stages of one round share no connection and
-/// lock rows as several daemons would).
+/// side: fetching, carrying out and sending overlap, a stage that finished
+/// its pass early takes up what another handed on meanwhile
+/// (`ConcurrentRound`), and a round that did any work is followed by the
+/// next at once, so nothing handed on waits for the poll interval (the
+/// stages of one round share no connection and lock rows as several
+/// daemons would).
 ///
 /// It speaks to systemd through its notifier (READY after the first round,
 /// STATUS after each, RELOADING/READY around a reload, STOPPING at the end)
@@ -71,8 +73,9 @@ public struct ServiceRunner: Sendable {
             }
             state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
             if state.stopRequested { break }
+            let handsOn = state.plan.concurrentStages
             let backlog = allSucceeded && results.contains { result in
-                if case .done(let report) = result.outcome { return report.moreWaiting }
+                if case .done(let report) = result.outcome { return report.moreWaiting || (handsOn && report.handled > 0) }
                 return false
             }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,

@@ -22,20 +22,44 @@ public struct SystemdNotifier: ServiceNotifier {
     /// Sends one datagram; failures are ignored (systemd may be gone, and
     /// the daemon's work does not depend on it).
     public func notify(_ message: NotifyMessage) {
-        _ = send(message.text)
+        guard message.changesState else {
+            _ = send(message.text)
+            return
+        }
+        // A full queue drops a status or a ping, which the next replaces; a
+        // change of state gets a short while (about 1 s) for room.
+        for _ in 0..<100 {
+            guard attempt(message.text) == .queueFull else { return }
+            usleep(10_000)
+        }
     }
 
     /// Sends `text` as one datagram; true when the whole of it was sent.
+    /// Never waits: when the receiver's queue is full (a manager that is
+    /// slow to read, or a notify socket nobody reads) the datagram is
+    /// dropped. A blocking send there stopped the whole service loop, so
+    /// that it neither pinged the watchdog nor saw SIGTERM.
     @discardableResult
     public func send(_ text: String) -> Bool {
-        guard let path = NotifySocketAddress.bytes(socketPath) else { return false }
+        attempt(text) == .sent
+    }
+
+    enum Attempt: Equatable {
+        case sent
+        /// The receiver's queue had no room (EAGAIN).
+        case queueFull
+        case failed
+    }
+
+    func attempt(_ text: String) -> Attempt {
+        guard let path = NotifySocketAddress.bytes(socketPath) else { return .failed }
         let socketFD = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard socketFD >= 0 else { return false }
+        guard socketFD >= 0 else { return .failed }
         defer { close(socketFD) }
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.count < capacity else { return false }
+        guard path.count < capacity else { return .failed }
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             for (index, byte) in path.enumerated() { buffer[index] = byte }
         }
@@ -46,11 +70,12 @@ public struct SystemdNotifier: ServiceNotifier {
         let sent = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                 payload.withUnsafeBytes { bytes in
-                    sendto(socketFD, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                    sendto(socketFD, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), socketAddress, length)
                 }
             }
         }
-        return sent == payload.count
+        if sent == payload.count { return .sent }
+        return sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) ? .queueFull : .failed
     }
 }
 
