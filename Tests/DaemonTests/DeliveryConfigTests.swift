@@ -24,6 +24,14 @@ private func parse(delivery: String?) -> Result<DaemonConfig, ConfigError> {
     #expect(config.summary.contains { $0.0 == "delivery.max_attempts" && $0.1 == "30" })
 }
 
+@Test func aReceiptWaitsThirtySecondsForTheAnswerUnlessSetOtherwise() throws {
+    let standard = try parse(delivery: nil).get()
+    #expect(standard.receiptGraceSeconds == 30)
+    #expect(standard.summary.contains { $0.0 == "delivery.receipt_grace_seconds" && $0.1 == "30" })
+    #expect(try parse(delivery: #"{ "receipt_grace_seconds": 0 }"#).get().receiptGraceSeconds == 0)
+    #expect(try parse(delivery: #"{ "max_attempts": 5 }"#).get().receiptGraceSeconds == 30)
+}
+
 @Test func deliveryAttemptsCanBeSet() throws {
     #expect(try parse(delivery: #"{ "max_attempts": 5 }"#).get().deliveryMaxAttempts == 5)
 }
@@ -32,6 +40,8 @@ private func parse(delivery: String?) -> Result<DaemonConfig, ConfigError> {
     for (section, path) in [(#"{ "max_attempts": 0 }"#, "delivery.max_attempts"),
                             (#"{ "max_attempts": "many" }"#, "delivery.max_attempts"),
                             (#"{ "retries": 3 }"#, "delivery.retries"),
+                            (#"{ "receipt_grace_seconds": 3601 }"#, "delivery.receipt_grace_seconds"),
+                            (#"{ "receipt_grace_seconds": -1 }"#, "delivery.receipt_grace_seconds"),
                             (#"12"#, "delivery")] {
         guard case .failure(let error) = parse(delivery: section) else {
             Issue.record("accepted \(section)")

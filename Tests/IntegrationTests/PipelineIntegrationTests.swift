@@ -77,41 +77,51 @@ extension LiveStackTests {
             let run = try await fixture.runOnce()
             #expect(run.status == 0, "log: \(run.log)")
 
-            // The receipt, then the answer: nothing is held about this address.
-            let replies = try await fixture.mailbox(of: person, count: 2).map { MessageReader.read($0) }
-            #expect(replies.count == 2)
-            let reply = try #require(replies.first { !$0.subject.contains("]:") })
-            #expect(replies.contains { $0.subject.hasSuffix("vi har ingen opplysninger om deg") })
+            // One mail, the answer (nothing is held about this address): it was
+            // queued before the receipt left, so the receipt was withdrawn.
+            let replies = try await fixture.mailbox(of: person, count: 1).map { MessageReader.read($0) }
+            #expect(replies.count == 1)
+            let reply = try #require(replies.first)
             let reference = try #require(RequestReferenceText.first(in: reply.subject))
-            #expect(reply.subject == "Din personvernforespørsel [\(reference)]")
+            #expect(reply.subject == "Din personvernforespørsel [\(reference)]: vi har ingen opplysninger om deg")
             #expect(reply.inReplyTo == [messageID])
             #expect(reply.references.contains(messageID))
             #expect(reply.header("Auto-Submitted") == "auto-replied")
             #expect(reply.header("Content-Language") == "nb")
             #expect(reply.from.first?.address == fixture.notices)
-            #expect(reply.text.contains("personvernforordningen"))
-            #expect(reply.text.contains("Vi svarer så snart vi kan"))
+            #expect(reply.text.contains("Takk for forespørselen din"))
+            #expect(reply.text.contains("Datatilsynet"))
             let request = try await fixture.database.query("SELECT state FROM dsr.requests WHERE reference = $1",
                                                            [.text(reference)])
             #expect(request.first?["state"] == "completed")
-            let sent = try await fixture.database.query(
-                "SELECT state, sent_at IS NOT NULL AS sent FROM dsr.outbox WHERE request_id = (SELECT id FROM dsr.requests WHERE reference = $1)",
-                [.text(reference)])
-            #expect(sent.rows.map { $0["state"] } == ["sent", "sent"])
-            // One id in every line about the request: recorded, handled, each reply sent.
+            let queued = try await fixture.database.query("""
+                SELECT id, template, state FROM dsr.outbox
+                WHERE request_id = (SELECT id FROM dsr.requests WHERE reference = $1) ORDER BY id
+                """, [.text(reference)]).rows
+            #expect(queued.map { "\($0["template"] ?? "?") \($0["state"] ?? "?")" } == ["receipt cancelled", "no_data sent"])
+            let withdrawn = try await fixture.database.query("""
+                SELECT reason, details->>'outbox_id' AS receipt, details->>'answered_by' AS answer FROM dsr.audit_events
+                WHERE action = 'receipt_withdrawn' AND request_id = (SELECT id FROM dsr.requests WHERE reference = $1)
+                """, [.text(reference)]).rows
+            #expect(withdrawn.count == 1)
+            #expect(withdrawn.first?["reason"] == "no_data")
+            #expect(withdrawn.first?["receipt"] == queued.first?["id"] && withdrawn.first?["answer"] == queued.last?["id"])
+            // One id in every line about the request: recorded, handled, the reply sent.
             let ids = try await fixture.database.query("""
                 SELECT r.id AS request_id, o.id AS outbox_id FROM dsr.requests r JOIN dsr.outbox o ON o.request_id = r.id
-                WHERE r.reference = $1
+                WHERE r.reference = $1 AND o.state = 'sent'
                 """, [.text(reference)]).rows
             let keys = Set(ids.compactMap { $0["request_id"].map { "request_id=\($0) " } }
                            + ids.compactMap { $0["outbox_id"].map { "outbox_id=\($0) " } })
-            #expect(keys.count == 3)
+            #expect(keys.count == 2)
             let about = run.log.split(separator: "\n").map { $0 + " " }.filter { line in
                 keys.contains { line.contains($0) } || line.contains("msg=\"message recorded\"")
             }
-            #expect(about.count >= 4, "log: \(run.log)")
+            #expect(about.count >= 3, "log: \(run.log)")
             for line in about { #expect(line.contains("reference=\(reference) "), "\(line)") }
-            #expect(about.filter { $0.contains("msg=\"reply sent\"") }.count == 2)
+            #expect(about.filter { $0.contains("msg=\"reply sent\"") }.count == 1)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(try await fixture.mailbox(of: person, count: 1).count == 1)
         }
 
         @Test func killedBetweenCommitAndMoveRecordsOnce() async throws {
@@ -136,10 +146,10 @@ extension LiveStackTests {
             #expect(ledger.count == 1)
             #expect(try ledger.first?.bool("moved") == true)
             #expect(try await fixture.requestCount() == 1)
-            // The receipt and the answer (no data held), each once.
-            #expect(try await fixture.mailbox(of: person, count: 2).count == 2)
+            // The answer (no data held), once; it stood in for the receipt.
+            #expect(try await fixture.mailbox(of: person, count: 1).count == 1)
             try await Task.sleep(for: .milliseconds(300))
-            #expect(try await fixture.mailbox(of: person, count: 2).count == 2)
+            #expect(try await fixture.mailbox(of: person, count: 1).count == 1)
         }
 
         @Test func postgresRestartedUnderARunningDaemonIsSurvived() async throws {
@@ -156,8 +166,15 @@ extension LiveStackTests {
             try await fixture.send(requestMail(from: person, to: fixture.notices, subject: "Erasure request",
                                                body: "Please erase my personal data.",
                                                messageID: "pipeline-pg-\(UUID().uuidString)@example.org"), from: person)
-            let replies = try await fixture.mailbox(of: person, count: 2)
-            #expect(replies.count == 2, "log: \(daemon.log)")
+            // The answer arrives; the receipt too, unless the answer was queued
+            // before delivery took it (then it was withdrawn).
+            var subjects: [String] = []
+            for _ in 0..<150 where !subjects.contains(where: { $0.contains("]:") }) {
+                subjects = try await fixture.mailbox(of: person, count: 1).map { MessageReader.read($0).subject }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(subjects.filter { $0.contains("]:") }.count == 1, "log: \(daemon.log)")
+            #expect(subjects.count == 1 || subjects.count == 2, "\(subjects)")
             #expect(daemon.isRunning)
             daemon.signal(SIGTERM)
             #expect(await daemon.exitStatus(within: 10) == 0, "log: \(daemon.log)")

@@ -390,6 +390,7 @@ write_config() {
     "connect_timeout_seconds": 10
   },
   "poll_interval_seconds": 5,
+  "delivery": { "receipt_grace_seconds": 0 },
   "templates_dir": "$REPO/Templates",
   "data_map": "$REPO/deploy/datamap.json",
   "organisation": { "name": "Janteloppet AS", "dpo_address": "personvern@janteloppet.test" },

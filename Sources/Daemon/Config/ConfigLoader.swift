@@ -59,6 +59,7 @@ extension DaemonConfig {
                 ?? "- (dsrd migrate needs it)"),
             ("poll_interval_seconds", String(pollIntervalSeconds)),
             ("delivery.max_attempts", String(deliveryMaxAttempts)),
+            ("delivery.receipt_grace_seconds", String(receiptGraceSeconds)),
             ("intake.max_stored", "\(intake.maximumStoredBytesPerSenderPerDay) bytes per sender per day"),
             ("retention", "received mail \(retention.rawMailDays) days after close, sent mail "
                 + "\(retention.sentMailDays) days after acceptance, cases \(retention.caseYears) years after close"),

@@ -54,7 +54,7 @@ public enum ConfigParser {
         let organisation = parseOrganisation(&reader, reader.object(root, "organisation", path: ""))
         let level = reader.choice(root, "log_level", path: "", default: LogLevel.info)
         let logKey = reader.secret(root, "log_id_key", path: "")
-        let deliveryMaxAttempts = parseDelivery(&reader, reader.object(root, "delivery", path: "", required: false))
+        let delivery = parseDelivery(&reader, reader.object(root, "delivery", path: "", required: false))
         let fulfilment = parseFulfilment(&reader, reader.object(root, "fulfilment", path: "", required: false))
         let identity = parseIdentity(&reader, reader.object(root, "identity", path: "", required: false))
         let limits = parseLimits(&reader, reader.object(root, "limits", path: "", required: false))
@@ -66,21 +66,23 @@ public enum ConfigParser {
         let suppressionKey = reader.secret(root, "suppression_key", path: "", required: root["data_map"] != nil)
 
         guard reader.problems.isEmpty, let imap, let intake, let smtp, let sender, let postgres, let poll, let siteTemplates,
-              let organisation, let level, let logKey, let deliveryMaxAttempts, let fulfilment, let identity,
+              let organisation, let level, let logKey, let delivery, let fulfilment, let identity,
               let limits, let digest, let operators, let metrics, let retention else {
             return .failure(ConfigError(problems: reader.problems))
         }
-        return .success(DaemonConfig(
+        var config = DaemonConfig(
             imap: imap, intake: intake, smtp: smtp, sender: sender, postgres: postgres, schemaOwner: schemaOwner,
             pollIntervalSeconds: poll,
             templatesDirectory: templates, siteTemplatesDirectory: siteTemplates.path, dataMapPath: dataMap,
             organisation: organisation,
             logLevel: level, logIDKey: Array(logKey.utf8), sourcePath: nil,
-            deliveryMaxAttempts: deliveryMaxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
+            deliveryMaxAttempts: delivery.maxAttempts, fulfilment: fulfilment, identity: identity, limits: limits,
             digest: digest, operatorsAddress: operators.address, maxOperatorAlertsPerHour: operators.maxAlertsPerHour,
             metricsTextfile: metrics.textfile, retention: retention,
             suppressionKey: suppressionKey.map { Array($0.utf8) }
-        ))
+        )
+        config.receiptGraceSeconds = delivery.receiptGraceSeconds
+        return .success(config)
     }
 
     /// `site_templates_dir`: optional, a folder; it only makes sense beside
@@ -101,11 +103,22 @@ public enum ConfigParser {
     /// An optional path that was checked (`path` nil: not configured).
     struct SitePath { let path: String? }
 
-    /// `delivery`: optional; `max_attempts` before a reply is marked failed.
-    private static func parseDelivery(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> Int? {
-        guard let object else { return RetryPolicy.standard.maxAttempts }
-        reader.rejectUnknownKeys(object, known: ["max_attempts"], path: "delivery")
-        return reader.int(object, "max_attempts", path: "delivery", default: RetryPolicy.standard.maxAttempts, range: 1...100)
+    struct DeliveryOptions {
+        var maxAttempts = RetryPolicy.standard.maxAttempts
+        var receiptGraceSeconds = DaemonConfig.defaultReceiptGraceSeconds
+    }
+
+    /// `delivery`: optional; `max_attempts` before a reply is marked failed,
+    /// and `receipt_grace_seconds` a receipt waits for the answer to stand in for it.
+    private static func parseDelivery(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DeliveryOptions? {
+        guard let object else { return DeliveryOptions() }
+        reader.rejectUnknownKeys(object, known: ["max_attempts", "receipt_grace_seconds"], path: "delivery")
+        let attempts = reader.int(object, "max_attempts", path: "delivery", default: RetryPolicy.standard.maxAttempts,
+                                  range: 1...100)
+        let grace = reader.int(object, "receipt_grace_seconds", path: "delivery",
+                               default: DaemonConfig.defaultReceiptGraceSeconds, range: 0...3600)
+        guard let attempts, let grace else { return nil }
+        return DeliveryOptions(maxAttempts: attempts, receiptGraceSeconds: grace)
     }
 
     private static func parseIMAP(_ reader: inout ConfigReader, _ object: [String: JSONValue]?) -> DaemonConfig.IMAP? {

@@ -75,6 +75,11 @@ public struct DaemonConfig: Sendable {
     public var sourcePath: String?
     /// Delivery attempts of one reply before it is marked failed (`delivery.max_attempts`).
     public var deliveryMaxAttempts: Int = RetryPolicy.standard.maxAttempts
+    /// How long a new receipt waits before delivery takes it
+    /// (`delivery.receipt_grace_seconds`): an answer queued meanwhile stands
+    /// in for it, so a request answered at once gets one mail, not two.
+    public var receiptGraceSeconds: Int = DaemonConfig.defaultReceiptGraceSeconds
+    public static let defaultReceiptGraceSeconds = 30
     public var fulfilment: Fulfilment = .standard
     public var identity: Identity = .standard
     public var limits: Limits = .standard

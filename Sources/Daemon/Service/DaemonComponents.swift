@@ -108,7 +108,8 @@ public struct DaemonComponents: Sendable {
         stages.append(DailyJobsStage(database: client(), clock: clock, logger: logger, settings: daily))
         stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: client(), writer: writer,
                                                                    alerts: config.operatorAlerts,
-                                                                   addressHashKey: fulfil?.suppressionKey),
+                                                                   addressHashKey: fulfil?.suppressionKey,
+                                                                   receiptGrace: TimeInterval(config.receiptGraceSeconds)),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
                                     settings: delivery))
         return stages

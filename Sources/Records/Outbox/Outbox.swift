@@ -44,7 +44,30 @@ public struct Outbox {
         try AuditTrail(connection).append(requestID: requestID, actor: actor,
                                           action: role == .notice ? .noticeQueued : .replyQueued,
                                           reason: mail.template)
+        if role == .reply, ReplyTemplate(rawValue: mail.template)?.standsInForTheReceipt == true {
+            try withdrawUnsentReceipt(of: requestID, for: outboxID, template: mail.template, actor: actor)
+        }
         return outboxID
+    }
+
+    /// One mail instead of two: the request's receipt, if it is still
+    /// waiting and no delivery ever claimed it (`next_attempt_at` is where
+    /// it started, no attempt made), is `cancelled`, with the audit event
+    /// `receipt_withdrawn` naming the reply that stands in for it. A receipt
+    /// a delivery has claimed may be on its way, and is left to go.
+    private func withdrawUnsentReceipt(of requestID: Int, for outboxID: Int, template: String, actor: String) throws {
+        try connection.execute("""
+            WITH withdrawn AS (
+                UPDATE dsr.outbox SET state = 'cancelled'
+                WHERE request_id = $1::bigint AND template = 'receipt' AND state = 'pending'
+                  AND attempts = 0 AND next_attempt_at = created_at
+                RETURNING id
+            )
+            INSERT INTO dsr.audit_events (request_id, actor, action, reason, details)
+            SELECT $1::bigint, $2, $3, $4, jsonb_build_object('outbox_id', id, 'answered_by', $5::bigint)
+            FROM withdrawn
+            """, [.int(requestID), .text(actor), .text(AuditAction.receiptWithdrawn.rawValue), .text(template),
+                  .int(outboxID)])
     }
 
     // MARK: - Bounces
@@ -73,12 +96,15 @@ public struct Outbox {
     /// Claims up to `limit` pending rows due at `now`, oldest first, by
     /// moving their `next_attempt_at` to `leaseUntil`: another daemon skips
     /// locked rows now and leased ones afterwards. A crash leaves the lease
-    /// to run out, and the row is tried again.
-    public func claim(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxMessage] {
+    /// to run out, and the row is tried again. A receipt younger than
+    /// `receiptGrace` seconds (by the database's clock, which stamped it) is
+    /// not claimed yet: an answer queued meanwhile withdraws it.
+    public func claim(now: Date, leaseUntil: Date, limit: Int, receiptGrace: TimeInterval = 0) throws -> [OutboxMessage] {
         let result = try connection.execute("""
             WITH due AS (
                 SELECT id FROM dsr.outbox
                 WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz AND raw_cleared_at IS NULL
+                  AND (template <> 'receipt' OR created_at <= now() - make_interval(secs => $4::float8))
                 ORDER BY id LIMIT $2::int
                 FOR UPDATE SKIP LOCKED
             )
@@ -87,7 +113,7 @@ public struct Outbox {
             RETURNING o.id, o.request_id, o.message_id, o.template, o.envelope_from,
                       array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts,
                       (SELECT r.reference FROM dsr.requests r WHERE r.id = o.request_id) AS reference
-            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil)])
+            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil), .text(String(max(receiptGrace, 0)))])
         return try result.rows.map(OutboxMessage.init(row:)).sorted { $0.id < $1.id }
     }
 

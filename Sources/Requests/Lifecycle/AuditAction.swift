@@ -46,6 +46,9 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case replyQueued = "reply_queued"
     case noticeQueued = "notice_queued"
     case replySent = "reply_sent"
+    /// A receipt not yet sent was taken out of the queue because the answer
+    /// (or the request to confirm) was queued first: one mail instead of two.
+    case receiptWithdrawn = "receipt_withdrawn"
     // An operator's hand on the outbox (`dsrd outbox retry|cancel`).
     case outboxRetried = "outbox_retried"
     case outboxCancelled = "outbox_cancelled"

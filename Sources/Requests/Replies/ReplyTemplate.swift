@@ -27,6 +27,20 @@ public enum ReplyTemplate: String, Sendable, CaseIterable, Codable {
     /// A note to the people who run the mailbox, not to the data subject.
     case operatorNote = "operator_note"
 
+    /// A reply that tells the writer all a receipt would (the request
+    /// arrived, its reference, what it asks or what was done) and more: a
+    /// receipt still waiting in the queue when one of these is queued is
+    /// not sent.
+    public var standsInForTheReceipt: Bool {
+        switch self {
+        case .accessCompleted, .rectifyCompleted, .eraseCompleted, .objectCompleted, .noData, .confirmationNeeded:
+            true
+        case .receipt, .confirmationReminder, .confirmationExpired, .moreInformation, .extension, .refusal,
+             .accessTooLarge, .partnerNotice, .operatorNote:
+            false
+        }
+    }
+
     /// `receipt.txt`.
     public var fileName: String { rawValue + ".txt" }
 }
