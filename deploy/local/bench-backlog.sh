@@ -4,6 +4,8 @@
 # `dsrd run` (release build, with the default delivery settings: a receipt
 # waits 30 s for its answer), which works through full batches without
 # waiting for the poll interval. Prints the wall time, messages per second,
+# the replies sent per second beside the raw rate of one SMTP connection to
+# the same Postfix (and the ratio),
 # the daemon's peak memory (/usr/bin/time -v) and where the requests ended.
 # The local stack's config sets the abuse limits high enough for this.
 # Usage, as root on Debian 12: deploy/local/bench-backlog.sh [N]  (default 10000)
@@ -37,7 +39,10 @@ jq --arg n "$notices" '.imap.username = $n | .sender = $n | del(.delivery)' "$DS
 "$DSRD" migrate --config "$work/config.json" >/dev/null
 
 # The backlog: N messages written straight into the mailbox (Maildir), from
-# N fictional senders, four kinds of request in turn.
+# N fictional senders, four kinds of request in turn. The senders are at
+# sink.example.net, whose mail the stack's Postfix accepts and discards: the
+# replies are counted when Postfix accepts them, as dsrd counts them, and
+# Dovecot does not file N replies into N new mailboxes on the same cores.
 maildir="$DSRD_STACK_STATE/mail/janteloppet.test/$user/Maildir"
 mkdir -p "$maildir/new" "$maildir/cur" "$maildir/tmp"
 texts=(
@@ -47,7 +52,7 @@ texts=(
     "Please delete all personal data you hold about me."
 )
 for i in $(seq 1 "$N"); do
-    printf 'From: bench.%s.%s@example.com\r\nTo: %s\r\nSubject: Personvern %s\r\nMessage-ID: <%s.%s@example.com>\r\nDate: Wed, 25 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n' \
+    printf 'From: bench.%s.%s@sink.example.net\r\nTo: %s\r\nSubject: Personvern %s\r\nMessage-ID: <%s.%s@example.com>\r\nDate: Wed, 25 Nov 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n' \
         "$i" "$user" "$notices" "$i" "$i" "$user" "${texts[$((i % 4))]}" > "$maildir/new/$i.bench:2,"
 done
 # The domain's folder too: after a reset this script may be the first to make it.
@@ -71,11 +76,46 @@ SELECT (:n - (SELECT count(*) FROM dsr.inbound WHERE mailbox = :'mailbox'))
 SQL
 }
 
+# The raw rate of the same Postfix: one SMTP connection (bash's /dev/tcp),
+# mails of a reply's size, each waited for as dsrd waits for each; no
+# database, no templates. Prints mails per second.
+raw_smtp_rate() {
+    local count=$1 port code line i started finished message last_line='^[0-9]{3}( |$)'
+    port=$(jq -r '.smtp.url' "$DSRD_CONFIG" | sed -E 's|.*:([0-9]+)/?$|\1|')
+    exec 3<>"/dev/tcp/127.0.0.1/$port"
+    reply() {
+        code=000
+        while IFS= read -r line <&3; do
+            line=${line%$'\r'}
+            if [[ "$line" =~ $last_line ]]; then code=${line:0:3}; return; fi
+        done
+    }
+    message=$(printf 'From: notices@janteloppet.test\r\nTo: raw@sink.example.net\r\nSubject: Din personvernforespørsel\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n'
+              for i in $(seq 1 36); do printf 'Takk for forespørselen din. Vi har søkt i systemene våre etter opplysninger.\r\n'; done)
+    message+=$'\r\n.\r\n'
+    reply
+    printf 'EHLO bench.janteloppet.test\r\n' >&3; reply
+    started=$(date +%s.%N)
+    for i in $(seq 1 "$count"); do
+        printf 'MAIL FROM:<notices@janteloppet.test>\r\n' >&3; reply; [ "$code" = 250 ] || break
+        printf 'RCPT TO:<raw.%s@sink.example.net>\r\n' "$i" >&3; reply; [ "$code" = 250 ] || break
+        printf 'DATA\r\n' >&3; reply; [ "$code" = 354 ] || break
+        # The whole message and its final dot in one write: in pieces, the
+        # last would wait for a delayed ACK (Nagle), some 40 ms a mail.
+        printf '%s' "$message" >&3; reply; [ "$code" = 250 ] || break
+    done
+    finished=$(date +%s.%N)
+    printf 'QUIT\r\n' >&3; reply
+    exec 3>&-
+    [ "$i" = "$count" ] && [ "$code" = 221 ] || { echo "raw SMTP client stopped at mail $i (reply $code)" >&2; return 1; }
+    awk -v n="$count" -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", n / (b - a) }'
+}
+
 started=$(date +%s.%N)
 /usr/bin/time -v -o "$work/time.txt" "$DSRD" run --config "$work/config.json" 2> "$work/daemon.log" >/dev/null &
 daemon=$!
 while true; do
-    sleep 1
+    sleep 0.25
     left=$(remaining)
     [ "$left" -le 0 ] && break
     kill -0 "$daemon" 2>/dev/null || { echo "dsrd stopped early:" >&2; tail -n 20 "$work/daemon.log" >&2; exit 1; }
@@ -85,8 +125,20 @@ stop_daemon
 
 seconds=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.3f", b - a }')
 printf 'messages        %d\n' "$N"
-printf 'wall seconds    %.1f (to within the 1 s polling of this script)\n' "$seconds"
-printf 'messages/s      %.1f (recorded, carried out, receipt and answer sent)\n' "$(awk -v n="$N" -v s="$seconds" 'BEGIN { print n / s }')"
+printf 'wall seconds    %.1f (to within the 0.25 s polling of this script)\n' "$seconds"
+printf 'messages/s      %.1f (recorded, carried out, answered: every reply accepted by Postfix)\n' "$(awk -v n="$N" -v s="$seconds" 'BEGIN { print n / s }')"
+mails=$(psql -X -Atq -v mailbox="$notices/INBOX" <<'SQL'
+SELECT count(*) FROM dsr.outbox o WHERE o.state = 'sent' AND o.request_id IN
+  (SELECT m.request_id FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id WHERE i.mailbox = :'mailbox');
+SQL
+)
+raw=$(raw_smtp_rate 2000)
+dsrd_mails=$(awk -v n="$mails" -v s="$seconds" 'BEGIN { printf "%.1f", n / s }')
+printf 'replies sent    %d (%s mails/s)\n' "$mails" "$dsrd_mails"
+printf 'raw SMTP        %s mails/s (2000 mails of a reply'"'"'s size on one connection to the same Postfix, measured just after)\n' "$raw"
+printf 'ratio           %s (dsrd'"'"'s requests/s to the raw mails/s), %s (mails/s to mails/s)\n' \
+    "$(awk -v n="$N" -v s="$seconds" -v r="$raw" 'BEGIN { printf "%.2f", n / s / r }')" \
+    "$(awk -v d="$dsrd_mails" -v r="$raw" 'BEGIN { printf "%.2f", d / r }')"
 printf 'peak RSS        %s MB\n' "$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")"
 printf 'errors logged   %s\n' "$(grep -c 'level=error' "$work/daemon.log" || true)"
 printf 'per stage       %s\n' "$(awk '/msg="stage round done"/ { for (i = 1; i <= NF; i++) if ($i ~ /^stage=/) { split($i, kv, "="); n[kv[2]]++ } }

@@ -12,7 +12,8 @@
 #   stack.sh env     print the exports only (the stack must be up)
 #
 # Every address at janteloppet.test, example.com, example.no, example.org and
-# example.net has a mailbox, readable over IMAP with one test password.
+# example.net has a mailbox, readable over IMAP with one test password; mail
+# to sink.example.net is accepted and discarded (for benchmarks).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -301,8 +302,12 @@ smtpd_recipient_restrictions = check_recipient_access inline:{ {tempfail@example
 # Postfix's own Received line. Incoming headers with this id are NOT
 # removed here, so that tests show dsrd itself ignores them.
 smtpd_sender_restrictions = check_sender_access regexp:$d/authentication-results
-virtual_mailbox_domains = $domains
+virtual_mailbox_domains = $domains, sink.example.net
 virtual_transport = lmtp:unix:$STATE/dovecot/lmtp
+# Mail to sink.example.net is accepted and then discarded, not stored: the
+# backlog benchmark's senders live there, so that its figures measure
+# dsrd and Postfix's acceptance, not Dovecot filing thousands of replies.
+transport_maps = inline:{ {sink.example.net = discard:} }
 alias_maps =
 alias_database =
 local_recipient_maps =
