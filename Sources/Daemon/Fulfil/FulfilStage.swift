@@ -38,6 +38,9 @@ public struct FulfilStage: PipelineStage {
         self.faults = faults
     }
 
+    /// Requests' ids read in one query.
+    static let idsPerRead = 25
+
     public func runOnce() async throws -> StageReport {
         try await runOnce(progress: {})
     }
@@ -52,11 +55,18 @@ public struct FulfilStage: PipelineStage {
         var handled = 0
         var budget = RoundBudget(started: clock.now(), seconds: settings.roundTimeBudget)
         var outOfBudget = false
+        // The ids to work on are read a few at a time; each is claimed in its
+        // own transaction, so one taken meanwhile (another daemon) is skipped.
+        var upcoming: ArraySlice<(id: Int, reference: String)> = []
         while handled < settings.batchSize {
-            let after = lastID
-            guard let (id, reference) = try await database.withConnection({
-                try RequestRecords($0).next(in: .received, after: after)
-            }) else { break }
+            if upcoming.isEmpty {
+                let after = lastID
+                let limit = min(Self.idsPerRead, settings.batchSize - handled)
+                upcoming = try await database.withConnection({
+                    try RequestRecords($0).upcoming(in: .received, after: after, limit: limit)
+                })[...]
+            }
+            guard let (id, reference) = upcoming.popFirst() else { break }
             guard budget.mayStart(now: clock.now()) else {
                 outOfBudget = true
                 break

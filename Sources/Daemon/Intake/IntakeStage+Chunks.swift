@@ -109,8 +109,8 @@ extension IntakeStage {
         return result
     }
 
-    /// Records the chunk's messages in one transaction, each clearing its
-    /// attempt count.
+    /// Records the chunk's messages in one transaction, which also clears
+    /// their attempt counts.
     private func record(_ items: [ChunkItem], uidValidity: UInt64) async throws -> [IntakeOutcome?] {
         var chunkRecorder = self.recorder
         chunkRecorder.window = WindowTally()
@@ -130,8 +130,9 @@ extension IntakeStage {
                     outcomes.append(try recorder.record(fetched, in: connection, now: now))
                     hooks.crashIfMarked(fetched.raw, logger: logger)
                 }
-                try IntakeAttemptCounts(connection).clear(mailbox: ledgerMailbox, uidValidity: uidValidity, uid: item.uid)
             }
+            try IntakeAttemptCounts(connection).clearAll(mailbox: ledgerMailbox, uidValidity: uidValidity,
+                                                         uids: items.map(\.uid))
             return outcomes
         }
     }

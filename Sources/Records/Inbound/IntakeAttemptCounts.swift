@@ -69,6 +69,14 @@ public struct IntakeAttemptCounts {
             """, [.text(mailbox), .text(String(uidValidity)), .text(String(uid))])
     }
 
+    /// Deletes the counts of `uids`, in one statement.
+    public func clearAll(mailbox: String, uidValidity: UInt64, uids: [UInt64]) throws {
+        guard !uids.isEmpty else { return }
+        try connection.execute("""
+            DELETE FROM dsr.intake_attempts WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[])
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init))])
+    }
+
     /// Deletes the message's count.
     public func clear(mailbox: String, uidValidity: UInt64, uid: UInt64) throws {
         try connection.execute("DELETE FROM dsr.intake_attempts WHERE mailbox = $1 AND uid_validity = $2 AND uid = $3",

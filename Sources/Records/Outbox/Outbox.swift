@@ -30,44 +30,43 @@ public struct Outbox {
     /// when retention clears them.
     @discardableResult
     public func enqueue(_ mail: ComposedMail, for requestID: Int?, role: MessageRole = .reply, actor: String) throws -> Int {
+        // One statement (one round trip): the row, its link and audit event
+        // and, for a reply that stands in for the receipt, the receipt's
+        // withdrawal. One mail instead of two: the request's receipt, if it
+        // is still waiting and no delivery ever claimed it (`next_attempt_at`
+        // is where it started, no attempt made), is `cancelled`, with the
+        // audit event `receipt_withdrawn` naming the reply that stands in for
+        // it. A receipt a delivery has claimed may be on its way: it goes.
         let inserted = try connection.execute("""
-            INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, size_bytes,
-                                    raw_sha256, carries_copy)
-            VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)
-            RETURNING id
-            """, [.int(requestID), .text(mail.messageID), .text(mail.template), .text(mail.envelopeFrom),
-                  .textArray(mail.recipients), .bytes(mail.raw), .int(mail.raw.count),
-                  .text(SHA256.hash(mail.raw).hexString), .bool(mail.carriesCopy)])
-        let outboxID = try inserted.first?.int("id") ?? 0
-        guard let requestID else { return outboxID }
-        try RequestRecords(connection).link(requestID: requestID, outboxID: outboxID, role: role)
-        try AuditTrail(connection).append(requestID: requestID, actor: actor,
-                                          action: role == .notice ? .noticeQueued : .replyQueued,
-                                          reason: mail.template)
-        if role == .reply, ReplyTemplate(rawValue: mail.template)?.standsInForTheReceipt == true {
-            try withdrawUnsentReceipt(of: requestID, for: outboxID, template: mail.template, actor: actor)
-        }
-        return outboxID
-    }
-
-    /// One mail instead of two: the request's receipt, if it is still
-    /// waiting and no delivery ever claimed it (`next_attempt_at` is where
-    /// it started, no attempt made), is `cancelled`, with the audit event
-    /// `receipt_withdrawn` naming the reply that stands in for it. A receipt
-    /// a delivery has claimed may be on its way, and is left to go.
-    private func withdrawUnsentReceipt(of requestID: Int, for outboxID: Int, template: String, actor: String) throws {
-        try connection.execute("""
-            WITH withdrawn AS (
+            WITH queued AS (
+                INSERT INTO dsr.outbox (request_id, message_id, template, envelope_from, recipients, raw, size_bytes,
+                                        raw_sha256, carries_copy)
+                VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9)
+                RETURNING id
+            ), linked AS (
+                INSERT INTO dsr.request_messages (request_id, outbox_id, role)
+                SELECT $1::bigint, id, $10 FROM queued WHERE $1::bigint IS NOT NULL
+            ), audited AS (
+                INSERT INTO dsr.audit_events (request_id, actor, action, reason)
+                SELECT $1::bigint, $11, $12, $3 FROM queued WHERE $1::bigint IS NOT NULL
+            ), withdrawn AS (
                 UPDATE dsr.outbox SET state = 'cancelled'
-                WHERE request_id = $1::bigint AND template = 'receipt' AND state = 'pending'
+                WHERE $13::boolean AND request_id = $1::bigint AND template = 'receipt' AND state = 'pending'
                   AND attempts = 0 AND next_attempt_at = created_at
                 RETURNING id
+            ), withdrawal_audited AS (
+                INSERT INTO dsr.audit_events (request_id, actor, action, reason, details)
+                SELECT $1::bigint, $11, $14, $3, jsonb_build_object('outbox_id', w.id, 'answered_by', q.id)
+                FROM withdrawn w CROSS JOIN queued q
             )
-            INSERT INTO dsr.audit_events (request_id, actor, action, reason, details)
-            SELECT $1::bigint, $2, $3, $4, jsonb_build_object('outbox_id', id, 'answered_by', $5::bigint)
-            FROM withdrawn
-            """, [.int(requestID), .text(actor), .text(AuditAction.receiptWithdrawn.rawValue), .text(template),
-                  .int(outboxID)])
+            SELECT id FROM queued
+            """, [.int(requestID), .text(mail.messageID), .text(mail.template), .text(mail.envelopeFrom),
+                  .textArray(mail.recipients), .bytes(mail.raw), .int(mail.raw.count),
+                  .text(SHA256.hash(mail.raw).hexString), .bool(mail.carriesCopy), .text(role.rawValue), .text(actor),
+                  .text((role == .notice ? AuditAction.noticeQueued : AuditAction.replyQueued).rawValue),
+                  .bool(requestID != nil && role == .reply && ReplyTemplate(rawValue: mail.template)?.standsInForTheReceipt == true),
+                  .text(AuditAction.receiptWithdrawn.rawValue)])
+        return try inserted.first?.int("id") ?? 0
     }
 
     // MARK: - Bounces

@@ -76,13 +76,12 @@ public struct RequestRecords {
                                [.int(id), .text(state.rawValue)]).first != nil
     }
 
-    /// The lowest id above `id` of a request in `state`, with its
-    /// reference, if any: the next one to work on in id order.
-    public func next(in state: RequestState, after id: Int) throws -> (id: Int, reference: String)? {
-        guard let row = try connection.execute("""
-            SELECT id, reference FROM dsr.requests WHERE state = $2 AND id > $1 ORDER BY id LIMIT 1
-            """, [.int(id), .text(state.rawValue)]).first else { return nil }
-        return (try row.int("id"), try row.string("reference"))
+    /// Up to `limit` requests in `state` with ids above `id`, lowest first,
+    /// with their references: the next ones to work on, read at once.
+    public func upcoming(in state: RequestState, after id: Int, limit: Int) throws -> [(id: Int, reference: String)] {
+        try connection.execute("""
+            SELECT id, reference FROM dsr.requests WHERE state = $2 AND id > $1 ORDER BY id LIMIT $3::int
+            """, [.int(id), .text(state.rawValue), .int(limit)]).rows.map { (try $0.int("id"), try $0.string("reference")) }
     }
 
     /// The reference of the request a recorded message belongs to, if any.

@@ -46,25 +46,40 @@ public struct RequestStates {
                   "SELECT state FROM dsr.requests WHERE id = $1 FOR UPDATE", [.int(requestID)]).first?["state"],
               let state = RequestState(rawValue: current),
               let transition = RequestLifecycle.transition(from: state, on: event) else { return nil }
-        if transition.writesState {
-            // Retention counts from `closed_at`: set when the request closes,
-            // kept while it stays closed, gone when it is reopened.
-            try connection.execute("""
+        var columns = transition.columns
+        guard transition.writesState else {
+            for column in columns { try write(column, requestID: requestID, at: now) }
+            try AuditTrail(connection).append(
+                requestID: requestID, inboundID: inboundID, actor: actor, action: transition.action,
+                from: transition.from.rawValue, to: transition.to.rawValue, reason: transition.reason,
+                detailsJSON: detailsJSON, at: now)
+            return transition
+        }
+        // The new state, the moments it stamps, and its audit event in one
+        // statement. Retention counts from `closed_at`: set when the request
+        // closes, kept while it stays closed, gone when it is reopened.
+        let stampsCompleted = columns.contains(.completedAt)
+        let stampsConfirmed = columns.contains(.confirmedAt)
+        columns.removeAll { $0 == .completedAt || $0 == .confirmedAt }
+        // Only the columns it sets: an operator's role may update no others.
+        let stamps = (stampsCompleted ? ", completed_at = $4" : "") + (stampsConfirmed ? ", confirmed_at = $4" : "")
+        try connection.execute("""
+            WITH changed AS (
                 UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4,
                                         closed_at = CASE WHEN NOT $5::boolean THEN NULL
                                                          WHEN closed_at IS NOT NULL AND state <> ALL($6::text[]) THEN closed_at
-                                                         ELSE $4 END
+                                                         ELSE $4 END\(stamps)
                 WHERE id = $1
-                """, [.int(requestID), .text(transition.to.rawValue), .string(transition.reason), .timestamp(now),
-                      .bool(!transition.to.isOpen), .textArray(RequestState.open.map(\.rawValue))])
-        }
-        for column in transition.columns {
-            try write(column, requestID: requestID, at: now)
-        }
-        try AuditTrail(connection).append(
-            requestID: requestID, inboundID: inboundID, actor: actor, action: transition.action,
-            from: transition.from.rawValue, to: transition.to.rawValue, reason: transition.reason,
-            detailsJSON: detailsJSON, at: now)
+                RETURNING id
+            )
+            INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details, at)
+            SELECT id, $7, $8, $9, $10, $11, $3, $12::jsonb, $4 FROM changed
+            """, [.int(requestID), .text(transition.to.rawValue), .string(transition.reason), .timestamp(now),
+                  .bool(!transition.to.isOpen), .textArray(RequestState.open.map(\.rawValue)),
+                  .int(inboundID), .text(actor),
+                  .text(transition.action.rawValue), .text(transition.from.rawValue), .text(transition.to.rawValue),
+                  .text(detailsJSON)])
+        for column in columns { try write(column, requestID: requestID, at: now) }
         return transition
     }
 
