@@ -3,6 +3,7 @@
  * message, walk every part, decode each text part to UTF-8 text) and prints
  * the number of messages read. Built by bench-reading.sh only; dsrd never
  * links GMime. */
+#include <fcntl.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
 #include <string.h>
