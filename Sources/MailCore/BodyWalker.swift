@@ -30,11 +30,11 @@ struct BodyWalker {
         }
         let decoded = decodeTransfer(body, info: info)
         if Self.reportTypes.contains(info.mediaType) {
-            let text = normalizeLineEnds(Charset.decode(decoded, charset: info.parameters["charset"]))
+            let text = normalizeLineEnds(Charset.decode(textBytes(decoded), charset: info.parameters["charset"]))
             return BodyContent(reportParts: [ReportPart(contentType: info.mediaType, text: text)])
         }
         if info.isInlineText {
-            let raw = normalizeLineEnds(Charset.decode(decoded, charset: info.parameters["charset"]))
+            let raw = normalizeLineEnds(Charset.decode(textBytes(decoded), charset: info.parameters["charset"]))
             if info.mediaType == "text/html" {
                 return BodyContent(texts: [.init(text: HTMLText.text(from: raw), fromHTML: true)])
             }
@@ -45,6 +45,14 @@ struct BodyWalker {
         }
         let attachment = AttachmentInfo(filename: info.filename, contentType: info.mediaType, size: decoded.count)
         return BodyContent(attachments: [attachment])
+    }
+
+    /// The bytes of a text part that are turned into text: at most
+    /// `maxTextBytes`, the limit reported when it cuts.
+    private mutating func textBytes(_ decoded: [UInt8]) -> ArraySlice<UInt8> {
+        guard decoded.count > budget.limits.maxTextBytes else { return decoded[...] }
+        report.limit("maxTextBytes")
+        return decoded.prefix(budget.limits.maxTextBytes)
     }
 
     private mutating func multipart(_ info: EntityInfo, body: ArraySlice<UInt8>, depth: Int) -> BodyContent {

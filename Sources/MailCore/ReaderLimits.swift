@@ -12,19 +12,25 @@ public struct ReaderLimits: Sendable, Equatable {
     public var maxHeaders: Int
     /// Bytes kept of one header line; longer lines are cut.
     public var maxLineLength: Int
+    /// Decoded bytes of one text part turned into text; the rest of a
+    /// longer part is left unread (a person's words are never megabytes,
+    /// and a hostile mail of millions of lines costs no more than this).
+    public var maxTextBytes: Int
 
     public init(
         maxBytes: Int = 25 * 1024 * 1024,
         maxParts: Int = 500,
         maxDepth: Int = 20,
         maxHeaders: Int = 1000,
-        maxLineLength: Int = 64 * 1024
+        maxLineLength: Int = 64 * 1024,
+        maxTextBytes: Int = 4 * 1024 * 1024
     ) {
         self.maxBytes = max(0, maxBytes)
         self.maxParts = max(1, maxParts)
         self.maxDepth = max(1, maxDepth)
         self.maxHeaders = max(0, maxHeaders)
         self.maxLineLength = max(1, maxLineLength)
+        self.maxTextBytes = max(1, maxTextBytes)
     }
 
     public static let standard = ReaderLimits()

@@ -32,8 +32,29 @@ extension Unicode.Scalar {
     }
 }
 
-/// "\r\n" and lone "\r" turned into "\n".
+/// "\r\n" and lone "\r" turned into "\n". Byte by byte: a body of many
+/// megabytes takes milliseconds (CR and LF are ASCII, so the result is
+/// valid UTF-8 whenever the input was).
 func normalizeLineEnds(_ text: String) -> String {
-    guard text.contains("\r") || text.contains("\r\n") else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    guard text.utf8.contains(cr) else { return text }
+    // Written straight into the new string's storage: no second copy.
+    return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+        var count = 0
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == cr {
+                buffer[count] = lf
+                count += 1
+                afterCR = true
+                continue
+            }
+            if !(byte == lf && afterCR) {
+                buffer[count] = byte
+                count += 1
+            }
+            afterCR = false
+        }
+        return count
+    }
 }

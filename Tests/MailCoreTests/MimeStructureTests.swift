@@ -88,6 +88,12 @@ import Testing
         let cut = MessageReader.read(Array(longLine.utf8), limits: ReaderLimits(maxLineLength: 100))
         #expect(cut.limitsReached == ["maxLineLength"])
         #expect(cut.subject.count == 91)
+
+        let longText = "Subject: long\nContent-Type: text/plain; charset=utf-8\n\n" + String(repeating: "slett meg\n", count: 100)
+        let short = MessageReader.read(Array(longText.utf8), limits: ReaderLimits(maxTextBytes: 95))
+        #expect(short.limitsReached == ["maxTextBytes"])
+        #expect(short.text.hasPrefix("slett meg\nslett meg\n") && short.text.utf8.count <= 95)
+        #expect(MessageReader.read(Array(longText.utf8)).limitsReached.isEmpty)
     }
 
     @Test func mismatchedBoundaryIsRepaired() {

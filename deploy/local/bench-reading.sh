@@ -6,7 +6,8 @@
 # the same files (parse, walk every part, decode each text part; the C
 # reference bench-reading-gmime.c, built here; dsrd never links GMime).
 # Prints mails per second for both, their ratio and peak memory: three
-# runs each, in turn, and the median.
+# runs each, in turn, and the median; then the time and memory of one
+# hostile mail of 25 MiB of short lines (plain text, then HTML).
 # Usage, as root on Debian 12: deploy/local/bench-reading.sh [COPIES]
 #   (default 31: 330 messages × 31 = 10,230 files)
 # [DSRD_BINARY=PATH] to time another build of dsrd.
@@ -65,3 +66,17 @@ printf 'GMime 3.2       %s s, %s mails/s, peak RSS %s MB (runs: %s)\n' "$g" \
     "$(cut -d' ' -f2 "$work/gmime" | median | awk '{ printf "%.1f", $1 / 1024 }')" "$(cut -d' ' -f1 "$work/gmime" | tr '\n' ' ')"
 printf 'ratio           %s (dsrd mails/s to GMime mails/s; 1 or more meets the goal)\n' \
     "$(awk -v d="$d" -v g="$g" 'BEGIN { printf "%.2f", g / d }')"
+
+# A hostile mail: 25 MiB of short lines in one text part (and once as HTML).
+for type in plain html; do
+    {
+        printf 'From: Kari Nordmann <kari@example.no>\r\nTo: notices@janteloppet.test\r\nSubject: Slett meg\r\n'
+        printf 'Message-ID: <hostile-%s@example.no>\r\nMIME-Version: 1.0\r\nContent-Type: text/%s; charset=utf-8\r\n\r\n' "$type" "$type"
+        if [ "$type" = plain ]; then line='a b c slett'; else line='<p>a b c slett</p>'; fi
+        awk -v line="$line" -v n=$((25 * 1024 * 1024 / (${#line} + 2))) 'BEGIN { for (i = 0; i < n; i++) printf "%s\r\n", line }'
+    } > "$work/hostile-$type.eml"
+    /usr/bin/time -f '%e %M' -o "$work/hostile.time" "$DSRD" classify "$work/hostile-$type.eml" > /dev/null
+    read -r seconds kib < "$work/hostile.time"
+    printf 'hostile %-7s %s MiB of short lines: %s s, peak RSS %s MB\n' "$type" \
+        "$(( $(wc -c < "$work/hostile-$type.eml") / 1024 / 1024 ))" "$seconds" "$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')"
+done

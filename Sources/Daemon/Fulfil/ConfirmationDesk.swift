@@ -92,7 +92,10 @@ struct ConfirmationDesk {
         }
         // The codes written anywhere in the reply (typed or quoted) that are
         // this request's; only those not yet expired count.
-        let written = ConfirmationToken.find(in: message.text)
+        // As the classifier reads it: a code is near the top, and a reply of
+        // megabytes costs no more than its first part (`AnalysedText`).
+        let text = AnalysedText.prefix(message.text).text
+        let written = ConfirmationToken.find(in: text)
         let matching = open.filter { confirmation in
             written.contains { ConfirmationToken.hashed($0) == confirmation.tokenHash }
         }
@@ -100,7 +103,7 @@ struct ConfirmationDesk {
         let codes = Set(written.filter { code in
             live.contains { ConfirmationToken.hashed(code) == $0.tokenHash }
         })
-        switch ConfirmationReply.evaluate(newText: ReplyText.newText(message.text), codes: codes) {
+        switch ConfirmationReply.evaluate(newText: ReplyText.newText(text), codes: codes) {
         case .confirm:
             try close(request, answer: .confirm)
             try steps.apply(.confirmed, to: request, details: ["sender_authentication": verdict.reason])

@@ -36,7 +36,7 @@ extension IntakeRecorder {
         let replyIDs = (message.inReplyTo + message.references).compactMap(StorableText.identifier)
         var found = try requests.findByReply(messageIDs: replyIDs, subjectForms: forms)
         if found == nil {
-            let text = message.subject + "\n" + ReplyText.newText(message.text)
+            let text = message.subject + "\n" + ReplyText.newText(AnalysedText.prefix(message.text).text)
             for reference in RequestReference.all(in: text) {
                 if let match = try requests.find(reference: reference.value, subjectForms: forms) {
                     found = match
@@ -79,7 +79,7 @@ extension IntakeRecorder {
     }
 
     static func readable(_ message: ParsedMessage, _ reading: MessageClassification) -> Bool {
-        !message.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !message.subject.isEmpty
+        message.text.unicodeScalars.contains { !$0.properties.isWhitespace } || !message.subject.isEmpty
             || reading.auto.isAuto
     }
 

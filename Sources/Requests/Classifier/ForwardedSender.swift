@@ -10,14 +10,15 @@ enum ForwardedSender {
                                   "weitergeleitete nachricht", "videresendt besked", "begin forwarded message"]
     private static let fromLabels = ["from:", "fra:", "frå:", "från:", "von:", "de:", "van:"]
 
-    static func isSomeoneElse(_ message: ParsedMessage) -> Bool {
+    /// `text`: the message's text as the classifier reads it (`AnalysedText`).
+    static func isSomeoneElse(_ message: ParsedMessage, text: String) -> Bool {
         let subject = message.subject.lowercased().drop { $0 == " " }
         let forwardSubject = forwardPrefixes.contains { prefix in
             subject.hasPrefix(prefix) && (subject.count == prefix.count || ": ".contains(subject[subject.index(subject.startIndex, offsetBy: prefix.count)]))
         }
-        guard forwardSubject || hasBanner(message.text),
+        guard forwardSubject || hasBanner(text),
               let forwarder = message.from.first?.address.lowercased(), !forwarder.isEmpty else { return false }
-        for line in message.text.split(whereSeparator: \.isNewline).prefix(400) {
+        for line in text.split(whereSeparator: \.isNewline).prefix(400) {
             let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercased()
             guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
             return address != forwarder

@@ -12,10 +12,15 @@ public struct MessageClassification: Sendable {
 
     public var isAuto: Bool { auto.isAuto }
 
+    /// Confidence of a request read from a text that had to be cut
+    /// (`AnalysedText`): below the review threshold, so a person decides.
+    static let cutTextConfidence = 0.3
+
     public init(_ message: ParsedMessage) {
         auto = AutoMailDetector.detect(message)
         let subject = ReplyText.cleanSubject(message.subject)
-        let body = ReplyText.newText(message.text)
+        let (text, cut) = AnalysedText.prefix(message.text)
+        let body = ReplyText.newText(text)
         if auto.isAuto {
             let language = LanguageDetector.detect(subject + "\n" + body)
             classification = Classification(
@@ -24,9 +29,13 @@ public struct MessageClassification: Sendable {
                 onBehalf: false, fields: [:])
         } else {
             var result = RequestClassifier.classify(subject: subject, body: body)
-            if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message) {
+            if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")
+            }
+            if cut {
+                result.evidence.append("text cut: only the first \(AnalysedText.maximumBytes / 1024) KiB were read")
+                if !result.kinds.isEmpty { result.confidence = min(result.confidence, Self.cutTextConfidence) }
             }
             classification = result
         }
