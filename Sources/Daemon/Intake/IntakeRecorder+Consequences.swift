@@ -148,26 +148,26 @@ extension IntakeRecorder {
             senderVerdict: requester.verdict.reason, senderAuthenticated: requester.verdict.isAuthenticated,
             readingJSON: Self.readingJSON(reading.reading)
         )
-        let requests = RequestRecords(connection)
-        var inserted: (id: Int, reference: String)?
-        for _ in 0..<10 where inserted == nil {
-            let reference = RequestReference(year: receivedOn.year).value
-            if let id = try RequestStates(connection).open(new, reference: reference) { inserted = (id, reference) }
-        }
-        guard let (requestID, reference) = inserted else {
-            throw PostgresError(kind: .unexpectedResult, context: "drawing a free request reference")
-        }
-        if state != .ignored { window?.opened(authenticated: requester.verdict.isAuthenticated) }
-        try requests.link(requestID: requestID, inboundID: outcome.inboundID, role: .request)
-        let audit = AuditTrail(connection)
         // The version that opened it: which build handled what, for support and an auditor.
         var details: [String: any Sendable] = ["due_on": dueOn.description, "dsrd_version": DSRDVersion.number]
         if state != .ignored, !message.attachments.isEmpty {
             details.merge(AuditDetails.attachments(message.attachments)) { _, new in new }
         }
-        try audit.append(requestID: requestID, inboundID: outcome.inboundID, actor: Self.actor,
-                         action: state == .ignored ? .ignored : .received, to: state.rawValue, reason: reason,
-                         detailsJSON: AuditJSON.encode(details), at: now)
+        // The request, its link to the message and its audit event together.
+        let opening = RequestStates.Opening(inboundID: outcome.inboundID, actor: Self.actor,
+                                            action: state == .ignored ? .ignored : .received,
+                                            detailsJSON: AuditJSON.encode(details), at: now)
+        var inserted: (id: Int, reference: String)?
+        for _ in 0..<10 where inserted == nil {
+            let reference = RequestReference(year: receivedOn.year).value
+            if let id = try RequestStates(connection).open(new, reference: reference, opening: opening) {
+                inserted = (id, reference)
+            }
+        }
+        guard let (requestID, reference) = inserted else {
+            throw PostgresError(kind: .unexpectedResult, context: "drawing a free request reference")
+        }
+        if state != .ignored { window?.opened(authenticated: requester.verdict.isAuthenticated) }
         outcome.requestReference = reference
         outcome.requestState = state.rawValue
         // The receipt goes to the sender's mail form; a sender dsrd does not

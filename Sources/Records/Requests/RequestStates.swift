@@ -13,11 +13,31 @@ public struct RequestStates {
         self.connection = connection
     }
 
+    /// What else is written with a new request, in the same statement: its
+    /// link to the message that opened it and its first audit event.
+    public struct Opening: Sendable {
+        public var inboundID: Int
+        public var actor: String
+        public var action: AuditAction
+        public var detailsJSON: String
+        public var at: Date
+
+        public init(inboundID: Int, actor: String, action: AuditAction, detailsJSON: String, at: Date) {
+            self.inboundID = inboundID
+            self.actor = actor
+            self.action = action
+            self.detailsJSON = detailsJSON
+            self.at = at
+        }
+    }
+
     /// Inserts a new request under `reference` in `request.state`; nil when
     /// the reference is taken (the caller draws another). A request that
-    /// opens closed (`ignored`) is closed at its receipt.
-    public func open(_ request: RequestRecords.NewRequest, reference: String) throws -> Int? {
-        let result = try connection.execute("""
+    /// opens closed (`ignored`) is closed at its receipt. With `opening`, the
+    /// same statement links the message (role `request`) and writes the
+    /// audit event (to the request's state, with its reason): one round trip.
+    public func open(_ request: RequestRecords.NewRequest, reference: String, opening: Opening? = nil) throws -> Int? {
+        let insert = """
             INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
                                       received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
                                       requester_address, sender_verdict, sender_authenticated, reading, closed_at)
@@ -25,15 +45,29 @@ public struct RequestStates {
                     $15, $16, $17, $18::jsonb, CASE WHEN $19::boolean THEN $8::timestamptz END)
             ON CONFLICT (reference) DO NOTHING
             RETURNING id
-            """, [
-                .text(reference), .textArray(request.kinds), .text(request.language), .text(request.replyLanguage),
-                .text(request.subjectAddress), .text(request.state.rawValue), .string(request.stateReason),
-                .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
-                .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
-                .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
-                .bool(request.senderAuthenticated), .string(request.readingJSON), .bool(!request.state.isOpen),
-            ])
-        return try result.first?.int("id")
+            """
+        var parameters: [SQLValue] = [
+            .text(reference), .textArray(request.kinds), .text(request.language), .text(request.replyLanguage),
+            .text(request.subjectAddress), .text(request.state.rawValue), .string(request.stateReason),
+            .timestamp(request.receivedAt), .text(request.dueOn), .text(String(request.confidence)),
+            .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
+            .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
+            .bool(request.senderAuthenticated), .string(request.readingJSON), .bool(!request.state.isOpen),
+        ]
+        guard let opening else { return try connection.execute(insert, parameters).first?.int("id") }
+        parameters += [.int(opening.inboundID), .text(opening.actor), .text(opening.action.rawValue),
+                       .text(opening.detailsJSON), .timestamp(opening.at)]
+        return try connection.execute("""
+            WITH opened AS (
+            \(insert)
+            ), linked AS (
+                INSERT INTO dsr.request_messages (request_id, inbound_id, role) SELECT id, $20, 'request' FROM opened
+            ), audited AS (
+                INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, to_state, reason, details, at)
+                SELECT id, $20, $21, $22, $6, $7, $23::jsonb, $24 FROM opened
+            )
+            SELECT id FROM opened
+            """, parameters).first?.int("id")
     }
 
     /// Applies `event` to the request (locked here until the transaction
