@@ -44,6 +44,12 @@ public enum DSRSchema {
         // `DSRSetup`'s business, at every migrate).
         Migration(version: 9, name: "retention and erasure of dsrd's own records", sql: DSRRetentionSchema.statements),
         Migration(version: 10, name: "indexes for the address and window lookups of intake", sql: lookupIndexes),
+        // A reply that stands in for the receipt looks for the request's
+        // waiting receipt among the pending mail, which under a backlog
+        // (receipts wait `delivery.receipt_grace_seconds`) is thousands of rows.
+        Migration(version: 11, name: "pending mail by request", sql: [
+            "CREATE INDEX outbox_pending_request ON dsr.outbox (request_id) WHERE state = 'pending'",
+        ]),
     ]
 
     /// The lookups intake makes for every message compare addresses with
