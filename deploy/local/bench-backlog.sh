@@ -5,7 +5,8 @@
 # waits 30 s for its answer), which works through full batches without
 # waiting for the poll interval. Prints the wall time, messages per second,
 # the replies sent per second beside the raw rate of one SMTP connection to
-# the same Postfix (and the ratio),
+# the same Postfix (and the ratio), the CPU time a request costs (the whole
+# machine's, and dsrd's own),
 # the daemon's peak memory (/usr/bin/time -v) and where the requests ended.
 # The local stack's config sets the abuse limits high enough for this.
 # Usage, as root on Debian 12: deploy/local/bench-backlog.sh [N]  (default 10000)
@@ -111,6 +112,10 @@ raw_smtp_rate() {
     awk -v n="$count" -v a="$started" -v b="$finished" 'BEGIN { printf "%.1f", n / (b - a) }'
 }
 
+# The machine's busy CPU time (all processes: dsrd, PostgreSQL, Postfix,
+# Dovecot, this script's polling), from /proc/stat, in clock ticks.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+busy_before=$(busy_ticks)
 started=$(date +%s.%N)
 /usr/bin/time -v -o "$work/time.txt" "$DSRD" run --config "$work/config.json" 2> "$work/daemon.log" >/dev/null &
 daemon=$!
@@ -121,6 +126,7 @@ while true; do
     kill -0 "$daemon" 2>/dev/null || { echo "dsrd stopped early:" >&2; tail -n 20 "$work/daemon.log" >&2; exit 1; }
 done
 finished=$(date +%s.%N)
+busy_after=$(busy_ticks)
 stop_daemon
 
 seconds=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.3f", b - a }')
@@ -139,6 +145,11 @@ printf 'raw SMTP        %s mails/s (2000 mails of a reply'"'"'s size on one conn
 printf 'ratio           %s (dsrd'"'"'s requests/s to the raw mails/s), %s (mails/s to mails/s)\n' \
     "$(awk -v n="$N" -v s="$seconds" -v r="$raw" 'BEGIN { printf "%.2f", n / s / r }')" \
     "$(awk -v d="$dsrd_mails" -v r="$raw" 'BEGIN { printf "%.2f", d / r }')"
+ticks=$(getconf CLK_TCK)
+printf 'CPU             %s ms a request on the whole machine (%s of %s cores busy), %s ms of it in dsrd\n' \
+    "$(awk -v b=$((busy_after - busy_before)) -v t="$ticks" -v n="$N" 'BEGIN { printf "%.2f", b / t * 1000 / n }')" \
+    "$(awk -v b=$((busy_after - busy_before)) -v t="$ticks" -v s="$seconds" 'BEGIN { printf "%.2f", b / t / s }')" "$(nproc)" \
+    "$(awk -F': ' -v n="$N" '/User time|System time/ { c += $2 } END { printf "%.2f", c * 1000 / n }' "$work/time.txt")"
 printf 'peak RSS        %s MB\n' "$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$work/time.txt")"
 printf 'errors logged   %s\n' "$(grep -c 'level=error' "$work/daemon.log" || true)"
 printf 'per stage       %s\n' "$(awk '/msg="stage round done"/ { for (i = 1; i <= NF; i++) if ($i ~ /^stage=/) { split($i, kv, "="); n[kv[2]]++ } }
