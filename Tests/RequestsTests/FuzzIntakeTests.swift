@@ -6,9 +6,11 @@ import Testing
 
 /// 1,000 random and mutated messages through reading, classification and
 /// the identity checks: nothing may crash or hang. Deterministic (seeded),
-/// inputs at most 256 KB; nothing is timed.
+/// inputs at most 256 KB; nothing is timed. `deploy/local/fuzz.sh` runs
+/// many more, with other seeds (`DSRD_FUZZ_ITERATIONS`, `DSRD_FUZZ_SEED`).
 @Suite struct FuzzIntakeTests {
-    static let iterations = 1_000
+    static let iterations = ProcessInfo.processInfo.environment["DSRD_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 1_000
+    static let seed = ProcessInfo.processInfo.environment["DSRD_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x6473_7264
     static let maxInput = 256 * 1024
     static let trusts = [
         SenderTrust(trustedAuthservIDs: ["mx.janteloppet.test"]),
@@ -17,7 +19,7 @@ import Testing
     ]
 
     @Test func randomAndMutatedMessagesNeverCrash() {
-        var random = SeededGenerator(seed: 0x6473_7264)
+        var random = SeededGenerator(seed: Self.seed)
         let seeds = FuzzSeedMessages.all.map { Array($0.utf8) }
         var largest = 0
         var mutationsSeen = Set<Int>()
