@@ -30,7 +30,9 @@ extension LiveStackTests {
             #expect(inIntake.recorded < Self.messages, "killed at \(inIntake): intake was over")
             try await runAndKill(fixture, when: "msg=\"reply sent\"")
             let inDelivery = try await progress(fixture)
-            #expect(inDelivery.sent < Self.messages && inDelivery.open > 0, "killed at \(inDelivery): the drain was over")
+            // Something was left to do: answers not yet sent (fulfilment may have
+            // closed every request already; a faster build gets further).
+            #expect(inDelivery.sent < Self.messages, "killed at \(inDelivery): the drain was over")
 
             // Rows a delivery had claimed keep their lease (10 minutes); here it
             // runs out at once, as it would then.
