@@ -17,7 +17,11 @@ public enum ReplyText {
         var index = 0
         scan: while index < lines.count {
             switch QuoteMarkers.marker(lines, keys: keys, at: index) {
-            case .reply? where sawText:
+            case .reply(let span)? where sawText:
+                // "See below": the person wrote between the quoted lines.
+                if BelowPointer.isPointer(kept) {
+                    kept += BelowPointer.ownLines(lines, keys: keys, after: index + span)
+                }
                 break scan
             case .reply(let span)? where keys[index] == nil:
                 // Quoted material at the very top (bottom-posting): pass over it.
@@ -50,6 +54,11 @@ public enum ReplyText {
             rest = stripped
         }
         return rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Whether the subject starts with a reply or forward prefix ("Re:", "SV:", "AW:").
+    public static func isReplySubject(_ subject: String) -> Bool {
+        stripPrefix(Substring(subject.replacingControlCharacters().trimmingBlanks())) != nil
     }
 
     /// Reply and forward prefixes of en, nb/nn, sv, da, de, nl, fr, it, es,

@@ -8,14 +8,16 @@ import Requests
 /// message is read, checked for auto-mail and classified; an unreadable file
 /// gives an error line and the run goes on (exit status 1 at the end).
 public enum ClassifyCommand {
-    public static let usage = "usage: dsrd classify [--json] PATH...  (PATH: .eml/.txt files or folders)"
+    public static let usage = "usage: dsrd classify [--json | --text] PATH...  (PATH: .eml/.txt files or folders; --text prints the subject and new text that are read)"
 
     public static func run(_ arguments: [String]) -> Int32 {
         var json = false
+        var text = false
         var paths: [String] = []
         for argument in arguments {
             switch argument {
             case "--json": json = true
+            case "--text": text = true
             case "-h", "--help":
                 ClassifyWriter.error(usage)
                 return 0
@@ -53,7 +55,12 @@ public enum ClassifyCommand {
                         rows.append(ClassifyOutput.tableError(file: path, message: error.description))
                     }
                 case .success(let bytes):
-                    let result = MessageClassification(MessageReader.read(bytes))
+                    let message = MessageReader.read(bytes)
+                    if text {
+                        for line in ClassifyOutput.readText(file: path, message: message) { writer.line(line) }
+                        continue
+                    }
+                    let result = MessageClassification(message)
                     if json {
                         writer.line(ClassifyOutput.jsonLine(file: path, result: result))
                     } else {
@@ -62,7 +69,7 @@ public enum ClassifyCommand {
                 }
             }
         }
-        if !json {
+        if !json && !text {
             // The table is written at the end so its columns line up.
             for line in ClassifyOutput.table(rows) { writer.line(line) }
         }

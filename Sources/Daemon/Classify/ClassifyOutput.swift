@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Requests
 
 /// Formats `dsrd classify` results: one JSON object per line, or a table.
@@ -11,6 +12,15 @@ enum ClassifyOutput {
         return "{\"file\": \(quote(file)), \"kinds\": [\(kinds)], \"language\": \(quote(c.language.rawValue)), "
             + "\"auto\": \(result.isAuto), \"on_behalf\": \(c.onBehalf), \"confidence\": \(number(c.confidence)), "
             + "\"fields\": {\(fields.joined(separator: ", "))}, \"evidence\": [\(evidence)]}"
+    }
+
+    /// The cleaned subject and the new text the classifier reads (quotes,
+    /// forwarded headers and the signature taken out), for an operator
+    /// asking why a mail was read as it was.
+    static func readText(file: String, message: ParsedMessage) -> [String] {
+        let body = ReplyText.newText(AnalysedText.prefix(message.text).text)
+        return ["==> \(file)", "Subject: \(ReplyText.cleanSubject(message.subject))", ""] + body.split(
+            separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
     }
 
     static func jsonError(file: String, message: String) -> String {

@@ -28,7 +28,8 @@ public struct MessageClassification: Sendable {
                 evidence: ["auto: \(auto.reason ?? auto.kind?.rawValue ?? "machine-generated")"],
                 onBehalf: false, fields: [:])
         } else {
-            var result = RequestClassifier.classify(subject: subject, body: body)
+            var result = RequestClassifier.classify(
+                subject: subject, body: body, subjectIsReply: ReplyText.isReplySubject(message.subject))
             if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")

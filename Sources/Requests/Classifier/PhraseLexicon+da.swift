@@ -5,6 +5,17 @@ extension PhraseLexicon {
         let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
         let data = "*oplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
+        b.withdraw("ignorer ~3 min|mit|den ~2 tidligere|forrige|sidste ~2 mail|e|besked|henvendelse|anmodning",
+                   "fortrudt", "fortryder", "lad ~1 være ~2 med", "glem ~1 det")
+        b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
+        b.access(1.4, "hvad|hva ~2 ved|har|gemmer ~2 i ~4 om|på ~1 mig", "hvad|hva ~2 har ~2 i ~2 af ~2 info|information|oplysninger|data",
+                 "kopi ~3 af|på ~4 alt|hvad")
+        b.rectify(1.2, "skal ~1 rettes|ændres|opdateres", "\(mine) ~2 arbejdsgiver*|titel|stilling|adresse|navn ~4 ændret|skiftet ~2 til")
+        b.erase(1.5, "have ~3 det|alt|alting ~2 hele ~2 slettet|fjernet", "have ~3 det|alt|alting ~2 slettet|fjernet",
+                "slet|slette|fjern ~3 det ~1 hele", "skal ~2 slettes|fjernes ~1 helt")
+        b.erase(1.3, "skal|må ~1 slettes|fjernes")
+        b.object(1.4, "ingen ~2 mails|e|nyhedsbreve|nyhedsbrev|markedsføring|reklame|sms", "ingen ~2 deling|videregivelse",
+                 "stop* ~3 med ~3 at ~3 give|videregive|sælge|sende|dele", "^stop", "=stop")
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig",
                  "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
@@ -33,7 +44,7 @@ extension PhraseLexicon {
         b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",
                       "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
-                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre",
+                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre|udstiller*|sponsor*",
                  "stop* ~3 med ~3 at ~3 sende|dele",
                  "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
                  "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")

@@ -5,6 +5,11 @@ extension PhraseLexicon {
         let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|angaben|konto|kundenkonto|benutzerkonto|account|profil|nutzerkonto|datensätze"
 
+        b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige",
+                   "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")
+        b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")
+        b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
+        b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15",
                       "artikel|art 20",
                  "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich", "welche ~4 \(data) ~4 sie ~4 gespeichert|verarbeiten|speichern|haben|vorliegen", "wissen ~3 welche|was ~4 \(data)|sie ~4 gespeichert|speichern|haben",

@@ -3,7 +3,17 @@ extension PhraseLexicon {
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
-        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images"
+        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
+        let others = "partner*|third|parties|sponsor*|others|companies|exhibitor*|vendors|advertisers|organisations|organizations"
+        let field = "name|surname|address|email|e|phone|number|mobile|title|employer|company|organisation|organization|job|position|workplace|nationality|diet|dietary|allergy"
+
+        // Taking back an earlier request, and sales pitches.
+        b.withdraw("ignore|disregard ~3 my|the ~2 last|previous|earlier|first|other ~2 email|e|mail|message|request",
+                   "never ~1 mind", "changed ~1 my ~1 mind", "keep ~2 me ~3 on|in ~2 list|newsletter|mailing",
+                   "cancel|withdraw ~2 my ~2 request", "forget ~1 my ~2 last|previous|earlier ~2 email|mail|message|request",
+                   "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
+        b.vendor("book|schedule ~4 demo|call|meeting", "demo", "free ~1 trial", "our ~1 customers|clients", "we ~1 help",
+                 "minutes ~4 call|demo|chat", "account|sales ~1 executive|manager|director", "quick ~1 call")
 
         // Access (Art. 15) and portability (Art. 20).
         b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)",
@@ -12,7 +22,10 @@ extension PhraseLexicon {
                  "subject access request", "!exercis* ~4 right ~3 access", "access request",
                  "data portability", "portability", "export ~3 \(mine) ~3 \(data)",
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
-                 "request ~2 access", "gdpr ~2 access")
+                 "request ~2 access", "gdpr ~2 access", "dsar", "sar", "copy ~2 of ~2 what|everything|all ~4 you",
+                 "what|which ~3 you ~3 have|hold|keep|store|know ~2 on|about ~1 me")
+        b.access(1.2, "what|who|whom ~4 shared|disclosed|passed|sold|given|gave ~4 with|to|about",
+                 "where ~4 you ~3 got|get|obtained ~4 my|number|address|details|email")
         b.access(1.2, "what ~4 \(data) ~6 about|on|concerning|regarding|relating me",
                  "which ~4 \(data) ~6 about|on|concerning|regarding|relating me",
                  "what ~4 \(data) ~4 you|your ~3 hold|have|store|keep|process|processing|collected|stored",
@@ -28,7 +41,8 @@ extension PhraseLexicon {
                  "know ~3 what|which ~4 \(data) ~6 you|your|has|have|hold|holds",
                  "tell ~2 me|us ~3 what|which ~4 \(data) ~6 hold|have|store|keep|process|on")
         b.access(1.2, "who|whom ~4 share|shared|disclosed|passed|sold|given|gave ~4 it|my|data|information|details")
-        b.access(1.2, "what ~3 you ~3 have ~2 stored|on ~1 file|recorded")
+        b.access(1.2, "what ~3 you ~3 have|hold|keep ~2 stored|recorded|saved|registered", "what ~3 you ~3 have ~2 on ~1 file",
+                 "send ~2 me ~2 an|a ~1 export|copy|overview|list")
 
         // Rectification (Art. 16).
         b.rectify(1.0, "can|could|would ~1 you ~1 update|change|correct|fix|amend ~1 it|this|that", "use ~4 from ~1 now ~1 on",
@@ -37,9 +51,12 @@ extension PhraseLexicon {
                   "updat*|correct*|amend*|fix ~2 your ~1 records|record|files|file|system|register|database|details",
                   "now ~2 work|working ~1 for|at",
                   "old|previous|former ~2 employer|address|email|phone|number|surname|name|title|job ~4 file|registered|system|records",
-                  "i ~2 moved|relocated ~1 to", "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
+                  "new ~1 phone|mobile|number|address|email|surname|employer ~1 is",
                   "\(data)|name|surname|address|email|phone|number|title|employer|company|nationality ~3 is|are ~1 listed|registered|recorded|shown|written ~1 as")
         b.rectify(0.8, "rectif*")
+        b.rectify(1.2, "\(field) ~2 is|are ~4 now", "please ~2 fix|correct ~1 it|this|that", "fix ~1 it|this|that ~2 please",
+                  "moved ~1 from ~6 to", "chang*|updat*|correct* ~3 my|the ~3 \(field)", "\(field) ~3 should ~1 be|read|say",
+                  "this|that|it ~1 is ~1 wrong|incorrect")
         // "My phone number has changed. Please update it to …"
         b.rectify(1.2, "phone|telephone|mobile|number|address|email|surname|name|employer|title ~2 has|have ~1 changed",
                   "updat*|chang*|correct* ~1 it|this|that ~1 to")
@@ -70,6 +87,10 @@ extension PhraseLexicon {
                 "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
+        b.erase(1.5, "want|like|wish ~3 it|them|everything|that ~3 deleted|erased|removed|gone|wiped",
+                "delete|erase|remove|wipe|close ~3 the|my ~2 whole|entire ~2 account|profile|record",
+                "get ~1 rid ~1 of ~3 my|everything|all", "wipe ~3 me|everything|all", "\(data) ~3 gone|wiped")
+        b.rectify(0.7, "i ~2 moved|relocated ~1 to")
         b.erase(1.4, "forget ~2 about ~1 me", "please ~2 forget ~1 me",
                 "not ~3 want ~3 you ~2 to ~1 keep|store|hold|retain ~3 anything|any ~4 about|on ~1 me")
         // "a copy of my data, and delete it afterwards": the erasure follows the copy.
@@ -87,7 +108,11 @@ extension PhraseLexicon {
         // Objection (Art. 21): marketing, profiling, sharing with partners.
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any",
                       "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
-                 "article|art 21", "^unsubscribe", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my",
+                 "article|art 21", "^unsubscribe", "^stop", "=stop", "=unsubscribe",
+                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~9 \(others)",
+                 "not ~4 send|email|mail ~5 marketing|newsletter*|offers|promotions|ads|advertising",
+                 "no ~1 more ~3 marketing|newsletter*|offers|promotions|ads|advertising",
+                 "stop ~2 the ~2 newsletter*|marketing|emails|mails", "object ~4 sharing|disclosure ~6 \(others)", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my",
                  "opt|opting ~1 out", "remove ~2 me ~3 from ~4 list|mailing|newsletter|newsletters|marketing",
                  "stop ~3 sending ~3 me", "stop ~2 emailing|mailing|texting|calling|contacting|spamming ~1 me",
                  "stop ~3 sharing|selling|passing|giving|sending|disclosing ~8 partner*|third|parties|sponsors|others|companies",

@@ -3,8 +3,17 @@ extension PhraseLexicon {
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
-        let data = "*opplysning*|data|dataene|persondata|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        let data = "*opplysning*|data|dataene|persondata|info|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
+        b.withdraw("glem ~1 det", "dropp ~3 adresseendring*|forespørsel*|henvendelse*|endring*|sletting*|kravet|innsyn*",
+                   "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",
+                   "ombestemt", "angrer ~2 meg|på", "beholde ~3 kontoen|profilen|brukeren ~3 likevel",
+                   "trekk* ~3 tilbake ~3 forespørsel*|henvendelse*|kravet|begjæring*")
+        b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "brosjyre*",
+                 "gratis ~2 demo|prøveperiode")
+        b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
+                 "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
+        b.access(1.2, "hvem ~4 delt|gitt|solgt|utlevert|videreformidlet|overført", "liste ~3 over ~4 utstiller*|partner*|mottaker*|sponsor*")
         b.access(1.4, "innsyn", "innsynsbegjæring*", "innsynskrav*", "kopi ~3 av ~4 \(data)",
                  "hvilke ~5 \(data) ~6 om|registrert|lagret ~2 meg|dere",
                  "hva ~4 dere ~4 lagrer|har|vet|registrert|behandler ~4 om|på ~1 meg",
@@ -44,6 +53,8 @@ extension PhraseLexicon {
                 "!benytt*|bruke|utøve ~4 rett* ~4 sletting|glemt",
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
         b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
+        b.erase(1.5, "alt|alle|alt ~2 slettes|slettet|fjernes|fjernet|sletta", "slett*|slette ~2 noe|noko|noen|noka|noget")
+        b.erase(1.3, "slett*|fjern* ~2 etterpå|deretter", "skal|må ~1 slettes|fjernes|slettast")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.
         b.erase(1.3, "slett*|fjern* ~2 dem|det|den|alt|disse|dei ~2 etterpå|deretter|etterhvert|etterpaa")
         b.erase(1.2, "slett|fjern ~1 meg")
@@ -57,10 +68,13 @@ extension PhraseLexicon {
                  "meld* ~3 meg ~3 av", "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
                  "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
-                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*",
-                 "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre",
+                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",
+                 "^stopp", "=stopp", "stopp ~2 med ~2 reklame*|nyhetsbrev*|markedsføring*|marknadsføring*|spam|deling*|sms*|eposter",
+                 "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 lista|listen|*liste*|listene|nyhetsbrev*",
+                 "stopp ~3 all ~2 deling|utsending|markedsføring",
+                 "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre|utstiller*",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
-                 "direkte ~1 markedsføring", "ikke ~3 send* ~4 reklame|markedsføring*|nyhetsbrev*|tilbud|eposter|sms*", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
+                 "direkte ~1 markedsføring", "ikke ~3 send* ~4 reklame|markedsføring*|nyhetsbrev*|tilbud|eposter|sms*", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke|itj|ikkj ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
         // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
         b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
         b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")
@@ -92,7 +106,7 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "gamle|gammel|gamla|tidligere|forrige ~1 e|epost*|adresse*|telefon*|mobil*|nummer*|navn*|etternavn*|tittel*|arbeidsgiver*")
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
-        b.add(.nonErasureContext, 1.0, "fra ~3 nyhetsbrev*|utsending*|*liste*|lista|listen|epostlist*|e-postlist*")
+        b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*liste*|*lista|listen|epostlist*|e-postlist*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
@@ -100,7 +114,7 @@ extension PhraseLexicon {
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
-            negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje"],
+            negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje", "itj", "ikkj"],
             requestMarkers: ["ber", "be", "bes", "ønsker", "ønske", "vil", "ville", "krever", "kreve", "gjerne", "vennligst",
                              "kan", "kunne", "må", "skal", "anmoder", "herved", "forlanger", "ønskes", "kreves"],
             hedges: ["vil", "ellers", "hvis", "dersom", "kan", "kommer", "forbeholder", "vurderer"]

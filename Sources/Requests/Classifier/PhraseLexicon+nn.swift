@@ -4,6 +4,15 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nn)
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
+        b.withdraw("gløym ~1 det", "ignorer ~3 førre|tidlegare ~2 e|epost*|melding*|førespurnad*")
+        b.access(1.4, "kva ~3 adresse|namn|telefon*|e|epost* ~3 har ~2 de ~2 registrert|lagra", "kva ~2 veit|har ~2 de ~3 om|på ~1 meg")
+        b.rectify(1.2, "bur ~1 no ~1 i|på", "er ~1 det ~1 feil", "har ~2 byrja ~4 jobb ~2 som|i|hjå")
+        b.erase(1.5, "alt ~2 sletta|slettast|fjerna", "ha ~2 alt ~2 sletta")
+        b.erase(1.2, "slett ~1 han|ho")
+        b.erase(1.3, "skal|må ~1 slettast|fjernast")
+        b.object(1.4, "ikkje ~3 send* ~4 reklame|marknadsføring*|nyheitsbrev*|tilbod|meir",
+                 "ikkje ~4 ha ~4 nyheitsbrev*|nyhendebrev*|marknadsføring*|reklame|tilbod",
+                 "ikkje ~8 delt|dela|deler|dele ~8 utstillar*|utstiller*|partnar*|sponsor*|andre")
         b.access(1.4, "kva ~5 \(data) ~6 om|registrert|lagra ~2 meg|dykk",
                       "kva ~4 de ~4 lagrar|har|veit|behandlar ~4 om|på ~1 meg",
                  "kva ~3 \(data) ~4 de ~3 har|lagrar|behandlar", "innsyn")
@@ -23,7 +32,7 @@ extension PhraseLexicon {
         return PhraseLexicon(
             language: .nn, rules: b.rules,
             negations: ["ikkje", "aldri", "ingen", "inga", "utan", "korkje", "ikke"],
-            requestMarkers: ["ber", "ønskjer", "ynskjer", "vil", "krev", "gjerne", "kan", "må", "skal", "herved"],
+            requestMarkers: ["ber", "ønskjer", "ynskjer", "vil", "krev", "gjerne", "kan", "må", "skal", "herved", "venleg", "venlegst"],
             hedges: ["vil", "elles", "viss", "dersom", "kan"]
         )
     }()

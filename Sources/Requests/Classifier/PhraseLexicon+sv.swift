@@ -5,6 +5,16 @@ extension PhraseLexicon {
         let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
         let data = "*uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
 
+        b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
+                   "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
+        b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "broschyr*")
+        b.access(1.4, "vad ~3 ni ~3 har ~2 för ~2 uppgifter|information|data ~3 om", "vad ~2 har ~2 ni ~2 för ~2 uppgifter|information|data",
+                 "kopia ~3 av|på ~4 \(data)|all|allt")
+        b.access(1.2, "vilka ~3 utställare|företag|partner*|sponsorer ~3 har ~2 fått ~3 mina|min|mitt", "veta ~4 vad ~3 som ~3 lämnats|delats|sålts")
+        b.rectify(1.4, "byt|byta|byter ~3 adress*|namn*|efternamn*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*")
+        b.erase(1.5, "ta|tar ~1 bort ~3 all|allt|alla ~4 \(data)|personlig*|om", "bli ~1 glömd", "glöm ~1 mig",
+                "ta|tar ~1 bort ~2 mig ~3 från|ur ~4 *register*|*databas*|*system*")
+        b.erase(1.3, "ska|måste ~1 raderas|tas")
         b.access(1.4, "registerutdrag*", "kopia ~3 av ~4 \(data)", "tillgång ~3 till ~4 \(data)",
                  "vilka ~5 \(data) ~6 om|registrerat|lagrat ~2 mig|ni", "vad ~4 ni ~4 lagrar|har|vet|behandlar ~4 om ~1 mig",
                  "vilka ~3 \(data) ~4 ni ~3 har|lagrar|behandlar", "artikel|art 15", "artikel|art 20",
@@ -34,8 +44,8 @@ extension PhraseLexicon {
                  "^avregistrera*", "mig|vill|önskar|ber|vänligen ~4 avregistrera*|avbeställ*", "avregistrera* ~2 mig",
                  "avsluta ~3 prenumeration*|nyhetsbrev*|utskick*", "^avbeställ*",
                  "inte ~4 få|ha|motta ~4 nyhetsbrev*|marknadsföring*|reklam|erbjudanden|utskick*|e|sms",
-                 "inte ~5 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
-                 "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*",
+                 "inte ~8 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*|utställar*",
+                 "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*|utställar*",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*", "behandling* ~6 begränsas|begränsad")
         // Exercising a right by name is a request, though "rätt till …" alone is a passing mention.
         b.rectify(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 rättelse")

@@ -11,6 +11,9 @@ struct PhraseRule: Sendable {
     /// Counts only in the subject line (written with a leading `^`):
     /// a bare "Unsubscribe" is a request there and a footer link elsewhere.
     let subjectOnly: Bool
+    /// Counts only as a sentence of its own (written with a leading `=`):
+    /// "STOP" alone asks to stop; "stop" in a sentence is any verb.
+    let wholeSentence: Bool
     let language: Language
 
     /// Stems that name a person's data or account as a whole, in the

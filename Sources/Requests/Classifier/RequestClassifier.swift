@@ -29,7 +29,18 @@ public enum RequestClassifier {
     /// long after the phrase they qualify.
     static let mentionReach = (before: 10, after: 20)
 
-    public static func classify(subject: String, body: String) -> Classification {
+    /// How many words after a withdrawal cue ("ignore my last mail about…")
+    /// the request phrases are the ones taken back.
+    static let withdrawalReach = 8
+    /// Vendor cues (in different sentences) that make a sales pitch.
+    static let vendorThreshold = 2.0
+
+    /// Classifies a mail's cleaned subject and new text. The subject only
+    /// supports the body: it counts for nothing when the body takes a
+    /// request back or negates its kind, and in a reply (`subjectIsReply`,
+    /// where the subject is an old one, often ours) whenever the body asks
+    /// for something itself.
+    public static func classify(subject: String, body: String, subjectIsReply: Bool = false) -> Classification {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
@@ -43,9 +54,23 @@ public enum RequestClassifier {
             return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
         }
         var tally = SignalTally()
+        var subjectTally = SignalTally()
         for sentence in sentences {
-            score(sentence, with: index, into: &tally)
+            if sentence.isSubject {
+                score(sentence, with: index, into: &subjectTally)
+            } else {
+                score(sentence, with: index, into: &tally)
+            }
         }
+        let bodyAsks = RequestKind.allCases.contains { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) }
+        let withdrawn = tally.score(.withdrawal) > 0
+        let negated = tally.negatedKinds
+        tally.absorb(subjectTally) { signal in
+            guard case .kind(let kind) = signal else { return false }
+            if withdrawn || negated.contains(kind) { return true }
+            return subjectIsReply && bodyAsks
+        }
+        if withdrawn { tally.note("withdrawal: the subject is not read as a request") }
         if detected.score < RuleIndex.confidentScore,
            let voted = tally.languageVotes.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }) {
             // A one-word mail ("Avmeld") is in the language of the phrase it matched.
@@ -74,6 +99,15 @@ public enum RequestClassifier {
         func aboutAList(_ range: Range<Int>) -> Bool {
             lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
         }
+        /// "Ignore my last mail about updating my address": what follows the
+        /// cue in its clause is taken back, not asked.
+        let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal }.map(\.range)
+        func takenBack(_ range: Range<Int>) -> Bool {
+            withdrawals.contains { cue in
+                range.lowerBound >= cue.lowerBound && range.lowerBound <= cue.upperBound + withdrawalReach
+                    && !tokens[cue.upperBound..<range.lowerBound].contains(TextFolding.clauseBreak)
+            }
+        }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
             || SentenceCues.isOwnEarlierRequest(tokens)
@@ -85,8 +119,14 @@ public enum RequestClassifier {
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
             if rule.subjectOnly && !sentence.isSubject { continue }
+            if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex { continue }
             if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
+                if case .kind(let kind) = rule.signal { tally.negated(kind) }
+                continue
+            }
+            if case .kind = rule.signal, takenBack(range) {
+                tally.note("taken back \(rule.evidence)")
                 continue
             }
             var weight = rule.weight
@@ -97,6 +137,10 @@ public enum RequestClassifier {
                 if mentioned(range) && !rule.firm {
                     weight *= mentionFactor
                     evidence = "mention \(evidence)"
+                } else if !sentence.isSubject && !rule.firm && sentence.isQuoted(range) {
+                    // «…» or "…" around the phrase: words quoted from a letter.
+                    weight *= mentionFactor
+                    evidence = "quoted \(evidence)"
                 }
                 if kind == .erase && aboutAList(range) {
                     weight *= mentionFactor
@@ -154,6 +198,10 @@ public enum RequestClassifier {
             kinds.removeAll()
             evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
         }
+        if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
+            kinds.removeAll()
+            evidence = ["other: a sales pitch (\(tally.evidence(.vendor).joined(separator: ", ")))"]
+        }
         if kinds.contains(.erase) && tally.score(.legalHold) >= 1.5 {
             kinds.remove(.erase)
             evidence = evidence.filter { !$0.hasPrefix("erase:") }
@@ -174,7 +222,7 @@ public enum RequestClassifier {
             : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
-        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 {
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold {
             fields = extracted.explicit
             if !fields.isEmpty {
                 kinds.insert(.rectify)

@@ -9,7 +9,8 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext:
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext,
+             .withdrawal, .vendor:
             defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false
@@ -17,15 +18,20 @@ struct RuleBuilder {
         for source in patterns {
             let firm = source.hasPrefix("!")
             let subjectOnly = source.hasPrefix("^")
+            let wholeSentence = source.hasPrefix("=")
             rules.append(PhraseRule(
-                signal: signal, weight: weight, pattern: PhrasePattern(firm || subjectOnly ? String(source.dropFirst()) : source),
-                negatable: negatable ?? defaultNegatable, firm: firm, subjectOnly: subjectOnly, language: language))
+                signal: signal, weight: weight,
+                pattern: PhrasePattern(firm || subjectOnly || wholeSentence ? String(source.dropFirst()) : source),
+                negatable: negatable ?? defaultNegatable, firm: firm, subjectOnly: subjectOnly, wholeSentence: wholeSentence,
+                language: language))
         }
     }
 
     mutating func access(_ weight: Double, _ patterns: String...) { addAll(.kind(.access), weight, patterns) }
     mutating func rectify(_ weight: Double, _ patterns: String...) { addAll(.kind(.rectify), weight, patterns) }
     mutating func erase(_ weight: Double, _ patterns: String...) { addAll(.kind(.erase), weight, patterns) }
+    mutating func withdraw(_ patterns: String...) { addAll(.withdrawal, 1.0, patterns) }
+    mutating func vendor(_ patterns: String...) { addAll(.vendor, 1.0, patterns) }
     mutating func object(_ weight: Double, _ patterns: String...) { addAll(.kind(.object), weight, patterns) }
 
     private mutating func addAll(_ signal: Signal, _ weight: Double, _ patterns: [String]) {

@@ -3,8 +3,11 @@
 struct Sentence: Sendable {
     /// The sentence as written, whitespace collapsed.
     let text: String
-    /// Folded word tokens, with `TextFolding.clauseBreak` between clauses.
+    /// Folded word tokens, with `TextFolding.clauseBreak` between clauses;
+    /// a misspelt cue word ("delet", "unsubcribe") is read as the cue.
     let tokens: [String]
+    /// For each token, whether it stands inside quotation marks.
+    let quoted: [Bool]
     /// Whether the sentence ends with a question mark.
     let isQuestion: Bool
     /// Whether it is the subject line rather than part of the body.
@@ -16,8 +19,17 @@ struct Sentence: Sendable {
     init(text: String, isSubject: Bool = false) {
         let text = text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
         self.text = text
-        self.tokens = TextFolding.tokens(TextFolding.fold(text))
+        let (tokens, quoted) = TextFolding.quotedTokens(TextFolding.fold(text))
+        self.tokens = FuzzyCues.corrected(tokens)
+        self.quoted = quoted
         self.isQuestion = text.hasSuffix("?")
         self.isSubject = isSubject
+    }
+}
+
+extension Sentence {
+    /// Whether every token of `range` stands inside quotation marks.
+    func isQuoted(_ range: Range<Int>) -> Bool {
+        !range.isEmpty && range.upperBound <= quoted.count && quoted[range].allSatisfy { $0 }
     }
 }

@@ -28,4 +28,12 @@ enum Signal: Sendable, Hashable {
     /// "…from the mailing list", "…my old e-mail address": a removal nearby
     /// unsubscribes or replaces a value; it erases nothing.
     case nonErasureContext
+    /// "Ignore my last mail", "glem det", "jeg har fortrudt": the writer takes
+    /// back an earlier request. The subject (the old request's) then counts
+    /// for nothing, and request phrases right after the cue are what is
+    /// taken back.
+    case withdrawal
+    /// A sales pitch: "book a demo", "our customers", "uforpligtende møde".
+    /// Two such cues make the mail a vendor's, which asks nothing of us.
+    case vendor
 }

@@ -9,6 +9,27 @@ struct SignalTally: Sendable {
     private(set) var notes: [String] = []
     /// What the counted erasure phrases were about.
     private(set) var erasureTargets: Set<ErasureTarget> = []
+    /// Kinds whose phrases were seen negated ("I do not want it deleted").
+    private(set) var negatedKinds: Set<RequestKind> = []
+    /// Signals whose phrases were seen; a kind's score may still be zero.
+    var signals: Set<Signal> { Set(scores.keys) }
+
+    mutating func negated(_ kind: RequestKind) { negatedKinds.insert(kind) }
+
+    /// Adds another tally's signals (the subject's to the body's), except
+    /// those `dropping` says the body has overruled.
+    mutating func absorb(_ other: SignalTally, dropping: (Signal) -> Bool) {
+        for (signal, score) in other.scores where !dropping(signal) {
+            scores[signal, default: 0] += score
+            strongestBySignal[signal] = max(strongestBySignal[signal, default: 0], other.strongest(signal))
+            for line in other.evidence(signal) where evidenceBySignal[signal, default: []].count < 4 {
+                evidenceBySignal[signal, default: []].append(line)
+            }
+        }
+        for (language, weight) in other.languageVotes { languageVotes[language, default: 0] += weight }
+        for line in other.notes { note(line) }
+        if !dropping(.kind(.erase)) { erasureTargets.formUnion(other.erasureTargets) }
+    }
 
     mutating func add(_ signal: Signal, _ weight: Double, evidence: String, target: ErasureTarget? = nil) {
         if let target { erasureTargets.insert(target) }

@@ -39,7 +39,15 @@ enum TextFolding {
     /// commas, semicolons, colons, parentheses and free-standing dashes become
     /// a single clause-break token; everything else separates words.
     static func tokens(_ folded: String) -> [String] {
+        quotedTokens(folded).tokens
+    }
+
+    /// The tokens, and for each whether it stands inside quotation marks
+    /// (« », „ “, “ ”, " "): words quoted from someone else's text.
+    static func quotedTokens(_ folded: String) -> (tokens: [String], quoted: [Bool]) {
         var result: [String] = []
+        var quoted: [Bool] = []
+        var inQuote = false
         result.reserveCapacity(folded.count / 5)
         var current = ""
         var previousWasSpace = true
@@ -53,18 +61,29 @@ enum TextFolding {
             } else {
                 if !current.isEmpty {
                     result.append(current)
+                    quoted.append(inQuote)
                     current = ""
+                }
+                switch scalar {
+                case "\u{AB}", "\u{201E}": inQuote = true
+                case "\u{BB}": inQuote = false
+                case "\"", "\u{201C}", "\u{201D}": inQuote.toggle()
+                default: break
                 }
                 if isClauseBreak(scalar, previousWasSpace: previousWasSpace, next: next),
                    result.last != clauseBreak {
                     result.append(clauseBreak)
+                    quoted.append(inQuote)
                 }
                 previousWasSpace = scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace)
             }
             pending = next
         }
-        if !current.isEmpty { result.append(current) }
-        return result
+        if !current.isEmpty {
+            result.append(current)
+            quoted.append(inQuote)
+        }
+        return (result, quoted)
     }
 
     /// Letters and digits, with an ASCII fast path.

@@ -1,0 +1,59 @@
+/// Replies whose new text only points down ("See below.", "se nedenfor",
+/// "siehe unten"): the person's words stand between the lines they quote,
+/// either as unquoted lines among `>` lines or as bracketed notes in an
+/// unprefixed Outlook original ("[AV: This is wrong …]").
+enum BelowPointer {
+    /// Folded cues, in the six languages dsrd reads.
+    static let cues = [
+        "see below", "see my question below", "see my comments below", "see my answer below", "see inline", "see comments below",
+        "comments inline", "answers inline", "se nedenfor", "se under", "sjå nedanfor", "sjå under", "se nedan", "se nedenunder",
+        "se svar nedenfor", "se mine kommentarer", "siehe unten", "siehe weiter unten", "meine antwort unten", "se nedan för",
+        "se længere nede", "se svar nedan", "svar nedenfor", "kommentarer nedenfor",
+    ]
+
+    /// At most this many words of own text: a pointer is a line, not a letter.
+    static let maximumWords = 30
+
+    static func isPointer(_ kept: [String]) -> Bool {
+        let text = kept.joined(separator: " ").lowercased()
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count <= maximumWords else { return false }
+        let plain = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.isAlphabetic || $0 == " " ? $0 : " "
+        }))
+        let squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
+        return cues.contains { squeezed.contains(" \($0) ") }
+    }
+
+    /// The person's own lines below `start`: unquoted lines between `>`
+    /// lines, or, when the original is not quoted with `>`, bracketed notes
+    /// and what follows a separator line ("--", "---") after the original.
+    static func ownLines(_ lines: [String], keys: [String?], after start: Int) -> [String] {
+        let rest = lines[min(start, lines.count)...]
+        let quoted = rest.contains { $0.trimmingBlanks().hasPrefix(">") }
+        var own: [String] = []
+        var inNote = false
+        var index = rest.startIndex
+        while index < rest.endIndex {
+            let trimmed = rest[index].trimmingBlanks()
+            index += 1
+            if quoted {
+                if trimmed == "--" { break }
+                if trimmed.hasPrefix(">") { continue }
+                if QuoteMarkers.marker(lines, keys: keys, at: index - 1) != nil { break }
+                own.append(trimmed)
+            } else if !trimmed.isEmpty && QuoteMarkers.isSeparator(trimmed) {
+                own += rest[index...].map { $0.trimmingBlanks() }.prefix { $0 != "--" }
+                break
+            } else {
+                if trimmed.hasPrefix("[") { inNote = true }
+                if inNote { own.append(trimmed.hasPrefix("[") ? String(trimmed.dropFirst()) : trimmed) }
+                if trimmed.hasSuffix("]") && inNote {
+                    inNote = false
+                    if let last = own.popLast() { own.append(String(last.dropLast())) }
+                }
+            }
+        }
+        return own.isEmpty ? [] : [""] + own
+    }
+}

@@ -1,0 +1,96 @@
+/// Misspelt cue words read as the cue: "delet", "acess", "unsubcribe",
+/// "sletet", "insigt", "LÖCHEN", "registerutrdag".
+///
+/// A word of five letters or more that is one typing slip away from a cue
+/// word — a letter left out, a letter doubled or added, or two neighbours
+/// swapped — is replaced by the cue before phrases are matched. A letter
+/// typed in place of another is not corrected: that is how other real words
+/// differ from cues ("slutte" and "slette", "remote" and "remove").
+enum FuzzyCues {
+    /// The cue words, folded; words of the languages' ordinary vocabulary that
+    /// are one slip from a cue are listed in `realWords` and left alone.
+    static let cues: [String] = [
+        // en
+        "delete", "erase", "remove", "access", "unsubscribe", "rectify", "correct", "update", "account", "information",
+        "personal", "newsletter", "marketing", "forgotten", "deletion", "erasure",
+        // nb, nn
+        // (Words with a near twin in a sibling language, as "opplysninger"
+        // and "oplysninger" or "nyhetsbrev" and "nyhedsbrev", are left out.)
+        "slette", "slettet", "slettes", "sletting", "innsyn", "avmeld", "avmelde", "reklame", "markedsføring", "sletta",
+        // da
+        "indsigt", "sletning", "afmeld", "afmelde",
+        // sv
+        "radera", "raderas", "registerutdrag", "avregistrera", "personuppgifter",
+        // de
+        "löschen", "löscht", "lösche", "auskunft", "berichtigung", "widerspruch", "abmelden", "datenschutz", "gelöscht",
+    ]
+
+    /// Real words one slip from a cue.
+    static let realWords: Set<String> = ["insyn", "rader", "erased", "removed", "updated", "accessed", "slettes"]
+
+    private static let cueSet = Set(cues)
+    private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
+
+    static func corrected(_ tokens: [String]) -> [String] {
+        var result = tokens
+        for (index, token) in tokens.enumerated() {
+            if let cue = cue(for: token) { result[index] = cue }
+        }
+        return result
+    }
+
+    /// The cue the word is a slip of, or nil.
+    static func cue(for token: String) -> String? {
+        let scalars = Array(token.unicodeScalars)
+        guard scalars.count >= 5, !cueSet.contains(token), !realWords.contains(token) else { return nil }
+        for (number, cue) in cueScalars.enumerated() {
+            let difference = scalars.count - cue.count
+            guard abs(difference) <= 1 else { continue }
+            // An inflection of the cue ("deleted", "slettet") is no slip.
+            if difference == 1 && scalars.starts(with: cue) { continue }
+            if isOneSlip(scalars, cue) { return isKnownWord(token) ? nil : cues[number] }
+        }
+        return nil
+    }
+
+    /// Every word and prefix any lexicon's phrases use: a word some phrase
+    /// knows ("slett", nynorsk "nyheitsbrev") is no slip, whatever cue of
+    /// another language it resembles. A short prefix ("register*") does not
+    /// make a long word known.
+    private static let vocabulary: (words: Set<String>, prefixes: [String]) = {
+        var words = Set<String>()
+        var prefixes = Set<String>()
+        for language in Language.allCases {
+            for rule in PhraseLexicon.lexicon(for: language).rules {
+                for element in rule.pattern.elements {
+                    for alternative in element.alternatives {
+                        switch alternative {
+                        case .word(let word): words.insert(word)
+                        case .prefix(let prefix): prefixes.insert(prefix)
+                        case .infix: break
+                        }
+                    }
+                }
+            }
+        }
+        return (words, prefixes.sorted())
+    }()
+
+    static func isKnownWord(_ token: String) -> Bool {
+        vocabulary.words.contains(token)
+            || vocabulary.prefixes.contains { $0.count >= 4 && $0.count + 3 >= token.count && token.hasPrefix($0) }
+    }
+
+    /// One letter missing, one extra, or two neighbours swapped.
+    static func isOneSlip(_ word: [Unicode.Scalar], _ cue: [Unicode.Scalar]) -> Bool {
+        if word.count == cue.count {
+            guard let first = word.indices.first(where: { word[$0] != cue[$0] }), first + 1 < word.count else { return false }
+            return word[first] == cue[first + 1] && word[first + 1] == cue[first]
+                && word[(first + 2)...].elementsEqual(cue[(first + 2)...])
+        }
+        let (long, short) = word.count > cue.count ? (word, cue) : (cue, word)
+        var index = 0
+        while index < short.count && long[index] == short[index] { index += 1 }
+        return long[(index + 1)...].elementsEqual(short[index...])
+    }
+}
