@@ -115,6 +115,8 @@ public enum RectificationExtractor {
         var result: [(field: RectificationField, value: String, explicit: Bool)] = []
         for index in words.folded.indices {
             let word = words.folded[index]
+            // "update my address to: Flat 3, …": the colon does not hide the cue.
+            let bareWord = word.hasSuffix(":") ? String(word.dropLast()) : word
             let previous = index > 0 ? words.folded[index - 1] : ""
             var start: Int?
             var field = words.field(before: index)
@@ -142,7 +144,7 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .organization
                 moved = true
-            } else if vocabulary.toWords.contains(word) || (word == "in" && words.folded.contains("von"))
+            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && words.folded.contains("von"))
                         || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
@@ -219,7 +221,8 @@ public enum RectificationExtractor {
             // An e-mail address is an e-mail address, whatever word stood before it.
             if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
             let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming)
-            if let value = ValueReader.read(words, from: valueStart, field: target, language: language) {
+            if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
+               !(moved && target == .address && !ValueReader.looksLikePlace(value)) {
                 let whole = naming || words.isWholeName(before: index)
                 if target == .firstName || target == .lastName || whole {
                     for (part, text) in ValueReader.splitName(value, field: target, whole: whole) {

@@ -108,6 +108,12 @@ public enum RequestClassifier {
                     && !tokens[cue.upperBound..<range.lowerBound].contains(TextFolding.clauseBreak)
             }
         }
+        /// "Delete everything you have on me": the "what you have on me" right
+        /// after an erasure phrase says what to erase; it asks for no copy.
+        let erasures = matches.filter { index.rules[$0.rule].signal == .kind(.erase) }.map(\.range)
+        func saysWhatToErase(_ range: Range<Int>) -> Bool {
+            erasures.contains { range.lowerBound >= $0.upperBound && range.lowerBound <= $0.upperBound + 4 }
+        }
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
             || SentenceCues.isOwnEarlierRequest(tokens)
@@ -129,6 +135,7 @@ public enum RequestClassifier {
                 tally.note("taken back \(rule.evidence)")
                 continue
             }
+            if rule.signal == .kind(.access) && !rule.firm && saysWhatToErase(range) { continue }
             var weight = rule.weight
             var signal = rule.signal
             var evidence = rule.evidence

@@ -14,6 +14,7 @@ enum ValueReader {
     /// Prepositions end a short value ("vegetarian for the banquet").
     private static let prepositions: Set<String> = [
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
+        "before", "inför", "före", "før", "vor", "until", "innan",
     ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
     private static let maxWords = 12
@@ -93,7 +94,7 @@ enum ValueReader {
     private static func readPhone(_ words: [String], from start: Int, language: Language) -> String? {
         var text = ""
         for word in words[start...].prefix(6) {
-            let stripped = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:)("))
+            let stripped = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:)(?!"))
             guard !stripped.isEmpty, stripped.allSatisfy({ $0.isNumber || "+-./()".contains($0) }) else { break }
             text += stripped
             if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(".") && text.filter(\.isNumber).count >= 8 { break }
@@ -116,6 +117,19 @@ enum ValueReader {
         return joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}\u{201E}\u{2018}\u{2019}.,;:!?() "))
     }
 
+    /// "Flat 3, 48 Kingsley Street", "Bergen", "Storgata 10": a number or
+    /// capitalised words, not "January but my invoice" after "moved in".
+    static func looksLikePlace(_ value: String) -> Bool {
+        let parts = value.split(separator: " ")
+        return value.contains(where: \.isNumber) || parts.count <= 3 && parts.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// A floor or side in an address ("2.", "th.", "tv.", "etg."), not a full stop.
+    static func isAddressAbbreviation(_ word: String) -> Bool {
+        let bare = word.dropLast()
+        return !bare.isEmpty && (bare.allSatisfy(\.isNumber) || bare.count <= 3 && bare.allSatisfy(\.isLetter))
+    }
+
     /// Free text: names are capitalised words; addresses run to the end of
     /// the sentence; other fields stop at a comma or a stop word.
     private static func readText(_ words: SentenceWords, from start: Int, field: RectificationField) -> String? {
@@ -133,6 +147,8 @@ enum ValueReader {
             parts.append(word)
             let last = word.last ?? " "
             if field != .address && (last == "," || last == ";" || last == ")") { break }
+            // "2. th.", "3. etg.", "St." inside an address do not end it.
+            if last == "." && field == .address && index + 1 < words.original.count && Self.isAddressAbbreviation(word) { continue }
             if last == "." || last == "!" || last == "?" { break }
             if (field == .firstName || field == .lastName) && parts.count >= 3 { break }
             if field != .address && parts.count >= maxShortWords { return nil }
