@@ -1,0 +1,106 @@
+import Testing
+@testable import MailCore
+@testable import Requests
+
+/// The person's new words decide; the subject, quotations and misspellings
+/// only support them (texts written for these tests).
+@Suite struct StructureBeforeWordsTests {
+    private func kinds(_ body: String, subject: String = "", reply: Bool = false) -> Set<RequestKind> {
+        RequestClassifier.classify(subject: subject, body: body, subjectIsReply: reply).kinds
+    }
+
+    @Test func aBodyThatTakesTheRequestBackOverrulesTheSubject() {
+        #expect(kinds("Never mind, I will keep my account after all.", subject: "Delete my account").isEmpty)
+        #expect(kinds("Glem det, jeg vil beholde kontoen likevel.", subject: "Slett kontoen min").isEmpty)
+        #expect(kinds("Jeg har fortrudt, lad være med at slette noget.", subject: "Slet mine data").isEmpty)
+        // Without the withdrawal the subject still asks.
+        #expect(kinds("Thanks.", subject: "Delete my account") == [.erase])
+    }
+
+    @Test func aNegatedKindInTheBodyOverrulesTheSubject() {
+        #expect(kinds("I don't want it deleted after all. Can you send me an export instead?", subject: "Delete my data") == [.access])
+    }
+
+    @Test func whatFollowsAWithdrawalCueIsTakenBackButANewRequestCounts() {
+        #expect(kinds("Please ignore my last email about updating my address. Just delete my account.") == [.erase])
+    }
+
+    @Test func aReplySubjectCountsOnlyWhenTheBodyAsksNothing() {
+        #expect(kinds("Please stop sending me the newsletter.", subject: "Your data access request", reply: true) == [.object])
+        #expect(kinds("Any news?", subject: "Delete my data", reply: true) == [.erase])
+        // Not a reply: the subject's request stands beside the body's.
+        #expect(kinds("Please stop sending me the newsletter.", subject: "Access request") == [.access, .object])
+    }
+
+    @Test func wordsInQuotationMarksAreQuotedNotAsked() {
+        #expect(kinds("Your letter says I can \u{201C}request that my data be erased at any time\u{201D}. Does that cancel my ticket?").isEmpty)
+        #expect(kinds("I want my data to be erased.") == [.erase])
+    }
+
+    @Test func misspeltCueWordsAreRead() {
+        #expect(kinds("please delet my account") == [.erase])
+        #expect(kinds("i want acess to my data") == [.access])
+        #expect(kinds("unsubcribe me pls") == [.object])
+        #expect(kinds("BITTE ALLE MEINE DATEN LÖCHEN") == [.erase])
+    }
+
+    @Test func aLetterTypedForAnotherIsNoSlip() {
+        // "slutte" (stop) is one letter from "slette" (delete); "anmelden" from "abmelden".
+        #expect(FuzzyCues.cue(for: "slutte") == nil)
+        #expect(FuzzyCues.cue(for: "anmelden") == nil)
+        // Inflections and other languages' words are words, not slips.
+        #expect(FuzzyCues.cue(for: "deleted") == nil)
+        #expect(FuzzyCues.cue(for: "nyheitsbrev") == nil)
+        #expect(FuzzyCues.cue(for: "slett") == nil)
+        #expect(FuzzyCues.cue(for: "sletet") == "slette")
+    }
+
+    @Test func aSalesPitchAsksNothing() {
+        let pitch = """
+            We help event organisers answer access, rectification and erasure requests automatically.
+            Would you have 15 minutes next week for a quick call? Book a demo here.
+            """
+        #expect(kinds(pitch).isEmpty)
+    }
+
+    @Test func aWordOnItsOwnLineAsks() {
+        #expect(kinds("STOP") == [.object])
+        #expect(kinds("Please stop by our stand at the fair.").isEmpty)
+    }
+
+    @Test func whatYouHaveOnMeAfterAnErasureSaysWhatToErase() {
+        #expect(kinds("Please delete everything you have on me.") == [.erase])
+        #expect(kinds("Send me a copy of what you have on me, then delete it all.") == [.access, .erase])
+    }
+
+    @Test func textBelowASeeBelowPointerIsRead() {
+        let quoted = """
+            Hi, see my question below.
+
+            On 18/03/2025 10:20, Events wrote:
+            > Your booking is confirmed.
+            > If you have questions, reply to this e-mail.
+
+            What personal data do you keep about me? I would like a copy.
+
+            > Best regards
+            """
+        #expect(ReplyText.newText(quoted).contains("What personal data do you keep about me?"))
+        let outlook = """
+            See below.
+
+            -----Original Message-----
+            From: Events <events@janteloppet.test>
+            Sent: Monday, March 3, 2025 2:21 PM
+            Subject: Your invitation
+
+            Nationality: Swedish
+            [This is wrong, I am Finnish. Please correct it.]
+            Best regards
+            """
+        #expect(ReplyText.newText(outlook).contains("This is wrong, I am Finnish. Please correct it."))
+        // Without the pointer, the quoted thread is not read.
+        let plain = quoted.replacingOccurrences(of: "see my question below", with: "thanks")
+        #expect(!ReplyText.newText(plain).contains("What personal data"))
+    }
+}
