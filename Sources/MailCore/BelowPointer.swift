@@ -11,10 +11,27 @@ enum BelowPointer {
         "se længere nede", "se svar nedan", "svar nedenfor", "kommentarer nedenfor",
     ]
 
+    /// Words of a note that forwards someone's mail ("Videresender på vegne
+    /// af min kone"), folded.
+    static let forwardCues = [
+        "forwarding", "i forward", "i am forwarding", "forwarded", "videresender", "videresendt", "vidaresender",
+        "sender videre", "sendar vidare", "skickar vidare", "vidarebefordrar", "videresendte", "leite ich weiter",
+        "weitergeleitet", "weiterleitung", "leite weiter",
+    ]
+
+    /// Whether the short text above an "Original Message" block forwards it.
+    static func isForwardNote(_ kept: [String]) -> Bool {
+        contains(kept, anyOf: forwardCues)
+    }
+
     /// At most this many words of own text: a pointer is a line, not a letter.
     static let maximumWords = 30
 
     static func isPointer(_ kept: [String]) -> Bool {
+        contains(kept, anyOf: cues)
+    }
+
+    private static func contains(_ kept: [String], anyOf phrases: [String]) -> Bool {
         let text = kept.joined(separator: " ").lowercased()
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count <= maximumWords else { return false }
@@ -22,7 +39,7 @@ enum BelowPointer {
             $0.properties.isAlphabetic || $0 == " " ? $0 : " "
         }))
         let squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
-        return cues.contains { squeezed.contains(" \($0) ") }
+        return phrases.contains { squeezed.contains(" \($0) ") }
     }
 
     /// The person's own lines below `start`: unquoted lines between `>`

@@ -17,6 +17,11 @@ public enum ReplyText {
         var index = 0
         scan: while index < lines.count {
             switch QuoteMarkers.marker(lines, keys: keys, at: index) {
+            case .reply? where sawText && BelowPointer.isForwardNote(kept):
+                // "Forwarding for my wife:" above an Outlook "Original Message"
+                // block: the block is the forwarded request, read as a forward.
+                index = max(index + 1, QuoteMarkers.endOfForwardHeaders(lines, keys: keys, from: index))
+                continue scan
             case .reply(let span)? where sawText:
                 // "See below": the person wrote between the quoted lines.
                 if BelowPointer.isPointer(kept) {

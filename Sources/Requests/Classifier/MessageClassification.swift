@@ -16,11 +16,25 @@ public struct MessageClassification: Sendable {
     /// (`AnalysedText`): below the review threshold, so a person decides.
     static let cutTextConfidence = 0.3
 
+    /// How many attached messages (message/rfc822) are read with the note
+    /// that forwards them.
+    static let attachedMessagesRead = 2
+
+    /// The note's text followed by the new text of the messages attached
+    /// to it: "see the attached mail from my mother" forwards her request.
+    /// A message whose text is only the attachment's already reads it.
+    static func withForwardedAttachments(_ body: String, message: ParsedMessage) -> String {
+        let attached = message.embeddedMessages.prefix(attachedMessagesRead)
+            .map { ReplyText.newText(AnalysedText.prefix($0.text).text) }
+            .filter { !$0.isEmpty && !body.contains($0) }
+        return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
+    }
+
     public init(_ message: ParsedMessage) {
         auto = AutoMailDetector.detect(message)
         let subject = ReplyText.cleanSubject(message.subject)
         let (text, cut) = AnalysedText.prefix(message.text)
-        let body = ReplyText.newText(text)
+        let body = Self.withForwardedAttachments(ReplyText.newText(text), message: message)
         if auto.isAuto {
             let language = LanguageDetector.detect(subject + "\n" + body)
             classification = Classification(

@@ -20,8 +20,16 @@ enum NegationScope {
         "modtaget", "fået", "hørt", "svar", "answer", "reply", "response", "antwort", "svaret",
     ]
 
+    /// "Kan I ikke lige slette…?", "Kan ni inte bara radera…?", "Can't you
+    /// delete…?": a negation right after a modal and "you" at the start of a
+    /// sentence is a polite request, not a refusal.
+    private static func isPoliteNegativeQuestion(_ index: Int, in tokens: [String]) -> Bool {
+        index >= 2 && SentenceCues.modalWords.contains(tokens[index - 2]) && SentenceCues.addressWords.contains(tokens[index - 1])
+            && (index == 2 || tokens[index - 3] == TextFolding.clauseBreak)
+    }
+
     private static func negates(_ index: Int, in tokens: [String], negations: Set<String>) -> Bool {
-        guard negations.contains(tokens[index]) else { return false }
+        guard negations.contains(tokens[index]), !isPoliteNegativeQuestion(index, in: tokens) else { return false }
         let following = tokens[(index + 1)..<min(tokens.count, index + 4)]
         return !following.contains(where: receiptWords.contains)
     }

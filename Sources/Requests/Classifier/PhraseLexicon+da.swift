@@ -3,11 +3,29 @@ extension PhraseLexicon {
     static let danish: PhraseLexicon = {
         var b = RuleBuilder(.da)
         let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
-        let data = "*oplysning*|data|persondata|information*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
+        let data = "*oplysning*|data|persondata|information*|bruger|brugeren|brugerkonto*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
         b.withdraw("ignorer ~3 min|mit|den ~2 tidligere|forrige|sidste ~2 mail|e|besked|henvendelse|anmodning",
-                   "fortrudt", "fortryder", "lad ~1 være ~2 med", "glem ~1 det")
+                   "fortrudt", "fortryder", "glem ~1 det")
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
+        let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
+        b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
+        b.object(1.4, "må|skal ~1 ikke ~4 stå|være ~4 deltagerliste*|liste*")
+        b.access(1.4, "aktindsigt ~3 i ~3 \(mine)|\(data)", "udskrift ~3 af ~4 \(mine)|\(data)", "oversigt ~3 over ~4 \(mine)|\(data)",
+                 "se ~3 de|mine ~2 oplysninger|data", "data ~1 export|eksport", "eksport* ~3 af ~3 \(mine)|\(data)")
+        b.access(1.2, "har ~2 i ~3 registreret|gemt ~3 nogen|noget ~3 om ~1 mig", "har ~2 i ~3 nogen|noget ~3 \(data) ~3 om ~1 mig",
+                 "hvad ~2 står ~2 der ~4 om ~1 mig", "hvad ~2 har ~2 i ~3 om ~1 mig")
+        b.erase(1.5, "fjern* ~6 fra ~3 *database*|*system*|*register*|hjemmeside*", "slet|slette|sletter ~3 samtlige|alle ~3 \(data)",
+                "slet|slette|fjern|fjerne ~3 \(mine)|den|det|dem ~2 venligst", "have ~2 slettet|fjernet ~6 \(mine)|\(data)|billede*|resultat*",
+                "bedes ~2 slette|fjerne")
+        b.object(1.4, "lade ~1 være ~2 med ~2 at ~2 spamme|sende|ringe|videregive|dele|sælge", "lad ~1 være ~2 med ~2 at ~2 spamme|sende|ringe|videregive|dele|sælge",
+                 "send ~2 mig ~1 ikke ~3 flere ~2 sms*|mails|e|nyhedsbrev*|tilbud|reklame", "stop ~3 nyhedsbrev*|tilbud|reklame|markedsføring|sms*|mails",
+                 "må|skal ~1 ikke ~4 stå|være ~4 deltagerlister|lister|liste ~6 sponsor*|partner*|udstiller*",
+                 "ikke ~2 kontaktes ~3 af ~3 partner*|samarbejdspartner*|sponsor*|udstiller*|andre")
+        b.rectify(1.4, "\(field) ~4 er|var|står ~3 forkert*|forkerte|fejl|forældet", "kan ~2 det ~2 blive|blir ~1 rettet|ændret",
+                  "ret|ret* ~1 gerne|venligst ~3 \(mine)|\(field)", "ret|ret* ~3 \(field) ~4 til", "skift* ~3 \(mine) ~3 \(field)",
+                  "hedder ~4 nu ~3 ikke", "den ~1 rigtige ~1 er", "ikke ~3 som ~2 der ~1 står", "please ~2 update|opdater*")
+        b.add(.passingMention, 1.0, "hvor ~1 lang ~1 tid", "fundet|fået ~3 det ~3 skulle")
         b.access(1.4, "hvad|hva ~2 ved|har|gemmer ~2 i ~4 om|på ~1 mig", "hvad|hva ~2 har ~2 i ~2 af ~2 info|information|oplysninger|data",
                  "kopi ~3 af|på ~4 alt|hvad")
         b.rectify(1.2, "skal ~1 rettes|ændres|opdateres", "\(mine) ~2 arbejdsgiver*|titel|stilling|adresse|navn ~4 ændret|skiftet ~2 til")
@@ -76,6 +94,7 @@ extension PhraseLexicon {
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
         b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
+        b.concepts(.danish)
         return PhraseLexicon(
             language: .da, rules: b.rules,
             negations: ["ikke", "aldrig", "ingen", "intet", "ingenting", "uden", "hverken", "undgå"],

@@ -3,13 +3,23 @@ extension PhraseLexicon {
     static let german: PhraseLexicon = {
         var b = RuleBuilder(.de)
         let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
-        let data = "daten|personenbezogenen|informationen|angaben|konto|kundenkonto|benutzerkonto|account|profil|nutzerkonto|datensätze"
+        let data = "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|benutzerprofil|nutzerkonto|datensätze|namen|ergebnisse"
 
         b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige",
                    "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")
         b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")
         b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
         b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
+        let field = "name*|nachname*|vorname*|adresse|anschrift|mailadresse|e|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|unternehmen|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*"
+        b.access(1.4, "übersicht ~3 über ~3 \(data)|alle", "welche ~3 infos|daten|informationen ~4 ihr|sie ~3 von|über|zu ~1 mir|mich",
+                 "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
+        b.erase(1.5, "entfern*|lösch* ~5 \(mine)|alle ~3 \(data)")
+        b.object(1.4, "meld* ~2 mich ~3 vom|von ~2 newsletter* ~1 ab", "übermittel*|weitergeb*|teil*|verkauf* ~6 nicht ~2 an ~3 dritte*|partner*|sponsor*|kooperationspartner*|andere",
+                 "hört|hören ~3 auf ~6 newsletter*|werbung|mails|schicken|senden", "sperr* ~4 \(data) ~3 werb*",
+                 "stopp*|stop ~4 newsletter*|werbung|mails|sms", "keine ~4 anrufe|anruf*|mails|sms",
+                 "nicht ~8 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt", "verwendung ~4 werbe*")
+        b.rectify(1.4, "ändern|ändert|ändere|aktualisier*|anpassen ~4 \(field)", "\(field) ~4 ist|sind|war ~3 falsch|veraltet|fehlerhaft",
+                  "bitte ~1 anpassen|korrigieren|ändern", "von ~4 auf ~3 ändern")
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15",
                       "artikel|art 20",
                  "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich", "welche ~4 \(data) ~4 sie ~4 gespeichert|verarbeiten|speichern|haben|vorliegen", "wissen ~3 welche|was ~4 \(data)|sie ~4 gespeichert|speichern|haben",
@@ -80,6 +90,7 @@ extension PhraseLexicon {
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
         b.add(.photo, 1.0, "foto*|bild|bilder|video*")
+        b.concepts(.german)
         return PhraseLexicon(
             language: .de, rules: b.rules,
             negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt",

@@ -3,12 +3,13 @@ extension PhraseLexicon {
     static let english: PhraseLexicon = {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
-        let data = "data|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
+        let data = "data|datas|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
         let others = "partner*|third|parties|sponsor*|others|companies|exhibitor*|vendors|advertisers|organisations|organizations"
-        let field = "name|surname|address|email|e|phone|number|mobile|title|employer|company|organisation|organization|job|position|workplace|nationality|diet|dietary|allergy"
+        let field = "name|surname|address|email|e|phone|number|mobile|title|employer|company|organisation|organization|job|position|workplace|nationality|diet|dietary|allergy|language|birth|birthday|club|salutation"
 
         // Taking back an earlier request, and sales pitches.
         b.withdraw("ignore|disregard ~3 my|the ~2 last|previous|earlier|first|other ~2 email|e|mail|message|request",
+                   "ignore|disregard ~4 request|email|mail|message",
                    "never ~1 mind", "changed ~1 my ~1 mind", "keep ~2 me ~3 on|in ~2 list|newsletter|mailing",
                    "cancel|withdraw ~2 my ~2 request", "forget ~1 my ~2 last|previous|earlier ~2 email|mail|message|request",
                    "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
@@ -24,6 +25,16 @@ extension PhraseLexicon {
                  "machine readable ~3 \(data)|format|copy", "article|art 15", "article|art 20",
                  "request ~2 access", "gdpr ~2 access", "dsar", "sar", "copy ~2 of ~2 what|everything|all ~4 you",
                  "what|which ~3 you ~3 have|hold|keep|store|know ~2 on|about ~1 me")
+        b.access(1.2, "\(data) ~4 you ~3 have|hold|store|keep|are ~2 collected|stored|processing|holding|keeping ~3 about|on|of ~1 me",
+                 "\(data) ~3 you ~2 have|hold ~2 about|on|for ~1 me")
+        b.access(1.4, "summary ~3 of ~4 \(data)|personal", "insight ~2 into|in ~4 \(data)|personal")
+        b.erase(1.3, "remove|delete|erase ~1 it|them ~1 completely|entirely|permanently")
+        b.object(1.4, "remove ~2 me ~3 from ~4 promotional|promotions|communications|mailings|emails|sms|texts",
+                 "not ~3 want ~3 to ~2 be ~1 contacted ~4 \(others)|by", "not ~2 pass|give|share ~3 my ~2 details|data|information|name|number|address",
+                 "stop ~2 the|this|your ~1 spam|emails|mails|texts|calls")
+        b.object(1.2, "not ~2 want ~10 \(others)")
+        b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
+        b.add(.passingMention, 1.0, "how ~1 long")
         b.access(1.2, "what|who|whom ~4 shared|disclosed|passed|sold|given|gave ~4 with|to|about",
                  "where ~4 you ~3 got|get|obtained ~4 my|number|address|details|email")
         b.access(1.2, "what ~4 \(data) ~6 about|on|concerning|regarding|relating me",
@@ -68,7 +79,7 @@ extension PhraseLexicon {
                   "updat* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|details|mobile",
                   "chang* ~3 \(mine) ~4 \(data)|name|surname|address|email|e|phone|number|title|company|employer|nationality|diet|dietary|allergy|mobile",
                   "article|art 16",
-                  "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~3 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
+                  "\(data)|name|surname|address|email|mail|phone|number|title|details|spelling|employer|company|nationality|diet|allergy|allergies ~5 is|are|was ~2 incorrect|wrong|misspelled|outdated|inaccurate|incomplete",
                   "spelled|written ~2 wrong|wrongly|incorrectly", "misspelled|misspelt",
                   "new ~2 address|phone|number|email|surname|name|employer|mobile ~2 is",
                   "have|has ~1 changed ~2 to", "please ~2 amend",
@@ -100,7 +111,7 @@ extension PhraseLexicon {
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
                 "not ~2 want ~2 to ~1 be ~3 in ~3 your ~2 database*|system*|register*|records|files")
         // "Remove me from the mailing list" unsubscribes; it erases nothing.
-        b.add(.nonErasureContext, 1.0, "from ~3 list|lists|mailing|newsletter*|distribution|marketing")
+        b.add(.nonErasureContext, 1.0, "from ~3 list|lists|mailing|mailings|newsletter*|distribution|marketing|promotional|promotions|communications|emails|sms")
         b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
                 "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
         b.erase(1.2, "take ~2 it|them|this|these ~1 down")
@@ -166,6 +177,7 @@ extension PhraseLexicon {
               "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
+        b.concepts(.english)
         return PhraseLexicon(
             language: .en, rules: b.rules,
             negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",

@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
-        let data = "*opplysning*|data|dataene|persondata|info|informasjon*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
         b.withdraw("glem ~1 det", "dropp ~3 adresseendring*|forespørsel*|henvendelse*|endring*|sletting*|kravet|innsyn*",
                    "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",
@@ -13,6 +13,24 @@ extension PhraseLexicon {
                  "gratis ~2 demo|prøveperiode")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
                  "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
+        let field = "navn*|etternavn*|fornavn*|adresse*|postnummer*|postadresse*|telefon*|mobil*|nummer*|e|epost*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|klubb*|klubbtilhørighet*|fødselsdato*|kosthold*|allergi*|nasjonalitet*"
+        b.access(1.2, "har ~2 dere|de|dokker ~3 \(data)|noe|noko ~4 om|på ~1 meg|mæ", "hva|kva|ka ~4 \(data)|dere|de|dokker ~4 sitter|sit ~1 på",
+                 "send*|sende ~3 meg ~8 dere|de|dokker ~3 har ~4 om|på ~1 meg|mæ",
+                 "hva|kva|ka ~3 dere|de|dokker ~3 har|vet|veit ~3 lagret|lagra|registrert ~3 om|på ~1 meg|mæ|mei")
+        b.access(1.4, "tilgang ~2 til ~4 \(data)|personopplysning*|alt")
+        b.rectify(1.4, "\(field) ~4 er|var|står ~3 feil|feilregistrert|galt|gal|utdatert", "feil ~1 registrert|registrerte|stavet",
+                  "er|blitt ~1 endret|endra ~1 til", "bør|skal|må ~1 endres|rettes|oppdateres|endrast|rettast",
+                  "heter|heiter ~4 ikke|ikkje", "skal ~1 være ~4 ikke|ikkje", "rett|riktig|korrekt ~2 \(field)|dato ~2 er")
+        b.rectify(1.0, "fiks|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
+        b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
+                "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
+                "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")
+        b.object(1.4, "fjern*|ta ~2 meg ~2 fra|frå|av ~3 *list*", "sier|seier ~1 nei ~2 til ~8 deles|delt|dele|delte|bruker|brukar|bruk",
+                 "ikke|ikkje|itj ~3 ha ~4 telefonsalg*|sms*|spam|reklame|markedsføring*|tilbud|tilbod|mails|eposter|nyhetsbrev*|meldinger",
+                 "ønsker|vil ~1 ikke|ikkje ~4 reklame|markedsføring*|nyhetsbrev*|sms*|telefonsalg*|profilering",
+                 "ikke|ikkje ~3 bruk* ~5 til ~2 markedsføring|reklame|profilering|salg", "meld ~1 meg ~1 av",
+                 "meld*|melde ~3 meg ~3 av ~4 nyhetsbrev*|*liste*|lista|listen|utsending*|markedsføring*|reklame|e|epost*|sms*|alt|alle")
+        b.add(.passingMention, 1.0, "fikk|fått|mottatt|mottok ~3 innsyn|kopi|svar|oversikt*", "hvor|kor ~1 lang ~1 tid")
         b.access(1.2, "hvem ~4 delt|gitt|solgt|utlevert|videreformidlet|overført", "liste ~3 over ~4 utstiller*|partner*|mottaker*|sponsor*")
         b.access(1.4, "innsyn", "innsynsbegjæring*", "innsynskrav*", "kopi ~3 av ~4 \(data)",
                  "hvilke ~5 \(data) ~6 om|registrert|lagret ~2 meg|dere",
@@ -65,12 +83,12 @@ extension PhraseLexicon {
                 "bilde*|bildet|bildene|foto*|video* ~8 tas ~1 ned",
                 "brukeren|brukerkontoen|profilen|kontoen ~3 min|mi ~3 slettes|fjernes")
         b.object(1.4, "protester*|motsett*|reserver* ~4 mot", "motsett* ~2 meg", "innsigelse*", "artikkel|art 21",
-                 "meld* ~3 meg ~3 av", "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
+                 "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
                  "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
-                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",
+                 "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|gitt|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",
                  "^stopp", "=stopp", "stopp ~2 med ~2 reklame*|nyhetsbrev*|markedsføring*|marknadsføring*|spam|deling*|sms*|eposter",
-                 "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 lista|listen|*liste*|listene|nyhetsbrev*",
+                 "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 *list*|nyhetsbrev*",
                  "stopp ~3 all ~2 deling|utsending|markedsføring",
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre|utstiller*",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
@@ -106,16 +124,17 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "gamle|gammel|gamla|tidligere|forrige ~1 e|epost*|adresse*|telefon*|mobil*|nummer*|navn*|etternavn*|tittel*|arbeidsgiver*")
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
-        b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*liste*|*lista|listen|epostlist*|e-postlist*")
+        b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*list*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
+        b.concepts(.bokmal)
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje", "itj", "ikkj"],
-            requestMarkers: ["ber", "be", "bes", "ønsker", "ønske", "vil", "ville", "krever", "kreve", "gjerne", "vennligst",
+            requestMarkers: ["ber", "be", "bes", "ønsker", "ønske", "vil", "ville", "krever", "kreve", "gjerne", "vennligst", "snill", "snille",
                              "kan", "kunne", "må", "skal", "anmoder", "herved", "forlanger", "ønskes", "kreves"],
             hedges: ["vil", "ellers", "hvis", "dersom", "kan", "kommer", "forbeholder", "vurderer"]
         )

@@ -5,6 +5,9 @@ extension PhraseLexicon {
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
         b.withdraw("gløym ~1 det", "ignorer ~3 førre|tidlegare ~2 e|epost*|melding*|førespurnad*")
+        b.erase(1.5, "slett* ~4 \(data)|dataa|meg|alt", "fjern* ~4 namn*|kontakt*|\(data)", "ta ~2 meg ~2 ut|bort ~2 av|frå ~3 *register*|*registera|*system*|*database*")
+        b.object(1.4, "motset* ~2 meg", "ikkje ~4 send* ~6 sms*|reklame|tilbod|nyheitsbrev*")
+        b.rectify(1.4, "er|vart|blitt ~1 endra|endret ~1 til", "bør|skal|må ~1 endrast|rettast|oppdaterast|endrast", "feil ~1 registrert")
         b.access(1.4, "kva ~3 adresse|namn|telefon*|e|epost* ~3 har ~2 de ~2 registrert|lagra", "kva ~2 veit|har ~2 de ~3 om|på ~1 meg")
         b.rectify(1.2, "bur ~1 no ~1 i|på", "er ~1 det ~1 feil", "har ~2 byrja ~4 jobb ~2 som|i|hjå")
         b.erase(1.5, "alt ~2 sletta|slettast|fjerna", "ha ~2 alt ~2 sletta")

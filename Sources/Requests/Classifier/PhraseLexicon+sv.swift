@@ -3,11 +3,26 @@ extension PhraseLexicon {
     static let swedish: PhraseLexicon = {
         var b = RuleBuilder(.sv)
         let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
-        let data = "*uppgift*|data|information*|konto*|profil*|kunduppgift*|medlemskap*"
+        let data = "*uppgift*|data|datan|information*|konto*|användare|användaren|användarkonto*|kunduppgift*|medlemskap*"
 
         b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
         b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "broschyr*")
+        let field = "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|e|mejl*|mejladress*|kontaktmejl*|titel*|befattning*|arbetsgivare*|företag*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*"
+        b.access(1.4, "begära ~2 ut ~4 \(data)|personuppgifter", "ta ~1 del ~1 av ~3 dem|\(data)", "redogörelse ~3 för ~4 \(data)|mina",
+                 "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")
+        b.erase(1.5, "ta ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
+        b.erase(0.9, "ta ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
+        b.rectify(1.4, "bytt ~3 \(field)")
+        b.access(1.2, "har ~2 ni ~3 några|något ~3 \(data) ~3 om ~1 mig")
+        b.erase(1.5, "radera ~3 allt ~2 om", "bli ~1 borttagen|raderad ~2 ur|från ~3 *register*|*system*|*databas*|era",
+                "ta ~1 bort ~4 namn*|adress*|telefon*|\(mine)|\(data) ~6 ur|från", "ta ~1 bort ~1 det|den ~2 igen|tack|helt",
+                "radera ~2 \(mine) ~2 \(data)", "anonymisera ~4 \(mine)|\(data)|anmälningar", "inte ~2 vara ~2 registrerad ~2 hos")
+        b.object(1.4, "sluta ~2 spamma|ringa|maila|mejla|skicka|sms*", "inte ~3 bli ~2 profilerad", "får ~1 inte ~4 finnas ~4 deltagarlistor|listor|listan ~6 sponsor*|partner*|utställar*")
+        b.rectify(1.4, "\(field) ~4 är|var|står ~3 fel|felaktig*|inaktuell", "går ~2 det ~2 att ~1 rätta|ändra", "ändra|rätta|uppdatera ~1 gärna ~2 det|den",
+                  "byta ~3 \(mine) ~3 \(field)", "uppdatera* ~3 \(mine) ~3 \(field)", "heter ~4 nu ~3 inte", "inte ~3 som ~2 det ~1 står",
+                  "numera ~3 anställd|jobbar", "pls|please ~2 update")
+        b.add(.passingMention, 1.0, "hur ~1 lång ~1 tid", "har ~1 jag ~1 rätt", "funderar", "hur ~3 avregistrerar|avslutar|raderar ~2 jag")
         b.access(1.4, "vad ~3 ni ~3 har ~2 för ~2 uppgifter|information|data ~3 om", "vad ~2 har ~2 ni ~2 för ~2 uppgifter|information|data",
                  "kopia ~3 av|på ~4 \(data)|all|allt")
         b.access(1.2, "vilka ~3 utställare|företag|partner*|sponsorer ~3 har ~2 fått ~3 mina|min|mitt", "veta ~4 vad ~3 som ~3 lämnats|delats|sålts")
@@ -74,6 +89,7 @@ extension PhraseLexicon {
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
         b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
+        b.concepts(.swedish)
         return PhraseLexicon(
             language: .sv, rules: b.rules,
             negations: ["inte", "ej", "aldrig", "ingen", "inga", "inget", "ingenting", "utan", "varken", "undvik"],

@@ -14,6 +14,9 @@ struct PhraseRule: Sendable {
     /// Counts only as a sentence of its own (written with a leading `=`):
     /// "STOP" alone asks to stop; "stop" in a sentence is any verb.
     let wholeSentence: Bool
+    /// Words that, inside the match or right after it, make it someone
+    /// else's: "we will delete your data", "vi sletter dataene dine".
+    var foreign: Set<String> = []
     let language: Language
 
     /// Stems that name a person's data or account as a whole, in the

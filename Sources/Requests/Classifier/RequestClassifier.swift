@@ -105,7 +105,7 @@ public enum RequestClassifier {
         func takenBack(_ range: Range<Int>) -> Bool {
             withdrawals.contains { cue in
                 range.lowerBound >= cue.lowerBound && range.lowerBound <= cue.upperBound + withdrawalReach
-                    && !tokens[cue.upperBound..<range.lowerBound].contains(TextFolding.clauseBreak)
+                    && !tokens[min(cue.upperBound, range.lowerBound)..<range.lowerBound].contains(TextFolding.clauseBreak)
             }
         }
         /// "Delete everything you have on me": the "what you have on me" right
@@ -126,6 +126,9 @@ public enum RequestClassifier {
             let rule = index.rules[number]
             if rule.subjectOnly && !sentence.isSubject { continue }
             if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex { continue }
+            if !rule.foreign.isEmpty && tokens[range.lowerBound..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains) {
+                continue
+            }
             if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
                 if case .kind(let kind) = rule.signal { tally.negated(kind) }

@@ -5,6 +5,9 @@ struct RuleBuilder {
 
     init(_ language: Language) { self.language = language }
 
+    /// Rules added while this is set skip matches that hold one of its words.
+    var foreign: Set<String> = []
+
     mutating func add(_ signal: Signal, _ weight: Double, negatable: Bool? = nil, _ patterns: String...) {
         let defaultNegatable: Bool
         switch signal {
@@ -23,7 +26,7 @@ struct RuleBuilder {
                 signal: signal, weight: weight,
                 pattern: PhrasePattern(firm || subjectOnly || wholeSentence ? String(source.dropFirst()) : source),
                 negatable: negatable ?? defaultNegatable, firm: firm, subjectOnly: subjectOnly, wholeSentence: wholeSentence,
-                language: language))
+                foreign: foreign, language: language))
         }
     }
 

@@ -6,8 +6,11 @@ enum SentenceCues {
     static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
     static let modalWords: Set<String> = [
         "can", "could", "would", "will", "kan", "kunne", "vil", "ville", "kann", "können", "könnten", "würden",
-        "kunde", "skulle", "möchten",
+        "kunde", "skulle", "möchten", "vill", "wollt", "wollen", "könnt", "kannst", "kunna",
     ]
+    /// "Kan jeg få…", "can I get…", "kan jag få…": asking to be given something.
+    static let receiveWords: Set<String> = ["få", "get", "have", "bekommen", "erhalten", "faa"]
+    static let askingFirstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich", "æ", "me", "we"]
     static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
 
     /// Words after which a verb starts a new command: "…and delete my phone number".
@@ -39,6 +42,9 @@ enum SentenceCues {
         if tokens.contains(where: pleaseWords.contains) { return true }
         for index in tokens.indices.dropLast() where modalWords.contains(tokens[index]) {
             if addressWords.contains(tokens[index + 1]) { return true }
+            if index + 2 < tokens.count && askingFirstPerson.contains(tokens[index + 1]) && receiveWords.contains(tokens[index + 2]) {
+                return true
+            }
         }
         return false
     }

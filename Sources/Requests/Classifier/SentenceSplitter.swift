@@ -94,15 +94,18 @@ enum SentenceSplitter {
         scalar.value >= 48 && scalar.value <= 57
     }
 
-    /// A stop ends a sentence when a space and a non-digit follow, and the
-    /// word before it is no common abbreviation ("Art. 15", "z. B.", "ca. 3").
+    /// A stop ends a sentence when a space and a non-digit follow; after a
+    /// full stop the next word must be capitalised and the word before it no
+    /// common abbreviation ("Art. 15", "z. B.", "ca. 3", "f.eks. noe").
     private static func isSentenceEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let scalar = scalars[index]
         guard scalar == "." || scalar == "!" || scalar == "?" else { return false }
         guard index + 2 < scalars.count, scalars[index + 1] == " " else { return false }
         let following = scalars[index + 2]
-        if isDigit(following) || following.properties.isLowercase { return false }
+        if isDigit(following) { return false }
+        // "slett meg! vil ikke…": people who write in lowercase still end sentences.
         if scalar != "." { return true }
+        if following.properties.isLowercase { return false }
         var start = index
         while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
         if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".unicodeScalars.contains(scalars[index - 1]) { return true }

@@ -60,8 +60,7 @@ enum TextFolding {
                 previousWasSpace = false
             } else {
                 if !current.isEmpty {
-                    result.append(current)
-                    quoted.append(inQuote)
+                    appendWord(current, inQuote, to: &result, &quoted)
                     current = ""
                 }
                 switch scalar {
@@ -79,11 +78,25 @@ enum TextFolding {
             }
             pending = next
         }
-        if !current.isEmpty {
-            result.append(current)
+        if !current.isEmpty { appendWord(current, inQuote, to: &result, &quoted) }
+        return (result, quoted)
+    }
+
+    /// Contractions written without an apostrophe ("dont", "cant"), as
+    /// people type on phones: read as the two words.
+    private static let bareContractions: [String: (String, String)] = [
+        "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
+        "wont": ("will", "not"), "isnt": ("is", "not"), "arent": ("are", "not"), "havent": ("have", "not"),
+    ]
+
+    private static func appendWord(_ word: String, _ inQuote: Bool, to tokens: inout [String], _ quoted: inout [Bool]) {
+        if let (first, second) = bareContractions[word] {
+            tokens += [first, second]
+            quoted += [inQuote, inQuote]
+        } else {
+            tokens.append(word)
             quoted.append(inQuote)
         }
-        return (result, quoted)
     }
 
     /// Letters and digits, with an ASCII fast path.

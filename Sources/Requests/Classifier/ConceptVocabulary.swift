@@ -1,0 +1,179 @@
+/// Word classes of one language, from which `RuleBuilder.concepts` writes
+/// the general phrases of each kind: an erasure verb near the person's
+/// data, a copy or overview of it, "what do you have about me", stopping
+/// marketing, refusing that partners get one's name, a field changed or
+/// wrong. The hand-written phrases of each lexicon cover the rest.
+///
+/// Written in the pattern syntax (`|` between words, `*` for a prefix).
+struct ConceptVocabulary: Sendable {
+    var eraseVerbs: String
+    /// Present passives that ask ("at mine data slettes", "att allt raderas"),
+    /// never past ones that report ("my account was deleted"); empty where
+    /// the language has none apart from the hand-written phrases.
+    var erasePassives: String
+    /// The person's data as a whole: data, account, profile, "everything"
+    /// (not a registration for an event: deleting that cancels it).
+    var ownData: String
+    var accessNouns: String
+    /// "of", "av", "über": between a copy and what it is of.
+    var of: String
+    var giveVerbs: String
+    var me: String
+    var what: String
+    var holdVerbs: String
+    var about: String
+    var stopVerbs: String
+    var marketing: String
+    var more: String
+    var wantVerbs: String
+    var negations: String
+    var shareVerbs: String
+    /// Named partners only: "others" or "companies" alone are too loose.
+    var partners: String
+    var changeVerbs: String
+    var fields: String
+    var beVerbs: String
+    var wrong: String
+    /// "your", "our", "we": the data or the act of someone else.
+    var foreign: Set<String>
+}
+
+extension ConceptVocabulary {
+    static let english = ConceptVocabulary(
+        eraseVerbs: "delete|deleting|erase|erasing|remove|removing|wipe|purge|destroy|scrap",
+        erasePassives: "",
+        ownData: "data|datas|information|info|details|records|profile|account|accounts|everything|stuff|membership|user|personal|traces",
+        accessNouns: "copy|overview|export|summary|extract|printout|report|dump|insight",
+        of: "of|on|about|with|from|for",
+        giveVerbs: "send|give|provide|show|email|forward|mail",
+        me: "me|us",
+        what: "what|which|whatever",
+        holdVerbs: "have|hold|holds|store|stores|stored|keep|kept|process|processed|know|collected|saved|registered|got",
+        about: "about|on|regarding|concerning",
+        stopVerbs: "stop|cease|quit|halt",
+        marketing: "marketing|newsletter*|ads|advertising|advert*|offers|promotion*|promo*|spam|sms|texts|calls|mailings|campaign*",
+        more: "more|longer|further",
+        wantVerbs: "want|receive|get|like|wish",
+        negations: "not|no|never",
+        shareVerbs: "share|shared|sharing|sell|sold|selling|pass|passed|passing|give|given|giving|disclose*|transfer*|hand|handed|provide|provided",
+        partners: "partner*|sponsor*|exhibitor*|vendors|advertisers|third",
+        changeVerbs: "change|changing|update|updating|correct|correcting|fix|fixing|amend|amending|edit|modify|adjust|rectify",
+        fields: "name|surname|address|email|phone|number|mobile|title|employer|company|organisation|organization|job|position|nationality|diet|dietary|allergy|allergies|language|birthday|postcode|club",
+        beVerbs: "is|are|was|were",
+        wrong: "wrong|incorrect|outdated|misspelled|misspelt|inaccurate|obsolete|mistaken",
+        foreign: ["your", "yours", "their", "his", "her", "our", "we", "its"])
+
+    static let bokmal = ConceptVocabulary(
+        eraseVerbs: "slett|slette|sletta|slettar|sletter|fjern|fjerne|fjerna|fjernar|makuler*|utslett*",
+        erasePassives: "slettes|slettast|fjernes|fjernast",
+        ownData: "*opplysning*|data|dataa|dataene|persondata|personinfo|info|informasjon*|konto*|profil*|bruker*|medlemskap*|alt",
+        accessNouns: "kopi|oversikt*|utskrift|eksport|utdrag|rapport|innsikt",
+        of: "av|over|om|på|fra|med",
+        giveVerbs: "send|sende|sender|gi|gje|vis|vise",
+        me: "meg|mæ|mei|oss",
+        what: "hva|kva|ka|hvilke|hvilken|hvilket|kva",
+        holdVerbs: "har|lagrer|lagret|lagra|vet|veit|registrert|behandler|behandlar|oppbevarer|sitter|samlet|samla",
+        about: "om|på|angående",
+        stopVerbs: "stopp|stoppe|slutt|slutte|kutt|kutte|dropp",
+        marketing: "nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|telefonsalg*|spam|eposter|mails|utsending*|kampanje*",
+        more: "flere|fleire|mer|meir|mere|lenger|lengre",
+        wantVerbs: "ha|motta|få|ønske|ønsker",
+        negations: "ikke|ikkje|itj|ingen|aldri",
+        shareVerbs: "del|dele|deler|deles|delt|delte|gi|gis|gitt|gir|selg|selge|selges|solgt|utlever*|videreformidl*|overfør*",
+        partners: "partner*|samarbeidspartner*|partnar*|tredjepart*|sponsor*|utstiller*|utstillar*|annonsører",
+        changeVerbs: "endre|endr*|oppdater*|rett|rette|retta|korriger*|fiks|fikse|bytt*|skift*|juster*",
+        fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefon*|mobil*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|allergi*|nasjonalitet*|språk",
+        beVerbs: "er|var|står",
+        wrong: "feil|galt|gal|utdatert*|feilstavet|feilstava|uriktig*",
+        foreign: ["din", "dine", "ditt", "deres", "hans", "hennes", "vår", "våre", "vi", "dykkar", "hennar"])
+
+    static let danish = ConceptVocabulary(
+        eraseVerbs: "slet|slette|sletter|fjern|fjerne|fjerner|makuler*",
+        erasePassives: "slettes|fjernes",
+        ownData: "*oplysning*|data|persondata|konto*|profil*|bruger*|medlemskab*|alt|info|information*",
+        accessNouns: "kopi|oversigt|udskrift|eksport|udtræk|rapport",
+        of: "af|over|om|på|med",
+        giveVerbs: "send|sende|giv|give|vis|vise",
+        me: "mig|os",
+        what: "hvad|hva|hvilke|hvilken",
+        holdVerbs: "har|gemmer|gemt|ved|registreret|registrerer|behandler|opbevarer|indsamlet",
+        about: "om|på|angående",
+        stopVerbs: "stop|stoppe|ophør|afslut*",
+        marketing: "nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|telefonsalg*|spam|mails|udsendelse*|kampagne*",
+        more: "flere|mere|længere",
+        wantVerbs: "have|modtage|få|ønske|ønsker",
+        negations: "ikke|ikk|ingen|aldrig",
+        shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|sælg|sælge|sælges|solgt|videregiv*|overfør*",
+        partners: "partner*|samarbejdspartner*|tredjepart*|sponsor*|udstiller*|annoncører",
+        changeVerbs: "ændr*|opdater*|ret|rette|retter|korriger*|skift*|byt*|juster*",
+        fields: "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|mail*|titel*|stilling*|arbejdsgiver*|klub*|fødselsdato*|kost*|allergi*|nationalitet*|sprog",
+        beVerbs: "er|var|står",
+        wrong: "forkert*|fejl|forældet|ukorrekt*",
+        foreign: ["din", "dine", "dit", "jeres", "hans", "hendes", "vores", "vi"])
+
+    static let swedish = ConceptVocabulary(
+        eraseVerbs: "radera|raderar|rensa|avlägsna|stryk|stryka",
+        erasePassives: "raderas|rensas",
+        ownData: "*uppgift*|data|datan|konto*|profil*|användar*|medlemskap*|allt|information*|info",
+        accessNouns: "kopia|översikt|utdrag|export|sammanställning|redogörelse|rapport",
+        of: "av|på|över|om|med",
+        giveVerbs: "skicka|skickar|ge|visa|mejla|maila",
+        me: "mig|oss",
+        what: "vad|vilka|vilken|vilket",
+        holdVerbs: "har|lagrar|lagrat|sparar|sparat|vet|registrerat|behandlar|samlat|bevarar",
+        about: "om|på|angående|kring",
+        stopVerbs: "sluta|stoppa|stopp|avsluta|upphör",
+        marketing: "nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|telefonförsäljning*|spam|mejl|utskick*|kampanj*|säljsamtal*",
+        more: "fler|mer|mera|längre",
+        wantVerbs: "ha|få|motta|önskar",
+        negations: "inte|ej|inga|ingen|aldrig",
+        shareVerbs: "dela|delar|delas|delat|sälja|säljer|säljs|sålt|lämna|lämnar|lämnas|lämnat|ges|gett|överför*",
+        partners: "partner*|samarbetspartner*|tredje*|sponsor*|utställar*|annonsörer",
+        changeVerbs: "ändra*|uppdatera*|rätta*|korrigera*|byt|byta|byter|bytt|justera*",
+        fields: "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|mejl*|titel*|befattning*|arbetsgivare*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*|språk",
+        beVerbs: "är|var|står",
+        wrong: "fel|felaktig*|inaktuell*|felstavat",
+        foreign: ["din", "dina", "ditt", "era", "ert", "hans", "hennes", "vår", "våra", "vi"])
+
+    static let german = ConceptVocabulary(
+        eraseVerbs: "lösch*|entfern*|vernicht*|tilg*",
+        erasePassives: "",
+        ownData: "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|alles|datensätze|mitgliedschaft",
+        accessNouns: "kopie|übersicht|auszug|export|zusammenstellung|aufstellung",
+        of: "über|von|zu|meiner|meinen|aller",
+        giveVerbs: "schick*|send*|geben|gib|zeig*|übermittel*",
+        me: "mir|mich|uns",
+        what: "was|welche|welcher|welches",
+        holdVerbs: "habt|haben|hat|gespeichert|speichert|speichern|wisst|wissen|weiß|verarbeitet|verarbeiten|vorliegen|erfasst|gesammelt",
+        about: "über|zu|von",
+        stopVerbs: "stopp*|stop|beend*|einstell*",
+        marketing: "newsletter*|werbung|werbe*|marketing*|angebot*|sms|anrufe|spam|mails|mailings|rundschreiben|kampagne*",
+        more: "mehr|weitere|weiteren",
+        wantVerbs: "erhalten|bekommen|haben|möchte|will",
+        negations: "nicht|kein|keine|keinen|keiner|nie|niemals",
+        shareVerbs: "teil*|geteilt|weitergeb*|weitergegeben|verkauf*|übermittel*|übertrag*",
+        partners: "partner*|dritte*|sponsor*|aussteller*|werbepartner*|kooperationspartner*|eventpartner*",
+        changeVerbs: "änder*|aktualisier*|korrigier*|berichtig*|anpass*",
+        fields: "name*|nachname*|vorname*|adresse|anschrift|mailadresse|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*|postleitzahl",
+        beVerbs: "ist|sind|war|steht",
+        wrong: "falsch*|veraltet*|fehlerhaft*|unrichtig*|inkorrekt*",
+        foreign: ["ihre", "ihren", "ihrer", "ihres", "deine", "deinen", "seine", "seinen", "unsere", "unseren", "wir"])
+}
+
+extension RuleBuilder {
+    /// The general phrases of each kind, written from the language's word classes.
+    mutating func concepts(_ v: ConceptVocabulary) {
+        foreign = v.foreign
+        defer { foreign = [] }
+        erase(1.5, "\(v.eraseVerbs) ~4 \(v.ownData)")
+        if !v.erasePassives.isEmpty { erase(1.4, "\(v.ownData) ~4 \(v.erasePassives)") }
+        access(1.4, "\(v.accessNouns) ~3 \(v.of) ~4 \(v.ownData)|\(v.what)", "\(v.giveVerbs) ~3 \(v.me) ~4 \(v.accessNouns)")
+        access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)",
+               "\(v.giveVerbs) ~3 \(v.me) ~8 \(v.holdVerbs) ~4 \(v.about) ~1 \(v.me)")
+        object(1.4, "\(v.stopVerbs) ~4 \(v.marketing)", "\(v.negations) ~3 \(v.more) ~3 \(v.marketing)",
+               "\(v.negations) ~4 \(v.wantVerbs) ~5 \(v.marketing)",
+               "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)")
+        rectify(1.4, "\(v.changeVerbs) ~4 \(v.fields)", "\(v.fields) ~5 \(v.beVerbs) ~3 \(v.wrong)")
+        rectify(1.2, "\(v.wrong) ~2 \(v.fields)")
+    }
+}
