@@ -33,7 +33,8 @@ enum CommandHelp {
           outbox cancel ID
         other:
           suppression check [ADDRESS...]     whether addresses are on the suppression list (stdin: one per line)
-          classify [--json] PATH...          what dsrd makes of .eml/.txt files (no config needed)
+          classify [--json|--text] PATH...   what dsrd makes of .eml/.txt files (no config needed)
+          evaluate MANIFEST.tsv [--misses]   how well dsrd reads a labelled set of mail
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           version                            the version (also --version, -V)
           help [COMMAND [SUBCOMMAND]]        this text, or a command's
@@ -237,10 +238,21 @@ enum CommandHelp {
             suppression_key.
             """,
         "classify": """
-            usage: dsrd classify [--json] PATH...
+            usage: dsrd classify [--json | --text] PATH...
 
             What dsrd makes of .eml/.txt files or folders: kinds, language, auto-reply, on behalf,
-            confidence, fields. No configuration, no database.
+            confidence, fields. With --text, the cleaned subject and the new text it reads (quotes,
+            forwarded headers and the signature taken out). No configuration, no database.
+            """,
+        "evaluate": """
+            usage: dsrd evaluate MANIFEST.tsv [--misses]
+
+            How well dsrd reads a labelled set of mail. The manifest is tab-separated with a header
+            naming file, lang, expected_kinds (kinds joined by +, or other), auto (yes for machine
+            mail) and rectify_fields (key=value;... or -); files are relative to its folder. Prints
+            exact kinds overall, per language and per kind, false erasures, machine mail, correction
+            values, and how often the kinds are wrong at each level of confidence. --misses lists
+            the files read wrongly. No configuration, no database.
             """,
         "bench-classify": """
             usage: dsrd bench-classify FOLDER [--repeat N]

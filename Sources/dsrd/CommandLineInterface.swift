@@ -37,6 +37,7 @@ enum CommandLineInterface {
         case "outbox": return await OutboxCommand.run(rest)
         case "suppression": return await SuppressionCommand.run(rest)
         case "classify": return ClassifyCommand.run(rest)
+        case "evaluate": return EvaluateCommand.run(rest)
         case "bench-classify": return ClassifyBenchmark.run(rest)
         default:
             Terminal.error("dsrd: unknown command '\(command)'")

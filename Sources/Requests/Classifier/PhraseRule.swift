@@ -14,8 +14,9 @@ struct PhraseRule: Sendable {
     /// Counts only as a sentence of its own (written with a leading `=`):
     /// "STOP" alone asks to stop; "stop" in a sentence is any verb.
     let wholeSentence: Bool
-    /// Words that, inside the match or right after it, make it someone
-    /// else's: "we will delete your data", "vi sletter dataene dine".
+    /// Words that, inside the match or next to it, make it someone else's:
+    /// "we will delete your data", "vi sletter dataene dine", "their copy of
+    /// the data".
     var foreign: Set<String> = []
     let language: Language
 

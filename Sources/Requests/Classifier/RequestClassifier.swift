@@ -126,7 +126,8 @@ public enum RequestClassifier {
             let rule = index.rules[number]
             if rule.subjectOnly && !sentence.isSubject { continue }
             if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex { continue }
-            if !rule.foreign.isEmpty && tokens[range.lowerBound..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains) {
+            if !rule.foreign.isEmpty
+                && tokens[max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains) {
                 continue
             }
             if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
