@@ -21,7 +21,7 @@ private func emptySiteFolder() throws -> String {
 private let receiptValues: TemplateValues = [
     "reference": "DSR-2026-7KQ3M", "organisation": "Janteloppet AS", "dpo_address": "personvern@janteloppet.test",
     "received_date": "2026-03-02", "due_date": "2026-04-07", "case_period": "3 years",
-    "access": true, "rectify": false, "erase": false, "object": false,
+    "access": true, "rectify": false, "erase": false, "object": false, "changes": .list([]),
 ]
 
 @Suite("The site's templates over the shipped ones")

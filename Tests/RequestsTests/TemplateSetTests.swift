@@ -22,7 +22,8 @@ func sampleValues(for template: ReplyTemplate) -> TemplateValues {
     let own: TemplateValues
     switch template {
     case .receipt:
-        own = ["access": true, "rectify": true, "erase": true, "object": true]
+        own = ["access": true, "rectify": true, "erase": true, "object": true,
+               "changes": [["field": "Phone", "new_value": "+4741234567"]]]
     case .accessCompleted:
         own = [
             "categories": [["name": "Registrations", "count": "3"], ["name": "Invoices", "count": "1"]],
@@ -134,6 +135,10 @@ struct TemplateSetTests {
         let body = try set.render(.receipt, language: .en, values: values).body
         #expect(body.contains("Article 15") && body.contains("Article 17"))
         #expect(!body.contains("Article 16") && !body.contains("Article 21"))
+        #expect(!body.contains("+4741234567"))
+        values["rectify"] = true
+        let corrected = try set.render(.receipt, language: .en, values: values).body
+        #expect(corrected.contains("  - Phone: +4741234567"))
 
         var erase = sampleValues(for: .eraseCompleted)
         erase["kept"] = .list([])

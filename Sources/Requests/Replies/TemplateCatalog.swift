@@ -36,7 +36,8 @@ public enum TemplateCatalog: Sendable {
     public static func specific(to template: ReplyTemplate) -> [String: TemplatePlaceholder] {
         switch template {
         case .receipt:
-            return kindFlags
+            // A correction's new values as read, so the person can put a misreading right.
+            return kindFlags.merging(["changes": .list("field", "new_value")], uniquingKeysWith: { $1 })
         case .accessCompleted:
             // What the copy holds and, from the data map, what is said of
             // each of its categories (see `AccessReplyValues`).
