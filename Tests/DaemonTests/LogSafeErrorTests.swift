@@ -15,6 +15,8 @@ struct LogSafeErrorTests {
     /// One value of each error type under `Sources/`, with the context a
     /// real one carries (names from configuration, codes, counts).
     static let samples: [any Error] = [
+        // Daemon: dsrd evaluate
+        EvaluationError("/srv/eval/MANIFEST.tsv line 4: unknown kind delete"),
         // Store
         PostgresError(kind: .statementFailed, sqlState: "23505", constraint: "requests_reference_key",
                       table: "requests", context: "running a statement"),

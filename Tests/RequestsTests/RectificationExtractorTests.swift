@@ -45,3 +45,52 @@ import Testing
         #expect(fields("I live in Storgata 1, 0155 Oslo and my phone is 912 34 567.").isEmpty)
     }
 }
+
+/// Value patterns people use without a "new" word (texts written for these tests).
+@Suite struct EverydayValuePatternsTests {
+    private func fields(_ body: String, _ language: Language = .en) -> [RectificationField: String] {
+        RectificationExtractor.extract(body: body, language: language)
+    }
+
+    @Test func aValueBeforeNowOrBeforeANegation() {
+        #expect(fields("my surname is Berg-Lunde now, not Berg. please fix it")[.lastName] == "Berg-Lunde")
+        #expect(fields("Mit fornavn er stavet forkert: det er Mikkel, ikke Michael.", .da)[.firstName] == "Mikkel")
+    }
+
+    @Test func aPhoneInTwoDigitGroupsBeforeAQuestionMark() {
+        #expect(fields("can you change my mobile from 98 76 54 32 to 40 12 34 56?")[.phone] == "+4740123456")
+    }
+
+    @Test func aColonAfterToAndFloorsInsideAnAddress() {
+        #expect(fields("Please update my postal address to: Flat 3, 48 Example Street, Leeds LS6 2AB")[.address]
+            == "Flat 3, 48 Example Street, Leeds LS6 2AB")
+        #expect(fields("Ny adresse: Eksempelgade 112, 2. th., 2200 København N", .da)[.address] == "Eksempelgade 112, 2. th., 2200 København N")
+        #expect(fields("I moved in January but the invoice went to the old place.")[.address] == nil)
+    }
+
+    @Test func aJobAsATitleAtAnOrganisation() {
+        let read = fields("Eg har byrja i ny jobb som prosjektleiar i Eksempel AS frå september.", .nn)
+        #expect(read[.title] == "prosjektleiar")
+        #expect(read[.organization] == "Eksempel AS")
+    }
+
+    @Test func aCompanysNewNameIsAnOrganisation() {
+        let read = fields("Firmaet har skiftet navn fra Gamle AS til Nye Eksempel AS fra 1. januar.", .nb)
+        #expect(read[.organization] == "Nye Eksempel AS")
+        #expect(read[.lastName] == nil)
+    }
+
+    @Test func aPronounAFewWordsBeforeTo() {
+        #expect(fields("Stillingstittelen er feil, rett den i så fall til Avdelingsleder.", .nb)[.title] == "Avdelingsleder")
+        #expect(fields("Meine Adresse stimmt nicht mehr, bitte ändern Sie sie auf: Am Beispielplatz 3, 04109 Leipzig", .de)[.address]
+            == "Am Beispielplatz 3, 04109 Leipzig")
+    }
+
+    @Test func myFieldIsCountsOnlyWithoutAStrongerCue() {
+        #expect(fields("Jag har bytt jobb och min titel är projektledare.", .sv)[.title] == "projektledare")
+        #expect(fields("Min adress är dessutom fel: min nya adress är Exempelgatan 3, 753 20 Uppsala.", .sv)[.address]
+            == "Exempelgatan 3, 753 20 Uppsala")
+        // It never makes a mail a correction by itself.
+        #expect(RequestClassifier.classify(subject: "", body: "My name is Kari Lunde. Please send me a copy of my data.").kinds == [.access])
+    }
+}

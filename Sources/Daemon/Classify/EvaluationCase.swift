@@ -1,4 +1,5 @@
 import Foundation
+import LogSafety
 import Requests
 
 /// One labelled message of an evaluation manifest.
@@ -51,7 +52,8 @@ struct EvaluationCase: Sendable {
     }
 }
 
-struct EvaluationError: Error, CustomStringConvertible {
+/// A manifest that cannot be used; names the file and line, never a message's content.
+struct EvaluationError: LogSafeError {
     let description: String
     init(_ description: String) { self.description = description }
 }

@@ -26,6 +26,7 @@ public enum RectificationExtractor {
         -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
         var found: [RectificationField: String] = [:]
         var explicit: [RectificationField: String] = [:]
+        var weak: [RectificationField: String] = [:]
         var inChangeBlock = false
         // Words are split out only for sentences that can hold a value (and,
         // for the field they may carry over, the few sentences before them).
@@ -52,10 +53,16 @@ public enum RectificationExtractor {
                 .compactMap { words($0).fieldPositions.last?.field }.first
             for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
             where found[hit.field] == nil {
+                if hit.weak {
+                    if weak[hit.field] == nil { weak[hit.field] = hit.value }
+                    continue
+                }
                 found[hit.field] = hit.value
                 if hit.explicit && !sentence.isQuestion { explicit[hit.field] = hit.value }
             }
         }
+        // "min titel är B" counts only where no stronger cue named the field.
+        found.merge(weak) { strong, _ in strong }
         return (found, explicit)
     }
 
@@ -95,6 +102,10 @@ public enum RectificationExtractor {
         let between = words.folded[(position + 1)..<index]
         if RectificationVocabulary.withWords.contains(words.folded[index]) { return index - position <= 6 }
         if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
+        // "Min arbejdsgiver er i øvrigt ændret til B": a change verb between the field and "to".
+        if index - position <= 8 && between.contains(where: { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }) {
+            return true
+        }
         guard index - position <= 4 else { return false }
         let before = words.folded[max(0, position - 10)..<position]
         return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
@@ -102,17 +113,49 @@ public enum RectificationExtractor {
     }
 
     /// "update it to B", "endre det til B": a change verb, a pronoun, `to`.
+    /// Also "rett den i så fall til B" (a few words between) and "ändern Sie
+    /// sie auf B" (a word between the verb and the pronoun).
     private static func isPronounChangeTo(_ words: SentenceWords, at index: Int) -> Bool {
-        guard index >= 2, RectificationVocabulary.pronouns.contains(words.folded[index - 1]) else { return false }
-        let verb = words.folded[index - 2]
-        return RectificationVocabulary.changeVerbs.contains { verb.hasPrefix($0) }
+        guard index >= 2 else { return false }
+        for pronoun in stride(from: index - 1, through: max(1, index - 4), by: -1)
+        where RectificationVocabulary.pronouns.contains(words.folded[pronoun]) {
+            for verb in stride(from: pronoun - 1, through: max(0, pronoun - 2), by: -1) {
+                let word = words.folded[verb]
+                if RectificationVocabulary.changeVerbs.contains(where: { word.hasPrefix($0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// "is B now", "is B, not A": up to four words, then a "now" word or a
+    /// comma and a negation.
+    private static func valueThenNowOrNot(_ words: SentenceWords, after index: Int) -> Bool {
+        let vocabulary = RectificationVocabulary.self
+        var position = index + 1
+        while position < words.folded.count && position <= index + 4 {
+            let word = words.folded[position]
+            if position > index + 1 && vocabulary.nowWords.contains(word) { return true }
+            if position > index + 1 && words.original[position - 1].hasSuffix(",") && vocabulary.negations.contains(word) { return true }
+            position += 1
+        }
+        return false
+    }
+
+    /// "som prosjektleiar i Fjordvind AS": the organisation after a job title.
+    private static func organizationAfterTitle(_ words: SentenceWords, from start: Int, title: String, language: Language) -> String? {
+        let titleWords = title.split(separator: " ").count
+        let preposition = start + titleWords
+        guard preposition + 1 < words.folded.count,
+              RectificationVocabulary.workPrepositions.contains(words.folded[preposition]) || words.folded[preposition] == "hjå",
+              ValueReader.guessField(words, from: preposition + 1) == .organization else { return nil }
+        return ValueReader.read(words, from: preposition + 1, field: .organization, language: language)
     }
 
     private static func values(
         in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language
-    ) -> [(field: RectificationField, value: String, explicit: Bool)] {
+    ) -> [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] {
         let vocabulary = RectificationVocabulary.self
-        var result: [(field: RectificationField, value: String, explicit: Bool)] = []
+        var result: [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] = []
         for index in words.folded.indices {
             let word = words.folded[index]
             // "update my address to: Flat 3, …": the colon does not hide the cue.
@@ -122,6 +165,7 @@ public enum RectificationExtractor {
             var field = words.field(before: index)
             var moved = false
             var naming = false
+            var weakCue = false
             if vocabulary.useWords.contains(word), let guessed = ValueReader.guessField(words, from: index + 1),
                guessed == .email || guessed == .phone {
                 // "please use anne@example.org from now on"
@@ -144,7 +188,12 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .organization
                 moved = true
-            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && words.folded.contains("von"))
+            } else if vocabulary.asWords.contains(word) && vocabulary.jobWords.contains(previous) {
+                // "ny jobb som prosjektleiar i Fjordvind AS"
+                start = index + 1
+                field = .title
+                moved = true
+            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && (words.folded.contains("von") || language == .de))
                         || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
@@ -164,6 +213,15 @@ public enum RectificationExtractor {
                     start = index + 2
                 } else if vocabulary.newWords.contains(previous) || words.newWord(before: index) {
                     start = index + 1
+                } else if Self.valueThenNowOrNot(words, after: index) {
+                    // "my surname is B now", "det er B, ikke A"
+                    start = index + 1
+                } else if index >= 2, vocabulary.possessives.contains(words.folded[index - 2]),
+                          words.fieldPositions.contains(where: { $0.index == index - 1 }),
+                          index + 1 < words.folded.count, !vocabulary.notValues.contains(words.folded[index + 1]) {
+                    // "min titel är B": a value, though not one that makes a mail a correction by itself.
+                    start = index + 1
+                    weakCue = true
                 }
                 if field == nil && start != nil { field = lastField }
                 if start != nil && vocabulary.namingWords.contains(word) {
@@ -220,16 +278,24 @@ public enum RectificationExtractor {
             guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
             // An e-mail address is an e-mail address, whatever word stood before it.
             if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
-            let named = words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming)
+            // "firmaet har skiftet navn fra A til B": the company's name, not a person's.
+            if target == .lastName, let nameAt = words.fieldPositions.last(where: { $0.index < index }), nameAt.whole,
+               words.folded[max(0, nameAt.index - 3)..<nameAt.index].contains(where: vocabulary.companyWords.contains) {
+                target = .organization
+            }
+            let named = !weakCue && (words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming))
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)) {
-                let whole = naming || words.isWholeName(before: index)
+                if target == .title, moved, let end = Self.organizationAfterTitle(words, from: valueStart, title: value, language: language) {
+                    result.append((.organization, end, named, weakCue))
+                }
+                let whole = target != .organization && (naming || words.isWholeName(before: index))
                 if target == .firstName || target == .lastName || whole {
                     for (part, text) in ValueReader.splitName(value, field: target, whole: whole) {
-                        result.append((part, text, named))
+                        result.append((part, text, named, weakCue))
                     }
                 } else {
-                    result.append((target, value, named))
+                    result.append((target, value, named, weakCue))
                 }
             }
         }

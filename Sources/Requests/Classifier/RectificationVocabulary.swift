@@ -67,7 +67,7 @@ enum RectificationVocabulary {
     static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
     static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
     /// "I now live at …", "jeg bor nå i …", "ich wohne jetzt in …" (with "now", never alone).
-    static let liveWords: Set<String> = ["live", "living", "bor", "wohne", "wohnen"]
+    static let liveWords: Set<String> = ["live", "living", "bor", "bur", "wohne", "wohnen"]
     static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
     static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
@@ -91,4 +91,18 @@ enum RectificationVocabulary {
     static let identityHeadingWords: [String] = ["identif", "identit", "personlig", "legitim", "contact", "kontakt",
                                                  "current", "nåværende", "old", "gammel", "registrert", "registered", "aktuell"]
     static let negations: Set<String> = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
+    /// "my surname", "mitt etternavn", "meine Adresse": the writer's own field.
+    static let possessives: Set<String> = ["my", "min", "mitt", "mi", "mine", "mein", "meine", "meinen", "mina", "mit"]
+    /// Words after "my address is" that say something of it, not what it is.
+    static let notValues: Set<String> = [
+        "wrong", "incorrect", "outdated", "also", "still", "not", "feil", "fel", "forkert", "falsch", "dessutom", "også",
+        "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "misspelled", "feilstavet",
+    ]
+    /// "a new job as B at C", "ny jobb som B i C": B is a title, C an organisation.
+    static let jobWords: Set<String> = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste"]
+    static let asWords: Set<String> = ["as", "som", "als"]
+    /// Words that end a company's name ("Fjellkraft AS"): a value with one is an organisation.
+    static let companySuffixes: Set<String> = ["as", "asa", "aps", "ab", "gmbh", "ag", "ltd", "ltd.", "oy", "a/s", "sa", "inc", "inc.", "llc", "plc", "kg", "se"]
+    /// Words naming a company right before "name": "firmaet har skiftet navn".
+    static let companyWords: Set<String> = ["firmaet", "firma", "selskapet", "company", "bedriften", "firmanavn", "företaget", "virksomheden", "unternehmen", "arbeidsgiveren", "arbeidsgiver", "employer"]
 }

@@ -10,11 +10,12 @@ enum ValueReader {
         "from", "fra", "från", "frå", "von", "not", "ikke", "ikkje", "inte", "nicht", "but", "men", "aber",
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
+        "now", "nå", "nu", "jetzt", "nun",
     ]
     /// Prepositions end a short value ("vegetarian for the banquet").
     private static let prepositions: Set<String> = [
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
-        "before", "inför", "före", "før", "vor", "until", "innan",
+        "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
     ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
     private static let maxWords = 12
@@ -44,7 +45,19 @@ enum ValueReader {
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
         if looksLikeAddress(words.original, from: first) { return .address }
+        if looksLikeCompany(words.original, from: first) { return .organization }
         return nil
+    }
+
+    /// "Fjellkraft Energi AS": capitalised words ending in a company suffix.
+    private static func looksLikeCompany(_ words: [String], from start: Int) -> Bool {
+        guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
+        for word in words[start..<min(words.count, start + 5)].dropFirst() {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?)")).lowercased()
+            if RectificationVocabulary.companySuffixes.contains(bare) && word.first?.isUppercase == true { return true }
+            if word.first?.isUppercase != true { return false }
+        }
+        return false
     }
 
     /// "Fjellveien 2, 2815 Gjøvik": a street word, then a four- or five-digit
