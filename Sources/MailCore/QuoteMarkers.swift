@@ -154,7 +154,7 @@ enum QuoteMarkers {
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]
-    private static let attributionVerbs = [" wrote", " skrev", " schrieb", " skrivit", " a écrit", " escribió",
+    private static let attributionVerbs = [" wrote", " skrev", " skreiv", " schrieb", " skrivit", " a écrit", " escribió",
                                            " scrisse", " schreef", " kirjoitti", " napisał", " írta", " escreveu"]
 
     private static func startsLikeAttribution(_ lower: String) -> Bool {

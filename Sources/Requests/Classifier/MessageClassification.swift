@@ -23,8 +23,13 @@ public struct MessageClassification: Sendable {
     /// The note's text followed by the new text of the messages attached
     /// to it: "see the attached mail from my mother" forwards her request.
     /// A message whose text is only the attachment's already reads it.
+    /// An attached mail from the domain the message was sent to is the
+    /// company's own (a welcome mail, a receipt): it asks nothing.
     static func withForwardedAttachments(_ body: String, message: ParsedMessage) -> String {
-        let attached = message.embeddedMessages.prefix(attachedMessagesRead)
+        let ownDomains = Set(message.to.map { $0.domain.lowercased() })
+        let attached = message.embeddedMessages
+            .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercased()) } }
+            .prefix(attachedMessagesRead)
             .map { ReplyText.newText(AnalysedText.prefix($0.text).text) }
             .filter { !$0.isEmpty && !body.contains($0) }
         return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")

@@ -40,7 +40,8 @@ extension PhraseLexicon {
                  "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
         b.access(1.2, "hvad ~3 i ~3 har ~2 gemt|registreret|opbevaret")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstat* ~6 med")
-        b.rectify(1.4, "berigtig*", "korriger*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
+        b.rectify(0.8, "korriger*")
+        b.rectify(1.4, "berigtig*", "rettelse", "rette ~4 \(mine)|\(data)|navn|efternavn|fornavn|adresse",
                   "ændr*|opdater* ~4 navn*|efternavn*|fornavn*|adresse*|e|telefon*|mobil*|nummer*|\(data)|titel*|stilling*|arbejdsgiver*|firma*|virksomhed*|nationalitet*|allergi*|kost*",
                   "\(data)|navn*|efternavn*|fornavn*|adresse*|telefon*|nummer*|e|mail*|titel*|stilling*|arbejdsgiver*|nationalitet*|allergi* ~4 er|var ~3 forkert*|forældet|stavet",
                   "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",

@@ -19,14 +19,15 @@ extension PhraseLexicon {
                  "stopp*|stop ~4 newsletter*|werbung|mails|sms", "keine ~4 anrufe|anruf*|mails|sms",
                  "nicht ~8 weitergeben|weitergegeben|verkaufen|verkauft|teilen|geteilt|übermitteln|übermittelt", "verwendung ~4 werbe*")
         b.rectify(1.4, "ändern|ändert|ändere|aktualisier*|anpassen ~4 \(field)", "\(field) ~4 ist|sind|war ~3 falsch|veraltet|fehlerhaft",
-                  "bitte ~1 anpassen|korrigieren|ändern", "von ~4 auf ~3 ändern")
+                  "bitte ~3 anpassen|korrigieren|ändern|berichtigen", "von ~4 auf ~3 ändern")
         b.access(1.4, "auskunft*", "auskunftsersuchen", "auskunftsanfrage", "kopie ~4 \(data)", "artikel|art 15",
                       "artikel|art 20",
                  "datenübertragbarkeit", "maschinenlesbar*", "welche ~4 \(data) ~6 über ~1 mich", "welche ~4 \(data) ~4 sie ~4 gespeichert|verarbeiten|speichern|haben|vorliegen", "wissen ~3 welche|was ~4 \(data)|sie ~4 gespeichert|speichern|haben",
                  "zugang|zugriff ~3 zu ~3 \(mine) ~3 \(data)", "einsicht ~3 in ~3 \(mine)|\(data)",
                  "was ~3 sie ~4 über ~1 mich ~3 gespeichert|wissen|speichern")
         b.rectify(1.2, "statt|anstatt ~8 soll|sollte|muss ~3 stehen|lauten|heißen", "ersetz* ~6 durch|mit")
-        b.rectify(1.4, "berichtig*", "korrigier*",
+        b.rectify(0.8, "korrigier*")
+        b.rectify(1.4, "berichtig*",
                        "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
                   "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig",

@@ -3,7 +3,7 @@ extension PhraseLexicon {
     static let bokmal: PhraseLexicon = {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
-        let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|brukar*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
 
         b.withdraw("glem ~1 det", "dropp ~3 adresseendring*|forespørsel*|henvendelse*|endring*|sletting*|kravet|innsyn*",
                    "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",
@@ -21,7 +21,10 @@ extension PhraseLexicon {
         b.rectify(1.4, "\(field) ~4 er|var|står ~3 feil|feilregistrert|galt|gal|utdatert", "feil ~1 registrert|registrerte|stavet",
                   "er|blitt ~1 endret|endra ~1 til", "bør|skal|må ~1 endres|rettes|oppdateres|endrast|rettast",
                   "heter|heiter ~4 ikke|ikkje", "skal ~1 være ~4 ikke|ikkje", "rett|riktig|korrekt ~2 \(field)|dato ~2 er")
-        b.rectify(1.0, "fiks|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
+        b.rectify(1.4, "riktig|rett|korrekt ~2 skal|skulle ~1 være|vere", "ny|nye|nytt ~1 mobilnr|tlfnr|telefonnr|nr|nummer")
+        b.erase(1.5, "slett*|fjern* ~2 den|det|dem|han|ho ~4 og ~1 alt", "slett*|fjern* ~1 henne|ham|han|hun|ho|dei|dem ~3 fra|frå ~4 *list*|*system*|*register*|*database*")
+        b.access(1.4, "se|sjå|vite|veta ~4 alt|hva|kva ~3 dere|de|dokker ~3 har|lagrer|lagra|lagret|registrert")
+        b.rectify(1.0, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
         b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
                 "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
                 "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")
@@ -43,7 +46,9 @@ extension PhraseLexicon {
         b.access(1.2, "hva ~3 dere ~3 har ~2 lagret|registrert",
                  "hva ~1 slags|for ~3 \(data) ~4 lagret|registrert|lagrer|behandler|har")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstatt* ~6 med")
-        b.rectify(1.4, "rett* ~3 opp", "korriger*", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
+        b.rectify(0.8, "korriger*")
+        b.rectify(0.7, "flyttet|flytta ~2 til")
+        b.rectify(1.4, "rett* ~3 opp", "retting", "rette ~4 \(data)|navn*|adresse*|etternavn*|fornavn*",
                   "endr*|oppdater* ~4 \(mine) ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|\(data)|tittel*|stilling*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*",
                   "endr*|oppdater* ~3 navn*|etternavn*|fornavn*|adresse*|e|epost*|telefon*|mobil*|nummer*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|nasjonalitet*|allergi*|kost*|matpreferanse*|\(data)",
                   "\(data)|navn*|etternavn*|fornavn*|adresse*|telefon*|nummer*|e|epost*|tittel*|stilling*|arbeidsgiver*|nasjonalitet*|allergi* ~4 er|var ~3 feil|utdatert*|gammel|gamle|feilstavet",
@@ -54,7 +59,7 @@ extension PhraseLexicon {
                   "har ~2 endret ~3 til", "er ~1 endret ~1 til", "er ~1 nå|blitt ~2 vegetar*|veganer|vegansk|pescetar*|cøliaki*",
                   "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette",
                   "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefon*|nummer*|arbeidsgiver*|jobb",
-                  "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", "flyttet|flytta ~2 til",
+                  "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", 
                   "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
                   "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",
                   "er ~2 utdatert*", "artikkel|art 16",
@@ -83,7 +88,7 @@ extension PhraseLexicon {
                 "bilde*|bildet|bildene|foto*|video* ~8 tas ~1 ned",
                 "brukeren|brukerkontoen|profilen|kontoen ~3 min|mi ~3 slettes|fjernes")
         b.object(1.4, "protester*|motsett*|reserver* ~4 mot", "motsett* ~2 meg", "innsigelse*", "artikkel|art 21",
-                 "^avmeld*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
+                 "=avmeld*", "^avmeld* ~3 nyhetsbrev*|*list*|e|epost*|sms*|reklame|markedsføring*|alt|utsending*", "meg|ønsker|vil|ber|vennligst ~4 avmeld*", "avmeld* ~2 meg",
                  "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
                  "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|gitt|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",

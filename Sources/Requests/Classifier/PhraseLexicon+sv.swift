@@ -36,8 +36,9 @@ extension PhraseLexicon {
                  "dataportabilitet", "portabilitet", "maskinläsbar*", "begär ~3 ut ~4 \(data)", "få ~3 ut ~4 \(data)",
                  "få ~3 veta ~4 vilka|vad", "insyn")
         b.rectify(1.2, "i ~1 stället ~1 för ~8 ska ~2 stå|vara", "ersätt* ~6 med")
+        b.rectify(0.8, "korrigera*")
+        b.rectify(1.4, "kan|kunde ~1 ni ~1 korrigera|rätta|ändra|uppdatera ~1 det|den|detta")
         b.rectify(1.4, "rättelse", "rättning", "rätta ~4 \(mine)|\(data)|namn|efternamn|förnamn|adress*",
-                  "korrigera*",
                   "ändra*|uppdatera* ~4 namn*|efternamn*|förnamn*|adress*|e|telefon*|mobil*|nummer*|\(data)|titel*|befattning*|arbetsgivare*|företag*|nationalitet*|allergi*|kost*",
                   "\(data)|namn*|efternamn*|förnamn*|adress*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*|nationalitet*|allergi* ~4 är|var ~3 fel|felaktig*|inaktuell*|felstavat",
                   "felaktig* ~3 \(data)", "felstavat", "stavat ~2 fel",

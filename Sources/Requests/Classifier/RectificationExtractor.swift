@@ -228,8 +228,8 @@ public enum RectificationExtractor {
                     field = .lastName
                     naming = true
                 }
-            } else if vocabulary.beWords.contains(word) && vocabulary.shouldWords.contains(previous)
-                        || (vocabulary.beWords.contains(word) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
+            } else if vocabulary.beWords.contains(bareWord) && vocabulary.shouldWords.contains(previous)
+                        || (vocabulary.beWords.contains(bareWord) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
                 if !(index > 1 && vocabulary.negations.contains(words.folded[index - 1])) {
                     start = index + 1
                     if field == nil { field = lastField }
@@ -283,9 +283,15 @@ public enum RectificationExtractor {
                words.folded[max(0, nameAt.index - 3)..<nameAt.index].contains(where: vocabulary.companyWords.contains) {
                 target = .organization
             }
-            let named = !weakCue && (words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming))
+            var named = !weakCue && (words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming))
+            // "I have moved to Gothenburg" explains; "…to Storgata 5, 0155 Oslo" gives an address.
+            if moved && target == .address && words.field(before: index) == nil,
+               let valueStart = start, !words.original[valueStart...].prefix(8).contains(where: { $0.contains(where: \.isNumber) }) {
+                named = false
+            }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
-               !(moved && target == .address && !ValueReader.looksLikePlace(value)) {
+               !(moved && target == .address && !ValueReader.looksLikePlace(value)),
+               !(target == .organization && value.first?.isLowercase == true) {
                 if target == .title, moved, let end = Self.organizationAfterTitle(words, from: valueStart, title: value, language: language) {
                     result.append((.organization, end, named, weakCue))
                 }

@@ -29,6 +29,9 @@ public enum RequestClassifier {
     /// long after the phrase they qualify.
     static let mentionReach = (before: 10, after: 20)
 
+    /// Words for the company's systems as a whole, in the six languages.
+    static let systemStems = ["system", "register", "database", "databas", "datenbank", "kartotek", "crm"]
+
     /// How many words after a withdrawal cue ("ignore my last mail about…")
     /// the request phrases are the ones taken back.
     static let withdrawalReach = 8
@@ -95,7 +98,9 @@ public enum RequestClassifier {
                 range.lowerBound >= $0.range.lowerBound - $0.reachBack && range.lowerBound <= $0.range.upperBound + mentionReach.after
             }
         }
-        let lists = matches.filter { index.rules[$0.rule].signal == .nonErasureContext }.map(\.range)
+        // "…from all lists and systems" asks for more than an unsubscription.
+        let namesSystems = tokens.contains { token in Self.systemStems.contains { token.hasPrefix($0) || token.hasSuffix($0) } }
+        let lists = namesSystems ? [] : matches.filter { index.rules[$0.rule].signal == .nonErasureContext }.map(\.range)
         func aboutAList(_ range: Range<Int>) -> Bool {
             lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
         }
