@@ -93,4 +93,30 @@ import Testing
         // It never makes a mail a correction by itself.
         #expect(RequestClassifier.classify(subject: "", body: "My name is Kari Lunde. Please send me a copy of my data.").kinds == [.access])
     }
+
+    @Test func aLineEndingInIsOrToAnnouncesTheValueOnTheNextLine() {
+        #expect(fields("Please change my adress in your system. New adress is:\nExampleveien 14 B, 0580 Oslo\n")[.address]
+            == "Exampleveien 14 B, 0580 Oslo")
+        #expect(fields("Meine E-Mail-Adresse ändert sich. Bitte ändern Sie sie in meinem Profil auf:\nm.beispiel@example.org\n", .de)[.email]
+            == "m.beispiel@example.org")
+        // "in Ihrem System" is where, not what.
+        #expect(fields("Bitte korrigieren Sie das in Ihrem System.", .de).isEmpty)
+    }
+
+    @Test func itIsBNotA() {
+        #expect(fields("You have my first name spelled wrong \u{2013} it\u{2019}s Eabh\u{E1}n, not Eabhan.")[.firstName] == "Eabh\u{E1}n")
+        #expect(fields("Jeg er ikke lenger vegetarianer \u{2013} nå spiser jeg alt.", .nb).isEmpty)
+    }
+
+    @Test func aCompanyThatIsNowCalledB() {
+        #expect(fields("Företaget heter numera Exempel Konsult AB, kan ni uppdatera det?", .sv)[.organization] == "Exempel Konsult AB")
+        #expect(fields("Jag heter numera Berglund i efternamn (tidigare Svensson).", .sv)[.lastName] == "Berglund")
+    }
+
+    @Test func formLinesAfterARequestToUpdate() {
+        let body = "I've changed jobs. Could you update my profile so the badge is correct?\n\nOrganisation: Example Consulting\nJob title: Head of Data\n"
+        let read = fields(body)
+        #expect(read[.organization] == "Example Consulting")
+        #expect(read[.title] == "Head of Data")
+    }
 }

@@ -48,7 +48,7 @@ extension ConceptVocabulary {
         giveVerbs: "send|give|provide|show|email|forward|mail",
         me: "me|us",
         what: "what|which|whatever",
-        holdVerbs: "have|hold|holds|store|stores|stored|keep|kept|process|processed|know|collected|saved|registered|got",
+        holdVerbs: "have|hold|holds|store|stores|stored|keep|kept|process|processed|know|collected|saved|registered|got|having|holding|keeping",
         about: "about|on|regarding|concerning",
         stopVerbs: "stop|cease|quit|halt",
         marketing: "marketing|newsletter*|ads|advertising|advert*|offers|promotion*|promo*|spam|sms|texts|calls|mailings|campaign*",
@@ -103,7 +103,7 @@ extension ConceptVocabulary {
         more: "flere|mere|længere",
         wantVerbs: "have|modtage|få|ønske|ønsker",
         negations: "ikke|ikk|ingen|aldrig",
-        shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|sælg|sælge|sælges|solgt|videregiv*|overfør*",
+        shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|videre|sælg|sælge|sælges|solgt|videregiv*|overfør*",
         partners: "partner*|samarbejdspartner*|tredjepart*|sponsor*|udstiller*|annoncører",
         changeVerbs: "ændr*|opdater*|ret|rette|retter|korriger*|skift*|byt*|juster*",
         fields: "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|mail*|titel*|stilling*|arbejdsgiver*|klub*|fødselsdato*|kost*|allergi*|nationalitet*|sprog",
@@ -168,11 +168,12 @@ extension RuleBuilder {
         erase(1.5, "\(v.eraseVerbs) ~4 \(v.ownData)")
         if !v.erasePassives.isEmpty { erase(1.4, "\(v.ownData) ~4 \(v.erasePassives)") }
         access(1.4, "\(v.accessNouns) ~3 \(v.of) ~4 \(v.ownData)|\(v.what)", "\(v.giveVerbs) ~3 \(v.me) ~4 \(v.accessNouns)")
-        access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)",
+        access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)", "\(v.what) ~6 \(v.about) ~1 \(v.me) ~4 \(v.holdVerbs)",
                "\(v.giveVerbs) ~3 \(v.me) ~8 \(v.holdVerbs) ~4 \(v.about) ~1 \(v.me)")
         object(1.4, "\(v.stopVerbs) ~4 \(v.marketing)", "\(v.negations) ~3 \(v.more) ~3 \(v.marketing)",
                "\(v.negations) ~4 \(v.wantVerbs) ~5 \(v.marketing)",
-               "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)")
+               "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)",
+               "\(v.negations) ~8 \(v.partners) ~8 \(v.shareVerbs)")
         rectify(1.4, "\(v.changeVerbs) ~4 \(v.fields)", "\(v.fields) ~5 \(v.beVerbs) ~3 \(v.wrong)")
         rectify(1.2, "\(v.wrong) ~2 \(v.fields)")
     }

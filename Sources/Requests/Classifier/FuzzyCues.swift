@@ -22,7 +22,16 @@ enum FuzzyCues {
         // sv
         "radera", "raderas", "registerutdrag", "avregistrera", "personuppgifter",
         // de
-        "löschen", "löscht", "lösche", "auskunft", "berichtigung", "widerspruch", "abmelden", "datenschutz", "gelöscht",
+        "löschen", "löscht", "lösche", "auskunft", "berichtigung", "widerspruch", "widerspreche", "widersprechen", "abmelden",
+        "datenschutz", "gelöscht",
+    ]
+
+    /// German written without umlauts, as on a foreign keyboard.
+    static let transliterations: [String: String] = [
+        "loeschen": "löschen", "loesche": "lösche", "loescht": "löscht", "geloescht": "gelöscht", "loeschung": "löschung",
+        "aendern": "ändern", "aendert": "ändert", "aenderung": "änderung", "geaendert": "geändert", "ueber": "über",
+        "uebermitteln": "übermitteln", "uebersicht": "übersicht", "moechte": "möchte", "koennen": "können",
+        "koennt": "könnt", "hoert": "hört", "hoeren": "hören",
     ]
 
     /// Real words one slip from a cue.
@@ -31,16 +40,22 @@ enum FuzzyCues {
     private static let cueSet = Set(cues)
     private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
 
-    static func corrected(_ tokens: [String]) -> [String] {
+    static func corrected(_ tokens: [String], knowing vocabulary: Vocabulary = .everyLanguage) -> [String] {
         var result = tokens
         for (index, token) in tokens.enumerated() {
-            if let cue = cue(for: token) { result[index] = cue }
+            if let plain = transliterations[token] {
+                result[index] = plain
+            } else if let cue = cue(for: token, knowing: vocabulary) {
+                result[index] = cue
+            }
         }
         return result
     }
 
-    /// The cue the word is a slip of, or nil.
-    static func cue(for token: String) -> String? {
+    /// The cue the word is a slip of, or nil. A word the lexicons of the
+    /// mail's language use is no slip ("delte" is Norwegian for "shared",
+    /// but in English mail a slip of "delete").
+    static func cue(for token: String, knowing vocabulary: Vocabulary = .everyLanguage) -> String? {
         let scalars = Array(token.unicodeScalars)
         guard scalars.count >= 5, !cueSet.contains(token), !realWords.contains(token) else { return nil }
         for (number, cue) in cueScalars.enumerated() {
@@ -48,20 +63,23 @@ enum FuzzyCues {
             guard abs(difference) <= 1 else { continue }
             // An inflection of the cue ("deleted", "slettet") is no slip.
             if difference == 1 && scalars.starts(with: cue) { continue }
-            if isOneSlip(scalars, cue) { return isKnownWord(token) ? nil : cues[number] }
+            if isOneSlip(scalars, cue) { return vocabulary.knows(token) ? nil : cues[number] }
         }
         return nil
     }
 
-    /// Every word and prefix any lexicon's phrases use: a word some phrase
+    /// The words and prefixes a set of phrases uses: a word some phrase
     /// knows ("slett", nynorsk "nyheitsbrev") is no slip, whatever cue of
     /// another language it resembles. A short prefix ("register*") does not
     /// make a long word known.
-    private static let vocabulary: (words: Set<String>, prefixes: [String]) = {
-        var words = Set<String>()
-        var prefixes = Set<String>()
-        for language in Language.allCases {
-            for rule in PhraseLexicon.lexicon(for: language).rules {
+    struct Vocabulary: Sendable {
+        let words: Set<String>
+        let prefixes: [String]
+
+        init(_ rules: [PhraseRule]) {
+            var words = Set<String>()
+            var prefixes = Set<String>()
+            for rule in rules {
                 for element in rule.pattern.elements {
                     for alternative in element.alternatives {
                         switch alternative {
@@ -72,13 +90,16 @@ enum FuzzyCues {
                     }
                 }
             }
+            self.words = words
+            self.prefixes = prefixes.sorted()
         }
-        return (words, prefixes.sorted())
-    }()
 
-    static func isKnownWord(_ token: String) -> Bool {
-        vocabulary.words.contains(token)
-            || vocabulary.prefixes.contains { $0.count >= 4 && $0.count + 3 >= token.count && token.hasPrefix($0) }
+        func knows(_ token: String) -> Bool {
+            words.contains(token) || prefixes.contains { $0.count >= 4 && $0.count + 3 >= token.count && token.hasPrefix($0) }
+        }
+
+        /// Every lexicon's words, for mail whose language is not known.
+        static let everyLanguage = Vocabulary(Language.allCases.flatMap { PhraseLexicon.lexicon(for: $0).rules })
     }
 
     /// One letter missing, one extra, or two neighbours swapped.

@@ -9,6 +9,8 @@ extension PhraseLexicon {
                    "fortrudt", "fortryder", "glem ~1 det")
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
+        b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
+        b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
         b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
         b.object(1.4, "må|skal ~1 ikke ~4 stå|være ~4 deltagerliste*|liste*")
         b.access(1.4, "aktindsigt ~3 i ~3 \(mine)|\(data)", "udskrift ~3 af ~4 \(mine)|\(data)", "oversigt ~3 over ~4 \(mine)|\(data)",
@@ -60,10 +62,11 @@ extension PhraseLexicon {
         b.erase(1.5, "anmodning|krav ~2 om ~2 sletning")
         b.erase(1.5, "slet|slette|sletter|fjern* ~4 billede*|billeder|foto*|video*",
                      "billede*|billeder|foto*|video* ~8 slettes|fjernes|slettet|fjernet")
-        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "^afmeld*", "^frameld*",
-                      "mig|ønsker|vil|beder|venligst ~4 afmeld*|frameld*", "afmeld*|frameld* ~2 mig",
+        b.object(1.4, "gør* ~2 indsigelse", "indsigelse*", "modsætter ~2 mig", "artikel|art 21", "=afmelding", "^afmeld* ~3 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt",
+                      "^frameld* ~3 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt",
+                      "afmeld|frameld ~1 mig",
                  "ikke ~4 modtage|have|få ~4 nyhedsbrev*|markedsføring*|reklame|tilbud|e|sms",
-                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre|udstiller*|sponsor*",
+                 "ikke ~5 del|dele|deler|deles|delt|videregive*|videregives|sælge|sælges|solgt|give|gives|givet|overføre ~8 partner*|samarbejdspartner*|tredjepart*|andre|udstiller*|sponsor*",
                  "stop* ~3 med ~3 at ~3 sende|dele",
                  "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
                  "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")

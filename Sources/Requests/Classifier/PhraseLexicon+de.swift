@@ -14,6 +14,12 @@ extension PhraseLexicon {
         b.access(1.4, "übersicht ~3 über ~3 \(data)|alle", "welche ~3 infos|daten|informationen ~4 ihr|sie ~3 von|über|zu ~1 mir|mich",
                  "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
         b.erase(1.5, "entfern*|lösch* ~5 \(mine)|alle ~3 \(data)")
+        b.erase(1.3, "lösch* ~3 anschließend|danach|dann|vollständig|komplett|restlos|endgültig|dauerhaft")
+        b.access(1.2, "was ~4 ihr|sie|du ~4 über ~1 mich ~3 gespeichert|wisst|wissen|habt|haben", "wen|wem ~4 weitergegeben|gegeben|verkauft|übermittelt|geteilt")
+        b.object(1.4, "=abmelden|=abmelde|=abbestellen|=austragen", "streich*|nehm*|nimm ~2 mich ~3 aus ~4 verteiler*|*liste*|newsletter*",
+                 "hört|hören ~2 bitte ~1 auf", "angebot*|werbung|newsletter* ~8 nicht ~2 mehr ~3 bekommen|erhalten|haben",
+                 "geben ~6 nicht ~4 weiter")
+        b.rectify(1.4, "ändert|ändern|ändere ~2 das|es|dies ~1 auf|in|zu", "statt ~3 eintragen|einzutragen")
         b.object(1.4, "meld* ~2 mich ~3 vom|von ~2 newsletter* ~1 ab", "übermittel*|weitergeb*|teil*|verkauf* ~6 nicht ~2 an ~3 dritte*|partner*|sponsor*|kooperationspartner*|andere",
                  "hört|hören ~3 auf ~6 newsletter*|werbung|mails|schicken|senden", "sperr* ~4 \(data) ~3 werb*",
                  "stopp*|stop ~4 newsletter*|werbung|mails|sms", "keine ~4 anrufe|anruf*|mails|sms",

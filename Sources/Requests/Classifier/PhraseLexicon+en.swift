@@ -35,6 +35,9 @@ extension PhraseLexicon {
         b.object(1.2, "not ~2 want ~10 \(others)")
         b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
         b.add(.passingMention, 1.0, "how ~1 long")
+        b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|database|distribution")
+        b.access(1.4, "share ~2 me ~4 \(data)|copy", "to ~1 whom ~4 given|shared|sold|disclosed|passed",
+                 "what ~4 \(data) ~4 you ~2 are ~1 having|holding|keeping|storing")
         b.access(1.2, "what|who|whom ~4 shared|disclosed|passed|sold|given|gave ~4 with|to|about",
                  "where ~4 you ~3 got|get|obtained ~4 my|number|address|details|email")
         b.access(1.2, "what ~4 \(data) ~6 about|on|concerning|regarding|relating me",

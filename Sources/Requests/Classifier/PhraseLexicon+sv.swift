@@ -14,6 +14,8 @@ extension PhraseLexicon {
         b.erase(1.5, "ta ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
         b.erase(0.9, "ta ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
         b.rectify(1.4, "bytt ~3 \(field)")
+        b.object(1.4, "ta ~1 bort ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*|mail*")
+        b.access(1.2, "vilka|vem|vilket ~4 lämnat|delat|sålt|gett|skickat|lämnats|delats")
         b.access(1.2, "har ~2 ni ~3 några|något ~3 \(data) ~3 om ~1 mig")
         b.erase(1.5, "radera ~3 allt ~2 om", "bli ~1 borttagen|raderad ~2 ur|från ~3 *register*|*system*|*databas*|era",
                 "ta ~1 bort ~4 namn*|adress*|telefon*|\(mine)|\(data) ~6 ur|från", "ta ~1 bort ~1 det|den ~2 igen|tack|helt",

@@ -45,7 +45,15 @@ struct PhrasePattern: Sendable {
     let source: String
     let elements: [Element]
 
-    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som"]
+    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som", "mir", "mich", "uns"]
+    /// Words that close an enumeration: "my name, my e-mail or my phone",
+    /// "Aussteller, Sponsoren oder Partner". A comma with one of them close
+    /// behind separates list items, not clauses.
+    static let enumerationWords: Set<String> = ["and", "or", "nor", "og", "eller", "och", "und", "oder", "samt", "sowie", "&"]
+
+    static func isListComma(_ tokens: [String], at index: Int) -> Bool {
+        tokens[(index + 1)..<min(tokens.count, index + 5)].contains(where: enumerationWords.contains)
+    }
 
     /// Parses the pattern syntax; elements that are empty are ignored.
     init(_ source: String) {
@@ -95,7 +103,8 @@ struct PhrasePattern: Sendable {
             }
             if token == TextFolding.clauseBreak {
                 // "ønsker ikke, at I deler…": a comma before "that" does not end the phrase.
-                guard index + 1 < tokens.count, Self.complementizers.contains(tokens[index + 1]) else { return nil }
+                guard index + 1 < tokens.count,
+                      Self.complementizers.contains(tokens[index + 1]) || Self.isListComma(tokens, at: index) else { return nil }
                 index += 1
                 continue
             }

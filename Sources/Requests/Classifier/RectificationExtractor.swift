@@ -37,10 +37,31 @@ public enum RectificationExtractor {
             cache[number] = split
             return split
         }
+        /// "New address is:" / "ändern Sie sie auf:" at a line's end: the value is the next line.
+        var announced: (field: RectificationField?, explicit: Bool)?
         for (number, sentence) in sentences.enumerated() {
             // A sign-off ends any block of changes: the signature below is contact data, not new values.
             if sentence.tokens.contains(where: signOffs.contains) { inChangeBlock = false }
+            if let pending = announced {
+                announced = nil
+                let current = words(number)
+                if !current.isEmpty, let shape = ValueReader.guessField(current, from: 0) ?? pending.field,
+                   found[shape] == nil, let value = ValueReader.read(current, from: 0, field: shape, language: language) {
+                    found[shape] = value
+                    if pending.explicit { explicit[shape] = value }
+                    continue
+                }
+            }
             let isHeading = sentence.text.hasSuffix(":")
+            if isHeading, let announcement = Self.announcesValue(words(number)) {
+                announced = announcement
+                continue
+            }
+            // "Could you update my profile? Organisation: B / Job title: C"
+            if !isHeading && !sentence.isSubject && sentence.tokens.contains(where: { token in
+                RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) } }) {
+                inChangeBlock = true
+            }
             guard isHeading || mayHoldValue(sentence) else { continue }
             let current = words(number)
             if current.isEmpty { continue }
@@ -66,6 +87,21 @@ public enum RectificationExtractor {
         return (found, explicit)
     }
 
+    /// A line ending in "is:", "er:", "to:", "auf:" after a field name or a
+    /// "new" word announces the value on the next line.
+    private static func announcesValue(_ words: SentenceWords) -> (field: RectificationField?, explicit: Bool)? {
+        guard let last = words.folded.last, last.hasSuffix(":") else { return nil }
+        let bare = String(last.dropLast())
+        let vocabulary = RectificationVocabulary.self
+        guard vocabulary.isWords.contains(bare) || vocabulary.toWords.contains(bare) else { return nil }
+        let field = words.fieldPositions.last?.field
+        let changes = words.folded.contains { word in vocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+        let isNew = words.folded.contains(where: vocabulary.newWords.contains)
+        // Without a field named, the next line's shape (an address, a number) decides.
+        guard changes || isNew else { return nil }
+        return (field, true)
+    }
+
     private static let signOffs: Set<String> = [
         "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
         "gruß", "mvh", "vh", "hilsner",
@@ -81,6 +117,8 @@ public enum RectificationExtractor {
         let v = RectificationVocabulary.self
         return v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
             .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
+            // "it's B, not A"
+            .union(v.negations)
     }()
 
     private static let changeVerbInitials = Set(RectificationVocabulary.changeVerbs.compactMap(\.first))
@@ -131,8 +169,11 @@ public enum RectificationExtractor {
     /// comma and a negation.
     private static func valueThenNowOrNot(_ words: SentenceWords, after index: Int) -> Bool {
         let vocabulary = RectificationVocabulary.self
+        // A name, a number or an address: "is Berg-Lunde now", not "is no longer vegetarian – now…".
+        guard index + 1 < words.original.count, let first = words.original[index + 1].first,
+              first.isUppercase || first.isNumber || words.original[index + 1].contains("@") else { return false }
         var position = index + 1
-        while position < words.folded.count && position <= index + 4 {
+        while position < words.folded.count && position <= index + 6 {
             let word = words.folded[position]
             if position > index + 1 && vocabulary.nowWords.contains(word) { return true }
             if position > index + 1 && words.original[position - 1].hasSuffix(",") && vocabulary.negations.contains(word) { return true }
@@ -211,7 +252,9 @@ public enum RectificationExtractor {
                 if vocabulary.nowWords.contains(next) || vocabulary.newWords.contains(next) || next == "correctly" || next == "rigtigt" {
                     // "is now B", "lautet richtig B"
                     start = index + 2
-                } else if vocabulary.newWords.contains(previous) || words.newWord(before: index) {
+                } else if vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                            || vocabulary.nowWords.contains(previous) {
+                    // "…så mit efternavn nu er B"
                     start = index + 1
                 } else if Self.valueThenNowOrNot(words, after: index) {
                     // "my surname is B now", "det er B, ikke A"
@@ -224,7 +267,8 @@ public enum RectificationExtractor {
                     weakCue = true
                 }
                 if field == nil && start != nil { field = lastField }
-                if start != nil && vocabulary.namingWords.contains(word) {
+                if start != nil && vocabulary.namingWords.contains(word) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true) {
+                    // "jeg heter nå B" names the person; "Företaget heter numera B" the company.
                     field = .lastName
                     naming = true
                 }
@@ -239,7 +283,10 @@ public enum RectificationExtractor {
                 let isNew = vocabulary.newWords.contains(label) || vocabulary.changedWords.contains(label)
                     || vocabulary.newWords.contains(previous) || words.newWord(before: index)
                     || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
-                if vocabulary.valueWords.contains(label) && isNew {
+                if vocabulary.spelledWords.contains(label) && words.field(before: index) != nil {
+                    // "Mein Nachname wird mit ö geschrieben: Köhler"
+                    start = index + 1
+                } else if vocabulary.valueWords.contains(label) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }
                 } else if isNew, words.fieldPositions.first(where: { $0.index == index }) == nil,
@@ -291,7 +338,8 @@ public enum RectificationExtractor {
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)),
-               !(target == .organization && value.first?.isLowercase == true) {
+               !(target == .organization && value.first?.isLowercase == true),
+               !vocabulary.determiners.contains(value.split(separator: " ").first.map { $0.lowercased() } ?? "") {
                 if target == .title, moved, let end = Self.organizationAfterTitle(words, from: valueStart, title: value, language: language) {
                     result.append((.organization, end, named, weakCue))
                 }

@@ -13,7 +13,7 @@ enum RectificationVocabulary {
                          "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
         (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "titel", "befattning", "jobbtitel",
                   "berufsbezeichnung", "jobtitel", "stillingsbetegnelse"]),
-        (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
+        (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "kostpræf", "kosthald", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
                     "ernährung", "unverträglichkeit", "intoleran", "matbehov", "spesialkost"]),
         (.nationality, ["nationality", "citizenship", "nasjonalitet", "statsborgerskap", "nationalitet", "medborgarskap",
                         "statsborgerskab", "staatsangehörigkeit", "nationalität", "statsborgarskap"]),
@@ -34,7 +34,7 @@ enum RectificationVocabulary {
     /// "to" after a change verb or "from": "change my surname from A to B".
     static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
     /// "update it to …", "oppdater det til …": the field was named before.
-    static let pronouns: Set<String> = ["it", "this", "that", "det", "den", "dette", "denne", "es", "sie", "ihn", "dies"]
+    static let pronouns: Set<String> = ["it", "this", "that", "det", "den", "dette", "denne", "es", "sie", "ihn", "dies", "das"]
     /// "replace A with B", "erstatt A med B", "ersetzen Sie A durch B".
     static let withWords: Set<String> = ["with", "med", "mit", "durch"]
     static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
@@ -70,8 +70,14 @@ enum RectificationVocabulary {
     static let liveWords: Set<String> = ["live", "living", "bor", "bur", "wohne", "wohnen"]
     static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart"]
-    static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt"]
+    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's"]
+    static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
+                                        "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
+    /// "geschrieben:", "spelled:": the correct spelling follows.
+    static let spelledWords: Set<String> = ["geschrieben", "spelled", "spelt", "written", "stavet", "stavas", "stavat", "skrevet", "skrivs", "staves"]
+    /// Words that start a phrase, not a value ("in Ihrem System", "to the list").
+    static let determiners: Set<String> = ["ihrem", "ihrer", "ihren", "ihr", "meinem", "meiner", "meinen", "dem", "der", "den", "die",
+                                           "das", "einem", "einer", "your", "the", "my", "our", "deres", "jeres", "era", "er"]
     static let newWords: Set<String> = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
         "korrekte", "rett", "rette", "nya", "rätt", "rätta", "nyt", "neue", "neuer", "neues", "neuen", "richtige",

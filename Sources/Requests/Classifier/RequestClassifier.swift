@@ -56,6 +56,7 @@ public enum RequestClassifier {
         guard let index = chosen else {
             return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
         }
+        sentences = sentences.map { $0.correctingCues(index.vocabulary) }
         var tally = SignalTally()
         var subjectTally = SignalTally()
         for sentence in sentences {

@@ -5,6 +5,8 @@ struct RuleIndex: Sendable {
     let negations: Set<String>
     let requestMarkers: Set<String>
     let hedges: Set<String>
+    /// The words its phrases know, for reading misspelt cue words.
+    let vocabulary: FuzzyCues.Vocabulary
     private let byWord: [String: [Int]]
     /// Prefix alternatives, by their first three letters (shorter prefixes by themselves).
     private let byPrefix: [String: [(prefix: String, rule: Int)]]
@@ -27,6 +29,7 @@ struct RuleIndex: Sendable {
             lexicons = Language.allCases.map(PhraseLexicon.lexicon(for:))
         }
         rules = lexicons.flatMap(\.rules)
+        vocabulary = FuzzyCues.Vocabulary(rules)
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
         self.negations = negations

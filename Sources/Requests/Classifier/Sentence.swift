@@ -4,7 +4,7 @@ struct Sentence: Sendable {
     /// The sentence as written, whitespace collapsed.
     let text: String
     /// Folded word tokens, with `TextFolding.clauseBreak` between clauses;
-    /// a misspelt cue word ("delet", "unsubcribe") is read as the cue.
+    /// after `correctingCues`, a misspelt cue word ("delet") reads as the cue.
     let tokens: [String]
     /// For each token, whether it stands inside quotation marks.
     let quoted: [Bool]
@@ -20,10 +20,25 @@ struct Sentence: Sendable {
         let text = text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
         self.text = text
         let (tokens, quoted) = TextFolding.quotedTokens(TextFolding.fold(text))
-        self.tokens = FuzzyCues.corrected(tokens)
+        self.tokens = tokens
         self.quoted = quoted
         self.isQuestion = text.hasSuffix("?")
         self.isSubject = isSubject
+    }
+
+    private init(text: String, tokens: [String], quoted: [Bool], isQuestion: Bool, isSubject: Bool) {
+        self.text = text
+        self.tokens = tokens
+        self.quoted = quoted
+        self.isQuestion = isQuestion
+        self.isSubject = isSubject
+    }
+
+    /// The sentence with misspelt cue words read as the cue, for the words
+    /// the lexicons of its mail's language know.
+    func correctingCues(_ vocabulary: FuzzyCues.Vocabulary) -> Sentence {
+        Sentence(text: text, tokens: FuzzyCues.corrected(tokens, knowing: vocabulary), quoted: quoted,
+                 isQuestion: isQuestion, isSubject: isSubject)
     }
 }
 
