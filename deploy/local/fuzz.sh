@@ -6,6 +6,8 @@
 # inputs than the test suite does, in several processes with their own
 # seeds, one per core. No PostgreSQL or mail server is needed.
 # Usage: deploy/local/fuzz.sh [INPUTS]   (default 1000000)
+# DSRD_FUZZ_SEED_BASE (default 25715) picks other inputs, so that a long run
+# can be made of shorter ones that each report.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$REPO"
@@ -19,7 +21,7 @@ started=$(date +%s)
 pids=()
 for job in $(seq 1 "$JOBS"); do
     count=$(( INPUTS / JOBS + (job <= INPUTS % JOBS ? 1 : 0) ))
-    DSRD_FUZZ_ITERATIONS=$count DSRD_FUZZ_SEED=$(( 0x6473 * 1000 + job )) \
+    DSRD_FUZZ_ITERATIONS=$count DSRD_FUZZ_SEED=$(( ${DSRD_FUZZ_SEED_BASE:-$((0x6473))} * 1000 + job )) \
         swift test -c release -Xswiftc -enable-testing --scratch-path "$SCRATCH" --skip-build \
         --filter 'FuzzIntakeTests/randomAndMutatedMessagesNeverCrash' > "$SCRATCH/fuzz-$job.log" 2>&1 &
     pids+=($!)

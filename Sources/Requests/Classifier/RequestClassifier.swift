@@ -59,13 +59,16 @@ public enum RequestClassifier {
         sentences = sentences.map { $0.correctingCues(index.vocabulary) }
         var tally = SignalTally()
         var subjectTally = SignalTally()
+        var doubts = ReadingDoubts()
         for sentence in sentences {
             if sentence.isSubject {
                 score(sentence, with: index, into: &subjectTally)
-            } else {
-                score(sentence, with: index, into: &tally)
+            } else if !score(sentence, with: index, into: &tally),
+                      ReadingDoubts.isUnreadDemand(sentence, markers: index.requestMarkers) {
+                doubts.unreadDemands += 1
             }
         }
+        let bodyKinds = Set(RequestKind.allCases.filter { tally.score(.kind($0)) > 0 })
         let bodyAsks = RequestKind.allCases.contains { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) }
         let withdrawn = tally.score(.withdrawal) > 0
         let negated = tally.negatedKinds
@@ -81,16 +84,28 @@ public enum RequestClassifier {
             language = voted.key
         }
         let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
-        return decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
+        var result = decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
+        if !result.kinds.isEmpty {
+            doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
+            doubts.contested = !tally.negatedKinds.isEmpty || tally.notes.contains { $0.hasPrefix("taken back") }
+            if doubts.count > 0 {
+                result.confidence = max(0.3, ((result.confidence - ReadingDoubts.step * Double(doubts.count)) * 100).rounded() / 100)
+                result.evidence += doubts.evidence
+            }
+        }
+        return result
     }
 
-    /// Scores one sentence: the strongest phrase per signal counts.
-    private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) {
+    /// Scores one sentence: the strongest phrase per signal counts. Returns
+    /// whether any phrase of a request, or one that qualifies a request
+    /// (a withdrawal, a complaint, a list…), matched, even if it did not count.
+    @discardableResult
+    private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) -> Bool {
         let tokens = sentence.tokens
         var best: [Signal: (weight: Double, evidence: String, target: ErasureTarget?)] = [:]
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
-        guard !matches.isEmpty else { return }
+        guard !matches.isEmpty else { return false }
         let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }
             .map { (range: $0.range, reachBack: Int(Double(mentionReach.before) * index.rules[$0.rule].weight)) }
         /// A passing-mention cue weakens the phrases near it, not a whole long sentence.
@@ -184,6 +199,12 @@ public enum RequestClassifier {
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
+        return matches.contains { match in
+            switch index.rules[match.rule].signal {
+            case .photo, .dietary, .relative, .thirdPartyData, .onBehalf, .vendor: return false
+            default: return true
+            }
+        }
     }
 
     private static func decide(

@@ -1,0 +1,35 @@
+/// What makes a reading of a mail less certain than its phrases' weights
+/// say: each doubt lowers the confidence one step, so that a mail whose
+/// demands are not all understood goes to a person (below the review
+/// threshold) rather than being half carried out.
+struct ReadingDoubts: Sendable {
+    /// Sentences of the body that ask something about personal data (a
+    /// request word and a data-protection word) but matched no phrase.
+    var unreadDemands = 0
+    /// Kinds read from the subject alone, with nothing in the body for them.
+    var subjectOnly: Set<RequestKind> = []
+    /// Phrases of a kind were seen negated or taken back while kinds were read.
+    var contested = false
+
+    /// How much one doubt lowers the confidence.
+    static let step = 0.15
+
+    var count: Int { min(unreadDemands, 2) + (subjectOnly.isEmpty ? 0 : 1) + (contested ? 1 : 0) }
+
+    /// The doubts as evidence lines for the operator.
+    var evidence: [String] {
+        var lines: [String] = []
+        if unreadDemands > 0 { lines.append("doubt: \(unreadDemands) sentence(s) ask about personal data in words not understood") }
+        if !subjectOnly.isEmpty { lines.append("doubt: \(subjectOnly.map(\.rawValue).sorted().joined(separator: "+")) read from the subject alone") }
+        if contested { lines.append("doubt: request phrases were also seen negated or taken back") }
+        return lines
+    }
+
+    /// A body sentence that asks (a request word, or a question to us) about
+    /// personal data, though no phrase matched it.
+    static func isUnreadDemand(_ sentence: Sentence, markers: Set<String>) -> Bool {
+        let tokens = sentence.tokens
+        guard tokens.contains(where: SentenceCues.isPrivacyWord) else { return false }
+        return tokens.contains(where: markers.contains) || sentence.isQuestion && SentenceCues.isPoliteRequest(tokens)
+    }
+}
