@@ -103,4 +103,21 @@ import Testing
         let plain = quoted.replacingOccurrences(of: "see my question below", with: "thanks")
         #expect(!ReplyText.newText(plain).contains("What personal data"))
     }
+
+    @Test func aDemandNotUnderstoodSendsTheWholeMailToAPerson() {
+        let clear = RequestClassifier.classify(subject: "", body: "Please delete my account.")
+        #expect(clear.kinds == [.erase] && clear.confidence >= TriagePolicy.reviewConfidence)
+        let partly = RequestClassifier.classify(
+            subject: "", body: "Please delete my account. And please frobnicate my personal data with the sponsors as well.")
+        #expect(partly.kinds == [.erase])
+        #expect(partly.confidence < TriagePolicy.reviewConfidence)
+        #expect(partly.evidence.contains { $0.hasPrefix("doubt:") })
+    }
+
+    @Test func aKindFromTheSubjectAloneOrContestedIsLessCertain() {
+        let body = RequestClassifier.classify(subject: "", body: "Please delete my account.")
+        let subjectOnly = RequestClassifier.classify(subject: "Delete my account", body: "Thanks.")
+        #expect(subjectOnly.kinds == [.erase])
+        #expect(subjectOnly.confidence < body.confidence)
+    }
 }

@@ -13,8 +13,20 @@ struct ReadingDoubts: Sendable {
 
     /// How much one doubt lowers the confidence.
     static let step = 0.15
+    /// A demand not understood caps the confidence below the review threshold
+    /// (0.6): every demand is carried out, or none.
+    static let unreadDemandCap = 0.55
 
-    var count: Int { min(unreadDemands, 2) + (subjectOnly.isEmpty ? 0 : 1) + (contested ? 1 : 0) }
+    var count: Int { (subjectOnly.isEmpty ? 0 : 1) + (contested ? 1 : 0) }
+
+    /// The confidence after the doubts.
+    func lowered(_ confidence: Double) -> Double {
+        var value = confidence - Self.step * Double(count)
+        if unreadDemands > 0 { value = min(value, Self.unreadDemandCap) }
+        return max(0.3, (value * 100).rounded() / 100)
+    }
+
+    var isEmpty: Bool { count == 0 && unreadDemands == 0 }
 
     /// The doubts as evidence lines for the operator.
     var evidence: [String] {

@@ -88,8 +88,8 @@ public enum RequestClassifier {
         if !result.kinds.isEmpty {
             doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
             doubts.contested = !tally.negatedKinds.isEmpty || tally.notes.contains { $0.hasPrefix("taken back") }
-            if doubts.count > 0 {
-                result.confidence = max(0.3, ((result.confidence - ReadingDoubts.step * Double(doubts.count)) * 100).rounded() / 100)
+            if !doubts.isEmpty {
+                result.confidence = doubts.lowered(result.confidence)
                 result.evidence += doubts.evidence
             }
         }
