@@ -36,13 +36,20 @@ struct ConceptVocabulary: Sendable {
     var wrong: String
     /// "your", "our", "we": the data or the act of someone else.
     var foreign: Set<String>
+    /// "how", "hvordan": with "myself" words, a question about self-service.
+    var how: String = "how|hvordan|korleis|hur|hvordan|wie"
+    var myself: String = "myself|selv|sjølv|själv|selbst"
+    var doVerbs: String = "do|fix|change|gjøre|gjere|fikse|ordne|endre|göra|fixa|ändra|gøre|ordne|ændre|machen|ändern|erledigen"
+    /// "from my profile", "ur ert system": where a part of the data is removed from.
+    var from: String = "from|fra|frå|från|ur|af|aus|von"
+    var places: String = "profile|account|system|systems|database|records|website|site|profil*|konto*|system*|database*|databas*|register*|hjemmeside*|nettside*|webbplats*|webseite|datenbank"
 }
 
 extension ConceptVocabulary {
     static let english = ConceptVocabulary(
         eraseVerbs: "delete|deleting|erase|erasing|remove|removing|wipe|purge|destroy|scrap",
         erasePassives: "",
-        ownData: "data|datas|information|info|details|records|profile|account|accounts|everything|stuff|membership|user|personal|traces",
+        ownData: "data|datas|information|info|details|records|profile|account|accounts|everything|stuff|membership|user|personal|traces|history|results",
         accessNouns: "copy|overview|export|summary|extract|printout|report|dump|insight",
         of: "of|on|about|with|from|for",
         giveVerbs: "send|give|provide|show|email|forward|mail",
@@ -66,7 +73,7 @@ extension ConceptVocabulary {
     static let bokmal = ConceptVocabulary(
         eraseVerbs: "slett|slette|sletta|slettar|sletter|fjern|fjerne|fjerna|fjernar|makuler*|utslett*",
         erasePassives: "slettes|slettast|fjernes|fjernast",
-        ownData: "*opplysning*|data|dataa|dataene|persondata|personinfo|info|informasjon*|konto*|profil*|bruker*|medlemskap*|alt",
+        ownData: "*opplysning*|data|dataa|dataene|persondata|personinfo|info|informasjon*|konto*|profil*|bruker*|brukar*|medlemskap*|alt|*historikk*|resultat*",
         accessNouns: "kopi|oversikt*|utskrift|eksport|utdrag|rapport|innsikt",
         of: "av|over|om|på|fra|med",
         giveVerbs: "send|sende|sender|gi|gje|vis|vise",
@@ -90,7 +97,7 @@ extension ConceptVocabulary {
     static let danish = ConceptVocabulary(
         eraseVerbs: "slet|slette|sletter|fjern|fjerne|fjerner|makuler*",
         erasePassives: "slettes|fjernes",
-        ownData: "*oplysning*|data|persondata|konto*|profil*|bruger*|medlemskab*|alt|info|information*",
+        ownData: "*oplysning*|data|persondata|konto*|profil*|bruger*|medlemskab*|alt|info|information*|*historik*|resultat*",
         accessNouns: "kopi|oversigt|udskrift|eksport|udtræk|rapport",
         of: "af|over|om|på|med",
         giveVerbs: "send|sende|giv|give|vis|vise",
@@ -114,7 +121,7 @@ extension ConceptVocabulary {
     static let swedish = ConceptVocabulary(
         eraseVerbs: "radera|raderar|rensa|avlägsna|stryk|stryka",
         erasePassives: "raderas|rensas",
-        ownData: "*uppgift*|data|datan|konto*|profil*|användar*|medlemskap*|allt|information*|info",
+        ownData: "*uppgift*|data|datan|konto*|profil*|användar*|medlemskap*|allt|information*|info|*historik*|resultat*",
         accessNouns: "kopia|översikt|utdrag|export|sammanställning|redogörelse|rapport",
         of: "av|på|över|om|med",
         giveVerbs: "skicka|skickar|ge|visa|mejla|maila",
@@ -138,7 +145,7 @@ extension ConceptVocabulary {
     static let german = ConceptVocabulary(
         eraseVerbs: "lösch*|entfern*|vernicht*|tilg*",
         erasePassives: "",
-        ownData: "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|alles|datensätze|mitgliedschaft",
+        ownData: "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|alles|datensätze|mitgliedschaft|ergebnisse|historie",
         accessNouns: "kopie|übersicht|auszug|export|zusammenstellung|aufstellung",
         of: "über|von|zu|meiner|meinen|aller",
         giveVerbs: "schick*|send*|geben|gib|zeig*|übermittel*",
@@ -175,6 +182,11 @@ extension RuleBuilder {
                "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)",
                "\(v.negations) ~8 \(v.partners) ~8 \(v.shareVerbs)")
         rectify(1.4, "\(v.changeVerbs) ~4 \(v.fields)", "\(v.fields) ~5 \(v.beVerbs) ~3 \(v.wrong)")
-        rectify(1.2, "\(v.wrong) ~2 \(v.fields)")
+        rectify(1.2, "\(v.wrong) ~2 \(v.fields)", "\(v.fields) ~2 \(v.wrong)")
+        // "Please remove my date of birth and home address from your system":
+        // "your" names the place here, not the data.
+        foreign = []
+        erase(1.4, "\(v.eraseVerbs) ~8 \(v.from) ~3 \(v.places)")
+        add(.selfService, 1.0, "\(v.how) ~8 \(v.myself)", "\(v.doVerbs) ~2 it|det|den|es|das ~1 \(v.myself)")
     }
 }

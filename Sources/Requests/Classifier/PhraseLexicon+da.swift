@@ -10,6 +10,9 @@ extension PhraseLexicon {
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
+        b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
+        b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
+        b.add(.kind(.object), 1.4, negatable: true, "stryg|fjern|tag ~2 mig ~3 fra|af ~3 nyhedsbrev*|*liste*|mail*|sms*")
         b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
         b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
         b.object(1.4, "må|skal ~1 ikke ~4 stå|være ~4 deltagerliste*|liste*")
@@ -23,7 +26,8 @@ extension PhraseLexicon {
         b.object(1.4, "lade ~1 være ~2 med ~2 at ~2 spamme|sende|ringe|videregive|dele|sælge", "lad ~1 være ~2 med ~2 at ~2 spamme|sende|ringe|videregive|dele|sælge",
                  "send ~2 mig ~1 ikke ~3 flere ~2 sms*|mails|e|nyhedsbrev*|tilbud|reklame", "stop ~3 nyhedsbrev*|tilbud|reklame|markedsføring|sms*|mails",
                  "må|skal ~1 ikke ~4 stå|være ~4 deltagerlister|lister|liste ~6 sponsor*|partner*|udstiller*",
-                 "ikke ~2 kontaktes ~3 af ~3 partner*|samarbejdspartner*|sponsor*|udstiller*|andre")
+                 "ikke ~2 kontaktes ~3 af ~3 partner*|samarbejdspartner*|sponsor*|udstiller*|andre",
+                 "ikke ~8 givet|gives|videregivet|delt|deles ~2 videre")
         b.rectify(1.4, "\(field) ~4 er|var|står ~3 forkert*|forkerte|fejl|forældet", "kan ~2 det ~2 blive|blir ~1 rettet|ændret",
                   "ret|ret* ~1 gerne|venligst ~3 \(mine)|\(field)", "ret|ret* ~3 \(field) ~4 til", "skift* ~3 \(mine) ~3 \(field)",
                   "hedder ~4 nu ~3 ikke", "den ~1 rigtige ~1 er", "ikke ~3 som ~2 der ~1 står", "please ~2 update|opdater*")
@@ -33,7 +37,7 @@ extension PhraseLexicon {
         b.rectify(1.2, "skal ~1 rettes|ændres|opdateres", "\(mine) ~2 arbejdsgiver*|titel|stilling|adresse|navn ~4 ændret|skiftet ~2 til")
         b.erase(1.5, "have ~3 det|alt|alting ~2 hele ~2 slettet|fjernet", "have ~3 det|alt|alting ~2 slettet|fjernet",
                 "slet|slette|fjern ~3 det ~1 hele", "skal ~2 slettes|fjernes ~1 helt")
-        b.erase(1.3, "skal|må ~1 slettes|fjernes")
+        b.erase(1.3, "\(data)|alt|det|dette ~2 skal|må ~1 slettes|fjernes")
         b.object(1.4, "ingen ~2 mails|e|nyhedsbreve|nyhedsbrev|markedsføring|reklame|sms", "ingen ~2 deling|videregivelse",
                  "stop* ~3 med ~3 at ~3 give|videregive|sælge|sende|dele", "^stop", "=stop")
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
@@ -92,7 +96,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
-        b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske ~3 senere", "senere", "indtil ~1 videre",
+        b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
               "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",

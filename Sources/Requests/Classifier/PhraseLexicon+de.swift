@@ -14,6 +14,8 @@ extension PhraseLexicon {
         b.access(1.4, "übersicht ~3 über ~3 \(data)|alle", "welche ~3 infos|daten|informationen ~4 ihr|sie ~3 von|über|zu ~1 mir|mich",
                  "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
         b.erase(1.5, "entfern*|lösch* ~5 \(mine)|alle ~3 \(data)")
+        b.add(.passingMention, 1.0, "es|das|ich ~1 selbst")
+        b.erase(1.4, "soll|sollen|muss|müssen ~4 gelöscht|entfernt ~1 werden", "profilbild*|*foto*|bild|bilder ~8 gelöscht|entfernt|löschen|entfernen")
         b.erase(1.3, "lösch* ~3 anschließend|danach|dann|vollständig|komplett|restlos|endgültig|dauerhaft")
         b.access(1.2, "was ~4 ihr|sie|du ~4 über ~1 mich ~3 gespeichert|wisst|wissen|habt|haben", "wen|wem ~4 weitergegeben|gegeben|verkauft|übermittelt|geteilt")
         b.object(1.4, "=abmelden|=abmelde|=abbestellen|=austragen", "streich*|nehm*|nimm ~2 mich ~3 aus ~4 verteiler*|*liste*|newsletter*",
@@ -91,7 +93,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
-        b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht ~3 später", "später", "wie ~3 kann ~1 ich",
+        b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht|eventuell ~4 später", "zu ~1 einem ~1 späteren ~1 zeitpunkt", "wie ~3 kann ~1 ich",
                                     "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",

@@ -34,7 +34,8 @@ extension PhraseLexicon {
                  "stop ~2 the|this|your ~1 spam|emails|mails|texts|calls")
         b.object(1.2, "not ~2 want ~10 \(others)")
         b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
-        b.add(.passingMention, 1.0, "how ~1 long")
+        b.add(.passingMention, 1.0, "how ~1 long", "it|that|this ~1 myself")
+        b.add(.kind(.object), 1.4, negatable: true, "strike|remove|take ~2 me ~3 off|from ~3 newsletter*|list|lists|mailing*")
         b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|database|distribution")
         b.access(1.4, "share ~2 me ~4 \(data)|copy", "to ~1 whom ~4 given|shared|sold|disclosed|passed",
                  "what ~4 \(data) ~4 you ~2 are ~1 having|holding|keeping|storing")

@@ -77,13 +77,21 @@ extension PhraseLexicon {
                 "bli ~1 glemt", "artikkel|art 17", "anonymiser* ~4 \(mine)|\(data)")
         b.erase(0.9, "slett*|fjern* ~1 dem|disse|den|dei")
         b.erase(1.5, "alt|alle|alt ~2 slettes|slettet|fjernes|fjernet|sletta", "slett*|slette ~2 noe|noko|noen|noka|noget")
-        b.erase(1.3, "slett*|fjern* ~2 etterpå|deretter", "skal|må ~1 slettes|fjernes|slettast")
+        b.erase(1.3, "slett*|fjern* ~2 etterpå|deretter", "\(data)|alt|det|dette ~2 skal|må ~1 slettes|fjernes|slettast")
+        b.erase(1.5, "vil|ønsker ~3 at ~2 det|dette|alt|de|dei ~2 slettes|sletta|fjernes|fjerna|slettast",
+                "ha ~2 det|dette|alt ~2 sletta|slettet|fjerna|fjernet",
+                "slett*|fjern* ~5 *historikk*|resultat*|deltakelse*|deltaking*|påmeldingshistorikk*")
+        b.add(.kind(.object), 1.4, negatable: true, "stryk|fjern|ta|slett ~2 meg ~3 fra|frå|av ~3 nyhetsbrev*|nyheitsbrev*|*list*|utsending*|epost*|sms*")
+        b.withdraw("se ~1 bort ~1 fra|frå ~3 forespørsel*|henvendelse*|mail*|e|epost*|meldingen|kravet")
+        b.add(.passingMention, 1.0, "det|den|jeg|eg ~1 selv|sjølv")
+        b.object(1.4, "ikke|ikkje ~8 gitt|gis|delt|deles|sendt ~2 videre")
+        b.access(1.2, "dere|de|dokker ~3 har ~3 \(data)|noe|noko ~3 om|på ~1 meg|mæ")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.
         b.erase(1.3, "slett*|fjern* ~2 dem|det|den|alt|disse|dei ~2 etterpå|deretter|etterhvert|etterpaa")
         b.erase(1.2, "slett|fjern ~1 meg")
         b.erase(1.5, "begjæring|anmodning|forespørsel|krav ~2 om ~2 sletting")
         b.erase(1.5, "slett*|fjern* ~3 *nummer*|*adresse*|*posten|navn*|bilde*|konto*|profil*|bruker* ~1 min|mitt|mi|mine")
-        b.erase(1.5, "slett*|fjern*|ta ~4 bilde*|bildet|bildene|foto*|video*",
+        b.erase(1.5, "slett*|fjern*|ta ~4 bilde*|bildet|bildene|bilete*|foto*|video*",
                 "bilde*|bildet|bildene|foto*|video* ~8 fjernes|slettes|fjernet|slettet",
                 "bilde*|bildet|bildene|foto*|video* ~8 tas ~1 ned",
                 "brukeren|brukerkontoen|profilen|kontoen ~3 min|mi ~3 slettes|fjernes")
@@ -130,7 +138,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*list*")
-        b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje ~3 senere", "senere", "foreløpig", "inntil ~1 videre",
+        b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje|muligens|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")

@@ -30,7 +30,7 @@ extension PhraseLexicon {
         b.add(.relative, 1.0, "sonen|dotter|dottera|mora|faren|kona|mannen ~1 min|mi|mitt")
         b.add(.thirdPartyData, 1.0, "\(data) ~1 hans|hennar|deira", "om ~1 han|ho|henne")
         b.add(.consentWithdrawal, 1.2, "trekkjer ~3 tilbake ~4 samtykke*", "trekk ~3 tilbake ~4 samtykke*")
-        b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "seinare")
+        b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "kanskje|truleg ~4 seinare", "på ~1 eit ~1 seinare ~1 tidspunkt")
         b.add(.photo, 1.0, "bilete*|bilde*|foto*|video*")
         return PhraseLexicon(
             language: .nn, rules: b.rules,

@@ -14,6 +14,9 @@ extension PhraseLexicon {
         b.erase(1.5, "ta ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
         b.erase(0.9, "ta ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
         b.rectify(1.4, "bytt ~3 \(field)")
+        b.add(.passingMention, 1.0, "det|den|jag ~1 själv")
+        b.object(1.4, "inte ~8 lämnas|lämnats|ges|delas ~1 ut|vidare")
+        b.add(.kind(.object), 1.4, negatable: true, "stryk ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*")
         b.object(1.4, "ta ~1 bort ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*|mail*")
         b.access(1.2, "vilka|vem|vilket ~4 lämnat|delat|sålt|gett|skickat|lämnats|delats")
         b.access(1.2, "har ~2 ni ~3 några|något ~3 \(data) ~3 om ~1 mig")
@@ -86,7 +89,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
-        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske ~3 senare", "senare", "tills ~1 vidare",
+        b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",
               "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",

@@ -256,6 +256,14 @@ public enum RectificationExtractor {
                             || vocabulary.nowWords.contains(previous) {
                     // "…så mit efternavn nu er B"
                     start = index + 1
+                } else if index + 1 < words.folded.count, vocabulary.spelledWords.contains(words.folded[index + 1]) {
+                    // "my first name is spelled Siobhán"
+                    start = index + 2
+                } else if index >= 1, vocabulary.firstPersonWords.contains(previous), ValueReader.isDiet(words, at: index + 1) {
+                    // "Jeg er vegetar": a diet, though not one that makes a mail a correction by itself.
+                    start = index + 1
+                    field = .dietary
+                    weakCue = true
                 } else if Self.valueThenNowOrNot(words, after: index) {
                     // "my surname is B now", "det er B, ikke A"
                     start = index + 1
@@ -345,7 +353,8 @@ public enum RectificationExtractor {
                 }
                 let whole = target != .organization && (naming || words.isWholeName(before: index))
                 if target == .firstName || target == .lastName || whole {
-                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole) {
+                    let surnameChanged = lastField == .lastName || words.fieldPositions.contains { $0.field == .lastName && !$0.whole }
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole, surnameChanged: surnameChanged) {
                         result.append((part, text, named, weakCue))
                     }
                 } else {

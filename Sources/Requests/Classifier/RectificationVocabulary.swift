@@ -70,7 +70,7 @@ enum RectificationVocabulary {
     static let liveWords: Set<String> = ["live", "living", "bor", "bur", "wohne", "wohnen"]
     static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's"]
+    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
                                         "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
     /// "geschrieben:", "spelled:": the correct spelling follows.
@@ -93,7 +93,8 @@ enum RectificationVocabulary {
     ]
     /// Headings that open a block of changes, or a block identifying the writer.
     static let changeHeadingWords: [String] = ["correct", "change", "rett", "endr", "følgende", "ändr", "berichtig",
-                                               "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil"]
+                                               "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil",
+                                               "uppdater", "aktualis", "opdater", "ændr", "bytt", "byt", "skift"]
     static let identityHeadingWords: [String] = ["identif", "identit", "personlig", "legitim", "contact", "kontakt",
                                                  "current", "nåværende", "old", "gammel", "registrert", "registered", "aktuell"]
     static let negations: Set<String> = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
@@ -104,6 +105,7 @@ enum RectificationVocabulary {
         "wrong", "incorrect", "outdated", "also", "still", "not", "feil", "fel", "forkert", "falsch", "dessutom", "også",
         "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "misspelled", "feilstavet",
     ]
+    static let firstPersonWords: Set<String> = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m"]
     /// "a new job as B at C", "ny jobb som B i C": B is a title, C an organisation.
     static let jobWords: Set<String> = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste"]
     static let asWords: Set<String> = ["as", "som", "als"]

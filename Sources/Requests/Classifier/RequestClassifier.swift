@@ -29,6 +29,9 @@ public enum RequestClassifier {
     /// long after the phrase they qualify.
     static let mentionReach = (before: 10, after: 20)
 
+    /// "If" in the six languages ("om" is left out: it is also "about").
+    static let conditionalWords: Set<String> = ["if", "hvis", "viss", "dersom", "ifall", "falls", "wenn", "såfremt"]
+
     /// Words for the company's systems as a whole, in the six languages.
     static let systemStems = ["system", "register", "database", "databas", "datenbank", "kartotek", "crm"]
 
@@ -135,6 +138,8 @@ public enum RequestClassifier {
         func saysWhatToErase(_ range: Range<Int>) -> Bool {
             erasures.contains { range.lowerBound >= $0.upperBound && range.lowerBound <= $0.upperBound + 4 }
         }
+        /// "If you have anything on me, I want it deleted": the condition asks for no copy.
+        let conditionalErasure = !erasures.isEmpty && tokens.prefix(2).contains(where: Self.conditionalWords.contains)
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
             || SentenceCues.isOwnEarlierRequest(tokens)
@@ -160,7 +165,7 @@ public enum RequestClassifier {
                 tally.note("taken back \(rule.evidence)")
                 continue
             }
-            if rule.signal == .kind(.access) && !rule.firm && saysWhatToErase(range) { continue }
+            if rule.signal == .kind(.access) && !rule.firm && (saysWhatToErase(range) || conditionalErasure) { continue }
             var weight = rule.weight
             var signal = rule.signal
             var evidence = rule.evidence
@@ -235,6 +240,23 @@ public enum RequestClassifier {
         if tally.score(.complaint) >= 1.5 && !kinds.isEmpty {
             kinds.removeAll()
             evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
+        }
+        // "I asked you to delete my account, but I have changed my mind: do NOT
+        // delete anything": with a withdrawal, a kind also negated is taken back.
+        if tally.score(.withdrawal) > 0 {
+            for kind in tally.negatedKinds where kinds.contains(kind) {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): taken back and negated")
+            }
+        }
+        // "How do I change my e-mail myself? I'd rather fix it myself": asks how, not that we do it.
+        if tally.score(.selfService) > 0 {
+            for kind in kinds where tally.strongest(.kind(kind)) < 1.5 {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): asks how to do it oneself")
+            }
         }
         if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
             kinds.removeAll()

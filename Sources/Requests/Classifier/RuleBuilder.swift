@@ -13,7 +13,7 @@ struct RuleBuilder {
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
         case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext,
-             .withdrawal, .vendor:
+             .withdrawal, .vendor, .selfService:
             defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false

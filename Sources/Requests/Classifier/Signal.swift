@@ -36,4 +36,7 @@ enum Signal: Sendable, Hashable {
     /// A sales pitch: "book a demo", "our customers", "uforpligtende møde".
     /// Two such cues make the mail a vendor's, which asks nothing of us.
     case vendor
+    /// "How do I change my e-mail myself?", "I'd rather fix it myself": the
+    /// writer asks how to do it, not that we do it.
+    case selfService
 }

@@ -17,7 +17,8 @@ enum ValueReader {
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
         "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
     ]
-    private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach"]
+    private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
+                                                   "heller", "instead", "istället", "stattdessen", "hellere"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6
@@ -93,10 +94,14 @@ enum ValueReader {
     }
 
     /// Splits "Kari Nordmann" into first and last name when a whole name was changed.
-    static func splitName(_ value: String, field: RectificationField, whole: Bool) -> [(RectificationField, String)] {
+    /// When the writer says the surname changed ("har skiftet efternavn …
+    /// jeg hedder nu Sofie Kragh Holm"), all after the first name is the
+    /// surname; otherwise the last word is.
+    static func splitName(_ value: String, field: RectificationField, whole: Bool, surnameChanged: Bool = false)
+        -> [(RectificationField, String)] {
         let parts = value.split(separator: " ").map(String.init)
         guard whole, parts.count >= 2, let first = parts.first, let last = parts.last else { return [(field, value)] }
-        return [(.firstName, first), (.lastName, last)]
+        return [(.firstName, first), (.lastName, surnameChanged ? parts.dropFirst().joined(separator: " ") : last)]
     }
 
     private static func cleanEmail(_ word: String) -> String {
