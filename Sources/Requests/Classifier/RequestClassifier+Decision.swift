@@ -1,0 +1,115 @@
+/// The decision over a whole message's tally: which kinds are asked for,
+/// what overrules them (a complaint to an authority, a legal hold, a
+/// freedom-of-information request, a withdrawal, asking how to do it
+/// oneself, a sales pitch), the values named, and the confidence.
+extension RequestClassifier {
+    static func decide(
+        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool
+    ) -> Classification {
+        var kinds = Set<RequestKind>()
+        var evidence: [String] = []
+        // "There is a photo of me on your site. Please remove it.": with photos
+        // talked about, a bare "remove it" is asked of the photo.
+        let photoBoost = tally.score(.photo) > 0 && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
+        let eraseAsked = tally.score(.kind(.erase)) + photoBoost >= eraseThreshold
+        for kind in RequestKind.allCases {
+            var score = tally.score(.kind(kind)) + (kind == .erase ? photoBoost : 0)
+            // Withdrawing consent objects to the processing; in an erasure
+            // letter it is the ground for the erasure (Art. 17(1)(b)) instead.
+            if kind == .object && !eraseAsked { score += tally.score(.consentWithdrawal) }
+            // Asking which data will be kept is part of an erasure, not a
+            // separate access request: access then needs a clear phrase.
+            if kind == .access && eraseAsked && tally.strongest(.kind(.access)) < 1.3 { score = 0 }
+            if score >= (kind == .erase ? eraseThreshold : threshold) {
+                kinds.insert(kind)
+                evidence += tally.evidence(.kind(kind)).map { "\(kind.rawValue): \($0)" }
+                if kind == .object && !eraseAsked {
+                    evidence += tally.evidence(.consentWithdrawal).map { "object: \($0)" }
+                }
+            }
+        }
+        if tally.score(.complaint) >= 1.5 && !kinds.isEmpty {
+            kinds.removeAll()
+            evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
+        }
+        // "I asked you to delete my account, but I have changed my mind: do NOT
+        // delete anything": with a withdrawal, a kind also negated is taken back.
+        if tally.score(.withdrawal) > 0 {
+            for kind in tally.negatedKinds where kinds.contains(kind) {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): taken back and negated")
+            }
+        }
+        // "How do I change my e-mail myself? I'd rather fix it myself": asks how, not that we do it.
+        if tally.score(.selfService) > 0 {
+            for kind in kinds where tally.strongest(.kind(kind)) < 1.5 {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): asks how to do it oneself")
+            }
+        }
+        if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
+            kinds.removeAll()
+            evidence = ["other: a sales pitch (\(tally.evidence(.vendor).joined(separator: ", ")))"]
+        }
+        if kinds.contains(.erase) && tally.score(.legalHold) >= 1.5 {
+            kinds.remove(.erase)
+            evidence = evidence.filter { !$0.hasPrefix("erase:") }
+            evidence.append("not erase: asks to preserve records (\(tally.evidence(.legalHold).joined(separator: ", ")))")
+        }
+        if kinds.contains(.access) && tally.score(.publicRecords) >= 1.5 {
+            kinds.remove(.access)
+            evidence = evidence.filter { !$0.hasPrefix("access:") }
+            evidence.append("not access: freedom-of-information request for documents")
+        }
+        var fields: [RectificationField: String] = [:]
+        // Values are looked for in rectification mail, or where a "new"/"now" word
+        // could introduce one ("my new number is…"); other mail skips the work.
+        let worthScanning = tally.score(.kind(.rectify)) > 0
+            || sentences.contains { $0.tokens.contains(where: RectificationVocabulary.valueHints.contains) }
+        let extracted = worthScanning
+            ? RectificationExtractor.scan(sentences, language: language)
+            : (all: [:], explicit: [:])
+        if kinds.contains(.rectify) {
+            fields = extracted.all
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold {
+            fields = extracted.explicit
+            if !fields.isEmpty {
+                kinds.insert(.rectify)
+                evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        evidence += tally.notes.prefix(4)
+        let onBehalf = tally.score(.onBehalf) >= 1.0 || tally.score(.relative) > 0 && tally.score(.thirdPartyData) > 0
+        if onBehalf {
+            evidence += (tally.evidence(.onBehalf) + tally.evidence(.relative) + tally.evidence(.thirdPartyData))
+                .map { "on behalf: \($0)" }
+        }
+        // Withdrawing consent for dietary data erases that data alone,
+        // unless another erasure phrase names the person's data as a whole.
+        let targets = tally.erasureTargets
+        let erasureScope: ErasureScope? = !kinds.contains(.erase) ? nil
+            : targets.contains(.dietaryConsent) && !targets.contains(.wholeRecord) ? .consentData : .everything
+        return Classification(
+            kinds: kinds, language: language,
+            confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
+            onBehalf: onBehalf, fields: fields, erasureScope: erasureScope)
+    }
+
+    /// High when every kind asked for is well above its threshold; for
+    /// "other", low when some request phrase was seen but did not count (a
+    /// person should look), high when nothing request-like was seen at all.
+    static func confidence(kinds: Set<RequestKind>, tally: SignalTally, mentionsPrivacy: Bool) -> Double {
+        let scores = RequestKind.allCases.map { tally.score(.kind($0)) }
+        if kinds.isEmpty {
+            let strongest = scores.max() ?? 0
+            let quiet = strongest == 0 && tally.notes.isEmpty
+            let value = quiet ? (mentionsPrivacy ? 0.45 : 0.85) : max(0.3, 0.5 - 0.2 * strongest)
+            return (value * 100).rounded() / 100
+        }
+        let weakest = kinds.map { tally.score(.kind($0)) }.min() ?? 0
+        let value = min(0.98, 0.6 + 0.12 * weakest)
+        return (value * 100).rounded() / 100
+    }
+}
