@@ -30,7 +30,7 @@ extension LiveStackTests {
                 let context = ReplyWriter.Context(requestID: id, reference: reference, language: .en, recipient: recipient,
                                                   receivedOn: Day(opened.receivedAt), dueOn: opened.dueOn,
                                                   inReplyTo: nil, references: [])
-                let mail = try writer.reply(.receipt, context: context, values: ReplyWriter.kindFlags([.access]),
+                let mail = try writer.reply(.receipt, context: context, values: ReplyWriter.receiptValues([.access], fields: [:], language: .en),
                                             date: dueAt)
                 let outbox = Outbox(connection)
                 let outboxID = try outbox.enqueue(mail, for: id, actor: "dsrd:intake")

@@ -177,10 +177,7 @@ extension IntakeRecorder {
             requestID: requestID, reference: reference, language: language, recipient: recipient,
             receivedOn: receivedOn, dueOn: dueOn, inReplyTo: message.messageID, references: message.references
         )
-        var values = ReplyWriter.kindFlags(kinds)
-        values["changes"] = .list(!kinds.contains(.rectify) ? [] : classification.fields.sorted { $0.key < $1.key }.map {
-            ["field": .text(RectificationFieldNames.name($0.key, language)), "new_value": .text($0.value)]
-        })
+        let values = ReplyWriter.receiptValues(kinds, fields: classification.fields, language: language)
         let reply = try writer.reply(.receipt, context: context, values: values, date: now)
         try Outbox(connection).enqueue(reply, for: requestID, actor: Self.actor)
         outcome.repliesQueued += 1

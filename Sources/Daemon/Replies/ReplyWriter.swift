@@ -92,4 +92,15 @@ public struct ReplyWriter: Sendable {
     public static func kindFlags(_ kinds: Set<RequestKind>) -> TemplateValues {
         TemplateValues(Dictionary(uniqueKeysWithValues: RequestKind.allCases.map { ($0.rawValue, TemplateValue.flag(kinds.contains($0))) }))
     }
+
+    /// What the receipt restates: the kinds, and a correction's new values
+    /// as read (field names in the reply's language).
+    public static func receiptValues(_ kinds: Set<RequestKind>, fields: [RectificationField: String],
+                                     language: ReplyLanguage) -> TemplateValues {
+        var values = kindFlags(kinds)
+        values["changes"] = .list(!kinds.contains(.rectify) ? [] : fields.sorted { $0.key < $1.key }.map {
+            ["field": .text(RectificationFieldNames.name($0.key, language)), "new_value": .text($0.value)]
+        })
+        return values
+    }
 }
