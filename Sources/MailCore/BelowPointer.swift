@@ -24,11 +24,30 @@ enum BelowPointer {
         contains(kept, anyOf: forwardCues)
     }
 
+    /// "I sent the message below on 3 March and had no reply": a reminder
+    /// above the person's own earlier request, which is read whole.
+    static let resendCues = [
+        "message below", "mail below", "email below", "e mail below", "request below", "meldingen nedenfor", "mailen nedenfor",
+        "e posten nedenfor", "henvendelsen nedenfor", "meldinga nedanfor", "mailen nedan", "meddelandet nedan",
+        "beskeden nedenfor", "nachricht unten", "mail unten", "anfrage unten", "e mail unten", "untenstehende",
+    ]
+
+    /// "Please ignore my e-mail below": a withdrawal points down too, and
+    /// what it points at is taken back, not read.
+    static let withdrawalCues = [
+        "ignore", "disregard", "never mind", "changed my mind", "glem", "ignorer", "se bort fra", "ombestemt", "gløym",
+        "strunta", "bortse", "ångrat", "fortrudt", "ignorieren", "vergessen sie", "anders überlegt",
+    ]
+
+    static func isResend(_ kept: [String]) -> Bool {
+        contains(kept, anyOf: resendCues) && !contains(kept, anyOf: withdrawalCues)
+    }
+
     /// At most this many words of own text: a pointer is a line, not a letter.
-    static let maximumWords = 30
+    static let maximumWords = 60
 
     static func isPointer(_ kept: [String]) -> Bool {
-        contains(kept, anyOf: cues)
+        contains(kept, anyOf: cues) || isResend(kept)
     }
 
     private static func contains(_ kept: [String], anyOf phrases: [String]) -> Bool {
@@ -45,9 +64,16 @@ enum BelowPointer {
     /// The person's own lines below `start`: unquoted lines between `>`
     /// lines, or, when the original is not quoted with `>`, bracketed notes
     /// and what follows a separator line ("--", "---") after the original.
-    static func ownLines(_ lines: [String], keys: [String?], after start: Int) -> [String] {
+    static func ownLines(_ lines: [String], keys: [String?], after start: Int, resend: Bool = false) -> [String] {
         let rest = lines[min(start, lines.count)...]
         let quoted = rest.contains { $0.trimmingBlanks().hasPrefix(">") }
+        if resend && !quoted {
+            // An Outlook "Original Message" block: its header lines, then the earlier request.
+            var first = rest.startIndex
+            while first < rest.endIndex && (keys[first] != nil || rest[first].trimmingBlanks().isEmpty) { first += 1 }
+            let body = rest[first...].map { $0.trimmingBlanks() }.prefix { $0 != "--" }
+            return body.isEmpty ? [] : [""] + body
+        }
         var own: [String] = []
         var inNote = false
         var index = rest.startIndex
@@ -56,7 +82,11 @@ enum BelowPointer {
             index += 1
             if quoted {
                 if trimmed == "--" { break }
-                if trimmed.hasPrefix(">") { continue }
+                if trimmed.hasPrefix(">") {
+                    // A reminder's own earlier request, quoted, is read.
+                    if resend { own.append(String(trimmed.drop { $0 == ">" || $0 == " " })) }
+                    continue
+                }
                 if QuoteMarkers.marker(lines, keys: keys, at: index - 1) != nil { break }
                 own.append(trimmed)
             } else if !trimmed.isEmpty && QuoteMarkers.isSeparator(trimmed) {

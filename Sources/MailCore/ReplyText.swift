@@ -25,7 +25,7 @@ public enum ReplyText {
             case .reply(let span)? where sawText:
                 // "See below": the person wrote between the quoted lines.
                 if BelowPointer.isPointer(kept) {
-                    kept += BelowPointer.ownLines(lines, keys: keys, after: index + span)
+                    kept += BelowPointer.ownLines(lines, keys: keys, after: index + span, resend: BelowPointer.isResend(kept))
                 }
                 break scan
             case .reply(let span)? where keys[index] == nil:

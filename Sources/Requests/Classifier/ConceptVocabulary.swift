@@ -73,7 +73,7 @@ extension ConceptVocabulary {
     static let bokmal = ConceptVocabulary(
         eraseVerbs: "slett|slette|sletta|slettar|sletter|fjern|fjerne|fjerna|fjernar|makuler*|utslett*",
         erasePassives: "slettes|slettast|fjernes|fjernast",
-        ownData: "*opplysning*|data|dataa|dataene|persondata|personinfo|info|informasjon*|konto*|profil*|bruker*|brukar*|medlemskap*|alt|*historikk*|resultat*",
+        ownData: "*opplysning*|data|dataa|dataene|persondata|personinfo|info|informasjon*|*konto*|profil*|bruker*|brukar*|medlemskap*|alt|*historikk*|resultat*",
         accessNouns: "kopi|oversikt*|utskrift|eksport|utdrag|rapport|innsikt",
         of: "av|over|om|på|fra|med",
         giveVerbs: "send|sende|sender|gi|gje|vis|vise",
@@ -82,11 +82,11 @@ extension ConceptVocabulary {
         holdVerbs: "har|lagrer|lagret|lagra|vet|veit|registrert|behandler|behandlar|oppbevarer|sitter|samlet|samla",
         about: "om|på|angående",
         stopVerbs: "stopp|stoppe|slutt|slutte|kutt|kutte|dropp",
-        marketing: "nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|telefonsalg*|spam|eposter|mails|utsending*|kampanje*",
+        marketing: "nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|telefonsalg*|spam|eposter|mails|utsending*|kampanje*|brosjyre*|katalog*|papirpost",
         more: "flere|fleire|mer|meir|mere|lenger|lengre",
         wantVerbs: "ha|motta|få|ønske|ønsker",
         negations: "ikke|ikkje|itj|ingen|aldri",
-        shareVerbs: "del|dele|deler|deles|delt|delte|gi|gis|gitt|gir|selg|selge|selges|solgt|utlever*|videreformidl*|overfør*",
+        shareVerbs: "del|dele|deler|deles|delt|delte|gi|gis|gitt|gir|selg|selge|selges|solgt|utlever*|videreformidl*|overfør*|gå|går|videre|vidare",
         partners: "partner*|samarbeidspartner*|partnar*|tredjepart*|sponsor*|utstiller*|utstillar*|annonsører",
         changeVerbs: "endre|endr*|oppdater*|rett|rette|retta|korriger*|fiks|fikse|bytt*|skift*|juster*",
         fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefon*|mobil*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|allergi*|nasjonalitet*|språk",
@@ -97,7 +97,7 @@ extension ConceptVocabulary {
     static let danish = ConceptVocabulary(
         eraseVerbs: "slet|slette|sletter|fjern|fjerne|fjerner|makuler*",
         erasePassives: "slettes|fjernes",
-        ownData: "*oplysning*|data|persondata|konto*|profil*|bruger*|medlemskab*|alt|info|information*|*historik*|resultat*",
+        ownData: "*oplysning*|data|persondata|*konto*|profil*|bruger*|medlemskab*|alt|info|information*|*historik*|resultat*",
         accessNouns: "kopi|oversigt|udskrift|eksport|udtræk|rapport",
         of: "af|over|om|på|med",
         giveVerbs: "send|sende|giv|give|vis|vise",
@@ -121,7 +121,7 @@ extension ConceptVocabulary {
     static let swedish = ConceptVocabulary(
         eraseVerbs: "radera|raderar|rensa|avlägsna|stryk|stryka",
         erasePassives: "raderas|rensas",
-        ownData: "*uppgift*|data|datan|konto*|profil*|användar*|medlemskap*|allt|information*|info|*historik*|resultat*",
+        ownData: "*uppgift*|data|datan|*konto*|profil*|användar*|medlemskap*|allt|information*|info|*historik*|resultat*",
         accessNouns: "kopia|översikt|utdrag|export|sammanställning|redogörelse|rapport",
         of: "av|på|över|om|med",
         giveVerbs: "skicka|skickar|ge|visa|mejla|maila",
@@ -151,7 +151,7 @@ extension ConceptVocabulary {
         giveVerbs: "schick*|send*|geben|gib|zeig*|übermittel*",
         me: "mir|mich|uns",
         what: "was|welche|welcher|welches",
-        holdVerbs: "habt|haben|hat|gespeichert|speichert|speichern|wisst|wissen|weiß|verarbeitet|verarbeiten|vorliegen|erfasst|gesammelt",
+        holdVerbs: "habt|haben|hat|gespeichert|speichert|speichern|wisst|wissen|weiß|verarbeitet|verarbeiten|vorliegen|erfasst|gesammelt|besitzen",
         about: "über|zu|von",
         stopVerbs: "stopp*|stop|beend*|einstell*",
         marketing: "newsletter*|werbung|werbe*|marketing*|angebot*|sms|anrufe|spam|mails|mailings|rundschreiben|kampagne*",
@@ -175,6 +175,7 @@ extension RuleBuilder {
         erase(1.5, "\(v.eraseVerbs) ~4 \(v.ownData)")
         if !v.erasePassives.isEmpty { erase(1.4, "\(v.ownData) ~4 \(v.erasePassives)") }
         access(1.4, "\(v.accessNouns) ~3 \(v.of) ~4 \(v.ownData)|\(v.what)", "\(v.giveVerbs) ~3 \(v.me) ~4 \(v.accessNouns)")
+        access(1.3, "\(v.accessNouns) ~3 \(v.of) ~2 det|that|what|dem|das|vad|hvad|hva|kva|alt|allt|alles|everything ~4 \(v.holdVerbs)")
         access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)", "\(v.what) ~6 \(v.about) ~1 \(v.me) ~4 \(v.holdVerbs)",
                "\(v.giveVerbs) ~3 \(v.me) ~8 \(v.holdVerbs) ~4 \(v.about) ~1 \(v.me)")
         object(1.4, "\(v.stopVerbs) ~4 \(v.marketing)", "\(v.negations) ~3 \(v.more) ~3 \(v.marketing)",
@@ -182,7 +183,7 @@ extension RuleBuilder {
                "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)",
                "\(v.negations) ~8 \(v.partners) ~8 \(v.shareVerbs)")
         rectify(1.4, "\(v.changeVerbs) ~4 \(v.fields)", "\(v.fields) ~5 \(v.beVerbs) ~3 \(v.wrong)")
-        rectify(1.2, "\(v.wrong) ~2 \(v.fields)", "\(v.fields) ~2 \(v.wrong)")
+        rectify(1.2, "\(v.wrong) ~2 \(v.fields)", "\(v.fields) ~4 \(v.wrong)")
         // "Please remove my date of birth and home address from your system":
         // "your" names the place here, not the data.
         foreign = []

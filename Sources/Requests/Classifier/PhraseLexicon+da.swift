@@ -12,6 +12,8 @@ extension PhraseLexicon {
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
+        b.object(1.4, "slippe ~3 for ~3 nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|mails|*tilbud*",
+                 "fri ~2 for ~3 nyhedsbrev*|reklame*|markedsføring*|*tilbud*|sms*|mails")
         b.add(.kind(.object), 1.4, negatable: true, "stryg|fjern|tag ~2 mig ~3 fra|af ~3 nyhedsbrev*|*liste*|mail*|sms*")
         b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
         b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
@@ -43,7 +45,7 @@ extension PhraseLexicon {
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig",
                  "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
-                 "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlevere ~4 \(data)")
+                 "artikel|art 15", "artikel|art 20", "dataportabilitet", "maskinlæsbar*", "udlever* ~4 \(data)")
         b.access(1.2, "hvad ~3 i ~3 har ~2 gemt|registreret|opbevaret")
         b.rectify(1.2, "i ~1 stedet ~1 for ~8 skal ~2 stå|være", "erstat* ~6 med")
         b.rectify(0.8, "korriger*")
@@ -57,7 +59,7 @@ extension PhraseLexicon {
                   "vil|kan|kunne ~1 i ~1 rette|ændre|opdatere|korrigere ~1 det|dette",
                   "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
         b.erase(1.5, "slet|slette|sletter|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|sletter|slettes ~3 \(data)|alt",
-                     "\(data) ~4 slettet|slettes|slette",
+                     "\(data) ~4 slettes|slette",
                 "sletning ~3 af ~4 \(mine)|\(data)", "anmod* ~3 sletning", "beder ~3 om ~3 sletning",
                 "fjern* ~2 mig ~3 fra ~4 *database*|*system*|*register*|*kartotek*", "fjern* ~3 \(mine) ~4 \(data)",
                 "blive ~1 glemt", "!benytte|udnytte|gøre ~4 ret* ~4 sletning|glemt", "artikel|art 17")

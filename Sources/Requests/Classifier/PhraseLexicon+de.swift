@@ -15,6 +15,12 @@ extension PhraseLexicon {
                  "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
         b.erase(1.5, "entfern*|lösch* ~5 \(mine)|alle ~3 \(data)")
         b.add(.passingMention, 1.0, "es|das|ich ~1 selbst")
+        b.erase(1.5, "tu*|nehmt|nehmen|nimm ~3 \(data)|alles ~2 weg")
+        b.access(1.3, "welche ~3 angaben|daten|informationen|infos ~8 besitzen|haben|speichern|gespeichert|vorliegen|verarbeiten|habt",
+                 "aus ~2 welcher ~1 quelle")
+        b.rectify(1.3, "update|aktualisierung ~4 unterlagen|daten|profil|system")
+        b.object(1.4, "werbe*|mails|angebot*|newsletter* ~8 nicht ~2 mehr ~3 bekommen|erhalten|haben")
+        b.vendor("hätten ~2 sie ~2 interesse", "kurzes|kurzen ~1 gespräch|telefonat|call|austausch", "unverbindlich*")
         b.erase(1.4, "soll|sollen|muss|müssen ~4 gelöscht|entfernt ~1 werden", "profilbild*|*foto*|bild|bilder ~8 gelöscht|entfernt|löschen|entfernen")
         b.erase(1.3, "lösch* ~3 anschließend|danach|dann|vollständig|komplett|restlos|endgültig|dauerhaft")
         b.access(1.2, "was ~4 ihr|sie|du ~4 über ~1 mich ~3 gespeichert|wisst|wissen|habt|haben", "wen|wem ~4 weitergegeben|gegeben|verkauft|übermittelt|geteilt")

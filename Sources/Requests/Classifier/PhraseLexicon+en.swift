@@ -35,6 +35,8 @@ extension PhraseLexicon {
         b.object(1.2, "not ~2 want ~10 \(others)")
         b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
         b.add(.passingMention, 1.0, "how ~1 long", "it|that|this ~1 myself")
+        b.erase(1.5, "cancel ~4 \(data) ~3 from ~3 database|system|systems|records",
+                "want|like|wish|need ~6 \(data) ~4 closed|wiped|deleted|erased|removed|gone|scrubbed")
         b.add(.kind(.object), 1.4, negatable: true, "strike|remove|take ~2 me ~3 off|from ~3 newsletter*|list|lists|mailing*")
         b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|database|distribution")
         b.access(1.4, "share ~2 me ~4 \(data)|copy", "to ~1 whom ~4 given|shared|sold|disclosed|passed",
@@ -172,7 +174,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
         b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
-              "maybe ~2 later", "at ~1 a ~1 later", "for ~1 now", "in ~1 the ~1 future", "considering", "i ~1 might",
+              "maybe ~2 later", "at ~1 a ~1 later", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
               "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies",
               "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",

@@ -58,7 +58,7 @@ extension PhraseLexicon {
                   "ny|nye|nytt ~2 adresse*|telefonnummer*|mobilnummer*|e|epost*|etternavn*|navn*|arbeidsgiver*|stilling*|tittel* ~3 er",
                   "har ~2 endret ~3 til", "er ~1 endret ~1 til", "er ~1 nå|blitt ~2 vegetar*|veganer|vegansk|pescetar*|cøliaki*",
                   "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette",
-                  "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefon*|nummer*|arbeidsgiver*|jobb",
+                  "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefonnummer*|mobilnummer*|nummer*|arbeidsgiver*|jobb",
                   "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", 
                   "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
                   "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",
@@ -68,7 +68,8 @@ extension PhraseLexicon {
                   "telefonnummer*|mobilnummer*|nummer*|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|tittel* ~2 er|har ~2 endret|endra|forandret|byttet",
                   "oppdater*|endr*|rett* ~1 det|den|dette ~1 til")
         b.erase(1.5, "slett*|fjern* ~4 \(mine) ~4 \(data)|alt|e|epost*|navn*|nummer*",
-                "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slett*|fjern*",
+                "slett*|fjern* ~3 \(data)|alt", "\(data) ~4 slette|slettes|fjerne|fjernes|slettast|fjernast",
+                "ha|få ~4 \(data) ~3 slettet|fjernet|sletta|fjerna",
                 "sletting|slettingen ~3 av ~4 \(mine)|\(data)", "slettet ~3 fra ~3 database*|system*|register*|kunderegister*",
                 "fjern* ~2 meg ~3 fra ~4 *database*|*system*|*register*|*registeret|crm",
                 "slett*|fjern* ~2 meg ~3 fra|frå|i|av ~4 *database*|*system*|*register*|*registeret|crm|appen|nettsiden",
@@ -84,6 +85,15 @@ extension PhraseLexicon {
         b.add(.kind(.object), 1.4, negatable: true, "stryk|fjern|ta|slett ~2 meg ~3 fra|frå|av ~3 nyhetsbrev*|nyheitsbrev*|*list*|utsending*|epost*|sms*")
         b.withdraw("se ~1 bort ~1 fra|frå ~3 forespørsel*|henvendelse*|mail*|e|epost*|meldingen|kravet")
         b.add(.passingMention, 1.0, "det|den|jeg|eg ~1 selv|sjølv")
+        b.erase(1.4, "at ~8 blir|bli|vert ~1 slettet|fjernet|sletta|fjerna")
+        b.rectify(1.2, "fiks|fikse|fikset|fiksa|rett|rettet|retta|endre|endret|endra ~1 det|den|dette|opp",
+                  "riktig|rett|korrekt ~1 er|skal", "kan ~1 dere|de ~2 gjerne ~1 byte|bytte|endre|rette|oppdatere|fikse",
+                  "registrere|registrer|bruk|bruke ~4 som ~2 kontaktadresse*|e|epost*|adresse*|telefonnummer*|mobilnummer*|nummer")
+        b.object(1.4, "ikke|ikkje ~6 profil ~2 av ~1 meg|mæ", "ikke|ikkje ~6 profilering|analyse*|analyser*",
+                 "ingen ~2 nyhetsbrev*|nyheitsbrev*|tilbud|tilbod|reklame|sms*|eposter|e-post",
+                 "slippe|sleppe ~3 nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|mail*",
+                 "avmeldingslenk*|avmeldingslink*")
+        b.object(1.0, "vil ~1 ikke|ikkje ~2 ha ~2 det|dem|den ~1 mer|meir|lenger")
         b.object(1.4, "ikke|ikkje ~8 gitt|gis|delt|deles|sendt ~2 videre")
         b.access(1.2, "dere|de|dokker ~3 har ~3 \(data)|noe|noko ~3 om|på ~1 meg|mæ")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.

@@ -93,6 +93,10 @@ public enum RectificationExtractor {
         guard let last = words.folded.last, last.hasSuffix(":") else { return nil }
         let bare = String(last.dropLast())
         let vocabulary = RectificationVocabulary.self
+        // "Nytt nummer:", "New address:" at the end of a line.
+        if let labelled = words.fieldPositions.last, labelled.index == words.folded.count - 1, words.newWord(before: labelled.index) {
+            return (labelled.field, true)
+        }
         guard vocabulary.isWords.contains(bare) || vocabulary.toWords.contains(bare) else { return nil }
         let field = words.fieldPositions.last?.field
         let changes = words.folded.contains { word in vocabulary.changeVerbs.contains { word.hasPrefix($0) } }
@@ -165,6 +169,15 @@ public enum RectificationExtractor {
         return false
     }
 
+    /// "…men det er B", "but it's B", "richtig ist aber B": an is-word after a
+    /// contrast, or with "actually" right after it.
+    private static func followsContrast(_ words: SentenceWords, at index: Int) -> Bool {
+        let vocabulary = RectificationVocabulary.self
+        let before = words.folded[max(0, index - 3)..<index]
+        if before.contains(where: vocabulary.contrastWords.contains) { return true }
+        return index + 1 < words.folded.count && vocabulary.actuallyWords.contains(words.folded[index + 1])
+    }
+
     /// "is B now", "is B, not A": up to four words, then a "now" word or a
     /// comma and a negation.
     private static func valueThenNowOrNot(_ words: SentenceWords, after index: Int) -> Bool {
@@ -176,7 +189,8 @@ public enum RectificationExtractor {
         while position < words.folded.count && position <= index + 6 {
             let word = words.folded[position]
             if position > index + 1 && vocabulary.nowWords.contains(word) { return true }
-            if position > index + 1 && words.original[position - 1].hasSuffix(",") && vocabulary.negations.contains(word) { return true }
+            if position > index + 1 && vocabulary.negations.contains(word)
+                && (words.original[position - 1].hasSuffix(",") || position <= index + 3) { return true }
             position += 1
         }
         return false
@@ -207,10 +221,11 @@ public enum RectificationExtractor {
             var moved = false
             var naming = false
             var weakCue = false
-            if vocabulary.useWords.contains(word), let guessed = ValueReader.guessField(words, from: index + 1),
-               guessed == .email || guessed == .phone {
-                // "please use anne@example.org from now on"
-                start = index + 1
+            if vocabulary.useWords.contains(word),
+               let offset = (1...4).first(where: { index + $0 < words.folded.count && [RectificationField.email, .phone].contains(ValueReader.guessField(words, from: index + $0)) }),
+               let guessed = ValueReader.guessField(words, from: index + offset) {
+                // "please use anne@example.org from now on", "skriv til mig på anne@example.org"
+                start = index + offset
                 field = guessed
                 moved = true
             } else if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
@@ -259,6 +274,15 @@ public enum RectificationExtractor {
                 } else if index + 1 < words.folded.count, vocabulary.spelledWords.contains(words.folded[index + 1]) {
                     // "my first name is spelled Siobhán"
                     start = index + 2
+                } else if Self.followsContrast(words, at: index), ValueReader.startsLikeValue(words, at: index + 1) {
+                    // "det står Kathrine, men det er Katrine", "it's actually Jonathan"
+                    start = index + 1
+                    if field == nil { field = lastField }
+                } else if index >= 1, vocabulary.firstPersonWords.contains(previous), ValueReader.isNationality(words, at: index + 1) {
+                    // "Jeg er dansk", "I'm actually Canadian"
+                    start = index + 1
+                    field = .nationality
+                    weakCue = true
                 } else if index >= 1, vocabulary.firstPersonWords.contains(previous), ValueReader.isDiet(words, at: index + 1) {
                     // "Jeg er vegetar": a diet, though not one that makes a mail a correction by itself.
                     start = index + 1
@@ -305,8 +329,10 @@ public enum RectificationExtractor {
                 } else if let labelled = words.fieldPositions.first(where: { $0.index == index })?.field
                             ?? words.fieldPositions.first(where: { $0.index == index - 1 && index - 1 >= 0 })?.field,
                           inChangeBlock || words.newWord(before: index) {
-                    // Only when no cue later in the line names the value.
-                    if !words.hasCue(after: index) {
+                    // Only when no cue later in the line names the value, and never
+                    // after "Gammel adresse:", "Old phone:".
+                    if !words.hasCue(after: index),
+                       !words.folded[max(0, index - 2)..<index].contains(where: vocabulary.oldWords.contains) {
                         start = index + 1
                         field = labelled
                         moved = words.newWord(before: index)
@@ -342,7 +368,9 @@ public enum RectificationExtractor {
             // "I have moved to Gothenburg" explains; "…to Storgata 5, 0155 Oslo" gives an address.
             if moved && target == .address && words.field(before: index) == nil,
                let valueStart = start, !words.original[valueStart...].prefix(8).contains(where: { $0.contains(where: \.isNumber) }) {
+                // A town alone yields to a full address given later.
                 named = false
+                weakCue = true
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)),

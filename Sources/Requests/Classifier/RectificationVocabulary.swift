@@ -54,7 +54,8 @@ enum RectificationVocabulary {
 
     /// "my number has changed: B", "use B from now on".
     static let changedWords: Set<String> = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
-    static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen"]
+    static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen",
+                                        "registrere", "registrer", "registrera", "skrive", "skriv", "skriva", "write", "schreiben", "mail", "mejla"]
 
     /// "ich heiße jetzt B", "jeg heter nå B": the value is the (whole) name.
     static let namingWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named"]
@@ -70,7 +71,7 @@ enum RectificationVocabulary {
     static let liveWords: Set<String> = ["live", "living", "bor", "bur", "wohne", "wohnen"]
     static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin"]
+    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
     static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
                                         "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
     /// "geschrieben:", "spelled:": the correct spelling follows.
@@ -94,7 +95,8 @@ enum RectificationVocabulary {
     /// Headings that open a block of changes, or a block identifying the writer.
     static let changeHeadingWords: [String] = ["correct", "change", "rett", "endr", "følgende", "ändr", "berichtig",
                                                "korrig", "ret", "änder", "update", "oppdater", "new", "ny", "neu", "wrong", "feil",
-                                               "uppdater", "aktualis", "opdater", "ændr", "bytt", "byt", "skift"]
+                                               "uppdater", "aktualis", "opdater", "ændr", "bytt", "byt", "skift",
+                                               "rätt", "riktig", "korrekt", "richtig", "rigtig", "right", "korrektur", "rettelse", "rättelse"]
     static let identityHeadingWords: [String] = ["identif", "identit", "personlig", "legitim", "contact", "kontakt",
                                                  "current", "nåværende", "old", "gammel", "registrert", "registered", "aktuell"]
     static let negations: Set<String> = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
@@ -105,9 +107,16 @@ enum RectificationVocabulary {
         "wrong", "incorrect", "outdated", "also", "still", "not", "feil", "fel", "forkert", "falsch", "dessutom", "også",
         "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "misspelled", "feilstavet",
     ]
-    static let firstPersonWords: Set<String> = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m"]
+    static let firstPersonWords: Set<String> = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m", "æ"]
+    /// "…men det er B", "but it's B", "richtig ist aber B".
+    static let contrastWords: Set<String> = ["men", "but", "aber", "sondern", "utan", "mens"]
+    static let actuallyWords: Set<String> = ["actually", "faktisk", "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber"]
+    /// "Gammel adresse:", "Old phone:", "Bisherige Adresse:": an old value's label.
+    static let oldWords: Set<String> = ["gammel", "gamle", "old", "previous", "former", "tidligere", "forrige", "alt", "alte", "alter",
+                                        "bisherige", "bisheriger", "gammal", "gamla", "tidigare", "förra", "current", "nåværende", "nuværende", "nuvarande"]
     /// "a new job as B at C", "ny jobb som B i C": B is a title, C an organisation.
-    static let jobWords: Set<String> = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste"]
+    static let jobWords: Set<String> = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste",
+                                        "tilsett", "ansatt", "ansat", "anställd", "angestellt", "employed", "hired", "arbeider", "jobber"]
     static let asWords: Set<String> = ["as", "som", "als"]
     /// Words that end a company's name ("Fjellkraft AS"): a value with one is an organisation.
     static let companySuffixes: Set<String> = ["as", "asa", "aps", "ab", "gmbh", "ag", "ltd", "ltd.", "oy", "a/s", "sa", "inc", "inc.", "llc", "plc", "kg", "se"]

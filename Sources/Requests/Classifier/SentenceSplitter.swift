@@ -105,7 +105,16 @@ enum SentenceSplitter {
         if isDigit(following) { return false }
         // "slett meg! vil ikke…": people who write in lowercase still end sentences.
         if scalar != "." { return true }
-        if following.properties.isLowercase { return false }
+        if following.properties.isLowercase {
+            // "…som jeg aldri har meldt meg på. hva slags info…": a word of
+            // three letters or more that is no abbreviation ends the sentence.
+            var start = index
+            while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
+            guard index - start >= 3 else { return false }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: scalars[start..<index])
+            return !abbreviations.contains(String(word).lowercased()) && !(start > 0 && scalars[start - 1] == ".")
+        }
         var start = index
         while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
         if start == index && index > 0 && ")\"'\u{201D}\u{00BB}".unicodeScalars.contains(scalars[index - 1]) { return true }

@@ -18,18 +18,55 @@ enum ValueReader {
         "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
     ]
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
-                                                   "heller", "instead", "istället", "stattdessen", "hellere"]
+                                                   "heller", "instead", "istället", "stattdessen", "hellere", "actually", "faktisk",
+                                                   "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber", "elles",
+                                                   "ellers", "otherwise", "btw", "wirklich"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6
 
     /// Diets named as a value: "vegan", "vegetarianer", "glutenfri".
     private static let dietPrefixes = ["vegan", "vegetar", "pescetar", "glutenfri", "gluten-free", "laktosefri", "lactose-free",
-                                       "halal", "kosher", "laktosfri", "glutenfrei", "laktosefrei"]
+                                       "halal", "kosher", "laktosfri", "glutenfrei", "laktosefrei", "nøtteallergi", "nøddeallergi",
+                                       "nötallergi", "nussallergie", "nut", "peanut", "cøliaki", "celiac", "coeliac", "zöliakie",
+                                       "laktoseintolerant", "laktosintolerant", "lactose", "pescatarian"]
+
+    /// Nationalities as people write them, in the six languages ("dansk",
+    /// "Canadian", "Österreicherin").
+    static let nationalityPrefixes = [
+        "norsk", "svensk", "dansk", "finsk", "færøsk", "islandsk", "tysk", "polsk", "britisk", "amerikansk", "kanadisk", "fransk",
+        "irsk", "nederlandsk", "spansk", "italiensk", "litauisk", "latvisk", "estisk", "ukrainsk", "norwegian", "swedish", "danish",
+        "finnish", "icelandic", "german", "polish", "british", "american", "canadian", "french", "irish", "dutch", "spanish",
+        "italian", "lithuanian", "ukrainian", "australian", "deutsch", "österreich", "schweizer", "norweg", "schwed", "dän", "finn",
+        "pole", "polin", "brite", "britin", "französ", "irin", "ire", "niederländ", "fær", "isländ", "tysk", "schweiz",
+    ]
+
+    static func isNationality(_ words: SentenceWords, at start: Int) -> Bool {
+        var index = start
+        while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
+        guard index < words.folded.count else { return false }
+        let word = words.folded[index]
+        return word.count >= 4 && nationalityPrefixes.contains { word.hasPrefix($0) }
+    }
+
+    /// A value's first word (after fillers): capitalised, a number, an
+    /// address, a diet or a nationality.
+    static func startsLikeValue(_ words: SentenceWords, at start: Int) -> Bool {
+        var index = start
+        while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
+        guard index < words.original.count, let first = words.original[index].first else { return false }
+        return first.isUppercase || first.isNumber || words.original[index].contains("@")
+            || isDiet(words, at: index) || isNationality(words, at: index)
+    }
+
+    /// A filler word before a value, also with a colon ("jetzt:").
+    static func isFiller(_ word: String) -> Bool {
+        fillerWords.contains(word.hasSuffix(":") ? String(word.dropLast()) : word)
+    }
 
     static func isDiet(_ words: SentenceWords, at start: Int) -> Bool {
         var index = start
-        while index < words.folded.count && fillerWords.contains(words.folded[index]) { index += 1 }
+        while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
         guard index < words.folded.count else { return false }
         let word = words.folded[index]
         return dietPrefixes.contains { word.hasPrefix($0) }
@@ -39,13 +76,13 @@ enum ValueReader {
     static func guessField(_ words: SentenceWords, from start: Int) -> RectificationField? {
         guard start < words.original.count else { return nil }
         var first = start
-        while first < words.folded.count && fillerWords.contains(words.folded[first]) { first += 1 }
+        while first < words.folded.count && isFiller(words.folded[first]) { first += 1 }
         guard first < words.original.count else { return nil }
         let word = words.original[first]
         if word.contains("@") { return .email }
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
-        if looksLikeAddress(words.original, from: first) { return .address }
+        if looksLikeAddress(words.original, from: first) || words.folded[first] == "c/o" { return .address }
         if looksLikeCompany(words.original, from: first) { return .organization }
         return nil
     }
@@ -78,7 +115,7 @@ enum ValueReader {
 
     static func read(_ words: SentenceWords, from start: Int, field: RectificationField, language: Language) -> String? {
         var start = start
-        while start < words.folded.count && fillerWords.contains(words.folded[start]) { start += 1 }
+        while start < words.folded.count && isFiller(words.folded[start]) { start += 1 }
         guard start < words.original.count else { return nil }
         let value: String?
         switch field {
@@ -166,7 +203,10 @@ enum ValueReader {
             let last = word.last ?? " "
             if field != .address && (last == "," || last == ";" || last == ")") { break }
             // "2. th.", "3. etg.", "St." inside an address do not end it.
-            if last == "." && field == .address && index + 1 < words.original.count && Self.isAddressAbbreviation(word) { continue }
+            if last == "." && field == .address && index + 1 < words.original.count && Self.isAddressAbbreviation(word)
+                && (word.dropLast().allSatisfy(\.isNumber) || words.original[index + 1].first.map { !$0.isUppercase } ?? false) {
+                continue
+            }
             if last == "." || last == "!" || last == "?" { break }
             if (field == .firstName || field == .lastName) && parts.count >= 3 { break }
             if field != .address && parts.count >= maxShortWords { return nil }
