@@ -13,10 +13,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     /// because a short mail can be detected as its neighbour.
     var siblings: [Language] {
         switch self {
-        case .nb: return [.nn, .da]
+        case .nb: return [.nn, .da, .sv]
         case .nn: return [.nb]
-        case .da: return [.nb]
-        case .sv: return [.nb]
+        case .da: return [.nb, .sv]
+        case .sv: return [.nb, .da]
         case .en, .de: return []
         }
     }

@@ -12,6 +12,11 @@ extension PhraseLexicon {
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
+        b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")
+        b.erase(0.9, "fjern|fjerne ~1 det|den|dem")
+        b.erase(1.5, "=slet|=slette")
+        b.access(1.3, "hvilke ~3 sponsorer|udstillere|partnere|firmaer ~4 fik|har ~3 deltagerlist*|navn*|oplysning*")
+        b.object(1.4, "frabeder ~2 mig", "nok ~2 af ~2 reklame*|tilbud*|nyhedsbrev*|markedsføring*|spam|sms*")
         b.object(1.4, "slippe ~3 for ~3 nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|mails|*tilbud*",
                  "fri ~2 for ~3 nyhedsbrev*|reklame*|markedsføring*|*tilbud*|sms*|mails")
         b.add(.kind(.object), 1.4, negatable: true, "stryg|fjern|tag ~2 mig ~3 fra|af ~3 nyhedsbrev*|*liste*|mail*|sms*")

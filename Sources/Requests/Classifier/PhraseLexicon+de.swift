@@ -14,7 +14,8 @@ extension PhraseLexicon {
         b.access(1.4, "übersicht ~3 über ~3 \(data)|alle", "welche ~3 infos|daten|informationen ~4 ihr|sie ~3 von|über|zu ~1 mir|mich",
                  "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
         b.erase(1.5, "entfern*|lösch* ~5 \(mine)|alle ~3 \(data)")
-        b.add(.passingMention, 1.0, "es|das|ich ~1 selbst")
+        b.add(.passingMention, 1.0, "es|das|ich ~1 selbst", "danke ~6 bearbeitung|auskunft|antwort|kopie")
+        b.erase(1.5, "=löschen")
         b.erase(1.5, "tu*|nehmt|nehmen|nimm ~3 \(data)|alles ~2 weg")
         b.access(1.3, "welche ~3 angaben|daten|informationen|infos ~8 besitzen|haben|speichern|gespeichert|vorliegen|verarbeiten|habt",
                  "aus ~2 welcher ~1 quelle")

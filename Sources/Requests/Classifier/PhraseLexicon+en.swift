@@ -34,7 +34,8 @@ extension PhraseLexicon {
                  "stop ~2 the|this|your ~1 spam|emails|mails|texts|calls")
         b.object(1.2, "not ~2 want ~10 \(others)")
         b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
-        b.add(.passingMention, 1.0, "how ~1 long", "it|that|this ~1 myself")
+        b.add(.passingMention, 1.0, "how ~1 long", "it|that|this ~1 myself", "thank|thanks ~6 handling|processing|copy|answer|reply")
+        b.erase(1.5, "=delete|=erase")
         b.erase(1.5, "cancel ~4 \(data) ~3 from ~3 database|system|systems|records",
                 "want|like|wish|need ~6 \(data) ~4 closed|wiped|deleted|erased|removed|gone|scrubbed")
         b.add(.kind(.object), 1.4, negatable: true, "strike|remove|take ~2 me ~3 off|from ~3 newsletter*|list|lists|mailing*")

@@ -94,6 +94,18 @@ extension PhraseLexicon {
                  "slippe|sleppe ~3 nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|mail*",
                  "avmeldingslenk*|avmeldingslink*")
         b.object(1.0, "vil ~1 ikke|ikkje ~2 ha ~2 det|dem|den ~1 mer|meir|lenger")
+        b.object(1.3, "slippe|sleppe ~12 sponsor*|utstiller*|utstillar*|partner*|samarbeidspartner*")
+        b.object(1.4, "nok ~2 av ~2 reklame*|tilbud*|nyhetsbrev*|markedsføring*|spam|sms*",
+                 "ikke|ikkje ~3 bli ~1 kontaktet|kontakta|ringt|oppringt|ringd", "slutt ~2 å ~1 ringe|ringje|kontakte|sende|dele",
+                 "set|setter|sett ~2 meg ~1 imot|mot", "let|lot|la ~1 vere|være ~2 å ~4 sende|dele|gi|gje ~8 sponsor*|partner*|partnar*|utstillar*|utstiller*|vidare|videre",
+                 "ikkje ~8 delast|delte|dela ~8 utstillar*|utstiller*|sponsor*|partnar*|partner*")
+        b.access(1.3, "hvilke|kva|kven|hvem ~3 utstiller*|utstillar*|sponsor*|partner*|partnar*|firma* ~4 fikk|fekk|har ~3 deltakerlist*|deltakarlist*|navn*|namn*|opplysning*|lista",
+                 "kven|hvem ~4 gjeve|gitt|delt|selt|solgt|utlevert")
+        b.add(.passingMention, 1.0, "takk|tusen ~6 behandling*|svar*|innsyn*|oversikt*|kopi*")
+        b.erase(1.5, "=slett|=slette|=sletta", "ha ~1 bort|vekk ~3 alt|meg|mæ|\(data)", "kvitt* ~4 \(data)|meg",
+                "ønsker|vil ~3 at ~2 disse|dem|den|det|de ~2 makuleres|slettes|fjernes|sletta")
+        b.erase(1.4, "at ~6 slettes|fjernes|makuleres", "at ~6 tas|vert|blir ~1 ned|bort", "vert|blir ~1 teke|tatt ~1 ned|bort")
+        b.rectify(1.4, "\(field) ~3 endres|rettes|oppdateres|endrast|rettast")
         b.object(1.4, "ikke|ikkje ~8 gitt|gis|delt|deles|sendt ~2 videre")
         b.access(1.2, "dere|de|dokker ~3 har ~3 \(data)|noe|noko ~3 om|på ~1 meg|mæ")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.

@@ -127,7 +127,9 @@ public enum RequestClassifier {
         /// cue in its clause is taken back, not asked.
         let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal }.map(\.range)
         func takenBack(_ range: Range<Int>) -> Bool {
-            withdrawals.contains { cue in
+            // "I sent a request for erasure yesterday, but ignore it": before the cue.
+            if withdrawals.contains(where: { range.upperBound <= $0.lowerBound }) { return true }
+            return withdrawals.contains { cue in
                 range.lowerBound >= cue.lowerBound && range.lowerBound <= cue.upperBound + withdrawalReach
                     && !tokens[min(cue.upperBound, range.lowerBound)..<range.lowerBound].contains(TextFolding.clauseBreak)
             }
