@@ -120,4 +120,40 @@ import Testing
         #expect(subjectOnly.kinds == [.erase])
         #expect(subjectOnly.confidence < body.confidence)
     }
+
+    @Test func anAttachedForwardIsReadButClaimsComeFromThePersonsOwnWords() {
+        let raw = """
+            From: Tove Berg <tove.berg@example.no>
+            To: notices@janteloppet.test
+            Subject: Fwd: Sletting
+            Message-ID: <fwd-attached-1@example.no>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: text/plain; charset=utf-8
+
+            Se vedlagt e-post fra min mor.
+
+            --b1
+            Content-Type: message/rfc822
+
+            From: Randi Berg <randi.berg@example.net>
+            To: info@example.org
+            Subject: Sletting
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset=utf-8
+
+            Jeg vil at dere sletter kontoen min og alle opplysningene mine.
+            Kontoen er registrert på randi.berg@example.net.
+
+            --b1--
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let result = MessageClassification(MessageReader.read(Array(raw.utf8)))
+        #expect(result.classification.kinds == [.erase])
+        #expect(result.reading.claims.isEmpty)
+        // The attached mail does make a claim, about its own writer.
+        #expect(!RegisteredAddressClaim.find(in: "Kontoen er registrert på randi.berg@example.net.").isEmpty)
+    }
 }

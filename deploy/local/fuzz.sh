@@ -17,18 +17,21 @@ INPUTS=${1:-1000000}
 JOBS=$(nproc)
 SCRATCH=${DSRD_FUZZ_BUILD:-$REPO/.build-fuzz}
 swift build -c release -Xswiftc -enable-testing --build-tests --scratch-path "$SCRATCH" -j "$JOBS" 2>&1 | tail -n 1
+# The test bundle is run directly: `swift test` holds a lock on the scratch
+# folder, which would make the processes take turns.
+BUNDLE="$(swift build -c release -Xswiftc -enable-testing --scratch-path "$SCRATCH" --show-bin-path)/dsrdPackageTests.xctest"
 started=$(date +%s)
 pids=()
 for job in $(seq 1 "$JOBS"); do
     count=$(( INPUTS / JOBS + (job <= INPUTS % JOBS ? 1 : 0) ))
     DSRD_FUZZ_ITERATIONS=$count DSRD_FUZZ_SEED=$(( ${DSRD_FUZZ_SEED_BASE:-$((0x6473))} * 1000 + job )) \
-        swift test -c release -Xswiftc -enable-testing --scratch-path "$SCRATCH" --skip-build \
+        "$BUNDLE" --testing-library swift-testing \
         --filter 'FuzzIntakeTests/randomAndMutatedMessagesNeverCrash' > "$SCRATCH/fuzz-$job.log" 2>&1 &
     pids+=($!)
 done
 failed=0
 for job in $(seq 1 "$JOBS"); do
-    if wait "${pids[$((job - 1))]}" && grep -q "Test run with 1 test" "$SCRATCH/fuzz-$job.log"; then
+    if wait "${pids[$((job - 1))]}" && grep -q "Test run with 1 test in 1 suite passed" "$SCRATCH/fuzz-$job.log"; then
         echo "job $job: passed"
     else
         echo "job $job: FAILED, see $SCRATCH/fuzz-$job.log"

@@ -39,7 +39,10 @@ public struct MessageClassification: Sendable {
         auto = AutoMailDetector.detect(message)
         let subject = ReplyText.cleanSubject(message.subject)
         let (text, cut) = AnalysedText.prefix(message.text)
-        let body = Self.withForwardedAttachments(ReplyText.newText(text), message: message)
+        let note = ReplyText.newText(text)
+        // The classifier also reads attached forwarded mail; who the request is
+        // about (the reading's claims) comes from the person's own words alone.
+        let body = Self.withForwardedAttachments(note, message: message)
         if auto.isAuto {
             let language = LanguageDetector.detect(subject + "\n" + body)
             classification = Classification(
@@ -59,6 +62,6 @@ public struct MessageClassification: Sendable {
             }
             classification = result
         }
-        reading = RequestReading(message, subject: subject, body: body, classification: classification)
+        reading = RequestReading(message, subject: subject, body: note, classification: classification)
     }
 }
