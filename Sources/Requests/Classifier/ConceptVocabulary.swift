@@ -89,7 +89,7 @@ extension ConceptVocabulary {
         shareVerbs: "del|dele|deler|deles|delt|delte|gi|gis|gitt|gir|selg|selge|selges|solgt|utlever*|videreformidl*|overfør*|gå|går|videre|vidare",
         partners: "partner*|samarbeidspartner*|partnar*|tredjepart*|sponsor*|utstiller*|utstillar*|annonsører",
         changeVerbs: "endre|endr*|oppdater*|rett|rette|retta|korriger*|fiks|fikse|bytt*|skift*|juster*",
-        fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefon*|mobil*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|allergi*|nasjonalitet*|språk",
+        fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefonnummer*|telefonnr*|mobilnummer*|mobilnr*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|allergi*|nasjonalitet*|språk",
         beVerbs: "er|var|står",
         wrong: "feil|galt|gal|utdatert*|feilstavet|feilstava|uriktig*",
         foreign: ["din", "dine", "ditt", "deres", "hans", "hennes", "vår", "våre", "vi", "dykkar", "hennar"])
@@ -113,7 +113,7 @@ extension ConceptVocabulary {
         shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|videre|sælg|sælge|sælges|solgt|videregiv*|overfør*",
         partners: "partner*|samarbejdspartner*|tredjepart*|sponsor*|udstiller*|annoncører",
         changeVerbs: "ændr*|opdater*|ret|rette|retter|korriger*|skift*|byt*|juster*",
-        fields: "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|mail*|titel*|stilling*|arbejdsgiver*|klub*|fødselsdato*|kost*|allergi*|nationalitet*|sprog",
+        fields: "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefonnummer*|mobilnummer*|nummer*|mail*|titel*|stilling*|arbejdsgiver*|klub*|fødselsdato*|kost*|allergi*|nationalitet*|sprog",
         beVerbs: "er|var|står",
         wrong: "forkert*|fejl|forældet|ukorrekt*",
         foreign: ["din", "dine", "dit", "jeres", "hans", "hendes", "vores", "vi"])
@@ -137,7 +137,7 @@ extension ConceptVocabulary {
         shareVerbs: "dela|delar|delas|delat|sälja|säljer|säljs|sålt|lämna|lämnar|lämnas|lämnat|ges|gett|överför*",
         partners: "partner*|samarbetspartner*|tredje*|sponsor*|utställar*|annonsörer",
         changeVerbs: "ändra*|uppdatera*|rätta*|korrigera*|byt|byta|byter|bytt|justera*",
-        fields: "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|mejl*|titel*|befattning*|arbetsgivare*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*|språk",
+        fields: "namn*|efternamn*|förnamn*|adress*|postnummer*|telefonnummer*|mobilnummer*|nummer*|mejl*|titel*|befattning*|arbetsgivare*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*|språk",
         beVerbs: "är|var|står",
         wrong: "fel|felaktig*|inaktuell*|felstavat",
         foreign: ["din", "dina", "ditt", "era", "ert", "hans", "hennes", "vår", "våra", "vi"])

@@ -45,7 +45,9 @@ struct PhrasePattern: Sendable {
     let source: String
     let elements: [Element]
 
-    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som", "mir", "mich", "uns"]
+    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som", "mir", "mich", "uns",
+                                               // "…at alt som er registrert om ham, blir fjernet"
+                                               "blir", "bli", "vert", "bliver", "blev"]
     /// Words that close an enumeration: "my name, my e-mail or my phone",
     /// "Aussteller, Sponsoren oder Partner". A comma with one of them close
     /// behind separates list items, not clauses.

@@ -205,7 +205,11 @@ public enum RequestClassifier {
             if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence, target) }
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
-        for (signal, hit) in best { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
+        for (signal, hit) in best where signal != .vendor { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
+        // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?").
+        for match in matches where index.rules[match.rule].signal == .vendor {
+            tally.add(.vendor, index.rules[match.rule].weight, evidence: index.rules[match.rule].evidence)
+        }
         return matches.contains { match in
             switch index.rules[match.rule].signal {
             case .photo, .dietary, .relative, .thirdPartyData, .onBehalf, .vendor: return false

@@ -110,7 +110,7 @@ enum SentenceSplitter {
             // three letters or more that is no abbreviation ends the sentence.
             var start = index
             while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
-            guard index - start >= 3 else { return false }
+            guard index - start >= 2 else { return false }
             var word = String.UnicodeScalarView()
             word.append(contentsOf: scalars[start..<index])
             return !abbreviations.contains(String(word).lowercased()) && !(start > 0 && scalars[start - 1] == ".")

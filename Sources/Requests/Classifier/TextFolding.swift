@@ -36,8 +36,9 @@ enum TextFolding {
     }
 
     /// Splits folded text into word tokens. Letters and digits form words;
-    /// commas, semicolons, colons, parentheses and free-standing dashes become
-    /// a single clause-break token; everything else separates words.
+    /// commas, semicolons, colons and free-standing dashes become a single
+    /// clause-break token; everything else (parentheses too: "byt ut A (B)
+    /// mot C" is one phrase) separates words.
     static func tokens(_ folded: String) -> [String] {
         quotedTokens(folded).tokens
     }
@@ -112,7 +113,7 @@ enum TextFolding {
         _ scalar: Unicode.Scalar, previousWasSpace: Bool, next: Unicode.Scalar?
     ) -> Bool {
         switch scalar {
-        case ",", ";", ":", "(", ")", "\u{2013}", "\u{2014}":
+        case ",", ";", ":", "\u{2013}", "\u{2014}":
             return true
         case "-":
             // A dash between spaces is a clause break; "e-mail" is not.
