@@ -119,4 +119,19 @@ import Testing
         #expect(read[.organization] == "Example Consulting")
         #expect(read[.title] == "Head of Data")
     }
+
+    @Test func contrastsNationalitiesDietsAndLabelsAtALinesEnd() {
+        #expect(fields("mit fornavn er stavet forkert, det står Kathrine men det er Katrine uden h. tak", .da)[.firstName] == "Katrine")
+        #expect(fields("Your system has my nationality as American. I'm actually Canadian - could you change it?")[.nationality] == "Canadian")
+        #expect(fields("Jeg har skrevet vegetar, men jeg er faktisk veganer. Kan I rette det?", .da)[.dietary] == "veganer")
+        #expect(fields("Mobilnummeret mitt har endret seg. Nytt nummer:\n41 23 45 67\n", .nb)[.phone] == "+4741234567")
+        #expect(fields("Gammel adresse: Eksempelveien 12, 0368 Oslo\nNy adresse: Eksempelgata 44B, 3. etg, 0354 Oslo\n", .nb)[.address]
+            == "Eksempelgata 44B, 3. etg, 0354 Oslo")
+        // A German floor ("3. OG") stays in the address; a greeting after the town does not.
+        #expect(fields("Meine neue Anschrift lautet: Beispielstraße 15, 3. OG, 10961 Berlin", .de)[.address] == "Beispielstraße 15, 3. OG, 10961 Berlin")
+        #expect(fields("Bitte folgende Angaben ändern:\nAdresse: c/o Beispiel, Hauptstraße 8, 79098 Freiburg im Breisgau Vielen Dank", .de)[.address]
+            == "c/o Beispiel, Hauptstraße 8, 79098 Freiburg im Breisgau")
+        // A start number is no phone number.
+        #expect(fields("My first name is misspelled on my start number. It should be Kristoffer, not Kristofer.")[.firstName] == "Kristoffer")
+    }
 }

@@ -34,6 +34,8 @@ extension PhraseLexicon {
                  "stop ~2 the|this|your ~1 spam|emails|mails|texts|calls")
         b.object(1.2, "not ~2 want ~10 \(others)")
         b.rectify(1.4, "\(field) ~6 is ~2 my ~1 old|previous ~1 one|number|address", "it ~1 is ~1 actually")
+        b.rectify(1.4, "\(field) ~5 is|are ~1 out ~1 of ~1 date")
+        b.rectify(0.8, "it|this|that ~1 should ~1 say|read")
         b.add(.passingMention, 1.0, "how ~1 long", "it|that|this ~1 myself", "thank|thanks ~6 handling|processing|copy|answer|reply")
         b.erase(1.5, "=delete|=erase")
         b.erase(1.5, "cancel ~4 \(data) ~3 from ~3 database|system|systems|records",

@@ -55,6 +55,8 @@ public enum RectificationExtractor {
             let isHeading = sentence.text.hasSuffix(":")
             if isHeading, let announcement = Self.announcesValue(words(number)) {
                 announced = announcement
+                // "Korrekt er:" also opens a block of form lines.
+                inChangeBlock = words(number).containsPrefix(RectificationVocabulary.changeHeadingWords)
                 continue
             }
             // "Could you update my profile? Organisation: B / Job title: C"
@@ -121,6 +123,7 @@ public enum RectificationExtractor {
         let v = RectificationVocabulary.self
         return v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
             .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
+            .union(v.actuallyWords).union(v.namingWords).union(v.contrastWords)
             // "it's B, not A"
             .union(v.negations)
     }()
@@ -133,7 +136,10 @@ public enum RectificationExtractor {
                 guard let first = token.first else { return false }
                 return cueTokens.contains(token)
                     || changeVerbInitials.contains(first) && RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
+                    // "Jeg er dansk", "I'm vegan now"
+                    || ValueReader.isDietWord(token) || ValueReader.isNationalityWord(token)
             }
+            || sentence.text.contains("'s ") || sentence.text.contains("\u{2019}s ")
     }
 
     /// "change my surname to B", "endre etternavnet fra A til B": a field
@@ -278,12 +284,16 @@ public enum RectificationExtractor {
                     // "det står Kathrine, men det er Katrine", "it's actually Jonathan"
                     start = index + 1
                     if field == nil { field = lastField }
-                } else if index >= 1, vocabulary.firstPersonWords.contains(previous), ValueReader.isNationality(words, at: index + 1) {
+                    if ValueReader.isDiet(words, at: index + 1) { field = .dietary }
+                    if ValueReader.isNationality(words, at: index + 1) { field = .nationality }
+                } else if vocabulary.firstPersonWords.contains(previous) || word == "i'm" || word == "i\u{2019}m",
+                          ValueReader.isNationality(words, at: index + 1) {
                     // "Jeg er dansk", "I'm actually Canadian"
                     start = index + 1
                     field = .nationality
                     weakCue = true
-                } else if index >= 1, vocabulary.firstPersonWords.contains(previous), ValueReader.isDiet(words, at: index + 1) {
+                } else if vocabulary.firstPersonWords.contains(previous) || word == "i'm" || word == "i\u{2019}m",
+                          ValueReader.isDiet(words, at: index + 1) {
                     // "Jeg er vegetar": a diet, though not one that makes a mail a correction by itself.
                     start = index + 1
                     field = .dietary
@@ -299,7 +309,8 @@ public enum RectificationExtractor {
                     weakCue = true
                 }
                 if field == nil && start != nil { field = lastField }
-                if start != nil && vocabulary.namingWords.contains(word) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true) {
+                if start != nil && vocabulary.namingWords.contains(word) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true)
+                    && field != .firstName {
                     // "jeg heter nå B" names the person; "Företaget heter numera B" the company.
                     field = .lastName
                     naming = true

@@ -26,6 +26,11 @@ enum RectificationVocabulary {
         "given": ["name": .firstName], "job": ["title": .title, "role": .title], "dietary": ["requirements": .dietary],
         "company": ["name": .organization], "organisation": ["name": .organization], "organization": ["name": .organization],
         "employer": ["name": .organization], "street": ["address": .address], "home": ["address": .address],
+        // "Nytt nummer:", "my number": a phone; "start number" or "order number" is none.
+        "new": ["number": .phone], "my": ["number": .phone], "ny": ["nummer": .phone, "nr": .phone],
+        "nytt": ["nummer": .phone, "nr": .phone], "nye": ["nummer": .phone], "mitt": ["nummer": .phone, "nr": .phone],
+        "mit": ["nummer": .phone], "nyt": ["nummer": .phone], "nya": ["nummer": .phone], "neue": ["nummer": .phone],
+        "meine": ["nummer": .phone],
     ]
 
     /// Whole-name words: a value here is split into first and last name.

@@ -59,7 +59,7 @@ struct SentenceWords {
                 continue
             }
             if RectificationVocabulary.nameWords.contains(bare) {
-                if index > 0, RectificationVocabulary.twoWordFields[folded[index - 1]] != nil { continue }
+                if index > 0, RectificationVocabulary.twoWordFields[folded[index - 1]]?[bare] != nil { continue }
                 positions.append((index, .lastName, true))
                 continue
             }

@@ -10,7 +10,7 @@ enum ValueReader {
         "from", "fra", "från", "frå", "von", "not", "ikke", "ikkje", "inte", "nicht", "but", "men", "aber",
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
-        "now", "nå", "nu", "jetzt", "nun",
+        "now", "nå", "nu", "jetzt", "nun", "statt", "anstatt", "rather", "stedet", "stället", "bisher", "previously", "tidligere",
     ]
     /// Prepositions end a short value ("vegetarian for the banquet").
     private static let prepositions: Set<String> = [
@@ -40,6 +40,14 @@ enum ValueReader {
         "italian", "lithuanian", "ukrainian", "australian", "deutsch", "österreich", "schweizer", "norweg", "schwed", "dän", "finn",
         "pole", "polin", "brite", "britin", "französ", "irin", "ire", "niederländ", "fær", "isländ", "tysk", "schweiz",
     ]
+
+    static func isNationalityWord(_ word: String) -> Bool {
+        word.count >= 4 && nationalityPrefixes.contains { word.hasPrefix($0) }
+    }
+
+    static func isDietWord(_ word: String) -> Bool {
+        dietPrefixes.contains { word.hasPrefix($0) }
+    }
 
     static func isNationality(_ words: SentenceWords, at start: Int) -> Bool {
         var index = start
@@ -187,6 +195,14 @@ enum ValueReader {
 
     /// Free text: names are capitalised words; addresses run to the end of
     /// the sentence; other fields stop at a comma or a stop word.
+    /// Where a four- or five-digit postcode stands in an address being read.
+    private static func postcodeIndex(_ words: [String], from start: Int, before end: Int) -> Int? {
+        (start..<end).last { index in
+            let digits = words[index].filter(\.isNumber)
+            return (digits.count == 4 || digits.count == 5) && digits.count == words[index].filter { $0 != "," }.count
+        }
+    }
+
     private static func readText(_ words: SentenceWords, from start: Int, field: RectificationField) -> String? {
         var parts: [String] = []
         for index in start..<min(words.original.count, start + maxWords) {
@@ -195,7 +211,17 @@ enum ValueReader {
             let lowercase = word == word.lowercased()
             if index > start && lowercase && stopWords.contains(folded) && field != .address { break }
             if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
-            if field == .address && index > start && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
+            // ("OG" in "3. OG" is a German floor, not Norwegian "og".)
+            if field == .address && index > start && lowercase && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
+            // An aside in parentheses or after a dash ends a value: "Irish (you have UK)", "Canadian - could you…".
+            if index > start && (word.hasPrefix("(") || word == "-" || word == "\u{2013}" || word == "\u{2014}") { break }
+            // After the postcode and town, two capitalised words in a row start a new sentence:
+            // "79098 Freiburg im Breisgau Vielen Dank", "6800 Førde Den gamle…".
+            if field == .address, index > start + 2, let postcode = postcodeIndex(words.original, from: start, before: index),
+               index >= postcode + 2, word.filter(\.isLetter).count > 1, word.first?.isUppercase == true,
+               words.original[index - 1].first?.isUppercase == true, words.original[index - 1].count > 1 {
+                break
+            }
             if field == .firstName || field == .lastName {
                 guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
             }
