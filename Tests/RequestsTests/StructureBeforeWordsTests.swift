@@ -156,4 +156,13 @@ import Testing
         // The attached mail does make a claim, about its own writer.
         #expect(!RegisteredAddressClaim.find(in: "Kontoen er registrert på randi.berg@example.net.").isEmpty)
     }
+
+    @Test func oneWordOfAWholeNameIsTheFirstOrLastNameAsTheSenderWritesIt() {
+        let raw = "From: Synnøve Karlsen <synnove.karlsen@example.no>\r\nTo: notices@janteloppet.test\r\nSubject: Navn\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            + "Navnet mitt er stavet feil på navnelappen: det er Synnøve med to n, ikke Synøve. Kan dere rette det?\r\n"
+        let result = MessageClassification(MessageReader.read(Array(raw.utf8)))
+        #expect(result.classification.kinds == [.rectify])
+        #expect(result.classification.fields == [.firstName: "Synnøve"])
+    }
 }

@@ -35,6 +35,25 @@ public struct MessageClassification: Sendable {
         return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
     }
 
+    /// "Navnet mitt er stavet feil: det er Synnøve": one word read from a
+    /// whole-name field is the first or the last name as the sender's own
+    /// mail program writes it ("Synnøve Karlsen" <…>).
+    static func namePartsBySender(_ fields: [RectificationField: String], message: ParsedMessage)
+        -> [RectificationField: String] {
+        guard let display = message.from.first?.displayName, case let parts = display.split(separator: " "), parts.count >= 2,
+              let first = parts.first.map({ $0.lowercased() }), let last = parts.last.map({ $0.lowercased() }) else { return fields }
+        var fields = fields
+        if let value = fields[.lastName], !value.contains(" "), fields[.firstName] == nil, value.lowercased() == first, value.lowercased() != last {
+            fields[.firstName] = value
+            fields[.lastName] = nil
+        } else if let value = fields[.firstName], !value.contains(" "), fields[.lastName] == nil, value.lowercased() == last,
+                  value.lowercased() != first {
+            fields[.lastName] = value
+            fields[.firstName] = nil
+        }
+        return fields
+    }
+
     public init(_ message: ParsedMessage) {
         auto = AutoMailDetector.detect(message)
         let subject = ReplyText.cleanSubject(message.subject)
@@ -56,6 +75,7 @@ public struct MessageClassification: Sendable {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")
             }
+            result.fields = Self.namePartsBySender(result.fields, message: message)
             if cut {
                 result.evidence.append("text cut: only the first \(AnalysedText.maximumBytes / 1024) KiB were read")
                 if !result.kinds.isEmpty { result.confidence = min(result.confidence, Self.cutTextConfidence) }
