@@ -134,4 +134,13 @@ import Testing
         // A start number is no phone number.
         #expect(fields("My first name is misspelled on my start number. It should be Kristoffer, not Kristofer.")[.firstName] == "Kristoffer")
     }
+
+    @Test func aTitleAtAnOrganisationAfterIsNow() {
+        let read = fields("En liten rettelse: jeg er ikke lenger HR-sjef i Eksempel. Fra 1. mars er jeg personaldirektør i Eksempel Norge AS.", .nb)
+        #expect(read[.title] == "personaldirektør")
+        #expect(read[.organization] == "Eksempel Norge AS")
+        // Not a correction by itself: "jeg er optaget på Robinsonlisten".
+        let note = RequestClassifier.classify(subject: "", body: "Stop med at sende mig reklame. Jeg er optaget på Robinsonlisten.")
+        #expect(note.kinds == [.object])
+    }
 }

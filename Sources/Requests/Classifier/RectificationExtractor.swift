@@ -202,13 +202,43 @@ public enum RectificationExtractor {
         return false
     }
 
+    /// "is (now) B at C" where C is a capitalised name: B is a title. Only
+    /// after the first person, a "now" word or "correct is" ("Rett er B i C").
+    private static func titleAtOrganization(_ words: SentenceWords, after index: Int) -> Int? {
+        let vocabulary = RectificationVocabulary.self
+        let previous = index > 0 ? words.folded[index - 1] : ""
+        var position = index + 1
+        var cued = vocabulary.firstPersonWords.contains(previous) || vocabulary.newWords.contains(previous)
+            || words.folded[index] == "i'm" || words.folded[index] == "i\u{2019}m"
+        while position < words.folded.count && (vocabulary.nowWords.contains(words.folded[position])
+                                                  || vocabulary.firstPersonWords.contains(words.folded[position])) {
+            if vocabulary.nowWords.contains(words.folded[position]) || vocabulary.firstPersonWords.contains(words.folded[position]) { cued = true }
+            position += 1
+        }
+        guard cued, position < words.folded.count else { return nil }
+        let titleStart = position
+        while position < words.folded.count && position < titleStart + 4 {
+            let word = words.folded[position]
+            if vocabulary.workPrepositions.contains(word) || word == "ved" || word == "hjå" {
+                guard position > titleStart, position + 1 < words.original.count,
+                      words.original[position + 1].first?.isUppercase == true,
+                      !vocabulary.negations.contains(words.folded[titleStart]) else { return nil }
+                return titleStart
+            }
+            if word.hasSuffix(",") || vocabulary.negations.contains(word) { return nil }
+            position += 1
+        }
+        return nil
+    }
+
     /// "som prosjektleiar i Fjordvind AS": the organisation after a job title.
     private static func organizationAfterTitle(_ words: SentenceWords, from start: Int, title: String, language: Language) -> String? {
         let titleWords = title.split(separator: " ").count
         let preposition = start + titleWords
         guard preposition + 1 < words.folded.count,
-              RectificationVocabulary.workPrepositions.contains(words.folded[preposition]) || words.folded[preposition] == "hjå",
-              ValueReader.guessField(words, from: preposition + 1) == .organization else { return nil }
+              RectificationVocabulary.workPrepositions.contains(words.folded[preposition]) || ["hjå", "ved"].contains(words.folded[preposition]),
+              ValueReader.guessField(words, from: preposition + 1) == .organization
+                || words.original[preposition + 1].first?.isUppercase == true else { return nil }
         return ValueReader.read(words, from: preposition + 1, field: .organization, language: language)
     }
 
@@ -268,6 +298,13 @@ public enum RectificationExtractor {
                     // "change it from old@example.com to new@example.net"
                     start = index + 1
                 }
+            } else if vocabulary.isWords.contains(word), let titleStart = Self.titleAtOrganization(words, after: index) {
+                // "Fra 1. mars er jeg personaldirektør i Posten Norge AS", "I'm now Head of X at Y";
+                // weak: "jeg er optaget på Robinsonlisten" is no correction by itself.
+                start = titleStart
+                field = .title
+                moved = true
+                weakCue = true
             } else if vocabulary.isWords.contains(word) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
                 if vocabulary.nowWords.contains(next) || vocabulary.newWords.contains(next) || next == "correctly" || next == "rigtigt" {
