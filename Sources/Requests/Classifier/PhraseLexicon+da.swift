@@ -60,7 +60,7 @@ extension PhraseLexicon {
                   "forkert* ~3 \(data)|navn*|adresse*", "stavet ~2 forkert",
                   "ny|nye|nyt ~2 adresse*|telefonnummer*|mobilnummer*|e|efternavn*|navn*|arbejdsgiver*|stilling* ~3 er",
                   "artikel|art 16", "er|blev ~1 ændret|skiftet ~1 til",
-                  "skift*|byt* ~3 efternavn*|navn*|fornavn*|adresse*|e|mail*|telefon*|nummer*|arbejdsgiver*|job",
+                  "skift*|byt* ~3 efternavn*|navn*|fornavn*|adresse*|e|mail*|telefonnummer*|mobilnummer*|nummer*|arbejdsgiver*|job",
                   "vil|kan|kunne ~1 i ~1 rette|ændre|opdatere|korrigere ~1 det|dette",
                   "fået ~2 ny|nye|nyt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|mail*|efternavn*|navn*|arbejdsgiver*|job")
         b.erase(1.5, "slet|slette|sletter|slettet|slettes ~4 \(mine) ~4 \(data)|alt", "slet|slette|sletter|slettes ~3 \(data)|alt",

@@ -40,7 +40,7 @@ extension PhraseLexicon {
         b.access(1.4, "vad ~3 ni ~3 har ~2 för ~2 uppgifter|information|data ~3 om", "vad ~2 har ~2 ni ~2 för ~2 uppgifter|information|data",
                  "kopia ~3 av|på ~4 \(data)|all|allt")
         b.access(1.2, "vilka ~3 utställare|företag|partner*|sponsorer ~3 har ~2 fått ~3 mina|min|mitt", "veta ~4 vad ~3 som ~3 lämnats|delats|sålts")
-        b.rectify(1.4, "byt|byta|byter ~3 adress*|namn*|efternamn*|telefon*|nummer*|e|mejl*|titel*|arbetsgivare*")
+        b.rectify(1.4, "byt|byta|byter ~3 adress*|namn*|efternamn*|telefonnummer*|mobilnummer*|nummer*|e|mejl*|titel*|arbetsgivare*")
         b.erase(1.5, "ta|tar ~1 bort ~3 all|allt|alla ~4 \(data)|personlig*|om", "bli ~1 glömd", "glöm ~1 mig",
                 "ta|tar ~1 bort ~2 mig ~3 från|ur ~4 *register*|*databas*|*system*")
         b.erase(1.3, "ska|måste ~1 raderas|tas")
