@@ -13,7 +13,7 @@ extension PhraseLexicon {
                  "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")
         b.erase(1.5, "ta ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
         b.erase(0.9, "ta ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
-        b.rectify(1.4, "bytt ~3 \(field)")
+        b.rectify(1.4, "bytt ~3 namn*|efternamn*|förnamn*|adress*|telefonnummer*|mobilnummer*|nummer*|mejl*|e|titel*|arbetsgivare*|företag*")
         b.add(.passingMention, 1.0, "det|den|jag ~1 själv")
         b.object(1.4, "inte ~8 lämnas|lämnats|ges|delas ~1 ut|vidare")
         b.erase(1.5, "stryk|stryka ~2 mig ~2 ur|från ~3 *register*|*system*|databas*")
