@@ -30,7 +30,8 @@ extension LiveStackTests {
         @Test func aCorrectionCarryingALinkChangesNothingAndTellsNoPartner() async throws {
             let harness = try FulfilHarness()
             let customer = try await harness.customer()
-            for value in ["Nordlys AS verify at nordlys-partner.example", "Nordlys AS (see https://nordlys-partner.example)"] {
+            // (An aside in parentheses ends a value, so "Nordlys AS (see https://…)" carries no link to begin with.)
+            for value in ["Nordlys AS verify at nordlys-partner.example", "Nordlys AS https://nordlys-partner.example/verify"] {
                 let sent = try await correct(customer, organisation: value, harness)
                 // The link reached the extracted value: only validation stands in its way.
                 let fields = try await harness.intake.rows("SELECT fields::text AS fields FROM dsr.requests WHERE id = $1",

@@ -143,4 +143,8 @@ import Testing
         let note = RequestClassifier.classify(subject: "", body: "Stop med at sende mig reklame. Jeg er optaget på Robinsonlisten.")
         #expect(note.kinds == [.object])
     }
+
+    @Test func aLinkInAnAsideNeverReachesTheValue() {
+        #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
+    }
 }

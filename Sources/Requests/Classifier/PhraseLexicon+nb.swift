@@ -105,7 +105,17 @@ extension PhraseLexicon {
         b.erase(1.5, "=slett|=slette|=sletta", "ha ~1 bort|vekk ~3 alt|meg|mæ|\(data)", "kvitt* ~4 \(data)|meg",
                 "ønsker|vil ~3 at ~2 disse|dem|den|det|de ~2 makuleres|slettes|fjernes|sletta")
         b.erase(1.4, "at ~6 slettes|fjernes|makuleres", "at ~6 tas|vert|blir ~1 ned|bort", "vert|blir ~1 teke|tatt ~1 ned|bort")
-        b.rectify(1.4, "\(field) ~3 endres|rettes|oppdateres|endrast|rettast")
+        b.rectify(1.4, "\(field) ~3 endres|rettes|oppdateres|endrast|rettast", "få ~2 det ~1 rettet|retta|endret|endra|fikset|fiksa",
+                  "\(field) ~3 skal ~2 vere|være")
+        b.rectify(1.3, "ikke|ikkje ~1 lenger ~3 ansatt|tilsett|jobber|arbeider ~8 men")
+        b.rectify(1.2, "stå|står ~1 riktig|rett|korrekt")
+        b.erase(1.5, "alt ~6 skal ~1 bort|vekk", "ta ~1 bort|vekk ~3 heile|hele|alt ~2 greia|greiene|alt|sammen|saman",
+                "ta ~1 vekk ~4 \(data)|alt", "ikke|ikkje ~2 finst|finnes|fins ~4 *system*|*register*|*database*")
+        b.object(1.4, "tilbud*|tilbod*|nyhetsbrev*|nyheitsbrev*|reklame*|*tips* ~10 ikke|ikkje ~2 interessert*|interessa*",
+                 "ikke|ikkje ~6 brukt|bruke|brukes|brukast|nytta ~6 reklame*|markedsføring*|marknadsføring*|annonse*|salg*|slags")
+        b.object(1.2, "skru ~2 av ~3 den|det|dette|nyhetsbrev*|utsending*|tilbud*|tilbod*")
+        b.access(1.3, "sitter|sit ~2 igjen|inne|att ~2 med ~4 \(data)|opplysning*|opplysingar")
+        b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende", "trenger|treng ~1 ikke|ikkje ~3 sende|gjøre|gjere ~4 likevel|lenger")
         b.object(1.4, "ikke|ikkje ~8 gitt|gis|delt|deles|sendt ~2 videre")
         b.access(1.2, "dere|de|dokker ~3 har ~3 \(data)|noe|noko ~3 om|på ~1 meg|mæ")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.

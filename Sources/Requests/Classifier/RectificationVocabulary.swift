@@ -67,6 +67,7 @@ enum RectificationVocabulary {
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
     static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
+                                         "begynt", "byrja", "startet", "starta", "started", "joined", "börjat", "begyndt",
                                          "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]
     static let workPrepositions: Set<String> = ["for", "at", "i", "hos", "på", "bei", "für", "ved", "with"]
     /// "I have moved to B", "flyttet til B": the value is an address.

@@ -20,7 +20,7 @@ enum ValueReader {
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
                                                    "heller", "instead", "istället", "stattdessen", "hellere", "actually", "faktisk",
                                                    "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber", "elles",
-                                                   "ellers", "otherwise", "btw", "wirklich"]
+                                                   "ellers", "otherwise", "btw", "wirklich", "altså", "altso", "alltså", "also"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6
