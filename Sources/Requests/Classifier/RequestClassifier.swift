@@ -212,8 +212,8 @@ public enum RequestClassifier {
         }
         return matches.contains { match in
             switch index.rules[match.rule].signal {
-            case .photo, .dietary, .relative, .thirdPartyData, .onBehalf, .vendor: return false
-            default: return true
+            case .kind, .withdrawal, .complaint, .legalHold, .publicRecords, .consentWithdrawal, .selfService: return true
+            default: return false
             }
         }
     }

@@ -55,6 +55,7 @@ enum SentenceCues {
         "data", "personal", "privacy", "gdpr", "erasure", "delet", "rectif", "consent", "personvern", "opplysning",
         "oplysning", "uppgift", "personuppgift", "datenschutz", "daten", "dsgvo", "sletting", "sletning", "innsyn",
         "indsigt", "radera", "löschung", "auskunft", "samtykke", "samtycke", "einwilligung", "registerutdrag", "persondata",
+        "personopplys", "personoplys", "personenbezog", "personuppgift", "opplysing", "kontaktinfo", "kontaktopplys",
     ]
 
     static func isPrivacyWord(_ token: String) -> Bool {

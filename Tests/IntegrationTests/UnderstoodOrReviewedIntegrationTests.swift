@@ -1,0 +1,48 @@
+import Foundation
+import Store
+import Testing
+
+/// A mail is carried out only when all it asks is understood: one with a
+/// demand in words dsrd does not understand goes to a person, one that takes
+/// its request back under the old subject opens nothing, and the same plain
+/// erasure request alone is received as usual.
+extension LiveStackTests {
+    @Suite struct UnderstoodOrReviewedIntegrationTests {
+        private func mail(from person: String, to notices: String, subject: String, body: String) -> [UInt8] {
+            Array(([
+                "From: \(person)", "To: \(notices)", "Subject: \(subject)",
+                "Message-ID: <understood-\(UUID().uuidString)@example.no>", "Date: Sun, 06 Dec 2026 10:00:00 +0100",
+                "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit", "",
+            ].joined(separator: "\r\n") + "\r\n" + body).utf8)
+        }
+
+        @Test func aDemandNotUnderstoodGoesToAPersonAndAWithdrawalOpensNothing() async throws {
+            let harness = try IntakeHarness()
+            let plain = LocalStack.uniqueAddress("liv", domain: "example.no")
+            let partly = LocalStack.uniqueAddress("tor", domain: "example.no")
+            let withdrawn = LocalStack.uniqueAddress("siri", domain: "example.no")
+            _ = try await harness.record(mail(from: plain, to: harness.notices, subject: "Konto",
+                                              body: "Hei, vennligst slett kontoen min.\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: partly, to: harness.notices, subject: "Konto",
+                                              body: "Hei, vennligst slett kontoen min. Og vennligst frobniser personopplysningene mine hos sponsorene.\r\n"),
+                                         uid: 2)
+            _ = try await harness.record(mail(from: withdrawn, to: harness.notices, subject: "SV: Slett kontoen min",
+                                              body: "Glem det, jeg vil beholde kontoen likevel.\r\n"), uid: 3)
+            let rows = try await harness.database.query("""
+                SELECT i.outcome, r.state, r.kinds::text AS kinds FROM dsr.inbound i
+                LEFT JOIN dsr.request_messages m ON m.inbound_id = i.id AND m.role = 'request'
+                LEFT JOIN dsr.requests r ON r.id = m.request_id
+                WHERE i.mailbox = $1 ORDER BY i.id
+                """, [.text(harness.notices + "/INBOX")]).rows
+            let seen = rows.map { "\($0["outcome"] ?? "-") \($0["state"] ?? "-") \($0["kinds"] ?? "-")" }
+            // Carried out as usual / a person decides / no request.
+            #expect(seen.count == 3, "\(seen)")
+            #expect(seen.first == "request received {erase}")
+            #expect(seen.dropFirst().first == "request needs_review {erase}")
+            #expect(seen.last?.contains("erase") == false, "\(seen)")
+            let toWithdrawn = try await harness.database.query(
+                "SELECT count(*) AS n FROM dsr.outbox WHERE $1 = ANY(recipients)", [.text(withdrawn)]).first?.int("n")
+            #expect(toWithdrawn == 0)
+        }
+    }
+}
