@@ -38,7 +38,7 @@ public enum RequestClassifier {
     /// How many words after a withdrawal cue ("ignore my last mail about…")
     /// the request phrases are the ones taken back.
     static let withdrawalReach = 8
-    /// Vendor cues (in different sentences) that make a sales pitch.
+    /// Sales cues ("book a demo", "our customers") that make a mail a pitch.
     static let vendorThreshold = 2.0
 
     /// Classifies a mail's cleaned subject and new text. The subject only
@@ -100,8 +100,10 @@ public enum RequestClassifier {
     }
 
     /// Scores one sentence: the strongest phrase per signal counts. Returns
-    /// whether any phrase of a request, or one that qualifies a request
-    /// (a withdrawal, a complaint, a list…), matched, even if it did not count.
+    /// whether a phrase of a request, or one that takes the place of one (a
+    /// withdrawal, a complaint, a legal hold, asking how to do it oneself…),
+    /// matched, even if it did not count: a sentence without one that asks
+    /// about personal data is a demand not understood.
     @discardableResult
     private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) -> Bool {
         let tokens = sentence.tokens
