@@ -119,6 +119,11 @@ import Testing
         let subjectOnly = RequestClassifier.classify(subject: "Delete my account", body: "Thanks.")
         #expect(subjectOnly.kinds == [.erase])
         #expect(subjectOnly.confidence < body.confidence)
+        // Contested: an erasure phrase asked and another negated in the same mail.
+        let contested = RequestClassifier.classify(subject: "", body: "Please delete my account. Do not delete my photos.")
+        #expect(contested.kinds == [.erase])
+        #expect(contested.confidence < body.confidence)
+        #expect(contested.evidence.contains { $0.hasPrefix("doubt:") })
     }
 
     @Test func anAttachedForwardIsReadButClaimsComeFromThePersonsOwnWords() {

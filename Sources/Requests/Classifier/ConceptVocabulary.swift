@@ -37,7 +37,7 @@ struct ConceptVocabulary: Sendable {
     /// "your", "our", "we": the data or the act of someone else.
     var foreign: Set<String>
     /// "how", "hvordan": with "myself" words, a question about self-service.
-    var how: String = "how|hvordan|korleis|hur|hvordan|wie"
+    var how: String = "how|hvordan|korleis|hur|wie"
     var myself: String = "myself|selv|sjølv|själv|selbst"
     var doVerbs: String = "do|fix|change|gjøre|gjere|fikse|ordne|endre|göra|fixa|ändra|gøre|ordne|ændre|machen|ändern|erledigen"
     /// "from my profile", "ur ert system": where a part of the data is removed from.

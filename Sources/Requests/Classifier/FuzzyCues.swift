@@ -35,7 +35,7 @@ enum FuzzyCues {
     ]
 
     /// Real words one slip from a cue.
-    static let realWords: Set<String> = ["insyn", "rader", "erased", "removed", "updated", "accessed", "slettes"]
+    static let realWords: Set<String> = ["insyn", "rader", "erased", "removed", "updated", "accessed"]
 
     private static let cueSet = Set(cues)
     private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
