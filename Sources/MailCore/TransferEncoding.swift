@@ -31,41 +31,50 @@ enum TransferEncoding {
 
     /// Quoted-printable of UTF-8 text: line ends become CRLF, lines are
     /// soft-broken at 76 characters, trailing blanks and a leading "." or
-    /// "From " are encoded so no transport can alter them.
+    /// "From " are encoded so no transport can alter them. One pass over the
+    /// bytes into one buffer: a reply is encoded for every request.
     static func quotedPrintable(_ text: String) -> String {
-        let normalized = normalizeLineEnds(text)
-        var lines: [String] = []
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines.append(encodeLine(Array(line.utf8)))
-        }
-        return lines.joined(separator: "\r\n")
-    }
-
-    private static func encodeLine(_ bytes: [UInt8]) -> String {
+        let bytes = Array(normalizeLineEnds(text).utf8)
         var output: [UInt8] = []
-        var column = 0
-        let hex = Array("0123456789ABCDEF".utf8)
-        for (index, byte) in bytes.enumerated() {
-            let isLast = index == bytes.count - 1
-            var piece: [UInt8]
-            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                || ((byte == 0x20 || byte == 0x09) && !isLast)
-            let leadingDot = index == 0 && byte == UInt8(ascii: ".")
-            let leadingFrom = index == 0 && bytes.starts(with: Array("From ".utf8))
-            if literal && !leadingDot && !leadingFrom {
-                piece = [byte]
-            } else {
-                piece = [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-            // Keep room for the soft break "=" unless this is the line's end.
-            let limit = isLast ? 76 : 75
-            if column + piece.count > limit {
-                output += [UInt8(ascii: "="), 0x0D, 0x0A]
-                column = 0
-            }
-            output += piece
-            column += piece.count
+        output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != lf { lineEnd += 1 }
+            if lineStart > 0 { output += [cr, lf] }
+            encodeLine(bytes, from: lineStart, to: lineEnd, into: &output)
+            lineStart = lineEnd + 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private static let hex = Array("0123456789ABCDEF".utf8)
+    private static let from = Array("From ".utf8)
+
+    /// Encodes `bytes[start..<end]`, one line without its line end.
+    private static func encodeLine(_ bytes: [UInt8], from start: Int, to end: Int, into output: inout [UInt8]) {
+        let leadingFrom = end - start >= from.count && bytes[start..<(start + from.count)].elementsEqual(from)
+        var column = 0
+        for index in start..<end {
+            let byte = bytes[index]
+            let isLast = index == end - 1
+            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                || ((byte == 0x20 || byte == 0x09) && !isLast)
+            let first = index == start
+            let plain = literal && !(first && (byte == UInt8(ascii: ".") || leadingFrom))
+            let width = plain ? 1 : 3
+            // Keep room for the soft break "=" unless this is the line's end.
+            if column + width > (isLast ? 76 : 75) {
+                output += [UInt8(ascii: "="), cr, lf]
+                column = 0
+            }
+            if plain {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+            column += width
+        }
     }
 }

@@ -6,8 +6,7 @@ import Store
 enum JSONText {
     /// `{"key": n, …}`, keys sorted.
     static func object(_ counts: [String: Int]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: counts, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        JSONWriter.object(counts) ?? "{}"
     }
 
     static func strings(_ text: String) throws -> [String] {

@@ -33,22 +33,3 @@ public enum SQLValue: Sendable, Equatable {
         return .text("{" + items.joined(separator: ",") + "}")
     }
 }
-
-/// ISO 8601 timestamps as PostgreSQL reads and (with `TimeZone UTC`) writes them.
-public enum TimestampFormat {
-    public static func string(from date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash)
-            .time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
-    }
-
-    /// Parses `2026-11-25 04:49:59.123+00` and `2026-11-25T04:49:59Z` forms.
-    public static func date(from text: String) -> Date? {
-        var normalized = text.replacingOccurrences(of: " ", with: "T")
-        if normalized.hasSuffix("+00") { normalized = String(normalized.dropLast(3)) + "Z" }
-        if let date = try? Date(normalized, strategy: .iso8601.year().month().day().dateSeparator(.dash)
-            .time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted)) {
-            return date
-        }
-        return try? Date(normalized, strategy: .iso8601)
-    }
-}

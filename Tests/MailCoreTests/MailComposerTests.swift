@@ -134,6 +134,12 @@ import Testing
             let decoded = TransferDecoding.quotedPrintable(Array(encoded.utf8)[...]).bytes
             #expect(normalizeLineEnds(String(decoding: decoded, as: UTF8.self)) == text)
         }
+        #expect(TransferEncoding.quotedPrintable(".dot\nFrom me\nFromage\nend ") == "=2Edot\r\n=46rom me\r\nFromage\r\nend=20")
+        #expect(TransferEncoding.quotedPrintable("a\r\nb\rc\n") == "a\r\nb\r\nc\r\n")
+        let long = String(repeating: "ø", count: 40) + String(repeating: "x ", count: 60)
+        let encodedLong = TransferEncoding.quotedPrintable(long)
+        #expect(encodedLong.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 76 })
+        #expect(String(decoding: TransferDecoding.quotedPrintable(Array(encodedLong.utf8)[...]).bytes, as: UTF8.self) == long)
         #expect(MailDate.format(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(MailDate.format(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
         #expect(MailDate.format(Date(timeIntervalSince1970: .infinity)) == "Thu, 01 Jan 1970 00:00:00 +0000")

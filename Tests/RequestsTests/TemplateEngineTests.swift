@@ -193,3 +193,10 @@ struct TemplateEngineTests {
         #expect(message == "Templates/nb/receipt.txt:12: unknown placeholder 'due_dat'")
     }
 }
+
+@Test func tidyTrimsLineEndsAndCollapsesBlankLines() {
+    #expect(TemplateRenderer.tidy("\n\n a  \r\n\r\nb\u{A0}\t\n\n\n\nc\u{2028}d\r\ne\n\n") == " a\n\nb\n\nc\nd\ne")
+    #expect(TemplateRenderer.tidy("Hei Åse,\r\n\r\nvi har mottatt.") == "Hei Åse,\n\nvi har mottatt.")
+    #expect(TemplateRenderer.tidy("") == "")
+    #expect(TemplateRenderer.tidy(" \n \n") == "")
+}

@@ -102,7 +102,6 @@ extension IntakeRecorder {
         let fields = Dictionary(uniqueKeysWithValues: classification.fields.map {
             ($0.key.rawValue, StorableText.clean($0.value))
         })
-        return (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]))
-            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return JSONWriter.object(fields) ?? "{}"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// Formats one log event as one logfmt line: `level=… msg="…" key=value …`.
 /// Newlines and other control characters inside values are escaped, so a
@@ -10,7 +11,7 @@ public enum LogLine {
     ) -> String {
         var line = journal ? "<\(level.syslogPriority)>" : ""
         if let timestamp {
-            line += "ts=\(timestamp.formatted(.iso8601)) "
+            line += "ts=\(TimestampFormat.string(from: timestamp, milliseconds: false)) "
         }
         line += "level=\(level.rawValue) msg=\(quoted(message))"
         for (key, value) in metadata {
@@ -21,6 +22,11 @@ public enum LogLine {
 
     /// Quotes a value when it has spaces, quotes, `=` or control characters.
     static func quoted(_ value: String) -> String {
+        // Most values (counts, states, references) need neither.
+        if !value.isEmpty, value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"")
+                                                   && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "=") }) {
+            return value
+        }
         var needsQuotes = value.isEmpty
         var escaped = ""
         for scalar in value.unicodeScalars {
@@ -46,6 +52,11 @@ public enum LogLine {
 
     /// Keys are dsrd's own words; anything else is replaced, never trusted.
     static func sanitizedKey(_ key: String) -> String {
+        if !key.isEmpty, key.utf8.allSatisfy({ ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                                               || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+                                               || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }) {
+            return key
+        }
         let allowed = key.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "." }
         return allowed.isEmpty ? "key" : String(String.UnicodeScalarView(allowed))
     }

@@ -261,8 +261,7 @@ public struct Outbox {
     private static func merging(_ json: String, _ extra: [String: Any]) -> String {
         var object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
         object.merge(extra) { $1 }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return json }
-        return String(decoding: data, as: UTF8.self)
+        return JSONWriter.object(object) ?? json
     }
 
     /// Which message and which attempt a delivery event is about: ids and
@@ -270,7 +269,6 @@ public struct Outbox {
     private static func auditDetails(_ message: OutboxMessage) -> String {
         let details: [String: Any] = ["outbox_id": message.id, "template": message.mail.template,
                                       "message_id": message.mail.messageID, "attempts": message.attempts + 1]
-        guard let data = try? JSONSerialization.data(withJSONObject: details, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONWriter.object(details) ?? "{}"
     }
 }

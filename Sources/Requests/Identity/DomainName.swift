@@ -28,7 +28,9 @@ public enum DomainName {
         var text = Substring(domain)
         while text.hasSuffix(".") { text = text.dropLast() }
         guard !text.isEmpty else { return nil }
-        let folded = nfc(nfc(String(text)).lowercased())
+        let trimmed = String(text)
+        // NFC leaves ASCII as it is: most domains need only lowercasing.
+        let folded = trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed.lowercased() : nfc(nfc(trimmed).lowercased())
         var labels: [(ascii: String, unicode: String)] = []
         for label in folded.split(separator: ".", omittingEmptySubsequences: false) {
             guard let converted = convert(String(label)) else { return nil }

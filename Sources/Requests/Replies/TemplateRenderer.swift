@@ -55,15 +55,51 @@ enum TemplateRenderer {
     /// blank lines at the start or the end, and never two blank lines in a row
     /// (an empty section between two paragraphs leaves none).
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var end = raw.endIndex
-            while end > raw.startIndex, raw[raw.index(before: end)].isWhitespace { end = raw.index(before: end) }
-            let line = raw[..<end]
-            if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+        // Scalar by scalar rather than Character by Character: every reply
+        // goes through here, and the lines and blanks it looks for are
+        // single scalars ("\r\n" counts as one line end, as it is one
+        // Character).
+        let scalars = text.unicodeScalars
+        var lines: [String.UnicodeScalarView.SubSequence] = []
+        var start = scalars.startIndex
+        var index = start
+        func endLine(at end: String.UnicodeScalarView.Index) {
+            var trimmed = end
+            while trimmed > start {
+                let before = scalars.index(before: trimmed)
+                guard scalars[before].properties.isWhitespace else { break }
+                trimmed = before
+            }
+            let line = scalars[start..<trimmed]
+            if line.isEmpty && (lines.last?.isEmpty ?? true) { return }
             lines.append(line)
         }
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard Self.isLineEnd(scalar) else {
+                index = scalars.index(after: index)
+                continue
+            }
+            endLine(at: index)
+            index = scalars.index(after: index)
+            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+            start = index
+        }
+        endLine(at: scalars.endIndex)
         while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        var result = String.UnicodeScalarView()
+        for (number, line) in lines.enumerated() {
+            if number > 0 { result.append("\n") }
+            result.append(contentsOf: line)
+        }
+        return String(result)
+    }
+
+    /// The scalars `Character.isNewline` is true for.
+    private static func isLineEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }
