@@ -61,9 +61,15 @@ enum HeaderEncoder {
     /// An address with everything that could break the header removed:
     /// controls, blanks, angle brackets, commas, semicolons, quotes.
     static func cleanAddress(_ address: String) -> String {
-        let forbidden: Set<Character> = ["<", ">", ",", ";", "\"", " ", "\t", "(", ")", "\\", "\r\n"]
-        return String(sanitize(address).filter { !forbidden.contains($0) })
+        let clean = sanitize(address)
+        if clean.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: clean.utf8.filter { !forbiddenInAddressBytes.contains($0) }, as: UTF8.self)
+        }
+        return String(clean.filter { !forbiddenInAddress.contains($0) })
     }
+
+    private static let forbiddenInAddress: Set<Character> = ["<", ">", ",", ";", "\"", " ", "\t", "(", ")", "\\", "\r\n"]
+    private static let forbiddenInAddressBytes = Set("<>,;\" \t()\\".utf8)
 
     /// A Message-ID style value `id` made safe, without brackets.
     static func cleanID(_ id: String) -> String {
@@ -72,6 +78,7 @@ enum HeaderEncoder {
 
     /// Control characters (CR and LF among them) replaced by spaces.
     static func sanitize(_ value: String) -> String {
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return value }
         var scalars = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             let isControl = scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)

@@ -107,6 +107,10 @@ public actor InMemoryOutbox: OutboxDelivery {
         }
     }
 
+    public func markSent(_ sent: [SentMail]) {
+        for mail in sent { markSent(mail.message, at: mail.at) }
+    }
+
     public func markSent(_ message: OutboxMessage, at now: Date) {
         guard var row = pending(message.id) else { return }
         row.state = .sent

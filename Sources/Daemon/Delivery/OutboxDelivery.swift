@@ -14,8 +14,9 @@ public protocol OutboxDelivery: Sendable {
     /// tried because the round stopped early).
     func release(_ ids: [Int], dueAt: Date) async throws
 
-    /// The server took the message: sent, one more attempt, audited.
-    func markSent(_ message: OutboxMessage, at now: Date) async throws
+    /// The server took these messages: each sent, one more attempt,
+    /// audited; all in one transaction.
+    func markSent(_ sent: [SentMail]) async throws
 
     /// A temporary failure: one more attempt, due again at `retryAt`.
     func markDeferred(_ message: OutboxMessage, lastError: String, retryAt: Date) async throws
@@ -25,4 +26,22 @@ public protocol OutboxDelivery: Sendable {
     /// in, when there is one.
     @discardableResult
     func markFailed(_ message: OutboxMessage, lastError: String, reason: String, at now: Date) async throws -> String?
+}
+
+/// A message the server took, and when.
+public struct SentMail: Sendable {
+    public var message: OutboxMessage
+    public var at: Date
+
+    public init(message: OutboxMessage, at: Date) {
+        self.message = message
+        self.at = at
+    }
+}
+
+extension OutboxDelivery {
+    /// The server took one message.
+    public func markSent(_ message: OutboxMessage, at now: Date) async throws {
+        try await markSent([SentMail(message: message, at: now)])
+    }
 }

@@ -4,7 +4,8 @@ import Requests
 import Store
 
 /// Delivery's outbox in PostgreSQL: each call is one short transaction over
-/// `Outbox`, so none is held open across an SMTP call. With the suppression
+/// `Outbox`, so none is held open across an SMTP call. The sends of a batch
+/// are marked together, in one transaction. With the suppression
 /// key, marking the last mail of a completed erasure sent also removes the
 /// person from dsrd's own records (`ErasedPersonRecords`), in the same
 /// transaction.
@@ -43,13 +44,17 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
         try await retryingOnConnectionLoss { try $0.release(ids, dueAt: dueAt) }
     }
 
-    public func markSent(_ message: OutboxMessage, at now: Date) async throws {
+    public func markSent(_ sent: [SentMail]) async throws {
+        guard !sent.isEmpty else { return }
         let key = addressHashKey
         try await client.transaction { connection in
-            try Outbox(connection).markSent(message, at: now, actor: Self.actor)
-            guard let key, let requestID = message.requestID else { return }
-            _ = try ErasedPersonRecords(connection).removeIfAnswered(
-                requestID: requestID, actor: Self.actor, at: now, hash: { AddressHash.hex(address: $0, key: key) })
+            for mail in sent {
+                try Outbox(connection).markSent(mail.message, at: mail.at, actor: Self.actor)
+                guard let key, let requestID = mail.message.requestID else { continue }
+                _ = try ErasedPersonRecords(connection).removeIfAnswered(
+                    requestID: requestID, actor: Self.actor, at: mail.at,
+                    hash: { AddressHash.hex(address: $0, key: key) })
+            }
         }
     }
 

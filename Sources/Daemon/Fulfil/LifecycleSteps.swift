@@ -17,7 +17,8 @@ struct LifecycleSteps {
     @discardableResult
     func apply(_ event: RequestEvent, to request: PendingRequest, details: [String: Any] = [:]) throws -> RequestTransition {
         guard let transition = try RequestStates(connection).apply(
-            event, to: request.id, actor: RequestMail.actor, detailsJSON: AuditJSON.encode(details), at: now) else {
+            event, to: request.id, actor: RequestMail.actor, detailsJSON: AuditJSON.encode(details), at: now,
+            expecting: request.state) else {
             throw LifecycleRefusal(event: event, state: request.state)
         }
         if transition.to == .needsReview, transition.movesState, let alert {

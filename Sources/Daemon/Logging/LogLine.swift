@@ -9,13 +9,27 @@ public enum LogLine {
         level: LogLevel, message: String, metadata: [(String, String)],
         journal: Bool, timestamp: Date?
     ) -> String {
-        var line = journal ? "<\(level.syslogPriority)>" : ""
-        if let timestamp {
-            line += "ts=\(TimestampFormat.string(from: timestamp, milliseconds: false)) "
+        var line = ""
+        line.reserveCapacity(96 + metadata.count * 24)
+        if journal {
+            line += "<"
+            line += String(level.syslogPriority)
+            line += ">"
         }
-        line += "level=\(level.rawValue) msg=\(quoted(message))"
+        if let timestamp {
+            line += "ts="
+            line += TimestampFormat.string(from: timestamp, milliseconds: false)
+            line += " "
+        }
+        line += "level="
+        line += level.rawValue
+        line += " msg="
+        line += quoted(message)
         for (key, value) in metadata {
-            line += " \(sanitizedKey(key))=\(quoted(value))"
+            line += " "
+            line += sanitizedKey(key)
+            line += "="
+            line += quoted(value)
         }
         return line
     }

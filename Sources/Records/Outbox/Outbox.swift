@@ -131,18 +131,22 @@ public struct Outbox {
     /// its bytes here, in the same transaction: it is never kept once the
     /// server accepted it (a resend is built again from the database).
     public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
-        let updated = try connection.execute("""
-            UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
-                                  last_error = NULL,
-                                  size_bytes = coalesce(size_bytes, octet_length(raw)),
-                                  raw_sha256 = coalesce(raw_sha256, encode(sha256(raw), 'hex')),
-                                  raw = CASE WHEN carries_copy THEN ''::bytea ELSE raw END,
-                                  raw_cleared_at = CASE WHEN carries_copy THEN $2::timestamptz END
-            WHERE id = $1::bigint AND state = 'pending'
-            """, [.int(message.id), .timestamp(now)])
-        guard updated.affectedRows == 1, let requestID = message.requestID else { return }
-        try AuditTrail(connection).append(requestID: requestID, actor: actor, action: .replySent,
-                                          detailsJSON: Self.auditDetails(message), at: now)
+        // The row and its audit event in one statement.
+        try connection.execute("""
+            WITH sent AS (
+                UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
+                                      last_error = NULL,
+                                      size_bytes = coalesce(size_bytes, octet_length(raw)),
+                                      raw_sha256 = coalesce(raw_sha256, encode(sha256(raw), 'hex')),
+                                      raw = CASE WHEN carries_copy THEN ''::bytea ELSE raw END,
+                                      raw_cleared_at = CASE WHEN carries_copy THEN $2::timestamptz END
+                WHERE id = $1::bigint AND state = 'pending'
+                RETURNING request_id
+            )
+            INSERT INTO dsr.audit_events (request_id, actor, action, details, at)
+            SELECT request_id, $3, $4, $5::jsonb, $2::timestamptz FROM sent WHERE request_id IS NOT NULL
+            """, [.int(message.id), .timestamp(now), .text(actor), .text(AuditAction.replySent.rawValue),
+                  .text(Self.auditDetails(message))])
     }
 
     /// Records a temporary failure: one more attempt, tried again at `retryAt`.

@@ -73,37 +73,59 @@ public struct RequestStates {
     /// Applies `event` to the request (locked here until the transaction
     /// ends). Nil, and nothing written, when the request does not exist or
     /// the lifecycle has no transition for the event in its state.
+    ///
+    /// `expecting`: the state the caller believes the request is in (it
+    /// holds the row). The change is then written at once, on the condition
+    /// that the state is still that one, which saves reading it first; when
+    /// it is not, the state is read and the event applied as usual.
     @discardableResult
     public func apply(_ event: RequestEvent, to requestID: Int, actor: String, inboundID: Int? = nil,
-                      detailsJSON: String = "{}", at now: Date) throws -> RequestTransition? {
+                      detailsJSON: String = "{}", at now: Date,
+                      expecting expected: RequestState? = nil) throws -> RequestTransition? {
+        if let expected, let transition = RequestLifecycle.transition(from: expected, on: event), transition.writesState,
+           try writeState(transition, requestID: requestID, actor: actor, inboundID: inboundID,
+                          detailsJSON: detailsJSON, at: now, onlyFrom: expected) {
+            return transition
+        }
         guard let current = try connection.execute(
                   "SELECT state FROM dsr.requests WHERE id = $1 FOR UPDATE", [.int(requestID)]).first?["state"],
               let state = RequestState(rawValue: current),
               let transition = RequestLifecycle.transition(from: state, on: event) else { return nil }
-        var columns = transition.columns
         guard transition.writesState else {
-            for column in columns { try write(column, requestID: requestID, at: now) }
+            for column in transition.columns { try write(column, requestID: requestID, at: now) }
             try AuditTrail(connection).append(
                 requestID: requestID, inboundID: inboundID, actor: actor, action: transition.action,
                 from: transition.from.rawValue, to: transition.to.rawValue, reason: transition.reason,
                 detailsJSON: detailsJSON, at: now)
             return transition
         }
-        // The new state, the moments it stamps, and its audit event in one
-        // statement. Retention counts from `closed_at`: set when the request
-        // closes, kept while it stays closed, gone when it is reopened.
+        try writeState(transition, requestID: requestID, actor: actor, inboundID: inboundID, detailsJSON: detailsJSON,
+                       at: now, onlyFrom: nil)
+        return transition
+    }
+
+    /// The new state, the moments it stamps, and its audit event in one
+    /// statement (then any other column the transition sets); with
+    /// `onlyFrom`, only if the request is in that state. Whether it was
+    /// written.
+    @discardableResult
+    private func writeState(_ transition: RequestTransition, requestID: Int, actor: String, inboundID: Int?,
+                            detailsJSON: String, at now: Date, onlyFrom: RequestState?) throws -> Bool {
+        var columns = transition.columns
+        // Retention counts from `closed_at`: set when the request closes,
+        // kept while it stays closed, gone when it is reopened.
         let stampsCompleted = columns.contains(.completedAt)
         let stampsConfirmed = columns.contains(.confirmedAt)
         columns.removeAll { $0 == .completedAt || $0 == .confirmedAt }
         // Only the columns it sets: an operator's role may update no others.
         let stamps = (stampsCompleted ? ", completed_at = $4" : "") + (stampsConfirmed ? ", confirmed_at = $4" : "")
-        try connection.execute("""
+        let written = try connection.execute("""
             WITH changed AS (
                 UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4,
                                         closed_at = CASE WHEN NOT $5::boolean THEN NULL
                                                          WHEN closed_at IS NOT NULL AND state <> ALL($6::text[]) THEN closed_at
                                                          ELSE $4 END\(stamps)
-                WHERE id = $1
+                WHERE id = $1 AND ($13::text IS NULL OR state = $13::text)
                 RETURNING id
             )
             INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, from_state, to_state, reason, details, at)
@@ -112,9 +134,10 @@ public struct RequestStates {
                   .bool(!transition.to.isOpen), .textArray(RequestState.open.map(\.rawValue)),
                   .int(inboundID), .text(actor),
                   .text(transition.action.rawValue), .text(transition.from.rawValue), .text(transition.to.rawValue),
-                  .text(detailsJSON)])
+                  .text(detailsJSON), .string(onlyFrom?.rawValue)]).affectedRows == 1
+        guard written else { return false }
         for column in columns { try write(column, requestID: requestID, at: now) }
-        return transition
+        return true
     }
 
     private func write(_ column: RequestColumn, requestID: Int, at now: Date) throws {

@@ -55,51 +55,78 @@ enum TemplateRenderer {
     /// blank lines at the start or the end, and never two blank lines in a row
     /// (an empty section between two paragraphs leaves none).
     static func tidy(_ text: String) -> String {
-        // Scalar by scalar rather than Character by Character: every reply
-        // goes through here, and the lines and blanks it looks for are
-        // single scalars ("\r\n" counts as one line end, as it is one
-        // Character).
-        let scalars = text.unicodeScalars
-        var lines: [String.UnicodeScalarView.SubSequence] = []
-        var start = scalars.startIndex
-        var index = start
-        func endLine(at end: String.UnicodeScalarView.Index) {
-            var trimmed = end
-            while trimmed > start {
-                let before = scalars.index(before: trimmed)
-                guard scalars[before].properties.isWhitespace else { break }
-                trimmed = before
+        // Over the UTF-8 bytes rather than Character by Character: every
+        // reply goes through here. The line ends are the scalars
+        // `Character.isNewline` is true for ("\r\n" is one, as it is one
+        // Character); the blanks trimmed are the scalars that are whitespace.
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var lastWasEmpty = true
+        var pendingBlank = false
+        var start = 0
+        var index = 0
+        func endLine(at end: Int) {
+            let trimmed = trimmedEnd(bytes, from: start, to: end)
+            if trimmed == start {
+                if !lastWasEmpty { pendingBlank = true }
+                lastWasEmpty = true
+                return
             }
-            let line = scalars[start..<trimmed]
-            if line.isEmpty && (lines.last?.isEmpty ?? true) { return }
-            lines.append(line)
+            if !output.isEmpty { output.append(UInt8(ascii: "\n")) }
+            if pendingBlank { output.append(UInt8(ascii: "\n")) }
+            output += bytes[start..<trimmed]
+            pendingBlank = false
+            lastWasEmpty = false
         }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard Self.isLineEnd(scalar) else {
-                index = scalars.index(after: index)
+        while index < bytes.count {
+            guard let width = lineEndWidth(bytes, at: index) else {
+                index += 1
                 continue
             }
             endLine(at: index)
-            index = scalars.index(after: index)
-            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+            index += width
             start = index
         }
-        endLine(at: scalars.endIndex)
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        var result = String.UnicodeScalarView()
-        for (number, line) in lines.enumerated() {
-            if number > 0 { result.append("\n") }
-            result.append(contentsOf: line)
-        }
-        return String(result)
+        endLine(at: bytes.count)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The scalars `Character.isNewline` is true for.
-    private static func isLineEnd(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
-        default: false
+    /// The length in bytes of the line end at `index`, or nil when none
+    /// starts there.
+    private static func lineEndWidth(_ bytes: [UInt8], at index: Int) -> Int? {
+        let byte = bytes[index]
+        switch byte {
+        case 0x0D:
+            return index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+        case 0x0A, 0x0B, 0x0C:
+            return 1
+        case 0xC2:  // U+0085
+            return index + 1 < bytes.count && bytes[index + 1] == 0x85 ? 2 : nil
+        case 0xE2:  // U+2028, U+2029
+            return index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) ? 3 : nil
+        default:
+            return nil
         }
+    }
+
+    /// Where the line `bytes[start..<end]` ends without its trailing blanks.
+    private static func trimmedEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var end = end
+        while end > start {
+            var first = end - 1
+            while first > start && bytes[first] & 0xC0 == 0x80 { first -= 1 }
+            let isBlank: Bool
+            if bytes[first] < 0x80 {
+                isBlank = bytes[first] == 0x20 || bytes[first] == 0x09
+            } else {
+                isBlank = String(decoding: bytes[first..<end], as: UTF8.self).unicodeScalars
+                    .allSatisfy(\.properties.isWhitespace)
+            }
+            guard isBlank else { break }
+            end = first
+        }
+        return end
     }
 }
