@@ -61,6 +61,22 @@ public actor IMAPClient {
         )
     }
 
+    /// The same for several messages, in one command per `uidsPerCommand`
+    /// (a FETCH line is under 100 bytes: far from curl's limit on a custom
+    /// response). A message that is gone is missing from the answer.
+    public func metadata(uids: [UInt64], in mailbox: MailboxName) throws -> [UInt64: MessageMetadata] {
+        var found: [UInt64: MessageMetadata] = [:]
+        for chunk in Self.chunks(uids) {
+            guard let set = UIDSet.text(chunk) else { continue }
+            let response = try command("UID FETCH \(set) (INTERNALDATE RFC822.SIZE)", in: mailbox,
+                                       operation: "imap metadata")
+            for (uid, item) in IMAPResponse.parseMetadata(response) where chunk.contains(uid) {
+                found[uid] = MessageMetadata(internalDate: item.internalDate.flatMap(IMAPDate.parse), size: item.size)
+            }
+        }
+        return found
+    }
+
     /// Adds a keyword flag (`UID STORE n +FLAGS.SILENT (keyword)`).
     public func addKeyword(_ keyword: String, uid: UInt64, in mailbox: MailboxName) throws {
         try addKeyword(keyword, uids: [uid], in: mailbox)

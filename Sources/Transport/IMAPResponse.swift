@@ -74,6 +74,23 @@ public enum IMAPResponse {
         return nil
     }
 
+    /// `* 5 FETCH (UID 9 INTERNALDATE "…" RFC822.SIZE 1234)` lines, by UID:
+    /// the date as written and the size. Lines without a UID (or with
+    /// neither item, such as a flag change another session made) are left
+    /// out.
+    public static func parseMetadata(_ bytes: [UInt8]) -> [UInt64: (internalDate: String?, size: Int?)] {
+        var found: [UInt64: (internalDate: String?, size: Int?)] = [:]
+        for line in lines(bytes) where line.hasPrefix("* ") && line.contains(" FETCH (") {
+            guard let uidRange = line.range(of: "UID "),
+                  let uid = UInt64(line[uidRange.upperBound...].prefix { $0.isASCII && $0.isNumber }) else { continue }
+            let date = parseInternalDate(Array(line.utf8))
+            let size = parseSize(Array(line.utf8))
+            guard date != nil || size != nil else { continue }
+            found[uid] = (date, size)
+        }
+        return found
+    }
+
     /// `RFC822.SIZE 1234` in a FETCH response.
     public static func parseSize(_ bytes: [UInt8]) -> Int? {
         for line in lines(bytes) {

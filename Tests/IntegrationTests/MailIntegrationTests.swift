@@ -67,6 +67,8 @@ extension LiveStackTests {
             let metadata = try await imap.metadata(uid: uid, in: .inbox)
             #expect(metadata.internalDate != nil)
             #expect(metadata.size == fetched.count)
+            // Several at once: the same, and a UID that is not there is left out.
+            #expect(try await imap.metadata(uids: [uid, uid + 1_000], in: .inbox) == [uid: metadata])
 
             try await imap.addKeyword("$DsrdRecorded", uid: uid, in: .inbox)
             #expect(try await imap.flags(uid: uid, in: .inbox).contains("$DsrdRecorded"))

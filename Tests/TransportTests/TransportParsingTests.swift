@@ -60,3 +60,17 @@ import Testing
     #expect(uids == Array(1...UInt64(uids.count)))
     #expect(uids.count >= 1_500 && !cut.hasSuffix(" \(uids.count)"))
 }
+
+@Test func metadataLinesAreReadByUID() {
+    let response = Array("""
+        * 5 FETCH (UID 9 INTERNALDATE "25-Nov-2026 04:49:59 +0000" RFC822.SIZE 1234)\r
+        * 6 FETCH (UID 10 RFC822.SIZE 77 INTERNALDATE "26-Nov-2026 10:00:00 +0100")\r
+        * 7 FETCH (UID 11 FLAGS (\\Seen))\r
+        * 3 EXISTS\r
+
+        """.utf8)
+    let found = IMAPResponse.parseMetadata(response)
+    #expect(found.keys.sorted() == [9, 10])
+    #expect(found[9]?.internalDate == "25-Nov-2026 04:49:59 +0000" && found[9]?.size == 1234)
+    #expect(found[10]?.internalDate == "26-Nov-2026 10:00:00 +0100" && found[10]?.size == 77)
+}

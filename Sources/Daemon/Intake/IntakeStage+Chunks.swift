@@ -50,6 +50,8 @@ extension IntakeStage {
         var result = ChunkResult()
         var items: [ChunkItem] = []
         var bytes = 0
+        // Sizes and arrival times of the whole chunk in one command.
+        let known = try await imap.metadata(uids: Array(uids.prefix(Self.chunkMessages)), in: settings.mailbox)
         for uid in uids.prefix(Self.chunkMessages) {
             guard bytes < Self.chunkBytes else { break }
             guard budget.mayStart(now: clock.now()) else {
@@ -57,7 +59,7 @@ extension IntakeStage {
                 break
             }
             result.taken += 1
-            let metadata = try await imap.metadata(uid: uid, in: settings.mailbox)
+            let metadata = known[uid] ?? MessageMetadata(internalDate: nil, size: nil)
             let receivedAt = metadata.internalDate ?? clock.now()
             if let size = metadata.size, size > settings.maximumMessageBytes {
                 items.append(.oversized(uid: uid, size: size, receivedAt: receivedAt))
