@@ -122,5 +122,42 @@ extension LiveStackTests {
             #expect(text.contains("dsrd_stage_failures_total{stage=\"delivery\"} 1"))
             #expect(!text.contains("dsrd_last_successful_round_timestamp_seconds"))
         }
+
+        /// The open figures are read after every round; the closed totals
+        /// (whole-table counts) only once they are a minute old.
+        @Test func closedTotalsAreCountedAgainOnlyAfterTheirInterval() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            let directory = NSTemporaryDirectory() + "dsrd-totals-\(UUID().uuidString.prefix(8))"
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let metrics = directory + "/dsrd.prom"
+            let recorder = RoundRecorder(database: client, metricsPath: metrics, logger: Logger(level: .error),
+                                         daemonName: "test-totals-\(UUID().uuidString.prefix(8))")
+            func figure(_ state: String) throws -> Int {
+                let text = try String(contentsOfFile: metrics, encoding: .utf8)
+                let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("dsrd_requests{state=\"\(state)\"} ") })
+                return try #require(Int(line.split(separator: " ")[1]))
+            }
+            func round(at date: Date) async -> StatusFigures? {
+                await recorder.roundEnded(RoundEnd(round: 1, results: [], finishedAt: date))
+            }
+            let start = Date()
+            let before = await round(at: start)
+            let completedBefore = try figure("completed")
+            // One more of each: a closed request and one waiting for a person.
+            for state in [RequestState.completed, .needsReview] {
+                var request = TestData.Request(subject: "totals.case@example.org")
+                request.state = state
+                let opened = request
+                try await client.withConnection { try TestData.open(opened, in: $0) }
+            }
+            let soon = await round(at: start.addingTimeInterval(5))
+            #expect(soon?.review == (before?.review ?? -1) + 1)
+            #expect(try figure("completed") == completedBefore)
+            _ = await round(at: start.addingTimeInterval(61))
+            #expect(try figure("completed") == completedBefore + 1)
+            await client.close()
+        }
     }
 }

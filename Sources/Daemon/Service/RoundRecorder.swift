@@ -8,7 +8,11 @@ import Store
 /// round in which every stage did its work it records the heartbeat that
 /// `dsrd status --max-age` reads (`DaemonHeartbeat`); it reads the request
 /// and outbox counts (for the STATUS line and the metrics), and writes the
-/// Prometheus textfile when one is configured. A failure
+/// Prometheus textfile when one is configured. The open figures are read
+/// after every round; the totals of closed requests and of mail no longer
+/// pending count whole tables, so they are read again only once
+/// `closedTotalsInterval` has passed (by the rounds' own clock): under a
+/// backlog a round ends every second or so. A failure
 /// here is logged once when it starts and once when it ends; it never
 /// stops the pipeline.
 public final class RoundRecorder: RoundObserver, @unchecked Sendable {
@@ -19,6 +23,8 @@ public final class RoundRecorder: RoundObserver, @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var memory = Memory()
+    /// How old the closed totals may get before they are counted again.
+    let closedTotalsInterval: TimeInterval
 
     /// Across rounds, since the process started.
     private struct Memory {
@@ -30,13 +36,15 @@ public final class RoundRecorder: RoundObserver, @unchecked Sendable {
         var figuresFailing = false
         var metricsFailing = false
         var heartbeatFailing = false
+        var closedTotals: (totals: PipelineFigures.ClosedTotals, readAt: Date)?
     }
 
     /// `daemonName`: the heartbeat's name for this daemon (the host's name
     /// unless told otherwise).
     public init(database: PostgresClient, metricsPath: String?, logger: Logger,
-                daemonName: String = ProcessInfo.processInfo.hostName) {
+                daemonName: String = ProcessInfo.processInfo.hostName, closedTotalsInterval: TimeInterval = 60) {
         self.database = database
+        self.closedTotalsInterval = closedTotalsInterval
         self.metricsPath = metricsPath
         self.daemonName = daemonName
         self.logger = logger
@@ -44,7 +52,7 @@ public final class RoundRecorder: RoundObserver, @unchecked Sendable {
 
     public func roundEnded(_ end: RoundEnd) async -> StatusFigures? {
         if end.succeeded { await recordHeartbeat(at: end.finishedAt) }
-        let figures = await readFigures(today: Day(end.finishedAt))
+        let figures = await readFigures(today: Day(end.finishedAt), at: end.finishedAt)
         let snapshot = lock.withLock { remember(end, figures: figures) }
         if let metricsPath { writeMetrics(snapshot, to: metricsPath) }
         return figures.map { StatusFigures(open: $0.open, review: $0.waitingForReview, overdue: $0.overdue) }
@@ -66,11 +74,18 @@ public final class RoundRecorder: RoundObserver, @unchecked Sendable {
         }
     }
 
-    private func readFigures(today: Day) async -> PipelineFigures? {
+    private func readFigures(today: Day, at now: Date) async -> PipelineFigures? {
+        let kept = lock.withLock { memory.closedTotals }
+        let keptTotals = kept.flatMap { abs(now.timeIntervalSince($0.readAt)) < closedTotalsInterval ? $0.totals : nil }
         do {
-            let figures = try await database.withConnection(retryOnConnectionLoss: true) { connection in
-                try PipelineFigures.read(connection, today: today)
+            let (open, closed) = try await database.withConnection(retryOnConnectionLoss: true) { connection in
+                try connection.transaction(readOnly: true) { connection in
+                    (try PipelineFigures.readOpen(connection, today: today),
+                     try keptTotals ?? PipelineFigures.readClosed(connection))
+                }
             }
+            if keptTotals == nil { lock.withLock { memory.closedTotals = (closed, now) } }
+            let figures = open.merging(closed)
             if lock.withLock({ swap(&memory.figuresFailing, false) }) {
                 logger.notice("request counts readable again")
             }
