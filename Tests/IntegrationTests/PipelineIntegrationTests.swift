@@ -14,7 +14,8 @@ struct PipelineFixture {
     let configPath: String
     let database: PostgresClient
 
-    init() throws {
+    /// `change`: anything else the test's config differs in.
+    init(change: (inout [String: Any]) -> Void = { _ in }) throws {
         stack = try LocalStack()
         let notices = LocalStack.uniqueAddress("notices", domain: "janteloppet.test")
         self.notices = notices
@@ -24,6 +25,7 @@ struct PipelineFixture {
             object["imap"] = imap
             object["sender"] = notices
             object["poll_interval_seconds"] = 1
+            change(&object)
         }
         database = PostgresClient(configuration: stack.postgres)
     }

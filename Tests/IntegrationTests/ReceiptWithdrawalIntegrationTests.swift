@@ -63,24 +63,6 @@ extension LiveStackTests {
             #expect(try await withdrawals(request.id) == 0)
         }
 
-        @Test func aReceiptIsClaimedOnlyAfterItsGrace() async throws {
-            let request = try await fixture.insertRequest(subject: "kari.withdrawal@example.no")
-            let receipt = try await fixture.insertOutbox(requestID: request.id, recipient: "kari.withdrawal@example.no")
-            let answer = try await fixture.insertOutbox(requestID: request.id, recipient: "kari.withdrawal@example.no",
-                                                        template: "no_data")
-            let delivery = PostgresOutboxDelivery(client: fixture.client, receiptGrace: 60)
-            let now = fixture.clock.now()
-            // Queued a moment ago: the answer may go, the receipt waits.
-            let first = try await delivery.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 50)
-            #expect(first.map(\.id).contains(answer.id))
-            #expect(!first.map(\.id).contains(receipt.id))
-            // A minute and a second later (by the database's clock) it goes too.
-            try await fixture.client.query("UPDATE dsr.outbox SET created_at = now() - interval '61 seconds' WHERE id = $1::bigint",
-                                           [.int(receipt.id)])
-            let second = try await delivery.claim(now: now, leaseUntil: now.addingTimeInterval(600), limit: 50)
-            #expect(second.map(\.id).contains(receipt.id))
-        }
-
         @Test func aReceiptThatFailedOnceIsNotWithdrawn() async throws {
             let request = try await fixture.insertRequest(subject: "kari.withdrawal@example.no")
             let receipt = try await queue("receipt", for: request.id)

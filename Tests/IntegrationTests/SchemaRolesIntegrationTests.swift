@@ -235,7 +235,7 @@ extension LiveStackTests {
                                    ("audit_events", "id")] {
                 let rows = try await client.query("""
                     SELECT (to_jsonb(t) - ARRAY['closed_at', 'mail_cleared_at', 'scrubbed_at', 'raw_cleared_at', 'size_bytes',
-                                               'raw_sha256', 'carries_copy', 'failed_at'])::text AS line
+                                               'raw_sha256', 'carries_copy', 'failed_at', 'receipt_due_at'])::text AS line
                     FROM dsr.\(table) t WHERE t.\(order) IS NOT NULL AND NOT (to_jsonb(t) ? 'actor' AND to_jsonb(t) ->> 'actor' = 'test')
                     ORDER BY t.\(order)
                     """)

@@ -19,23 +19,19 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
     /// The suppression list's key: addresses removed after an erasure
     /// become its keyed hash. Nil (no data map, so no erasure): none.
     public let addressHashKey: [UInt8]?
-    /// How long after it was queued a receipt is first claimed (by the
-    /// database's clock), so that an answer queued meanwhile stands in for it.
-    public let receiptGrace: TimeInterval
 
     /// `alerts`: who is told, in a note written with `writer`, when a failed
     /// reply sends its request to review (nil: nobody).
     public init(client: PostgresClient, writer: ReplyWriter? = nil, alerts: OperatorAlerts? = nil,
-                addressHashKey: [UInt8]? = nil, receiptGrace: TimeInterval = 0) {
+                addressHashKey: [UInt8]? = nil) {
         self.client = client
         alert = writer.flatMap { writer in alerts.map { ReviewAlert(writer: writer, alerts: $0) } }
         self.addressHashKey = addressHashKey
-        self.receiptGrace = receiptGrace
     }
 
     public func claim(now: Date, leaseUntil: Date, limit: Int) async throws -> [OutboxMessage] {
         try await client.transaction {
-            try Outbox($0).claim(now: now, leaseUntil: leaseUntil, limit: limit, receiptGrace: receiptGrace)
+            try Outbox($0).claim(now: now, leaseUntil: leaseUntil, limit: limit)
         }
     }
 

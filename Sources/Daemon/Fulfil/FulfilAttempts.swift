@@ -45,6 +45,9 @@ struct FulfilAttempts {
             try RequestStates(connection).apply(.setAside(reason: Self.reason), to: requestID, actor: RequestMail.actor,
                                                 detailsJSON: AuditJSON.encode(["attempts": Self.limit]), at: now)
             try FulfilAttemptCounts(connection).reset(requestID: requestID)
+            // Its mail may be what stopped the daemon: no receipt is
+            // composed; the operators are told and answer the person.
+            try ReceiptsOwed(connection).forget(requestID: requestID)
             try alert?.queue(requestID: requestID, reason: Self.reason, actor: RequestMail.actor, connection: connection,
                              now: now)
             return true

@@ -50,6 +50,8 @@ public struct FulfilStage: PipelineStage {
         for word in try await readAnswers() + (try await advanceConfirmations()) {
             counts[word, default: 0] += 1
         }
+        let receipts = try await queueDueReceipts()
+        if receipts > 0 { counts["receipt_queued", default: 0] += receipts }
         progress()
         var lastID = 0
         var handled = 0
@@ -113,6 +115,7 @@ public struct FulfilStage: PipelineStage {
                     return "skipped"
                 }
                 let word = try Self.handle(request, settings: settings, connection: connection, now: now)
+                try Self.settleReceipt(of: request, settings: settings, connection: connection, now: now)
                 try FulfilAttemptCounts(connection).reset(requestID: requestID)
                 hooks.crashIfMarked(reference: request.reference, logger: logger)
                 return word
@@ -130,6 +133,15 @@ public struct FulfilStage: PipelineStage {
                     return
                 }
                 try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
+                // The receipt may fail as the request did (a template that
+                // cannot be rendered): then the operators answer the person.
+                do {
+                    try Self.settleReceipt(of: request, settings: settings, connection: connection, now: now)
+                } catch let error as PostgresError {
+                    throw error
+                } catch {
+                    logger.warning("receipt not queued", ["request_id": requestID, "error": LogSafe.describe(error)])
+                }
                 try FulfilAttemptCounts(connection).reset(requestID: requestID)
             }
             return "failed"

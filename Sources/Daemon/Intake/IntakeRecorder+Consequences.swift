@@ -139,7 +139,7 @@ extension IntakeRecorder {
         let receivedOn = Day(fetched.receivedAt)
         let dueOn = DueDate.due(receivedAt: fetched.receivedAt)
         let language = ReplyLanguage.forWriter(classification.language.rawValue)
-        let new = RequestRecords.NewRequest(
+        var new = RequestRecords.NewRequest(
             kinds: kinds.sorted().map(\.rawValue), language: classification.language.rawValue,
             replyLanguage: language.rawValue, subjectAddress: sender ?? "", state: state, stateReason: reason,
             receivedAt: fetched.receivedAt, dueOn: dueOn.description, confidence: classification.confidence,
@@ -148,6 +148,11 @@ extension IntakeRecorder {
             senderVerdict: requester.verdict.reason, senderAuthenticated: requester.verdict.isAuthenticated,
             readingJSON: Self.readingJSON(reading.reading)
         )
+        // A request fulfilment takes up owes its receipt for the grace: an
+        // answer queued by then stands in for it (`ReceiptsOwed`).
+        let owesReceipt = receipt && state == .received && settings.receiptGrace > 0
+            && sender.flatMap(settings.matcher.mailForm) != nil
+        if owesReceipt { new.receiptGrace = settings.receiptGrace }
         // The version that opened it: which build handled what, for support and an auditor.
         var details: [String: any Sendable] = ["due_on": dueOn.description, "dsrd_version": DSRDVersion.number]
         if state != .ignored, !message.attachments.isEmpty {
@@ -172,7 +177,7 @@ extension IntakeRecorder {
         outcome.requestState = state.rawValue
         // The receipt goes to the sender's mail form; a sender dsrd does not
         // write to by itself (non-ASCII local part) gets none.
-        guard receipt, let sender, let recipient = settings.matcher.mailForm(sender) else { return requestID }
+        guard receipt, !owesReceipt, let sender, let recipient = settings.matcher.mailForm(sender) else { return requestID }
         let context = ReplyWriter.Context(
             requestID: requestID, reference: reference, language: language, recipient: recipient,
             receivedOn: receivedOn, dueOn: dueOn, inReplyTo: message.messageID, references: message.references

@@ -38,6 +38,10 @@ public struct IntakeSettings: Sendable {
     public var operatorAlerts: OperatorAlerts?
     /// How a sender's address is compared with the requests' addresses.
     public var matcher: AddressMatcher
+    /// Seconds a request handed to fulfilment may owe its receipt
+    /// (`ReceiptsOwed`) instead of queuing it; 0: the receipt is queued at
+    /// once. Only with a fulfil stage, which settles what is owed.
+    public var receiptGrace: TimeInterval = 0
 
     public init(
         mailbox: MailboxName, account: String, processedMailbox: MailboxName, reviewMailbox: MailboxName, ownAddress: String,

@@ -39,7 +39,7 @@ public struct DaemonComponents: Sendable {
         let writer = ReplyWriter(templates: templates, sender: config.sender, organisation: config.organisation,
                                  caseYears: config.retention.caseYears)
         let matcher = AddressMatcher(rules: config.identity.aliasRules)
-        let intake = IntakeSettings(
+        var intake = IntakeSettings(
             mailbox: config.imap.mailbox, account: config.imap.server.username ?? "",
             processedMailbox: config.imap.processedMailbox, reviewMailbox: config.imap.reviewMailbox,
             ownAddress: config.sender, maximumMessageBytes: config.intake.maximumMessageBytes,
@@ -47,6 +47,9 @@ public struct DaemonComponents: Sendable {
             loopGuardLimit: config.intake.loopGuardMessages,
             loopGuardWindow: Double(config.intake.loopGuardWindowMinutes) * 60, limits: config.limits,
             senderTrust: config.identity.senderTrust, operatorAlerts: config.operatorAlerts, matcher: matcher)
+        // Without a data map there is no fulfil stage to settle an owed
+        // receipt: intake queues every receipt itself.
+        intake.receiptGrace = map == nil ? 0 : TimeInterval(config.receiptGraceSeconds)
         let fulfil = map.map { map in
             FulfilSettings(
                 map: map, writer: writer, suppressionKey: config.suppressionKey ?? [],
@@ -108,8 +111,7 @@ public struct DaemonComponents: Sendable {
         stages.append(DailyJobsStage(database: client(), clock: clock, logger: logger, settings: daily))
         stages.append(DeliveryStage(outbox: PostgresOutboxDelivery(client: client(), writer: writer,
                                                                    alerts: config.operatorAlerts,
-                                                                   addressHashKey: fulfil?.suppressionKey,
-                                                                   receiptGrace: TimeInterval(config.receiptGraceSeconds)),
+                                                                   addressHashKey: fulfil?.suppressionKey),
                                     sender: SMTPClient(settings: config.smtp), clock: clock, logger: logger,
                                     settings: delivery))
         return stages

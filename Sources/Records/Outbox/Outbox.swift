@@ -95,15 +95,13 @@ public struct Outbox {
     /// Claims up to `limit` pending rows due at `now`, oldest first, by
     /// moving their `next_attempt_at` to `leaseUntil`: another daemon skips
     /// locked rows now and leased ones afterwards. A crash leaves the lease
-    /// to run out, and the row is tried again. A receipt younger than
-    /// `receiptGrace` seconds (by the database's clock, which stamped it) is
-    /// not claimed yet: an answer queued meanwhile withdraws it.
-    public func claim(now: Date, leaseUntil: Date, limit: Int, receiptGrace: TimeInterval = 0) throws -> [OutboxMessage] {
+    /// to run out, and the row is tried again. (A receipt that may yet be
+    /// answered is owed, not queued: `ReceiptsOwed`.)
+    public func claim(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxMessage] {
         let result = try connection.execute("""
             WITH due AS (
                 SELECT id FROM dsr.outbox
                 WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz AND raw_cleared_at IS NULL
-                  AND (template <> 'receipt' OR created_at <= now() - make_interval(secs => $4::float8))
                 ORDER BY id LIMIT $2::int
                 FOR UPDATE SKIP LOCKED
             )
@@ -112,7 +110,7 @@ public struct Outbox {
             RETURNING o.id, o.request_id, o.message_id, o.template, o.envelope_from,
                       array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts,
                       (SELECT r.reference FROM dsr.requests r WHERE r.id = o.request_id) AS reference
-            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil), .text(String(max(receiptGrace, 0)))])
+            """, [.timestamp(now), .int(limit), .timestamp(leaseUntil)])
         return try result.rows.map(OutboxMessage.init(row:)).sorted { $0.id < $1.id }
     }
 

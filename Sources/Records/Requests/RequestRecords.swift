@@ -31,6 +31,9 @@ public struct RequestRecords {
         public var autoKind: String?
         public var evidence: [String]
         public var fieldsJSON: String
+        /// Seconds the request's receipt may wait for an answer to stand in
+        /// for it (`ReceiptsOwed`); nil: no receipt owed (none, or queued).
+        public var receiptGrace: TimeInterval?
 
         public init(kinds: [String], language: String, replyLanguage: String, subjectAddress: String, state: RequestState,
                     stateReason: String?, receivedAt: Date, dueOn: String, confidence: Double, onBehalf: Bool,

@@ -40,9 +40,11 @@ public struct RequestStates {
         let insert = """
             INSERT INTO dsr.requests (reference, kinds, language, reply_language, subject_address, state, state_reason,
                                       received_at, due_on, confidence, on_behalf, auto_kind, evidence, fields,
-                                      requester_address, sender_verdict, sender_authenticated, reading, closed_at)
+                                      requester_address, sender_verdict, sender_authenticated, reading, closed_at,
+                                      receipt_due_at)
             VALUES ($1, $2::text[], $3, $4, $5, $6, $7, $8, $9::date, $10, $11, $12, $13::text[], $14::jsonb,
-                    $15, $16, $17, $18::jsonb, CASE WHEN $19::boolean THEN $8::timestamptz END)
+                    $15, $16, $17, $18::jsonb, CASE WHEN $19::boolean THEN $8::timestamptz END,
+                    now() + make_interval(secs => $20::float8))
             ON CONFLICT (reference) DO NOTHING
             RETURNING id
             """
@@ -53,6 +55,7 @@ public struct RequestStates {
             .bool(request.onBehalf), .string(request.autoKind), .textArray(request.evidence),
             .text(request.fieldsJSON), .string(request.requesterAddress), .string(request.senderVerdict),
             .bool(request.senderAuthenticated), .string(request.readingJSON), .bool(!request.state.isOpen),
+            request.receiptGrace.map { .text(String($0)) } ?? .null,
         ]
         guard let opening else { return try connection.execute(insert, parameters).first?.int("id") }
         parameters += [.int(opening.inboundID), .text(opening.actor), .text(opening.action.rawValue),
@@ -61,10 +64,10 @@ public struct RequestStates {
             WITH opened AS (
             \(insert)
             ), linked AS (
-                INSERT INTO dsr.request_messages (request_id, inbound_id, role) SELECT id, $20, 'request' FROM opened
+                INSERT INTO dsr.request_messages (request_id, inbound_id, role) SELECT id, $21, 'request' FROM opened
             ), audited AS (
                 INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, to_state, reason, details, at)
-                SELECT id, $20, $21, $22, $6, $7, $23::jsonb, $24 FROM opened
+                SELECT id, $21, $22, $23, $6, $7, $24::jsonb, $25 FROM opened
             )
             SELECT id FROM opened
             """, parameters).first?.int("id")

@@ -1,0 +1,50 @@
+import Foundation
+import Requests
+import Store
+
+/// Receipts a request owes rather than queued (`dsr.requests.receipt_due_at`).
+///
+/// With a receipt grace, intake does not queue the receipt of a request it
+/// hands to fulfilment: the request owes it until the grace has passed.
+/// When fulfilment has dealt with the request, the receipt is settled in the
+/// same transaction: an answer that says all a receipt would
+/// (`ReplyTemplate.standsInForTheReceipt`) stands in for it, otherwise the
+/// receipt is queued then. A request fulfilment has not reached within the
+/// grace is found here and gets its receipt. So a request answered at once
+/// costs no receipt at all: no mail composed, no row written, none
+/// withdrawn.
+public struct ReceiptsOwed {
+    let connection: PostgresConnection
+
+    public init(_ connection: PostgresConnection) {
+        self.connection = connection
+    }
+
+    /// Clears the request's owed receipt. True when it owed one and no
+    /// answer that stands in for it (nor a receipt) is queued: the caller
+    /// queues the receipt now, in the same transaction. False when nothing
+    /// was owed or an answer stands in.
+    public func settle(requestID: Int) throws -> Bool {
+        let standing = ReplyTemplate.allCases.filter { $0.standsInForTheReceipt || $0 == .receipt }.map(\.rawValue)
+        return try connection.execute("""
+            UPDATE dsr.requests SET receipt_due_at = NULL WHERE id = $1 AND receipt_due_at IS NOT NULL
+            RETURNING NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = $1 AND o.template = ANY($2::text[]))
+                      AS owed
+            """, [.int(requestID), .textArray(standing)]).first?.bool("owed") ?? false
+    }
+
+    /// Forgets the request's owed receipt without queuing it.
+    public func forget(requestID: Int) throws {
+        try connection.execute("UPDATE dsr.requests SET receipt_due_at = NULL WHERE id = $1 AND receipt_due_at IS NOT NULL",
+                               [.int(requestID)])
+    }
+
+    /// Requests still `received` whose receipt is due (by the database's
+    /// clock), the longest overdue first.
+    public func due(limit: Int) throws -> [(id: Int, reference: String)] {
+        try connection.execute("""
+            SELECT id, reference FROM dsr.requests
+            WHERE receipt_due_at <= now() AND state = 'received' ORDER BY receipt_due_at, id LIMIT $1::int
+            """, [.int(limit)]).rows.map { (try $0.int("id"), try $0.string("reference")) }
+    }
+}
