@@ -11,6 +11,13 @@ public enum JSONWriter {
         return write(object, into: &output) ? output : nil
     }
 
+    /// `text` as a JSON string literal.
+    public static func quoted(_ text: String) -> String {
+        var output = ""
+        writeString(text, into: &output)
+        return output
+    }
+
     private static func write(_ value: Any, into output: inout String) -> Bool {
         switch value {
         case let text as String:

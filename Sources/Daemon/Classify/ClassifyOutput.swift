@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Requests
+import Store
 
 /// Formats `dsrd classify` results: one JSON object per line, or a table.
 enum ClassifyOutput {
@@ -59,23 +60,7 @@ enum ClassifyOutput {
 
     /// A JSON string literal with the escapes RFC 8259 requires.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONWriter.quoted(text)
     }
 
     static func number(_ value: Double) -> String {
