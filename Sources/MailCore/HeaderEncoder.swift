@@ -69,7 +69,7 @@ enum HeaderEncoder {
     }
 
     private static let forbiddenInAddress: Set<Character> = ["<", ">", ",", ";", "\"", " ", "\t", "(", ")", "\\", "\r\n"]
-    private static let forbiddenInAddressBytes = Set("<>,;\" \t()\\".utf8)
+    private static let forbiddenInAddressBytes = Set(forbiddenInAddress.compactMap(\.asciiValue))
 
     /// A Message-ID style value `id` made safe, without brackets.
     static func cleanID(_ id: String) -> String {

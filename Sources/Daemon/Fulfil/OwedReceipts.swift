@@ -9,10 +9,11 @@ import Store
 extension FulfilStage {
     /// After the request was dealt with (same transaction): when it still
     /// owes its receipt and no answer stands in for it, the receipt is
-    /// queued now, to the sender, as intake would have queued it.
+    /// queued now, to the sender, as intake would have queued it. A request
+    /// that owed none when it was claimed costs no statement here.
     static func settleReceipt(of request: PendingRequest, settings: FulfilSettings, connection: PostgresConnection,
                               now: Date) throws {
-        guard try ReceiptsOwed(connection).settle(requestID: request.id) else { return }
+        guard request.owesReceipt, try ReceiptsOwed(connection).settle(requestID: request.id) else { return }
         let values = ReplyWriter.receiptValues(request.kinds, fields: request.fields, language: request.replyLanguage)
         try RequestMail(writer: settings.writer, connection: connection, now: now)
             .reply(.receipt, request: request, recipient: request.requesterAddress, values: values)

@@ -26,14 +26,6 @@ public struct PipelineFigures: Sendable, Equatable {
     /// Requests waiting for a person.
     public var waitingForReview: Int { requestsByState[.needsReview] ?? 0 }
 
-    /// Reads all the figures in one read-only transaction; `today` is the
-    /// Oslo day.
-    public static func read(_ connection: PostgresConnection, today: Day) throws -> PipelineFigures {
-        try connection.transaction(readOnly: true) { connection in
-            try readOpen(connection, today: today).merging(try readClosed(connection))
-        }
-    }
-
     /// The figures a round changes: open requests by state, the overdue
     /// ones and pending mail. Each is read through an index, from the few
     /// rows still open, however many requests were ever handled.

@@ -40,6 +40,8 @@ public struct RequestRecord: Sendable, Equatable {
     /// What intake read in the opening message; nil for a request recorded
     /// before intake kept it.
     public var reading: RequestReading?
+    /// It owes its receipt (`ReceiptsOwed`): intake did not queue it.
+    public var owesReceipt = false
 
     /// The deadline in force: the extended one when there is one.
     public var deadline: Day { extendedDueOn ?? firstDueOn }
@@ -54,7 +56,7 @@ public struct RequestRecord: Sendable, Equatable {
         r.sender_verdict, r.received_at, r.due_on::text AS due_on, r.extended_due_on::text AS extended_due_on,
         r.on_behalf, r.fields::text AS fields, array_to_json(r.evidence)::text AS evidence,
         array_to_string(r.approved_kinds, ',') AS approved_kinds, r.confirmed_at IS NOT NULL AS confirmed,
-        r.reading::text AS reading,
+        r.reading::text AS reading, r.receipt_due_at IS NOT NULL AS owes_receipt,
         (SELECT i.message_id FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
          WHERE m.request_id = r.id AND m.role = 'request' ORDER BY m.id LIMIT 1) AS opening_message_id
         """
@@ -82,6 +84,7 @@ public struct RequestRecord: Sendable, Equatable {
         evidence = Self.strings(row["evidence"])
         approvedKinds = row["approved_kinds"].map(Self.kinds)
         confirmed = try row.bool("confirmed")
+        owesReceipt = try row.bool("owes_receipt")
         openingMessageID = row["opening_message_id"]
         reading = row["reading"].flatMap { try? JSONDecoder().decode(RequestReading.self, from: Data($0.utf8)) }
     }
