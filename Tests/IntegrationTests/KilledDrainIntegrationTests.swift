@@ -78,7 +78,11 @@ extension LiveStackTests {
         private func runAndKill(_ fixture: PipelineFixture, when marker: String) async throws {
             let daemon = try DaemonProcess(arguments: ["run", "--config", fixture.configPath], environment: [:])
             try daemon.start()
-            for _ in 0..<1500 where !daemon.log.contains(marker) {
+            // A loop that stops looking at once: a `for ... where` would go on
+            // reading the growing log for every remaining turn before the
+            // kill, long enough for a fast build to finish the drain.
+            let deadline = Date().addingTimeInterval(7.5)
+            while !daemon.log.contains(marker) && Date() < deadline {
                 try await Task.sleep(for: .milliseconds(5))
             }
             daemon.signal(SIGKILL)

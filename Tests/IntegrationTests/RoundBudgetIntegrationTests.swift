@@ -36,7 +36,8 @@ extension LiveStackTests {
             var harness = try FulfilHarness()
             // Whatever other tests left received goes first, at full speed.
             let received = "SELECT count(*) AS n FROM dsr.requests WHERE state = 'received'"
-            for _ in 0..<20 where try await harness.database.query(received).first?.int("n") != 0 {
+            for _ in 0..<20 {
+                guard try await harness.database.query(received).first?.int("n") != 0 else { break }
                 _ = try await harness.fulfil().runOnce()
             }
             var mine: [Int] = []
