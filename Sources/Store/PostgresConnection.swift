@@ -11,10 +11,15 @@ public final class PostgresConnection {
     /// Statements with parameters prepared on this connection, by their
     /// text: parsed once per connection, not at every execution (dsrd's
     /// statements are constant texts, a few dozen of them).
-    private var prepared: [String: String] = [:]
+    private var prepared: [String: PreparedStatement] = [:]
+    /// Numbers the statements' names on this connection.
+    private var preparedSerial = 0
     /// More distinct statements than this and the prepared ones are
     /// dropped (`DEALLOCATE ALL`) and prepared again as they come.
     static let preparedLimit = 200
+    /// A statement is prepared again after this many executions, then after
+    /// twice as many, and so on (see `PreparedStatement`).
+    static let firstReplan = 128
 
     init(configuration: PostgresConfiguration) {
         self.configuration = configuration
@@ -53,6 +58,7 @@ public final class PostgresConnection {
         }
         handle = connection
         prepared.removeAll()
+        preparedSerial = 0
         _ = try execute("SET TIME ZONE 'UTC'", [])
     }
 
@@ -62,6 +68,7 @@ public final class PostgresConnection {
         handle = nil
         inTransaction = false
         prepared.removeAll()
+        preparedSerial = 0
     }
 
     /// The statements prepared on this connection (for tests).
@@ -77,6 +84,7 @@ public final class PostgresConnection {
         try connectIfNeeded()
         guard let handle else { throw PostgresError(kind: .connectionFailed, context: "connecting") }
         let name = parameters.isEmpty ? nil : try preparedName(for: sql, handle: handle)
+        if name != nil { prepared[sql]?.executions += 1 }
         let result = StatementParameters(parameters).withC { count, values, lengths, formats in
             if let name {
                 PQexecPrepared(handle, name, count, values, lengths, formats, 0)
@@ -100,13 +108,31 @@ public final class PostgresConnection {
     /// now if it is not yet. Nil (run it unnamed, parsed this once) when the
     /// cache is full inside a transaction, where it cannot be emptied.
     private func preparedName(for sql: String, handle: OpaquePointer) throws -> String? {
-        if let name = prepared[sql] { return name }
+        if let statement = prepared[sql] {
+            // Not inside a failed transaction: the server would refuse the
+            // statements, and the one asked for fails there anyway.
+            guard statement.executions >= statement.replanAt,
+                  PQtransactionStatus(handle) != PQTRANS_INERROR else { return statement.name }
+            let name = try prepare(sql, handle: handle)
+            try execute("DEALLOCATE \(statement.name)")
+            prepared[sql] = PreparedStatement(name: name, executions: statement.executions,
+                                              replanAt: statement.replanAt * 2)
+            return name
+        }
         if prepared.count >= Self.preparedLimit {
             guard !inTransaction else { return nil }
             try execute("DEALLOCATE ALL")
             prepared.removeAll()
         }
-        let name = "dsrd_\(prepared.count + 1)"
+        let name = try prepare(sql, handle: handle)
+        prepared[sql] = PreparedStatement(name: name, executions: 0, replanAt: Self.firstReplan)
+        return name
+    }
+
+    /// Prepares `sql` on the server under a new name, and returns the name.
+    private func prepare(_ sql: String, handle: OpaquePointer) throws -> String {
+        preparedSerial += 1
+        let name = "dsrd_\(preparedSerial)"
         guard let result = PQprepare(handle, name, sql, 0, nil) else {
             throw lostOrFailed(handle: handle, result: nil)
         }
@@ -114,7 +140,6 @@ public final class PostgresConnection {
         guard PQresultStatus(result) == PGRES_COMMAND_OK else {
             throw lostOrFailed(handle: handle, result: result)
         }
-        prepared[sql] = name
         return name
     }
 
@@ -181,6 +206,26 @@ public final class PostgresConnection {
         let affected = Int(String(cString: PQcmdTuples(result))) ?? 0
         return QueryResult(columns: columns, rows: rows, affectedRows: affected, columnTypes: types)
     }
+}
+
+/// A statement prepared on one connection, and when it is prepared again.
+///
+/// PostgreSQL plans a prepared statement for its parameters five times,
+/// then settles on one generic plan, costed with the tables' sizes of that
+/// moment, and keeps it until the tables are analysed again (autovacuum
+/// looks once a minute at most). dsrd's tables start empty and may take in
+/// a backlog of thousands of messages in less than that: a plan made on an
+/// empty table (a sequential scan, or the mailbox's index for one sender's
+/// messages) then reads the whole growing table at every message. Prepared
+/// again after 128 executions, 256, 512 and so on, a statement's plan is
+/// always made on tables at least half as large as they are now, for a
+/// cost that grows with the logarithm of its executions.
+struct PreparedStatement {
+    var name: String
+    /// Executions on this connection since the text was first prepared.
+    var executions: Int
+    /// At this count it is prepared again.
+    var replanAt: Int
 }
 
 /// Calls `body` with a NULL-terminated `char**` whose strings live for the call.

@@ -77,5 +77,44 @@ extension LiveStackTests {
             // Emptied once at the limit: the five after it; the server also holds the count query itself.
             #expect(held.0 == 5 && held.1 == 6, "\(held)")
         }
+
+        /// A plan made while a table was nearly empty does not outlive the
+        /// table's growth: the statement is prepared again, and planned on
+        /// the table as it is.
+        @Test func aStatementIsPlannedAgainAsItsTableGrows() async throws {
+            let client = PostgresClient(configuration: try LocalStack().postgres)
+            let probe = "SELECT count(*) AS n FROM replan_probe WHERE k = $1"
+            let plans = try await client.withConnection { connection in
+                // Analysed while it held one row, as a new installation's
+                // tables are; autovacuum never analyses a temporary table again.
+                try connection.execute("CREATE TEMP TABLE replan_probe (id bigserial PRIMARY KEY, k int NOT NULL)")
+                try connection.execute("CREATE INDEX ON replan_probe (k)")
+                try connection.execute("INSERT INTO replan_probe (k) VALUES (1)")
+                try connection.execute("ANALYZE replan_probe")
+                func run(until executions: Int, from start: Int) throws {
+                    for _ in start..<executions { _ = try connection.execute(probe, [.int(1)]) }
+                }
+                func plan() throws -> String {
+                    let name = try #require(try connection.execute(
+                        "SELECT name FROM pg_prepared_statements WHERE statement = $1", [.text(probe)]).first?["name"])
+                    try #require(name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+                    return try connection.execute("EXPLAIN EXECUTE \(name)(1)").rows.compactMap { $0["QUERY PLAN"] }
+                        .joined(separator: "\n")
+                }
+                try run(until: 10, from: 0)
+                try connection.execute("INSERT INTO replan_probe (k) SELECT g % 5000 FROM generate_series(1, 50000) g")
+                try run(until: 100, from: 10)
+                let before = try plan()
+                try run(until: PostgresConnection.firstReplan + 10, from: 100)
+                let after = try plan()
+                let copies = try connection.execute("SELECT count(*) AS n FROM pg_prepared_statements WHERE statement = $1",
+                                                    [.text(probe)]).first?.int("n")
+                return (before, after, copies)
+            }
+            // The plan made on one row reads the whole table; the new one the index.
+            #expect(plans.0.contains("Seq Scan"), "\(plans.0)")
+            #expect(!plans.1.contains("Seq Scan") && plans.1.contains("replan_probe_k_idx"), "\(plans.1)")
+            #expect(plans.2 == 1)
+        }
     }
 }

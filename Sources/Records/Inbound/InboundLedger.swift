@@ -84,13 +84,21 @@ public struct InboundLedger {
 
     /// An earlier message with the same Message-ID, or else the same bytes,
     /// with the request it belongs to.
+    ///
+    /// The copies are found first, apart (a materialised CTE), and only then
+    /// ordered: with `ORDER BY id LIMIT 1` beside the match, a planner
+    /// without statistics for the new table walks the primary key in order
+    /// hoping for an early match, and reads every earlier message when
+    /// there is none, which is nearly always.
     public func earlierCopy(of id: Int, messageID: String?, rawSHA256: String?) throws -> (inboundID: Int, requestID: Int?)? {
         let result = try connection.execute("""
-            SELECT i.id, (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = i.id
+            WITH copies AS MATERIALIZED (
+                SELECT id FROM dsr.inbound WHERE ((message_id = $2) OR (raw_sha256 = $3)) AND id < $1
+            )
+            SELECT c.id, (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = c.id
                           ORDER BY m.id LIMIT 1) AS request_id
-            FROM dsr.inbound i
-            WHERE i.id < $1 AND ((i.message_id = $2) OR (i.raw_sha256 = $3))
-            ORDER BY i.id LIMIT 1
+            FROM copies c
+            ORDER BY c.id LIMIT 1
             """, [.int(id), .string(messageID), .string(rawSHA256)])
         guard let row = result.first else { return nil }
         return (try row.int("id"), row.optionalInt("request_id"))

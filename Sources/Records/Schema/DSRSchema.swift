@@ -62,6 +62,15 @@ public enum DSRSchema {
             "CREATE INDEX request_messages_outbox ON dsr.request_messages (outbox_id) WHERE outbox_id IS NOT NULL",
             "CREATE INDEX request_messages_inbound ON dsr.request_messages (inbound_id) WHERE inbound_id IS NOT NULL",
         ]),
+        // Settling an owed receipt asks whether any of the request's mail
+        // stands in for it, sent or not: without an index on every row's
+        // request each settle read the whole outbox. A request has a
+        // handful of mails, so the index serves the pending ones too and
+        // replaces migration 11's.
+        Migration(version: 13, name: "mail by request", sql: [
+            "CREATE INDEX outbox_request ON dsr.outbox (request_id)",
+            "DROP INDEX dsr.outbox_pending_request",
+        ]),
     ]
 
     /// The lookups intake makes for every message compare addresses with
