@@ -115,8 +115,7 @@ public struct FulfilStage: PipelineStage {
                     return "skipped"
                 }
                 let word = try Self.handle(request, settings: settings, connection: connection, now: now)
-                try Self.settleReceipt(of: request, settings: settings, connection: connection, now: now)
-                try FulfilAttemptCounts(connection).reset(requestID: requestID)
+                try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
                 hooks.crashIfMarked(reference: request.reference, logger: logger)
                 return word
             }
@@ -135,14 +134,14 @@ public struct FulfilStage: PipelineStage {
                 try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
                 // The receipt may fail as the request did (a template that
                 // cannot be rendered): then the operators answer the person.
+                // The attempt has ended by then (the statement comes first).
                 do {
-                    try Self.settleReceipt(of: request, settings: settings, connection: connection, now: now)
+                    try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
                 } catch let error as PostgresError {
                     throw error
                 } catch {
                     logger.warning("receipt not queued", ["request_id": requestID, "error": LogSafe.describe(error)])
                 }
-                try FulfilAttemptCounts(connection).reset(requestID: requestID)
             }
             return "failed"
         }

@@ -7,13 +7,17 @@ import Store
 /// settled in the transaction that deals with a request, and queued for the
 /// requests fulfilment has not reached within the grace.
 extension FulfilStage {
-    /// After the request was dealt with (same transaction): when it still
-    /// owes its receipt and no answer stands in for it, the receipt is
-    /// queued now, to the sender, as intake would have queued it. A request
-    /// that owed none when it was claimed costs no statement here.
-    static func settleReceipt(of request: PendingRequest, settings: FulfilSettings, connection: PostgresConnection,
-                              now: Date) throws {
-        guard request.owesReceipt, try ReceiptsOwed(connection).settle(requestID: request.id) else { return }
+    /// After the request was dealt with (same transaction), its attempt
+    /// ends (`FulfilAttempts`), and when it still owes its receipt and no
+    /// answer stands in for it, the receipt is queued now, to the sender,
+    /// as intake would have queued it. One statement either way.
+    static func endAttempt(of request: PendingRequest, settings: FulfilSettings, connection: PostgresConnection,
+                           now: Date) throws {
+        guard request.owesReceipt else {
+            try FulfilAttemptCounts(connection).reset(requestID: request.id)
+            return
+        }
+        guard try ReceiptsOwed(connection).settleEndingAttempt(requestID: request.id) else { return }
         let values = ReplyWriter.receiptValues(request.kinds, fields: request.fields, language: request.replyLanguage)
         try RequestMail(writer: settings.writer, connection: connection, now: now)
             .reply(.receipt, request: request, recipient: request.requesterAddress, values: values)
@@ -36,8 +40,7 @@ extension FulfilStage {
                 guard earlier < FulfilAttempts.limit,
                       let request = try PendingRequest.claim(id: id, in: .received, trust: settings.senderTrust,
                                                              connection: connection) else { return false }
-                try Self.settleReceipt(of: request, settings: settings, connection: connection, now: now)
-                try FulfilAttemptCounts(connection).reset(requestID: id)
+                try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
                 return true
             }
             if done {
