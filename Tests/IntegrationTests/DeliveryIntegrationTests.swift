@@ -1,6 +1,7 @@
 import Daemon
 import DaemonTesting
 import Foundation
+import Records
 import Requests
 import Store
 import Testing
@@ -128,6 +129,45 @@ extension LiveStackTests {
 
             // A second round finds nothing more to do.
             #expect(try await fixture.stage(sender: stack.smtp(), stack: stack).runOnce().handled == 0)
+        }
+
+        /// A batch's sends are marked in one statement: each pending row with
+        /// its own time and one audit event for its request; a row no longer
+        /// pending stays as it is.
+        @Test func aBatchOfSendsIsMarkedEachWithItsTimeAndAuditEvent() async throws {
+            let stack = try LocalStack()
+            let fixture = try await OutboxFixture.prepare(stack)
+            let recipient = LocalStack.uniqueAddress("batchmark", domain: "example.com")
+            let first = try await fixture.insertRequest(subject: recipient)
+            let second = try await fixture.insertRequest(subject: recipient)
+            let rows = [try await fixture.insertOutbox(requestID: first.id, recipient: recipient),
+                        try await fixture.insertOutbox(requestID: second.id, recipient: recipient),
+                        try await fixture.insertOutbox(requestID: nil, recipient: recipient),
+                        try await fixture.insertOutbox(requestID: second.id, recipient: recipient)]
+            // Cancelled meanwhile by an operator: not pending any more.
+            try await fixture.client.query("UPDATE dsr.outbox SET state = 'cancelled' WHERE id = $1::bigint",
+                                           [.int(rows[3].id)])
+            let claimed = try await PostgresOutboxDelivery(client: fixture.client).claim(
+                now: fixture.clock.now(), leaseUntil: fixture.clock.now().addingTimeInterval(600), limit: 10)
+                .filter { message in rows.contains { $0.id == message.id } }
+            #expect(claimed.count == 3)
+            let cancelled = OutboxMessage(id: rows[3].id, requestID: second.id, mail: try #require(claimed.first).mail,
+                                          attempts: 0)
+            let times = (0..<4).map { fixture.clock.now().addingTimeInterval(Double($0) * 7) }
+            try await PostgresOutboxDelivery(client: fixture.client).markSent(
+                (claimed + [cancelled]).enumerated().map { SentMail(message: $0.element, at: times[$0.offset]) })
+
+            for (index, row) in rows.prefix(3).enumerated() {
+                let stored = try await fixture.outbox(row.id)
+                #expect(stored["state"] == "sent" && stored["attempts"] == "1")
+                #expect(stored.optionalDate("sent_at") == times[index])
+            }
+            let untouched = try await fixture.outbox(rows[3].id)
+            #expect(untouched["state"] == "cancelled" && untouched["attempts"] == "0" && untouched["sent_at"] == nil)
+            #expect(try await fixture.audit(first.id).map { $0["outbox_id"] } == [String(rows[0].id)])
+            let secondAudit = try await fixture.audit(second.id)
+            #expect(secondAudit.map { $0["outbox_id"] } == [String(rows[1].id)])
+            #expect(secondAudit.allSatisfy { $0["action"] == "reply_sent" && $0["actor"] == "dsrd:delivery" })
         }
 
         @Test func aTemporaryRefusalIsDeferredWithBackoff() async throws {

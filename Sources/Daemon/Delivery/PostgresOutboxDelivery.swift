@@ -44,12 +44,14 @@ public struct PostgresOutboxDelivery: OutboxDelivery {
         guard !sent.isEmpty else { return }
         let key = addressHashKey
         try await client.transaction { connection in
-            for mail in sent {
-                try Outbox(connection).markSent(mail.message, at: mail.at, actor: Self.actor)
-                guard let key, let requestID = mail.message.requestID else { continue }
-                _ = try ErasedPersonRecords(connection).removeIfAnswered(
-                    requestID: requestID, actor: Self.actor, at: mail.at,
-                    hash: { AddressHash.hex(address: $0, key: key) })
+            try Outbox(connection).markSent(sent.map { ($0.message, $0.at) }, actor: Self.actor)
+            guard let key else { return }
+            let records = ErasedPersonRecords(connection)
+            let requestIDs = Array(Set(sent.compactMap(\.message.requestID)))
+            for requestID in try records.answeredErasures(among: requestIDs) {
+                guard let at = sent.last(where: { $0.message.requestID == requestID })?.at else { continue }
+                _ = try records.removeIfAnswered(requestID: requestID, actor: Self.actor, at: at,
+                                                 hash: { AddressHash.hex(address: $0, key: key) })
             }
         }
     }

@@ -37,6 +37,20 @@ public struct ErasedPersonRecords {
         }
     }
 
+    /// Of `requestIDs`, those `removeIfAnswered` may have work for now
+    /// (it checks again, with the row locked): delivery asks once for a
+    /// batch of sent mail, where nearly every request is not an erasure.
+    public func answeredErasures(among requestIDs: [Int]) throws -> [Int] {
+        guard !requestIDs.isEmpty else { return [] }
+        return try connection.execute("""
+            SELECT r.id FROM dsr.requests r
+            WHERE r.id = ANY($1::bigint[]) AND r.state = 'completed' AND r.scrubbed_at IS NULL
+              AND EXISTS (SELECT 1 FROM dsr.audit_events e WHERE e.request_id = r.id AND e.action = $2)
+              AND NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = r.id AND o.state = 'pending')
+            ORDER BY r.id
+            """, [.textArray(requestIDs.map(String.init)), .text(AuditAction.erased.rawValue)]).rows.map { try $0.int("id") }
+    }
+
     /// Removes the person of request `requestID` when it is a completed
     /// erasure not yet done so, with no mail of it still waiting to be sent.
     /// Nil when there is nothing to do (yet).

@@ -124,27 +124,34 @@ public struct Outbox {
             """, [.textArray(ids.map(String.init)), .timestamp(dueAt)])
     }
 
-    /// Records a successful send, and a `reply_sent` audit event by `actor`
-    /// for its request. A mail that carries a copy of a person's data loses
-    /// its bytes here, in the same transaction: it is never kept once the
-    /// server accepted it (a resend is built again from the database).
-    public func markSent(_ message: OutboxMessage, at now: Date, actor: String) throws {
-        // The row and its audit event in one statement.
+    /// Records successful sends, each with a `reply_sent` audit event by
+    /// `actor` for its request, in one statement. A mail that carries a
+    /// copy of a person's data loses its bytes here, in the same
+    /// transaction: it is never kept once the server accepted it (a resend
+    /// is built again from the database). Rows no longer pending are left
+    /// as they are.
+    public func markSent(_ sent: [(message: OutboxMessage, at: Date)], actor: String) throws {
+        guard !sent.isEmpty else { return }
         try connection.execute("""
-            WITH sent AS (
-                UPDATE dsr.outbox SET state = 'sent', sent_at = $2::timestamptz, attempts = attempts + 1,
-                                      last_error = NULL,
-                                      size_bytes = coalesce(size_bytes, octet_length(raw)),
-                                      raw_sha256 = coalesce(raw_sha256, encode(sha256(raw), 'hex')),
-                                      raw = CASE WHEN carries_copy THEN ''::bytea ELSE raw END,
-                                      raw_cleared_at = CASE WHEN carries_copy THEN $2::timestamptz END
-                WHERE id = $1::bigint AND state = 'pending'
-                RETURNING request_id
+            WITH marks AS (
+                SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[]) AS m(id, at, details)
+            ), sent AS (
+                UPDATE dsr.outbox o SET state = 'sent', sent_at = m.at, attempts = o.attempts + 1,
+                                        last_error = NULL,
+                                        size_bytes = coalesce(o.size_bytes, octet_length(o.raw)),
+                                        raw_sha256 = coalesce(o.raw_sha256, encode(sha256(o.raw), 'hex')),
+                                        raw = CASE WHEN o.carries_copy THEN ''::bytea ELSE o.raw END,
+                                        raw_cleared_at = CASE WHEN o.carries_copy THEN m.at END
+                FROM marks m
+                WHERE o.id = m.id AND o.state = 'pending'
+                RETURNING o.id, o.request_id, m.at, m.details
             )
             INSERT INTO dsr.audit_events (request_id, actor, action, details, at)
-            SELECT request_id, $3, $4, $5::jsonb, $2::timestamptz FROM sent WHERE request_id IS NOT NULL
-            """, [.int(message.id), .timestamp(now), .text(actor), .text(AuditAction.replySent.rawValue),
-                  .text(Self.auditDetails(message))])
+            SELECT request_id, $4, $5, details::jsonb, at FROM sent WHERE request_id IS NOT NULL ORDER BY id
+            """, [.textArray(sent.map { String($0.message.id) }),
+                  .textArray(sent.map { TimestampFormat.string(from: $0.at) }),
+                  .textArray(sent.map { Self.auditDetails($0.message) }),
+                  .text(actor), .text(AuditAction.replySent.rawValue)])
     }
 
     /// Records a temporary failure: one more attempt, tried again at `retryAt`.
