@@ -6,9 +6,11 @@ import Store
 
 /// What the database says about a new message, gathered for `TriagePolicy`.
 extension IntakeRecorder {
+    /// `recentFromSender` is the loop guard's count, read with the storage
+    /// cap's bytes before the message was recorded (`SenderHistory`).
     func gatherFacts(
         message: ParsedMessage, reading: MessageClassification, sender: String?, verdict: SenderVerdict, inboundID: Int,
-        new: InboundLedger.NewMessage, connection: PostgresConnection
+        new: InboundLedger.NewMessage, recentFromSender: Int, connection: PostgresConnection
     ) throws -> TriageFacts {
         let ledger = InboundLedger(connection)
         let requests = RequestRecords(connection)
@@ -48,9 +50,7 @@ extension IntakeRecorder {
             facts.thread = ThreadMatch(requestID: found.id, state: found.state)
         }
         let receivedAt = new.receivedAt
-        facts.recentFromSender = try ledger.count(from: sender, mailbox: settings.ledgerMailbox,
-                                                  since: receivedAt.addingTimeInterval(-settings.loopGuardWindow),
-                                                  before: inboundID)
+        facts.recentFromSender = recentFromSender
         guard facts.thread == nil else { return facts }
 
         // Only a message that may open a request needs the abuse counts.

@@ -53,8 +53,14 @@ public struct IntakeRecorder: Sendable {
             raw: fetched.raw, sizeBytes: fetched.raw.count, rawSHA256: SHA256.hash(fetched.raw).hexString,
             fromAddress: sender
         )
-        if let sender, try overStorageCap(sender, adding: fetched.raw.count, receivedAt: fetched.receivedAt,
-                                          connection: connection) {
+        let history = try sender.map {
+            try ledger.senderHistory(from: $0, mailbox: settings.ledgerMailbox,
+                                     bytesSince: fetched.receivedAt.addingTimeInterval(-86_400),
+                                     messagesSince: fetched.receivedAt.addingTimeInterval(-settings.loopGuardWindow))
+        }
+        // Storing these bytes would pass the cap on what one sender's mail
+        // may take up within 24 hours.
+        if let history, history.storedBytes + fetched.raw.count > settings.maximumStoredBytesPerSenderPerDay {
             new.raw = []
             return try recordOverStorageCap(new, connection: connection)
         }
@@ -66,7 +72,8 @@ public struct IntakeRecorder: Sendable {
 
         let verdict = settings.senderTrust.verdict(of: message)
         let facts = try gatherFacts(message: message, reading: reading, sender: sender, verdict: verdict,
-                                    inboundID: inboundID, new: new, connection: connection)
+                                    inboundID: inboundID, new: new, recentFromSender: history?.recentMessages ?? 0,
+                                    connection: connection)
         let decision = TriagePolicy.decide(facts)
         var outcome = IntakeOutcome(inboundID: inboundID, outcome: decision.outcome, requestReference: nil,
                                     requestState: nil, repliesQueued: 0, destination: .processed)
@@ -92,15 +99,6 @@ public struct IntakeRecorder: Sendable {
                                           reason: "ambiguous header section: moved to \(settings.reviewMailbox) for a person to read")
         return IntakeOutcome(inboundID: inboundID, outcome: TriageDecision.unreadable.outcome, requestReference: nil,
                              requestState: nil, repliesQueued: 0, destination: .review)
-    }
-
-    /// Whether storing `size` more bytes from `sender` would pass the cap on
-    /// what one sender's mail may take up within 24 hours.
-    private func overStorageCap(_ sender: String, adding size: Int, receivedAt: Date,
-                                connection: PostgresConnection) throws -> Bool {
-        let stored = try InboundLedger(connection).storedBytes(
-            from: sender, mailbox: settings.ledgerMailbox, since: receivedAt.addingTimeInterval(-86_400))
-        return stored + size > settings.maximumStoredBytesPerSenderPerDay
     }
 
     /// Records a message of a sender past the storage cap without its bytes

@@ -116,26 +116,31 @@ public struct InboundLedger {
                                [.textArray(ids.map(String.init))])
     }
 
-    /// Messages from this address to this mailbox received since `since`
-    /// (the loop guard's count).
-    public func count(from address: String, mailbox: String, since: Date, before id: Int) throws -> Int {
-        let result = try connection.execute("""
-            SELECT count(*) AS n FROM dsr.inbound
-            WHERE lower(from_address) = lower($1) AND mailbox = $2 AND received_at >= $3 AND id < $4
-              AND outcome NOT IN ('duplicate', 'auto', 'own_mail', 'bounce')
-            """, [.text(address), .text(mailbox), .timestamp(since), .int(id)])
-        return try result.first?.int("n") ?? 0
+    /// What the mailbox already holds from one sender, for the storage
+    /// cap and the loop guard, read in one statement.
+    public struct SenderHistory: Sendable, Equatable {
+        /// Bytes stored of its messages received since `bytesSince` (cleared
+        /// bytes and messages recorded without theirs do not count).
+        public var storedBytes: Int
+        /// Its messages received since `messagesSince`, not counting
+        /// duplicates, automatic mail, bounces and the mailbox's own.
+        public var recentMessages: Int
     }
 
-    /// The bytes stored of messages from this address to this mailbox
-    /// received since `since` (the storage cap's count; cleared bytes and
-    /// messages recorded without theirs do not count).
-    public func storedBytes(from address: String, mailbox: String, since: Date) throws -> Int {
+    /// The sender's history in this mailbox, before its next message is
+    /// recorded.
+    public func senderHistory(from address: String, mailbox: String, bytesSince: Date,
+                              messagesSince: Date) throws -> SenderHistory {
         let result = try connection.execute("""
-            SELECT coalesce(sum(octet_length(raw)), 0)::bigint AS n FROM dsr.inbound
-            WHERE lower(from_address) = lower($1) AND mailbox = $2 AND received_at >= $3
-            """, [.text(address), .text(mailbox), .timestamp(since)])
-        return try result.first?.int("n") ?? 0
+            SELECT coalesce(sum(octet_length(raw)) FILTER (WHERE received_at >= $3::timestamptz), 0)::bigint AS bytes,
+                   count(*) FILTER (WHERE received_at >= $4::timestamptz
+                                    AND outcome NOT IN ('duplicate', 'auto', 'own_mail', 'bounce')) AS messages
+            FROM dsr.inbound
+            WHERE lower(from_address) = lower($1) AND mailbox = $2
+              AND received_at >= least($3::timestamptz, $4::timestamptz)
+            """, [.text(address), .text(mailbox), .timestamp(bytesSince), .timestamp(messagesSince)])
+        let row = result.first
+        return SenderHistory(storedBytes: try row?.int("bytes") ?? 0, recentMessages: try row?.int("messages") ?? 0)
     }
 
     /// The UIDVALIDITY last seen for the mailbox, and records the current one.
