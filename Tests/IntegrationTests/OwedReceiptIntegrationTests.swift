@@ -83,5 +83,35 @@ extension LiveStackTests {
             #expect(mail.count == 1 && mail.first?.messageID != nil)
             await fixture.database.close()
         }
+
+        /// A request that left `received` within its grace some other way
+        /// (a follow-up from the person sent it to review) gets its receipt
+        /// all the same; one closed meanwhile owes nothing any more.
+        @Test func aRequestThatLeftReceivedGetsItsReceiptWhileOpenAndNoneOnceClosed() async throws {
+            let fixture = try Self.fixture()
+            let reviewed = LocalStack.uniqueAddress("owed.reviewed", domain: "example.org")
+            let closed = LocalStack.uniqueAddress("owed.closed", domain: "example.org")
+            let (open, done) = try await fixture.database.withConnection { connection in
+                var inReview = TestData.Request(subject: reviewed)
+                inReview.state = .needsReview
+                var completed = TestData.Request(subject: closed)
+                completed.state = .completed
+                let ids = (try TestData.open(inReview, in: connection).id, try TestData.open(completed, in: connection).id)
+                try connection.execute("""
+                    UPDATE dsr.requests SET receipt_due_at = now() - interval '1 second' WHERE id = ANY($1::bigint[])
+                    """, [.textArray([String(ids.0), String(ids.1)])])
+                return ids
+            }
+            let run = try await fixture.runOnce()
+            #expect(run.status == 0, "\(run.log)")
+            let inReview = try await Self.mail(of: open, fixture)
+            #expect(inReview.templates == ["receipt"] && !inReview.owed, "\(inReview)")
+            let mail = try await fixture.mailbox(of: reviewed, count: 1).map { MessageReader.read($0) }
+            #expect(mail.count == 1)
+            let finished = try await Self.mail(of: done, fixture)
+            #expect(finished.templates.isEmpty && !finished.owed, "\(finished)")
+            #expect(run.log.contains("msg=\"owed receipt dropped: the request was closed first\""), "\(run.log)")
+            await fixture.database.close()
+        }
     }
 }

@@ -44,12 +44,20 @@ public struct ReceiptsOwed {
                                [.int(requestID)])
     }
 
-    /// Requests still `received` whose receipt is due (by the database's
-    /// clock), the longest overdue first.
-    public func due(limit: Int) throws -> [(id: Int, reference: String)] {
+    /// Requests whose receipt is due (by the database's clock), in any
+    /// state, the longest overdue first: one that left `received` within
+    /// its grace some other way than through fulfilment (a follow-up from
+    /// the person, an operator) owes its receipt all the same.
+    public func due(limit: Int) throws -> [(id: Int, reference: String, state: RequestState)] {
         try connection.execute("""
-            SELECT id, reference FROM dsr.requests
-            WHERE receipt_due_at <= now() AND state = 'received' ORDER BY receipt_due_at, id LIMIT $1::int
-            """, [.int(limit)]).rows.map { (try $0.int("id"), try $0.string("reference")) }
+            SELECT id, reference, state FROM dsr.requests
+            WHERE receipt_due_at <= now() ORDER BY receipt_due_at, id LIMIT $1::int
+            """, [.int(limit)]).rows.map { row in
+                let state = try row.string("state")
+                guard let known = RequestState(rawValue: state) else {
+                    throw PostgresError(kind: .unexpectedResult, context: "a request state dsrd does not know")
+                }
+                return (try row.int("id"), try row.string("reference"), known)
+            }
     }
 }
