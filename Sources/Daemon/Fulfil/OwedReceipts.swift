@@ -42,25 +42,22 @@ extension FulfilStage {
         for (id, reference, state) in due {
             let settings = self.settings
             let now = clock.now()
-            let done: Bool
+            let earlier: Int
             if state == .received {
-                guard let earlier = try await attempts.begin(requestID: id) else { continue }
-                done = try await database.transaction { connection -> Bool in
-                    guard earlier < FulfilAttempts.limit,
-                          let request = try PendingRequest.claim(id: id, in: .received, trust: settings.senderTrust,
-                                                                 connection: connection) else { return false }
-                    return try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
-                }
+                guard let counted = try await attempts.begin(requestID: id) else { continue }
+                earlier = counted
             } else if state.isOpen {
-                done = try await database.transaction { connection -> Bool in
-                    guard let request = try PendingRequest.claim(id: id, in: state, trust: settings.senderTrust,
-                                                                 connection: connection) else { return false }
-                    return try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
-                }
+                earlier = 0
             } else {
                 try await database.withConnection { try ReceiptsOwed($0).forget(requestID: id) }
                 logger.info("owed receipt dropped: the request was closed first", ["reference": reference, "request_id": id])
                 continue
+            }
+            let done = try await database.transaction { connection -> Bool in
+                guard earlier < FulfilAttempts.limit,
+                      let request = try PendingRequest.claim(id: id, in: state, trust: settings.senderTrust,
+                                                             connection: connection) else { return false }
+                return try Self.endAttempt(of: request, settings: settings, connection: connection, now: now)
             }
             if done {
                 queued += 1

@@ -37,17 +37,22 @@ public struct ErasedPersonRecords {
         }
     }
 
+    /// A request `r` whose person's records may be removed now: a completed
+    /// erasure not yet done so, with no mail of it still waiting to be sent
+    /// (`$2` is the `erased` audit action). A constant text, no value.
+    private static let answeredErasure = """
+        r.state = 'completed' AND r.scrubbed_at IS NULL
+          AND EXISTS (SELECT 1 FROM dsr.audit_events e WHERE e.request_id = r.id AND e.action = $2)
+          AND NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = r.id AND o.state = 'pending')
+        """
+
     /// Of `requestIDs`, those `removeIfAnswered` may have work for now
     /// (it checks again, with the row locked): delivery asks once for a
     /// batch of sent mail, where nearly every request is not an erasure.
     public func answeredErasures(among requestIDs: [Int]) throws -> [Int] {
         guard !requestIDs.isEmpty else { return [] }
         return try connection.execute("""
-            SELECT r.id FROM dsr.requests r
-            WHERE r.id = ANY($1::bigint[]) AND r.state = 'completed' AND r.scrubbed_at IS NULL
-              AND EXISTS (SELECT 1 FROM dsr.audit_events e WHERE e.request_id = r.id AND e.action = $2)
-              AND NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = r.id AND o.state = 'pending')
-            ORDER BY r.id
+            SELECT r.id FROM dsr.requests r WHERE r.id = ANY($1::bigint[]) AND \(Self.answeredErasure) ORDER BY r.id
             """, [.textArray(requestIDs.map(String.init)), .text(AuditAction.erased.rawValue)]).rows.map { try $0.int("id") }
     }
 
@@ -57,11 +62,7 @@ public struct ErasedPersonRecords {
     public func removeIfAnswered(requestID: Int, actor: String, at now: Date,
                                  hash: (String) -> String) throws -> Report? {
         guard let row = try connection.execute("""
-            SELECT r.subject_address FROM dsr.requests r
-            WHERE r.id = $1 AND r.state = 'completed' AND r.scrubbed_at IS NULL
-              AND EXISTS (SELECT 1 FROM dsr.audit_events e WHERE e.request_id = r.id AND e.action = $2)
-              AND NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = r.id AND o.state = 'pending')
-            FOR UPDATE
+            SELECT r.subject_address FROM dsr.requests r WHERE r.id = $1 AND \(Self.answeredErasure) FOR UPDATE
             """, [.int(requestID), .text(AuditAction.erased.rawValue)]).first else { return nil }
         let forms = try addressForms(of: requestID, subject: try row.string("subject_address"))
         // An address (it has an @) becomes its hash; a hash stays as it is.
