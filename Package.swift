@@ -9,7 +9,8 @@ let package = Package(
     ],
     targets: [
         // C seams: system libraries found with pkg-config, plus typed wrappers
-        // for the variadic curl functions Swift cannot call.
+        // for the variadic curl functions Swift cannot call, and glibc's
+        // malloc.h.
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -21,6 +22,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .systemLibrary(name: "CMalloc"),
 
         // Errors that say of themselves whether their text may be logged;
         // every module that defines errors builds on it.
@@ -53,8 +55,8 @@ let package = Package(
         // The daemon: its stages (decisions and orchestration, no SQL), the
         // runner, configuration, logging and the commands' logic; dsrd, the
         // executable, opens the client and the repositories its commands use.
-        .target(name: "Daemon", dependencies: ["CustomerData", "Hashing", "LogSafety", "MailCore", "Records", "Requests",
-                                              "Store", "Transport"]),
+        .target(name: "Daemon", dependencies: ["CMalloc", "CustomerData", "Hashing", "LogSafety", "MailCore", "Records",
+                                              "Requests", "Store", "Transport"]),
         .executableTarget(name: "dsrd", dependencies: ["Daemon", "MailCore", "Records", "Requests", "Store"]),
 
         // Seeded randomness, message mutations and sample messages shared by

@@ -54,7 +54,8 @@ enum RunCommand {
             plan: plan,
             control: control, notifier: notifier, clock: clock, logger: logger,
             watchdog: WatchdogSettings.fromEnvironment(),
-            reloader: { try reloadPlan(path: path, logger: logger, clock: clock, faults: faults) }
+            reloader: { try reloadPlan(path: path, logger: logger, clock: clock, faults: faults) },
+            releaseMemory: FreeMemory.release
         )
         return await runner.run(once: once).exitStatus
     }

@@ -45,24 +45,27 @@ private final class ScriptedStage: PipelineStage, @unchecked Sendable {
     let name: String
     private let lock = NSLock()
     private var script: [Bool]
+    /// How many items each successful round handles (1 when it runs out).
+    private var handledScript: [Int]
     private(set) var runs = 0
     var onRun: (@Sendable () -> Void)?
 
-    init(_ name: String, succeeds script: [Bool] = []) {
+    init(_ name: String, succeeds script: [Bool] = [], handles handledScript: [Int] = []) {
         self.name = name
         self.script = script
+        self.handledScript = handledScript
     }
 
     var runCount: Int { lock.withLock { runs } }
 
     func runOnce() async throws -> StageReport {
-        let succeeds: Bool = lock.withLock {
+        let (succeeds, handled): (Bool, Int) = lock.withLock {
             runs += 1
-            return script.isEmpty ? true : script.removeFirst()
+            return (script.isEmpty ? true : script.removeFirst(), handledScript.isEmpty ? 1 : handledScript.removeFirst())
         }
         onRun?()
         guard succeeds else { throw Down() }
-        return StageReport(handled: 1, summary: "1 done")
+        return StageReport(handled: handled, summary: "\(handled) done")
     }
 }
 
@@ -150,6 +153,21 @@ private let start = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(logs.count(containing: "stage available again") == 1)
     // Failed at t=0, back at t=70 (after waits of 10, 20 and 40 s).
     #expect(logs.count(containing: "outage_seconds=70") == 1)
+}
+
+@Test func memoryIsGivenBackWhenTheDaemonGoesIdleAfterWork() async {
+    let clock = ManualWallClock(start)
+    let stage = ScriptedStage("intake", handles: [0, 3, 0, 0, 2, 0])
+    let control = ScriptedControl(clock: clock, waits: [nil, nil, nil, nil, nil, .stop])
+    let releasedAfterRound = Mutex<[Int]>([])
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5), control: control,
+                                      clock: clock, logger: LogLines().logger,
+                                      releaseMemory: { releasedAfterRound.withLock { $0.append(stage.runCount) } }).run()
+    #expect(outcome == .stopped)
+    #expect(stage.runCount == 6)
+    // Once after starting, then after each round that did work; idle rounds
+    // in between give nothing back again.
+    #expect(releasedAfterRound.withLock { $0 } == [1, 2, 5])
 }
 
 @Test func watchdogIsPingedFromTheLoopWhileWaiting() async {

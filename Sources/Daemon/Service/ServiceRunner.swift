@@ -42,10 +42,14 @@ public struct ServiceRunner: Sendable {
     public let watchdog: WatchdogSettings?
     public let backoff: RunnerBackoff
     public let reloader: Reloader?
+    /// Called when the daemon goes idle after work, and at its first idle
+    /// wait (`FreeMemory.release` in `dsrd run`).
+    public let releaseMemory: (@Sendable () -> Void)?
 
     public init(plan: ServicePlan, control: any ServiceControl, notifier: any ServiceNotifier = SilentNotifier(),
                 clock: any WallClock = SystemWallClock(), logger: Logger, watchdog: WatchdogSettings? = nil,
-                backoff: RunnerBackoff = RunnerBackoff(), reloader: Reloader? = nil) {
+                backoff: RunnerBackoff = RunnerBackoff(), reloader: Reloader? = nil,
+                releaseMemory: (@Sendable () -> Void)? = nil) {
         self.plan = plan
         self.control = control
         self.notifier = notifier
@@ -54,6 +58,7 @@ public struct ServiceRunner: Sendable {
         self.watchdog = watchdog
         self.backoff = backoff
         self.reloader = reloader
+        self.releaseMemory = releaseMemory
     }
 
     /// Runs one round (`once`) or rounds until a stop is asked for.
@@ -80,6 +85,11 @@ public struct ServiceRunner: Sendable {
             }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
                                                     failedRoundsInARow: state.failedRoundsInARow)
+            if results.contains(where: \.didWork) { state.workSinceRelease = true }
+            if delay > 0, state.workSinceRelease, let releaseMemory {
+                releaseMemory()
+                state.workSinceRelease = false
+            }
             await waitBetweenRounds(seconds: delay, state: &state)
             if state.stopRequested { break }
         }
@@ -96,6 +106,9 @@ public struct ServiceRunner: Sendable {
         var stopRequested = false
         var reloadRequested = false
         var outages = OutageTracker()
+        /// Whether memory may have been freed since it was last given back
+        /// (true at the start: setting up frees what it parsed).
+        var workSinceRelease = true
     }
 
     private func runRound(_ state: inout LoopState, concurrently: Bool) async -> [StageResult] {
