@@ -71,6 +71,48 @@ extension LiveStackTests {
             #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")]).rows.isEmpty)
         }
 
+        /// The next chunk is fetched while one records, but nothing of it is
+        /// counted or read before its turn: a crash in the first chunk leaves
+        /// the second fresh, to be read together as before.
+        @Test func aCrashInAChunkLeavesTheNextChunkUncountedAndUnread() async throws {
+            let fixture = try PipelineFixture()
+            let marker = "crash-marker-\(UUID().uuidString.prefix(8))"
+            let notices = fixture.stack.imap(user: fixture.notices)
+            let total = IntakeStage.chunkMessages + 2
+            for index in 0..<total {
+                let sender = LocalStack.uniqueAddress("chunk\(index)", domain: "example.com")
+                try await fixture.send(requestMail(from: sender, to: fixture.notices, subject: "Copy",
+                                                   body: "Please send me a copy of my personal data." + (index == 0 ? " \(marker)" : ""),
+                                                   messageID: "chunk-\(index)-\(UUID().uuidString)@example.com"), from: sender)
+                // In order: the killer gets the first UID.
+                if index == 0 { _ = try await fixture.stack.waitForMessages(notices, mailbox: .inbox, count: 1) }
+            }
+            _ = try await fixture.stack.waitForMessages(notices, mailbox: .inbox, count: total)
+            let hook = ["DSRD_TEST_CRASH_ON_MESSAGE": marker]
+            let attempts = "SELECT attempts FROM dsr.intake_attempts WHERE mailbox = $1 ORDER BY uid"
+
+            let crashed = try await fixture.runOnce(environment: hook)
+            #expect(crashed.status == SIGKILL, "\(crashed.log)")
+            #expect(try await fixture.ledger().isEmpty)
+            // The first chunk's messages have one attempt each; the two of the
+            // next chunk, fetched meanwhile, none.
+            #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")]).rows
+                .map { $0["attempts"] } == Array(repeating: "1", count: IntakeStage.chunkMessages))
+
+            // Two more crashes on the killer alone, then it is set aside and
+            // every other message is recorded once.
+            for run in 2...3 {
+                let again = try await fixture.runOnce(environment: hook)
+                #expect(again.status == SIGKILL, "run \(run): \(again.log)")
+            }
+            let last = try await fixture.runOnce(environment: hook)
+            #expect(last.status == 0, "log: \(last.log)")
+            let ledger = try await fixture.ledger()
+            #expect(ledger.map { $0["outcome"] } == ["quarantined"] + Array(repeating: "request", count: total - 1))
+            #expect(try await fixture.requestCount() == total - 1)
+            #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")]).rows.isEmpty)
+        }
+
         @Test func aRequestThatKillsTheDaemonThreeTimesGoesToReviewAndTheNextIsCarriedOut() async throws {
             let fixture = try PipelineFixture()
             let killer = try await Self.insertReceivedRequest(fixture.database)

@@ -16,9 +16,14 @@ import Transport
 /// chunk whose transaction fails otherwise is taken back and read message
 /// by message, as before, so an error names one message and the messages
 /// before it are kept.
+///
+/// While a chunk records, the next one of the same run of fresh messages is
+/// fetched (`runOnce`): fetching only copies bytes from the mail server, so
+/// nothing is counted or read before its chunk's turn, and a chunk whose
+/// recording fails throws the fetched next one away.
 extension IntakeStage {
     /// At most this many messages share a transaction…
-    static let chunkMessages = 25
+    public static let chunkMessages = 25
     /// …and at most about this many bytes of mail.
     static let chunkBytes = 2 << 20
 
@@ -35,26 +40,35 @@ extension IntakeStage {
         }
     }
 
-    /// What a chunk did: each message's word for the log summary, how many
-    /// of `uids` it took, and whether the round's budget stopped it.
-    struct ChunkResult {
-        var outcomes: [String] = []
+    /// A chunk's messages as fetched, before anything is counted or read.
+    struct FetchedChunk: Sendable {
+        var items: [ChunkItem] = []
+        /// Messages the server refused to hand over, left for the next round.
+        var notFetched = 0
+        /// How many of the offered UIDs it took.
         var taken = 0
         var outOfBudget = false
+        /// The round's budget once these were fetched.
+        var budget: RoundBudget
     }
 
-    /// Reads the fresh messages `uids` (in mailbox order) together, as many
-    /// as the chunk and the round's budget allow.
-    func handleChunk(_ uids: ArraySlice<UInt64>, uidValidity: UInt64, recorded: inout RecordedMessages,
-                     budget: inout RoundBudget) async throws -> ChunkResult {
-        var result = ChunkResult()
-        var items: [ChunkItem] = []
+    /// What a chunk did: each message's word for the log summary, and
+    /// whether it was read one by one after its transaction failed.
+    struct ChunkResult {
+        var outcomes: [String] = []
+        var readOneByOne = false
+    }
+
+    /// Fetches the fresh messages `uids` (in mailbox order), as many as a
+    /// chunk and the round's budget (`budget`, as it stands) allow.
+    func fetchChunk(_ uids: ArraySlice<UInt64>, uidValidity: UInt64, budget: RoundBudget) async throws -> FetchedChunk {
+        var result = FetchedChunk(budget: budget)
         var bytes = 0
         // Sizes and arrival times of the whole chunk in one command.
         let known = try await imap.metadata(uids: Array(uids.prefix(Self.chunkMessages)), in: settings.mailbox)
         for uid in uids.prefix(Self.chunkMessages) {
             guard bytes < Self.chunkBytes else { break }
-            guard budget.mayStart(now: clock.now()) else {
+            guard result.budget.mayStart(now: clock.now()) else {
                 result.outOfBudget = true
                 break
             }
@@ -62,20 +76,30 @@ extension IntakeStage {
             let metadata = known[uid] ?? MessageMetadata(internalDate: nil, size: nil)
             let receivedAt = metadata.internalDate ?? clock.now()
             if let size = metadata.size, size > settings.maximumMessageBytes {
-                items.append(.oversized(uid: uid, size: size, receivedAt: receivedAt))
+                result.items.append(.oversized(uid: uid, size: size, receivedAt: receivedAt))
                 continue
             }
             do {
                 let raw = try await imap.fetch(uid: uid, in: settings.mailbox, maximumBytes: settings.maximumMessageBytes)
-                budget.use(bytes: raw.count)
+                result.budget.use(bytes: raw.count)
                 bytes += raw.count
-                items.append(.fetched(IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw,
-                                                             receivedAt: receivedAt)))
+                result.items.append(.fetched(IntakeRecorder.Fetched(uidValidity: uidValidity, uid: uid, raw: raw,
+                                                                    receivedAt: receivedAt)))
             } catch let error as TransportError where error.kind == .rejected {
                 logger.warning("message not fetched, left for the next round", ["uid": uid, "error": error.description])
-                result.outcomes.append("not_fetched")
+                result.notFetched += 1
             }
         }
+        return result
+    }
+
+    /// Counts the fetched chunk's attempts and records it in one
+    /// transaction; a chunk whose transaction fails is read again one
+    /// message at a time (with `budget`).
+    func recordChunk(_ fetched: FetchedChunk, uidValidity: UInt64, recorded: inout RecordedMessages,
+                     budget: inout RoundBudget) async throws -> ChunkResult {
+        var result = ChunkResult(outcomes: Array(repeating: "not_fetched", count: fetched.notFetched))
+        let items = fetched.items
         guard !items.isEmpty else { return result }
 
         let ledgerMailbox = settings.ledgerMailbox
@@ -95,6 +119,7 @@ extension IntakeStage {
                 try IntakeAttemptCounts($0).takeBackAll(mailbox: ledgerMailbox, uidValidity: uidValidity, uids: itemUIDs)
             }
             logger.notice("a chunk of messages failed; reading them one by one", ["messages": items.count])
+            result.readOneByOne = true
             for uid in itemUIDs {
                 result.outcomes.append(try await handle(uid: uid, uidValidity: uidValidity, recorded: &recorded,
                                                         budget: &budget))

@@ -78,7 +78,7 @@ public struct IntakeStage: PipelineStage {
         let batch = Array(uids.prefix(settings.batchSize))
         // Messages recorded before (a crash came before their move) or whose
         // reading began before (a crash came while reading) go one by one;
-        // the fresh ones, several to a transaction (`handleChunk`).
+        // the fresh ones, several to a transaction (`recordChunk`).
         let uidValidity = status.uidValidity
         let (known, begun) = try await database.withConnection(retryOnConnectionLoss: true) { connection in
             (try InboundLedger(connection).findAll(mailbox: ledger, uidValidity: uidValidity, uids: batch),
@@ -86,18 +86,47 @@ public struct IntakeStage: PipelineStage {
         }
         let fresh = { (uid: UInt64) in known[uid] == nil && begun[uid] == nil }
         var index = 0
+        // The next chunk of the same run of fresh messages, fetched while
+        // the one before it records (`IntakeStage+Chunks`).
+        var prefetch: (start: Int, task: Task<FetchedChunk, any Error>)?
         while index < batch.count {
             if fresh(batch[index]) {
                 let end = batch[index...].firstIndex { !fresh($0) } ?? batch.count
-                let chunk = try await handleChunk(batch[index..<end], uidValidity: uidValidity, recorded: &recorded,
+                let fetched: FetchedChunk
+                if let ahead = prefetch, ahead.start == index {
+                    prefetch = nil
+                    fetched = try await ahead.task.value
+                } else {
+                    fetched = try await fetchChunk(batch[index..<end], uidValidity: uidValidity, budget: budget)
+                }
+                budget = fetched.budget
+                let next = index + fetched.taken
+                if !fetched.outOfBudget && next < end {
+                    let uids = batch[next..<end]
+                    let budgetAfter = budget
+                    prefetch = (next, Task { try await fetchChunk(uids, uidValidity: uidValidity, budget: budgetAfter) })
+                }
+                let chunk: ChunkResult
+                do {
+                    chunk = try await recordChunk(fetched, uidValidity: uidValidity, recorded: &recorded,
                                                   budget: &budget)
+                } catch {
+                    _ = try? await prefetch?.task.value
+                    throw error
+                }
+                if chunk.readOneByOne, let ahead = prefetch {
+                    // Read one by one, the chunk used the budget and the
+                    // connection meanwhile: the next is fetched again.
+                    _ = try? await ahead.task.value
+                    prefetch = nil
+                }
                 for outcome in chunk.outcomes {
                     counts[outcome, default: 0] += 1
                     progress()
                 }
                 handled += chunk.outcomes.count
-                index += chunk.taken
-                if chunk.outOfBudget {
+                index = next
+                if fetched.outOfBudget {
                     outOfBudget = true
                     break
                 }
@@ -114,6 +143,7 @@ public struct IntakeStage: PipelineStage {
             index += 1
             progress()
         }
+        if let ahead = prefetch { _ = try? await ahead.task.value }
         try await markAndMove(recorded)
         if outOfBudget {
             logger.info("intake round budget used, more waiting", [

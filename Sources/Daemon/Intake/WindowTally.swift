@@ -1,7 +1,7 @@
 import Foundation
 
 /// The global limits' window count, kept for the messages of one intake
-/// transaction (`IntakeStage.handleChunk`).
+/// transaction (`IntakeStage.recordChunk`).
 ///
 /// Counting the requests of the window reads every request in it, so during
 /// a large backlog the count costs more with every message. Within one

@@ -7,7 +7,7 @@ import Foundation
 /// thus cannot starve fulfilment and delivery. The unit in hand is always
 /// finished, and the first unit of a round always starts, so every round
 /// moves forward.
-struct RoundBudget {
+struct RoundBudget: Sendable {
     let started: Date
     let seconds: TimeInterval
     let bytes: Int
