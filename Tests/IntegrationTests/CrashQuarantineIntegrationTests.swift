@@ -126,7 +126,10 @@ extension LiveStackTests {
                 let row = try await Self.request(killer.id, fixture.database)
                 #expect(row["state"] == "received" && row["fulfil_attempts"] == String(run))
                 #expect(try await Self.mailTo(killer.address, fixture.database) == 0)
-                #expect(try await Self.request(next.id, fixture.database)["state"] == "received")
+                // The one behind it was counted with it (the first attempts of a few
+                // requests are counted together) and is never reached: it keeps that one.
+                let behind = try await Self.request(next.id, fixture.database)
+                #expect(behind["state"] == "received" && behind["fulfil_attempts"] == "1")
             }
 
             let fourth = try await fixture.runOnce(environment: hook)

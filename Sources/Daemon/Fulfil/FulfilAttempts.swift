@@ -29,6 +29,24 @@ struct FulfilAttempts {
         try await database.withConnection { try FulfilAttemptCounts($0).count(requestID: requestID) }.map { $0 - 1 }
     }
 
+    /// Counts the first attempt at each of `requestIDs` that has none, in
+    /// one committed statement; returns those it counted. If the process
+    /// dies while carrying out one of them, the ones after it keep one
+    /// attempt and are carried out one by one (`begin`) from then on, so
+    /// a request that kills the process is still set aside after its
+    /// third time, and one beside it is never set aside for it.
+    func beginFresh(requestIDs: [Int]) async throws -> Set<Int> {
+        guard !requestIDs.isEmpty else { return [] }
+        return try await database.withConnection { try FulfilAttemptCounts($0).countFresh(requestIDs: requestIDs) }
+    }
+
+    /// Takes back attempts counted ahead at requests that were not carried
+    /// out after all (the round stopped first). Best effort.
+    func takeBack(requestIDs: [Int]) async {
+        guard !requestIDs.isEmpty else { return }
+        _ = try? await database.withConnection { try FulfilAttemptCounts($0).takeBackAll(requestIDs: requestIDs) }
+    }
+
     /// Takes back an attempt that ended without taking the process down
     /// (the database went away). Best effort, as the database is what failed.
     func takeBack(requestID: Int) async {

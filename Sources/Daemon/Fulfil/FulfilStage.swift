@@ -57,9 +57,13 @@ public struct FulfilStage: PipelineStage {
         var handled = 0
         var budget = RoundBudget(started: clock.now(), seconds: settings.roundTimeBudget)
         var outOfBudget = false
-        // The ids to work on are read a few at a time; each is claimed in its
-        // own transaction, so one taken meanwhile (another daemon) is skipped.
+        // The ids to work on are read a few at a time, and the first attempt
+        // at those that have none is counted for all of them at once
+        // (`FulfilAttempts.beginFresh`); each is claimed in its own
+        // transaction, so one taken meanwhile (another daemon) is skipped.
+        let attempts = self.attempts
         var upcoming: ArraySlice<(id: Int, reference: String)> = []
+        var countedAhead: Set<Int> = []
         while handled < settings.batchSize {
             if upcoming.isEmpty {
                 let after = lastID
@@ -67,19 +71,29 @@ public struct FulfilStage: PipelineStage {
                 upcoming = try await database.withConnection({
                     try RequestRecords($0).upcoming(in: .received, after: after, limit: limit)
                 })[...]
+                countedAhead = try await attempts.beginFresh(requestIDs: upcoming.map(\.id))
             }
-            guard let (id, reference) = upcoming.popFirst() else { break }
+            guard let (id, reference) = upcoming.first else { break }
             guard budget.mayStart(now: clock.now()) else {
                 outOfBudget = true
                 break
             }
+            upcoming.removeFirst()
             lastID = id
             handled += 1
-            let word = try await handle(requestID: id, reference: reference)
+            let counted = countedAhead.remove(id) != nil
+            let word: String
+            do {
+                word = try await handle(requestID: id, reference: reference, counted: counted)
+            } catch {
+                await attempts.takeBack(requestIDs: upcoming.map(\.id).filter(countedAhead.contains))
+                throw error
+            }
             counts[word, default: 0] += 1
             logger.info("request handled", ["reference": reference, "request_id": id, "outcome": word])
             progress()
         }
+        await attempts.takeBack(requestIDs: upcoming.map(\.id).filter(countedAhead.contains))
         if outOfBudget {
             logger.info("fulfil round budget used, more waiting", [
                 "handled": handled, "seconds": Int(clock.now().timeIntervalSince(budget.started)),
@@ -90,15 +104,25 @@ public struct FulfilStage: PipelineStage {
                            moreWaiting: outOfBudget || handled >= settings.batchSize)
     }
 
-    /// One request in its own transaction, after its attempt is counted.
-    /// A failure that is not the database going away (a map that does not
-    /// fit the database, a template that cannot be rendered) would fail
-    /// again on every round: the request goes to a person instead, with the
-    /// reason.
-    private func handle(requestID: Int, reference: String) async throws -> String {
-        let attempts = FulfilAttempts(database: database,
-                                      alert: self.settings.operatorAlerts.map { ReviewAlert(writer: self.settings.writer, alerts: $0) })
-        guard let earlierAttempts = try await attempts.begin(requestID: requestID) else { return "skipped" }
+    var attempts: FulfilAttempts {
+        FulfilAttempts(database: database,
+                       alert: settings.operatorAlerts.map { ReviewAlert(writer: settings.writer, alerts: $0) })
+    }
+
+    /// One request in its own transaction, after its attempt is counted
+    /// (here, or already when `counted`). A failure that is not the
+    /// database going away (a map that does not fit the database, a
+    /// template that cannot be rendered) would fail again on every round:
+    /// the request goes to a person instead, with the reason.
+    private func handle(requestID: Int, reference: String, counted: Bool) async throws -> String {
+        let attempts = self.attempts
+        let earlierAttempts: Int
+        if counted {
+            earlierAttempts = 0
+        } else {
+            guard let earlier = try await attempts.begin(requestID: requestID) else { return "skipped" }
+            earlierAttempts = earlier
+        }
         if earlierAttempts >= FulfilAttempts.limit {
             guard try await attempts.setAside(requestID: requestID, now: clock.now()) else { return "skipped" }
             logger.warning("request set aside after stopping the daemon repeatedly",

@@ -25,6 +25,26 @@ public struct FulfilAttemptCounts {
         return try row.map { try $0.int("fulfil_attempts") }
     }
 
+    /// Counts one attempt, in one statement, at each of `requestIDs` that
+    /// is `received` with no attempt counted and not locked by another
+    /// daemon; returns the ids it counted.
+    public func countFresh(requestIDs: [Int]) throws -> Set<Int> {
+        let rows = try connection.execute("""
+            UPDATE dsr.requests SET fulfil_attempts = 1
+            WHERE id IN (SELECT id FROM dsr.requests WHERE id = ANY($1::bigint[]) AND state = 'received'
+                         AND fulfil_attempts = 0 ORDER BY id FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """, [.textArray(requestIDs.map(String.init))]).rows
+        return Set(try rows.map { try $0.int("id") })
+    }
+
+    /// Takes one attempt back at each of `requestIDs` (never below 0).
+    public func takeBackAll(requestIDs: [Int]) throws {
+        try connection.execute(
+            "UPDATE dsr.requests SET fulfil_attempts = fulfil_attempts - 1 WHERE id = ANY($1::bigint[]) AND fulfil_attempts > 0",
+            [.textArray(requestIDs.map(String.init))])
+    }
+
     /// Takes one attempt back (never below 0).
     public func takeBack(requestID: Int) throws {
         try connection.execute(
