@@ -13,4 +13,7 @@ public struct IntakeOutcome: Sendable, Equatable {
     public var requestState: String?
     public var repliesQueued: Int
     public var destination: Destination
+    /// Whether the ledger's outcome was written with the request
+    /// (`RequestStates.Opening`), so that it need not be written again.
+    var outcomeWritten = false
 }

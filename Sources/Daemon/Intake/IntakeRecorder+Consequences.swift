@@ -161,7 +161,8 @@ extension IntakeRecorder {
         // The request, its link to the message and its audit event together.
         let opening = RequestStates.Opening(inboundID: outcome.inboundID, actor: Self.actor,
                                             action: state == .ignored ? .ignored : .received,
-                                            detailsJSON: AuditJSON.encode(details), at: now)
+                                            detailsJSON: AuditJSON.encode(details), at: now,
+                                            inboundOutcome: (outcome.outcome, reading.auto.kind?.rawValue))
         var inserted: (id: Int, reference: String)?
         for _ in 0..<10 where inserted == nil {
             let reference = RequestReference(year: receivedOn.year).value
@@ -173,6 +174,7 @@ extension IntakeRecorder {
             throw PostgresError(kind: .unexpectedResult, context: "drawing a free request reference")
         }
         if state != .ignored { window?.opened(authenticated: requester.verdict.isAuthenticated) }
+        outcome.outcomeWritten = true
         outcome.requestReference = reference
         outcome.requestState = state.rawValue
         // The receipt goes to the sender's mail form; a sender dsrd does not

@@ -7,15 +7,13 @@ import Store
 /// What the database says about a new message, gathered for `TriagePolicy`.
 extension IntakeRecorder {
     /// `recentFromSender` is the loop guard's count, read with the storage
-    /// cap's bytes before the message was recorded (`SenderHistory`).
+    /// cap's bytes before the message was recorded (`SenderHistory`), and
+    /// `duplicate` the earlier copy found as it was recorded.
     func gatherFacts(
-        message: ParsedMessage, reading: MessageClassification, sender: String?, verdict: SenderVerdict, inboundID: Int,
-        new: InboundLedger.NewMessage, recentFromSender: Int, connection: PostgresConnection
+        message: ParsedMessage, reading: MessageClassification, sender: String?, verdict: SenderVerdict,
+        duplicate: DuplicateMatch?, new: InboundLedger.NewMessage, recentFromSender: Int, connection: PostgresConnection
     ) throws -> TriageFacts {
-        let ledger = InboundLedger(connection)
         let requests = RequestRecords(connection)
-        let duplicate = try ledger.earlierCopy(of: inboundID, messageID: new.messageID, rawSHA256: new.rawSHA256)
-            .map { DuplicateMatch(inboundID: $0.inboundID, requestID: $0.requestID) }
         var bounced: ReplyMatch?
         if reading.auto.kind == .bounce, let original = reading.auto.originalMessageID.flatMap(StorableText.identifier),
            let reply = try Outbox(connection).find(messageID: original) {
@@ -58,15 +56,13 @@ extension IntakeRecorder {
         try history.lockSender(canonical: settings.matcher.canonical(sender) ?? AddressMatcher.asciiLowercased(sender))
         let limits = settings.limits
         let kinds = reading.classification.kinds
-        if !kinds.isEmpty {
-            let since = receivedAt.addingTimeInterval(-Double(limits.repeatWindowDays) * 86_400)
-            facts.repeatOf = try history.openRequest(
-                from: forms, kinds: kinds,
-                fieldsJSON: Self.fieldsJSON(reading.classification), since: since
-            ).map(RepeatMatch.init)
-        }
-        facts.requestsFromSender = try history.requests(
-            from: forms, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600))
+        let repeating = kinds.isEmpty ? nil : RequestHistory.Repeat(
+            kinds: kinds, fieldsJSON: Self.fieldsJSON(reading.classification),
+            since: receivedAt.addingTimeInterval(-Double(limits.repeatWindowDays) * 86_400))
+        let asked = try history.sender(forms, since: receivedAt.addingTimeInterval(-Double(limits.senderWindowHours) * 3_600),
+                                       repeating: repeating)
+        facts.repeatOf = asked.openRepeat.map(RepeatMatch.init)
+        facts.requestsFromSender = asked.requests
         let authenticated = verdict.isAuthenticated
         let windowStart = receivedAt.addingTimeInterval(-Double(limits.globalWindowMinutes) * 60)
         let readWindow = {

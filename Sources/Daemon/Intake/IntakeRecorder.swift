@@ -64,16 +64,19 @@ public struct IntakeRecorder: Sendable {
             new.raw = []
             return try recordOverStorageCap(new, connection: connection)
         }
-        guard let inboundID = try ledger.insert(new) else { return nil }
         if ambiguous {
+            guard let inboundID = try ledger.insert(new) else { return nil }
             return try setAsideAmbiguous(inboundID, ambiguities: message.headerAmbiguities, connection: connection)
         }
+        guard let recorded = try ledger.insertFindingEarlierCopy(new) else { return nil }
+        let inboundID = recorded.id
         let reading = MessageClassification(message)
 
         let verdict = settings.senderTrust.verdict(of: message)
         let facts = try gatherFacts(message: message, reading: reading, sender: sender, verdict: verdict,
-                                    inboundID: inboundID, new: new, recentFromSender: history?.recentMessages ?? 0,
-                                    connection: connection)
+                                    duplicate: recorded.earlierCopy.map { DuplicateMatch(inboundID: $0.inboundID,
+                                                                                         requestID: $0.requestID) },
+                                    new: new, recentFromSender: history?.recentMessages ?? 0, connection: connection)
         let decision = TriagePolicy.decide(facts)
         var outcome = IntakeOutcome(inboundID: inboundID, outcome: decision.outcome, requestReference: nil,
                                     requestState: nil, repliesQueued: 0, destination: .processed)
@@ -82,8 +85,10 @@ public struct IntakeRecorder: Sendable {
         let problem: String? = decision == .unreadable
             ? (message.limitsReached.isEmpty ? "nothing readable" : "limits reached: " + message.limitsReached.joined(separator: ","))
             : nil
-        try ledger.setOutcome(inboundID, outcome: decision.outcome, autoKind: reading.auto.kind?.rawValue,
-                              problem: problem.map(StorableText.clean))
+        if !outcome.outcomeWritten || problem != nil {
+            try ledger.setOutcome(inboundID, outcome: decision.outcome, autoKind: reading.auto.kind?.rawValue,
+                                  problem: problem.map(StorableText.clean))
+        }
         return outcome
     }
 

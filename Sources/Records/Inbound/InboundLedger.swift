@@ -82,26 +82,47 @@ public struct InboundLedger {
         return try result.first?.int("id")
     }
 
-    /// An earlier message with the same Message-ID, or else the same bytes,
-    /// with the request it belongs to.
+    /// A message just recorded, with an earlier one of the same Message-ID,
+    /// or else the same bytes (and the request that one belongs to).
+    public struct Recorded: Sendable {
+        public var id: Int
+        public var earlierCopy: (inboundID: Int, requestID: Int?)?
+    }
+
+    /// Records a message, and in the same statement looks for an earlier
+    /// copy of it; nil when its IMAP key was already recorded.
     ///
     /// The copies are found first, apart (a materialised CTE), and only then
     /// ordered: with `ORDER BY id LIMIT 1` beside the match, a planner
     /// without statistics for the new table walks the primary key in order
     /// hoping for an early match, and reads every earlier message when
-    /// there is none, which is nearly always.
-    public func earlierCopy(of id: Int, messageID: String?, rawSHA256: String?) throws -> (inboundID: Int, requestID: Int?)? {
+    /// there is none, which is nearly always. The statement sees the table
+    /// as it was before the insert, so the new message is not its own copy.
+    public func insertFindingEarlierCopy(_ message: NewMessage) throws -> Recorded? {
         let result = try connection.execute("""
-            WITH copies AS MATERIALIZED (
-                SELECT id FROM dsr.inbound WHERE ((message_id = $2) OR (raw_sha256 = $3)) AND id < $1
+            WITH inserted AS (
+                INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw,
+                                         raw_sha256, from_address)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                ON CONFLICT (mailbox, uid_validity, uid) DO NOTHING
+                RETURNING id
+            ), copies AS MATERIALIZED (
+                SELECT id FROM dsr.inbound WHERE (message_id = $4) OR (raw_sha256 = $8)
+            ), earliest AS (
+                SELECT id FROM copies ORDER BY id LIMIT 1
             )
-            SELECT c.id, (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = c.id
-                          ORDER BY m.id LIMIT 1) AS request_id
-            FROM copies c
-            ORDER BY c.id LIMIT 1
-            """, [.int(id), .string(messageID), .string(rawSHA256)])
+            SELECT i.id, e.id AS copy_id,
+                   (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = e.id
+                    ORDER BY m.id LIMIT 1) AS copy_request_id
+            FROM inserted i LEFT JOIN earliest e ON e.id < i.id
+            """, [
+                .text(message.mailbox), .text(String(message.uidValidity)), .text(String(message.uid)),
+                .string(message.messageID), .timestamp(message.receivedAt), .int(message.sizeBytes),
+                .bytes(message.raw), .string(message.rawSHA256), .string(message.fromAddress),
+            ])
         guard let row = result.first else { return nil }
-        return (try row.int("id"), row.optionalInt("request_id"))
+        let copy = try row.optionalInt("copy_id").map { ($0, row.optionalInt("copy_request_id")) }
+        return Recorded(id: try row.int("id"), earlierCopy: copy)
     }
 
     public func setOutcome(_ id: Int, outcome: String, autoKind: String?, problem: String?) throws {

@@ -27,14 +27,43 @@ public struct RequestHistory {
     /// "dsri": intake's advisory lock class.
     static let lockClass: Int32 = 0x6473_7269
 
-    /// Requests (other than `ignored`) sent by this address (`forms`:
-    /// `AddressMatcher.storedForms`, compared with ASCII letters folded
-    /// only), received after `since`.
-    public func requests(from forms: [String], since: Date) throws -> Int {
-        try connection.execute("""
-            SELECT count(*) AS n FROM dsr.requests
-            WHERE lower(requester_address COLLATE "C") = ANY($1::text[]) AND received_at > $2 AND state <> 'ignored'
-            """, [.textArray(forms), .timestamp(since)]).first?.int("n") ?? 0
+    /// What a sender has asked before, in one statement: how many requests
+    /// (other than `ignored`) this address (`forms`: `AddressMatcher.storedForms`,
+    /// compared with ASCII letters folded only) sent after `since`, and,
+    /// with `repeating`, the oldest open request it sent (and that still
+    /// acts on it) after `repeating.since` with exactly these kinds and
+    /// these extracted fields (`fieldsJSON`, as intake stores them).
+    public func sender(_ forms: [String], since: Date, repeating: Repeat?) throws -> (requests: Int, openRepeat: Int?) {
+        let row = try connection.execute("""
+            SELECT (SELECT count(*) FROM dsr.requests
+                    WHERE lower(requester_address COLLATE "C") = ANY($1::text[]) AND received_at > $2
+                      AND state <> 'ignored') AS n,
+                   CASE WHEN $3::boolean THEN
+                       (SELECT id FROM dsr.requests
+                        WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
+                          AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $4
+                          AND state = ANY($7::text[])
+                          AND kinds @> $5::text[] AND kinds <@ $5::text[] AND fields = $6::jsonb
+                        ORDER BY id LIMIT 1)
+                   END AS repeat_id
+            """, [.textArray(forms), .timestamp(since), .bool(repeating != nil),
+                  repeating.map { .timestamp($0.since) } ?? .null,
+                  .textArray((repeating?.kinds ?? []).sorted().map(\.rawValue)), .text(repeating?.fieldsJSON ?? "{}"),
+                  .textArray(RequestState.open.map(\.rawValue))]).first
+        return (try row?.int("n") ?? 0, row?.optionalInt("repeat_id"))
+    }
+
+    /// The request a new one would repeat: these kinds and fields, since.
+    public struct Repeat: Sendable {
+        public var kinds: Set<RequestKind>
+        public var fieldsJSON: String
+        public var since: Date
+
+        public init(kinds: Set<RequestKind>, fieldsJSON: String, since: Date) {
+            self.kinds = kinds
+            self.fieldsJSON = fieldsJSON
+            self.since = since
+        }
     }
 
     /// Requests (other than `ignored`) opened by authenticated (or by
@@ -48,21 +77,6 @@ public struct RequestHistory {
                 WHERE received_at > $1 AND state <> 'ignored' AND sender_authenticated = $3 LIMIT $2
             ) recent
             """, [.timestamp(since), .int(limit), .bool(authenticated)]).first?.int("n") ?? 0
-    }
-
-    /// The oldest open request this address sent (and that still acts on
-    /// it) received after `since` with exactly these kinds and these
-    /// extracted fields (`fieldsJSON`, as intake stores them).
-    public func openRequest(from forms: [String], kinds: Set<RequestKind>, fieldsJSON: String, since: Date) throws -> Int? {
-        try connection.execute("""
-            SELECT id FROM dsr.requests
-            WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
-              AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $2
-              AND state = ANY($5::text[])
-              AND kinds @> $3::text[] AND kinds <@ $3::text[] AND fields = $4::jsonb
-            ORDER BY id LIMIT 1
-            """, [.textArray(forms), .timestamp(since), .textArray(kinds.sorted().map(\.rawValue)), .text(fieldsJSON),
-                  .textArray(RequestState.open.map(\.rawValue))]).first?.int("id")
     }
 
     /// How many messages have been linked to the request as repeats.

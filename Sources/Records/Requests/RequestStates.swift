@@ -14,20 +14,25 @@ public struct RequestStates {
     }
 
     /// What else is written with a new request, in the same statement: its
-    /// link to the message that opened it and its first audit event.
+    /// link to the message that opened it, its first audit event, and
+    /// (with `inboundOutcome`) the message's outcome in the ledger.
     public struct Opening: Sendable {
         public var inboundID: Int
         public var actor: String
         public var action: AuditAction
         public var detailsJSON: String
         public var at: Date
+        /// The ledger's outcome word and automatic kind for the message.
+        public var inboundOutcome: (outcome: String, autoKind: String?)?
 
-        public init(inboundID: Int, actor: String, action: AuditAction, detailsJSON: String, at: Date) {
+        public init(inboundID: Int, actor: String, action: AuditAction, detailsJSON: String, at: Date,
+                    inboundOutcome: (outcome: String, autoKind: String?)? = nil) {
             self.inboundID = inboundID
             self.actor = actor
             self.action = action
             self.detailsJSON = detailsJSON
             self.at = at
+            self.inboundOutcome = inboundOutcome
         }
     }
 
@@ -59,7 +64,8 @@ public struct RequestStates {
         ]
         guard let opening else { return try connection.execute(insert, parameters).first?.int("id") }
         parameters += [.int(opening.inboundID), .text(opening.actor), .text(opening.action.rawValue),
-                       .text(opening.detailsJSON), .timestamp(opening.at)]
+                       .text(opening.detailsJSON), .timestamp(opening.at),
+                       .string(opening.inboundOutcome?.outcome), .string(opening.inboundOutcome?.autoKind)]
         return try connection.execute("""
             WITH opened AS (
             \(insert)
@@ -68,6 +74,9 @@ public struct RequestStates {
             ), audited AS (
                 INSERT INTO dsr.audit_events (request_id, inbound_id, actor, action, to_state, reason, details, at)
                 SELECT id, $21, $22, $23, $6, $7, $24::jsonb, $25 FROM opened
+            ), noted AS (
+                UPDATE dsr.inbound SET outcome = $26, auto_kind = $27
+                WHERE $26::text IS NOT NULL AND id = $21 AND EXISTS (SELECT 1 FROM opened)
             )
             SELECT id FROM opened
             """, parameters).first?.int("id")
