@@ -211,9 +211,10 @@ public struct FulfilStage: PipelineStage {
             // hold nothing about gets "no data", a correction without values
             // gets "more information"; neither discloses anything.
             let valuesMissing = request.kinds == [.rectify] && request.fields.isEmpty
-            if try valuesMissing || ErasureSubjectLookup.keys(of: address, map: settings.map, matcher: settings.matcher,
-                                                               connection: connection).isEmpty {
-                return try execution.carryOut(request, address: address, kinds: request.kinds)
+            let subjects = try ErasureSubjectLookup.subjects(of: address, map: settings.map, matcher: settings.matcher,
+                                                             connection: connection)
+            if valuesMissing || subjects.isEmpty {
+                return try execution.carryOut(request, address: address, kinds: request.kinds, subjects: subjects)
             }
             try desk.ask(request, address: address)
             return "awaiting_confirmation"

@@ -28,10 +28,13 @@ struct RequestExecution {
         var recipient: String
     }
 
-    /// Returns the word for the stage's summary.
-    func carryOut(_ request: PendingRequest, address: String, kinds: Set<RequestKind>) throws -> String {
-        let subjects = try ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
-                                                         connection: connection)
+    /// Returns the word for the stage's summary. `subjects`: the customers
+    /// with the address, when the caller already looked them up (and locked
+    /// them) in this transaction.
+    func carryOut(_ request: PendingRequest, address: String, kinds: Set<RequestKind>,
+                  subjects known: [ErasureSubjectLookup.Subject]? = nil) throws -> String {
+        let subjects = try known ?? ErasureSubjectLookup.subjects(of: address, map: map, matcher: settings.matcher,
+                                                                  connection: connection)
         if subjects.count > 1 {
             try steps.apply(.sentToReview(reason: "several customers have the address (\(subjects.count))"), to: request)
             return "needs_review"
