@@ -52,6 +52,12 @@ extension LiveStackTests {
                     [.textArray(mine.map(String.init))]).first?.int("n")
                 #expect(left == 3 - round, "round \(round)")
                 #expect(report.moreWaiting == (round < 3), "round \(round)")
+                // The first attempts of the round's read were counted together; those the
+                // budget kept the round from reaching are taken back.
+                let counted = try await harness.database.query(
+                    "SELECT count(*) AS n FROM dsr.requests WHERE fulfil_attempts <> 0 AND id = ANY($1::bigint[])",
+                    [.textArray(mine.map(String.init))]).first?.int("n")
+                #expect(counted == 0, "round \(round)")
             }
         }
     }
