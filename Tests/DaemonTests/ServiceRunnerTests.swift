@@ -155,19 +155,20 @@ private let start = Date(timeIntervalSince1970: 1_800_000_000)
     #expect(logs.count(containing: "outage_seconds=70") == 1)
 }
 
-@Test func memoryIsGivenBackWhenTheDaemonGoesIdleAfterWork() async {
+@Test func memoryIsGivenBackBeforeEachWaitButNotWithinABacklog() async {
     let clock = ManualWallClock(start)
-    let stage = ScriptedStage("intake", handles: [0, 3, 0, 0, 2, 0])
-    let control = ScriptedControl(clock: clock, waits: [nil, nil, nil, nil, nil, .stop])
+    let stage = ScriptedStage("intake", handles: [0, 3, 3, 0, 2, 0])
+    let control = ScriptedControl(clock: clock, waits: [nil, nil, .stop])
     let releasedAfterRound = Mutex<[Int]>([])
-    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5), control: control,
-                                      clock: clock, logger: LogLines().logger,
+    // Side by side, a round that did work is followed by the next at once.
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5, concurrentStages: true),
+                                      control: control, clock: clock, logger: LogLines().logger,
                                       releaseMemory: { releasedAfterRound.withLock { $0.append(stage.runCount) } }).run()
     #expect(outcome == .stopped)
     #expect(stage.runCount == 6)
-    // Once after starting, then after each round that did work; idle rounds
-    // in between give nothing back again.
-    #expect(releasedAfterRound.withLock { $0 } == [1, 2, 5])
+    // Rounds 2, 3 and 5 did work and went straight on: no wait, nothing given back.
+    #expect(releasedAfterRound.withLock { $0 } == [1, 4, 6])
+    #expect(control.waited.count == 3)
 }
 
 @Test func watchdogIsPingedFromTheLoopWhileWaiting() async {

@@ -42,8 +42,8 @@ public struct ServiceRunner: Sendable {
     public let watchdog: WatchdogSettings?
     public let backoff: RunnerBackoff
     public let reloader: Reloader?
-    /// Called when the daemon goes idle after work, and at its first idle
-    /// wait (`FreeMemory.release` in `dsrd run`).
+    /// Called before each wait between rounds (not between the rounds of a
+    /// backlog): `FreeMemory.release` in `dsrd run`.
     public let releaseMemory: (@Sendable () -> Void)?
 
     public init(plan: ServicePlan, control: any ServiceControl, notifier: any ServiceNotifier = SilentNotifier(),
@@ -85,11 +85,7 @@ public struct ServiceRunner: Sendable {
             }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
                                                     failedRoundsInARow: state.failedRoundsInARow)
-            if results.contains(where: \.didWork) { state.workSinceRelease = true }
-            if delay > 0, state.workSinceRelease, let releaseMemory {
-                releaseMemory()
-                state.workSinceRelease = false
-            }
+            if delay > 0 { releaseMemory?() }
             await waitBetweenRounds(seconds: delay, state: &state)
             if state.stopRequested { break }
         }
@@ -106,9 +102,6 @@ public struct ServiceRunner: Sendable {
         var stopRequested = false
         var reloadRequested = false
         var outages = OutageTracker()
-        /// Whether memory may have been freed since it was last given back
-        /// (true at the start: setting up frees what it parsed).
-        var workSinceRelease = true
     }
 
     private func runRound(_ state: inout LoopState, concurrently: Bool) async -> [StageResult] {

@@ -18,12 +18,6 @@ public struct StageResult: Sendable, Equatable {
         if case .done = outcome { return true }
         return false
     }
-
-    /// Whether the stage handled, deferred or failed anything this round.
-    public var didWork: Bool {
-        if case .done(let report) = outcome { return report.handled + report.deferred + report.failed > 0 }
-        return false
-    }
 }
 
 /// The one-line summary of a round, for systemd's STATUS= (shown by
