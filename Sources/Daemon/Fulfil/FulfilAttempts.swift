@@ -40,17 +40,12 @@ struct FulfilAttempts {
         return try await database.withConnection { try FulfilAttemptCounts($0).countFresh(requestIDs: requestIDs) }
     }
 
-    /// Takes back attempts counted ahead at requests that were not carried
-    /// out after all (the round stopped first). Best effort.
+    /// Takes back attempts that ended without taking the process down (the
+    /// database went away), or that were counted ahead at requests the
+    /// round did not reach. Best effort, as the database may be what failed.
     func takeBack(requestIDs: [Int]) async {
         guard !requestIDs.isEmpty else { return }
         _ = try? await database.withConnection { try FulfilAttemptCounts($0).takeBackAll(requestIDs: requestIDs) }
-    }
-
-    /// Takes back an attempt that ended without taking the process down
-    /// (the database went away). Best effort, as the database is what failed.
-    func takeBack(requestID: Int) async {
-        _ = try? await database.withConnection { try FulfilAttemptCounts($0).takeBack(requestID: requestID) }
     }
 
     /// Moves the request to `needs_review` without reading its message

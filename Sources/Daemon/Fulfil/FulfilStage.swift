@@ -86,14 +86,15 @@ public struct FulfilStage: PipelineStage {
             do {
                 word = try await handle(requestID: id, reference: reference, counted: counted)
             } catch {
-                await attempts.takeBack(requestIDs: upcoming.map(\.id).filter(countedAhead.contains))
+                await attempts.takeBack(requestIDs: Array(countedAhead))
                 throw error
             }
             counts[word, default: 0] += 1
             logger.info("request handled", ["reference": reference, "request_id": id, "outcome": word])
             progress()
         }
-        await attempts.takeBack(requestIDs: upcoming.map(\.id).filter(countedAhead.contains))
+        // Those counted ahead and not reached (the budget stopped the round).
+        await attempts.takeBack(requestIDs: Array(countedAhead))
         if outOfBudget {
             logger.info("fulfil round budget used, more waiting", [
                 "handled": handled, "seconds": Int(clock.now().timeIntervalSince(budget.started)),
@@ -145,7 +146,7 @@ public struct FulfilStage: PipelineStage {
             }
         } catch let error as PostgresError where error.kind == .connectionFailed || error.kind == .connectionLost
                     || error.isRetryableTransactionFailure {
-            await attempts.takeBack(requestID: requestID)
+            await attempts.takeBack(requestIDs: [requestID])
             throw error
         } catch {
             let reason = "could not be carried out: " + LogSafe.describe(error)

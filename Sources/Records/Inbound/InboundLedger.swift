@@ -68,18 +68,23 @@ public struct InboundLedger {
     /// Records the message; nil when its key was already recorded (by an
     /// earlier run or another daemon).
     public func insert(_ message: NewMessage) throws -> Int? {
-        let result = try connection.execute("""
-            INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw,
-                                     raw_sha256, from_address)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (mailbox, uid_validity, uid) DO NOTHING
-            RETURNING id
-            """, [
-                .text(message.mailbox), .text(String(message.uidValidity)), .text(String(message.uid)),
-                .string(message.messageID), .timestamp(message.receivedAt), .int(message.sizeBytes),
-                .bytes(message.raw), .string(message.rawSHA256), .string(message.fromAddress),
-            ])
-        return try result.first?.int("id")
+        try connection.execute(Self.insertSQL, Self.insertParameters(message)).first?.int("id")
+    }
+
+    /// The insert of a new message ($1–$9, `insertParameters`), returning
+    /// its id, or nothing when its IMAP key is already recorded.
+    private static let insertSQL = """
+        INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw,
+                                 raw_sha256, from_address)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        ON CONFLICT (mailbox, uid_validity, uid) DO NOTHING
+        RETURNING id
+        """
+
+    private static func insertParameters(_ message: NewMessage) -> [SQLValue] {
+        [.text(message.mailbox), .text(String(message.uidValidity)), .text(String(message.uid)),
+         .string(message.messageID), .timestamp(message.receivedAt), .int(message.sizeBytes),
+         .bytes(message.raw), .string(message.rawSHA256), .string(message.fromAddress)]
     }
 
     /// A message just recorded, with an earlier one of the same Message-ID,
@@ -101,11 +106,7 @@ public struct InboundLedger {
     public func insertFindingEarlierCopy(_ message: NewMessage) throws -> Recorded? {
         let result = try connection.execute("""
             WITH inserted AS (
-                INSERT INTO dsr.inbound (mailbox, uid_validity, uid, message_id, received_at, size_bytes, raw,
-                                         raw_sha256, from_address)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                ON CONFLICT (mailbox, uid_validity, uid) DO NOTHING
-                RETURNING id
+            \(Self.insertSQL)
             ), copies AS MATERIALIZED (
                 SELECT id FROM dsr.inbound WHERE (message_id = $4) OR (raw_sha256 = $8)
             ), earliest AS (
@@ -115,13 +116,9 @@ public struct InboundLedger {
                    (SELECT m.request_id FROM dsr.request_messages m WHERE m.inbound_id = e.id
                     ORDER BY m.id LIMIT 1) AS copy_request_id
             FROM inserted i LEFT JOIN earliest e ON e.id < i.id
-            """, [
-                .text(message.mailbox), .text(String(message.uidValidity)), .text(String(message.uid)),
-                .string(message.messageID), .timestamp(message.receivedAt), .int(message.sizeBytes),
-                .bytes(message.raw), .string(message.rawSHA256), .string(message.fromAddress),
-            ])
+            """, Self.insertParameters(message))
         guard let row = result.first else { return nil }
-        let copy = try row.optionalInt("copy_id").map { ($0, row.optionalInt("copy_request_id")) }
+        let copy = row.optionalInt("copy_id").map { ($0, row.optionalInt("copy_request_id")) }
         return Recorded(id: try row.int("id"), earlierCopy: copy)
     }
 

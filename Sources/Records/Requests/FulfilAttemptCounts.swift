@@ -45,13 +45,6 @@ public struct FulfilAttemptCounts {
             [.textArray(requestIDs.map(String.init))])
     }
 
-    /// Takes one attempt back (never below 0).
-    public func takeBack(requestID: Int) throws {
-        try connection.execute(
-            "UPDATE dsr.requests SET fulfil_attempts = fulfil_attempts - 1 WHERE id = $1 AND fulfil_attempts > 0",
-            [.int(requestID)])
-    }
-
     /// Back to 0.
     public func reset(requestID: Int) throws {
         try connection.execute("UPDATE dsr.requests SET fulfil_attempts = 0 WHERE id = $1", [.int(requestID)])
