@@ -58,7 +58,7 @@ enum BelowPointer {
             $0.properties.isAlphabetic || $0 == " " ? $0 : " "
         }))
         let squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
-        return phrases.contains { squeezed.contains(" \($0) ") }
+        return phrases.contains { squeezed.containsBytes(" \($0) ") }
     }
 
     /// The person's own lines below `start`: unquoted lines between `>`

@@ -30,13 +30,21 @@ enum Charset {
     /// Lowercased, trimmed, quotes and an RFC 2231 language suffix removed.
     static func normalizedName(_ charset: String?) -> String {
         guard let charset else { return "" }
-        var name = charset.trimmingCharacters(in: .whitespaces).lowercased()
-        name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        var name = trimmed(charset) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }.lowercased()
+        name = trimmed(name) { $0 == "\"" || $0 == "'" }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if name.hasPrefix("iso8859") { name = "iso-8859" + name.dropFirst(7) }
         if name.hasPrefix("iso_8859") { name = "iso-8859" + name.dropFirst(8) }
         if name.hasPrefix("cp125") { name = "windows-125" + name.dropFirst(5) }
         return name
+    }
+
+    /// The text without the scalars `drop` matches at either end.
+    private static func trimmed(_ text: String, dropping drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !drop($0) }),
+              let end = scalars.lastIndex(where: { !drop($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 
     /// UTF-8 where valid; each byte of an invalid sequence read as Windows-1252.

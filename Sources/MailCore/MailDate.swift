@@ -6,8 +6,7 @@ import Foundation
 enum MailDate {
     static func parse(_ text: String) -> Date? {
         var tokens = text
-            .replacingOccurrences(of: ",", with: " ")
-            .split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
             .map(String.init)
         guard !tokens.isEmpty else { return nil }
         if let first = tokens.first, Int(first) == nil, month(first) == nil { tokens.removeFirst() }
@@ -23,7 +22,7 @@ enum MailDate {
                 continue
             }
             if monthNumber == nil, let number = month(token) { monthNumber = number; continue }
-            if !sawTime, token.contains(":") {
+            if !sawTime, token.utf8.contains(UInt8(ascii: ":")) {
                 let parts = token.split(separator: ":").map { Int($0) }
                 guard parts.count >= 2, let h = parts[0], let m = parts[1] else { return nil }
                 hour = h
@@ -33,7 +32,7 @@ enum MailDate {
                 continue
             }
             if let offset = zoneOffset(token) { offsetSeconds = offset; continue }
-            if token.count == 10, token.contains("-") {
+            if token.count == 10, token.utf8.contains(UInt8(ascii: "-")) {
                 let parts = token.split(separator: "-").compactMap { Int($0) }
                 if parts.count == 3 { year = parts[0]; monthNumber = parts[1]; day = parts[2] }
             }

@@ -167,9 +167,9 @@ enum QuoteMarkers {
     /// "Den 3. mars skrev jeg til dere:" has neither and is not cut.
     private static func isAttribution(_ lower: String, next: String?) -> Bool {
         guard lower.hasSuffix(":"), lower.utf8.count <= 600,
-              attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
+              attributionVerbs.contains(where: { lower.containsBytes($0) }) else { return false }
         if next?.hasPrefix(">") ?? false { return true }
-        let hasTimeOrAddress = lower.contains("@") || containsClockTime(lower)
+        let hasTimeOrAddress = lower.utf8.contains(UInt8(ascii: "@")) || containsClockTime(lower)
         return hasTimeOrAddress && startsLikeAttribution(lower)
     }
 
@@ -208,7 +208,7 @@ enum QuoteMarkers {
         guard trimmed.utf8.count < 120, let first = trimmed.first, "sShHgGvVeEiI".contains(first) else { return false }
         let lower = trimmed.lowercased()
         if mobilePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        return lower.hasPrefix("von meinem ") && lower.contains("gesendet")
+        return lower.hasPrefix("von meinem ") && lower.containsBytes("gesendet")
     }
 
     private static let mobilePrefixes = [

@@ -26,10 +26,13 @@ enum SubjectPatterns {
         "kan ikke leveres", "ikke levert", "non recapitabile", "message not delivered", "delivery status",
     ]
 
+    private static let bounceStartPhrases = UTF8Phrases(bounceStarts)
+    private static let bounceAnywhere = UTF8Phrases(bouncePhrases)
+
     static func bounce(_ lower: String) -> Strength? {
-        let subject = lower.drop(while: { $0 == " " || $0 == "\t" })
-        if bounceStarts.contains(where: { subject.hasPrefix($0) }) { return .strong }
-        if bouncePhrases.contains(where: { subject.contains($0) }) { return .weak }
+        let subject = String(lower.drop(while: { $0 == " " || $0 == "\t" }))
+        if bounceStartPhrases.anyPrefix(of: subject) { return .strong }
+        if bounceAnywhere.anyContained(in: subject) { return .weak }
         return nil
     }
 
@@ -56,10 +59,13 @@ enum SubjectPatterns {
         "fravær", "fråvær", "ferie", "frånvaro", "semester", "absence", "vacation", "abwesenheit", "urlaub",
     ]
 
+    private static let autoReplyAnywhere = UTF8Phrases(autoReplyPhrases)
+    private static let autoReplyStartPhrases = UTF8Phrases(autoReplyStarts)
+
     static func isAutoReply(_ lower: String) -> Bool {
-        if autoReplyPhrases.contains(where: { lower.contains($0) }) { return true }
+        if autoReplyAnywhere.anyContained(in: lower) { return true }
         let subject = lower.drop(while: { $0 == " " || $0 == "\t" })
-        if autoReplyStarts.contains(where: { subject.hasPrefix($0) }) { return true }
+        if autoReplyStartPhrases.anyPrefix(of: String(subject)) { return true }
         let first = subject.prefix(while: { $0.isLetter })
         return autoReplyFirstWords.contains(String(first))
     }

@@ -39,6 +39,7 @@ enum FuzzyCues {
 
     private static let cueSet = Set(cues)
     private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
+    private static let longestCue = cueScalars.map(\.count).max() ?? 0
 
     static func corrected(_ tokens: [String], knowing vocabulary: Vocabulary = .everyLanguage) -> [String] {
         var result = tokens
@@ -56,8 +57,10 @@ enum FuzzyCues {
     /// mail's language use is no slip ("delte" is Norwegian for "shared",
     /// but in English mail a slip of "delete").
     static func cue(for token: String, knowing vocabulary: Vocabulary = .everyLanguage) -> String? {
+        // Counted before copied: most words are too short or too long to be a slip of any cue.
+        let count = token.unicodeScalars.count
+        guard count >= 5, count <= longestCue + 1, !cueSet.contains(token), !realWords.contains(token) else { return nil }
         let scalars = Array(token.unicodeScalars)
-        guard scalars.count >= 5, !cueSet.contains(token), !realWords.contains(token) else { return nil }
         for (number, cue) in cueScalars.enumerated() {
             let difference = scalars.count - cue.count
             guard abs(difference) <= 1 else { continue }
@@ -75,6 +78,8 @@ enum FuzzyCues {
     struct Vocabulary: Sendable {
         let words: Set<String>
         let prefixes: [String]
+        /// The prefixes of four letters or more, with their length in letters.
+        private let longPrefixes: [(prefix: String, letters: Int)]
 
         init(_ rules: [PhraseRule]) {
             var words = Set<String>()
@@ -92,10 +97,13 @@ enum FuzzyCues {
             }
             self.words = words
             self.prefixes = prefixes.sorted()
+            longPrefixes = self.prefixes.map { ($0, $0.count) }.filter { $0.letters >= 4 }
         }
 
         func knows(_ token: String) -> Bool {
-            words.contains(token) || prefixes.contains { $0.count >= 4 && $0.count + 3 >= token.count && token.hasPrefix($0) }
+            if words.contains(token) { return true }
+            let letters = token.count
+            return longPrefixes.contains { $0.letters + 3 >= letters && token.hasPrefix($0.prefix) }
         }
 
         /// Every lexicon's words, for mail whose language is not known.

@@ -1,3 +1,5 @@
+import MailCore
+
 /// A phrase pattern over folded word tokens.
 ///
 /// Written as space-separated elements: `delete* ~3 my ~2 data|account`.
@@ -14,19 +16,15 @@ struct PhrasePattern: Sendable {
 
         /// Substring test on UTF-8 bytes (Foundation's is slow on Linux).
         static func contains(_ text: String, _ part: String) -> Bool {
-            let haystack = Array(text.utf8)
-            let needle = Array(part.utf8)
-            guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            }
-            return false
+            var text = text
+            var part = part
+            return text.withUTF8 { haystack in part.withUTF8 { needle in UTF8Bytes.contains(haystack, needle) } }
         }
 
         func matches(_ token: String) -> Bool {
             switch self {
             case .word(let word): return token == word
-            case .prefix(let prefix): return token.hasPrefix(prefix)
+            case .prefix(let prefix): return token.hasPrefixBytes(prefix)
             case .infix(let infix): return Self.contains(token, infix)
             }
         }

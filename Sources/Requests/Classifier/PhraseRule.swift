@@ -17,8 +17,29 @@ struct PhraseRule: Sendable {
     /// Words that, inside the match or next to it, make it someone else's:
     /// "we will delete your data", "vi sletter dataene dine", "their copy of
     /// the data".
-    var foreign: Set<String> = []
+    let foreign: Set<String>
     let language: Language
+    /// Whether the phrase names the person's data or account as a whole
+    /// (read from the pattern's own words, never from evidence text).
+    let namesWholeRecord: Bool
+    /// The rule as evidence: its language and pattern, long lists of
+    /// alternatives shortened ("en:delete|erase… ~3 my|me…").
+    let evidence: String
+
+    init(signal: Signal, weight: Double, pattern: PhrasePattern, negatable: Bool, firm: Bool, subjectOnly: Bool,
+         wholeSentence: Bool, foreign: Set<String> = [], language: Language) {
+        self.signal = signal
+        self.weight = weight
+        self.pattern = pattern
+        self.negatable = negatable
+        self.firm = firm
+        self.subjectOnly = subjectOnly
+        self.wholeSentence = wholeSentence
+        self.foreign = foreign
+        self.language = language
+        namesWholeRecord = Self.namesWholeRecord(pattern)
+        evidence = Self.evidence(pattern, language: language)
+    }
 
     /// Stems that name a person's data or account as a whole, in the
     /// languages dsrd reads: an erasure phrase containing one ("delete all
@@ -26,9 +47,7 @@ struct PhraseRule: Sendable {
     /// a withdrawal of consent covers.
     static let wholeRecordStems = ["data", "information", "opplysning", "uppgift", "oplysning", "daten", "konto", "account"]
 
-    /// Whether the phrase names the person's data or account as a whole
-    /// (read from the pattern's own words, never from evidence text).
-    var namesWholeRecord: Bool {
+    private static func namesWholeRecord(_ pattern: PhrasePattern) -> Bool {
         pattern.elements.contains { element in
             element.alternatives.contains { alternative in
                 let word: String
@@ -40,9 +59,7 @@ struct PhraseRule: Sendable {
         }
     }
 
-    /// The rule as evidence: its language and pattern, long lists of
-    /// alternatives shortened ("en:delete|erase… ~3 my|me…").
-    var evidence: String {
+    private static func evidence(_ pattern: PhrasePattern, language: Language) -> String {
         let parts = pattern.source.split(separator: " ").map { part -> String in
             let alternatives = part.split(separator: "|")
             return alternatives.count > 3 ? alternatives.prefix(2).joined(separator: "|") + "\u{2026}" : String(part)

@@ -11,13 +11,13 @@ extension RectificationExtractor {
         if RectificationVocabulary.withWords.contains(words.folded[index]) { return index - position <= 6 }
         if between.contains(where: { RectificationVocabulary.fromWords.contains($0) }) { return index - position <= 10 }
         // "Min arbejdsgiver er i øvrigt ændret til B": a change verb between the field and "to".
-        if index - position <= 8 && between.contains(where: { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }) {
+        if index - position <= 8 && between.contains(where: RectificationVocabulary.isChangeVerb) {
             return true
         }
         guard index - position <= 4 else { return false }
         let before = words.folded[max(0, position - 10)..<position]
-        return before.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
-            || between.contains { word in RectificationVocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+        return before.contains(where: RectificationVocabulary.isChangeVerb)
+            || between.contains(where: RectificationVocabulary.isChangeVerb)
     }
 
     /// "update it to B", "endre det til B": a change verb, a pronoun, `to`.
@@ -29,7 +29,7 @@ extension RectificationExtractor {
         where RectificationVocabulary.pronouns.contains(words.folded[pronoun]) {
             for verb in stride(from: pronoun - 1, through: max(0, pronoun - 2), by: -1) {
                 let word = words.folded[verb]
-                if RectificationVocabulary.changeVerbs.contains(where: { word.hasPrefix($0) }) { return true }
+                if RectificationVocabulary.isChangeVerb(word) { return true }
             }
         }
         return false

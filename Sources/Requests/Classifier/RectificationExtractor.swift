@@ -1,3 +1,5 @@
+import MailCore
+
 import Foundation
 
 /// Finds the new values a rectification request names.
@@ -60,8 +62,7 @@ public enum RectificationExtractor {
                 continue
             }
             // "Could you update my profile? Organisation: B / Job title: C"
-            if !isHeading && !sentence.isSubject && sentence.tokens.contains(where: { token in
-                RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) } }) {
+            if !isHeading && !sentence.isSubject && sentence.tokens.contains(where: RectificationVocabulary.isChangeVerb) {
                 inChangeBlock = true
             }
             guard isHeading || mayHoldValue(sentence) else { continue }
@@ -101,7 +102,7 @@ public enum RectificationExtractor {
         }
         guard vocabulary.isWords.contains(bare) || vocabulary.toWords.contains(bare) else { return nil }
         let field = words.fieldPositions.last?.field
-        let changes = words.folded.contains { word in vocabulary.changeVerbs.contains { word.hasPrefix($0) } }
+        let changes = words.folded.contains(where: vocabulary.isChangeVerb)
         let isNew = words.folded.contains(where: vocabulary.newWords.contains)
         // Without a field named, the next line's shape (an address, a number) decides.
         guard changes || isNew else { return nil }
@@ -128,18 +129,14 @@ public enum RectificationExtractor {
             .union(v.negations)
     }()
 
-    private static let changeVerbInitials = Set(RectificationVocabulary.changeVerbs.compactMap(\.first))
-
     private static func mayHoldValue(_ sentence: Sentence) -> Bool {
         sentence.text.unicodeScalars.contains(":")
             || sentence.tokens.contains { token in
-                guard let first = token.first else { return false }
-                return cueTokens.contains(token)
-                    || changeVerbInitials.contains(first) && RectificationVocabulary.changeVerbs.contains { token.hasPrefix($0) }
+                cueTokens.contains(token) || RectificationVocabulary.isChangeVerb(token)
                     // "Jeg er dansk", "I'm vegan now"
                     || ValueReader.isDietWord(token) || ValueReader.isNationalityWord(token)
             }
-            || sentence.text.contains("'s ") || sentence.text.contains("\u{2019}s ")
+            || sentence.text.containsBytes("'s ") || sentence.text.containsBytes("\u{2019}s ")
     }
 
     private static func values(

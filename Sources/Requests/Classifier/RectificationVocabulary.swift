@@ -1,3 +1,5 @@
+import MailCore
+
 /// The words that name a customer-record field, and the cue words around a
 /// new value, in all six languages. Matched against lowercased words with
 /// punctuation trimmed; field names match as prefixes ("etternavnet").
@@ -44,6 +46,10 @@ enum RectificationVocabulary {
     static let withWords: Set<String> = ["with", "med", "mit", "durch"]
     static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
     static let fromWords: Set<String> = ["from", "fra", "frå", "från", "von", "af"]
+    /// Whether the word starts with a change verb.
+    static func isChangeVerb(_ word: String) -> Bool { changeVerbPhrases.anyPrefix(of: word) }
+    private static let changeVerbPhrases = UTF8Phrases(changeVerbs)
+
     static let changeVerbs: [String] = [
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",

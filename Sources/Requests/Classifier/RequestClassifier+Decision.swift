@@ -35,7 +35,7 @@ extension RequestClassifier {
         // "I asked you to delete my account, but I have changed my mind: do NOT
         // delete anything": with a withdrawal, a kind also negated is taken back.
         if tally.score(.withdrawal) > 0 {
-            for kind in tally.negatedKinds where kinds.contains(kind) {
+            for kind in RequestKind.allCases where kinds.contains(kind) && tally.negatedKinds.contains(kind) {
                 kinds.remove(kind)
                 evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
                 evidence.append("not \(kind.rawValue): taken back and negated")
@@ -43,7 +43,8 @@ extension RequestClassifier {
         }
         // "How do I change my e-mail myself? I'd rather fix it myself": asks how, not that we do it.
         if tally.score(.selfService) > 0 {
-            for kind in kinds where tally.strongest(.kind(kind)) < 1.5 {
+            // In the kinds' own order: a set's order changes from run to run.
+            for kind in RequestKind.allCases where kinds.contains(kind) && tally.strongest(.kind(kind)) < 1.5 {
                 kinds.remove(kind)
                 evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
                 evidence.append("not \(kind.rawValue): asks how to do it oneself")

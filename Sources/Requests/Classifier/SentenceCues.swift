@@ -1,3 +1,5 @@
+import MailCore
+
 /// Cue words that tell how a sentence asks: a polite question ("Can you…"),
 /// a command ("Delete my account."), the writer's own earlier request in a
 /// reminder, or data-protection talk at all.
@@ -58,7 +60,9 @@ enum SentenceCues {
         "personopplys", "personoplys", "personenbezog", "personuppgift", "opplysing", "kontaktinfo", "kontaktopplys",
     ]
 
+    private static let privacyPhrases = UTF8Phrases(privacyPrefixes)
+
     static func isPrivacyWord(_ token: String) -> Bool {
-        privacyPrefixes.contains { token.hasPrefix($0) }
+        privacyPhrases.anyPrefix(of: token)
     }
 }

@@ -1,3 +1,5 @@
+import MailCore
+
 /// Case and punctuation folding, done once per text so phrase matching can
 /// compare plain lowercase words.
 enum TextFolding {
@@ -20,14 +22,14 @@ enum TextFolding {
             lowered = lowered.replacingOccurrences(of: "\u{2019}", with: "'")
                 .replacingOccurrences(of: "\u{2018}", with: "'")
         }
-        if lowered.contains("'") {
+        if lowered.utf8.contains(UInt8(ascii: "'")) {
             lowered = lowered.replacingOccurrences(of: "i'm", with: "i am")
                 .replacingOccurrences(of: "i've", with: "i have")
                 .replacingOccurrences(of: "i'd", with: "i would")
                 .replacingOccurrences(of: "'re ", with: " are ")
                 .replacingOccurrences(of: "'ll ", with: " will ")
         }
-        if lowered.contains("n't") {
+        if lowered.containsBytes("n't") {
             lowered = lowered.replacingOccurrences(of: "won't", with: "will not")
                 .replacingOccurrences(of: "can't", with: "can not")
                 .replacingOccurrences(of: "n't", with: " not")

@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Reads a field value that starts at a word of a sentence.
 enum ValueReader {
@@ -33,6 +34,9 @@ enum ValueReader {
 
     /// Nationalities as people write them, in the six languages ("dansk",
     /// "Canadian", "Österreicherin").
+    private static let dietPhrases = UTF8Phrases(dietPrefixes)
+    private static let nationalityPhrases = UTF8Phrases(nationalityPrefixes)
+
     static let nationalityPrefixes = [
         "norsk", "svensk", "dansk", "finsk", "færøsk", "islandsk", "tysk", "polsk", "britisk", "amerikansk", "kanadisk", "fransk",
         "irsk", "nederlandsk", "spansk", "italiensk", "litauisk", "latvisk", "estisk", "ukrainsk", "norwegian", "swedish", "danish",
@@ -42,11 +46,11 @@ enum ValueReader {
     ]
 
     static func isNationalityWord(_ word: String) -> Bool {
-        word.count >= 4 && nationalityPrefixes.contains { word.hasPrefix($0) }
+        word.count >= 4 && nationalityPhrases.anyPrefix(of: word)
     }
 
     static func isDietWord(_ word: String) -> Bool {
-        dietPrefixes.contains { word.hasPrefix($0) }
+        dietPhrases.anyPrefix(of: word)
     }
 
     static func isNationality(_ words: SentenceWords, at start: Int) -> Bool {
@@ -54,7 +58,7 @@ enum ValueReader {
         while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
         guard index < words.folded.count else { return false }
         let word = words.folded[index]
-        return word.count >= 4 && nationalityPrefixes.contains { word.hasPrefix($0) }
+        return word.count >= 4 && nationalityPhrases.anyPrefix(of: word)
     }
 
     /// A value's first word (after fillers): capitalised, a number, an
@@ -77,7 +81,7 @@ enum ValueReader {
         while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
         guard index < words.folded.count else { return false }
         let word = words.folded[index]
-        return dietPrefixes.contains { word.hasPrefix($0) }
+        return dietPhrases.anyPrefix(of: word)
     }
 
     /// Guesses a field from the value itself: an e-mail address or a phone number.

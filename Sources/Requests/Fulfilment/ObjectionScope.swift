@@ -1,3 +1,5 @@
+import MailCore
+
 /// What an objection (GDPR Art. 21) is about: sharing with partners, direct
 /// marketing, or both.
 public enum ObjectionScope: String, Sendable, Codable, Equatable, CaseIterable {
@@ -45,27 +47,64 @@ enum ObjectionVocabulary {
         "werbung", "werbe", "nyhedsbrev",
     ]
 
+    /// The lowercased runs of letters and digits. Scalar by scalar: a mark
+    /// that extends the character before it (a combining accent) goes with
+    /// that character, as a `Character` of a letter would.
+    private static let sharingPrefixes = UTF8Phrases(sharingStems)
+    private static let sharingSuffixes = UTF8Phrases(["deling", "weitergabe"])
+    private static let marketingPrefixes = UTF8Phrases(marketingStems)
+    private static let marketingSuffixes = UTF8Phrases(["markedsføring", "reklame", "werbung", "nyhetsbrev", "newsletter", "utskick"])
+
     static func words(of text: String) -> [String] {
-        text.lowercased()
-            .split(whereSeparator: { !($0.isLetter || $0.isNumber) })
-            .map(String.init)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var inWord = false
+        var first = true
+        for scalar in text.lowercased().unicodeScalars {
+            defer { first = false }
+            if !first && !scalar.isASCII && extendsCharacter(scalar) {
+                if inWord { current.append(scalar) }
+                continue
+            }
+            if isWordScalar(scalar) {
+                current.append(scalar)
+                inWord = true
+            } else {
+                if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
+                inWord = false
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func extendsCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || scalar == "\u{200D}" || scalar.properties.generalCategory == .spacingMark
     }
 
     static func isSharingWord(_ word: String) -> Bool {
-        sharingWords.contains(word) || sharingStems.contains(where: { word.hasPrefix($0) })
-            || word.hasSuffix("deling") || word.hasSuffix("weitergabe")
+        sharingWords.contains(word) || sharingPrefixes.anyPrefix(of: word) || sharingSuffixes.anySuffix(of: word)
     }
 
     /// "third party/parties", "tredje part" (sv): two words that only together name sharing.
     static func containsThirdParty(_ words: [String]) -> Bool {
         zip(words, words.dropFirst()).contains { first, second in
-            (first == "third" && second.hasPrefix("part")) || (first == "tredje" && second.hasPrefix("part"))
+            (first == "third" || first == "tredje") && second.hasPrefixBytes("part")
         }
     }
 
     static func isMarketingWord(_ word: String) -> Bool {
-        marketingStems.contains(where: { word.hasPrefix($0) })
-            || ["markedsføring", "reklame", "werbung", "nyhetsbrev", "newsletter", "utskick"]
-                .contains(where: { word.hasSuffix($0) })
+        marketingPrefixes.anyPrefix(of: word) || marketingSuffixes.anySuffix(of: word)
     }
 }

@@ -1,0 +1,106 @@
+/// Substring and prefix tests on UTF-8 bytes, without the copies and
+/// grapheme walks of `String`'s own or the trip through NSString that
+/// Foundation's `contains` takes on Linux. Both sides are compared as
+/// written, with no Unicode equivalence: right for lowercased text against
+/// fixed phrases and for folded word tokens, which are in one normalisation.
+public enum UTF8Bytes {
+    public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8]) -> Bool {
+        prefix.withUnsafeBufferPointer { hasPrefix(bytes, $0) }
+    }
+
+    public static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        var offset = 0
+        while offset < prefix.count {
+            if bytes[offset] != prefix[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { contains(haystack, $0) }
+    }
+
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count && haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// A fixed list of phrases or stems as UTF-8 bytes, for testing many
+/// words against it without converting each phrase again.
+public struct UTF8Phrases: Sendable {
+    private let phrases: [[UInt8]]
+
+    public init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+    }
+
+    /// Whether the text starts with one of the phrases.
+    public func anyPrefix(of text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in phrases.contains { UTF8Bytes.hasPrefix(bytes, $0) } }
+    }
+
+    /// Whether the text ends with one of the phrases.
+    public func anySuffix(of text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            phrases.contains { phrase in
+                guard bytes.count >= phrase.count else { return false }
+                let start = bytes.count - phrase.count
+                for offset in phrase.indices where bytes[start + offset] != phrase[offset] { return false }
+                return true
+            }
+        }
+    }
+
+    /// Whether one of the phrases occurs in the text.
+    public func anyContained(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in phrases.contains { UTF8Bytes.contains(bytes, $0) } }
+    }
+}
+
+extension StringProtocol {
+    /// Whether `part` occurs in the text, byte for byte (see `UTF8Bytes`).
+    @inlinable
+    public func containsBytes(_ part: some StringProtocol) -> Bool {
+        withBytes { haystack in part.withBytes { UTF8Bytes.contains(haystack, $0) } }
+    }
+
+    /// Whether the text starts with `prefix`, byte for byte (see `UTF8Bytes`).
+    @inlinable
+    public func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
+        withBytes { bytes in prefix.withBytes { UTF8Bytes.hasPrefix(bytes, $0) } }
+    }
+
+    /// Whether the text ends with `suffix`, byte for byte (see `UTF8Bytes`).
+    @inlinable
+    public func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
+        withBytes { bytes in
+            suffix.withBytes { suffix in
+                bytes.count >= suffix.count
+                    && UTF8Bytes.hasPrefix(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
+            }
+        }
+    }
+
+    @usableFromInline
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
