@@ -1,0 +1,46 @@
+import Testing
+@testable import MailCore
+
+/// The byte-level tests agree with `String`'s own on text in one normalisation.
+@Suite struct UTF8BytesTests {
+    static let texts = ["", "a", "slett", "sletting", "kontoen min", "löschen", "gelöscht", "nøddeallergi",
+                        "mail delivery failed: returning message", "out of office", "ø", "ab", "x\u{2019}s y"]
+    static let parts = ["", "a", "slett", "ett", "löschen", "lösch", "ö", "allergi", "nødde", "delivery failed",
+                        "of", "ø", "b", "\u{2019}s "]
+
+    @Test func containsAgreesWithString() {
+        for text in Self.texts {
+            for part in Self.parts {
+                let expected = part.isEmpty || text.unicodeScalars.count >= part.unicodeScalars.count
+                    && (0...(text.unicodeScalars.count - part.unicodeScalars.count)).contains { start in
+                        text.unicodeScalars.dropFirst(start).starts(with: part.unicodeScalars)
+                    }
+                #expect(text.containsBytes(part) == expected, "\(text) / \(part)")
+                #expect(Substring(text).containsBytes(Substring(part)) == expected, "\(text) / \(part) as substrings")
+            }
+        }
+    }
+
+    @Test func prefixAndSuffixAgreeWithString() {
+        for text in Self.texts {
+            for part in Self.parts {
+                #expect(text.hasPrefixBytes(part) == text.hasPrefix(part), "\(text) / \(part)")
+                #expect(text.hasSuffixBytes(part) == text.hasSuffix(part), "\(text) / \(part)")
+            }
+        }
+    }
+
+    @Test func phraseListsMatchAnyOfTheirPhrases() {
+        let stems = UTF8Phrases(["partner", "deling", "weitergab"])
+        #expect(stems.anyPrefix(of: "partnere"))
+        #expect(stems.anyPrefix(of: "weitergabe"))
+        #expect(!stems.anyPrefix(of: "datadeling"))
+        #expect(stems.anySuffix(of: "datadeling"))
+        #expect(!stems.anySuffix(of: "delingen"))
+        #expect(stems.anyContained(in: "ingen datadeling her"))
+        #expect(!stems.anyContained(in: "part ner"))
+        #expect(!UTF8Phrases([]).anyPrefix(of: "x"))
+        #expect(UTF8Phrases([""]).anyPrefix(of: "x"))
+        #expect(!UTF8Phrases(["longer"]).anySuffix(of: "er"))
+    }
+}
