@@ -51,11 +51,19 @@ enum BelowPointer {
     }
 
     private static func contains(_ kept: [String], anyOf phrases: [String]) -> Bool {
+        // Words counted line by line first: a long letter is no pointer, whatever it says.
+        var words = 0
+        for line in kept {
+            words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+            if words > maximumWords { return false }
+        }
         let text = kept.joined(separator: " ").lowercased()
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard words.count <= maximumWords else { return false }
-        let plain = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.isAlphabetic || $0 == " " ? $0 : " "
+        let plain = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+            if scalar.isASCII {
+                let value = scalar.value
+                return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) ? scalar : " "
+            }
+            return scalar.properties.isAlphabetic ? scalar : " "
         }))
         let squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
         return phrases.contains { squeezed.containsBytes(" \($0) ") }

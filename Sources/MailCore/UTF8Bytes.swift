@@ -98,7 +98,7 @@ extension StringProtocol {
         }
     }
 
-    @usableFromInline
+    @inlinable
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
