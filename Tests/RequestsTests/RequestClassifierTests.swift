@@ -18,6 +18,17 @@ import Testing
         #expect(kinds("Your privacy policy says you delete data after three years. Is that still right?").isEmpty)
     }
 
+    /// Kinds taken back are listed in the kinds' own order, the same every
+    /// time: the evidence an operator reads does not change between runs.
+    @Test func kindsTakenBackAreListedInOrder() {
+        let body = "Please send me a copy of my data and change my address. How do I change my e-mail myself?"
+        for _ in 0..<20 {
+            let result = RequestClassifier.classify(subject: "", body: body)
+            #expect(result.kinds.isEmpty)
+            #expect(result.evidence == ["not access: asks how to do it oneself", "not rectify: asks how to do it oneself"])
+        }
+    }
+
     @Test func portabilityIsAccess() {
         #expect(kinds("Please send me my data in a machine-readable format under Article 20.") == [.access])
     }
