@@ -3,6 +3,19 @@ import Testing
 
 @Suite("Objection scope (GDPR Art. 21)")
 struct FulfilmentObjectionScopeTests {
+    /// Words are split as characters of letters and digits would split
+    /// them: a combining accent stays with its letter, punctuation and
+    /// emoji separate.
+    @Test("words split as characters would split them", arguments: [
+        "Slett meg, takk!", "Ich widerspreche der Übermittlung", "cafe\u{301} partner", "e\u{301}\u{301}x",
+        "\u{301}start", "a\u{200D}b dele", "tredje-part 3rd", "👍🏽partner", "na\u{308}he, \u{0915}\u{093F}x", "",
+        "DELING\u{2019}s «reklame»", "x\u{20DD}y",
+    ])
+    func wordsSplitAsCharacters(_ text: String) {
+        let byCharacter = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        #expect(ObjectionVocabulary.words(of: text) == byCharacter)
+    }
+
     @Test("sharing with partners", arguments: [
         "Please stop sharing my details with your partners.",
         "I object to you passing my data to third parties.",

@@ -47,14 +47,14 @@ enum ObjectionVocabulary {
         "werbung", "werbe", "nyhedsbrev",
     ]
 
-    /// The lowercased runs of letters and digits. Scalar by scalar: a mark
-    /// that extends the character before it (a combining accent) goes with
-    /// that character, as a `Character` of a letter would.
     private static let sharingPrefixes = UTF8Phrases(sharingStems)
     private static let sharingSuffixes = UTF8Phrases(["deling", "weitergabe"])
     private static let marketingPrefixes = UTF8Phrases(marketingStems)
     private static let marketingSuffixes = UTF8Phrases(["markedsføring", "reklame", "werbung", "nyhetsbrev", "newsletter", "utskick"])
 
+    /// The lowercased runs of letters and digits. Scalar by scalar: a mark
+    /// that extends the character before it (a combining accent) goes with
+    /// that character, as a `Character` of a letter would.
     static func words(of text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
