@@ -18,6 +18,11 @@ public enum UTF8Bytes {
         return true
     }
 
+    public static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= suffix.count
+            && hasPrefix(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
+    }
+
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         needle.withUnsafeBufferPointer { contains(haystack, $0) }
     }
@@ -58,12 +63,7 @@ public struct UTF8Phrases: Sendable {
     public func anySuffix(of text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            phrases.contains { phrase in
-                guard bytes.count >= phrase.count else { return false }
-                let start = bytes.count - phrase.count
-                for offset in phrase.indices where bytes[start + offset] != phrase[offset] { return false }
-                return true
-            }
+            phrases.contains { phrase in phrase.withUnsafeBufferPointer { UTF8Bytes.hasSuffix(bytes, $0) } }
         }
     }
 
@@ -85,17 +85,6 @@ extension StringProtocol {
     @inlinable
     public func hasPrefixBytes(_ prefix: some StringProtocol) -> Bool {
         withBytes { bytes in prefix.withBytes { UTF8Bytes.hasPrefix(bytes, $0) } }
-    }
-
-    /// Whether the text ends with `suffix`, byte for byte (see `UTF8Bytes`).
-    @inlinable
-    public func hasSuffixBytes(_ suffix: some StringProtocol) -> Bool {
-        withBytes { bytes in
-            suffix.withBytes { suffix in
-                bytes.count >= suffix.count
-                    && UTF8Bytes.hasPrefix(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
-            }
-        }
     }
 
     @inlinable

@@ -77,7 +77,6 @@ enum FuzzyCues {
     /// make a long word known.
     struct Vocabulary: Sendable {
         let words: Set<String>
-        let prefixes: [String]
         /// The prefixes of four letters or more, with their length in letters.
         private let longPrefixes: [(prefix: String, letters: Int)]
 
@@ -96,8 +95,7 @@ enum FuzzyCues {
                 }
             }
             self.words = words
-            self.prefixes = prefixes.sorted()
-            longPrefixes = self.prefixes.map { ($0, $0.count) }.filter { $0.letters >= 4 }
+            longPrefixes = prefixes.sorted().map { ($0, $0.count) }.filter { $0.letters >= 4 }
         }
 
         func knows(_ token: String) -> Bool {
