@@ -58,7 +58,11 @@ swift build -c release --product dsrd --static-swift-stdlib --disable-local-rpat
 say "release build in $(( $(date +%s) - started ))s"
 BINARY="$(swift build -c release --show-bin-path)/dsrd"
 [ -x "$BINARY" ] || fail "$BINARY was not built"
-readelf -S "$BINARY" | grep -q '\.relr\.dyn' || fail "$BINARY was linked without packed relative relocations"
+# The section table is read whole before it is searched: with pipefail, a
+# grep -q that stops at the match would fail the pipe when readelf is
+# still writing (SIGPIPE).
+sections=$(readelf -S "$BINARY")
+grep -q '\.relr\.dyn' <<<"$sections" || fail "$BINARY was linked without packed relative relocations"
 
 # Nothing from the toolchain, nothing unresolved, no RUNPATH.
 libraries=$(ldd "$BINARY")
