@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Crashes on purpose, for the live tests that show what a crash in the
 /// middle of the work leaves behind: read from the environment by `dsrd run`
@@ -34,7 +35,7 @@ public struct FaultInjection: Sendable, Equatable {
 
     func crashIfMarked(_ raw: [UInt8], logger: Logger) {
         guard let marker = messageMarker, raw.count >= marker.utf8.count,
-              Self.contains(raw, Array(marker.utf8)) else { return }
+              raw.withUnsafeBufferPointer({ UTF8Bytes.contains($0, Array(marker.utf8)) }) else { return }
         die(logger)
     }
 
@@ -48,15 +49,5 @@ public struct FaultInjection: Sendable, Equatable {
         kill(getpid(), SIGKILL)
         // SIGKILL cannot be caught; the process ends here.
         while true { pause() }
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return false }
-        var index = 0
-        while index + needle.count <= haystack.count {
-            if haystack[index] == first, Array(haystack[index..<(index + needle.count)]) == needle { return true }
-            index += 1
-        }
-        return false
     }
 }

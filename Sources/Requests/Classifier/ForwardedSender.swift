@@ -32,7 +32,7 @@ enum ForwardedSender {
         for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
             let lowered = line.lowercased()
-            if banners.contains(where: { PhrasePattern.Alternative.contains(lowered, $0) }) { return true }
+            if banners.contains(where: { lowered.containsBytes($0) }) { return true }
         }
         return false
     }

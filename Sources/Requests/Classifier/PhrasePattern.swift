@@ -14,18 +14,11 @@ struct PhrasePattern: Sendable {
         /// Written `*allergi*`: the word contains it ("nøddeallergi").
         case infix(String)
 
-        /// Substring test on UTF-8 bytes (Foundation's is slow on Linux).
-        static func contains(_ text: String, _ part: String) -> Bool {
-            var text = text
-            var part = part
-            return text.withUTF8 { haystack in part.withUTF8 { needle in UTF8Bytes.contains(haystack, needle) } }
-        }
-
         func matches(_ token: String) -> Bool {
             switch self {
             case .word(let word): return token == word
             case .prefix(let prefix): return token.hasPrefixBytes(prefix)
-            case .infix(let infix): return Self.contains(token, infix)
+            case .infix(let infix): return token.containsBytes(infix)
             }
         }
     }

@@ -1,3 +1,5 @@
+import MailCore
+
 /// A weighted phrase pattern and how negation and passing mentions affect it.
 struct PhraseRule: Sendable {
     let signal: Signal
@@ -54,7 +56,7 @@ struct PhraseRule: Sendable {
                 switch alternative {
                 case .word(let text), .prefix(let text), .infix(let text): word = text
                 }
-                return Self.wholeRecordStems.contains { PhrasePattern.Alternative.contains(word, $0) }
+                return Self.wholeRecordStems.contains { word.containsBytes($0) }
             }
         }
     }
