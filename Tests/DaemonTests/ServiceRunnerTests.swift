@@ -163,12 +163,27 @@ private let start = Date(timeIntervalSince1970: 1_800_000_000)
     // Side by side, a round that did work is followed by the next at once.
     let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5, concurrentStages: true),
                                       control: control, clock: clock, logger: LogLines().logger,
-                                      releaseMemory: { releasedAfterRound.withLock { $0.append(stage.runCount) } }).run()
+                                      releaseMemory: { _ in releasedAfterRound.withLock { $0.append(stage.runCount) } }).run()
     #expect(outcome == .stopped)
     #expect(stage.runCount == 6)
     // Rounds 2, 3 and 5 did work and went straight on: no wait, nothing given back.
     #expect(releasedAfterRound.withLock { $0 } == [1, 4, 6])
     #expect(control.waited.count == 3)
+}
+
+@Test func codeIsGivenBackOnlyWhenGoingIdleAfterStartOrWork() async {
+    let clock = ManualWallClock(start)
+    // One after another: a round that did work and has no more waiting is followed by a wait.
+    let stage = ScriptedStage("intake", handles: [0, 0, 3, 0, 0, 2, 1, 0])
+    let control = ScriptedControl(clock: clock, waits: [nil, nil, nil, nil, nil, nil, nil, .stop])
+    let releases = Mutex<[Bool]>([])
+    let outcome = await ServiceRunner(plan: ServicePlan(stages: [stage], pollInterval: 5), control: control,
+                                      clock: clock, logger: LogLines().logger,
+                                      releaseMemory: { afterWork in releases.withLock { $0.append(afterWork) } }).run()
+    #expect(outcome == .stopped)
+    #expect(stage.runCount == 8)
+    // After start; idle; after work; idle, idle; after work, after work; idle.
+    #expect(releases.withLock { $0 } == [true, false, true, false, false, true, true, false])
 }
 
 @Test func watchdogIsPingedFromTheLoopWhileWaiting() async {

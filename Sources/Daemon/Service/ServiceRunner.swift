@@ -43,13 +43,14 @@ public struct ServiceRunner: Sendable {
     public let backoff: RunnerBackoff
     public let reloader: Reloader?
     /// Called before each wait between rounds (not between the rounds of a
-    /// backlog): `FreeMemory.release` in `dsrd run`.
-    public let releaseMemory: (@Sendable () -> Void)?
+    /// backlog), with whether the daemon started or did work since the last
+    /// call: `FreeMemory.release` in `dsrd run`.
+    public let releaseMemory: (@Sendable (_ afterWork: Bool) -> Void)?
 
     public init(plan: ServicePlan, control: any ServiceControl, notifier: any ServiceNotifier = SilentNotifier(),
                 clock: any WallClock = SystemWallClock(), logger: Logger, watchdog: WatchdogSettings? = nil,
                 backoff: RunnerBackoff = RunnerBackoff(), reloader: Reloader? = nil,
-                releaseMemory: (@Sendable () -> Void)? = nil) {
+                releaseMemory: (@Sendable (_ afterWork: Bool) -> Void)? = nil) {
         self.plan = plan
         self.control = control
         self.notifier = notifier
@@ -77,6 +78,12 @@ public struct ServiceRunner: Sendable {
                 return allSucceeded ? .roundSucceeded : .roundFailed
             }
             state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
+            if results.contains(where: { result in
+                if case .done(let report) = result.outcome { return report.handled > 0 }
+                return false
+            }) {
+                state.workedSinceRelease = true
+            }
             if state.stopRequested { break }
             let handsOn = state.plan.concurrentStages
             let backlog = allSucceeded && results.contains { result in
@@ -85,7 +92,10 @@ public struct ServiceRunner: Sendable {
             }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
                                                     failedRoundsInARow: state.failedRoundsInARow)
-            if delay > 0 { releaseMemory?() }
+            if delay > 0, let releaseMemory {
+                releaseMemory(state.workedSinceRelease)
+                state.workedSinceRelease = false
+            }
             await waitBetweenRounds(seconds: delay, state: &state)
             if state.stopRequested { break }
         }
@@ -101,6 +111,8 @@ public struct ServiceRunner: Sendable {
         var failedRoundsInARow = 0
         var stopRequested = false
         var reloadRequested = false
+        /// Started, or did work, since memory was last given back.
+        var workedSinceRelease = true
         var outages = OutageTracker()
     }
 
