@@ -92,9 +92,11 @@ public actor InMemoryOutbox: OutboxDelivery {
     // MARK: - OutboxDelivery
 
     public func claim(now: Date, leaseUntil: Date, limit: Int) -> [OutboxMessage] {
+        // The longest due first, as the database's claim.
         let due = rows.values
             .filter { $0.state == .pending && $0.nextAttemptAt <= now }
-            .map(\.message.id).sorted().prefix(max(limit, 0))
+            .sorted { ($0.nextAttemptAt, $0.message.id) < ($1.nextAttemptAt, $1.message.id) }
+            .map(\.message.id).prefix(max(limit, 0))
         return due.compactMap { id in
             rows[id]?.nextAttemptAt = leaseUntil
             return rows[id]?.message

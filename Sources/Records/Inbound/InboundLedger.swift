@@ -51,12 +51,18 @@ public struct InboundLedger {
     }
 
     /// The entries of those of `uids` already recorded, in one statement.
+    ///
+    /// The lowest and highest UID bound the index range read: the plan a
+    /// connection keeps for the statement may be made on a table still
+    /// empty, and then matches `= ANY` row by row over the whole mailbox's
+    /// messages (9 ms a call after 10,000 messages) instead of in the index.
     public func findAll(mailbox: String, uidValidity: UInt64, uids: [UInt64]) throws -> [UInt64: Entry] {
-        guard !uids.isEmpty else { return [:] }
+        guard let lowest = uids.min(), let highest = uids.max() else { return [:] }
         let rows = try connection.execute("""
             SELECT uid::text AS uid, id, outcome, moved_at IS NOT NULL AS moved FROM dsr.inbound
-            WHERE mailbox = $1 AND uid_validity = $2 AND uid = ANY($3::bigint[])
-            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init))]).rows
+            WHERE mailbox = $1 AND uid_validity = $2 AND uid BETWEEN $4 AND $5 AND uid = ANY($3::bigint[])
+            """, [.text(mailbox), .text(String(uidValidity)), .textArray(uids.map(String.init)),
+                  .text(String(lowest)), .text(String(highest))]).rows
         var entries: [UInt64: Entry] = [:]
         for row in rows {
             guard let uid = UInt64(try row.string("uid")) else { continue }
@@ -101,14 +107,23 @@ public struct InboundLedger {
     /// ordered: with `ORDER BY id LIMIT 1` beside the match, a planner
     /// without statistics for the new table walks the primary key in order
     /// hoping for an early match, and reads every earlier message when
-    /// there is none, which is nearly always. The statement sees the table
-    /// as it was before the insert, so the new message is not its own copy.
+    /// there is none, which is nearly always. The two matches are two
+    /// lookups (`UNION ALL`), not one `OR`: the plan a connection keeps for
+    /// this prepared statement is made while the table is still empty (a
+    /// new install, or a backlog's first minute, before autovacuum counts
+    /// it), and for an `OR` it is a scan of the whole table, which then
+    /// stays for the connection's life, one message after another (2.2 ms
+    /// a message over a 10,000-message backlog instead of 0.19). The
+    /// statement sees the table as it was before the insert, so the new
+    /// message is not its own copy.
     public func insertFindingEarlierCopy(_ message: NewMessage) throws -> Recorded? {
         let result = try connection.execute("""
             WITH inserted AS (
             \(Self.insertSQL)
             ), copies AS MATERIALIZED (
-                SELECT id FROM dsr.inbound WHERE (message_id = $4) OR (raw_sha256 = $8)
+                SELECT id FROM dsr.inbound WHERE message_id = $4
+                UNION ALL
+                SELECT id FROM dsr.inbound WHERE raw_sha256 = $8
             ), earliest AS (
                 SELECT id FROM copies ORDER BY id LIMIT 1
             )

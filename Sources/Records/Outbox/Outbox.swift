@@ -92,17 +92,22 @@ public struct Outbox {
 
     // MARK: - Delivery
 
-    /// Claims up to `limit` pending rows due at `now`, oldest first, by
-    /// moving their `next_attempt_at` to `leaseUntil`: another daemon skips
-    /// locked rows now and leased ones afterwards. A crash leaves the lease
-    /// to run out, and the row is tried again. (A receipt that may yet be
-    /// answered is owed, not queued: `ReceiptsOwed`.)
+    /// Claims up to `limit` pending rows due at `now`, the longest due
+    /// first, by moving their `next_attempt_at` to `leaseUntil`: another
+    /// daemon skips locked rows now and leased ones afterwards. A crash
+    /// leaves the lease to run out, and the row is tried again. (A receipt
+    /// that may yet be answered is owed, not queued: `ReceiptsOwed`.)
+    ///
+    /// The order is the pending index's own (`outbox_pending`), so a claim
+    /// reads only the rows it takes: in id order, each claim read every due
+    /// row of a backlog and sorted them (the plan a connection keeps for
+    /// the statement is made while the table is small).
     public func claim(now: Date, leaseUntil: Date, limit: Int) throws -> [OutboxMessage] {
         let result = try connection.execute("""
             WITH due AS (
                 SELECT id FROM dsr.outbox
                 WHERE state = 'pending' AND next_attempt_at <= $1::timestamptz AND raw_cleared_at IS NULL
-                ORDER BY id LIMIT $2::int
+                ORDER BY next_attempt_at LIMIT $2::int
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE dsr.outbox AS o SET next_attempt_at = $3::timestamptz
