@@ -7,7 +7,9 @@
 # reference bench-reading-gmime.c, built here; dsrd never links GMime).
 # Prints mails per second for both, their ratio and peak memory: three
 # runs each, in turn, and the median; then the time and memory of one
-# hostile mail of 25 MiB of short lines (plain text, then HTML).
+# hostile mail of 25 MiB of short lines (plain text, then HTML). dsrd
+# classify reads the files on every core; the GMime reference on one, so
+# the CPU time (user + system) of each is printed too.
 # Usage, as root on Debian 12: deploy/local/bench-reading.sh [COPIES]
 #   (default 31: 330 messages × 31 = 10,230 files)
 # [DSRD_BINARY=PATH] to time another build of dsrd.
@@ -45,10 +47,10 @@ files=$(wc -l < "$work/list")
 bytes=$(cat $(cat "$work/list") | wc -c)
 echo "mail: $files files, $((bytes / 1024)) KiB (read once first, so both read from the page cache)"
 
-run() {  # NAME COMMAND...: one timed run; appends "seconds peak_kib" to $work/NAME
+run() {  # NAME COMMAND...: one timed run; appends "seconds peak_kib cpu_seconds" to $work/NAME
     local name=$1; shift
-    /usr/bin/time -f '%e %M' -o "$work/$name.one" "$@" > "$work/$name.out"
-    cat "$work/$name.one" >> "$work/$name"
+    /usr/bin/time -f '%e %M %U %S' -o "$work/$name.one" "$@" > "$work/$name.out"
+    awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/$name.one" >> "$work/$name"
 }
 for _ in 1 2 3; do
     run dsrd "$DSRD" classify --json "$work/mail"
@@ -58,12 +60,14 @@ done
 grep -q "^$files messages read, 0 failed" "$work/gmime.out" || { echo "GMime did not read every file: $(cat "$work/gmime.out")" >&2; exit 1; }
 median() { sort -n | sed -n 2p; }
 d=$(cut -d' ' -f1 "$work/dsrd" | median); g=$(cut -d' ' -f1 "$work/gmime" | median)
-printf 'dsrd classify   %s s, %s mails/s, peak RSS %s MB (runs: %s)\n' "$d" \
+printf 'dsrd classify   %s s, %s mails/s, peak RSS %s MB, CPU %s s (runs: %s)\n' "$d" \
     "$(awk -v n="$files" -v s="$d" 'BEGIN { printf "%.0f", n / s }')" \
-    "$(cut -d' ' -f2 "$work/dsrd" | median | awk '{ printf "%.1f", $1 / 1024 }')" "$(cut -d' ' -f1 "$work/dsrd" | tr '\n' ' ')"
-printf 'GMime 3.2       %s s, %s mails/s, peak RSS %s MB (runs: %s)\n' "$g" \
+    "$(cut -d' ' -f2 "$work/dsrd" | median | awk '{ printf "%.1f", $1 / 1024 }')" \
+    "$(cut -d' ' -f3 "$work/dsrd" | median)" "$(cut -d' ' -f1 "$work/dsrd" | tr '\n' ' ')"
+printf 'GMime 3.2       %s s, %s mails/s, peak RSS %s MB, CPU %s s (runs: %s)\n' "$g" \
     "$(awk -v n="$files" -v s="$g" 'BEGIN { printf "%.0f", n / s }')" \
-    "$(cut -d' ' -f2 "$work/gmime" | median | awk '{ printf "%.1f", $1 / 1024 }')" "$(cut -d' ' -f1 "$work/gmime" | tr '\n' ' ')"
+    "$(cut -d' ' -f2 "$work/gmime" | median | awk '{ printf "%.1f", $1 / 1024 }')" \
+    "$(cut -d' ' -f3 "$work/gmime" | median)" "$(cut -d' ' -f1 "$work/gmime" | tr '\n' ' ')"
 printf 'ratio           %s (dsrd mails/s to GMime mails/s; 1 or more meets the goal)\n' \
     "$(awk -v d="$d" -v g="$g" 'BEGIN { printf "%.2f", g / d }')"
 

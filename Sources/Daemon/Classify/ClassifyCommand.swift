@@ -36,44 +36,62 @@ public enum ClassifyCommand {
         var writer = ClassifyWriter()
         var failures = 0
         var rows = [ClassifyOutput.tableHeader]
-        for entry in ClassifyFiles.collect(paths) {
-            switch entry {
-            case .missing(let path, let reason):
-                failures += 1
-                if json {
-                    writer.line(ClassifyOutput.jsonError(file: path, message: reason))
-                } else {
-                    rows.append(ClassifyOutput.tableError(file: path, message: reason))
-                }
-            case .file(let path):
-                switch ClassifyFiles.read(path) {
-                case .failure(let error):
-                    failures += 1
-                    if json {
-                        writer.line(ClassifyOutput.jsonError(file: path, message: error.description))
-                    } else {
-                        rows.append(ClassifyOutput.tableError(file: path, message: error.description))
-                    }
-                case .success(let bytes):
-                    let message = MessageReader.read(bytes)
-                    if text {
-                        for line in ClassifyOutput.readText(file: path, message: message) { writer.line(line) }
-                        continue
-                    }
-                    let result = MessageClassification(message)
-                    if json {
-                        writer.line(ClassifyOutput.jsonLine(file: path, result: result))
-                    } else {
-                        rows.append(ClassifyOutput.tableRow(file: path, result: result))
-                    }
-                }
-            }
-        }
+        // Files are read and classified on every core; their lines and rows
+        // come out in the order the files were listed.
+        let (asJSON, asText) = (json, text)
+        OrderedParallelMap.forEach(ClassifyFiles.collect(paths), transform: { entry in
+            FileOutcome(entry, json: asJSON, text: asText)
+        }, emit: { outcome in
+            if outcome.failed { failures += 1 }
+            for line in outcome.lines { writer.line(line) }
+            if let row = outcome.row { rows.append(row) }
+        })
         if !json && !text {
             // The table is written at the end so its columns line up.
             for line in ClassifyOutput.table(rows) { writer.line(line) }
         }
         writer.flush()
         return failures == 0 ? 0 : 1
+    }
+
+    /// What one listed path gives: lines (JSON, or the text read) or a
+    /// table row, and whether it failed.
+    struct FileOutcome: Sendable {
+        var lines: [String] = []
+        var row: [String]?
+        var failed = false
+
+        init(_ entry: ClassifyFiles.Entry, json: Bool, text: Bool) {
+            switch entry {
+            case .missing(let path, let reason):
+                fail(reason, file: path, json: json)
+            case .file(let path):
+                switch ClassifyFiles.read(path) {
+                case .failure(let error):
+                    fail(error.description, file: path, json: json)
+                case .success(let bytes):
+                    let message = MessageReader.read(bytes)
+                    if text {
+                        lines = ClassifyOutput.readText(file: path, message: message)
+                        return
+                    }
+                    let result = MessageClassification(message)
+                    if json {
+                        lines = [ClassifyOutput.jsonLine(file: path, result: result)]
+                    } else {
+                        row = ClassifyOutput.tableRow(file: path, result: result)
+                    }
+                }
+            }
+        }
+
+        private mutating func fail(_ reason: String, file path: String, json: Bool) {
+            failed = true
+            if json {
+                lines = [ClassifyOutput.jsonError(file: path, message: reason)]
+            } else {
+                row = ClassifyOutput.tableError(file: path, message: reason)
+            }
+        }
     }
 }
