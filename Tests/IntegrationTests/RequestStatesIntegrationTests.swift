@@ -42,5 +42,44 @@ extension LiveStackTests {
             #expect(rows.first?["stamped"] == "t")
             await client.close()
         }
+
+        /// Fulfilment's state change ends its attempt in the same statement:
+        /// the owed receipt and the attempt count are cleared there, in both
+        /// the expected-state and the read-first paths; any other change
+        /// (an answer to a confirmation, an operator's) leaves them as they
+        /// were, and the sweep still sends an owed receipt.
+        @Test func onlyAChangeThatEndsFulfilmentsAttemptClearsTheOwedReceiptAndTheCount() async throws {
+            let stack = try LocalStack()
+            let client = PostgresClient(configuration: stack.postgres)
+            let actor = "test:ending-\(UUID().uuidString.prefix(8))"
+            let now = Date()
+            let ids = try await client.transaction { connection in
+                let states = RequestStates(connection)
+                var ids: [Int] = []
+                for name in ["kari", "ola", "per"] {
+                    let id = try TestData.open(TestData.Request(subject: "\(name).nordmann@example.no"), in: connection).id
+                    try connection.execute("""
+                        UPDATE dsr.requests SET receipt_due_at = now() + interval '1 hour', fulfil_attempts = 2 WHERE id = $1
+                        """, [.int(id)])
+                    ids.append(id)
+                }
+                try states.apply(.completed(reason: "answered"), to: ids[0], actor: actor, at: now,
+                                 expecting: .received, endingFulfilAttempt: true)
+                // Expected wrong: read first, then written with the same columns.
+                try states.apply(.sentToReview(reason: "to a person"), to: ids[1], actor: actor, at: now,
+                                 expecting: .awaitingConfirmation, endingFulfilAttempt: true)
+                try states.apply(.sentToReview(reason: "to a person"), to: ids[2], actor: actor, at: now,
+                                 expecting: .received)
+                return ids
+            }
+            let rows = try await client.query("""
+                SELECT state, receipt_due_at IS NOT NULL AS owed, fulfil_attempts FROM dsr.requests
+                WHERE id = ANY($1::bigint[]) ORDER BY id
+                """, [.textArray(ids.map(String.init))]).rows
+            #expect(rows.map { $0["state"] } == ["completed", "needs_review", "needs_review"])
+            #expect(rows.map { $0["owed"] } == ["f", "f", "t"])
+            #expect(rows.map { $0["fulfil_attempts"] } == ["0", "0", "2"])
+            await client.close()
+        }
     }
 }

@@ -15,9 +15,13 @@ struct ConfirmationDesk {
     let settings: FulfilSettings
     let connection: PostgresConnection
     let now: Date
+    /// Asking, within fulfilment's handling of a request, which ends its
+    /// attempt (`LifecycleSteps.endsFulfilAttempt`); not reading answers
+    /// or running the timers.
+    var endsFulfilAttempt = false
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var steps: LifecycleSteps { settings.steps(connection, now: now) }
+    var steps: LifecycleSteps { settings.steps(connection, now: now, endsFulfilAttempt: endsFulfilAttempt) }
 
     // MARK: - Asking
 

@@ -42,9 +42,10 @@ public struct FulfilSettings: Sendable {
     }
 
     /// The state changes of one transaction, telling the operators of a
-    /// move to review.
-    func steps(_ connection: PostgresConnection, now: Date) -> LifecycleSteps {
+    /// move to review; `endsFulfilAttempt`: the transaction ends with
+    /// `FulfilStage.endAttempt`.
+    func steps(_ connection: PostgresConnection, now: Date, endsFulfilAttempt: Bool) -> LifecycleSteps {
         LifecycleSteps(connection: connection, alert: operatorAlerts.map { ReviewAlert(writer: writer, alerts: $0) },
-                       now: now)
+                       now: now, endsFulfilAttempt: endsFulfilAttempt)
     }
 }

@@ -156,7 +156,8 @@ public struct FulfilStage: PipelineStage {
                 guard let request = try PendingRequest.claim(id: requestID, in: .received, trust: settings.senderTrust, connection: connection) else {
                     return
                 }
-                try settings.steps(connection, now: now).apply(.sentToReview(reason: reason), to: request)
+                try settings.steps(connection, now: now, endsFulfilAttempt: true)
+                    .apply(.sentToReview(reason: reason), to: request)
                 // The receipt may fail as the request did (a template that
                 // cannot be rendered): then the operators answer the person.
                 // The attempt has ended by then (the statement comes first).
@@ -180,9 +181,9 @@ public struct FulfilStage: PipelineStage {
             confirmed: request.confirmed,
             verdict: request.verdict,
             subject: subject(of: request, matcher: settings.matcher))
-        let steps = settings.steps(connection, now: now)
+        let steps = settings.steps(connection, now: now, endsFulfilAttempt: true)
         let execution = RequestExecution(settings: settings, connection: connection, now: now)
-        let desk = ConfirmationDesk(settings: settings, connection: connection, now: now)
+        let desk = ConfirmationDesk(settings: settings, connection: connection, now: now, endsFulfilAttempt: true)
         switch FulfilmentPlan.decide(facts) {
         case .review(let reason):
             try steps.apply(.sentToReview(reason: reason), to: request)

@@ -11,6 +11,11 @@ struct LifecycleSteps {
     let connection: PostgresConnection
     let alert: ReviewAlert?
     let now: Date
+    /// The transaction ends fulfilment's attempt at the request
+    /// (`FulfilStage.endAttempt`): a state change then does that part of
+    /// it in its own statement (`RequestStates.apply(endingFulfilAttempt:)`).
+    /// Not so for the answers to and timers of confirmations.
+    let endsFulfilAttempt: Bool
 
     /// Applies `event` to the locked request. The stage only sends events
     /// its own state allows: a refusal means a bug, and rolls back.
@@ -18,7 +23,7 @@ struct LifecycleSteps {
     func apply(_ event: RequestEvent, to request: PendingRequest, details: [String: Any] = [:]) throws -> RequestTransition {
         guard let transition = try RequestStates(connection).apply(
             event, to: request.id, actor: RequestMail.actor, detailsJSON: AuditJSON.encode(details), at: now,
-            expecting: request.state) else {
+            expecting: request.state, endingFulfilAttempt: endsFulfilAttempt) else {
             throw LifecycleRefusal(event: event, state: request.state)
         }
         if transition.to == .needsReview, transition.movesState, let alert {

@@ -14,7 +14,9 @@ struct RequestExecution {
     let now: Date
 
     var mail: RequestMail { RequestMail(writer: settings.writer, connection: connection, now: now) }
-    var steps: LifecycleSteps { settings.steps(connection, now: now) }
+    /// Only fulfilment's handling of a request executes it, and ends its
+    /// attempt then.
+    var steps: LifecycleSteps { settings.steps(connection, now: now, endsFulfilAttempt: true) }
     var today: Day { Day(now) }
     var map: DataMap { settings.map }
 

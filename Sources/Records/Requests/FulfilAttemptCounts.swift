@@ -45,8 +45,10 @@ public struct FulfilAttemptCounts {
             [.textArray(requestIDs.map(String.init))])
     }
 
-    /// Back to 0.
+    /// Back to 0 (nothing written when it is 0 already: the request's last
+    /// state change may have reset it, `RequestStates.apply(endingFulfilAttempt:)`).
     public func reset(requestID: Int) throws {
-        try connection.execute("UPDATE dsr.requests SET fulfil_attempts = 0 WHERE id = $1", [.int(requestID)])
+        try connection.execute("UPDATE dsr.requests SET fulfil_attempts = 0 WHERE id = $1 AND fulfil_attempts <> 0",
+                               [.int(requestID)])
     }
 }

@@ -20,21 +20,24 @@ public struct ReceiptsOwed {
         self.connection = connection
     }
 
-    /// Clears the request's owed receipt, and ends fulfilment's attempt at
-    /// it (`fulfil_attempts` back to 0) in the same statement: the one
-    /// write of the row where there were two. True when it owed a receipt
-    /// and no answer that stands in for it (nor a receipt) is queued: the
-    /// caller queues the receipt now, in the same transaction. False when
-    /// nothing was owed or an answer stands in. The caller holds the row.
+    /// Settles the receipt of a request that owed one when the caller
+    /// claimed it (the caller holds the row since), and ends fulfilment's
+    /// attempt at it: the owed receipt cleared and `fulfil_attempts` back
+    /// to 0, unless the request's last state change did both already
+    /// (`RequestStates.apply(endingFulfilAttempt:)`, the usual case): then
+    /// nothing is written, and the row gets one new version at the end of
+    /// its handling instead of two. True when no answer that stands in for
+    /// the receipt (nor a receipt) is queued: the caller queues the receipt
+    /// now, in the same transaction. False when an answer stands in.
     public func settleEndingAttempt(requestID: Int) throws -> Bool {
         let standing = ReplyTemplate.allCases.filter { $0.standsInForTheReceipt || $0 == .receipt }.map(\.rawValue)
         return try connection.execute("""
-            UPDATE dsr.requests r SET receipt_due_at = NULL, fulfil_attempts = 0
-            FROM (SELECT receipt_due_at FROM dsr.requests WHERE id = $1) AS before
-            WHERE r.id = $1
-            RETURNING before.receipt_due_at IS NOT NULL
-                      AND NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = $1 AND o.template = ANY($2::text[]))
-                      AS owed
+            WITH settled AS (
+                UPDATE dsr.requests SET receipt_due_at = NULL, fulfil_attempts = 0
+                WHERE id = $1 AND (receipt_due_at IS NOT NULL OR fulfil_attempts <> 0)
+            )
+            SELECT NOT EXISTS (SELECT 1 FROM dsr.outbox o WHERE o.request_id = $1 AND o.template = ANY($2::text[]))
+                   AS owed
             """, [.int(requestID), .textArray(standing)]).first?.bool("owed") ?? false
     }
 

@@ -90,13 +90,19 @@ public struct RequestStates {
     /// holds the row). The change is then written at once, on the condition
     /// that the state is still that one, which saves reading it first; when
     /// it is not, the state is read and the event applied as usual.
+    ///
+    /// `endingFulfilAttempt`: the change is fulfilment's, which ends its
+    /// attempt at the request in the same transaction (`FulfilStage`): the
+    /// state's statement also clears the owed receipt and the attempt count,
+    /// which fulfilment would otherwise write as a second version of the
+    /// row (it settles the receipt from what it claimed).
     @discardableResult
     public func apply(_ event: RequestEvent, to requestID: Int, actor: String, inboundID: Int? = nil,
                       detailsJSON: String = "{}", at now: Date,
-                      expecting expected: RequestState? = nil) throws -> RequestTransition? {
+                      expecting expected: RequestState? = nil, endingFulfilAttempt: Bool = false) throws -> RequestTransition? {
         if let expected, let transition = RequestLifecycle.transition(from: expected, on: event), transition.writesState,
            try writeState(transition, requestID: requestID, actor: actor, inboundID: inboundID,
-                          detailsJSON: detailsJSON, at: now, onlyFrom: expected) {
+                          detailsJSON: detailsJSON, at: now, onlyFrom: expected, endingFulfilAttempt: endingFulfilAttempt) {
             return transition
         }
         guard let current = try connection.execute(
@@ -112,7 +118,7 @@ public struct RequestStates {
             return transition
         }
         try writeState(transition, requestID: requestID, actor: actor, inboundID: inboundID, detailsJSON: detailsJSON,
-                       at: now, onlyFrom: nil)
+                       at: now, onlyFrom: nil, endingFulfilAttempt: endingFulfilAttempt)
         return transition
     }
 
@@ -122,7 +128,8 @@ public struct RequestStates {
     /// written.
     @discardableResult
     private func writeState(_ transition: RequestTransition, requestID: Int, actor: String, inboundID: Int?,
-                            detailsJSON: String, at now: Date, onlyFrom: RequestState?) throws -> Bool {
+                            detailsJSON: String, at now: Date, onlyFrom: RequestState?,
+                            endingFulfilAttempt: Bool) throws -> Bool {
         var columns = transition.columns
         // Retention counts from `closed_at`: set when the request closes,
         // kept while it stays closed, gone when it is reopened.
@@ -131,6 +138,7 @@ public struct RequestStates {
         columns.removeAll { $0 == .completedAt || $0 == .confirmedAt }
         // Only the columns it sets: an operator's role may update no others.
         let stamps = (stampsCompleted ? ", completed_at = $4" : "") + (stampsConfirmed ? ", confirmed_at = $4" : "")
+            + (endingFulfilAttempt ? ", receipt_due_at = NULL, fulfil_attempts = 0" : "")
         let written = try connection.execute("""
             WITH changed AS (
                 UPDATE dsr.requests SET state = $2, state_reason = $3, updated_at = $4,
