@@ -108,19 +108,19 @@ public struct InboundLedger {
     /// without statistics for the new table walks the primary key in order
     /// hoping for an early match, and reads every earlier message when
     /// there is none, which is nearly always. The two matches are two
-    /// lookups (`UNION ALL`), not one `OR`: the plan a connection keeps for
-    /// this prepared statement is made while the table is still empty (a
-    /// new install, or a backlog's first minute, before autovacuum counts
-    /// it), and for an `OR` it is a scan of the whole table, which then
-    /// stays for the connection's life, one message after another (2.2 ms
-    /// a message over a 10,000-message backlog instead of 0.19). The
-    /// request of a copy is looked up only when there is a copy, and its
-    /// links are found first (`OFFSET 0` keeps them apart) and then
-    /// ordered: asked for every message, and beside the order, it walked
-    /// every link of the table in id order (9,000 buffers a message near
-    /// the end of a 10,000-message backlog). The statement sees the table
-    /// as it was before the insert, so the new message is not its own
-    /// copy.
+    /// lookups (`UNION ALL`), not one `OR`: a plan made while the table is
+    /// nearly empty (a new install, or a backlog's first messages, before
+    /// autovacuum counts it; a connection keeps it until it prepares the
+    /// statement again) scans the whole table for an `OR`, and uses the two
+    /// indexes for the two lookups. The request of a copy is looked up only
+    /// when there is a copy, and its links are found first (`OFFSET 0`
+    /// keeps them apart) and then ordered: asked for every message, and
+    /// planned beside the order, it walked every link of the table in id
+    /// order (9,000 buffers a message near the end of a 10,000-message
+    /// backlog; the statement took 2.2 ms a message on average in such a
+    /// run, 0.19 ms in one where the plan was right). The statement sees
+    /// the table as it was before the insert, so the new message is not
+    /// its own copy.
     public func insertFindingEarlierCopy(_ message: NewMessage) throws -> Recorded? {
         let result = try connection.execute("""
             WITH inserted AS (
