@@ -206,13 +206,15 @@ public struct Outbox {
         public var bytesCleared = false
     }
 
-    /// The message with this id, locked (`FOR UPDATE`); nil when there is none.
+    /// The message with this id, locked (`FOR UPDATE`); nil when there is
+    /// none. Its role is its first link's: links first (`OFFSET 0`), then the order: see `RequestHistory.sender`.
     public func hold(id: Int) throws -> Held? {
         guard let row = try connection.execute("""
             SELECT o.id, o.request_id, o.message_id, o.template, o.envelope_from,
                    array_to_json(o.recipients)::text AS recipients_json, o.raw, o.attempts, o.state, o.last_error,
                    o.raw_cleared_at IS NOT NULL AS bytes_cleared,
-                   (SELECT m.role FROM dsr.request_messages m WHERE m.outbox_id = o.id ORDER BY m.id LIMIT 1) AS role
+                   (SELECT m.role FROM (SELECT id, role FROM dsr.request_messages WHERE outbox_id = o.id OFFSET 0) m
+                    ORDER BY m.id LIMIT 1) AS role
             FROM dsr.outbox o WHERE o.id = $1::bigint FOR UPDATE OF o
             """, [.int(id)]).first else { return nil }
         guard let state = OutboxState(rawValue: try row.string("state")) else {

@@ -26,12 +26,14 @@ public struct OutboxEntry: Sendable, Equatable {
     public var bouncedAt: Date?
     public var sizeBytes: Int
 
-    /// The columns `init(row:)` reads, for a SELECT on `dsr.outbox o`.
+    /// The columns `init(row:)` reads, for a SELECT on `dsr.outbox o`. The
+    /// role is the first link's: links first (`OFFSET 0`), then the order: see `RequestHistory.sender`.
     static let columns = """
         o.id, o.state, o.request_id, r.reference, o.template, array_to_json(o.recipients)::text AS recipients_json,
         o.message_id, o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.sent_at, o.bounced_at,
         octet_length(o.raw) AS size_bytes,
-        (SELECT m.role FROM dsr.request_messages m WHERE m.outbox_id = o.id ORDER BY m.id LIMIT 1) AS role
+        (SELECT m.role FROM (SELECT id, role FROM dsr.request_messages WHERE outbox_id = o.id OFFSET 0) m
+         ORDER BY m.id LIMIT 1) AS role
         """
 
     /// The FROM clause that goes with `columns`.

@@ -33,17 +33,25 @@ public struct RequestHistory {
     /// with `repeating`, the oldest open request it sent (and that still
     /// acts on it) after `repeating.since` with exactly these kinds and
     /// these extracted fields (`fieldsJSON`, as intake stores them).
+    ///
+    /// The matches are found first (`OFFSET 0` keeps them apart) and then
+    /// ordered, as in every "the first link of" lookup of the schema: with
+    /// `ORDER BY id LIMIT 1` beside the match, a plan made while the table
+    /// was small walks the primary key in order and reads every row when
+    /// nothing matches (`InboundLedger.insertFindingEarlierCopy`).
     public func sender(_ forms: [String], since: Date, repeating: Repeat?) throws -> (requests: Int, openRepeat: Int?) {
         let row = try connection.execute("""
             SELECT (SELECT count(*) FROM dsr.requests
                     WHERE lower(requester_address COLLATE "C") = ANY($1::text[]) AND received_at > $2
                       AND state <> 'ignored') AS n,
                    CASE WHEN $3::boolean THEN
-                       (SELECT id FROM dsr.requests
-                        WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
-                          AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $4
-                          AND state = ANY($7::text[])
-                          AND kinds @> $5::text[] AND kinds <@ $5::text[] AND fields = $6::jsonb
+                       (SELECT id FROM (
+                            SELECT id FROM dsr.requests
+                            WHERE lower(requester_address COLLATE "C") = ANY($1::text[])
+                              AND lower(subject_address COLLATE "C") = ANY($1::text[]) AND received_at > $4
+                              AND state = ANY($7::text[])
+                              AND kinds @> $5::text[] AND kinds <@ $5::text[] AND fields = $6::jsonb
+                            OFFSET 0) matching
                         ORDER BY id LIMIT 1)
                    END AS repeat_id
             """, [.textArray(forms), .timestamp(since), .bool(repeating != nil),

@@ -50,6 +50,7 @@ public struct RequestRecord: Sendable, Equatable {
     public var receivedOn: Day { Day(receivedAt) }
 
     /// The columns `init(row:)` reads, for `SELECT … FROM dsr.requests r`.
+    /// The opening message is the first opening link's: links first (`OFFSET 0`), then the order: see `RequestHistory.sender`.
     static let columns = """
         r.id, r.reference, r.state, r.state_reason, array_to_string(r.kinds, ',') AS kinds, r.language,
         r.reply_language, r.subject_address, coalesce(r.requester_address, r.subject_address) AS requester_address,
@@ -57,8 +58,9 @@ public struct RequestRecord: Sendable, Equatable {
         r.on_behalf, r.fields::text AS fields, array_to_json(r.evidence)::text AS evidence,
         array_to_string(r.approved_kinds, ',') AS approved_kinds, r.confirmed_at IS NOT NULL AS confirmed,
         r.reading::text AS reading, r.receipt_due_at IS NOT NULL AS owes_receipt,
-        (SELECT i.message_id FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
-         WHERE m.request_id = r.id AND m.role = 'request' ORDER BY m.id LIMIT 1) AS opening_message_id
+        (SELECT i.message_id
+         FROM (SELECT id, inbound_id FROM dsr.request_messages WHERE request_id = r.id AND role = 'request' OFFSET 0) m
+         JOIN dsr.inbound i ON i.id = m.inbound_id ORDER BY m.id LIMIT 1) AS opening_message_id
         """
 
     init(row: QueryResult.Row) throws {

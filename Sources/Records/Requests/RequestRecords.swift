@@ -87,11 +87,13 @@ public struct RequestRecords {
             """, [.int(id), .text(state.rawValue), .int(limit)]).rows.map { (try $0.int("id"), try $0.string("reference")) }
     }
 
-    /// The reference of the request a recorded message belongs to, if any.
+    /// The reference of the request a recorded message belongs to, if any
+    /// (its first link's: links first (`OFFSET 0`), then the order: see `RequestHistory.sender`).
     public func reference(linkedTo inboundID: Int) throws -> String? {
         try connection.execute("""
-            SELECT r.reference FROM dsr.request_messages m JOIN dsr.requests r ON r.id = m.request_id
-            WHERE m.inbound_id = $1 ORDER BY m.id LIMIT 1
+            SELECT r.reference
+            FROM (SELECT id, request_id FROM dsr.request_messages WHERE inbound_id = $1 OFFSET 0) m
+            JOIN dsr.requests r ON r.id = m.request_id ORDER BY m.id LIMIT 1
             """, [.int(inboundID)]).first?.string("reference")
     }
 
@@ -124,11 +126,13 @@ public struct RequestRecords {
     }
 
     /// The bytes of the message that opened the request; nil when none are
-    /// stored (an oversized message, or one cleared).
+    /// stored (an oversized message, or one cleared). The first opening
+    /// link's: links first (`OFFSET 0`), then the order: see `RequestHistory.sender`.
     public func openingMessage(of requestID: Int) throws -> [UInt8]? {
         guard let row = try connection.execute("""
-            SELECT i.raw FROM dsr.request_messages m JOIN dsr.inbound i ON i.id = m.inbound_id
-            WHERE m.request_id = $1 AND m.role = 'request' ORDER BY m.id LIMIT 1
+            SELECT i.raw
+            FROM (SELECT id, inbound_id FROM dsr.request_messages WHERE request_id = $1 AND role = 'request' OFFSET 0) m
+            JOIN dsr.inbound i ON i.id = m.inbound_id ORDER BY m.id LIMIT 1
             """, [.int(requestID)]).first else { return nil }
         let raw = try row.bytes("raw")
         return raw.isEmpty ? nil : raw
