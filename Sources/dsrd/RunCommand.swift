@@ -55,7 +55,7 @@ enum RunCommand {
             control: control, notifier: notifier, clock: clock, logger: logger,
             watchdog: WatchdogSettings.fromEnvironment(),
             reloader: { try reloadPlan(path: path, logger: logger, clock: clock, faults: faults) },
-            releaseMemory: { afterWork in FreeMemory.release(afterWork: afterWork) }
+            releaseMemory: FreeMemory.release(afterWork:)
         )
         return await runner.run(once: once).exitStatus
     }

@@ -1,4 +1,4 @@
-import Daemon
+@testable import Daemon
 import Testing
 
 private func entry(_ header: String, anonymous: Int = 0, swap: Int = 0, locked: Int = 0) -> String {

@@ -52,8 +52,8 @@ public enum CleanFileMappings {
               let end = UInt(bounds[1], radix: 16) else {
             return nil
         }
-        let eligible = parts.count == 6 && (parts[1] == "r--p" || parts[1] == "r-xp") && parts[5].first(where: { $0 != " " }) == "/"
-            && end > start
+        let isFile = parts.count == 6 && parts[5].first(where: { $0 != " " }) == "/"
+        let eligible = isFile && (parts[1] == "r--p" || parts[1] == "r-xp") && end > start
         return Header(mapping: eligible ? Mapping(start: start, length: end - start) : nil)
     }
 

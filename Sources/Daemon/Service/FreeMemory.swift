@@ -41,7 +41,9 @@ public enum FreeMemory {
     }
 
     /// A /proc file whole (its size reads as 0, so it is read to the end).
-    public static func readProcFile(_ path: String) -> String? {
+    /// Read with the C calls, not Foundation's file handles: this runs just
+    /// before the code pages are dropped, and should map in little code.
+    static func readProcFile(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

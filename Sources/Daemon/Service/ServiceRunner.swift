@@ -78,18 +78,14 @@ public struct ServiceRunner: Sendable {
                 return allSucceeded ? .roundSucceeded : .roundFailed
             }
             state.failedRoundsInARow = allSucceeded ? 0 : state.failedRoundsInARow + 1
-            if results.contains(where: { result in
-                if case .done(let report) = result.outcome { return report.handled > 0 }
-                return false
-            }) {
-                state.workedSinceRelease = true
+            let reports = results.compactMap { result -> StageReport? in
+                if case .done(let report) = result.outcome { return report }
+                return nil
             }
+            if reports.contains(where: { $0.handled > 0 }) { state.workedSinceRelease = true }
             if state.stopRequested { break }
             let handsOn = state.plan.concurrentStages
-            let backlog = allSucceeded && results.contains { result in
-                if case .done(let report) = result.outcome { return report.moreWaiting || (handsOn && report.handled > 0) }
-                return false
-            }
+            let backlog = allSucceeded && reports.contains { $0.moreWaiting || (handsOn && $0.handled > 0) }
             let delay = backlog ? 0 : backoff.delay(pollInterval: state.plan.pollInterval,
                                                     failedRoundsInARow: state.failedRoundsInARow)
             if delay > 0, let releaseMemory {
