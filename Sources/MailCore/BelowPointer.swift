@@ -19,10 +19,40 @@ enum BelowPointer {
         "weitergeleitet", "weiterleitung", "leite weiter",
     ]
 
-    /// Whether the short text above an "Original Message" block forwards it.
-    static func isForwardNote(_ kept: [String]) -> Bool {
-        contains(kept, anyOf: forwardCues)
+    /// The own text above a quote, read once for all the questions asked
+    /// of it: nil when it is longer than a pointer or a note can be.
+    struct Note {
+        /// The text lowercased, every run of non-letters one space, with a space at each end.
+        private let squeezed: String
+
+        init?(_ kept: [String]) {
+            // Words counted line by line first: a long letter is no pointer, whatever it says.
+            var words = 0
+            for line in kept {
+                words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+                if words > maximumWords { return nil }
+            }
+            let text = kept.joined(separator: " ").lowercased()
+            let plain = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                if scalar.isASCII {
+                    let value = scalar.value
+                    return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) ? scalar : " "
+                }
+                return scalar.properties.isAlphabetic ? scalar : " "
+            }))
+            squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
+        }
+
+        func contains(anyOf phrases: [String]) -> Bool {
+            phrases.contains { squeezed.containsBytes(" \($0) ") }
+        }
+
+        /// Whether the short text above an "Original Message" block forwards it.
+        var isForwardNote: Bool { contains(anyOf: forwardCues) }
+        var isResend: Bool { contains(anyOf: resendCues) && !contains(anyOf: withdrawalCues) }
+        var isPointer: Bool { contains(anyOf: cues) || isResend }
     }
+
 
     /// "I sent the message below on 3 March and had no reply": a reminder
     /// above the person's own earlier request, which is read whole.
@@ -39,35 +69,10 @@ enum BelowPointer {
         "strunta", "bortse", "ångrat", "fortrudt", "ignorieren", "vergessen sie", "anders überlegt",
     ]
 
-    static func isResend(_ kept: [String]) -> Bool {
-        contains(kept, anyOf: resendCues) && !contains(kept, anyOf: withdrawalCues)
-    }
 
     /// At most this many words of own text: a pointer is a line, not a letter.
     static let maximumWords = 60
 
-    static func isPointer(_ kept: [String]) -> Bool {
-        contains(kept, anyOf: cues) || isResend(kept)
-    }
-
-    private static func contains(_ kept: [String], anyOf phrases: [String]) -> Bool {
-        // Words counted line by line first: a long letter is no pointer, whatever it says.
-        var words = 0
-        for line in kept {
-            words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
-            if words > maximumWords { return false }
-        }
-        let text = kept.joined(separator: " ").lowercased()
-        let plain = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-            if scalar.isASCII {
-                let value = scalar.value
-                return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) ? scalar : " "
-            }
-            return scalar.properties.isAlphabetic ? scalar : " "
-        }))
-        let squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
-        return phrases.contains { squeezed.containsBytes(" \($0) ") }
-    }
 
     /// The person's own lines below `start`: unquoted lines between `>`
     /// lines, or, when the original is not quoted with `>`, bracketed notes

@@ -50,25 +50,35 @@ enum Charset {
     /// UTF-8 where valid; each byte of an invalid sequence read as Windows-1252.
     static func lenientUTF8<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var scalars = String.UnicodeScalarView()
         let array = Array(bytes)
-        var index = 0
-        while index < array.count {
-            let lead = array[index]
-            let length = utf8SequenceLength(array, at: index)
-            if length > 0 {
-                var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
-                for offset in 1..<max(1, length) {
-                    value = (value << 6) | (UInt32(array[index + offset]) & 0x3F)
+        // Written straight into the string's storage: a valid sequence is
+        // copied, an invalid byte is at most three bytes in UTF-8.
+        return String(unsafeUninitializedCapacity: array.count * 3) { buffer in
+            var count = 0
+            var index = 0
+            while index < array.count {
+                let length = utf8SequenceLength(array, at: index)
+                if length > 0 {
+                    for offset in 0..<length { buffer[count + offset] = array[index + offset] }
+                    count += length
+                    index += length
+                } else {
+                    count = appendUTF8(windows1252Scalar(array[index], latin9: false), to: buffer, at: count)
+                    index += 1
                 }
-                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-                index += length
-            } else {
-                scalars.append(windows1252Scalar(lead, latin9: false))
-                index += 1
             }
+            return count
         }
-        return String(scalars)
+    }
+
+    /// Writes the scalar's UTF-8 at `count`; returns the new count.
+    private static func appendUTF8(_ scalar: Unicode.Scalar, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+        var count = count
+        for byte in scalar.utf8 {
+            buffer[count] = byte
+            count += 1
+        }
+        return count
     }
 
     /// The length of the valid UTF-8 sequence at `index`, or 0 when invalid.
@@ -93,9 +103,19 @@ enum Charset {
     }
 
     static func windows1252<C: Collection>(_ bytes: C, latin9: Bool) -> String where C.Element == UInt8 {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes { scalars.append(windows1252Scalar(byte, latin9: latin9)) }
-        return String(scalars)
+        // Each byte is at most three bytes in UTF-8 (U+20AC).
+        String(unsafeUninitializedCapacity: bytes.count * 3) { buffer in
+            var count = 0
+            for byte in bytes {
+                if byte < 0x80 {
+                    buffer[count] = byte
+                    count += 1
+                } else {
+                    count = appendUTF8(windows1252Scalar(byte, latin9: latin9), to: buffer, at: count)
+                }
+            }
+            return count
+        }
     }
 
     /// Windows-1252 for 0x80–0x9F, Latin-1 elsewhere; with `latin9` the eight

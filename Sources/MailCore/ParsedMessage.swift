@@ -90,12 +90,31 @@ public struct ParsedMessage: Sendable, Equatable {
     /// The first header of that name (case-insensitive), decoded.
     public func header(_ name: String) -> String? {
         let wanted = name.lowercased()
-        return headers.first { $0.name.lowercased() == wanted }?.value
+        return headers.first { Self.isNamed($0.name, wanted) }?.value
     }
 
     /// All headers of that name (case-insensitive), decoded, in order.
     public func headers(named name: String) -> [String] {
         let wanted = name.lowercased()
-        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+        return headers.filter { Self.isNamed($0.name, wanted) }.map(\.value)
+    }
+
+    /// Whether a header's name, lowercased, is `wanted`. ASCII names (all
+    /// but broken ones) are compared byte by byte without a lowercased copy:
+    /// the auto-mail checks ask for dozens of headers per message.
+    static func isNamed(_ name: String, _ wanted: String) -> Bool {
+        let answer = name.utf8.withContiguousStorageIfAvailable { name in
+            wanted.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
+                guard name.allSatisfy({ $0 < 0x80 }), wanted.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard name.count == wanted.count else { return false }
+                for offset in 0..<name.count {
+                    var byte = name[offset]
+                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                    if byte != wanted[offset] { return false }
+                }
+                return true
+            } ?? nil
+        } ?? nil
+        return answer ?? (name.lowercased() == wanted)
     }
 }

@@ -10,22 +10,28 @@ public enum ReplyText {
     /// request). The `-- ` signature and "Sent from my iPhone"-style lines
     /// go; ordinary sign-offs stay.
     public static func newText(_ text: String) -> String {
-        let lines = normalizeLineEnds(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on bytes: with line ends normalised, every "\n" is a Character of its own.
+        let lines = normalizeLineEnds(text).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         let keys = QuoteMarkers.headerKeys(lines)
         var kept: [String] = []
         var sawText = false
         var index = 0
         scan: while index < lines.count {
-            switch QuoteMarkers.marker(lines, keys: keys, at: index) {
-            case .reply? where sawText && BelowPointer.isForwardNote(kept):
+            let marker = QuoteMarkers.marker(lines, keys: keys, at: index)
+            // The own text above a reply marker, read once for the questions below.
+            var note: BelowPointer.Note?
+            if case .reply? = marker, sawText { note = BelowPointer.Note(kept) }
+            switch marker {
+            case .reply? where note?.isForwardNote ?? false:
                 // "Forwarding for my wife:" above an Outlook "Original Message"
                 // block: the block is the forwarded request, read as a forward.
                 index = max(index + 1, QuoteMarkers.endOfForwardHeaders(lines, keys: keys, from: index))
                 continue scan
             case .reply(let span)? where sawText:
                 // "See below": the person wrote between the quoted lines.
-                if BelowPointer.isPointer(kept) {
-                    kept += BelowPointer.ownLines(lines, keys: keys, after: index + span, resend: BelowPointer.isResend(kept))
+                if let note, note.isPointer {
+                    kept += BelowPointer.ownLines(lines, keys: keys, after: index + span, resend: note.isResend)
                 }
                 break scan
             case .reply(let span)? where keys[index] == nil:

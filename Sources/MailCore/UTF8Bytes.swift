@@ -18,6 +18,10 @@ public enum UTF8Bytes {
         return true
     }
 
+    public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
+        bytes.count == other.count && hasPrefix(bytes, other)
+    }
+
     public static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.count >= suffix.count
             && hasPrefix(UnsafeBufferPointer(rebasing: bytes[(bytes.count - suffix.count)...]), suffix)
@@ -57,6 +61,16 @@ public struct UTF8Phrases: Sendable {
     public func anyPrefix(of text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in phrases.contains { UTF8Bytes.hasPrefix(bytes, $0) } }
+    }
+
+    /// Whether the bytes start with one of the phrases.
+    public func anyPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        phrases.contains { UTF8Bytes.hasPrefix(bytes, $0) }
+    }
+
+    /// Whether the bytes end with one of the phrases.
+    public func anySuffix(of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        phrases.contains { phrase in phrase.withUnsafeBufferPointer { UTF8Bytes.hasSuffix(bytes, $0) } }
     }
 
     /// Whether the text ends with one of the phrases.

@@ -63,4 +63,19 @@ import Testing
         let raw = "Content-Type: text/plain; format=flowed; charset=utf-8\n\nSlett \nmeg.\n"
         #expect(MessageReader.read(Array(raw.utf8)).text == "Slett meg.\n")
     }
+
+    @Test func windows1252AndLatin9DecodeEveryByteAsTheirTables() {
+        let bytes = (0...255).map { UInt8($0) }
+        for latin9 in [false, true] {
+            let expected = String(String.UnicodeScalarView(bytes.map { Charset.windows1252Scalar($0, latin9: latin9) }))
+            #expect(Charset.decode(bytes, charset: latin9 ? "iso-8859-15" : "windows-1252") == expected)
+        }
+    }
+
+    @Test func invalidUTF8BytesAreReadAsWindows1252BesideValidSequences() {
+        // "a", "å", "b", a stray 0xFF, "c", then a cut three-byte sequence.
+        let bytes: [UInt8] = [0x61, 0xC3, 0xA5, 0x62, 0xFF, 0x63, 0xE2, 0x82]
+        #expect(Charset.decode(bytes, charset: "utf-8") == "a\u{E5}b\u{FF}c\u{E2}\u{201A}")
+        #expect(Charset.decode([0xF0, 0x9F, 0x91, 0x8D, 0xED, 0xA0, 0x80], charset: nil) == "\u{1F44D}\u{ED}\u{A0}\u{20AC}")
+    }
 }

@@ -124,4 +124,17 @@ import Testing
         #expect(mac.defects.contains("bareCarriageReturnLineEnds"))
         #expect(mac.headerAmbiguities.isEmpty)
     }
+
+    @Test func headersAreFoundWhateverTheCaseOfTheirNames() {
+        let message = MessageReader.read(Array((
+            "From: Kari Nordmann <kari@example.no>\r\nAUTO-SUBMITTED: auto-replied\r\nX-Loop: one\r\nx-loop: two\r\n"
+            + "\u{C4}-Header: umlaut\r\nSubject: Hei\r\n\r\nTekst\r\n").utf8))
+        #expect(message.header("Auto-Submitted") == "auto-replied")
+        #expect(message.header("auto-submitted") == "auto-replied")
+        #expect(message.header("Auto-Submitte") == nil)
+        #expect(message.header("Auto-Submitted-X") == nil)
+        #expect(message.headers(named: "X-LOOP") == ["one", "two"])
+        #expect(ParsedMessage.isNamed("\u{C4}-Header", "\u{E4}-header"))
+        #expect(!ParsedMessage.isNamed("X-Loop", "x-loo"))
+    }
 }

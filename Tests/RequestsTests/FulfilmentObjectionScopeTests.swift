@@ -10,6 +10,8 @@ struct FulfilmentObjectionScopeTests {
         "Slett meg, takk!", "Ich widerspreche der Übermittlung", "cafe\u{301} partner", "e\u{301}\u{301}x",
         "\u{301}start", "a\u{200D}b dele", "tredje-part 3rd", "👍🏽partner", "na\u{308}he, \u{0915}\u{093F}x", "",
         "DELING\u{2019}s «reklame»", "x\u{20DD}y",
+        // Lowercased scalar by scalar, as `lowercased()` does: final sigma, dotted I, Kelvin sign, capital sharp s.
+        "ΣΑΣ ΟΔΟΣ", "İSTANBUL PARTNER", "\u{212A}ELVIN", "STRAẞE WERBUNG", "ÆØÅ DELING",
     ])
     func wordsSplitAsCharacters(_ text: String) {
         let byCharacter = text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)

@@ -29,7 +29,12 @@ enum ForwardedSender {
     /// A forward banner line ("---------- Forwarded message ---------",
     /// "Begin forwarded message:").
     private static func hasBanner(_ text: String) -> Bool {
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Lines found on bytes; only those whose first byte may start a banner are read as Characters.
+        for lineBytes in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let byte = lineBytes.first, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "B") || byte == UInt8(ascii: "b")
+            else { continue }
+            var line = Substring(lineBytes)
+            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
             guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
             let lowered = line.lowercased()
             if banners.contains(where: { lowered.containsBytes($0) }) { return true }

@@ -53,12 +53,13 @@ struct PhrasePattern: Sendable {
         self.source = source
         var elements: [Element] = []
         var gap = 0
-        for part in source.split(separator: " ") {
+        // Split on bytes: the syntax is ASCII, and a lexicon has thousands of patterns to read at start.
+        for part in source.utf8.split(separator: UInt8(ascii: " ")).map(Substring.init) {
             if part.hasPrefix("~"), let number = Int(part.dropFirst()) {
                 gap = number
                 continue
             }
-            let alternatives = part.split(separator: "|").map { alternative -> Alternative in
+            let alternatives = part.utf8.split(separator: UInt8(ascii: "|")).map(Substring.init).map { alternative -> Alternative in
                 if alternative.count > 2 && alternative.hasPrefix("*") && alternative.hasSuffix("*") {
                     return .infix(String(alternative.dropFirst().dropLast()))
                 }

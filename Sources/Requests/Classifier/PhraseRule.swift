@@ -62,9 +62,9 @@ struct PhraseRule: Sendable {
     }
 
     private static func evidence(_ pattern: PhrasePattern, language: Language) -> String {
-        let parts = pattern.source.split(separator: " ").map { part -> String in
-            let alternatives = part.split(separator: "|")
-            return alternatives.count > 3 ? alternatives.prefix(2).joined(separator: "|") + "\u{2026}" : String(part)
+        let parts = pattern.source.utf8.split(separator: UInt8(ascii: " ")).map { part -> String in
+            let alternatives = part.split(separator: UInt8(ascii: "|")).map(Substring.init)
+            return alternatives.count > 3 ? alternatives.prefix(2).joined(separator: "|") + "\u{2026}" : String(Substring(part))
         }
         return "\(language.rawValue):" + parts.joined(separator: " ")
     }

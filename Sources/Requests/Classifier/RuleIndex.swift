@@ -9,7 +9,11 @@ struct RuleIndex: Sendable {
     let hedges: Set<String>
     /// The words its phrases know, for reading misspelt cue words.
     let vocabulary: FuzzyCues.Vocabulary
-    private let byWord: [String: [Int]]
+    /// The words the patterns name, numbered; each rule's pattern compiled against them.
+    private let numbers: TokenNumbers
+    private let compiled: [CompiledPattern]
+    /// Rules by the number of a whole word their pattern starts with.
+    private let byWord: [[Int]]
     /// Prefix alternatives by the first byte of their UTF-8 form, the
     /// prefixes of one, two, then three or more letters, each in the order
     /// the rules were added. A token's candidates are those it starts with;
@@ -27,12 +31,10 @@ struct RuleIndex: Sendable {
     static let confidentScore = 3.0
 
     init(primary: Language, everyLexicon: Bool = false) {
-        var lexicons = [PhraseLexicon.lexicon(for: primary)]
-        lexicons += primary.siblings.map(PhraseLexicon.lexicon(for:))
-        if primary != .en { lexicons.append(PhraseLexicon.english) }
-        if everyLexicon {
-            lexicons = Language.allCases.map(PhraseLexicon.lexicon(for:))
-        }
+        var languages = [primary] + primary.siblings
+        if primary != .en { languages.append(.en) }
+        if everyLexicon { languages = Language.allCases }
+        let lexicons = languages.map(PhraseLexicon.lexicon(for:))
         rules = lexicons.flatMap(\.rules)
         vocabulary = FuzzyCues.Vocabulary(rules)
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
@@ -40,14 +42,17 @@ struct RuleIndex: Sendable {
         self.negations = negations
         requestMarkers = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) }
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
-        var byWord: [String: [Int]] = [:]
+        let numbers = Self.compiledLexicons.numbers
+        self.numbers = numbers
+        compiled = languages.flatMap { Self.compiledLexicons.patterns[$0] ?? [] }
+        var byWord = [[Int]](repeating: [], count: numbers.count)
         var prefixes: [(letters: Int, prefix: [UInt8], rule: Int)] = []
         var byInfixTable: [String: [Int]] = [:]
         for (number, rule) in rules.enumerated() {
             guard let first = rule.pattern.elements.first else { continue }
             for alternative in first.alternatives {
                 switch alternative {
-                case .word(let word): byWord[word, default: []].append(number)
+                case .word(let word): byWord[Int(numbers.number(of: word))].append(number)
                 case .prefix(let prefix) where !prefix.isEmpty:
                     prefixes.append((min(prefix.count, 3), Array(prefix.utf8), number))
                 case .prefix: continue
@@ -71,27 +76,45 @@ struct RuleIndex: Sendable {
     func matches(in tokens: [String]) -> [(rule: Int, range: Range<Int>)] {
         var found: [(rule: Int, range: Range<Int>)] = []
         var candidates: [Int] = []
-        for start in tokens.indices {
-            candidates.removeAll(keepingCapacity: true)
-            var token = tokens[start]
-            if let rules = byWord[token] { candidates += rules }
-            token.withUTF8 { bytes in
-                guard let firstByte = bytes.first else { return }
-                for entry in byInfix where UTF8Bytes.contains(bytes, entry.infix) {
-                    candidates += entry.rules
+        IndexedTokens(tokens, numbers: numbers).withView { tokens in
+            for start in 0..<tokens.count {
+                candidates.removeAll(keepingCapacity: true)
+                let number = tokens.numbers[start]
+                if number >= 0 { candidates += byWord[Int(number)] }
+                let bytes = tokens.bytes(start)
+                if let firstByte = bytes.first {
+                    for entry in byInfix where UTF8Bytes.contains(bytes, entry.infix) {
+                        candidates += entry.rules
+                    }
+                    for entry in byPrefixByte[Int(firstByte)] where UTF8Bytes.hasPrefix(bytes, entry.prefix) {
+                        candidates.append(entry.rule)
+                    }
                 }
-                for entry in byPrefixByte[Int(firstByte)] where UTF8Bytes.hasPrefix(bytes, entry.prefix) {
-                    candidates.append(entry.rule)
-                }
-            }
-            for number in candidates {
-                if let range = rules[number].pattern.match(tokens, at: start) {
-                    found.append((number, range))
+                for rule in candidates {
+                    if let range = compiled[rule].match(tokens, at: start) {
+                        found.append((rule, range))
+                    }
                 }
             }
         }
         return found
     }
+
+    /// The words of every lexicon's patterns numbered once, and each
+    /// lexicon's patterns compiled once, for all the indexes that share them.
+    private static let compiledLexicons: (numbers: TokenNumbers, patterns: [Language: [CompiledPattern]]) = {
+        let lexicons = Language.allCases.map { ($0, PhraseLexicon.lexicon(for: $0)) }
+        let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.elements).flatMap(\.alternatives)
+            .compactMap {
+                if case .word(let word) = $0 { return word }
+                return nil
+            })
+        var patterns: [Language: [CompiledPattern]] = [:]
+        for (language, lexicon) in lexicons {
+            patterns[language] = lexicon.rules.map { CompiledPattern($0.pattern, numbers: numbers) }
+        }
+        return (numbers, patterns)
+    }()
 
     /// Every lexicon, for mail too short to tell its language.
     static let universal: RuleIndex? = RuleIndex(primary: .en, everyLexicon: true)

@@ -47,7 +47,12 @@ enum SentenceSplitter {
         if ".!?:".contains(last) { return true }
         guard let first = next.first else { return true }
         let startsAnew = first.isUppercase || first.isNumber || isListItem(next) || !first.isLetter
-        return startsAnew && (line.count < shortLine || ",;".contains(last))
+        return startsAnew && (isShort(line) || ",;".contains(last))
+    }
+
+    /// Fewer than `shortLine` Characters, counting no further than that.
+    private static func isShort(_ line: String) -> Bool {
+        line.utf8.count < shortLine || line.index(line.startIndex, offsetBy: shortLine, limitedBy: line.endIndex) == nil
     }
 
     private static func isListItem(_ line: String) -> Bool {
@@ -73,16 +78,19 @@ enum SentenceSplitter {
     }
 
     private static func splitParagraph(_ paragraph: String, into sentences: inout [String]) {
-        let scalars = Array(paragraph.unicodeScalars)
-        var current = String.UnicodeScalarView()
+        let view = paragraph.unicodeScalars
+        let scalars = Array(view)
+        // Each sentence is a slice of the paragraph, from `start` to the scalar that ends it.
+        var start = view.startIndex
+        var position = view.startIndex
         for index in scalars.indices {
-            current.append(scalars[index])
+            position = view.index(after: position)
             if isSentenceEnd(scalars, at: index) {
-                append(String(current), to: &sentences)
-                current = String.UnicodeScalarView()
+                append(view[start..<position], to: &sentences)
+                start = position
             }
         }
-        append(String(current), to: &sentences)
+        append(view[start..<view.endIndex], to: &sentences)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -136,8 +144,8 @@ enum SentenceSplitter {
         "ie", "f", "s", "z", "d", "h", "u", "resp", "mm", "fx", "pga", "ang",
     ]
 
-    private static func append(_ sentence: String, to sentences: inout [String]) {
-        let trimmed = trimmedLine(Substring(sentence).unicodeScalars)
+    private static func append(_ sentence: Substring.UnicodeScalarView, to sentences: inout [String]) {
+        let trimmed = trimmedLine(sentence)
         if !trimmed.isEmpty && sentences.count < maxSentences { sentences.append(trimmed) }
     }
 }

@@ -51,20 +51,24 @@ enum TextFolding {
         var result: [String] = []
         var quoted: [Bool] = []
         var inQuote = false
-        result.reserveCapacity(folded.count / 5)
-        var current = ""
+        result.reserveCapacity(folded.utf8.count / 6)
+        // A word is a slice of the text, from `wordStart` to the scalar after it.
+        var wordStart: String.Index?
         var previousWasSpace = true
-        var scalars = folded.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            let next = scalars.next()
+        let view = folded.unicodeScalars
+        var index = view.startIndex
+        while index < view.endIndex {
+            let scalar = view[index]
+            let nextIndex = view.index(after: index)
+            let next = nextIndex < view.endIndex ? view[nextIndex] : nil
+            defer { index = nextIndex }
             if isWordScalar(scalar) {
-                current.unicodeScalars.append(scalar)
+                if wordStart == nil { wordStart = index }
                 previousWasSpace = false
             } else {
-                if !current.isEmpty {
-                    appendWord(current, inQuote, to: &result, &quoted)
-                    current = ""
+                if let start = wordStart {
+                    appendWord(String(Substring(view[start..<index])), inQuote, to: &result, &quoted)
+                    wordStart = nil
                 }
                 switch scalar {
                 case "\u{AB}", "\u{201E}": inQuote = true
@@ -79,9 +83,8 @@ enum TextFolding {
                 }
                 previousWasSpace = scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace)
             }
-            pending = next
         }
-        if !current.isEmpty { appendWord(current, inQuote, to: &result, &quoted) }
+        if let start = wordStart { appendWord(String(Substring(view[start..<view.endIndex])), inQuote, to: &result, &quoted) }
         return (result, quoted)
     }
 

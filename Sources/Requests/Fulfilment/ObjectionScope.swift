@@ -14,10 +14,15 @@ public enum ObjectionScope: String, Sendable, Codable, Equatable, CaseIterable {
     /// replies). A text naming neither purpose objects to both: that is the
     /// reading that protects the person.
     public static func from(text: String) -> ObjectionScope {
-        let words = ObjectionVocabulary.words(of: text)
-        let sharing = words.contains(where: ObjectionVocabulary.isSharingWord)
-            || ObjectionVocabulary.containsThirdParty(words)
-        let marketing = words.contains(where: ObjectionVocabulary.isMarketingWord)
+        var sharing = false
+        var marketing = false
+        var afterThird = false
+        ObjectionVocabulary.forEachWord(of: text) { word in
+            sharing = sharing || ObjectionVocabulary.isSharingWord(word)
+                || afterThird && UTF8Bytes.hasPrefix(word, ObjectionVocabulary.partStem)
+            marketing = marketing || ObjectionVocabulary.isMarketingWord(word)
+            afterThird = ObjectionVocabulary.thirdWords.contains { UTF8Bytes.equal(word, $0) }
+        }
         switch (sharing, marketing) {
         case (true, false): return .sharing
         case (false, true): return .marketing
@@ -57,28 +62,44 @@ enum ObjectionVocabulary {
     /// that character, as a `Character` of a letter would.
     static func words(of text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        forEachWord(of: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Each of `words(of:)` as UTF-8, without a lowercased copy of the text
+    /// or a string per word: each scalar is lowercased as `lowercased()`
+    /// does it, by its own lowercase mapping.
+    static func forEachWord(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var current: [UInt8] = []
         var inWord = false
         var first = true
-        for scalar in text.lowercased().unicodeScalars {
+        func emit() {
+            if !current.isEmpty { current.withUnsafeBufferPointer(body) }
+            current.removeAll(keepingCapacity: true)
+        }
+        func take(_ scalar: Unicode.Scalar) {
             defer { first = false }
             if !first && !scalar.isASCII && extendsCharacter(scalar) {
-                if inWord { current.append(scalar) }
-                continue
+                if inWord { current.append(contentsOf: scalar.utf8) }
+                return
             }
             if isWordScalar(scalar) {
-                current.append(scalar)
+                current.append(contentsOf: scalar.utf8)
                 inWord = true
             } else {
-                if !current.isEmpty {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
-                }
+                emit()
                 inWord = false
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                take(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            }
+        }
+        emit()
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -93,18 +114,19 @@ enum ObjectionVocabulary {
         scalar.properties.isGraphemeExtend || scalar == "\u{200D}" || scalar.properties.generalCategory == .spacingMark
     }
 
-    static func isSharingWord(_ word: String) -> Bool {
-        sharingWords.contains(word) || sharingPrefixes.anyPrefix(of: word) || sharingSuffixes.anySuffix(of: word)
+    /// The whole-word verbs as bytes (all ASCII, so byte equality is `String` equality).
+    private static let sharingWordBytes = sharingWords.map { Array($0.utf8) }
+
+    static func isSharingWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        sharingWordBytes.contains { UTF8Bytes.equal(word, $0) } || sharingPrefixes.anyPrefix(of: word)
+            || sharingSuffixes.anySuffix(of: word)
     }
 
     /// "third party/parties", "tredje part" (sv): two words that only together name sharing.
-    static func containsThirdParty(_ words: [String]) -> Bool {
-        zip(words, words.dropFirst()).contains { first, second in
-            (first == "third" || first == "tredje") && second.hasPrefixBytes("part")
-        }
-    }
+    static let thirdWords = [Array("third".utf8), Array("tredje".utf8)]
+    static let partStem = Array("part".utf8)
 
-    static func isMarketingWord(_ word: String) -> Bool {
+    static func isMarketingWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         marketingPrefixes.anyPrefix(of: word) || marketingSuffixes.anySuffix(of: word)
     }
 }
