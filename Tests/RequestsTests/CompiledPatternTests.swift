@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Compiled phrase patterns")
 struct CompiledPatternTests {
-    /// Every rule's pattern as written (`PhrasePattern.match`) over every start.
+    /// Every rule's pattern on its own (`PhrasePattern.match`) at every start: what the index's
+    /// first-word lookup and shared word numbers must not lose or add.
     private func reference(_ index: RuleIndex, _ tokens: [String]) -> Set<String> {
         var found = Set<String>()
         for start in tokens.indices {
@@ -19,7 +20,7 @@ struct CompiledPatternTests {
         Set(index.matches(in: tokens).map { "\($0.rule) \($0.range)" })
     }
 
-    @Test("the index finds what every pattern as written finds, in sentences of every language")
+    @Test("the index finds what each pattern alone finds, in sentences of every language")
     func sentences() throws {
         let texts = [
             "Please delete all of my personal data, and do not share my name with your partners.",
@@ -42,7 +43,7 @@ struct CompiledPatternTests {
         }
     }
 
-    @Test("the index finds what every pattern as written finds, in shuffled pattern words")
+    @Test("the index finds what each pattern alone finds, in shuffled pattern words")
     func shuffledWords() throws {
         let index = try #require(RuleIndex.universal)
         // Whole words, prefixes with an ending, parts inside words, clause breaks and the words around them.

@@ -1,9 +1,8 @@
 import MailCore
 
 /// A `PhrasePattern` ready to match `IndexedTokens`: whole words as word
-/// numbers, prefixes and parts of words as UTF-8 bytes. It matches exactly
-/// what its pattern matches (`PhrasePattern.match`), gaps and clause breaks
-/// alike.
+/// numbers, prefixes and parts of words as UTF-8 bytes. Gaps never cross a
+/// clause break.
 struct CompiledPattern: Sendable {
     struct Element: Sendable {
         let words: [Int32]
@@ -60,7 +59,7 @@ struct CompiledPattern: Sendable {
                 return end
             }
             if tokens.numbers[index] == numbers.clauseBreak {
-                // As `PhrasePattern`: a comma before "that", or inside an enumeration, does not end the phrase.
+                // A comma before "that" ("ønsker ikke, at I deler…"), or inside an enumeration, does not end the phrase.
                 guard index + 1 < tokens.count,
                       isComplementizer(tokens, at: index + 1) || isListComma(tokens, at: index) else { return nil }
                 index += 1

@@ -13,24 +13,12 @@ struct PhrasePattern: Sendable {
         case prefix(String)
         /// Written `*allergi*`: the word contains it ("nøddeallergi").
         case infix(String)
-
-        func matches(_ token: String) -> Bool {
-            switch self {
-            case .word(let word): return token == word
-            case .prefix(let prefix): return token.hasPrefixBytes(prefix)
-            case .infix(let infix): return token.containsBytes(infix)
-            }
-        }
     }
 
     struct Element: Sendable {
         let alternatives: [Alternative]
         /// How many other words may come before this element.
         let maxGap: Int
-
-        func matches(_ token: String) -> Bool {
-            alternatives.contains { $0.matches(token) }
-        }
     }
 
     let source: String
@@ -40,13 +28,9 @@ struct PhrasePattern: Sendable {
                                                // "…at alt som er registrert om ham, blir fjernet"
                                                "blir", "bli", "vert", "bliver", "blev"]
     /// Words that close an enumeration: "my name, my e-mail or my phone",
-    /// "Aussteller, Sponsoren oder Partner". A comma with one of them close
-    /// behind separates list items, not clauses.
+    /// "Aussteller, Sponsoren oder Partner". A comma with one of them up to
+    /// four words behind separates list items, not clauses.
     static let enumerationWords: Set<String> = ["and", "or", "nor", "og", "eller", "och", "und", "oder", "samt", "sowie", "&"]
-
-    static func isListComma(_ tokens: [String], at index: Int) -> Bool {
-        tokens[(index + 1)..<min(tokens.count, index + 5)].contains(where: enumerationWords.contains)
-    }
 
     /// Parses the pattern syntax; elements that are empty are ignored.
     init(_ source: String) {
@@ -75,36 +59,20 @@ struct PhrasePattern: Sendable {
         self.elements = elements
     }
 
-    /// The first match starting exactly at `start`, as the range of tokens it
-    /// covers, or nil.
-    func match(_ tokens: [String], at start: Int) -> Range<Int>? {
-        guard let first = elements.first, start < tokens.count, first.matches(tokens[start]) else {
+    /// The whole words its elements name.
+    var words: [String] {
+        elements.flatMap(\.alternatives).compactMap {
+            if case .word(let word) = $0 { return word }
             return nil
         }
-        guard let end = matchRest(tokens, element: 1, after: start) else { return nil }
-        return start..<(end + 1)
     }
 
-    private func matchRest(_ tokens: [String], element: Int, after position: Int) -> Int? {
-        if element == elements.count { return position }
-        let current = elements[element]
-        var index = position + 1
-        var skipped = 0
-        while index < tokens.count && skipped <= current.maxGap {
-            let token = tokens[index]
-            if current.matches(token), let end = matchRest(tokens, element: element + 1, after: index) {
-                return end
-            }
-            if token == TextFolding.clauseBreak {
-                // "ønsker ikke, at I deler…": a comma before "that" does not end the phrase.
-                guard index + 1 < tokens.count,
-                      Self.complementizers.contains(tokens[index + 1]) || Self.isListComma(tokens, at: index) else { return nil }
-                index += 1
-                continue
-            }
-            skipped += 1
-            index += 1
-        }
-        return nil
+    /// The first match starting exactly at `start`, as the range of tokens it
+    /// covers, or nil. Compiled for this one call: the rule index compiles
+    /// its patterns once (`CompiledPattern`).
+    func match(_ tokens: [String], at start: Int) -> Range<Int>? {
+        let numbers = TokenNumbers(words: words)
+        let compiled = CompiledPattern(self, numbers: numbers)
+        return IndexedTokens(tokens, numbers: numbers).withView { compiled.match($0, at: start) }
     }
 }

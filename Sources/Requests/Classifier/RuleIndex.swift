@@ -104,11 +104,7 @@ struct RuleIndex: Sendable {
     /// lexicon's patterns compiled once, for all the indexes that share them.
     private static let compiledLexicons: (numbers: TokenNumbers, patterns: [Language: [CompiledPattern]]) = {
         let lexicons = Language.allCases.map { ($0, PhraseLexicon.lexicon(for: $0)) }
-        let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.elements).flatMap(\.alternatives)
-            .compactMap {
-                if case .word(let word) = $0 { return word }
-                return nil
-            })
+        let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.words))
         var patterns: [Language: [CompiledPattern]] = [:]
         for (language, lexicon) in lexicons {
             patterns[language] = lexicon.rules.map { CompiledPattern($0.pattern, numbers: numbers) }
