@@ -63,6 +63,19 @@ enum QuoteMarkers {
         return position
     }
 
+    /// Whether the header lines of a forwarded message (from `index`, its
+    /// banner, to `end`) name a sender at one of `domains`: the company's own
+    /// earlier mail, which the person passes on but does not write.
+    static func forwardIsFrom(_ domains: Set<String>, lines: [String], keys: [String?], from index: Int, to end: Int) -> Bool {
+        guard !domains.isEmpty else { return false }
+        for offset in index..<min(end, lines.count) {
+            guard let key = keys[offset], fromKeys.contains(key) else { continue }
+            let line = lines[offset].lowercased()
+            return domains.contains { line.containsAddress(at: $0) }
+        }
+        return false
+    }
+
     /// A cheap test that rules out most lines: every marker has a colon,
     /// starts with a banner character, or starts like an attribution.
     private static func mayStartMarker(_ trimmed: String, first: Unicode.Scalar) -> Bool {

@@ -9,7 +9,9 @@ public enum ReplyText {
     /// lines but keep their text (it is often the sender's own earlier
     /// request). The `-- ` signature and "Sent from my iPhone"-style lines
     /// go; ordinary sign-offs stay.
-    public static func newText(_ text: String) -> String {
+    /// A forwarded message from one of `ownDomains` (the domains the mail was
+    /// sent to: the company's own welcome mail or receipt) ends the new text.
+    public static func newText(_ text: String, ownDomains: Set<String> = []) -> String {
         // Split on bytes: with line ends normalised, every "\n" is a Character of its own.
         let lines = normalizeLineEnds(text).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(Substring($0)) }
@@ -38,7 +40,12 @@ public enum ReplyText {
                 // Quoted material at the very top (bottom-posting): pass over it.
                 index += span
                 continue scan
-            case .reply?, .forward?:
+            case .forward?:
+                let end = QuoteMarkers.endOfForwardHeaders(lines, keys: keys, from: index)
+                if QuoteMarkers.forwardIsFrom(ownDomains, lines: lines, keys: keys, from: index, to: end) { break scan }
+                index = max(index + 1, end)
+                continue scan
+            case .reply?:
                 index = max(index + 1, QuoteMarkers.endOfForwardHeaders(lines, keys: keys, from: index))
                 continue scan
             case nil:

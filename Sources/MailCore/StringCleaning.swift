@@ -1,6 +1,25 @@
 import Foundation
 
 extension String {
+    /// Whether an address at `domain` (lowercased, as the text) stands in the
+    /// text: "@domain" not followed by more of a domain name
+    /// ("@janteloppet.test>" is, "@janteloppet.test.example.com" is not).
+    func containsAddress(at domain: String) -> Bool {
+        let needle = Array(("@" + domain).utf8)
+        let bytes = Array(utf8)
+        guard !domain.isEmpty, bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start..<(start + needle.count)].elementsEqual(needle) {
+            let end = start + needle.count
+            guard end < bytes.count else { return true }
+            let next = bytes[end]
+            let continues = (next >= 0x61 && next <= 0x7A) || (next >= 0x41 && next <= 0x5A) || (next >= 0x30 && next <= 0x39)
+                || next == UInt8(ascii: "-") || next >= 0x80
+                || next == UInt8(ascii: ".") && end + 1 < bytes.count && bytes[end + 1] > 0x20 && bytes[end + 1] != UInt8(ascii: ">")
+            if !continues { return true }
+        }
+        return false
+    }
+
     /// Without leading and trailing spaces, tabs, CR, LF and no-break spaces.
     func trimmingBlanks() -> String {
         let scalars = unicodeScalars

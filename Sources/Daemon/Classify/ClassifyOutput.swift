@@ -19,7 +19,7 @@ enum ClassifyOutput {
     /// forwarded headers and the signature taken out), for an operator
     /// asking why a mail was read as it was.
     static func readText(file: String, message: ParsedMessage) -> [String] {
-        let body = ReplyText.newText(AnalysedText.prefix(message.text).text)
+        let body = ReplyText.newText(AnalysedText.prefix(message.text).text, ownDomains: MessageClassification.ownDomains(of: message))
         return ["==> \(file)", "Subject: \(ReplyText.cleanSubject(message.subject))", ""] + body.split(
             separator: "\n", omittingEmptySubsequences: false).map(String.init) + [""]
     }

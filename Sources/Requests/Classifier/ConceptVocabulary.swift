@@ -47,14 +47,14 @@ struct ConceptVocabulary: Sendable {
 
 extension ConceptVocabulary {
     static let english = ConceptVocabulary(
-        eraseVerbs: "delete|deleting|erase|erasing|remove|removing|wipe|purge|destroy|scrap",
+        eraseVerbs: "delete|deleting|erase|erasing|remove|removing|wipe|purge|destroy|scrap|delate|deleat",
         erasePassives: "",
-        ownData: "data|datas|information|info|details|records|profile|account|accounts|everything|stuff|membership|user|personal|traces|history|results",
+        ownData: "data|datas|information|info|details|records|profile|account|accounts|acct|acc|everything|stuff|membership|user|personal|traces|history|results",
         accessNouns: "copy|overview|export|summary|extract|printout|report|dump|insight",
         of: "of|on|about|with|from|for",
         giveVerbs: "send|give|provide|show|email|forward|mail",
         me: "me|us",
-        what: "what|which|whatever",
+        what: "what|which|whatever|whit|wot",
         holdVerbs: "have|hold|holds|store|stores|stored|keep|kept|process|processed|know|collected|saved|registered|got|having|holding|keeping",
         about: "about|on|regarding|concerning",
         stopVerbs: "stop|cease|quit|halt",
@@ -89,7 +89,7 @@ extension ConceptVocabulary {
         shareVerbs: "del|dele|deler|deles|delt|delte|gi|gis|gitt|gir|selg|selge|selges|solgt|utlever*|videreformidl*|overfør*|gå|går|videre|vidare",
         partners: "partner*|samarbeidspartner*|partnar*|tredjepart*|sponsor*|utstiller*|utstillar*|annonsører",
         changeVerbs: "endre|endr*|oppdater*|rett|rette|retta|korriger*|fiks|fikse|bytt*|skift*|juster*",
-        fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefonnummer*|telefonnr*|mobilnummer*|mobilnr*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|allergi*|nasjonalitet*|språk",
+        fields: "navn*|namn*|etternavn*|etternamn*|fornavn*|førenamn*|adresse*|adressa|postnummer*|telefonnummer*|telefonnr*|mobilnummer*|mobilnr*|nummer*|epost*|tittel*|stilling*|arbeidsgiver*|arbeidsgjevar*|klubb*|fødselsdato*|kosthold*|matbehov*|allergi*|nasjonalitet*|språk",
         beVerbs: "er|var|står",
         wrong: "feil|galt|gal|utdatert*|feilstavet|feilstava|uriktig*",
         foreign: ["din", "dine", "ditt", "deres", "hans", "hennes", "vår", "våre", "vi", "dykkar", "hennar"])
@@ -101,9 +101,9 @@ extension ConceptVocabulary {
         accessNouns: "kopi|oversigt|udskrift|eksport|udtræk|rapport",
         of: "af|over|om|på|med",
         giveVerbs: "send|sende|giv|give|vis|vise",
-        me: "mig|os",
-        what: "hvad|hva|hvilke|hvilken",
-        holdVerbs: "har|gemmer|gemt|ved|registreret|registrerer|behandler|opbevarer|indsamlet",
+        me: "mig|os|mæ",
+        what: "hvad|hva|hvilke|hvilken|hwad",
+        holdVerbs: "har|hår|gemmer|gemt|ved|registreret|registrerer|behandler|opbevarer|indsamlet",
         about: "om|på|angående",
         stopVerbs: "stop|stoppe|ophør|afslut*",
         marketing: "nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|telefonsalg*|spam|mails|udsendelse*|kampagne*",
@@ -125,8 +125,8 @@ extension ConceptVocabulary {
         accessNouns: "kopia|översikt|utdrag|export|sammanställning|redogörelse|rapport",
         of: "av|på|över|om|med",
         giveVerbs: "skicka|skickar|ge|visa|mejla|maila",
-        me: "mig|oss",
-        what: "vad|vilka|vilken|vilket",
+        me: "mig|oss|mej|maj",
+        what: "vad|va|vilka|vilken|vilket",
         holdVerbs: "har|lagrar|lagrat|sparar|sparat|vet|registrerat|behandlar|samlat|bevarar",
         about: "om|på|angående|kring",
         stopVerbs: "sluta|stoppa|stopp|avsluta|upphör",
@@ -157,7 +157,7 @@ extension ConceptVocabulary {
         marketing: "newsletter*|werbung|werbe*|marketing*|angebot*|sms|anrufe|spam|mails|mailings|rundschreiben|kampagne*",
         more: "mehr|weitere|weiteren",
         wantVerbs: "erhalten|bekommen|haben|möchte|will",
-        negations: "nicht|kein|keine|keinen|keiner|nie|niemals",
+        negations: "nicht|ned|net|kein|keine|keinen|keiner|nie|niemals",
         shareVerbs: "teil*|geteilt|weitergeb*|weitergegeben|verkauf*|übermittel*|übertrag*",
         partners: "partner*|dritte*|sponsor*|aussteller*|werbepartner*|kooperationspartner*|eventpartner*",
         changeVerbs: "änder*|aktualisier*|korrigier*|berichtig*|anpass*",
@@ -173,6 +173,7 @@ extension RuleBuilder {
         foreign = v.foreign
         defer { foreign = [] }
         erase(1.5, "\(v.eraseVerbs) ~4 \(v.ownData)")
+        add(.bareCue(.erase), 1.0, v.erasePassives.isEmpty ? v.eraseVerbs : "\(v.eraseVerbs)|\(v.erasePassives)")
         if !v.erasePassives.isEmpty { erase(1.4, "\(v.ownData) ~4 \(v.erasePassives)") }
         access(1.4, "\(v.accessNouns) ~3 \(v.of) ~4 \(v.ownData)|\(v.what)", "\(v.giveVerbs) ~3 \(v.me) ~4 \(v.accessNouns)")
         access(1.3, "\(v.accessNouns) ~3 \(v.of) ~2 det|that|what|dem|das|vad|hvad|hva|kva|alt|allt|alles|everything ~4 \(v.holdVerbs)")

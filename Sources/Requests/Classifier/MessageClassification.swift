@@ -26,13 +26,19 @@ public struct MessageClassification: Sendable {
     /// An attached mail from the domain the message was sent to is the
     /// company's own (a welcome mail, a receipt): it asks nothing.
     static func withForwardedAttachments(_ body: String, message: ParsedMessage) -> String {
-        let ownDomains = Set(message.to.map { $0.domain.lowercased() })
+        let ownDomains = ownDomains(of: message)
         let attached = message.embeddedMessages
             .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercased()) } }
             .prefix(attachedMessagesRead)
             .map { ReplyText.newText(AnalysedText.prefix($0.text).text) }
             .filter { !$0.isEmpty && !body.contains($0) }
         return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
+    }
+
+    /// The domains the message was sent to: mail from them, forwarded or
+    /// attached, is the company's own and asks nothing.
+    public static func ownDomains(of message: ParsedMessage) -> Set<String> {
+        Set(message.to.map { $0.domain.lowercased() })
     }
 
     /// "Navnet mitt er stavet feil: det er Synnøve": one word read from a
@@ -58,7 +64,7 @@ public struct MessageClassification: Sendable {
         auto = AutoMailDetector.detect(message)
         let subject = ReplyText.cleanSubject(message.subject)
         let (text, cut) = AnalysedText.prefix(message.text)
-        let note = ReplyText.newText(text)
+        let note = ReplyText.newText(text, ownDomains: Self.ownDomains(of: message))
         // The classifier also reads attached forwarded mail; who the request is
         // about (the reading's claims) comes from the person's own words alone.
         let body = Self.withForwardedAttachments(note, message: message)

@@ -6,7 +6,9 @@ extension PhraseLexicon {
         let data = "*oplysning*|data|persondata|information*|bruger|brugeren|brugerkonto*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
 
         b.withdraw("ignorer ~3 min|mit|den ~2 tidligere|forrige|sidste ~2 mail|e|besked|henvendelse|anmodning",
-                   "fortrudt", "fortryder", "glem ~1 det")
+                   "fortrudt", "fortryder", "glem ~1 det",
+                   "glem ~3 min|mit|den ~2 sidste|forrige|tidligere ~2 mail|e|besked|henvendelse|anmodning",
+                   "beholde ~3 kontoen|profilen|brugeren ~3 alligevel")
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
@@ -14,13 +16,14 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
         b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")
         b.erase(0.9, "fjern|fjerne ~1 det|den|dem")
+        b.erase(1.4, "slet|slette|sletter ~2 det ~1 hele", "kan|ka ~1 i ~2 godt ~2 slet|slette|fjern|fjerne")
         b.erase(1.5, "=slet|=slette")
         b.access(1.3, "hvilke ~3 sponsorer|udstillere|partnere|firmaer ~4 fik|har ~3 deltagerlist*|navn*|oplysning*")
         b.object(1.4, "frabeder ~2 mig", "nok ~2 af ~2 reklame*|tilbud*|nyhedsbrev*|markedsføring*|spam|sms*")
         b.object(1.4, "slippe ~3 for ~3 nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|mails|*tilbud*",
                  "fri ~2 for ~3 nyhedsbrev*|reklame*|markedsføring*|*tilbud*|sms*|mails")
         b.add(.kind(.object), 1.4, negatable: true, "stryg|fjern|tag ~2 mig ~3 fra|af ~3 nyhedsbrev*|*liste*|mail*|sms*")
-        b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
+        b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld* ~1 venligst", "venligst ~1 afmeld*", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
         b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
         b.object(1.4, "må|skal ~1 ikke ~4 stå|være ~4 deltagerliste*|liste*")
         b.access(1.4, "aktindsigt ~3 i ~3 \(mine)|\(data)", "udskrift ~3 af ~4 \(mine)|\(data)", "oversigt ~3 over ~4 \(mine)|\(data)",
@@ -103,6 +106,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
+        b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|deltageroversigt*")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
               "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",

@@ -5,11 +5,15 @@ extension PhraseLexicon {
         let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|benutzerprofil|nutzerkonto|datensätze|namen|ergebnisse"
 
-        b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige",
+        b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige|gestrige",
+                   "vergessen ~2 sie ~2 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag", "konto|profil ~1 behalten",
                    "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")
+        // "…weder an Aussteller noch an Sponsoren geben", "geben Sie keinerlei Daten mehr an Partner weiter".
+        b.object(1.4, "weder ~3 aussteller*|partner*|sponsor*|dritte ~4 noch", "keine|keinerlei ~4 daten ~3 mehr ~3 an ~4 partner*|aussteller*|sponsor*|dritte",
+                 "stellen ~2 sie ~4 werbung|newsletter*|zusendung* ~4 ein")
         b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")
         b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
-        b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
+        b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "die|das|sie|es ~1 stimmt ~1 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
         let field = "name*|nachname*|vorname*|adresse|anschrift|mailadresse|e|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|unternehmen|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*"
         b.access(1.4, "übersicht ~3 über ~3 \(data)|alle", "welche ~3 infos|daten|informationen ~4 ihr|sie ~3 von|über|zu ~1 mir|mich",
                  "was ~2 wisst|wissen ~2 ihr|sie ~3 über ~1 mich", "schick*|senden|sende|zusenden ~3 mir ~8 gespeichert")
@@ -100,6 +104,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
+        b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|anmeldeliste*|teilnehmerverzeichnis*")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht|eventuell ~4 später", "zu ~1 einem ~1 späteren ~1 zeitpunkt", "wie ~3 kann ~1 ich",
                                     "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",

@@ -14,7 +14,7 @@ extension PhraseLexicon {
                    "cancel|withdraw ~2 my ~2 request", "forget ~1 my ~2 last|previous|earlier ~2 email|mail|message|request",
                    "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
         b.vendor("book|schedule ~4 demo|call|meeting", "demo", "free ~1 trial", "our ~1 customers|clients", "we ~1 help",
-                 "minutes ~4 call|demo|chat", "account|sales ~1 executive|manager|director", "quick ~1 call")
+                 "minute|minutes|min ~4 call|demo|chat", "account|sales ~1 executive|manager|director", "quick ~1 call")
 
         // Access (Art. 15) and portability (Art. 20).
         b.access(1.4, "a|full|complete|electronic ~2 copy ~5 \(data)",
@@ -41,7 +41,9 @@ extension PhraseLexicon {
         b.erase(1.5, "cancel ~4 \(data) ~3 from ~3 database|system|systems|records",
                 "want|like|wish|need ~6 \(data) ~4 closed|wiped|deleted|erased|removed|gone|scrubbed")
         b.add(.kind(.object), 1.4, negatable: true, "strike|remove|take ~2 me ~3 off|from ~3 newsletter*|list|lists|mailing*")
-        b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|database|distribution")
+        b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|distribution")
+        // "Take me off your database altogether": off the records, not a list.
+        b.erase(1.5, "take|get ~2 me ~2 off|out ~3 database|databases|system|systems|records|books")
         b.access(1.4, "share ~2 me ~4 \(data)|copy", "to ~1 whom ~4 given|shared|sold|disclosed|passed",
                  "what ~4 \(data) ~4 you ~2 are ~1 having|holding|keeping|storing")
         b.access(1.2, "what|who|whom ~4 shared|disclosed|passed|sold|given|gave ~4 with|to|about",
@@ -174,6 +176,7 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
         b.add(.nonErasureContext, 1.0, "old|previous|former ~1 email|e|mail|address|phone|telephone|mobile|number|name|surname|title|employer")
+        b.add(.eventList, 1.0, "attendee|attendees|participant|participants|guest|delegate|delegates|registration ~1 list|lists", "list ~2 of ~2 attendees|participants|delegates|guests")
         b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
         b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",

@@ -98,6 +98,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
+        b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",
               "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",

@@ -29,6 +29,10 @@ public enum RectificationExtractor {
         var found: [RectificationField: String] = [:]
         var explicit: [RectificationField: String] = [:]
         var weak: [RectificationField: String] = [:]
+        // Values named in the subject ("Address change - moved to København")
+        // count only for fields the body names no value for.
+        var fromSubject: [RectificationField: String] = [:]
+        var explicitFromSubject: [RectificationField: String] = [:]
         var inChangeBlock = false
         // Words are split out only for sentences that can hold a value (and,
         // for the field they may carry over, the few sentences before them).
@@ -47,8 +51,11 @@ public enum RectificationExtractor {
             if let pending = announced {
                 announced = nil
                 let current = words(number)
-                if !current.isEmpty, let shape = ValueReader.guessField(current, from: 0) ?? pending.field,
-                   found[shape] == nil, let value = ValueReader.read(current, from: 0, field: shape, language: language) {
+                // "Organisation: Fjordlys Rådgivning ApS" on the announced line: the label names the field.
+                let label = current.folded.first?.hasSuffix(":") == true ? current.fieldPositions.first { $0.index == 0 }?.field : nil
+                let from = label == nil ? 0 : 1
+                if !current.isEmpty, let shape = label ?? ValueReader.guessField(current, from: from) ?? pending.field,
+                   found[shape] == nil, let value = ValueReader.read(current, from: from, field: shape, language: language) {
                     found[shape] = value
                     if pending.explicit { explicit[shape] = value }
                     continue
@@ -77,6 +84,13 @@ public enum RectificationExtractor {
                 .compactMap { words($0).fieldPositions.last?.field }.first
             for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
             where found[hit.field] == nil {
+                if sentence.isSubject {
+                    if !hit.weak && fromSubject[hit.field] == nil {
+                        fromSubject[hit.field] = hit.value
+                        if hit.explicit && !sentence.isQuestion { explicitFromSubject[hit.field] = hit.value }
+                    }
+                    continue
+                }
                 if hit.weak {
                     if weak[hit.field] == nil { weak[hit.field] = hit.value }
                     continue
@@ -87,6 +101,10 @@ public enum RectificationExtractor {
         }
         // "min titel är B" counts only where no stronger cue named the field.
         found.merge(weak) { strong, _ in strong }
+        for (field, value) in fromSubject where found[field] == nil {
+            found[field] = value
+            if let named = explicitFromSubject[field] { explicit[field] = named }
+        }
         return (found, explicit)
     }
 
@@ -309,13 +327,14 @@ public enum RectificationExtractor {
                words.folded[max(0, nameAt.index - 3)..<nameAt.index].contains(where: vocabulary.companyWords.contains) {
                 target = .organization
             }
-            var named = !weakCue && (words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming))
+            let named = !weakCue && (words.fieldPositions.last(where: { $0.index < index }).map { index - $0.index <= 10 } ?? (shaped || moved || naming))
             // "I have moved to Gothenburg" explains; "…to Storgata 5, 0155 Oslo" gives an address.
-            if moved && target == .address && words.field(before: index) == nil,
-               let valueStart = start, !words.original[valueStart...].prefix(8).contains(where: { $0.contains(where: \.isNumber) }) {
-                // A town alone yields to a full address given later.
-                named = false
-                weakCue = true
+            // A town or country alone is no postal address to store ("…to Denmark, so my number is…":
+            // the digits after the comma are another value's).
+            if moved && target == .address && words.field(before: index) == nil, let valueStart = start {
+                let head = words.original[min(valueStart, words.original.count)...].prefix(8)
+                let firstPart = head.firstIndex { $0.hasSuffix(",") }.map { head[...$0] } ?? head
+                if !firstPart.contains(where: { $0.contains(where: \.isNumber) }) { continue }
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)),

@@ -127,6 +127,12 @@ public enum RequestClassifier {
         func aboutAList(_ range: Range<Int>) -> Bool {
             lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }
         }
+        /// "Take me off the attendee list for that one": a removal that touches
+        /// the list of an event's participants cancels a registration.
+        let eventLists = matches.filter { index.rules[$0.rule].signal == .eventList }.map(\.range)
+        func offAnEventList(_ range: Range<Int>) -> Bool {
+            eventLists.contains { $0.lowerBound <= range.upperBound && range.lowerBound <= $0.upperBound }
+        }
         /// "Ignore my last mail about updating my address": what follows the
         /// cue in its clause is taken back, not asked.
         let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal }.map(\.range)
@@ -162,16 +168,24 @@ public enum RequestClassifier {
                 && tokens[max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains) {
                 continue
             }
-            if rule.negatable && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
+            if index.negatable[number] && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
-                if case .kind(let kind) = rule.signal { tally.negated(kind) }
+                switch rule.signal {
+                case .kind(let kind), .bareCue(let kind): tally.negated(kind)
+                default: break
+                }
                 continue
             }
+            if case .bareCue = rule.signal { continue }
             if case .kind = rule.signal, takenBack(range) {
                 tally.note("taken back \(rule.evidence)")
                 continue
             }
             if rule.signal == .kind(.access) && !rule.firm && (saysWhatToErase(range) || conditionalErasure) { continue }
+            if rule.signal == .kind(.object) && !rule.firm && offAnEventList(range) {
+                tally.note("event list \(rule.evidence)")
+                continue
+            }
             var weight = rule.weight
             var signal = rule.signal
             var evidence = rule.evidence

@@ -12,7 +12,8 @@ struct RuleBuilder {
         let defaultNegatable: Bool
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
-        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext,
+        case .bareCue: defaultNegatable = true
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext, .eventList,
              .withdrawal, .vendor, .selfService:
             defaultNegatable = false
         case .consentWithdrawal, .complaint: defaultNegatable = true

@@ -5,6 +5,9 @@ import MailCore
 struct RuleIndex: Sendable {
     let rules: [PhraseRule]
     let negations: Set<String>
+    /// Per rule, whether a negation can cancel it: a negatable rule whose own
+    /// words hold a negation ("Adresse stimmt nicht mehr") is not negated by it.
+    let negatable: [Bool]
     let requestMarkers: Set<String>
     let hedges: Set<String>
     /// The words its phrases know, for reading misspelt cue words.
@@ -40,6 +43,7 @@ struct RuleIndex: Sendable {
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
         self.negations = negations
+        negatable = rules.map { $0.negatable && negations.isDisjoint(with: $0.pattern.words) }
         requestMarkers = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) }
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
         let numbers = Self.compiledLexicons.numbers

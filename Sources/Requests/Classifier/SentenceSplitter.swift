@@ -46,6 +46,8 @@ enum SentenceSplitter {
         guard let last = line.last else { return true }
         if ".!?:".contains(last) { return true }
         guard let first = next.first else { return true }
+        // "Nytt telefonnummer: +45 …" under "Ny adresse: …": each form line is its own.
+        if isFormLine(next) { return true }
         let startsAnew = first.isUppercase || first.isNumber || isListItem(next) || !first.isLetter
         return startsAnew && (isShort(line) || ",;".contains(last))
     }
@@ -53,6 +55,15 @@ enum SentenceSplitter {
     /// Fewer than `shortLine` Characters, counting no further than that.
     private static func isShort(_ line: String) -> Bool {
         line.utf8.count < shortLine || line.index(line.startIndex, offsetBy: shortLine, limitedBy: line.endIndex) == nil
+    }
+
+    /// "Label: value" or "Two words: value": one to three words, then a colon.
+    private static func isFormLine(_ line: String) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        let label = line[..<colon]
+        guard label.first?.isUppercase == true, label.count <= 30 else { return false }
+        let words = label.split(separator: " ")
+        return words.count <= 3 && words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" } }
     }
 
     private static func isListItem(_ line: String) -> Bool {

@@ -2,6 +2,11 @@
 enum Signal: Sendable, Hashable {
     /// The writer asks for this kind.
     case kind(RequestKind)
+    /// A verb of the kind on its own ("löschen", "slettes"). It asks for
+    /// nothing by itself; negated ("bitte NICHT löschen", "jeg vil IKKE
+    /// slettes"), it tells that the kind is not wanted, so a subject that asks
+    /// for it does not count.
+    case bareCue(RequestKind)
     /// The writer acts for someone else (parent, guardian, lawyer).
     case onBehalf
     /// The writer withdraws consent: an objection, or an erasure when the
@@ -28,6 +33,10 @@ enum Signal: Sendable, Hashable {
     /// "…from the mailing list", "…my old e-mail address": a removal nearby
     /// unsubscribes or replaces a value; it erases nothing.
     case nonErasureContext
+    /// "…the attendee list for the breakfast meeting", "deltakerlisten": the
+    /// list of one event's participants. Taking someone off it cancels a
+    /// registration; it objects to nothing.
+    case eventList
     /// "Ignore my last mail", "glem det", "jeg har fortrudt": the writer takes
     /// back an earlier request. The subject (the old request's) then counts
     /// for nothing, and request phrases right after the cue are what is

@@ -67,7 +67,10 @@ enum ValueReader {
         var index = start
         while index < words.folded.count && isFiller(words.folded[index]) { index += 1 }
         guard index < words.original.count, let first = words.original[index].first else { return false }
-        return first.isUppercase || first.isNumber || words.original[index].contains("@")
+        let word = words.original[index]
+        // "(+47) 401-23-456", "+45 21 43 65 87"
+        let countryCode = (first == "+" || first == "(") && word.dropFirst().first.map { $0 == "+" || $0.isNumber } == true
+        return first.isUppercase || first.isNumber || countryCode || word.contains("@")
             || isDiet(words, at: index) || isNationality(words, at: index)
     }
 
@@ -94,6 +97,12 @@ enum ValueReader {
         if word.contains("@") { return .email }
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
+        // "(+47) 401-23-456": a country code before the number.
+        if word.hasPrefix("+") || word.hasPrefix("(+"), (1...3).contains(digits), first + 1 < words.original.count {
+            let next = words.original[first + 1]
+            let nextDigits = next.filter(\.isNumber).count
+            if nextDigits >= 3 && nextDigits * 2 >= next.count { return .phone }
+        }
         if looksLikeAddress(words.original, from: first) || words.folded[first] == "c/o" { return .address }
         if looksLikeCompany(words.original, from: first) { return .organization }
         return nil
@@ -207,6 +216,17 @@ enum ValueReader {
         }
     }
 
+    /// Words that may stand before a diet in a list ("no nuts", "ingen nøtter").
+    private static let dietListWords: Set<String> = ["no", "ingen", "ikke", "ikkje", "kein", "keine", "inga", "uden", "without", "ohne", "utan",
+                                                     "and", "og", "och", "und"]
+
+    /// Whether a diet (after at most one of `dietListWords`) starts at `index`.
+    private static func continuesDietList(_ words: SentenceWords, at index: Int) -> Bool {
+        guard index < words.folded.count else { return false }
+        if isDietWord(words.folded[index]) { return true }
+        return dietListWords.contains(words.folded[index]) && index + 1 < words.folded.count && isDietWord(words.folded[index + 1])
+    }
+
     private static func readText(_ words: SentenceWords, from start: Int, field: RectificationField) -> String? {
         var parts: [String] = []
         for index in start..<min(words.original.count, start + maxWords) {
@@ -216,7 +236,10 @@ enum ValueReader {
             if index > start && lowercase && stopWords.contains(folded) && field != .address { break }
             if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
             // ("OG" in "3. OG" is a German floor, not Norwegian "og".)
-            if field == .address && index > start && lowercase && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i"].contains(folded) { break }
+            if field == .address && index > start && lowercase
+                && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i", "so", "but", "men", "aber", "because"].contains(folded) {
+                break
+            }
             // An aside in parentheses or after a dash ends a value: "Irish (you have UK)", "Canadian - could you…".
             if index > start && (word.hasPrefix("(") || word == "-" || word == "\u{2013}" || word == "\u{2014}") { break }
             // After the postcode and town, two capitalised words in a row start a new sentence:
@@ -229,8 +252,12 @@ enum ValueReader {
             if field == .firstName || field == .lastName {
                 guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
             }
+            // "…auf vegan ändern": the verb after a short value is not part of it.
+            if index > start && field != .address && RectificationVocabulary.isChangeVerb(folded) { break }
             parts.append(word)
             let last = word.last ?? " "
+            // "vegetar, glutenfri", "vegan, no nuts": a diet named after a comma goes on the list.
+            if field == .dietary && last == "," && continuesDietList(words, at: index + 1) { continue }
             if field != .address && (last == "," || last == ";" || last == ")") { break }
             // "2. th.", "3. etg.", "St." inside an address do not end it.
             if last == "." && field == .address && index + 1 < words.original.count && Self.isAddressAbbreviation(word)

@@ -1,0 +1,126 @@
+import Testing
+@testable import MailCore
+@testable import Requests
+
+/// Mail that looks like a request and is not one, and the request beside it
+/// that still counts (texts written for these tests).
+@Suite struct TakeBackAndContextTests {
+    private func kinds(_ body: String, subject: String = "") -> Set<RequestKind> {
+        RequestClassifier.classify(subject: subject, body: body).kinds
+    }
+
+    @Test func forgettingTheLastMailTakesBackTheSubjectsErasure() {
+        #expect(kinds("Glem venligst min sidste mail. Jeg skal bruge kontoen alligevel.", subject: "Slet min konto").isEmpty)
+        #expect(kinds("Bitte vergessen Sie meine Mail von gestern, ich möchte mein Konto behalten.", subject: "Bitte mein Konto löschen").isEmpty)
+        // The honest path: the same subject with a body that asks.
+        #expect(kinds("Slet venligst min konto og alle mine oplysninger.", subject: "Slet min konto") == [.erase])
+    }
+
+    @Test func aNegatedVerbAloneKeepsTheSubjectFromErasing() {
+        #expect(kinds("Ich war gestern zu schnell. Bitte NICHT löschen, alles soll so bleiben.", subject: "Mein Konto löschen").isEmpty)
+        #expect(kinds("Jeg vil IKKE slettes alligevel, min chef har tilmeldt mig.", subject: "Slet mig").isEmpty)
+        // A verb alone asks for nothing, and does not stop the subject's request.
+        #expect(kinds("Danke.", subject: "Mein Konto löschen") == [.erase])
+        #expect(kinds("Kan I slette det hurtigt?", subject: "Slet min konto") == [.erase])
+    }
+
+    @Test func leavingOneEventsAttendeeListCancelsARegistration() {
+        #expect(kinds("Please cancel my ticket and take me off the attendee list for that one.").isEmpty)
+        #expect(kinds("Kan dere ta meg av deltakerlisten og refundere billetten?").isEmpty)
+        #expect(kinds("Kan de ta meg av deltakarlista til frukostmøtet?").isEmpty)
+        // Off the mailing list is still an objection, beside the attendee list too.
+        #expect(kinds("Please take me off your mailing list.") == [.object])
+        #expect(kinds("Take me off your mailing list, and the attendee list too.") == [.object])
+    }
+
+    @Test func aRuleThatHoldsANegationIsNotNegatedByIt() {
+        let result = RequestClassifier.classify(subject: "", body: "Hallo, meine Adresse stimmt nicht mehr. Bitte korrigieren.")
+        #expect(result.kinds == [.rectify])
+        #expect(!result.evidence.contains { $0.hasPrefix("negated") || $0.hasPrefix("doubt") })
+    }
+
+    @Test func aShortCallPitchIsASalesMail() {
+        #expect(kinds("""
+            Our portal lets your attendees access, correct and delete their personal data in a few clicks. \
+            Would you be open to a 15-minute call next week?
+            Best,
+            Natasha
+            Account Executive
+            """).isEmpty)
+    }
+
+    @Test func takingSomeoneOffTheDatabaseErasesAndDialectWordsAreRead() {
+        #expect(kinds("Can you take me off your database altogether please.") == [.erase])
+        #expect(kinds("hi pls delate my acct n all my info asap") == [.erase])
+        #expect(kinds("Could ye let us ken whit information ye've got on me?") == [.access])
+        #expect(kinds("Så nu vil a gjen vide hwad I hår liggend om mæ i jeres system.") == [.access])
+        #expect(kinds("Kan I sende mig en kopi af alt? Og bagefter vil jeg gerne have, at I sletter det hele.") == [.access, .erase])
+        #expect(kinds("Afmeld venligst. Jeg kan ikke finde linket.") == [.object])
+        #expect(kinds("Geben Sie keinerlei Daten mehr an Partner oder Aussteller weiter.") == [.object])
+        #expect(kinds("Meine Kontaktdaten bitte weder an Aussteller noch an Sponsoren geben.") == [.object])
+    }
+
+    @Test func aForwardedMailOfOursIsNotReadAsThePersonsWords() {
+        let raw = """
+            From: Vegard Nilsen <vegard.nilsen@example.com>
+            To: notices@janteloppet.test
+            Subject: Fwd: Velkommen som bruker
+
+            Jeg har aldri opprettet noen bruker. Vennligst slett denne kontoen.
+
+            ---------- Forwarded message ---------
+            Fra: Janteloppet <noreply@janteloppet.test>
+            Date: tir. 14. jan. 2025 kl. 08:47
+            Subject: Velkommen som bruker
+            To: <vegard.nilsen@example.com>
+
+            Takk for at du opprettet en bruker. Her kan du oppdatere profilen din, eller skrive til notices@janteloppet.test.
+
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let result = MessageClassification(MessageReader.read(Array(raw.utf8)))
+        #expect(result.classification.kinds == [.erase])
+        #expect(result.classification.fields.isEmpty)
+        // Someone else's forwarded mail is still read.
+        let other = raw.replacingOccurrences(of: "noreply@janteloppet.test", with: "kari@example.org")
+        #expect(ReplyText.newText(other, ownDomains: ["janteloppet.test"]).contains("oppdatere profilen"))
+        #expect(!ReplyText.newText(raw, ownDomains: ["janteloppet.test"]).contains("oppdatere profilen"))
+        // A look-alike domain is not ours.
+        #expect(!"x <a@janteloppet.test.example.com>".containsAddress(at: "janteloppet.test"))
+        #expect("x <a@janteloppet.test>".containsAddress(at: "janteloppet.test"))
+    }
+}
+
+/// Value shapes from the second evaluation set's tune part (texts written for these tests).
+@Suite struct ValueShapesTests {
+    private func fields(_ body: String, _ language: Language = .en) -> [RectificationField: String] {
+        RectificationExtractor.extract(body: body, language: language)
+    }
+
+    @Test func aCountryCodeInBracketsStartsAPhone() {
+        #expect(fields("Kan dere endre det fra 912 34 567 til (+47) 401-23-456 i profilen min?", .nb)[.phone] == "+4740123456")
+    }
+
+    @Test func aListOfDietsIsOneValueAndAVerbAfterItIsNot() {
+        #expect(fields("Kan de oppdatere matbehova mine til: vegetar, glutenfri", .nn)[.dietary] == "vegetar, glutenfri")
+        #expect(fields("Please change my dietary requirement to vegan, no nuts.")[.dietary] == "vegan, no nuts")
+        #expect(fields("Bitte in meinem Profil die Ernährung von vegetarisch auf vegan ändern.", .de)[.dietary] == "vegan")
+    }
+
+    @Test func formLinesUnderEachOtherAreSeparateValues() {
+        let read = fields("Jeg har flyttet, så dere må oppdatere:\nNy adresse: Kragebjergsgade 12, 2. th., 2200 København N\nNytt mobilnummer: +45 21 43 65 87", .nb)
+        #expect(read[.address] == "Kragebjergsgade 12, 2. th., 2200 København N")
+        #expect(read[.phone] == "+4521436587")
+    }
+
+    @Test func anAnnouncedLineWithALabelIsReadAfterTheLabel() {
+        #expect(fields("Kan I opdatere dem til:\nOrganisation: Fjordlys Rådgivning ApS", .da)[.organization] == "Fjordlys Rådgivning ApS")
+    }
+
+    @Test func theBodysValueWinsOverTheSubjectsAndATownAloneIsNoAddress() {
+        let body = RectificationExtractor.extract(subject: "Address change - moved to København",
+                                                  body: "Please change my postal address to: Nørrebrogade 12, 2. th., 2200 København N", language: .en)
+        #expect(body[.address] == "Nørrebrogade 12, 2. th., 2200 København N")
+        #expect(fields("I moved to Denmark, so it should be +45 21 43 65 87 now.")[.address] == nil)
+        #expect(fields("Last week I moved to Storgata 5, 0155 Oslo.")[.address] == "Storgata 5, 0155 Oslo")
+    }
+}
