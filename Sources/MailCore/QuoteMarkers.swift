@@ -23,7 +23,7 @@ enum QuoteMarkers {
         let trimmed = lines[index].trimmingBlanks()
         guard let first = trimmed.unicodeScalars.first, trimmed.utf8.count <= 1200,
               mayStartMarker(trimmed, first: first) else { return nil }
-        let lower = trimmed.lowercased()
+        let lower = trimmed.lowercasedByScalar()
         if let banner = bannerKind(lower) { return banner }
         if isForwardIntro(lower) { return .forward }
         if isHeaderBlock(keys, at: index) {
@@ -81,6 +81,12 @@ enum QuoteMarkers {
     private static func mayStartMarker(_ trimmed: String, first: Unicode.Scalar) -> Bool {
         if first == "-" || first == "_" || first == "=" || first == "*" { return true }
         if trimmed.utf8.contains(UInt8(ascii: ":")) { return true }
+        // An ASCII start is read on bytes; anything else as Characters.
+        let head = trimmed.utf8.prefix(13)
+        if head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            let lower = head.prefix(12).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+            return asciiAttributionPrefixes.contains { lower.starts(with: $0) } || lower.contains { $0 >= 0x30 && $0 <= 0x39 }
+        }
         return startsLikeAttribution(trimmed.prefix(12).lowercased())
     }
 
@@ -158,6 +164,8 @@ enum QuoteMarkers {
     /// The lowercased key of a "Key: value" line, also in "*Key:*" bold form.
     /// Only the first 24 characters are looked at.
     static func headerKey(_ line: String) -> String? {
+        // Most lines hold no colon at all.
+        guard line.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let head = line.prefix(24).drop(while: { $0 == " " || $0 == "\t" || $0 == "*" })
         guard let colon = head.firstIndex(of: ":") else { return nil }
         var key = head[..<colon]
@@ -167,6 +175,7 @@ enum QuoteMarkers {
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]
+    private static let asciiAttributionPrefixes = attributionPrefixes.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
     private static let attributionVerbs = [" wrote", " skrev", " skreiv", " schrieb", " skrivit", " a écrit", " escribió",
                                            " scrisse", " schreef", " kirjoitti", " napisał", " írta", " escreveu"]
 

@@ -107,3 +107,25 @@ extension StringProtocol {
         return Array(utf8).withUnsafeBufferPointer(body)
     }
 }
+
+extension String {
+    /// The same text as `lowercased()`, which maps each scalar by its own
+    /// lowercase mapping, written straight into one buffer: ASCII by
+    /// arithmetic, other scalars by their mapping. The standard library
+    /// builds a string per scalar once a text holds one letter outside ASCII
+    /// (an "ø" is enough), and reading mail lowercases every line and
+    /// sentence.
+    public func lowercasedByScalar() -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let value = UInt8(scalar.value)
+                bytes.append(value >= 65 && value <= 90 ? value + 32 : value)
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

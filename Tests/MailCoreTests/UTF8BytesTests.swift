@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 @testable import MailCore
 
@@ -42,5 +43,16 @@ import Testing
         #expect(!UTF8Phrases([]).anyPrefix(of: "x"))
         #expect(UTF8Phrases([""]).anyPrefix(of: "x"))
         #expect(!UTF8Phrases(["longer"]).anySuffix(of: "er"))
+    }
+
+    @Test func lowercasingByScalarIsLowercased() {
+        // ASCII, Latin letters, final sigma, dotted I, Kelvin and Ohm signs, capital sharp s, Deseret, combining marks, CR LF.
+        let pool = Array("AbZ09 ÆØÅæøåÄÖÜß ΣΑΣ İI \u{212A}\u{2126} ẞ \u{10400}\u{10428} e\u{301}\u{20DD} \r\n\t«»-:")
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in pool.randomElement(using: &generator) ?? "a" })
+            #expect(text.lowercasedByScalar() == text.lowercased(), "\(text.unicodeScalars.map(\.value))")
+            #expect(Array(text.lowercasedByScalar().utf8) == Array(text.lowercased().utf8))
+        }
     }
 }

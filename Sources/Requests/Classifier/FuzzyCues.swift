@@ -94,6 +94,16 @@ enum FuzzyCues {
                     }
                 }
             }
+            self.init(words: words, prefixes: prefixes)
+        }
+
+        /// The vocabulary of several sets of phrases together.
+        init(merging vocabularies: [Vocabulary]) {
+            self.init(words: vocabularies.reduce(into: Set<String>()) { $0.formUnion($1.words) },
+                      prefixes: vocabularies.reduce(into: Set<String>()) { $0.formUnion($1.longPrefixes.map(\.prefix)) })
+        }
+
+        private init(words: Set<String>, prefixes: Set<String>) {
             self.words = words
             longPrefixes = prefixes.sorted().map { ($0, $0.count) }.filter { $0.letters >= 4 }
         }

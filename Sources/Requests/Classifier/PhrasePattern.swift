@@ -32,24 +32,27 @@ struct PhrasePattern: Sendable {
     /// four words behind separates list items, not clauses.
     static let enumerationWords: Set<String> = ["and", "or", "nor", "og", "eller", "och", "und", "oder", "samt", "sowie", "&"]
 
-    /// Parses the pattern syntax; elements that are empty are ignored.
+    /// Parses the pattern syntax; elements that are empty are ignored. The
+    /// syntax is ASCII, so it is read on bytes: a lexicon has thousands of
+    /// patterns to read when dsrd starts.
     init(_ source: String) {
         self.source = source
         var elements: [Element] = []
         var gap = 0
-        // Split on bytes: the syntax is ASCII, and a lexicon has thousands of patterns to read at start.
-        for part in source.utf8.split(separator: UInt8(ascii: " ")).map(Substring.init) {
-            if part.hasPrefix("~"), let number = Int(part.dropFirst()) {
+        for part in Array(source.utf8).split(separator: UInt8(ascii: " ")) {
+            if part.first == UInt8(ascii: "~"), part.count > 1, part.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+               let number = Int(String(decoding: part.dropFirst(), as: UTF8.self)) {
                 gap = number
                 continue
             }
-            let alternatives = part.utf8.split(separator: UInt8(ascii: "|")).map(Substring.init).map { alternative -> Alternative in
-                if alternative.count > 2 && alternative.hasPrefix("*") && alternative.hasSuffix("*") {
-                    return .infix(String(alternative.dropFirst().dropLast()))
+            let star = UInt8(ascii: "*")
+            let alternatives = part.split(separator: UInt8(ascii: "|")).map { alternative -> Alternative in
+                if alternative.count > 2 && alternative.first == star && alternative.last == star {
+                    return .infix(String(decoding: alternative.dropFirst().dropLast(), as: UTF8.self))
                 }
-                return alternative.hasSuffix("*")
-                    ? .prefix(String(alternative.dropLast()))
-                    : .word(String(alternative))
+                return alternative.last == star
+                    ? .prefix(String(decoding: alternative.dropLast(), as: UTF8.self))
+                    : .word(String(decoding: alternative, as: UTF8.self))
             }
             if !alternatives.isEmpty {
                 elements.append(Element(alternatives: alternatives, maxGap: gap))

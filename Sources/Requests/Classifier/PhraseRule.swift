@@ -62,10 +62,20 @@ struct PhraseRule: Sendable {
     }
 
     private static func evidence(_ pattern: PhrasePattern, language: Language) -> String {
-        let parts = pattern.source.utf8.split(separator: UInt8(ascii: " ")).map { part -> String in
-            let alternatives = part.split(separator: UInt8(ascii: "|")).map(Substring.init)
-            return alternatives.count > 3 ? alternatives.prefix(2).joined(separator: "|") + "\u{2026}" : String(Substring(part))
+        // On bytes (the syntax is ASCII): each part as written, or its first two alternatives and "…".
+        var text = Array("\(language.rawValue):".utf8)
+        for (number, part) in Array(pattern.source.utf8).split(separator: UInt8(ascii: " ")).enumerated() {
+            if number > 0 { text.append(UInt8(ascii: " ")) }
+            let alternatives = part.split(separator: UInt8(ascii: "|"))
+            if alternatives.count > 3 {
+                text += alternatives[0]
+                text.append(UInt8(ascii: "|"))
+                text += alternatives[1]
+                text += "\u{2026}".utf8
+            } else {
+                text += part
+            }
         }
-        return "\(language.rawValue):" + parts.joined(separator: " ")
+        return String(decoding: text, as: UTF8.self)
     }
 }

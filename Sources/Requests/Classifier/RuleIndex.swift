@@ -39,11 +39,15 @@ struct RuleIndex: Sendable {
         if everyLexicon { languages = Language.allCases }
         let lexicons = languages.map(PhraseLexicon.lexicon(for:))
         rules = lexicons.flatMap(\.rules)
-        vocabulary = FuzzyCues.Vocabulary(rules)
+        vocabulary = FuzzyCues.Vocabulary(merging: languages.compactMap { Self.compiledLexicons.vocabularies[$0] })
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
         self.negations = negations
-        negatable = rules.map { $0.negatable && negations.isDisjoint(with: $0.pattern.words) }
+        negatable = rules.map { rule in
+            rule.negatable && !rule.pattern.elements.contains { element in
+                element.alternatives.contains { if case .word(let word) = $0 { negations.contains(word) } else { false } }
+            }
+        }
         requestMarkers = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) }
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
         let numbers = Self.compiledLexicons.numbers
@@ -106,14 +110,18 @@ struct RuleIndex: Sendable {
 
     /// The words of every lexicon's patterns numbered once, and each
     /// lexicon's patterns compiled once, for all the indexes that share them.
-    private static let compiledLexicons: (numbers: TokenNumbers, patterns: [Language: [CompiledPattern]]) = {
+    private static let compiledLexicons: (
+        numbers: TokenNumbers, patterns: [Language: [CompiledPattern]], vocabularies: [Language: FuzzyCues.Vocabulary]
+    ) = {
         let lexicons = Language.allCases.map { ($0, PhraseLexicon.lexicon(for: $0)) }
         let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.words))
         var patterns: [Language: [CompiledPattern]] = [:]
+        var vocabularies: [Language: FuzzyCues.Vocabulary] = [:]
         for (language, lexicon) in lexicons {
             patterns[language] = lexicon.rules.map { CompiledPattern($0.pattern, numbers: numbers) }
+            vocabularies[language] = FuzzyCues.Vocabulary(lexicon.rules)
         }
-        return (numbers, patterns)
+        return (numbers, patterns, vocabularies)
     }()
 
     /// Every lexicon, for mail too short to tell its language.

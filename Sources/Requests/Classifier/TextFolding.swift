@@ -9,7 +9,7 @@ enum TextFolding {
     /// Lowercases and expands English contractions ("don't" → "do not",
     /// "I'm" → "i am"), with typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
-        var lowered = text.lowercased()
+        var lowered = text.lowercasedByScalar()
         // Plain scalar scans first: Foundation's substring search is slow on Linux.
         var hasTypographic = false
         var hasApostrophe = false
