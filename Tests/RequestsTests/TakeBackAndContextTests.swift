@@ -60,6 +60,24 @@ import Testing
         #expect(kinds("Meine Kontaktdaten bitte weder an Aussteller noch an Sponsoren geben.") == [.object])
     }
 
+    @Test func aPhraseMostlyInsideQuotationMarksIsQuotedNotAsked() {
+        #expect(kinds("Dere skrev at «profilen din vil bli slettet om 30 dager». Nei takk, IKKE slett den!").isEmpty)
+        // The person's own words around it still count.
+        #expect(kinds("Dere skrev at «profilen din vil bli slettet om 30 dager». Det er greit, jeg vil at alt blir slettet nå.") == [.erase])
+    }
+
+    @Test func requestsWrittenInTheThirdSetsWaysAreRead() {
+        #expect(kinds("Jeg ønsker å bli slettet hos dere. Og ikke send meg nyhetsbrev i mellomtiden.") == [.erase, .object])
+        #expect(kinds("1. Tell me what you have about me. 2. Then delete all of it.") == [.access, .erase])
+        #expect(kinds("Bitte gebt meine Nummer NICHT mehr an Aussteller weiter.") == [.object])
+        #expect(kinds("Könnt ihr mal nachschauen, ob ich bei euch überhaupt drin bin? Und wenn ja, mit welchen Daten?") == [.access])
+        #expect(kinds("Finns jag i ert system? Och i så fall, vad står det om mig där?") == [.access])
+        #expect(kinds("Eg vil gjerne vite kvar de har fått adressa mi frå.") == [.access])
+        #expect(kinds("Könnt ihr meine E-Mail-Adresse bitte von anna@example.com auf anna@example.org umstellen?") == [.rectify])
+        // A place in a question is no new value: "…auf einer Teilnehmerliste (irgendwas in Hamburg 2023?)".
+        #expect(RectificationExtractor.extract(body: "Er hätte meinen Namen auf einer Liste gesehen (irgendwas in Hamburg 2023?).", language: .de).isEmpty)
+    }
+
     @Test func aForwardedMailOfOursIsNotReadAsThePersonsWords() {
         let raw = """
             From: Vegard Nilsen <vegard.nilsen@example.com>

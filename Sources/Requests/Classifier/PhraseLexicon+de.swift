@@ -9,8 +9,11 @@ extension PhraseLexicon {
                    "vergessen ~2 sie ~2 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag", "konto|profil ~1 behalten",
                    "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")
         // "…weder an Aussteller noch an Sponsoren geben", "geben Sie keinerlei Daten mehr an Partner weiter".
-        b.object(1.4, "weder ~3 aussteller*|partner*|sponsor*|dritte ~4 noch", "keine|keinerlei ~4 daten ~3 mehr ~3 an ~4 partner*|aussteller*|sponsor*|dritte",
+        b.object(1.4, "nicht ~2 mehr ~2 an ~3 aussteller*|partner*|sponsor*|dritte ~3 weiter*",
+                 "weder ~3 aussteller*|partner*|sponsor*|dritte ~4 noch", "keine|keinerlei ~4 daten ~3 mehr ~3 an ~4 partner*|aussteller*|sponsor*|dritte",
                  "stellen ~2 sie ~4 werbung|newsletter*|zusendung* ~4 ein")
+        // "…ob ich bei euch überhaupt drin bin? Und wenn ja, mit welchen Daten?"
+        b.access(1.2, "ob ~2 ich ~4 drin|gespeichert|registriert|erfasst", "mit ~1 welchen ~1 daten")
         b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")
         b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
         b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "die|das|sie|es ~1 stimmt ~1 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
@@ -49,6 +52,8 @@ extension PhraseLexicon {
         b.rectify(1.4, "berichtig*",
                        "ändern|ändert|änderung|aktualisier* ~4 name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|\(data)|titel|berufsbezeichnung|arbeitgeber*|firma|unternehmen|staatsangehörigkeit|nationalität|allergie*|ernährung*",
                   "name*|nachname*|vorname*|adresse|anschrift|telefon*|handy*|nummer|titel|arbeitgeber*|firma|staatsangehörigkeit|nationalität ~4 ändern|geändert|aktualisieren",
+                  // Verb last, maybe after two addresses (each several words): "…meine E-Mail-Adresse bitte von A auf B umstellen".
+                  "mail*|mailadresse|adresse|anschrift|name*|nachname*|nummer|handy*|telefon* ~14 umstellen|ändern|korrigieren|anpassen|austauschen",
                   "\(data)|name*|nachname*|vorname*|adresse|anschrift|e|telefon*|handy*|nummer|titel|arbeitgeber*|staatsangehörigkeit|allergie*|angaben ~4 ist|sind|war ~3 falsch|fehlerhaft|unrichtig|veraltet|unvollständig",
                   "falsch ~1 geschrieben", "unrichtig* ~3 \(data)",
                   "neue ~2 adresse|telefonnummer|handynummer|e|anschrift|nachname ~3 lautet|ist", "artikel|art 16",

@@ -44,6 +44,8 @@ extension PhraseLexicon {
         b.object(1.4, "take ~2 me ~2 off ~4 list|lists|mailing|newsletter*|distribution")
         // "Take me off your database altogether": off the records, not a list.
         b.erase(1.5, "take|get ~2 me ~2 off|out ~3 database|databases|system|systems|records|books")
+        // "Then delete all of it", after the data was named.
+        b.erase(1.3, "delete|erase|remove ~1 all ~1 of ~1 it|that|this")
         b.access(1.4, "share ~2 me ~4 \(data)|copy", "to ~1 whom ~4 given|shared|sold|disclosed|passed",
                  "what ~4 \(data) ~4 you ~2 are ~1 having|holding|keeping|storing")
         b.access(1.2, "what|who|whom ~4 shared|disclosed|passed|sold|given|gave ~4 with|to|about",

@@ -170,6 +170,9 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*list*")
+        // "Jeg ønsker å bli slettet hos dere"; "kvar de har fått det frå" asks for the source (Art. 15(1)(g)).
+        b.erase(1.5, "ønsker|vil ~2 å ~1 bli ~1 slettet|sletta|fjernet|fjerna")
+        b.access(1.2, "kvar|hvor ~2 de|dere ~2 har ~2 fått ~4 frå|fra")
         b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|deltakaroversikt*|deltakeroversikt*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje|muligens|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",

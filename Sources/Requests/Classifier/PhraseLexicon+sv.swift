@@ -98,6 +98,8 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
+        // "Finns jag i ert system? … vad står det om mig där?"
+        b.access(1.2, "vad ~2 står ~3 om ~1 mig", "finns ~1 jag ~3 system*|register*|databas*")
         b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",

@@ -200,7 +200,9 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .title
                 moved = true
-            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && (words.folded.contains("von") || language == .de))
+            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && (words.folded.contains("von") || language == .de)
+                            // "…in Hamburg 2023" reports a place; "ändern Sie es in Berg" changes a value.
+                            && words.folded.contains(where: RectificationVocabulary.isChangeVerb))
                         || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1

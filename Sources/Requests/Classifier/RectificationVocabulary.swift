@@ -53,7 +53,7 @@ enum RectificationVocabulary {
     static let changeVerbs: [String] = [
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
-        "bytt", "byt", "skift", "byta", "bytte", "switch", "replac", "erstatt", "ersätt", "erstat", "ersetz",
+        "bytt", "byt", "skift", "byta", "bytte", "switch", "replac", "erstatt", "ersätt", "erstat", "ersetz", "umstell", "umgestellt",
     ]
     /// Words without which a mail that asks no rectification cannot name a new value.
     static let valueHints: Set<String> = [

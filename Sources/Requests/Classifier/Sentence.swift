@@ -43,8 +43,11 @@ struct Sentence: Sendable {
 }
 
 extension Sentence {
-    /// Whether every token of `range` stands inside quotation marks.
+    /// Whether most tokens of `range` stand inside quotation marks: "Dere
+    /// skrev at «profilen din vil bli slettet»" quotes the phrase, though
+    /// its first word stands outside.
     func isQuoted(_ range: Range<Int>) -> Bool {
-        !range.isEmpty && range.upperBound <= quoted.count && quoted[range].allSatisfy { $0 }
+        guard !range.isEmpty, range.upperBound <= quoted.count else { return false }
+        return quoted[range].filter { $0 }.count * 2 > range.count
     }
 }
