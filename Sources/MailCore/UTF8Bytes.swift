@@ -60,7 +60,7 @@ public struct UTF8Phrases: Sendable {
     /// Whether the text starts with one of the phrases.
     public func anyPrefix(of text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in phrases.contains { UTF8Bytes.hasPrefix(bytes, $0) } }
+        return text.withUTF8 { anyPrefix(of: $0) }
     }
 
     /// Whether the bytes start with one of the phrases.
@@ -76,9 +76,7 @@ public struct UTF8Phrases: Sendable {
     /// Whether the text ends with one of the phrases.
     public func anySuffix(of text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            phrases.contains { phrase in phrase.withUnsafeBufferPointer { UTF8Bytes.hasSuffix(bytes, $0) } }
-        }
+        return text.withUTF8 { anySuffix(of: $0) }
     }
 
     /// Whether one of the phrases occurs in the text.

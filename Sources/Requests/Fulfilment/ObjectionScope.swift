@@ -57,18 +57,12 @@ enum ObjectionVocabulary {
     private static let marketingPrefixes = UTF8Phrases(marketingStems)
     private static let marketingSuffixes = UTF8Phrases(["markedsføring", "reklame", "werbung", "nyhetsbrev", "newsletter", "utskick"])
 
-    /// The lowercased runs of letters and digits. Scalar by scalar: a mark
-    /// that extends the character before it (a combining accent) goes with
-    /// that character, as a `Character` of a letter would.
-    static func words(of text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(of: text) { words.append(String(decoding: $0, as: UTF8.self)) }
-        return words
-    }
-
-    /// Each of `words(of:)` as UTF-8, without a lowercased copy of the text
-    /// or a string per word: each scalar is lowercased as `lowercased()`
-    /// does it, by its own lowercase mapping.
+    /// Each lowercased run of letters and digits, as UTF-8, without a
+    /// lowercased copy of the text or a string per word: each scalar is
+    /// lowercased as `lowercased()` does it, by its own lowercase mapping.
+    /// Scalar by scalar: a mark that extends the character before it (a
+    /// combining accent) goes with that character, as a `Character` of a
+    /// letter would.
     static func forEachWord(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var current: [UInt8] = []
         var inWord = false
