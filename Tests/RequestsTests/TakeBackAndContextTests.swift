@@ -122,6 +122,9 @@ import Testing
         #expect(fields("Kan de oppdatere matbehova mine til: vegetar, glutenfri", .nn)[.dietary] == "vegetar, glutenfri")
         #expect(fields("Please change my dietary requirement to vegan, no nuts.")[.dietary] == "vegan, no nuts")
         #expect(fields("Bitte in meinem Profil die Ernährung von vegetarisch auf vegan ändern.", .de)[.dietary] == "vegan")
+        // Names and companies that only start like a change verb are whole.
+        #expect(fields("Please change my name to Kari Rettedal.")[.lastName] == "Rettedal")
+        #expect(fields("Please change my employer to Fjord Setterberg AS.")[.organization] == "Fjord Setterberg AS")
     }
 
     @Test func formLinesUnderEachOtherAreSeparateValues() {

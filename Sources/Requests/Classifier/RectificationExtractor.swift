@@ -31,8 +31,7 @@ public enum RectificationExtractor {
         var weak: [RectificationField: String] = [:]
         // Values named in the subject ("Address change - moved to København")
         // count only for fields the body names no value for.
-        var fromSubject: [RectificationField: String] = [:]
-        var explicitFromSubject: [RectificationField: String] = [:]
+        var fromSubject: [RectificationField: (value: String, explicit: Bool)] = [:]
         var inChangeBlock = false
         // Words are split out only for sentences that can hold a value (and,
         // for the field they may carry over, the few sentences before them).
@@ -86,8 +85,7 @@ public enum RectificationExtractor {
             where found[hit.field] == nil {
                 if sentence.isSubject {
                     if !hit.weak && fromSubject[hit.field] == nil {
-                        fromSubject[hit.field] = hit.value
-                        if hit.explicit && !sentence.isQuestion { explicitFromSubject[hit.field] = hit.value }
+                        fromSubject[hit.field] = (hit.value, hit.explicit && !sentence.isQuestion)
                     }
                     continue
                 }
@@ -101,9 +99,9 @@ public enum RectificationExtractor {
         }
         // "min titel är B" counts only where no stronger cue named the field.
         found.merge(weak) { strong, _ in strong }
-        for (field, value) in fromSubject where found[field] == nil {
-            found[field] = value
-            if let named = explicitFromSubject[field] { explicit[field] = named }
+        for (field, hit) in fromSubject where found[field] == nil {
+            found[field] = hit.value
+            if hit.explicit { explicit[field] = hit.value }
         }
         return (found, explicit)
     }

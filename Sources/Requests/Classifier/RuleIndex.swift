@@ -43,11 +43,7 @@ struct RuleIndex: Sendable {
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
         self.negations = negations
-        negatable = rules.map { rule in
-            rule.negatable && !rule.pattern.elements.contains { element in
-                element.alternatives.contains { if case .word(let word) = $0 { negations.contains(word) } else { false } }
-            }
-        }
+        negatable = rules.map { $0.negatable && negations.isDisjoint(with: $0.pattern.words) }
         requestMarkers = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) }
         hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
         let numbers = Self.compiledLexicons.numbers

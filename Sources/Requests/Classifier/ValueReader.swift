@@ -252,8 +252,9 @@ enum ValueReader {
             if field == .firstName || field == .lastName {
                 guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
             }
-            // "…auf vegan ändern": the verb after a short value is not part of it.
-            if index > start && field != .address && RectificationVocabulary.isChangeVerb(folded) { break }
+            // "…auf vegan ändern": the verb after a short value is not part of it. Verbs are written
+            // in lowercase; "Kari Rettedal", "Fjord Setterberg AS" only start like one.
+            if index > start && field != .address && lowercase && RectificationVocabulary.isChangeVerb(folded) { break }
             parts.append(word)
             let last = word.last ?? " "
             // "vegetar, glutenfri", "vegan, no nuts": a diet named after a comma goes on the list.
