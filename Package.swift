@@ -61,7 +61,7 @@ let package = Package(
 
         // Seeded randomness, message mutations and sample messages shared by
         // the tests (a plain library: test targets cannot import each other).
-        .target(name: "FuzzSupport", path: "Tests/FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: ["MailCore"], path: "Tests/FuzzSupport"),
         // In-memory twins of what the daemon talks to (the outbox, the mail
         // server), so stages are tested without servers; not in any product.
         .target(name: "DaemonTesting", dependencies: ["Daemon", "MailCore", "Records", "Transport"],

@@ -35,6 +35,7 @@ enum CommandHelp {
           suppression check [ADDRESS...]     whether addresses are on the suppression list (stdin: one per line)
           classify [--json|--text] PATH...   what dsrd makes of .eml/.txt files (no config needed)
           evaluate MANIFEST.tsv [--misses]   how well dsrd reads a labelled set of mail
+          train-kinds MANIFEST.tsv... [...]  train the kind model; report it on mail it did not see
           bench-classify FOLDER [--repeat N] parse+classify speed and peak memory over a folder
           version                            the version (also --version, -V)
           help [COMMAND [SUBCOMMAND]]        this text, or a command's
@@ -253,6 +254,20 @@ enum CommandHelp {
             exact kinds overall, per language and per kind, false erasures, machine mail, correction
             values, and how often the kinds are wrong at each level of confidence. --misses lists
             the files read wrongly. No configuration, no database.
+            """,
+        "train-kinds": """
+            usage: dsrd train-kinds MANIFEST.tsv... [--folds N] [--against MANIFEST] [--also MANIFEST]
+                                    [--misses] [--write FILE.swift]
+
+            Trains the kind model on labelled mail (manifests as for evaluate; give only tune and
+            training parts, so the held-out parts stay unseen). --folds N splits the mails into N
+            parts by a hash of their file name and reads each part with a model trained on the
+            others, beside the rules alone and the neighbouring thresholds; with several manifests,
+            each is then read by a model trained on the others. --against MANIFEST reads another set
+            with the model trained on all. --also MANIFEST adds training mail that is never scored.
+            --misses lists the mails the standard policy reads wrongly, with the model's chances.
+            --write FILE.swift writes the model trained on all the mails as the Swift source the
+            classifier builds in. No configuration, no database.
             """,
         "bench-classify": """
             usage: dsrd bench-classify FOLDER [--repeat N]

@@ -38,6 +38,7 @@ enum CommandLineInterface {
         case "suppression": return await SuppressionCommand.run(rest)
         case "classify": return ClassifyCommand.run(rest)
         case "evaluate": return EvaluateCommand.run(rest)
+        case "train-kinds": return TrainKindsCommand.run(rest)
         case "bench-classify": return ClassifyBenchmark.run(rest)
         default:
             Terminal.error("dsrd: unknown command '\(command)'")

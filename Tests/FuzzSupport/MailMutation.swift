@@ -1,3 +1,5 @@
+import MailCore
+
 /// The mutations the fuzz tests apply to seed messages: byte flips,
 /// truncation, duplicated lines, boundary damage, CR/LF injection, huge
 /// lines, deep nesting, random bytes, pieces that break parsers, chunk

@@ -13,7 +13,7 @@ extension LiveStackTests {
             ["requests", "show"], ["requests", "find"], ["requests", "export"], ["requests", "approve"],
             ["requests", "reject"], ["requests", "extend"], ["requests", "complete"], ["requests", "note"],
             ["outbox"], ["outbox", "list"], ["outbox", "show"], ["outbox", "retry"], ["outbox", "cancel"],
-            ["suppression"], ["classify"], ["bench-classify"], ["version"], ["help"],
+            ["suppression"], ["classify"], ["evaluate"], ["train-kinds"], ["bench-classify"], ["version"], ["help"],
         ]
 
         @Test func everyCommandAndSubcommandHasHelpOnStandardOutput() async throws {

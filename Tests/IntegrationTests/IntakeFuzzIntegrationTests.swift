@@ -1,6 +1,7 @@
 import Daemon
 import Foundation
 import FuzzSupport
+import MailCore
 import Store
 import Testing
 

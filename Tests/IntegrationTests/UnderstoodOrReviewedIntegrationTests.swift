@@ -44,5 +44,27 @@ extension LiveStackTests {
                 "SELECT count(*) AS n FROM dsr.outbox WHERE $1 = ANY(recipients)", [.text(withdrawn)]).first?.int("n")
             #expect(toWithdrawn == 0)
         }
+
+        /// A wish the rules have no phrase for, read by the kind model alone,
+        /// is recorded with the kind the model read and left to a person:
+        /// nothing is carried out or answered on the model's word, while the
+        /// same wish in words the rules know is received as usual.
+        @Test func aKindReadByTheModelAloneGoesToAPerson() async throws {
+            let harness = try IntakeHarness()
+            let modelOnly = LocalStack.uniqueAddress("rasmus", domain: "example.org")
+            let ruled = LocalStack.uniqueAddress("mette", domain: "example.org")
+            _ = try await harness.record(mail(from: modelOnly, to: harness.notices, subject: "hej",
+                                              body: "Jeg vil gerne se min profil, som den ligger hos jer.\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: ruled, to: harness.notices, subject: "hej",
+                                              body: "Jeg vil gerne have en kopi af de personoplysninger, I har om mig.\r\n"), uid: 2)
+            let rows = try await harness.database.query("""
+                SELECT r.state, r.kinds::text AS kinds FROM dsr.inbound i
+                JOIN dsr.request_messages m ON m.inbound_id = i.id AND m.role = 'request'
+                JOIN dsr.requests r ON r.id = m.request_id
+                WHERE i.mailbox = $1 ORDER BY i.id
+                """, [.text(harness.notices + "/INBOX")]).rows
+            let seen = rows.map { "\($0["state"] ?? "-") \($0["kinds"] ?? "-")" }
+            #expect(seen == ["needs_review {access}", "received {access}"], "\(seen)")
+        }
     }
 }

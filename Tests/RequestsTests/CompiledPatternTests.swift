@@ -1,4 +1,5 @@
 import FuzzSupport
+import MailCore
 import Testing
 @testable import Requests
 

@@ -19,7 +19,9 @@ struct EvaluationCase: Sendable {
         let folder = (manifest as NSString).deletingLastPathComponent
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         guard !lines.isEmpty else { return .failure(EvaluationError("\(manifest) is empty")) }
-        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // The classifier's own fixtures name the column in the singular.
+        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false)
+            .map { $0 == "expected_kind" ? "expected_kinds" : String($0) }
         for column in ["file", "lang", "expected_kinds"] where !header.contains(column) {
             return .failure(EvaluationError("\(manifest) has no \(column) column"))
         }

@@ -60,14 +60,42 @@ public struct MessageClassification: Sendable {
         return fields
     }
 
-    public init(_ message: ParsedMessage) {
+    /// What the classifier reads of a message: its cleaned subject, the
+    /// person's new text with attached forwarded mail, and whether the
+    /// subject is a reply's.
+    struct ReadText {
+        let subject: String
+        let text: String
+        let cut: Bool
+        let note: String
+        let body: String
+        let subjectIsReply: Bool
+
+        init(_ message: ParsedMessage) {
+            subject = ReplyText.cleanSubject(message.subject)
+            (text, cut) = AnalysedText.prefix(message.text)
+            note = ReplyText.newText(text, ownDomains: MessageClassification.ownDomains(of: message))
+            // The classifier also reads attached forwarded mail; who the request is
+            // about (the reading's claims) comes from the person's own words alone.
+            body = MessageClassification.withForwardedAttachments(note, message: message)
+            subjectIsReply = ReplyText.isReplySubject(message.subject)
+        }
+    }
+
+    /// The rules' reading of a person's mail, for training the kind model;
+    /// nil for machine mail, which is never classified.
+    public static func readByRules(_ message: ParsedMessage) -> RuleReading? {
+        guard !AutoMailDetector.detect(message).isAuto else { return nil }
+        let read = ReadText(message)
+        return RequestClassifier.readByRules(subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply)
+    }
+
+    /// Classifies `message`; `model` is the kind model that refines the
+    /// rules' reading (nil: the rules alone).
+    public init(_ message: ParsedMessage, model: KindModel? = KindModel.trained) {
         auto = AutoMailDetector.detect(message)
-        let subject = ReplyText.cleanSubject(message.subject)
-        let (text, cut) = AnalysedText.prefix(message.text)
-        let note = ReplyText.newText(text, ownDomains: Self.ownDomains(of: message))
-        // The classifier also reads attached forwarded mail; who the request is
-        // about (the reading's claims) comes from the person's own words alone.
-        let body = Self.withForwardedAttachments(note, message: message)
+        let read = ReadText(message)
+        let (subject, text, cut, note, body) = (read.subject, read.text, read.cut, read.note, read.body)
         if auto.isAuto {
             let language = LanguageDetector.detect(subject + "\n" + body)
             classification = Classification(
@@ -75,8 +103,7 @@ public struct MessageClassification: Sendable {
                 evidence: ["auto: \(auto.reason ?? auto.kind?.rawValue ?? "machine-generated")"],
                 onBehalf: false, fields: [:])
         } else {
-            var result = RequestClassifier.classify(
-                subject: subject, body: body, subjectIsReply: ReplyText.isReplySubject(message.subject))
+            var result = RequestClassifier.classify(subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model)
             if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")

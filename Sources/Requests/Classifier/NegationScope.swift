@@ -9,7 +9,7 @@ enum NegationScope {
     static let lookBack = 5
     static let lookAhead = 2
     private static let complementizers: Set<String> = ["dass", "daß", "at", "att", "that", "som"]
-    private static let trailingNegations: Set<String> = [
+    static let trailingNegations: Set<String> = [
         "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
     ]
 

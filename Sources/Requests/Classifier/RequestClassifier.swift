@@ -46,7 +46,17 @@ public enum RequestClassifier {
     /// request back or negates its kind, and in a reply (`subjectIsReply`,
     /// where the subject is an old one, often ours) whenever the body asks
     /// for something itself.
-    public static func classify(subject: String, body: String, subjectIsReply: Bool = false) -> Classification {
+    /// `model` refines the rules' reading (see `KindPolicy`); nil leaves it.
+    public static func classify(
+        subject: String, body: String, subjectIsReply: Bool = false, model: KindModel? = KindModel.trained
+    ) -> Classification {
+        let reading = readByRules(subject: subject, body: body, subjectIsReply: subjectIsReply)
+        guard let model else { return reading.classification }
+        return model.refine(reading)
+    }
+
+    /// The rules' reading of a mail, with the features the kind model reads.
+    public static func readByRules(subject: String, body: String, subjectIsReply: Bool = false) -> RuleReading {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
@@ -57,7 +67,9 @@ public enum RequestClassifier {
         // Too few known words to tell the language: try every lexicon.
         let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.all[language]
         guard let index = chosen else {
-            return Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:])
+            return RuleReading(
+                classification: Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:]),
+                features: ["bias"])
         }
         sentences = sentences.map { $0.correctingCues(index.vocabulary) }
         var tally = SignalTally()
@@ -96,7 +108,8 @@ public enum RequestClassifier {
                 result.evidence += doubts.evidence
             }
         }
-        return result
+        let features = KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally)
+        return RuleReading(classification: result, features: features)
     }
 
     /// Scores one sentence: the strongest phrase per signal counts. Returns

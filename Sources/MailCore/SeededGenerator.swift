@@ -1,5 +1,6 @@
 /// A small deterministic generator (SplitMix64): the fuzz and mutation tests
-/// give the same inputs on every run.
+/// give the same inputs on every run, and training the kind model gives the
+/// same weights.
 public struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
@@ -17,5 +18,17 @@ public struct SeededGenerator: RandomNumberGenerator {
 
     public mutating func below(_ bound: Int) -> Int {
         Int(next() % UInt64(max(1, bound)))
+    }
+
+    /// The elements in an order drawn from this generator (Fisher–Yates,
+    /// written out so the order never depends on the standard library's).
+    public mutating func shuffled<Element>(_ elements: [Element]) -> [Element] {
+        var result = elements
+        var index = result.count - 1
+        while index > 0 {
+            result.swapAt(index, below(index + 1))
+            index -= 1
+        }
+        return result
     }
 }

@@ -1,0 +1,125 @@
+/// The features the kind model reads of a mail: the person's own words, as
+/// words, word beginnings and word pairs, marked by where they stand
+/// (inside quotation marks, under a negation, in the subject, in a
+/// question), and what the rules understood of its structure: the kinds
+/// they read as refused and the other signals they saw (a withdrawal, a
+/// passing mention, a sales pitch…).
+///
+/// The rules' own verdicts (kinds read, scores) are left out on purpose:
+/// much of the training mail is mail the rules were tuned on, where they
+/// are nearly always right, and a model that learnt to trust them there
+/// would add nothing where they fail.
+///
+/// Word beginnings ("slett", "lösch", "radera") carry a cue across its
+/// inflections; word pairs carry short phrases ("my data", "ikke del").
+/// Every feature is a plain string, so the trained weights can be read.
+enum KindFeatures {
+    /// Letters kept of a word as its beginning.
+    static let stemLength = 5
+    /// Words shorter than this say too little on their own.
+    static let minimumWordLength = 2
+    /// The marks of where a word stands: the person's own words, negated,
+    /// quoted, in the subject, and in a question.
+    static let places: Set<String> = ["w", "n", "q", "s", "?"]
+
+    static func extract(sentences: [Sentence], negations: Set<String>, tally: SignalTally) -> Set<String> {
+        var features: Set<String> = ["bias"]
+        for kind in RequestKind.allCases where tally.negatedKinds.contains(kind) {
+            features.insert("negated:\(kind.rawValue)")
+        }
+        for signal in tally.signals {
+            if case .kind = signal { continue }
+            features.insert("signal:\(name(of: signal))")
+        }
+        for sentence in sentences {
+            add(sentence, negations: negations, into: &features)
+        }
+        return features
+    }
+
+    /// Where a word stands, with the strings its features start with.
+    private struct Place {
+        let word: String
+        let stem: String
+        let pair: String
+        let isSubject: Bool
+        let isOwn: Bool
+
+        init(_ mark: String) {
+            word = mark + ":"
+            stem = mark + "~"
+            pair = mark + "+"
+            isSubject = mark == "s"
+            isOwn = mark == "w"
+        }
+
+        static let own = Place("w")
+        static let negated = Place("n")
+        static let quoted = Place("q")
+        static let subject = Place("s")
+    }
+
+    private static func add(_ sentence: Sentence, negations: Set<String>, into features: inout Set<String>) {
+        let tokens = sentence.tokens
+        // Most sentences hold no negation word: then no word needs the look-back.
+        let mayBeNegated = tokens.contains(where: negations.contains)
+            || tokens.contains(where: NegationScope.trailingNegations.contains)
+        var previous: String?
+        for (position, token) in tokens.enumerated() {
+            let letters = token.unicodeScalars.count
+            guard token != TextFolding.clauseBreak, letters >= minimumWordLength, hasLetter(token) else {
+                previous = nil
+                continue
+            }
+            let place: Place
+            if sentence.isSubject {
+                place = .subject
+            } else if position < sentence.quoted.count && sentence.quoted[position] {
+                place = .quoted
+            } else if mayBeNegated && NegationScope.isNegated(position..<(position + 1), in: tokens, negations: negations) {
+                place = .negated
+            } else {
+                place = .own
+            }
+            features.insert(place.word + token)
+            if letters > stemLength {
+                features.insert(place.stem + String(String.UnicodeScalarView(token.unicodeScalars.prefix(stemLength))))
+            }
+            if let previous, !place.isSubject { features.insert(place.pair + previous + "_" + token) }
+            if sentence.isQuestion && place.isOwn { features.insert("?:" + token) }
+            previous = token
+        }
+    }
+
+    /// Whether the token holds a letter; ASCII letters are found on bytes.
+    private static func hasLetter(_ token: String) -> Bool {
+        var nonASCII = false
+        for byte in token.utf8 {
+            if (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") { return true }
+            if byte >= 0x80 { nonASCII = true }
+        }
+        return nonASCII && token.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+    }
+
+    private static func name(of signal: Signal) -> String {
+        switch signal {
+        case .kind(let kind): "kind-\(kind.rawValue)"
+        case .bareCue(let kind): "bare-\(kind.rawValue)"
+        case .onBehalf: "on-behalf"
+        case .consentWithdrawal: "consent-withdrawal"
+        case .dietary: "dietary"
+        case .complaint: "complaint"
+        case .legalHold: "legal-hold"
+        case .publicRecords: "public-records"
+        case .passingMention: "passing-mention"
+        case .relative: "relative"
+        case .thirdPartyData: "third-party-data"
+        case .photo: "photo"
+        case .nonErasureContext: "non-erasure-context"
+        case .eventList: "event-list"
+        case .withdrawal: "withdrawal"
+        case .vendor: "vendor"
+        case .selfService: "self-service"
+        }
+    }
+}

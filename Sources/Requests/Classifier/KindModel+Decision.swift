@@ -1,0 +1,94 @@
+/// The rules' reading of a mail and the features the kind model reads of it.
+public struct RuleReading: Sendable {
+    public let classification: Classification
+    let features: Set<String>
+
+    /// The mail as a training sample labelled with the kinds it asks for.
+    public func sample(labelled kinds: Set<RequestKind>) -> KindSample {
+        KindSample(features: features, kinds: kinds)
+    }
+}
+
+/// When the kind model may add a kind the rules did not read. The rules stay
+/// the first reader: the model never takes back a kind they read, adds one
+/// only when it is clear, and a reading it changed always goes to a person
+/// (its confidence is put below the review threshold), so a kind the model
+/// alone saw is never carried out unchecked.
+public struct KindPolicy: Sendable, Equatable {
+    /// A kind the rules missed is added at this probability.
+    public var add: Double
+    /// Erasure, the costliest mistake, only at this one.
+    public var addErase: Double
+    /// Beside a kind the rules read, another kind only at this one: the
+    /// rules know how the parts of a sentence go together ("delete what you
+    /// have on me" asks for no copy); the model reads words alone.
+    public var addBeside: Double
+
+    public static let standard = KindPolicy(add: 0.6, addErase: 0.8, addBeside: 0.8)
+
+    public init(add: Double, addErase: Double, addBeside: Double) {
+        self.add = add
+        self.addErase = addErase
+        self.addBeside = addBeside
+    }
+}
+
+extension KindModel {
+    /// Signals of the rules that explain why a mail asks for nothing though
+    /// its words look like a request: the model adds no kind beside them.
+    static let vetoes = [
+        "signal:withdrawal", "signal:self-service", "signal:passing-mention", "signal:vendor", "signal:complaint",
+        "signal:legal-hold", "signal:public-records",
+    ]
+
+    /// A kind is added only if one of the person's own words (or word
+    /// beginnings) of at least this many letters speaks for it…
+    static let cueLetters = 4
+    /// …with at least this weight: short function words ("be", "not") in
+    /// a two-line mail never add a kind by themselves.
+    static let cueWeight = 0.4
+
+    /// The confidence of a reading the model changed: below
+    /// `TriagePolicy.reviewConfidence`, so a person decides.
+    static let changedConfidence = TriagePolicy.reviewConfidence - 0.05
+
+    /// The probability of each kind for a mail, in `RequestKind.allCases` order.
+    public func probabilities(of reading: RuleReading) -> [Double] {
+        probabilities(reading.features)
+    }
+
+    /// The rules' classification, with the kinds the model is sure of added
+    /// (see `KindPolicy`), unless the rules read them refused, or read the
+    /// mail as one that asks nothing (`vetoes`).
+    public func refine(_ reading: RuleReading, policy: KindPolicy = .standard) -> Classification {
+        var result = reading.classification
+        guard !Self.vetoes.contains(where: reading.features.contains) else { return result }
+        let probabilities = probabilities(reading.features)
+        var added: [String] = []
+        for (column, kind) in RequestKind.allCases.enumerated() where !result.kinds.contains(kind) {
+            let probability = probabilities[column]
+            let bar = max(kind == .erase ? policy.addErase : policy.add, reading.classification.kinds.isEmpty ? 0 : policy.addBeside)
+            guard probability >= bar,
+                  !reading.features.contains("negated:\(kind.rawValue)"),
+                  hasCue(column, in: reading.features) else { continue }
+            result.kinds.insert(kind)
+            added.append("model: \(kind.rawValue) (\(Int((probability * 100).rounded()))%)")
+        }
+        guard !added.isEmpty else { return result }
+        if result.kinds.contains(.erase) && result.erasureScope == nil { result.erasureScope = .everything }
+        result.confidence = min(result.confidence, Self.changedConfidence)
+        result.evidence += added
+        return result
+    }
+
+    /// Whether a word of the person's (or the subject's, or one they quote
+    /// or negate) of `cueLetters` or more speaks for the kind in `column`.
+    func hasCue(_ column: Int, in features: Set<String>) -> Bool {
+        features.contains { feature in
+            guard let row = weights[feature], row[column] >= Self.cueWeight,
+                  let mark = feature.firstIndex(where: { $0 == ":" || $0 == "~" }),
+                  KindFeatures.places.contains(String(feature[..<mark])) else { return false }
+            return feature[feature.index(after: mark)...].unicodeScalars.count >= Self.cueLetters
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A linear model per request kind over `KindFeatures`: the probability that
+/// a mail asks for the kind is the logistic of the summed weights of the
+/// features it has. Trained on labelled mail (`KindModelTrainer`), stored
+/// as text, one feature per line with a weight per kind, so what it learnt
+/// can be read and diffed.
+public struct KindModel: Sendable, Equatable {
+    /// The first line of the text form.
+    static let header = "# dsrd kind model 1\tfeature\t" + RequestKind.allCases.map(\.rawValue).joined(separator: "\t")
+
+    /// Per feature, a weight per kind in `RequestKind.allCases` order.
+    let weights: [String: [Double]]
+
+    init(weights: [String: [Double]]) {
+        self.weights = weights
+    }
+
+    /// Reads the text form; nil when a line is not a feature and four numbers.
+    /// Read on bytes: the built-in model has some ten thousand lines, and
+    /// every `dsrd` process that classifies reads it.
+    public init?(text: String) {
+        var text = text
+        guard let weights = text.withUTF8({ Self.parse($0) }) else { return nil }
+        self.weights = weights
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: [Double]]? {
+        let newline = UInt8(ascii: "\n")
+        let tab = UInt8(ascii: "\t")
+        let header = Array(Self.header.utf8)
+        guard bytes.count >= header.count, bytes.prefix(header.count).elementsEqual(header) else { return nil }
+        var weights: [String: [Double]] = [:]
+        weights.reserveCapacity(bytes.count / 40)
+        var index = header.count
+        let columns = RequestKind.allCases.count
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count && bytes[end] != newline { end += 1 }
+            defer { index = end + 1 }
+            guard end > index else { continue }
+            var fields: [Range<Int>] = []
+            var start = index
+            for position in index..<end where bytes[position] == tab {
+                fields.append(start..<position)
+                start = position + 1
+            }
+            fields.append(start..<end)
+            guard fields.count == columns + 1, !fields[0].isEmpty else { return nil }
+            var row: [Double] = []
+            row.reserveCapacity(columns)
+            for field in fields.dropFirst() {
+                guard let value = number(UnsafeBufferPointer(rebasing: bytes[field])) else { return nil }
+                row.append(value)
+            }
+            weights[String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[0]]), as: UTF8.self)] = row
+        }
+        return weights
+    }
+
+    /// A decimal such as "-0.1208": the integer of its digits divided by a
+    /// power of ten, both exact, so the one rounding gives what `Double("…")`
+    /// gives. Other forms (exponents, long digit strings) go to `Double`.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var digits: Int64 = 0
+        var count = 0
+        var decimals = -1
+        var negative = false
+        for (position, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where position == 0: negative = true
+            case UInt8(ascii: "."): guard decimals < 0 else { return slowNumber(bytes) }; decimals = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits = digits * 10 + Int64(byte - UInt8(ascii: "0"))
+                count += 1
+                if decimals >= 0 { decimals += 1 }
+            default: return slowNumber(bytes)
+            }
+        }
+        guard count > 0, count <= 15, decimals != 0 else { return slowNumber(bytes) }
+        let scale = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15][max(0, decimals)]
+        let value = Double(digits) / scale
+        return negative ? -value : value
+    }
+
+    private static func slowNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+        return value
+    }
+
+    /// The text form: the header, then one line per feature in byte order,
+    /// weights with four decimals.
+    public var text: String {
+        var lines = [Self.header]
+        for feature in weights.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let row = weights[feature] ?? []
+            lines.append(([feature] + row.map { String(format: "%.4f", $0) }).joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The probability of each kind, in `RequestKind.allCases` order.
+    func probabilities(_ features: Set<String>) -> [Double] {
+        var sums = [Double](repeating: 0, count: RequestKind.allCases.count)
+        for feature in features {
+            guard let row = weights[feature] else { continue }
+            for index in sums.indices { sums[index] += row[index] }
+        }
+        return sums.map(Self.logistic)
+    }
+
+    static func logistic(_ sum: Double) -> Double { 1 / (1 + exp(-sum)) }
+
+    /// The model trained on the labelled sets in the repository, read once.
+    /// Nil only if its text were damaged or empty, which a test rules out;
+    /// the classifier then keeps the rules' reading.
+    public static let trained: KindModel? = KindModel(text: trainedText).flatMap { $0.weights.isEmpty ? nil : $0 }
+}
