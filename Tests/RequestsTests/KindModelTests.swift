@@ -25,7 +25,7 @@ struct KindModelTests {
         RuleReading(
             classification: Classification(kinds: kinds, language: .nb, confidence: confidence, evidence: [], onBehalf: false,
                                            fields: kinds.contains(.rectify) ? [.phone: "41234567"] : [:]),
-            features: features.union(["bias"]))
+            names: features.union(["bias"]))
     }
 
     @Test("the text form reads back as the same model")
@@ -173,7 +173,21 @@ struct KindModelTests {
 @Suite("Kind model features")
 struct KindFeaturesTests {
     private func features(subject: String = "", _ body: String) -> Set<String> {
-        RequestClassifier.readByRules(subject: subject, body: body).features
+        RequestClassifier.readByRules(subject: subject, body: body, namingFeatures: true).names
+    }
+
+    @Test("the keys read when classifying are those of the names kept for training")
+    func keysAreTheNamesKeys() {
+        for body in ["Dere skrev «vi sletter profilen». Ikke slett noe, men send meg en kopi?", "Bitte NICHT löschen, ich habe es mir anders überlegt.",
+                     "Stop sharing my name with the exhibitors, and what do you hold on me?"] {
+            let named = RequestClassifier.readByRules(subject: "Re: Konto", body: body, namingFeatures: true)
+            let keyed = RequestClassifier.readByRules(subject: "Re: Konto", body: body)
+            #expect(!named.names.isEmpty && keyed.names.isEmpty)
+            #expect(keyed.keys == Set(named.names.map(KindFeatureKey.of)))
+        }
+        // FNV-1a of the empty string and of "a", as published.
+        #expect(KindFeatureKey.of("") == 0xCBF2_9CE4_8422_2325)
+        #expect(KindFeatureKey.of("a") == 0xAF63_DC4C_8601_EC8C)
     }
 
     @Test("words are marked by where they stand: own words, negated, quoted, the subject")

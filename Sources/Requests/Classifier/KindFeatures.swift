@@ -22,19 +22,20 @@ enum KindFeatures {
     /// quoted, in the subject, and in a question.
     static let places: Set<String> = ["w", "n", "q", "s", "?"]
 
-    static func extract(sentences: [Sentence], negations: Set<String>, tally: SignalTally) -> Set<String> {
-        var features: Set<String> = ["bias"]
+    static func extract<Sink: KindFeatureSink>(
+        sentences: [Sentence], negations: Set<String>, tally: SignalTally, into sink: inout Sink
+    ) {
+        sink.insert("bias", "", nil)
         for kind in RequestKind.allCases where tally.negatedKinds.contains(kind) {
-            features.insert("negated:\(kind.rawValue)")
+            sink.insert("negated:", Substring(kind.rawValue), nil)
         }
         for signal in tally.signals {
             if case .kind = signal { continue }
-            features.insert("signal:\(name(of: signal))")
+            sink.insert("signal:", Substring(name(of: signal)), nil)
         }
         for sentence in sentences {
-            add(sentence, negations: negations, into: &features)
+            add(sentence, negations: negations, into: &sink)
         }
-        return features
     }
 
     /// Where a word stands, with the strings its features start with.
@@ -59,7 +60,7 @@ enum KindFeatures {
         static let subject = Place("s")
     }
 
-    private static func add(_ sentence: Sentence, negations: Set<String>, into features: inout Set<String>) {
+    private static func add<Sink: KindFeatureSink>(_ sentence: Sentence, negations: Set<String>, into sink: inout Sink) {
         let tokens = sentence.tokens
         // Most sentences hold no negation word: then no word needs the look-back.
         let mayBeNegated = tokens.contains(where: negations.contains)
@@ -81,12 +82,12 @@ enum KindFeatures {
             } else {
                 place = .own
             }
-            features.insert(place.word + token)
+            sink.insert(place.word, Substring(token), nil)
             if letters > stemLength {
-                features.insert(place.stem + String(String.UnicodeScalarView(token.unicodeScalars.prefix(stemLength))))
+                sink.insert(place.stem, Substring(token.unicodeScalars.prefix(stemLength)), nil)
             }
-            if let previous, !place.isSubject { features.insert(place.pair + previous + "_" + token) }
-            if sentence.isQuestion && place.isOwn { features.insert("?:" + token) }
+            if let previous, !place.isSubject { sink.insert(place.pair, Substring(previous), Substring(token)) }
+            if sentence.isQuestion && place.isOwn { sink.insert("?:", Substring(token), nil) }
             previous = token
         }
     }
@@ -121,5 +122,57 @@ enum KindFeatures {
         case .vendor: "vendor"
         case .selfService: "self-service"
         }
+    }
+}
+
+/// Receives the features of a mail, each in pieces: a mark ("w:", "n~",
+/// "q+", "signal:"…), a word and, for a word pair, the second word. The
+/// feature is `mark + word`, or `mark + word + "_" + second`.
+protocol KindFeatureSink {
+    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?)
+}
+
+/// The features as strings: for training, and for the model's text form.
+struct KindFeatureNames: KindFeatureSink {
+    var names: Set<String> = []
+
+    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?) {
+        names.insert(second.map { mark + word + "_" + $0 } ?? mark + word)
+    }
+}
+
+/// The features as keys (`KindFeatureKey`) of the same strings, built
+/// without making the strings: what classifying a mail needs.
+struct KindFeatureKeys: KindFeatureSink {
+    var keys: Set<UInt64> = []
+
+    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?) {
+        var key = KindFeatureKey()
+        key.add(mark.utf8)
+        key.add(word.utf8)
+        if let second {
+            key.add(CollectionOfOne(UInt8(ascii: "_")))
+            key.add(second.utf8)
+        }
+        keys.insert(key.value)
+    }
+}
+
+/// The 64-bit FNV-1a hash of a feature's UTF-8 bytes, fed piece by piece.
+/// With some ten thousand features in the model, two sharing a key is
+/// vanishingly unlikely, and would only merge their weights.
+struct KindFeatureKey {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    static func of(_ name: String) -> UInt64 {
+        var key = KindFeatureKey()
+        key.add(name.utf8)
+        return key.value
     }
 }

@@ -1,11 +1,27 @@
 /// The rules' reading of a mail and the features the kind model reads of it.
 public struct RuleReading: Sendable {
     public let classification: Classification
-    let features: Set<String>
+    /// The features' keys (`KindFeatureKey`), which the model reads.
+    let keys: Set<UInt64>
+    /// The features as strings; kept only when asked for (training).
+    let names: Set<String>
 
-    /// The mail as a training sample labelled with the kinds it asks for.
+    init(classification: Classification, keys: Set<UInt64>) {
+        self.classification = classification
+        self.keys = keys
+        names = []
+    }
+
+    init(classification: Classification, names: Set<String>) {
+        self.classification = classification
+        keys = Set(names.map(KindFeatureKey.of))
+        self.names = names
+    }
+
+    /// The mail as a training sample labelled with the kinds it asks for
+    /// (from a reading that kept its features' names).
     public func sample(labelled kinds: Set<RequestKind>) -> KindSample {
-        KindSample(features: features, kinds: kinds)
+        KindSample(features: names, kinds: kinds)
     }
 }
 
@@ -48,13 +64,16 @@ extension KindModel {
     /// a two-line mail never add a kind by themselves.
     static let cueWeight = 0.4
 
+    private static let vetoKeys = vetoes.map(KindFeatureKey.of)
+    private static let negatedKeys = RequestKind.allCases.map { KindFeatureKey.of("negated:\($0.rawValue)") }
+
     /// The confidence of a reading the model changed: below
     /// `TriagePolicy.reviewConfidence`, so a person decides.
     static let changedConfidence = TriagePolicy.reviewConfidence - 0.05
 
     /// The probability of each kind for a mail, in `RequestKind.allCases` order.
     public func probabilities(of reading: RuleReading) -> [Double] {
-        probabilities(reading.features)
+        probabilities(keys: reading.keys)
     }
 
     /// The rules' classification, with the kinds the model is sure of added
@@ -62,15 +81,15 @@ extension KindModel {
     /// mail as one that asks nothing (`vetoes`).
     public func refine(_ reading: RuleReading, policy: KindPolicy = .standard) -> Classification {
         var result = reading.classification
-        guard !Self.vetoes.contains(where: reading.features.contains) else { return result }
-        let probabilities = probabilities(reading.features)
+        guard !Self.vetoKeys.contains(where: reading.keys.contains) else { return result }
+        let probabilities = probabilities(keys: reading.keys)
         var added: [String] = []
         for (column, kind) in RequestKind.allCases.enumerated() where !result.kinds.contains(kind) {
             let probability = probabilities[column]
             let bar = max(kind == .erase ? policy.addErase : policy.add, reading.classification.kinds.isEmpty ? 0 : policy.addBeside)
             guard probability >= bar,
-                  !reading.features.contains("negated:\(kind.rawValue)"),
-                  hasCue(column, in: reading.features) else { continue }
+                  !reading.keys.contains(Self.negatedKeys[column]),
+                  hasCue(column, keys: reading.keys) else { continue }
             result.kinds.insert(kind)
             added.append("model: \(kind.rawValue) (\(Int((probability * 100).rounded()))%)")
         }
@@ -82,13 +101,18 @@ extension KindModel {
     }
 
     /// Whether a word of the person's (or the subject's, or one they quote
-    /// or negate) of `cueLetters` or more speaks for the kind in `column`.
+    /// or negate) of `cueLetters` or more speaks for the kind in `column`,
+    /// among the features with these names.
     func hasCue(_ column: Int, in features: Set<String>) -> Bool {
-        features.contains { feature in
-            guard let row = weights[feature], row[column] >= Self.cueWeight,
-                  let mark = feature.firstIndex(where: { $0 == ":" || $0 == "~" }),
-                  KindFeatures.places.contains(String(feature[..<mark])) else { return false }
-            return feature[feature.index(after: mark)...].unicodeScalars.count >= Self.cueLetters
-        }
+        hasCue(column, keys: Set(features.map(KindFeatureKey.of)))
+    }
+
+    /// Whether the feature `name` with this weight is a cue word: a word or
+    /// word beginning (not a pair) of `cueLetters` or more, weighing at
+    /// least `cueWeight` for the kind.
+    static func isCue(_ name: String, weight: Double) -> Bool {
+        guard weight >= cueWeight, let mark = name.firstIndex(where: { $0 == ":" || $0 == "~" }),
+              KindFeatures.places.contains(String(name[..<mark])) else { return false }
+        return name[name.index(after: mark)...].unicodeScalars.count >= cueLetters
     }
 }

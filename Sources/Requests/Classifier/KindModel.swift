@@ -11,10 +11,36 @@ public struct KindModel: Sendable, Equatable {
 
     /// Per feature, a weight per kind in `RequestKind.allCases` order.
     let weights: [String: [Double]]
+    /// The same weights by feature key (`KindFeatureKey`), one row each,
+    /// for classifying without building the features' strings.
+    private let rowByKey: [UInt64: Int]
+    private let table: [Double]
+    /// Per row, a bit per kind: whether the feature is a cue word for it
+    /// (see `hasCue`).
+    private let cueBits: [UInt8]
 
     init(weights: [String: [Double]]) {
         self.weights = weights
+        let columns = RequestKind.allCases.count
+        var rowByKey: [UInt64: Int] = [:]
+        rowByKey.reserveCapacity(weights.count)
+        var table: [Double] = []
+        table.reserveCapacity(weights.count * columns)
+        var cueBits: [UInt8] = []
+        cueBits.reserveCapacity(weights.count)
+        for (name, row) in weights {
+            rowByKey[KindFeatureKey.of(name)] = cueBits.count
+            table += row
+            var bits: UInt8 = 0
+            for column in 0..<columns where Self.isCue(name, weight: row[column]) { bits |= 1 << column }
+            cueBits.append(bits)
+        }
+        self.rowByKey = rowByKey
+        self.table = table
+        self.cueBits = cueBits
     }
+
+    public static func == (lhs: KindModel, rhs: KindModel) -> Bool { lhs.weights == rhs.weights }
 
     /// Reads the text form; nil when a line is not a feature and four numbers.
     /// Read on bytes: the built-in model has some ten thousand lines, and
@@ -22,7 +48,7 @@ public struct KindModel: Sendable, Equatable {
     public init?(text: String) {
         var text = text
         guard let weights = text.withUTF8({ Self.parse($0) }) else { return nil }
-        self.weights = weights
+        self.init(weights: weights)
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: [Double]]? {
@@ -99,14 +125,27 @@ public struct KindModel: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The probability of each kind, in `RequestKind.allCases` order.
-    func probabilities(_ features: Set<String>) -> [Double] {
-        var sums = [Double](repeating: 0, count: RequestKind.allCases.count)
-        for feature in features {
-            guard let row = weights[feature] else { continue }
-            for index in sums.indices { sums[index] += row[index] }
+    /// The probability of each kind, in `RequestKind.allCases` order, for
+    /// the features with these keys.
+    func probabilities(keys: Set<UInt64>) -> [Double] {
+        let columns = RequestKind.allCases.count
+        var sums = [Double](repeating: 0, count: columns)
+        for key in keys {
+            guard let row = rowByKey[key] else { continue }
+            for column in 0..<columns { sums[column] += table[row * columns + column] }
         }
         return sums.map(Self.logistic)
+    }
+
+    /// The probability of each kind for the features with these names.
+    func probabilities(_ features: Set<String>) -> [Double] {
+        probabilities(keys: Set(features.map(KindFeatureKey.of)))
+    }
+
+    /// Whether any of the features with these keys is a cue word for the
+    /// kind in `column`.
+    func hasCue(_ column: Int, keys: Set<UInt64>) -> Bool {
+        keys.contains { key in rowByKey[key].map { cueBits[$0] & (1 << column) != 0 } ?? false }
     }
 
     static func logistic(_ sum: Double) -> Double { 1 / (1 + exp(-sum)) }

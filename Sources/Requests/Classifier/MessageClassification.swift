@@ -87,7 +87,8 @@ public struct MessageClassification: Sendable {
     public static func readByRules(_ message: ParsedMessage) -> RuleReading? {
         guard !AutoMailDetector.detect(message).isAuto else { return nil }
         let read = ReadText(message)
-        return RequestClassifier.readByRules(subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply)
+        return RequestClassifier.readByRules(
+            subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply, namingFeatures: true)
     }
 
     /// Classifies `message`; `model` is the kind model that refines the

@@ -55,8 +55,11 @@ public enum RequestClassifier {
         return model.refine(reading)
     }
 
-    /// The rules' reading of a mail, with the features the kind model reads.
-    public static func readByRules(subject: String, body: String, subjectIsReply: Bool = false) -> RuleReading {
+    /// The rules' reading of a mail, with the features the kind model reads
+    /// (as keys; `namingFeatures` also keeps them as strings, for training).
+    public static func readByRules(
+        subject: String, body: String, subjectIsReply: Bool = false, namingFeatures: Bool = false
+    ) -> RuleReading {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
@@ -69,7 +72,7 @@ public enum RequestClassifier {
         guard let index = chosen else {
             return RuleReading(
                 classification: Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:]),
-                features: ["bias"])
+                names: ["bias"])
         }
         sentences = sentences.map { $0.correctingCues(index.vocabulary) }
         var tally = SignalTally()
@@ -108,8 +111,14 @@ public enum RequestClassifier {
                 result.evidence += doubts.evidence
             }
         }
-        let features = KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally)
-        return RuleReading(classification: result, features: features)
+        if namingFeatures {
+            var names = KindFeatureNames()
+            KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &names)
+            return RuleReading(classification: result, names: names.names)
+        }
+        var keys = KindFeatureKeys()
+        KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &keys)
+        return RuleReading(classification: result, keys: keys.keys)
     }
 
     /// Scores one sentence: the strongest phrase per signal counts. Returns
