@@ -28,7 +28,10 @@ public struct KindModel: Sendable, Equatable {
         table.reserveCapacity(weights.count * columns)
         var cueBits: [UInt8] = []
         cueBits.reserveCapacity(weights.count)
-        for (name, row) in weights {
+        // In byte order, and summed in row order (`probabilities`): a Set's
+        // order changes from process to process, a sum's last bit with it.
+        for name in weights.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            guard let row = weights[name] else { continue }
             rowByKey[KindFeatureKey.of(name)] = cueBits.count
             table += row
             var bits: UInt8 = 0
@@ -130,8 +133,7 @@ public struct KindModel: Sendable, Equatable {
     func probabilities(keys: Set<UInt64>) -> [Double] {
         let columns = RequestKind.allCases.count
         var sums = [Double](repeating: 0, count: columns)
-        for key in keys {
-            guard let row = rowByKey[key] else { continue }
+        for row in keys.compactMap({ rowByKey[$0] }).sorted() {
             for column in 0..<columns { sums[column] += table[row * columns + column] }
         }
         return sums.map(Self.logistic)
