@@ -141,6 +141,10 @@ struct KindModelTests {
     func rulesVeto() {
         let model = KindModelTrainer.train(samples)
         #expect(model.refine(reading(["w:innsyn", "w:meg", "negated:access"])).kinds.isEmpty)
+        var done = reading(["w:slett", "w:meg"])
+        done.erasureDone = true
+        #expect(model.refine(done).kinds.isEmpty)
+        #expect(model.refine(reading(["w:slett", "w:meg"])).kinds == [.erase])
         for veto in KindModel.vetoes {
             #expect(model.refine(reading(["w:innsyn", "w:meg", veto])).kinds.isEmpty, "\(veto)")
         }

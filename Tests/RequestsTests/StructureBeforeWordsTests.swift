@@ -17,6 +17,18 @@ import Testing
         #expect(kinds("Thanks.", subject: "Delete my account") == [.erase])
     }
 
+    @Test func thanksForAnErasureDoneUnderOurSubjectAsksNothing() {
+        #expect(kinds("Tusen takk for at dere slettet alt så raskt!", subject: "Dine opplysninger er slettet", reply: true).isEmpty)
+        #expect(kinds("Tack, skönt att mina uppgifter är raderade.", subject: "Dina uppgifter har raderats", reply: true).isEmpty)
+        #expect(kinds("Danke, dass alles gelöscht wurde.", subject: "Ihre Daten wurden gelöscht", reply: true).isEmpty)
+        // Thanks alone, or a new erasure in the body, still ask.
+        #expect(kinds("Thanks.", subject: "Delete my account", reply: true) == [.erase])
+        #expect(kinds("Takk for svar. Jeg vil fortsatt at dere sletter profilen min.", subject: "Profilen din er slettet", reply: true)
+            == [.erase])
+        #expect(kinds("Takk for svaret. Jeg vil ha alle opplysningene mine slettet.", subject: "Profilen din er slettet", reply: true)
+            == [.erase])
+    }
+
     @Test func aNegatedKindInTheBodyOverrulesTheSubject() {
         #expect(kinds("I don't want it deleted after all. Can you send me an export instead?", subject: "Delete my data") == [.access])
     }

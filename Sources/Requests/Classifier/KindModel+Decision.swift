@@ -5,6 +5,8 @@ public struct RuleReading: Sendable {
     let keys: Set<UInt64>
     /// The features as strings; kept only when asked for (training).
     let names: Set<String>
+    /// The rules read thanks for an erasure already done: the model adds none.
+    var erasureDone = false
 
     init(classification: Classification, keys: Set<UInt64>) {
         self.classification = classification
@@ -88,7 +90,7 @@ extension KindModel {
             let probability = probabilities[column]
             let bar = max(kind == .erase ? policy.addErase : policy.add, reading.classification.kinds.isEmpty ? 0 : policy.addBeside)
             guard probability >= bar,
-                  !reading.keys.contains(Self.negatedKeys[column]),
+                  !reading.keys.contains(Self.negatedKeys[column]), kind != .erase || !reading.erasureDone,
                   hasCue(column, keys: reading.keys) else { continue }
             result.kinds.insert(kind)
             added.append("model: \(kind.rawValue) (\(Int((probability * 100).rounded()))%)")

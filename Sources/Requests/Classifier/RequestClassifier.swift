@@ -78,10 +78,16 @@ public enum RequestClassifier {
         var tally = SignalTally()
         var subjectTally = SignalTally()
         var doubts = ReadingDoubts()
+        // "Re: Dine opplysninger er slettet" – "Tusen takk, nå er alt slettet!":
+        // a reply that thanks for an erasure done asks for none, neither under
+        // the old subject nor in its own past-tense words.
+        let erasureDone = subjectIsReply
+            && sentences.contains { !$0.isSubject && $0.tokens.contains(where: SentenceCues.thanksWords.contains) }
+            && sentences.contains { $0.tokens.contains(where: SentenceCues.erasedWords.contains) }
         for sentence in sentences {
             if sentence.isSubject {
                 score(sentence, with: index, into: &subjectTally)
-            } else if !score(sentence, with: index, into: &tally),
+            } else if !score(sentence, with: index, erasureDone: erasureDone, into: &tally),
                       ReadingDoubts.isUnreadDemand(sentence, markers: index.requestMarkers) {
                 doubts.unreadDemands += 1
             }
@@ -92,7 +98,7 @@ public enum RequestClassifier {
         let negated = tally.negatedKinds
         tally.absorb(subjectTally) { signal in
             guard case .kind(let kind) = signal else { return false }
-            if withdrawn || negated.contains(kind) { return true }
+            if withdrawn || negated.contains(kind) || erasureDone && kind == .erase && !bodyKinds.contains(.erase) { return true }
             return subjectIsReply && bodyAsks
         }
         if withdrawn { tally.note("withdrawal: the subject is not read as a request") }
@@ -111,14 +117,18 @@ public enum RequestClassifier {
                 result.evidence += doubts.evidence
             }
         }
+        var reading: RuleReading
         if namingFeatures {
             var names = KindFeatureNames()
             KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &names)
-            return RuleReading(classification: result, names: names.names)
+            reading = RuleReading(classification: result, names: names.names)
+        } else {
+            var keys = KindFeatureKeys()
+            KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &keys)
+            reading = RuleReading(classification: result, keys: keys.keys)
         }
-        var keys = KindFeatureKeys()
-        KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &keys)
-        return RuleReading(classification: result, keys: keys.keys)
+        reading.erasureDone = erasureDone
+        return reading
     }
 
     /// Scores one sentence: the strongest phrase per signal counts. Returns
@@ -127,7 +137,9 @@ public enum RequestClassifier {
     /// matched, even if it did not count: a sentence without one that asks
     /// about personal data is a demand not understood.
     @discardableResult
-    private static func score(_ sentence: Sentence, with index: RuleIndex, into tally: inout SignalTally) -> Bool {
+    private static func score(
+        _ sentence: Sentence, with index: RuleIndex, erasureDone: Bool = false, into tally: inout SignalTally
+    ) -> Bool {
         let tokens = sentence.tokens
         var best: [Signal: (weight: Double, evidence: String, target: ErasureTarget?)] = [:]
         var seen = Set<Int>()
@@ -199,6 +211,12 @@ public enum RequestClassifier {
                 continue
             }
             if case .bareCue = rule.signal { continue }
+            // "…nå er alt slettet" is done; "…jeg vil ha det slettet" still asks.
+            if rule.signal == .kind(.erase) && erasureDone && !hasMarker
+                && tokens[range].contains(where: SentenceCues.erasedWords.contains) {
+                tally.note("done \(rule.evidence)")
+                continue
+            }
             if case .kind = rule.signal, takenBack(range) {
                 tally.note("taken back \(rule.evidence)")
                 continue

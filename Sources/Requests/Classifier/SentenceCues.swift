@@ -23,6 +23,15 @@ enum SentenceCues {
         range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
     }
 
+    /// "Takk for at dere slettet meg", "Thanks, all deleted": thanks beside
+    /// an erasure already done. Under our confirmation's old subject, such a
+    /// reply asks for nothing.
+    static let thanksWords: Set<String> = ["thanks", "thank", "takk", "tak", "tack", "danke", "dank", "tusen", "tusind"]
+    static let erasedWords: Set<String> = [
+        "deleted", "erased", "removed", "slettet", "slettede", "sletta", "fjernet", "fjernede", "fjerna", "raderade",
+        "raderad", "raderats", "raderat", "borttagen", "borttagna", "gelöscht", "entfernt",
+    ]
+
     static let pastRequestVerbs: Set<String> = [
         "asked", "requested", "ba", "bad", "krevde", "begärde", "anmodede", "gebeten", "aufgefordert", "beantragt",
     ]
