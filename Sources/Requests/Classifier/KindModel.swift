@@ -14,7 +14,11 @@ public struct KindModel: Sendable, Equatable {
     /// The same weights by feature key (`KindFeatureKey`), one row each,
     /// for classifying without building the features' strings.
     private let rowByKey: [UInt64: Int]
-    private let table: [Double]
+    /// The weights in ten-thousandths (the text form's precision): integer
+    /// sums are exact in any order, and a Set's order changes from process
+    /// to process, so a sum of doubles could differ in its last bit.
+    private let table: [Int64]
+    static let ticksPerUnit = 10_000.0
     /// Per row, a bit per kind: whether the feature is a cue word for it
     /// (see `hasCue`).
     private let cueBits: [UInt8]
@@ -24,16 +28,13 @@ public struct KindModel: Sendable, Equatable {
         let columns = RequestKind.allCases.count
         var rowByKey: [UInt64: Int] = [:]
         rowByKey.reserveCapacity(weights.count)
-        var table: [Double] = []
+        var table: [Int64] = []
         table.reserveCapacity(weights.count * columns)
         var cueBits: [UInt8] = []
         cueBits.reserveCapacity(weights.count)
-        // In byte order, and summed in row order (`probabilities`): a Set's
-        // order changes from process to process, a sum's last bit with it.
-        for name in weights.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            guard let row = weights[name] else { continue }
+        for (name, row) in weights {
             rowByKey[KindFeatureKey.of(name)] = cueBits.count
-            table += row
+            table += row.map { Int64(($0 * Self.ticksPerUnit).rounded()) }
             var bits: UInt8 = 0
             for column in 0..<columns where Self.isCue(name, weight: row[column]) { bits |= 1 << column }
             cueBits.append(bits)
@@ -121,7 +122,7 @@ public struct KindModel: Sendable, Equatable {
     /// weights with four decimals.
     public var text: String {
         var lines = [Self.header]
-        for feature in weights.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for feature in Self.inByteOrder(weights.keys) {
             let row = weights[feature] ?? []
             lines.append(([feature] + row.map { String(format: "%.4f", $0) }).joined(separator: "\t"))
         }
@@ -132,11 +133,12 @@ public struct KindModel: Sendable, Equatable {
     /// the features with these keys.
     func probabilities(keys: Set<UInt64>) -> [Double] {
         let columns = RequestKind.allCases.count
-        var sums = [Double](repeating: 0, count: columns)
-        for row in keys.compactMap({ rowByKey[$0] }).sorted() {
+        var sums = [Int64](repeating: 0, count: columns)
+        for key in keys {
+            guard let row = rowByKey[key] else { continue }
             for column in 0..<columns { sums[column] += table[row * columns + column] }
         }
-        return sums.map(Self.logistic)
+        return sums.map { Self.logistic(Double($0) / Self.ticksPerUnit) }
     }
 
     /// The probability of each kind for the features with these names.
@@ -151,6 +153,14 @@ public struct KindModel: Sendable, Equatable {
     }
 
     static func logistic(_ sum: Double) -> Double { 1 / (1 + exp(-sum)) }
+
+    /// Feature names in the order of their UTF-8 bytes, the same in every
+    /// locale and process: the text form's order and the rows' numbering.
+    static func inByteOrder<Names: Sequence<String>>(_ names: Names) -> [String] {
+        names.map { (bytes: Array($0.utf8), name: $0) }
+            .sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+            .map(\.name)
+    }
 
     /// The model trained on the labelled sets in the repository, read once.
     /// Nil only if its text were damaged or empty, which a test rules out;

@@ -22,8 +22,7 @@ public enum KindModelTrainer {
     public static func train(_ samples: [KindSample]) -> KindModel {
         var mailsByFeature: [String: Int] = [:]
         for sample in samples { for feature in sample.features { mailsByFeature[feature, default: 0] += 1 } }
-        let names = mailsByFeature.filter { $0.value >= minimumMails || isStructural($0.key) }.keys
-            .sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        let names = KindModel.inByteOrder(mailsByFeature.filter { $0.value >= minimumMails || isStructural($0.key) }.keys)
         var numbers: [String: Int] = [:]
         for (number, name) in names.enumerated() { numbers[name] = number }
         let rows = samples.map { sample in sample.features.compactMap { numbers[$0] }.sorted() }
