@@ -52,6 +52,20 @@ import Testing
         RectificationExtractor.extract(body: body, language: language)
     }
 
+    @Test func aNewEmployerAfterTheVerbOrAfterJoined() {
+        #expect(fields("Fra 1. september jobber jeg i Fjordvind Energi AS, ikke lenger i Sørlys Kraft.", .nb)[.organization]
+            == "Fjordvind Energi AS")
+        #expect(fields("Seit März arbeite ich bei Havsörn Logistik GmbH.", .de)[.organization] == "Havsörn Logistik GmbH")
+        #expect(fields("Since August I've joined Fjordlys Analytics as a data scientist.")[.organization] == "Fjordlys Analytics")
+        // Lowercase after "joined" is no company: "I joined late".
+        #expect(fields("I joined late, sorry.")[.organization] == nil)
+    }
+
+    @Test func noLongerWithAnEmployerIsNoTitle() {
+        #expect(fields("I am no longer with Aurora Biotech. Please update my organisation to Fjordlys Analytics.")
+            == [.organization: "Fjordlys Analytics"])
+    }
+
     @Test func aValueBeforeNowOrBeforeANegation() {
         #expect(fields("my surname is Berg-Lunde now, not Berg. please fix it")[.lastName] == "Berg-Lunde")
         #expect(fields("Mit fornavn er stavet forkert: det er Mikkel, ikke Michael.", .da)[.firstName] == "Mikkel")

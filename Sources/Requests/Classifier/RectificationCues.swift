@@ -76,6 +76,8 @@ extension RectificationExtractor {
             position += 1
         }
         guard cued, position < words.folded.count else { return nil }
+        // "I am no longer with B": the nynorsk "no" (now) is English "no" here.
+        if words.folded[position] == "longer" && words.folded[position - 1] == "no" { return nil }
         let titleStart = position
         while position < words.folded.count && position < titleStart + 4 {
             let word = words.folded[position]

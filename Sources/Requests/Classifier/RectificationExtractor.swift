@@ -189,7 +189,14 @@ public enum RectificationExtractor {
                 field = .address
                 moved = true
             } else if vocabulary.workPrepositions.contains(word) && (vocabulary.workWords.contains(previous)
-                        || index > 1 && vocabulary.workWords.contains(words.folded[index - 2]) && vocabulary.nowWords.contains(previous)) {
+                        || index > 1 && vocabulary.workWords.contains(words.folded[index - 2])
+                        && (vocabulary.nowWords.contains(previous) || SentenceCues.firstPerson.contains(previous))) {
+                // "I now work for B"; "Fra september jobber jeg i B" (the verb before its subject)
+                start = index + 1
+                field = .organization
+                moved = true
+            } else if word == "joined", index + 1 < words.original.count, words.original[index + 1].first?.isUppercase == true {
+                // "I've joined Fjordlys Analytics as Head of Data Science"
                 start = index + 1
                 field = .organization
                 moved = true
