@@ -61,6 +61,11 @@ import Testing
         #expect(fields("I joined late, sorry.")[.organization] == nil)
     }
 
+    @Test func aNationalityIsTheAdjectiveBeforeCitizen() {
+        #expect(fields("Jeg er nå norsk statsborger, vennligst endre nasjonaliteten min.", .nb)[.nationality] == "norsk")
+        #expect(fields("Eg er blitt norsk statsborgar, så nasjonaliteten min må endrast.", .nn) == [.nationality: "norsk"])
+    }
+
     @Test func noLongerWithAnEmployerIsNoTitle() {
         #expect(fields("I am no longer with Aurora Biotech. Please update my organisation to Fjordlys Analytics.")
             == [.organization: "Fjordlys Analytics"])

@@ -216,6 +216,12 @@ enum ValueReader {
         }
     }
 
+    /// "Citizen" in the six languages, after a nationality.
+    static let citizenWords: Set<String> = [
+        "citizen", "national", "statsborger", "statsborgar", "medborgare", "medborger", "staatsbürger", "staatsbürgerin",
+        "statsborgerskab", "statsborgarskap", "statsborgerskap", "medborgarskap", "staatsangehöriger", "staatsangehörige",
+    ]
+
     /// Words that may stand before a diet in a list ("no nuts", "ingen nøtter").
     private static let dietListWords: Set<String> = ["no", "ingen", "ikke", "ikkje", "kein", "keine", "inga", "uden", "without", "ohne", "utan",
                                                      "and", "og", "och", "und"]
@@ -255,6 +261,8 @@ enum ValueReader {
             // "…auf vegan ändern": the verb after a short value is not part of it. Verbs are written
             // in lowercase; "Kari Rettedal", "Fjord Setterberg AS" only start like one.
             if index > start && field != .address && lowercase && RectificationVocabulary.isChangeVerb(folded) { break }
+            // "norsk statsborger", "Swedish citizen": the nationality is the adjective.
+            if field == .nationality && index > start && Self.citizenWords.contains(folded) { break }
             parts.append(word)
             let last = word.last ?? " "
             // "vegetar, glutenfri", "vegan, no nuts": a diet named after a comma goes on the list.
