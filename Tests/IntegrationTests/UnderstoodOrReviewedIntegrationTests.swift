@@ -45,6 +45,29 @@ extension LiveStackTests {
             #expect(toWithdrawn == 0)
         }
 
+        /// A reply that thanks for an erasure already done, under our
+        /// confirmation's subject, opens no erasure; a reply under the same
+        /// subject that still asks for one is received as a request.
+        @Test func thanksForAnErasureDoneOpensNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let thanks = LocalStack.uniqueAddress("oda", domain: "example.no")
+            let again = LocalStack.uniqueAddress("per", domain: "example.no")
+            _ = try await harness.record(mail(from: thanks, to: harness.notices, subject: "SV: Dine opplysninger er slettet",
+                                              body: "Tusen takk, det var raskt!\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: again, to: harness.notices, subject: "SV: Dine opplysninger er slettet",
+                                              body: "Takk for svaret. Jeg vil ha alle opplysningene mine slettet.\r\n"), uid: 2)
+            let rows = try await harness.database.query("""
+                SELECT i.outcome, r.kinds::text AS kinds FROM dsr.inbound i
+                LEFT JOIN dsr.request_messages m ON m.inbound_id = i.id AND m.role = 'request'
+                LEFT JOIN dsr.requests r ON r.id = m.request_id
+                WHERE i.mailbox = $1 ORDER BY i.id
+                """, [.text(harness.notices + "/INBOX")]).rows
+            let seen = rows.map { "\($0["outcome"] ?? "-") \($0["kinds"] ?? "-")" }
+            #expect(seen.count == 2, "\(seen)")
+            #expect(seen.first?.contains("erase") == false, "\(seen)")
+            #expect(seen.last == "request {erase}", "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out or answered on the model's word, while the
