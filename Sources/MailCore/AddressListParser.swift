@@ -2,26 +2,31 @@
 /// quoted display names, comments, angle addresses, groups and the
 /// old `address (Name)` form. RFC 2047 words in names are decoded after
 /// the structure is known, so a decoded comma cannot split a name.
+///
+/// It walks the UTF-8 bytes: every character with a meaning here is ASCII,
+/// so the bytes of any other character are copied through whole.
 enum AddressListParser {
     static func parse(_ raw: String) -> [MailAddress] {
         var result: [MailAddress] = []
-        var phrase = ""          // display name or bare address words
-        var comment = ""
+        var phraseBytes: [UInt8] = []   // display name or bare address words
+        var commentBytes: [UInt8] = []
         var angle: String?
         var inQuotes = false
         var quotedSeen = false
         var commentDepth = 0
         var inAngle = false
-        var angleText = ""
+        var angleText: [UInt8] = []
         var escaped = false
 
         func finishMailbox() {
             defer {
-                phrase = ""
-                comment = ""
+                phraseBytes.removeAll(keepingCapacity: true)
+                commentBytes.removeAll(keepingCapacity: true)
                 angle = nil
                 quotedSeen = false
             }
+            let phrase = String(decoding: phraseBytes, as: UTF8.self)
+            let comment = String(decoding: commentBytes, as: UTF8.self)
             if let address = angle {
                 let cleaned = stripRoute(address).trimmingBlanks()
                 let name = phrase.trimmingBlanks()
@@ -44,60 +49,60 @@ enum AddressListParser {
             }
         }
 
-        for character in raw {
+        for byte in raw.utf8 {
             if escaped {
-                if commentDepth > 0 { comment.append(character) } else { phrase.append(character) }
+                if commentDepth > 0 { commentBytes.append(byte) } else { phraseBytes.append(byte) }
                 escaped = false
                 continue
             }
             if inAngle {
-                if character == ">" {
+                if byte == UInt8(ascii: ">") {
                     inAngle = false
-                    angle = angleText
+                    angle = String(decoding: angleText, as: UTF8.self)
                 } else {
-                    angleText.append(character)
+                    angleText.append(byte)
                 }
                 continue
             }
             if commentDepth > 0 {
-                switch character {
-                case "\\": escaped = true
-                case "(": commentDepth += 1; comment.append(character)
-                case ")":
+                switch byte {
+                case UInt8(ascii: "\\"): escaped = true
+                case UInt8(ascii: "("): commentDepth += 1; commentBytes.append(byte)
+                case UInt8(ascii: ")"):
                     commentDepth -= 1
-                    if commentDepth > 0 { comment.append(character) }
-                default: comment.append(character)
+                    if commentDepth > 0 { commentBytes.append(byte) }
+                default: commentBytes.append(byte)
                 }
                 continue
             }
             if inQuotes {
-                switch character {
-                case "\\": escaped = true
-                case "\"": inQuotes = false
-                default: phrase.append(character)
+                switch byte {
+                case UInt8(ascii: "\\"): escaped = true
+                case UInt8(ascii: "\""): inQuotes = false
+                default: phraseBytes.append(byte)
                 }
                 continue
             }
-            switch character {
-            case "\"":
+            switch byte {
+            case UInt8(ascii: "\""):
                 inQuotes = true
                 quotedSeen = true
-            case "(":
+            case UInt8(ascii: "("):
                 commentDepth = 1
-                if !comment.isEmpty { comment.append(" ") }
-            case "<":
+                if !commentBytes.isEmpty { commentBytes.append(UInt8(ascii: " ")) }
+            case UInt8(ascii: "<"):
                 inAngle = true
-                angleText = ""
-            case ",", ";":
+                angleText.removeAll(keepingCapacity: true)
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
                 finishMailbox()
-            case ":":
+            case UInt8(ascii: ":"):
                 // A group name ends here; its members follow.
-                if angle == nil { phrase = "" ; quotedSeen = false }
+                if angle == nil { phraseBytes.removeAll(keepingCapacity: true); quotedSeen = false }
             default:
-                phrase.append(character)
+                phraseBytes.append(byte)
             }
         }
-        if inAngle { angle = angleText }
+        if inAngle { angle = String(decoding: angleText, as: UTF8.self) }
         finishMailbox()
         return result
     }

@@ -87,32 +87,31 @@ struct HeaderParameters {
         return output
     }
 
-    /// Splits at semicolons that are not inside a quoted string.
+    /// Splits at semicolons that are not inside a quoted string. On bytes:
+    /// the quote, backslash and semicolon are ASCII, so a split never falls
+    /// inside a character of more than one byte.
     private static func splitOutsideQuotes(_ raw: String) -> [String] {
         var pieces: [String] = []
-        var current = ""
+        var start = raw.utf8.startIndex
         var inQuotes = false
         var escaped = false
-        for character in raw {
+        var index = start
+        let utf8 = raw.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
             if escaped {
-                current.append(character)
                 escaped = false
-                continue
-            }
-            if character == "\\" && inQuotes {
-                current.append(character)
+            } else if byte == UInt8(ascii: "\\") && inQuotes {
                 escaped = true
-                continue
+            } else if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if byte == UInt8(ascii: ";") && !inQuotes {
+                pieces.append(String(raw[start..<index]))
+                start = utf8.index(after: index)
             }
-            if character == "\"" { inQuotes.toggle() }
-            if character == ";" && !inQuotes {
-                pieces.append(current)
-                current = ""
-                continue
-            }
-            current.append(character)
+            index = utf8.index(after: index)
         }
-        pieces.append(current)
+        pieces.append(String(raw[start...]))
         return pieces
     }
 

@@ -66,9 +66,7 @@ enum InputRepair {
         "list-id", "x-original-to", "envelope-to", "arc-seal", "x-received", "thread-topic", "importance",
     ]
 
-    static func startsWithMessageHeaders(_ data: ArraySlice<UInt8>, limits: ReaderLimits) -> Bool {
-        var scratch = ReadReport()
-        let block = HeaderBlock.read(data, limits: limits, report: &scratch)
+    static func startsWithMessageHeaders(_ block: HeaderBlock) -> Bool {
         // Only `Name : value` lines: a pasted letter ("Navn : Kari"), read as text.
         if block.fields.isEmpty { return !block.blankBeforeColon }
         return block.fields.contains { messageFields.contains($0.lowercasedName) || $0.lowercasedName.hasPrefix("x-") }

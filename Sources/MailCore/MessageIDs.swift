@@ -4,18 +4,22 @@ enum MessageIDs {
     /// brackets at all, the blank-separated words that look like ids.
     static func all(in value: String) -> [String] {
         var ids: [String] = []
-        var current: String?
-        for character in value {
-            if character == "<" {
-                current = ""
-            } else if character == ">" {
-                if let id = current?.trimmingBlanks(), !id.isEmpty { ids.append(id) }
-                current = nil
-            } else if current != nil {
-                current?.append(character)
+        // On bytes: the brackets are ASCII, so an id is a slice of the value.
+        let utf8 = value.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "<") {
+                start = utf8.index(after: index)
+            } else if byte == UInt8(ascii: ">"), let open = start {
+                let id = String(value[open..<index]).trimmingBlanks()
+                if !id.isEmpty { ids.append(id) }
+                start = nil
             }
+            index = utf8.index(after: index)
         }
-        if ids.isEmpty && !value.contains("<") {
+        if ids.isEmpty && !utf8.contains(UInt8(ascii: "<")) {
             ids = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
                 .map(String.init)
                 .filter { $0.contains("@") }

@@ -25,34 +25,37 @@ public enum MessageReader {
             data = data[start...]
             repairs.defect("blankBeforeHeaders")
         }
-        guard InputRepair.startsWithMessageHeaders(data, limits: limits) else {
+        // The header block is read once: it decides whether this is a
+        // message at all, where the body starts, and (when no repair
+        // changes the bytes) it is the block the message is read with.
+        var blockReport = repairs
+        let block = HeaderBlock.read(data, limits: limits, report: &blockReport)
+        guard InputRepair.startsWithMessageHeaders(block) else {
             // A letter such as "To: Example AS" + text: all of it is body.
             return readMessage(original, depth: 0, budget: budget, report: report, headerless: true)
         }
-        var scratch = ReadReport()
-        let bodyStart = HeaderBlock.read(data, limits: limits, report: &scratch).bodyStart
-        var ambiguities: [String] = []
-        var repaired: [UInt8] = []
-        if InputRepair.containsBareCarriageReturn(original[..<bodyStart]) {
-            ambiguities.append(HeaderAmbiguity.bareCarriageReturnInHeader)
+        if InputRepair.containsBareCarriageReturn(original[..<block.bodyStart]) {
             repairs.defect(HeaderAmbiguity.bareCarriageReturnInHeader)
-        } else if let converted = InputRepair.bareCarriageReturns(data, bodyStart: bodyStart) {
-            repaired = converted
-            data = repaired[...]
-            repairs.defect("bareCarriageReturnLineEnds")
+            return readMessage(data, depth: 0, budget: budget, report: repairs,
+                               ambiguities: [HeaderAmbiguity.bareCarriageReturnInHeader])
         }
-        return readMessage(data, depth: 0, budget: budget, report: repairs, ambiguities: ambiguities)
+        if let repaired = InputRepair.bareCarriageReturns(data, bodyStart: block.bodyStart) {
+            repairs.defect("bareCarriageReturnLineEnds")
+            return readMessage(repaired[...], depth: 0, budget: budget, report: repairs)
+        }
+        return readMessage(data, depth: 0, budget: budget, report: blockReport, block: block)
     }
 
-    /// Reads one message (the top level or an embedded one).
+    /// Reads one message (the top level or an embedded one). `block` is its
+    /// header block when already read, its defects already in `initial`.
     static func readMessage(
         _ data: ArraySlice<UInt8>, depth: Int, budget: ReadBudget, report initial: ReadReport = ReadReport(),
-        headerless: Bool = false, ambiguities found: [String] = []
+        headerless: Bool = false, ambiguities found: [String] = [], block known: HeaderBlock? = nil
     ) -> ParsedMessage {
         var report = initial
-        let block = headerless
+        let block = known ?? (headerless
             ? HeaderBlock(bodyStart: data.startIndex)
-            : HeaderBlock.read(data, limits: budget.limits, report: &report)
+            : HeaderBlock.read(data, limits: budget.limits, report: &report))
         var ambiguities = found
         if block.blankBeforeColon { ambiguities.append(HeaderAmbiguity.blankBeforeFieldColon) }
         var walker = BodyWalker(budget: budget, report: report)

@@ -107,6 +107,32 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Every occurrence of `target` replaced by `replacement`, matched byte
+    /// for byte from the start and not overlapping (Foundation's
+    /// `replacingOccurrences` goes through NSString and is slow on Linux).
+    public func replacingBytes(_ target: String, with replacement: String) -> String {
+        let needle = Array(target.utf8)
+        guard !needle.isEmpty else { return self }
+        return withBytes { bytes in
+            guard UTF8Bytes.contains(bytes, needle) else { return self }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            var index = 0
+            let last = bytes.count - needle.count
+            while index < bytes.count {
+                if index <= last, bytes[index] == needle[0],
+                   UTF8Bytes.hasPrefix(UnsafeBufferPointer(rebasing: bytes[index...]), needle) {
+                    output.append(contentsOf: replacement.utf8)
+                    index += needle.count
+                } else {
+                    output.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
     /// The same text as `lowercased()`, which maps each scalar by its own
     /// lowercase mapping, written straight into one buffer: ASCII by
     /// arithmetic, other scalars by their mapping. The standard library

@@ -10,7 +10,7 @@ enum TextFolding {
     /// "I'm" → "i am"), with typographic apostrophes made plain.
     static func fold(_ text: String) -> String {
         var lowered = text.lowercasedByScalar()
-        // Plain scalar scans first: Foundation's substring search is slow on Linux.
+        // Plain scalar scans first, then byte-level replacements.
         var hasTypographic = false
         var hasApostrophe = false
         for scalar in lowered.unicodeScalars {
@@ -19,20 +19,20 @@ enum TextFolding {
         }
         guard hasTypographic || hasApostrophe else { return lowered }
         if hasTypographic {
-            lowered = lowered.replacingOccurrences(of: "\u{2019}", with: "'")
-                .replacingOccurrences(of: "\u{2018}", with: "'")
+            lowered = lowered.replacingBytes("\u{2019}", with: "'")
+                .replacingBytes("\u{2018}", with: "'")
         }
         if lowered.utf8.contains(UInt8(ascii: "'")) {
-            lowered = lowered.replacingOccurrences(of: "i'm", with: "i am")
-                .replacingOccurrences(of: "i've", with: "i have")
-                .replacingOccurrences(of: "i'd", with: "i would")
-                .replacingOccurrences(of: "'re ", with: " are ")
-                .replacingOccurrences(of: "'ll ", with: " will ")
+            lowered = lowered.replacingBytes("i'm", with: "i am")
+                .replacingBytes("i've", with: "i have")
+                .replacingBytes("i'd", with: "i would")
+                .replacingBytes("'re ", with: " are ")
+                .replacingBytes("'ll ", with: " will ")
         }
         if lowered.containsBytes("n't") {
-            lowered = lowered.replacingOccurrences(of: "won't", with: "will not")
-                .replacingOccurrences(of: "can't", with: "can not")
-                .replacingOccurrences(of: "n't", with: " not")
+            lowered = lowered.replacingBytes("won't", with: "will not")
+                .replacingBytes("can't", with: "can not")
+                .replacingBytes("n't", with: " not")
         }
         return lowered
     }
