@@ -18,7 +18,7 @@ public enum AutoMailDetector {
         if let report = reportKind(message) { return report }
         if isDaemonSender(message) { return (.bounce, "mailer-daemon or postmaster sender") }
         if message.header("X-Failed-Recipients") != nil { return (.bounce, "X-Failed-Recipients header") }
-        let subject = String(message.subject.prefix(500)).lowercased()
+        let subject = String(message.subject.prefix(500)).lowercasedByScalar()
         let autoSubmitted = isAutoSubmitted(message)
         switch SubjectPatterns.bounce(subject) {
         case .strong?:
@@ -33,7 +33,7 @@ public enum AutoMailDetector {
             where message.header(name) != nil {
             return (.autoReply, "\(name) header")
         }
-        let precedence = message.header("Precedence")?.lowercased().trimmingBlanks() ?? ""
+        let precedence = message.header("Precedence")?.lowercasedByScalar().trimmingBlanks() ?? ""
         if precedence == "auto_reply" || precedence == "auto-reply" { return (.autoReply, "Precedence auto_reply header") }
         if SubjectPatterns.isAutoReply(subject) { return (.autoReply, "automatic reply subject") }
         if message.returnPath == "" { return (.bounce, "null return path") }
@@ -54,7 +54,7 @@ public enum AutoMailDetector {
     /// RFC 3834: any Auto-Submitted value but "no".
     private static func isAutoSubmitted(_ message: ParsedMessage) -> Bool {
         guard let value = message.header("Auto-Submitted") else { return false }
-        let keyword = value.lowercased().split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "(" || $0 == "\t" }).first ?? ""
+        let keyword = value.lowercasedByScalar().split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "(" || $0 == "\t" }).first ?? ""
         return keyword != "no"
     }
 
@@ -62,7 +62,7 @@ public enum AutoMailDetector {
     /// they sit deeper in the structure.
     private static func reportKind(_ message: ParsedMessage) -> (AutoMailKind, String)? {
         let reportType = message.contentType == "multipart/report"
-            ? (message.contentTypeParameters["report-type"] ?? "").lowercased() : ""
+            ? (message.contentTypeParameters["report-type"] ?? "").lowercasedByScalar() : ""
         let partTypes = Set(message.reportParts.map(\.contentType))
         if reportType.contains("delivery-status") || partTypes.contains("message/delivery-status")
             || partTypes.contains("message/global-delivery-status") {
@@ -76,7 +76,7 @@ public enum AutoMailDetector {
             return (.readReceipt, "disposition notification")
         }
         if message.contentType == "multipart/report" { return (.bounce, "multipart/report") }
-        if message.header("Content-Class")?.lowercased().contains("urn:content-classes:mdn") == true {
+        if message.header("Content-Class")?.lowercasedByScalar().contains("urn:content-classes:mdn") == true {
             return (.readReceipt, "Exchange read receipt")
         }
         return nil
@@ -92,13 +92,13 @@ public enum AutoMailDetector {
 
     private static func isDaemonSender(_ message: ParsedMessage) -> Bool {
         for address in message.from {
-            let local = address.localPart.lowercased()
-            let name = address.displayName?.lowercased() ?? ""
+            let local = address.localPart.lowercasedByScalar()
+            let name = address.displayName?.lowercasedByScalar() ?? ""
             if daemonLocalParts.contains(local) { return true }
             if local == "postmaster" && (name.isEmpty || systemNameWords.contains { name.contains($0) }) { return true }
             if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") { return true }
         }
-        let raw = message.header("From")?.lowercased() ?? ""
+        let raw = message.header("From")?.lowercasedByScalar() ?? ""
         return raw.contains("mailer-daemon") || raw.contains("mail delivery subsystem")
     }
 }

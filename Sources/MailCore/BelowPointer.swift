@@ -32,7 +32,7 @@ enum BelowPointer {
                 words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
                 if words > maximumWords { return nil }
             }
-            let text = kept.joined(separator: " ").lowercased()
+            let text = kept.joined(separator: " ").lowercasedByScalar()
             let plain = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
                 if scalar.isASCII {
                     let value = scalar.value

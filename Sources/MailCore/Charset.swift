@@ -30,7 +30,7 @@ enum Charset {
     /// Lowercased, trimmed, quotes and an RFC 2231 language suffix removed.
     static func normalizedName(_ charset: String?) -> String {
         guard let charset else { return "" }
-        var name = trimmed(charset) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }.lowercased()
+        var name = trimmed(charset) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }.lowercasedByScalar()
         name = trimmed(name) { $0 == "\"" || $0 == "'" }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if name.hasPrefix("iso8859") { name = "iso-8859" + name.dropFirst(7) }

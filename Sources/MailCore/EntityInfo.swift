@@ -38,7 +38,7 @@ struct EntityInfo {
         if filename == nil || filename?.isEmpty == true { filename = parameters["name"] }
         self.filename = (filename?.isEmpty ?? true) ? nil : filename
 
-        let encoding = headers.first("content-transfer-encoding")?.decoded.trimmingBlanks().lowercased() ?? ""
+        let encoding = headers.first("content-transfer-encoding")?.decoded.trimmingBlanks().lowercasedByScalar() ?? ""
         transferEncoding = encoding.isEmpty ? "7bit" : encoding
     }
 

@@ -149,7 +149,7 @@ enum HTMLText {
             var nameEnd = index + (closing ? 2 : 1)
             let nameStart = nameEnd
             while nameEnd < source.count, isNameByte(source[nameEnd]) { nameEnd += 1 }
-            let name = String(decoding: source[nameStart..<nameEnd], as: UTF8.self).lowercased()
+            let name = String(decoding: source[nameStart..<nameEnd], as: UTF8.self).lowercasedByScalar()
             let tagEnd = endOfTag(from: nameEnd)
             let selfClosing = tagEnd > 0 && source[tagEnd - 1] == UInt8(ascii: "/")
             index = tagEnd + 1

@@ -136,6 +136,6 @@ struct HeaderBlock {
     static func makeField(name: String, rawValue: [UInt8]) -> RawHeaderField {
         let raw = Charset.lenientUTF8(rawValue).trimmingBlanks()
         let decoded = EncodedWords.decode(raw).replacingControlCharacters()
-        return RawHeaderField(name: name, lowercasedName: name.lowercased(), raw: raw, decoded: decoded)
+        return RawHeaderField(name: name, lowercasedName: name.lowercasedByScalar(), raw: raw, decoded: decoded)
     }
 }

@@ -9,12 +9,12 @@ struct HeaderParameters {
 
     static func parse(_ raw: String) -> HeaderParameters {
         let pieces = splitOutsideQuotes(raw)
-        let main = (pieces.first ?? "").trimmingBlanks().lowercased()
+        let main = (pieces.first ?? "").trimmingBlanks().lowercasedByScalar()
         var plain: [String: String] = [:]
         var segments: [String: [(index: Int, encoded: Bool, text: String)]] = [:]
         for piece in pieces.dropFirst() {
             guard let equals = piece.firstIndex(of: "=") else { continue }
-            var name = String(piece[..<equals]).trimmingBlanks().lowercased()
+            var name = String(piece[..<equals]).trimmingBlanks().lowercasedByScalar()
             let text = unquote(String(piece[piece.index(after: equals)...]).trimmingBlanks())
             guard !name.isEmpty else { continue }
             var encoded = false

@@ -12,7 +12,7 @@ public struct MailAddress: Sendable, Hashable {
     /// The part after the last `@`, lowercased; empty when there is none.
     public var domain: String {
         guard let at = address.lastIndex(of: "@") else { return "" }
-        return address[address.index(after: at)...].lowercased()
+        return address[address.index(after: at)...].lowercasedByScalar()
     }
 
     /// The part before the last `@`, unchanged (local parts are case-sensitive).

@@ -49,7 +49,7 @@ enum MailDate {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     private static func month(_ token: String) -> Int? {
-        let lower = token.lowercased()
+        let lower = token.lowercasedByScalar()
         guard lower.count >= 3 else { return nil }
         let prefix = String(lower.prefix(3))
         return months.firstIndex(of: prefix).map { $0 + 1 }

@@ -89,13 +89,13 @@ public struct ParsedMessage: Sendable, Equatable {
 
     /// The first header of that name (case-insensitive), decoded.
     public func header(_ name: String) -> String? {
-        let wanted = name.lowercased()
+        let wanted = name.lowercasedByScalar()
         return headers.first { Self.isNamed($0.name, wanted) }?.value
     }
 
     /// All headers of that name (case-insensitive), decoded, in order.
     public func headers(named name: String) -> [String] {
-        let wanted = name.lowercased()
+        let wanted = name.lowercasedByScalar()
         return headers.filter { Self.isNamed($0.name, wanted) }.map(\.value)
     }
 
@@ -115,6 +115,6 @@ public struct ParsedMessage: Sendable, Equatable {
                 return true
             } ?? nil
         } ?? nil
-        return answer ?? (name.lowercased() == wanted)
+        return answer ?? (name.lowercasedByScalar() == wanted)
     }
 }

@@ -31,7 +31,7 @@ enum QuoteMarkers {
         }
         for span in 1...3 where index + span <= lines.count {
             let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
-            if isAttribution(joined.lowercased(), next: nextNonBlank(lines, after: index + span - 1)) {
+            if isAttribution(joined.lowercasedByScalar(), next: nextNonBlank(lines, after: index + span - 1)) {
                 return .reply(lines: span)
             }
             if span == 1 && !startsLikeAttribution(lower) { break }
@@ -70,7 +70,7 @@ enum QuoteMarkers {
         guard !domains.isEmpty else { return false }
         for offset in index..<min(end, lines.count) {
             guard let key = keys[offset], fromKeys.contains(key) else { continue }
-            let line = lines[offset].lowercased()
+            let line = lines[offset].lowercasedByScalar()
             return domains.contains { line.containsAddress(at: $0) }
         }
         return false
@@ -87,7 +87,7 @@ enum QuoteMarkers {
             let lower = head.prefix(12).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             return asciiAttributionPrefixes.contains { lower.starts(with: $0) } || lower.contains { $0 >= 0x30 && $0 <= 0x39 }
         }
-        return startsLikeAttribution(trimmed.prefix(12).lowercased())
+        return startsLikeAttribution(trimmed.prefix(12).lowercasedByScalar())
     }
 
     /// "-----Original Message-----", "---------- Forwarded message ----------"
@@ -115,7 +115,7 @@ enum QuoteMarkers {
         while offset < lines.count && offset <= index + 6 {
             if let key = keys[offset], subjectKeys.contains(key), let colon = lines[offset].firstIndex(of: ":") {
                 let value = lines[offset][lines[offset].index(after: colon)...]
-                    .drop(while: { $0 == " " || $0 == "*" }).prefix(10).lowercased()
+                    .drop(while: { $0 == " " || $0 == "*" }).prefix(10).lowercasedByScalar()
                 return forwardPrefixes.contains { value.hasPrefix($0) }
             }
             offset += 1
@@ -171,7 +171,7 @@ enum QuoteMarkers {
         var key = head[..<colon]
         while let last = key.last, last == "*" || last == " " { key = key.dropLast() }
         guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumber }) else { return nil }
-        return key.lowercased()
+        return key.lowercasedByScalar()
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]
@@ -227,11 +227,14 @@ enum QuoteMarkers {
     /// "Sent from my iPhone", "Sendt fra min iPhone", "Von meinem iPhone
     /// gesendet", "Get Outlook for iOS" and similar one-line tags.
     static func isMobileSignature(_ trimmed: String) -> Bool {
-        guard trimmed.utf8.count < 120, let first = trimmed.first, "sShHgGvVeEiI".contains(first) else { return false }
-        let lower = trimmed.lowercased()
-        if mobilePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        return lower.hasPrefix("von meinem ") && lower.containsBytes("gesendet")
+        guard trimmed.utf8.count < 120, let first = trimmed.utf8.first, mobileFirstBytes.contains(first) else { return false }
+        let lower = trimmed.lowercasedByScalar()
+        if mobilePhrases.anyPrefix(of: lower) { return true }
+        return lower.hasPrefixBytes("von meinem ") && lower.containsBytes("gesendet")
     }
+
+    private static let mobileFirstBytes = Set("sShHgGvVeEiI".utf8)
+    private static let mobilePhrases = UTF8Phrases(mobilePrefixes)
 
     private static let mobilePrefixes = [
         "sent from my ", "sendt fra min ", "sendt fra mi ", "sendt frå min ", "sendt fra mitt ",

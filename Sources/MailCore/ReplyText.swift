@@ -89,7 +89,7 @@ public enum ReplyText {
     private static func stripPrefix(_ subject: Substring) -> Substring? {
         var rest = subject.drop(while: { $0 == " " || $0 == "\t" })
         let word = rest.prefix(while: { $0.isLetter })
-        guard !word.isEmpty, word.count <= 16, subjectPrefixes.contains(word.lowercased()) else { return nil }
+        guard !word.isEmpty, word.count <= 16, subjectPrefixes.contains(word.lowercasedByScalar()) else { return nil }
         rest = rest.dropFirst(word.count)
         if rest.first == "[" || rest.first == "(" {
             let close: Character = rest.first == "[" ? "]" : ")"

@@ -132,7 +132,9 @@ extension String {
             return String(decoding: output, as: UTF8.self)
         }
     }
+}
 
+extension StringProtocol {
     /// The same text as `lowercased()`, which maps each scalar by its own
     /// lowercase mapping, written straight into one buffer: ASCII by
     /// arithmetic, other scalars by their mapping. The standard library
@@ -140,16 +142,27 @@ extension String {
     /// (an "ø" is enough), and reading mail lowercases every line and
     /// sentence.
     public func lowercasedByScalar() -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if scalar.isASCII {
-                let value = UInt8(scalar.value)
-                bytes.append(value >= 65 && value <= 90 ? value + 32 : value)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        withBytes { bytes in
+            if !bytes.contains(where: { $0 >= 0x80 }) {
+                return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                    for offset in 0..<bytes.count {
+                        let byte = bytes[offset]
+                        buffer[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    }
+                    return bytes.count
+                }
             }
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(bytes.count)
+            for scalar in unicodeScalars {
+                if scalar.isASCII {
+                    let value = UInt8(scalar.value)
+                    lowered.append(value >= 65 && value <= 90 ? value + 32 : value)
+                } else {
+                    lowered.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            }
+            return String(decoding: lowered, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

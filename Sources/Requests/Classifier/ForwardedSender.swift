@@ -12,14 +12,14 @@ enum ForwardedSender {
 
     /// `text`: the message's text as the classifier reads it (`AnalysedText`).
     static func isSomeoneElse(_ message: ParsedMessage, text: String) -> Bool {
-        let subject = message.subject.lowercased().drop { $0 == " " }
+        let subject = message.subject.lowercasedByScalar().drop { $0 == " " }
         let forwardSubject = forwardPrefixes.contains { prefix in
             subject.hasPrefix(prefix) && (subject.count == prefix.count || ": ".contains(subject[subject.index(subject.startIndex, offsetBy: prefix.count)]))
         }
         guard forwardSubject || hasBanner(text),
-              let forwarder = message.from.first?.address.lowercased(), !forwarder.isEmpty else { return false }
+              let forwarder = message.from.first?.address.lowercasedByScalar(), !forwarder.isEmpty else { return false }
         for line in text.split(whereSeparator: \.isNewline).prefix(400) {
-            let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercased()
+            let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercasedByScalar()
             guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
             return address != forwarder
         }
@@ -36,7 +36,7 @@ enum ForwardedSender {
             var line = Substring(lineBytes)
             if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
             guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
-            let lowered = line.lowercased()
+            let lowered = line.lowercasedByScalar()
             if banners.contains(where: { lowered.containsBytes($0) }) { return true }
         }
         return false

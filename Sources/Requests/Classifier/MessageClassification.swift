@@ -28,7 +28,7 @@ public struct MessageClassification: Sendable {
     static func withForwardedAttachments(_ body: String, message: ParsedMessage) -> String {
         let ownDomains = ownDomains(of: message)
         let attached = message.embeddedMessages
-            .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercased()) } }
+            .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercasedByScalar()) } }
             .prefix(attachedMessagesRead)
             .map { ReplyText.newText(AnalysedText.prefix($0.text).text) }
             .filter { !$0.isEmpty && !body.contains($0) }
@@ -38,7 +38,7 @@ public struct MessageClassification: Sendable {
     /// The domains the message was sent to: mail from them, forwarded or
     /// attached, is the company's own and asks nothing.
     public static func ownDomains(of message: ParsedMessage) -> Set<String> {
-        Set(message.to.map { $0.domain.lowercased() })
+        Set(message.to.map { $0.domain.lowercasedByScalar() })
     }
 
     /// "Navnet mitt er stavet feil: det er Synnøve": one word read from a
@@ -47,13 +47,13 @@ public struct MessageClassification: Sendable {
     static func namePartsBySender(_ fields: [RectificationField: String], message: ParsedMessage)
         -> [RectificationField: String] {
         guard let display = message.from.first?.displayName, case let parts = display.split(separator: " "), parts.count >= 2,
-              let first = parts.first.map({ $0.lowercased() }), let last = parts.last.map({ $0.lowercased() }) else { return fields }
+              let first = parts.first.map({ $0.lowercasedByScalar() }), let last = parts.last.map({ $0.lowercasedByScalar() }) else { return fields }
         var fields = fields
-        if let value = fields[.lastName], !value.contains(" "), fields[.firstName] == nil, value.lowercased() == first, value.lowercased() != last {
+        if let value = fields[.lastName], !value.contains(" "), fields[.firstName] == nil, value.lowercasedByScalar() == first, value.lowercasedByScalar() != last {
             fields[.firstName] = value
             fields[.lastName] = nil
-        } else if let value = fields[.firstName], !value.contains(" "), fields[.lastName] == nil, value.lowercased() == last,
-                  value.lowercased() != first {
+        } else if let value = fields[.firstName], !value.contains(" "), fields[.lastName] == nil, value.lowercasedByScalar() == last,
+                  value.lowercasedByScalar() != first {
             fields[.lastName] = value
             fields[.firstName] = nil
         }

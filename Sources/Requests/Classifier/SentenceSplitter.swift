@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Splits a mail body into sentences.
 ///
@@ -132,7 +133,7 @@ enum SentenceSplitter {
             guard index - start >= 2 else { return false }
             var word = String.UnicodeScalarView()
             word.append(contentsOf: scalars[start..<index])
-            return !abbreviations.contains(String(word).lowercased()) && !(start > 0 && scalars[start - 1] == ".")
+            return !abbreviations.contains(String(word).lowercasedByScalar()) && !(start > 0 && scalars[start - 1] == ".")
         }
         var start = index
         while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
@@ -145,7 +146,7 @@ enum SentenceSplitter {
         }
         var word = String.UnicodeScalarView()
         word.append(contentsOf: scalars[start..<index])
-        let lowered = String(word).lowercased()
+        let lowered = String(word).lowercasedByScalar()
         return scalars.distance(from: start, to: index) > 1 && !abbreviations.contains(lowered)
     }
 

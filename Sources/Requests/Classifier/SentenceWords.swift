@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// A sentence as whitespace-separated words, original and folded (lowercase,
 /// surrounding punctuation and quotes trimmed), with the field names found.
@@ -46,7 +47,7 @@ struct SentenceWords {
         original = text.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
             .map { String(Substring($0)) }
         let folded = original.map { word -> String in
-            let lowered = word.lowercased()
+            let lowered = word.lowercasedByScalar()
             return lowered.hasSuffix(":") ? Self.trim(String(lowered.dropLast())) + ":" : Self.trim(lowered)
         }
         self.folded = folded
