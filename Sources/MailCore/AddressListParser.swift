@@ -38,7 +38,7 @@ enum AddressListParser {
             let bare = phrase.trimmingBlanks()
             guard !bare.isEmpty else { return }
             let words = bare.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if !quotedSeen, let last = words.last, last.contains("@") {
+            if !quotedSeen, let last = words.last, last.utf8.contains(UInt8(ascii: "@")) {
                 // A bare address; a comment serves as the display name.
                 let name = comment.trimmingBlanks()
                 let address = words.count == 1 ? String(last) : words.joined()

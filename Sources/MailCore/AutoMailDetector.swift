@@ -64,19 +64,19 @@ public enum AutoMailDetector {
         let reportType = message.contentType == "multipart/report"
             ? (message.contentTypeParameters["report-type"] ?? "").lowercasedByScalar() : ""
         let partTypes = Set(message.reportParts.map(\.contentType))
-        if reportType.contains("delivery-status") || partTypes.contains("message/delivery-status")
+        if reportType.containsBytes("delivery-status") || partTypes.contains("message/delivery-status")
             || partTypes.contains("message/global-delivery-status") {
             return (.bounce, "delivery status report")
         }
-        if reportType.contains("feedback-report") || partTypes.contains("message/feedback-report") {
+        if reportType.containsBytes("feedback-report") || partTypes.contains("message/feedback-report") {
             return (.feedbackReport, "feedback report")
         }
-        if reportType.contains("disposition-notification") || partTypes.contains("message/disposition-notification")
+        if reportType.containsBytes("disposition-notification") || partTypes.contains("message/disposition-notification")
             || partTypes.contains("message/global-disposition-notification") {
             return (.readReceipt, "disposition notification")
         }
         if message.contentType == "multipart/report" { return (.bounce, "multipart/report") }
-        if message.header("Content-Class")?.lowercasedByScalar().contains("urn:content-classes:mdn") == true {
+        if message.header("Content-Class")?.lowercasedByScalar().containsBytes("urn:content-classes:mdn") == true {
             return (.readReceipt, "Exchange read receipt")
         }
         return nil
@@ -95,10 +95,10 @@ public enum AutoMailDetector {
             let local = address.localPart.lowercasedByScalar()
             let name = address.displayName?.lowercasedByScalar() ?? ""
             if daemonLocalParts.contains(local) { return true }
-            if local == "postmaster" && (name.isEmpty || systemNameWords.contains { name.contains($0) }) { return true }
-            if name.hasPrefix("mail delivery") || name.contains("mailer-daemon") { return true }
+            if local == "postmaster" && (name.isEmpty || systemNameWords.contains { name.containsBytes($0) }) { return true }
+            if name.hasPrefixBytes("mail delivery") || name.containsBytes("mailer-daemon") { return true }
         }
         let raw = message.header("From")?.lowercasedByScalar() ?? ""
-        return raw.contains("mailer-daemon") || raw.contains("mail delivery subsystem")
+        return raw.containsBytes("mailer-daemon") || raw.containsBytes("mail delivery subsystem")
     }
 }

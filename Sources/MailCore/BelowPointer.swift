@@ -32,15 +32,26 @@ enum BelowPointer {
                 words += line.split(whereSeparator: { $0 == " " || $0 == "\t" }).count
                 if words > maximumWords { return nil }
             }
+            // Letters kept, every run of anything else one space, in one pass.
             let text = kept.joined(separator: " ").lowercasedByScalar()
-            let plain = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                if scalar.isASCII {
-                    let value = scalar.value
-                    return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) ? scalar : " "
+            var bytes: [UInt8] = [UInt8(ascii: " ")]
+            bytes.reserveCapacity(text.utf8.count + 2)
+            var sawLetter = false
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                let isLetter = scalar.isASCII
+                    ? (value >= 97 && value <= 122) || (value >= 65 && value <= 90)
+                    : scalar.properties.isAlphabetic
+                if isLetter {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                    sawLetter = true
+                } else if bytes.last != UInt8(ascii: " ") {
+                    bytes.append(UInt8(ascii: " "))
                 }
-                return scalar.properties.isAlphabetic ? scalar : " "
-            }))
-            squeezed = " " + plain.split(separator: " ").joined(separator: " ") + " "
+            }
+            // No letters at all: the two spaces the split and join gave.
+            if bytes.last != UInt8(ascii: " ") || !sawLetter { bytes.append(UInt8(ascii: " ")) }
+            squeezed = String(decoding: bytes, as: UTF8.self)
         }
 
         func contains(anyOf phrases: [String]) -> Bool {

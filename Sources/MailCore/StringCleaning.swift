@@ -30,6 +30,19 @@ extension String {
         return String(scalars[start...end])
     }
 
+    /// Without leading and trailing white space and line ends: the scalars
+    /// of Foundation's `whitespacesAndNewlines` (space separators, tab, LF,
+    /// VT, FF, CR, NEL, line and paragraph separators), without its trip
+    /// through NSString.
+    public func trimmingWhitespaceAndNewlines() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isWhitespaceOrNewline && !last.isWhitespaceOrNewline { return self }
+        guard let start = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }),
+              let end = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline }) else { return "" }
+        return String(scalars[start...end])
+    }
+
     /// CR, LF and other C0 controls (tab kept) turned into spaces.
     func replacingControlCharacters() -> String {
         guard unicodeScalars.contains(where: \.isControlExceptTab) else { return self }
@@ -44,6 +57,15 @@ extension String {
 extension Unicode.Scalar {
     var isBlank: Bool {
         self == " " || self == "\t" || self == "\r" || self == "\n" || self == "\u{00A0}"
+    }
+
+    var isWhitespaceOrNewline: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value == 0x85 { return true }
+        switch properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     var isControlExceptTab: Bool {

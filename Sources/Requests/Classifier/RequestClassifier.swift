@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Classifies the new text of a mail into the kinds of request it makes.
 ///
@@ -61,7 +62,7 @@ public enum RequestClassifier {
         subject: String, body: String, subjectIsReply: Bool = false, namingFeatures: Bool = false
     ) -> RuleReading {
         var sentences: [Sentence] = []
-        let trimmedSubject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedSubject = subject.trimmingWhitespaceAndNewlines()
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
         for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
 

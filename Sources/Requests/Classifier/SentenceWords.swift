@@ -9,12 +9,14 @@ struct SentenceWords {
     /// Where field names stand; whole-name words ("name", "navn") count as last name.
     let fieldPositions: [(index: Int, field: RectificationField, whole: Bool)]
 
-    /// Field prefixes by their first character, so a word is checked against a few.
-    private static let prefixesByFirst: [Character: [(field: RectificationField, prefix: String)]] = {
-        var table: [Character: [(field: RectificationField, prefix: String)]] = [:]
+    /// Field prefixes by their first byte, so a word is checked against a
+    /// few (a superset of those sharing its first character; `firstField`
+    /// compares whole prefixes).
+    private static let prefixesByFirstByte: [[(field: RectificationField, prefix: String)]] = {
+        var table = [[(field: RectificationField, prefix: String)]](repeating: [], count: 256)
         for (field, prefixes) in RectificationVocabulary.fieldPrefixes {
             for prefix in prefixes {
-                if let first = prefix.first { table[first, default: []].append((field, prefix)) }
+                if let first = prefix.utf8.first { table[Int(first)].append((field, prefix)) }
             }
         }
         return table
@@ -32,15 +34,17 @@ struct SentenceWords {
 
     /// Lowercased, with punctuation and quotes trimmed from both ends.
     static func trim(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end && !keeps(scalars[start]) { start += 1 }
-        while end > start && !keeps(scalars[end - 1]) { end -= 1 }
-        if start == 0 && end == scalars.count { return word }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, !(keeps(first) && keeps(last)) else { return word }
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end && !keeps(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            if keeps(scalars[before]) { break }
+            end = before
+        }
+        return String(scalars[start..<end])
     }
 
     init(_ text: String) {
@@ -64,7 +68,7 @@ struct SentenceWords {
                 positions.append((index, .lastName, true))
                 continue
             }
-            if let first = bare.first, let candidates = Self.prefixesByFirst[first],
+            if let first = bare.utf8.first, case let candidates = Self.prefixesByFirstByte[Int(first)], !candidates.isEmpty,
                let field = Self.firstField(bare, among: candidates) {
                 // "email address", "phone number": the second word names no other field.
                 if let last = positions.last, last.index == index - 1, last.field == .email || last.field == .phone { continue }
@@ -80,7 +84,7 @@ struct SentenceWords {
     /// matters: e-mail before address).
     private static func firstField(_ word: String, among candidates: [(field: RectificationField, prefix: String)]) -> RectificationField? {
         var best: (order: Int, field: RectificationField)?
-        for candidate in candidates where word.hasPrefix(candidate.prefix) {
+        for candidate in candidates where word.hasPrefixBytes(candidate.prefix) {
             let order = RectificationVocabulary.fieldPrefixes.firstIndex { $0.0 == candidate.field } ?? 0
             if best == nil || order < best?.order ?? 0 { best = (order, candidate.field) }
         }

@@ -70,7 +70,7 @@ enum ValueReader {
         let word = words.original[index]
         // "(+47) 401-23-456", "+45 21 43 65 87"
         let countryCode = (first == "+" || first == "(") && word.dropFirst().first.map { $0 == "+" || $0.isNumber } == true
-        return first.isUppercase || first.isNumber || countryCode || word.contains("@")
+        return first.isUppercase || first.isNumber || countryCode || word.utf8.contains(UInt8(ascii: "@"))
             || isDiet(words, at: index) || isNationality(words, at: index)
     }
 
@@ -94,7 +94,7 @@ enum ValueReader {
         while first < words.folded.count && isFiller(words.folded[first]) { first += 1 }
         guard first < words.original.count else { return nil }
         let word = words.original[first]
-        if word.contains("@") { return .email }
+        if word.utf8.contains(UInt8(ascii: "@")) { return .email }
         let digits = word.filter(\.isNumber).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
         // "(+47) 401-23-456": a country code before the number.
@@ -141,7 +141,7 @@ enum ValueReader {
         let value: String?
         switch field {
         case .email:
-            value = words.original[start...].prefix(4).first { $0.contains("@") }.map(cleanEmail)
+            value = words.original[start...].prefix(4).first { $0.utf8.contains(UInt8(ascii: "@")) }.map(cleanEmail)
         case .phone:
             value = readPhone(words.original, from: start, language: language)
         default:
