@@ -13,7 +13,11 @@ struct BodyWalker {
     ]
 
     mutating func content(headers: HeaderBlock, body: ArraySlice<UInt8>, depth: Int, defaultType: String) -> BodyContent {
-        let info = EntityInfo(headers: headers, defaultType: defaultType, report: &report)
+        content(EntityInfo(headers: headers, defaultType: defaultType, report: &report), body: body, depth: depth)
+    }
+
+    /// The content of an entity whose headers are already read into `info`.
+    mutating func content(_ info: EntityInfo, body: ArraySlice<UInt8>, depth: Int) -> BodyContent {
         if info.isMultipart {
             return multipart(info, body: body, depth: depth)
         }

@@ -13,7 +13,7 @@ struct HeaderParameters {
         var plain: [String: String] = [:]
         var segments: [String: [(index: Int, encoded: Bool, text: String)]] = [:]
         for piece in pieces.dropFirst() {
-            guard let equals = piece.firstIndex(of: "=") else { continue }
+            guard let equals = piece.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
             var name = String(piece[..<equals]).trimmingBlanks().lowercasedByScalar()
             let text = unquote(String(piece[piece.index(after: equals)...]).trimmingBlanks())
             guard !name.isEmpty else { continue }
@@ -22,7 +22,7 @@ struct HeaderParameters {
                 encoded = true
                 name.removeLast()
             }
-            if let star = name.firstIndex(of: "*"), let number = Int(name[name.index(after: star)...]) {
+            if let star = name.utf8.firstIndex(of: UInt8(ascii: "*")), let number = Int(name[name.index(after: star)...]) {
                 let base = String(name[..<star])
                 segments[base, default: []].append((number, encoded, text))
             } else if encoded {

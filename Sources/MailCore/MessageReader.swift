@@ -58,10 +58,11 @@ public enum MessageReader {
             : HeaderBlock.read(data, limits: budget.limits, report: &report))
         var ambiguities = found
         if block.blankBeforeColon { ambiguities.append(HeaderAmbiguity.blankBeforeFieldColon) }
-        var walker = BodyWalker(budget: budget, report: report)
-        let content = walker.content(headers: block, body: data[block.bodyStart...], depth: depth, defaultType: "text/plain")
-        report = walker.report
+        // The entity's own headers, read once for the walk and the message.
         let info = EntityInfo(headers: block, defaultType: "text/plain", report: &report)
+        var walker = BodyWalker(budget: budget, report: report)
+        let content = walker.content(info, body: data[block.bodyStart...], depth: depth)
+        report = walker.report
 
         func addresses(_ name: String) -> [MailAddress] {
             block.all(name).flatMap { AddressListParser.parse($0.raw) }

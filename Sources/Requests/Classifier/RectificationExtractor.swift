@@ -160,37 +160,42 @@ public enum RectificationExtractor {
     ) -> [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] {
         let vocabulary = RectificationVocabulary.self
         var result: [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] = []
+        // Each word's roles, and those of the word without a trailing colon
+        // ("update my address to: Flat 3, …": the colon does not hide the cue).
+        let roles = words.folded.map(RectificationWordRoles.of)
+        let bareRoles = words.folded.indices.map { index in
+            words.folded[index].hasSuffix(":") ? RectificationWordRoles.of(String(words.folded[index].dropLast())) : roles[index]
+        }
+        func role(_ index: Int) -> RectificationWordRoles { roles.indices.contains(index) ? roles[index] : [] }
         for index in words.folded.indices {
             let word = words.folded[index]
-            // "update my address to: Flat 3, …": the colon does not hide the cue.
-            let bareWord = word.hasSuffix(":") ? String(word.dropLast()) : word
             let previous = index > 0 ? words.folded[index - 1] : ""
             var start: Int?
             var field = words.field(before: index)
             var moved = false
             var naming = false
             var weakCue = false
-            if vocabulary.useWords.contains(word),
+            if roles[index].contains(.use),
                let offset = (1...4).first(where: { index + $0 < words.folded.count && [RectificationField.email, .phone].contains(ValueReader.guessField(words, from: index + $0)) }),
                let guessed = ValueReader.guessField(words, from: index + offset) {
                 // "please use anne@example.org from now on", "skriv til mig på anne@example.org"
                 start = index + offset
                 field = guessed
                 moved = true
-            } else if vocabulary.movedPrepositions.contains(word) && vocabulary.movedWords.contains(previous) {
+            } else if roles[index].contains(.movedPreposition) && role(index - 1).contains(.moved) {
                 start = index + 1
                 field = .address
                 moved = true
-            } else if vocabulary.livePrepositions.contains(word), index > 1,
-                      vocabulary.liveWords.contains(previous) && vocabulary.nowWords.contains(words.folded[index - 2])
-                        || vocabulary.nowWords.contains(previous) && vocabulary.liveWords.contains(words.folded[index - 2]) {
+            } else if roles[index].contains(.livePreposition), index > 1,
+                      role(index - 1).contains(.live) && roles[index - 2].contains(.now)
+                        || role(index - 1).contains(.now) && roles[index - 2].contains(.live) {
                 // "I now live at …", "jeg bor nå i …"
                 start = index + 1
                 field = .address
                 moved = true
-            } else if vocabulary.workPrepositions.contains(word) && (vocabulary.workWords.contains(previous)
-                        || index > 1 && vocabulary.workWords.contains(words.folded[index - 2])
-                        && (vocabulary.nowWords.contains(previous) || SentenceCues.firstPerson.contains(previous))) {
+            } else if roles[index].contains(.workPreposition) && (role(index - 1).contains(.work)
+                        || index > 1 && roles[index - 2].contains(.work)
+                        && (role(index - 1).contains(.now) || SentenceCues.firstPerson.contains(previous))) {
                 // "I now work for B"; "Fra september jobber jeg i B" (the verb before its subject)
                 start = index + 1
                 field = .organization
@@ -200,15 +205,15 @@ public enum RectificationExtractor {
                 start = index + 1
                 field = .organization
                 moved = true
-            } else if vocabulary.asWords.contains(word) && vocabulary.jobWords.contains(previous) {
+            } else if roles[index].contains(.as) && role(index - 1).contains(.job) {
                 // "ny jobb som prosjektleiar i Fjordvind AS"
                 start = index + 1
                 field = .title
                 moved = true
-            } else if vocabulary.toWords.contains(bareWord) || (word == "in" && (words.folded.contains("von") || language == .de)
+            } else if bareRoles[index].contains(.to) || (word == "in" && (words.folded.contains("von") || language == .de)
                             // "…in Hamburg 2023" reports a place; "ändern Sie es in Berg" changes a value.
                             && words.folded.contains(where: RectificationVocabulary.isChangeVerb))
-                        || (vocabulary.withWords.contains(word) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
+                        || (roles[index].contains(.with) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
                 } else if isPronounChangeTo(words, at: index) {
@@ -220,23 +225,23 @@ public enum RectificationExtractor {
                     // "change it from old@example.com to new@example.net"
                     start = index + 1
                 }
-            } else if vocabulary.isWords.contains(word), let titleStart = Self.titleAtOrganization(words, after: index) {
+            } else if roles[index].contains(.is), let titleStart = Self.titleAtOrganization(words, after: index) {
                 // "Fra 1. mars er jeg personaldirektør i Posten Norge AS", "I'm now Head of X at Y";
                 // weak: "jeg er optaget på Robinsonlisten" is no correction by itself.
                 start = titleStart
                 field = .title
                 moved = true
                 weakCue = true
-            } else if vocabulary.isWords.contains(word) {
+            } else if roles[index].contains(.is) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
-                if vocabulary.nowWords.contains(next) || vocabulary.newWords.contains(next) || next == "correctly" || next == "rigtigt" {
+                if role(index + 1).contains(.now) || role(index + 1).contains(.new) || next == "correctly" || next == "rigtigt" {
                     // "is now B", "lautet richtig B"
                     start = index + 2
-                } else if vocabulary.newWords.contains(previous) || words.newWord(before: index)
-                            || vocabulary.nowWords.contains(previous) {
+                } else if role(index - 1).contains(.new) || words.newWord(before: index)
+                            || role(index - 1).contains(.now) {
                     // "…så mit efternavn nu er B"
                     start = index + 1
-                } else if index + 1 < words.folded.count, vocabulary.spelledWords.contains(words.folded[index + 1]) {
+                } else if index + 1 < words.folded.count, roles[index + 1].contains(.spelled) {
                     // "my first name is spelled Siobhán"
                     start = index + 2
                 } else if Self.followsContrast(words, at: index), ValueReader.startsLikeValue(words, at: index + 1) {
@@ -245,13 +250,13 @@ public enum RectificationExtractor {
                     if field == nil { field = lastField }
                     if ValueReader.isDiet(words, at: index + 1) { field = .dietary }
                     if ValueReader.isNationality(words, at: index + 1) { field = .nationality }
-                } else if vocabulary.firstPersonWords.contains(previous) || word == "i'm" || word == "i\u{2019}m",
+                } else if role(index - 1).contains(.firstPerson) || word == "i'm" || word == "i\u{2019}m",
                           ValueReader.isNationality(words, at: index + 1) {
                     // "Jeg er dansk", "I'm actually Canadian"
                     start = index + 1
                     field = .nationality
                     weakCue = true
-                } else if vocabulary.firstPersonWords.contains(previous) || word == "i'm" || word == "i\u{2019}m",
+                } else if role(index - 1).contains(.firstPerson) || word == "i'm" || word == "i\u{2019}m",
                           ValueReader.isDiet(words, at: index + 1) {
                     // "Jeg er vegetar": a diet, though not one that makes a mail a correction by itself.
                     start = index + 1
@@ -260,35 +265,35 @@ public enum RectificationExtractor {
                 } else if Self.valueThenNowOrNot(words, after: index) {
                     // "my surname is B now", "det er B, ikke A"
                     start = index + 1
-                } else if index >= 2, vocabulary.possessives.contains(words.folded[index - 2]),
+                } else if index >= 2, roles[index - 2].contains(.possessive),
                           words.fieldPositions.contains(where: { $0.index == index - 1 }),
-                          index + 1 < words.folded.count, !vocabulary.notValues.contains(words.folded[index + 1]) {
+                          index + 1 < words.folded.count, !roles[index + 1].contains(.notValue) {
                     // "min titel är B": a value, though not one that makes a mail a correction by itself.
                     start = index + 1
                     weakCue = true
                 }
                 if field == nil && start != nil { field = lastField }
-                if start != nil && vocabulary.namingWords.contains(word) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true)
+                if start != nil && roles[index].contains(.naming) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true)
                     && field != .firstName {
                     // "jeg heter nå B" names the person; "Företaget heter numera B" the company.
                     field = .lastName
                     naming = true
                 }
-            } else if vocabulary.beWords.contains(bareWord) && vocabulary.shouldWords.contains(previous)
-                        || (vocabulary.beWords.contains(bareWord) && index > 1 && vocabulary.shouldWords.contains(words.folded[index - 2])) {
-                if !(index > 1 && vocabulary.negations.contains(words.folded[index - 1])) {
+            } else if bareRoles[index].contains(.be) && role(index - 1).contains(.should)
+                        || (bareRoles[index].contains(.be) && index > 1 && roles[index - 2].contains(.should)) {
+                if !(index > 1 && roles[index - 1].contains(.negation)) {
                     start = index + 1
                     if field == nil { field = lastField }
                 }
             } else if words.original[index].hasSuffix(":") {
-                let label = String(word.dropLast())
-                let isNew = vocabulary.newWords.contains(label) || vocabulary.changedWords.contains(label)
-                    || vocabulary.newWords.contains(previous) || words.newWord(before: index)
+                // The label is the word without its colon: its roles are `bareRoles`.
+                let isNew = bareRoles[index].contains(.new) || bareRoles[index].contains(.changed)
+                    || role(index - 1).contains(.new) || words.newWord(before: index)
                     || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
-                if vocabulary.spelledWords.contains(label) && words.field(before: index) != nil {
+                if bareRoles[index].contains(.spelled) && words.field(before: index) != nil {
                     // "Mein Nachname wird mit ö geschrieben: Köhler"
                     start = index + 1
-                } else if vocabulary.valueWords.contains(label) && isNew {
+                } else if bareRoles[index].contains(.value) && isNew {
                     start = index + 1
                     if field == nil { field = lastField }
                 } else if isNew, words.fieldPositions.first(where: { $0.index == index }) == nil,
