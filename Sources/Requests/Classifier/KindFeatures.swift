@@ -144,7 +144,8 @@ struct KindFeatureNames: KindFeatureSink {
 /// The features as keys (`KindFeatureKey`) of the same strings, built
 /// without making the strings: what classifying a mail needs.
 struct KindFeatureKeys: KindFeatureSink {
-    var keys: Set<UInt64> = []
+    /// In the order met, repeats included (`KindFeatureKeySet` sorts them).
+    var keys: [UInt64] = []
 
     mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?) {
         var key = KindFeatureKey()
@@ -154,7 +155,7 @@ struct KindFeatureKeys: KindFeatureSink {
             key.add(CollectionOfOne(UInt8(ascii: "_")))
             key.add(second.utf8)
         }
-        keys.insert(key.value)
+        keys.append(key.value)
     }
 }
 

@@ -2,13 +2,13 @@
 public struct RuleReading: Sendable {
     public let classification: Classification
     /// The features' keys (`KindFeatureKey`), which the model reads.
-    let keys: Set<UInt64>
+    let keys: KindFeatureKeySet
     /// The features as strings; kept only when asked for (training).
     let names: Set<String>
     /// The rules read thanks for an erasure already done: the model adds none.
     var erasureDone = false
 
-    init(classification: Classification, keys: Set<UInt64>) {
+    init(classification: Classification, keys: KindFeatureKeySet) {
         self.classification = classification
         self.keys = keys
         names = []
@@ -16,7 +16,7 @@ public struct RuleReading: Sendable {
 
     init(classification: Classification, names: Set<String>) {
         self.classification = classification
-        keys = Set(names.map(KindFeatureKey.of))
+        keys = KindFeatureKeySet(names.map(KindFeatureKey.of))
         self.names = names
     }
 
@@ -106,7 +106,7 @@ extension KindModel {
     /// or negate) of `cueLetters` or more speaks for the kind in `column`,
     /// among the features with these names.
     func hasCue(_ column: Int, in features: Set<String>) -> Bool {
-        hasCue(column, keys: Set(features.map(KindFeatureKey.of)))
+        hasCue(column, keys: KindFeatureKeySet(features.map(KindFeatureKey.of)))
     }
 
     /// Whether the feature `name` with this weight is a cue word: a word or

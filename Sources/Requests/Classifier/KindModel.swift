@@ -13,7 +13,7 @@ public struct KindModel: Sendable, Equatable {
     let weights: [String: [Double]]
     /// The same weights by feature key (`KindFeatureKey`), one row each,
     /// for classifying without building the features' strings.
-    private let rowByKey: [UInt64: Int]
+    private let rowByKey: KindRowTable
     /// The weights in ten-thousandths (the text form's precision): integer
     /// sums are exact in any order, and a Set's order changes from process
     /// to process, so a sum of doubles could differ in its last bit.
@@ -26,14 +26,13 @@ public struct KindModel: Sendable, Equatable {
     init(weights: [String: [Double]]) {
         self.weights = weights
         let columns = RequestKind.allCases.count
-        var rowByKey: [UInt64: Int] = [:]
-        rowByKey.reserveCapacity(weights.count)
+        var rowByKey = KindRowTable(count: weights.count)
         var table: [Int64] = []
         table.reserveCapacity(weights.count * columns)
         var cueBits: [UInt8] = []
         cueBits.reserveCapacity(weights.count)
         for (name, row) in weights {
-            rowByKey[KindFeatureKey.of(name)] = cueBits.count
+            rowByKey.set(cueBits.count, for: KindFeatureKey.of(name))
             table += row.map { Int64(($0 * Self.ticksPerUnit).rounded()) }
             var bits: UInt8 = 0
             for column in 0..<columns where Self.isCue(name, weight: row[column]) { bits |= 1 << column }
@@ -131,11 +130,11 @@ public struct KindModel: Sendable, Equatable {
 
     /// The probability of each kind, in `RequestKind.allCases` order, for
     /// the features with these keys.
-    func probabilities(keys: Set<UInt64>) -> [Double] {
+    func probabilities(keys: KindFeatureKeySet) -> [Double] {
         let columns = RequestKind.allCases.count
         var sums = [Int64](repeating: 0, count: columns)
         for key in keys {
-            guard let row = rowByKey[key] else { continue }
+            guard let row = rowByKey.row(for: key) else { continue }
             for column in 0..<columns { sums[column] += table[row * columns + column] }
         }
         return sums.map { Self.logistic(Double($0) / Self.ticksPerUnit) }
@@ -143,13 +142,13 @@ public struct KindModel: Sendable, Equatable {
 
     /// The probability of each kind for the features with these names.
     func probabilities(_ features: Set<String>) -> [Double] {
-        probabilities(keys: Set(features.map(KindFeatureKey.of)))
+        probabilities(keys: KindFeatureKeySet(features.map(KindFeatureKey.of)))
     }
 
     /// Whether any of the features with these keys is a cue word for the
     /// kind in `column`.
-    func hasCue(_ column: Int, keys: Set<UInt64>) -> Bool {
-        keys.contains { key in rowByKey[key].map { cueBits[$0] & (1 << column) != 0 } ?? false }
+    func hasCue(_ column: Int, keys: KindFeatureKeySet) -> Bool {
+        keys.contains { key in rowByKey.row(for: key).map { cueBits[$0] & (1 << column) != 0 } ?? false }
     }
 
     static func logistic(_ sum: Double) -> Double { 1 / (1 + exp(-sum)) }

@@ -126,7 +126,7 @@ public enum RequestClassifier {
         } else {
             var keys = KindFeatureKeys()
             KindFeatures.extract(sentences: sentences, negations: index.negations, tally: tally, into: &keys)
-            reading = RuleReading(classification: result, keys: keys.keys)
+            reading = RuleReading(classification: result, keys: KindFeatureKeySet(keys.keys))
         }
         reading.erasureDone = erasureDone
         return reading
