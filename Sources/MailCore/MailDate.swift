@@ -62,12 +62,14 @@ enum MailDate {
             let seconds = (value / 100) * 3600 + (value % 100) * 60
             return sign == "-" ? -seconds : seconds
         }
-        let named: [String: Int] = ["UT": 0, "UTC": 0, "GMT": 0, "Z": 0,
-                                    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
-                                    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-                                    "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "BST": 1]
-        return named[token.uppercased()].map { $0 * 3600 }
+        return namedZones[token.uppercased()].map { $0 * 3600 }
     }
+
+    /// Named zones and their offsets in hours.
+    private static let namedZones: [String: Int] = [
+        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5,
+        "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "BST": 1,
+    ]
 
     /// The RFC 5322 form of a date in UTC: "Mon, 04 Mar 2024 08:15:00 +0000".
     /// Dates outside years 1970–9999 (or not finite) are written as the nearest end.
