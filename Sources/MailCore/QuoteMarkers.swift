@@ -31,7 +31,9 @@ enum QuoteMarkers {
         }
         for span in 1...3 where index + span <= lines.count {
             let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
-            if isAttribution(joined.lowercasedByScalar(), next: nextNonBlank(lines, after: index + span - 1)) {
+            // One line joined is the trimmed line itself, already lowercased.
+            let joinedLower = span == 1 ? lower : joined.lowercasedByScalar()
+            if isAttribution(joinedLower, next: nextNonBlank(lines, after: index + span - 1)) {
                 return .reply(lines: span)
             }
             if span == 1 && !startsLikeAttribution(lower) { break }
@@ -139,8 +141,10 @@ enum QuoteMarkers {
     ]
 
     private static func isForwardIntro(_ lower: String) -> Bool {
-        lower.utf8.count < 120 && forwardIntros.contains { lower.hasPrefix($0) }
+        lower.utf8.count < 120 && forwardIntroPhrases.anyPrefix(of: lower)
     }
+
+    private static let forwardIntroPhrases = UTF8Phrases(forwardIntros)
 
     private static let fromKeys: Set<String> = ["from", "fra", "frå", "från", "von", "de", "van", "da", "od", "lähettäjä"]
     private static let otherKeys: Set<String> = [
@@ -180,7 +184,24 @@ enum QuoteMarkers {
                                            " scrisse", " schreef", " kirjoitti", " napisał", " írta", " escreveu"]
 
     private static func startsLikeAttribution(_ lower: String) -> Bool {
-        attributionPrefixes.contains { lower.hasPrefix($0) } || lower.prefix(12).contains(where: { $0.isNumber })
+        attributionPhrases.anyPrefix(of: lower) || startsWithNumber(lower)
+    }
+
+    private static let attributionPhrases = UTF8Phrases(attributionPrefixes)
+
+    /// Whether a number stands among the first 12 characters. ASCII ones are
+    /// read on bytes; from the first other byte on, as Characters.
+    private static func startsWithNumber(_ lower: String) -> Bool {
+        var seen = 0
+        for byte in lower.utf8 {
+            guard seen < 12 else { return false }
+            guard byte < 0x80 && byte != UInt8(ascii: "\r") else {
+                return lower.prefix(12).contains(where: { $0.isNumber })
+            }
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+            seen += 1
+        }
+        return false
     }
 
     /// "On Mon, 4 Mar 2024 at 09:15, Name <a@b> wrote:", "Den 4. mars 2024
