@@ -16,6 +16,38 @@ import Testing
         #expect(kinds("Slet venligst min konto og alle mine oplysninger.", subject: "Slet min konto") == [.erase])
     }
 
+    @Test func forgettingOrIgnoringTheMailSentBeforeTakesItBackInEveryLanguage() {
+        #expect(kinds("Glem e-posten jeg sendte i går. Kontoen må få stå.", subject: "Slett kontoen min").isEmpty)
+        #expect(kinds("Gløym e-posten eg sende i går, eg vil ha kontoen likevel.", subject: "Slett kontoen min").isEmpty)
+        #expect(kinds("Bitte ignorieren Sie meine Mail von gestern Abend. Ich will doch nicht gelöscht werden.",
+                      subject: "Re: Löschung meines Kontos").isEmpty)
+        #expect(kinds("Please forget the email I sent this morning, I was annoyed.", subject: "Delete my account").isEmpty)
+        #expect(kinds("Glöm mejlet jag skickade i morse, jag vill ha kvar kontot.", subject: "Radera mitt konto").isEmpty)
+        #expect(kinds("Glem mailen jeg sendte i går, jeg vil beholde kontoen.", subject: "Slet min konto").isEmpty)
+        // The honest path: the same subjects with a body that asks.
+        #expect(kinds("Slett alle opplysningene mine, takk.", subject: "Slett kontoen min") == [.erase])
+        #expect(kinds("Please delete my account and everything you hold on me.", subject: "Delete my account") == [.erase])
+    }
+
+    @Test func aRequestWeighedButNotYetMadeIsNoRequest() {
+        #expect(kinds("""
+            I'm thinking about deleting my account, but first I want to understand how it works. \
+            I'm not asking you to delete anything yet.
+            """, subject: "question about deleting account").isEmpty)
+        #expect(kinds("""
+            Eg vurderer å be om at profilen min blir sletta, men først vil eg vite kva det inneber. \
+            Eg har ikkje bestemt meg enno, så ikkje gjer noko før eg seier frå.
+            """).isEmpty)
+        #expect(kinds("Jeg vurderer å be om at dere sletter meg. Ikke gjør noe før jeg sier fra.").isEmpty)
+        #expect(kinds("Jag funderar på att be er radera mitt konto, men jag har inte bestämt mig än.").isEmpty)
+        #expect(kinds("Jeg overvejer at bede jer slette min profil, men jeg har ikke besluttet mig endnu.").isEmpty)
+        #expect(kinds("Ich überlege, ob ich mein Konto löschen lasse. Ich habe mich noch nicht entschieden.").isEmpty)
+        // The honest path: the decision made.
+        #expect(kinds("I have thought about it: please delete my account.") == [.erase])
+        #expect(kinds("Jeg har bestemt meg: slett profilen min.") == [.erase])
+        #expect(kinds("Jag har bestämt mig, radera mitt konto.") == [.erase])
+    }
+
     @Test func aNegatedVerbAloneKeepsTheSubjectFromErasing() {
         #expect(kinds("Ich war gestern zu schnell. Bitte NICHT löschen, alles soll so bleiben.", subject: "Mein Konto löschen").isEmpty)
         #expect(kinds("Jeg vil IKKE slettes alligevel, min chef har tilmeldt mig.", subject: "Slet mig").isEmpty)

@@ -9,6 +9,8 @@ extension PhraseLexicon {
                    "fortrudt", "fortryder", "glem ~1 det",
                    "glem ~3 min|mit|den ~2 sidste|forrige|tidligere ~2 mail|e|besked|henvendelse|anmodning",
                    "beholde ~3 kontoen|profilen|brugeren ~3 alligevel")
+        b.withdraw("glem ~2 mailen|e|beskeden|henvendelsen", "overvejer ~3 at ~2 bede|slette|kræve",
+                   "ikke ~1 besluttet ~2 mig ~2 endnu", "gør ~1 ikke ~1 noget ~4 før")
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")

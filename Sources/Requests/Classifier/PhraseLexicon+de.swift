@@ -8,6 +8,10 @@ extension PhraseLexicon {
         b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige|gestrige",
                    "vergessen ~2 sie ~2 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag", "konto|profil ~1 behalten",
                    "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")
+        // "Bitte ignorieren Sie meine Mail von gestern"; a request weighed but
+        // not made: "noch nicht entschieden", "unternehmen Sie nichts, bevor…".
+        b.withdraw("ignorieren ~3 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag",
+                   "noch ~1 nicht ~1 entschieden", "nichts ~1 unternehmen|tun|machen ~4 bevor|solange", "überlege ~3 ob")
         // "…weder an Aussteller noch an Sponsoren geben", "geben Sie keinerlei Daten mehr an Partner weiter".
         b.object(1.4, "nicht ~2 mehr ~2 an ~3 aussteller*|partner*|sponsor*|dritte ~3 weiter*",
                  "weder ~3 aussteller*|partner*|sponsor*|dritte ~4 noch", "keine|keinerlei ~4 daten ~3 mehr ~3 an ~4 partner*|aussteller*|sponsor*|dritte",

@@ -13,6 +13,11 @@ extension PhraseLexicon {
                    "never ~1 mind", "changed ~1 my ~1 mind", "keep ~2 me ~3 on|in ~2 list|newsletter|mailing",
                    "cancel|withdraw ~2 my ~2 request", "forget ~1 my ~2 last|previous|earlier ~2 email|mail|message|request",
                    "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
+        // "Forget the email I sent"; a request weighed but not made: "I'm
+        // thinking about deleting my account", "not asking you to … yet".
+        b.withdraw("forget ~2 the|my|that ~1 email|e|mail|message|request",
+                   "thinking ~1 about|of ~1 deleting|asking|requesting|cancelling", "considering ~1 deleting|asking|requesting",
+                   "not ~1 asking|requesting ~6 yet", "not ~1 decided ~2 yet", "do ~1 not ~1 do ~1 anything ~4 until|before")
         b.vendor("book|schedule ~4 demo|call|meeting", "demo", "free ~1 trial", "our ~1 customers|clients", "we ~1 help",
                  "minute|minutes|min ~4 call|demo|chat", "account|sales ~1 executive|manager|director", "quick ~1 call")
 

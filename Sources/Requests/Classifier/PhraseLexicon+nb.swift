@@ -9,6 +9,11 @@ extension PhraseLexicon {
                    "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",
                    "ombestemt", "angrer ~2 meg|på", "beholde ~3 kontoen|profilen|brukeren ~3 likevel",
                    "trekk* ~3 tilbake ~3 forespørsel*|henvendelse*|kravet|begjæring*")
+        // "Glem e-posten jeg sendte i går"; a request weighed but not made:
+        // "jeg vurderer å be om sletting", "ikke gjør noe før jeg sier fra".
+        b.withdraw("glem ~2 e|epost*|mail*|mailen|melding*|henvendelse*|forespørsel*",
+                   "vurderer ~3 å ~2 be|slette|sende|kreve", "tenker ~2 på ~2 å ~2 be|slette|kreve",
+                   "ikke ~1 bestemt ~2 meg ~2 ennå|enda|enno", "ikke ~2 gjør ~1 noe|noen|noko ~4 før")
         b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "brosjyre*",
                  "gratis ~2 demo|prøveperiode")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",

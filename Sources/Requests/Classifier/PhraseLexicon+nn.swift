@@ -5,6 +5,8 @@ extension PhraseLexicon {
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
         b.withdraw("gløym ~1 det", "ignorer ~3 førre|tidlegare ~2 e|epost*|melding*|førespurnad*")
+        b.withdraw("gløym ~2 e|epost*|mail*|melding*|førespurnad*", "tenkjer ~2 på ~2 å ~2 be|sletta|slette|krevje",
+                   "ikkje ~1 bestemt ~2 meg ~2 enno|ennå", "ikkje ~2 gjer ~1 noko|noe ~4 før")
         b.erase(1.5, "slett* ~4 \(data)|dataa|meg|alt", "fjern* ~4 namn*|kontakt*|\(data)", "ta ~2 meg ~2 ut|bort ~2 av|frå ~3 *register*|*registera|*system*|*database*")
         b.object(1.4, "motset* ~2 meg", "ikkje ~4 send* ~6 sms*|reklame|tilbod|nyheitsbrev*")
         b.rectify(1.4, "er|vart|blitt ~1 endra|endret ~1 til", "bør|skal|må ~1 endrast|rettast|oppdaterast|endrast", "feil ~1 registrert")
