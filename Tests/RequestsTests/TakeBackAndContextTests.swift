@@ -48,6 +48,37 @@ import Testing
         #expect(kinds("Jag har bestämt mig, radera mitt konto.") == [.erase])
     }
 
+    @Test func askingWhetherItIsPossibleIsARequestUnlessItIsAboutDoingItOneself() {
+        #expect(kinds("Hi, is it possible to have my profile removed? I made it for one event and never used it.") == [.erase])
+        #expect(kinds("Er det mulig å få slettet kontoen min?") == [.erase])
+        #expect(kinds("Är det möjligt att få mitt konto raderat?") == [.erase])
+        #expect(kinds("Wäre es möglich, mein Konto zu löschen?") == [.erase])
+        #expect(kinds("Is it possible to get a copy of my data?") == [.access])
+        // Doing it oneself is a question about how, not a request.
+        #expect(kinds("Is it possible to delete my account myself in the app?").isEmpty)
+        #expect(kinds("Er det mulig å slette kontoen selv?").isEmpty)
+        // A possibility with nothing of the person's data asked for asks nothing.
+        #expect(kinds("Is it possible to park at the venue on Friday?").isEmpty)
+    }
+
+    @Test func withoutUndueDelayNegatesNothing() {
+        #expect(kinds("Jag begär att ni utan onödigt dröjsmål raderar samtliga personuppgifter som rör mig.") == [.erase])
+        #expect(kinds("I request that you erase all my personal data without undue delay.") == [.erase])
+        #expect(kinds("Jeg ber om at dere sletter alle opplysningene mine uten ugrunnet opphold.") == [.erase])
+        // "Without" before anything else still negates: do it without deleting anything.
+        #expect(kinds("Please close my newsletter subscription without deleting my account.") != [.erase])
+    }
+
+    @Test func everydayVerbsOfDestroyingAreErasure() {
+        #expect(kinds("I'd like mine destroyed now, not in 2029.") == [.erase])
+        #expect(kinds("Please destroy my CV and the other documents from the application.") == [.erase])
+        #expect(kinds("Det kontot vill jag få utraderat.") == [.erase])
+        #expect(kinds("Bitte vernichten Sie meine Bewerbungsunterlagen.") == [.erase])
+        #expect(kinds("Bitte die Nummer und den ganzen Rest von mir aus eurem System schmeißen.") == [.erase])
+        #expect(kinds("Jeg vil gerne have mit CV og min ansøgning makuleret.") == [.erase])
+        #expect(kinds("I så fall vil jeg gjerne se hva som er lagret.") == [.access])
+    }
+
     @Test func aNegatedVerbAloneKeepsTheSubjectFromErasing() {
         #expect(kinds("Ich war gestern zu schnell. Bitte NICHT löschen, alles soll so bleiben.", subject: "Mein Konto löschen").isEmpty)
         #expect(kinds("Jeg vil IKKE slettes alligevel, min chef har tilmeldt mig.", subject: "Slet mig").isEmpty)

@@ -28,9 +28,19 @@ enum NegationScope {
             && (index == 2 || tokens[index - 3] == TextFolding.clauseBreak)
     }
 
+    /// "…raderar utan onödigt dröjsmål", "without undue delay": the law's
+    /// own wording in a formal request; "without" there negates nothing.
+    private static let withoutWords: Set<String> = ["without", "uten", "utan", "uden", "ohne"]
+    private static let delayStems = ["delay", "dröjsmål", "opphald", "opphold", "ophold", "forsinkelse", "forseinking",
+                                     "verzögerung", "verzug", "zögern"]
+
     private static func negates(_ index: Int, in tokens: [String], negations: Set<String>) -> Bool {
         guard negations.contains(tokens[index]), !isPoliteNegativeQuestion(index, in: tokens) else { return false }
         let following = tokens[(index + 1)..<min(tokens.count, index + 4)]
+        if withoutWords.contains(tokens[index]),
+           following.contains(where: { word in delayStems.contains { word.hasPrefix($0) } }) {
+            return false
+        }
         return !following.contains(where: receiptWords.contains)
     }
 

@@ -27,6 +27,7 @@ extension PhraseLexicon {
         b.add(.kind(.object), 1.4, negatable: true, "stryg|fjern|tag ~2 mig ~3 fra|af ~3 nyhedsbrev*|*liste*|mail*|sms*")
         b.object(1.4, "=afmeld|=afmeld ~1 mig", "afmeld* ~1 venligst", "venligst ~1 afmeld*", "afmeld*|frameld* ~4 nyhedsbrev*|*liste*|mail*|sms*|reklame|markedsføring*|alt")
         b.erase(1.5, "fjern*|slet|slette ~2 mit|min|mine ~2 navn*|adresse*|telefon*|*oplysning*|konto*|profil*|bruger*")
+        b.erase(1.5, "makuler*|destruer* ~4 \(mine)|\(data)|ansøgning*|cv", "\(data)|ansøgning*|cv ~4 makuleret|makuleres|destrueret|destrueres")
         b.object(1.4, "må|skal ~1 ikke ~4 stå|være ~4 deltagerliste*|liste*")
         b.access(1.4, "aktindsigt ~3 i ~3 \(mine)|\(data)", "udskrift ~3 af ~4 \(mine)|\(data)", "oversigt ~3 over ~4 \(mine)|\(data)",
                  "se ~3 de|mine ~2 oplysninger|data", "data ~1 export|eksport", "eksport* ~3 af ~3 \(mine)|\(data)")
@@ -111,7 +112,7 @@ extension PhraseLexicon {
         b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|deltageroversigt*")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
-              "er ~2 det ~2 muligt", "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
+              "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
         b.add(.photo, 1.0, "billede*|billeder|foto*|video*")

@@ -28,6 +28,9 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "es|das|ich ~1 selbst", "danke ~6 bearbeitung|auskunft|antwort|kopie")
         b.erase(1.5, "=löschen")
         b.erase(1.5, "tu*|nehmt|nehmen|nimm ~3 \(data)|alles ~2 weg")
+        // "…die Nummer und den ganzen Rest von mir aus eurem System schmeißen", "Unterlagen vernichten".
+        b.erase(1.4, "aus ~2 eurem|ihrem|dem ~1 system|datenbank|kartei|verteiler ~2 schmeißen|schmeisst|schmeißt|werfen|streichen|nehmen|tilgen",
+                "vernicht* ~4 \(mine)|\(data)|unterlagen|bewerbung*", "\(data)|unterlagen|bewerbung* ~4 vernichten|vernichtet")
         b.access(1.3, "welche ~3 angaben|daten|informationen|infos ~8 besitzen|haben|speichern|gespeichert|vorliegen|verarbeiten|habt",
                  "aus ~2 welcher ~1 quelle")
         b.rectify(1.3, "update|aktualisierung ~4 unterlagen|daten|profil|system")
@@ -115,7 +118,6 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
         b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|anmeldeliste*|teilnehmerverzeichnis*")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht|eventuell ~4 später", "zu ~1 einem ~1 späteren ~1 zeitpunkt", "wie ~3 kann ~1 ich",
-                                    "ist ~2 es ~2 möglich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")

@@ -106,17 +106,17 @@ extension PhraseLexicon {
                   "request ~2 correction", "incorrect ~3 \(data)|name|address")
 
         // Erasure (Art. 17). Conservative: explicit verbs on the writer's own data.
-        b.erase(1.5, "delete|erase|remove|wipe|purge ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details",
+        b.erase(1.5, "delete|erase|remove|wipe|purge|destroy|shred ~3 \(mine) ~4 \(data)|email|address|name|number|everything|customer|personal|membership|details|cv",
                 "delete|erase|purge ~2 all ~3 \(data)", "deletion|erasure|removal ~3 of ~3 \(mine) ~3 \(data)|personal",
                 "delete|erase|remove ~1 me ~2 from ~4 database|databases|systems|system|records|register|crm|files",
                 "right to erasure ~4 article|art 17",
                 "!exercis*|invok* ~4 right ~3 erasure|deletion|forgotten",
                 "data ~2 erasure ~2 request", "erasure request", "deletion request", "request ~3 erasure|deletion",
                 "article|art 17", "right to be forgotten", "close|terminate|cancel ~2 \(mine) ~2 account ~4 delete|erase",
-                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed",
+                "want|like|wish|need|request|require|demand|have ~4 \(data) ~4 deleted|erased|removed|destroyed|shredded|purged",
                 "\(data) ~3 to ~1 be ~1 deleted|erased|removed", "delete|erase ~2 it ~1 all", "delete|erase everything")
         b.erase(0.9, "delete|erase|remove ~1 it|them|these|those")
-        b.erase(1.5, "want|like|wish ~3 it|them|everything|that ~3 deleted|erased|removed|gone|wiped",
+        b.erase(1.5, "want|like|wish ~3 it|them|everything|that|mine ~3 deleted|erased|removed|gone|wiped|destroyed|shredded|purged",
                 "delete|erase|remove|wipe|close ~3 the|my ~2 whole|entire ~2 account|profile|record",
                 "get ~1 rid ~1 of ~3 my|everything|all", "wipe ~3 me|everything|all", "\(data) ~3 gone|wiped")
         b.rectify(0.7, "i ~2 moved|relocated ~1 to")
@@ -189,7 +189,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
               "maybe ~2 later", "at ~1 a ~1 later", "in ~1 the ~1 future", "considering", "i ~1 might",
               "might ~3 later", "not ~2 yet", "you ~1 have ~1 the ~1 right",
-              "how ~3 do|can ~1 i", "is ~2 it ~2 possible", "your ~3 policy|policies",
+              "how ~3 do|can ~1 i", "your ~3 policy|policies",
               "right ~2 to ~3 have ~4 deleted|erased|removed|corrected|forgotten", "not ~2 asking ~2 for", "privacy ~1 policy",
               "reserve ~3 right", "if ~1 you ~4 no ~1 longer|wish|want|would", "click|tap", "to ~1 unsubscribe",
               "you ~2 can ~3 unsubscribe|opt", "you ~1 are ~1 receiving|subscribed", "this ~1 email|message ~1 was ~1 sent",

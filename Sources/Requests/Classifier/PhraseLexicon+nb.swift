@@ -29,6 +29,8 @@ extension PhraseLexicon {
         b.rectify(1.4, "riktig|rett|korrekt ~2 skal|skulle ~1 være|vere", "ny|nye|nytt ~1 mobilnr|tlfnr|telefonnr|nr|nummer")
         b.erase(1.5, "slett*|fjern* ~2 den|det|dem|han|ho ~4 og ~1 alt", "slett*|fjern* ~1 henne|ham|han|hun|ho|dei|dem ~3 fra|frå ~4 *list*|*system*|*register*|*database*")
         b.access(1.4, "se|sjå|vite|veta ~4 alt|hva|kva ~3 dere|de|dokker ~3 har|lagrer|lagra|lagret|registrert")
+        // "…vil jeg gjerne se hva som er lagret"
+        b.access(1.4, "se|sjå|vite|veta|få ~2 hva|kva|hvilke|kva ~2 som ~2 er|finst|finnes ~2 lagret|lagra|registrert|registrerte")
         b.rectify(1.0, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
         b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
                 "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
@@ -180,7 +182,7 @@ extension PhraseLexicon {
         b.access(1.2, "kvar|hvor ~2 de|dere ~2 har ~2 fått ~4 frå|fra")
         b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|deltakaroversikt*|deltakeroversikt*")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje|muligens|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "foreløpig", "inntil ~1 videre",
-              "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg", "er ~2 det ~2 mulig",
+              "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")

@@ -23,6 +23,9 @@ extension PhraseLexicon {
         b.access(1.4, "vilken|vilket|vilka ~3 \(data) ~4 om ~1 mig", "skicka ~3 sammanställning|översikt|registerutdrag|kopia")
         b.rectify(1.4, "byt ~2 ut ~8 mot", "rätta|ändra|korrigera ~1 gärna")
         b.erase(1.5, "vill ~3 att ~3 de|det|dem|allt|dessa ~2 raderas", "=radera")
+        // "Det kontot vill jag få utraderat", "makulera mina uppgifter".
+        b.erase(1.5, "\(data)|allt ~4 utraderat|utraderas|utraderade|makulerat|makuleras|makulerade",
+                "utradera|makulera ~4 \(mine)|\(data)|allt")
         b.object(1.4, "slutade|sluta ~2 lämna ~1 ut", "nog ~2 med ~2 reklam*|erbjudande*|nyhetsbrev*|utskick*|spam|sms*")
         b.withdraw("bortse ~2 från ~2 den|det|mitt|min")
         b.object(1.4, "slippa ~3 nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|utskick*")
@@ -105,7 +108,7 @@ extension PhraseLexicon {
         b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",
-              "är ~2 det ~2 möjligt", "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
+              "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
         b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")

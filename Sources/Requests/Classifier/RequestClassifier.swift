@@ -188,7 +188,7 @@ public enum RequestClassifier {
         /// "If you have anything on me, I want it deleted": the condition asks for no copy.
         let conditionalErasure = !erasures.isEmpty && tokens.prefix(2).contains(where: Self.conditionalWords.contains)
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
-        let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) }
+        let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) } || SentenceCues.asksIfPossible(tokens)
             || SentenceCues.isOwnEarlierRequest(tokens)
         let hasHedge = tokens.contains { index.hedges.contains($0) }
         // "Can you delete…?" asks us; "How do I delete…?", "Do you delete…?" or

@@ -13,6 +13,8 @@ enum SentenceCues {
     /// "Kan jeg få…", "can I get…", "kan jag få…": asking to be given something.
     static let receiveWords: Set<String> = ["få", "get", "have", "bekommen", "erhalten", "faa"]
     static let askingFirstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich", "æ", "me", "we"]
+    static let possibilityWords: Set<String> = ["possible", "mulig", "mogleg", "möjligt", "muligt", "möglich"]
+    static let possibilitySubjects: Set<String> = ["it", "det", "es"]
     static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
 
     /// Words after which a verb starts a new command: "…and delete my phone number".
@@ -49,8 +51,16 @@ enum SentenceCues {
     }
 
     /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
+    /// "Is it possible to have my profile removed?", "Er det mulig å få
+    /// fjernet…?", "Wäre es möglich…?": to a privacy mailbox, a request.
+    static func asksIfPossible(_ tokens: [String]) -> Bool {
+        tokens.indices.dropFirst().contains { index in
+            possibilityWords.contains(tokens[index]) && tokens[max(0, index - 2)..<index].contains(where: possibilitySubjects.contains)
+        }
+    }
+
     static func isPoliteRequest(_ tokens: [String]) -> Bool {
-        if tokens.contains(where: pleaseWords.contains) { return true }
+        if tokens.contains(where: pleaseWords.contains) || asksIfPossible(tokens) { return true }
         for index in tokens.indices.dropLast() where modalWords.contains(tokens[index]) {
             if addressWords.contains(tokens[index + 1]) { return true }
             if index + 2 < tokens.count && askingFirstPerson.contains(tokens[index + 1]) && receiveWords.contains(tokens[index + 2]) {
