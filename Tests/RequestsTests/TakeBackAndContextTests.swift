@@ -79,6 +79,19 @@ import Testing
         #expect(kinds("I så fall vil jeg gjerne se hva som er lagret.") == [.access])
     }
 
+    @Test func everydayWaysOfRefusingSharingAndAdvertisingAreObjections() {
+        #expect(kinds("Please stop giving my details out.") == [.object])
+        #expect(kinds("Vær så snill, la meg være i fred med reklamen deres.") == [.object])
+        #expect(kinds("Jeg ønsker ikke at lista med meg på sendes til utstillerne.") == [.object])
+        #expect(kinds("Och från och med nu: dela dem inte med någon.") == [.object])
+        #expect(kinds("Jag vill att mina kontaktuppgifter stannar hos er och inte går vidare till någon tredje part.") == [.object])
+        #expect(kinds("Lad mig være i fred med jeres reklamer.") == [.object])
+        #expect(kinds("Ab jetzt bitte keine Weitergabe mehr an Aussteller.") == [.object])
+        #expect(kinds("Bitte stellt die Werbung an diese Adressen ein.") == [.object])
+        // The honest path: sharing asked about, not refused, is no objection.
+        #expect(kinds("Do you give the attendee list to the exhibitors?") != [.object])
+    }
+
     @Test func aNegatedVerbAloneKeepsTheSubjectFromErasing() {
         #expect(kinds("Ich war gestern zu schnell. Bitte NICHT löschen, alles soll so bleiben.", subject: "Mein Konto löschen").isEmpty)
         #expect(kinds("Jeg vil IKKE slettes alligevel, min chef har tilmeldt mig.", subject: "Slet mig").isEmpty)

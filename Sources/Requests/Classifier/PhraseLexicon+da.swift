@@ -87,6 +87,8 @@ extension PhraseLexicon {
                  "stop* ~3 med ~3 at ~3 sende|dele",
                  "del|dele|sælg|giv|videregiv ~3 ikke ~8 partner*|samarbejdspartner*|tredjepart*|sponsor*|andre",
                  "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")
+        // "Lad mig være i fred", "…ikke sendes videre til udstillerne".
+        b.object(1.4, "lad ~1 mig ~2 være ~2 i ~1 fred", "ikke ~4 sendes|deles|gives ~3 til|videre ~3 udstiller*|partner*|sponsor*|tredjepart*")
         // Exercising a right by name is a request, though "ret til …" alone is a passing mention.
         b.rectify(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 berigtigelse")
         b.object(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 indsigelse|begrænsning")

@@ -15,7 +15,10 @@ extension PhraseLexicon {
         // "…weder an Aussteller noch an Sponsoren geben", "geben Sie keinerlei Daten mehr an Partner weiter".
         b.object(1.4, "nicht ~2 mehr ~2 an ~3 aussteller*|partner*|sponsor*|dritte ~3 weiter*",
                  "weder ~3 aussteller*|partner*|sponsor*|dritte ~4 noch", "keine|keinerlei ~4 daten ~3 mehr ~3 an ~4 partner*|aussteller*|sponsor*|dritte",
-                 "stellen ~2 sie ~4 werbung|newsletter*|zusendung* ~4 ein")
+                 "stellen ~2 sie ~4 werbung|newsletter*|zusendung* ~4 ein",
+                 // "Bitte stellt die Werbung an diese Adressen ein", "keine Weitergabe mehr an Aussteller", "lasst mich in Ruhe".
+                 "stellt|stell ~3 werbung|werbemails|newsletter*|zusendung* ~8 ein", "keine ~2 weitergabe ~3 an|mehr",
+                 "lasst|lassen|lass ~2 mich ~3 in ~1 ruhe")
         // "…ob ich bei euch überhaupt drin bin? Und wenn ja, mit welchen Daten?"
         b.access(1.2, "ob ~2 ich ~4 drin|gespeichert|registriert|erfasst", "mit ~1 welchen ~1 daten")
         b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")

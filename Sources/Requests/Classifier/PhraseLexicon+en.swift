@@ -154,6 +154,8 @@ extension PhraseLexicon {
                  "no ~1 longer ~4 want|wish|like|agree ~6 share|shared|sharing|passed|sold|disclosed|given ~6 partner*|third|parties|sponsors|others|companies",
                  "object ~3 to ~4 sharing|disclosure|transfer", "restrict ~3 processing",
                  "cease|stop|end|halt ~3 processing|using ~6 marketing|profiling|advertising|promotional|promotion*")
+        // "Stop giving my details out", "leave me alone".
+        b.object(1.4, "stop ~2 giving|passing|handing ~3 my|me|them|it|details|data|information|contacts ~2 out|on|away", "leave ~1 me ~1 alone")
         // Exercising a right by name is a request, though "right to …" alone is a passing mention.
         b.access(1.5, "!exercis*|invok* ~4 right ~3 portability|access|copy", "!my ~1 right ~2 of|to ~2 access|portability")
         b.rectify(1.5, "!exercis*|invok* ~4 right ~3 rectification|correction")

@@ -145,6 +145,9 @@ extension PhraseLexicon {
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre|utstiller*",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
                  "direkte ~1 markedsføring", "ikke ~3 send* ~4 reklame|markedsføring*|nyhetsbrev*|tilbud|eposter|sms*", "begrens* ~3 behandling*", "behandling* ~6 begrenses|begrenset", "ikke|itj|ikkj ~3 ha ~3 nyhetsbrev*|reklame|markedsføring*")
+        // "La meg være i fred med reklamen", "…ikke at lista med meg på sendes til utstillerne".
+        b.object(1.4, "la|lat ~1 meg ~2 være|vere ~2 i ~1 fred",
+                 "ikke|ikkje ~6 sendes|sendast|deles|delast|gis ~3 til|videre|vidare ~3 utstiller*|utstillar*|partner*|partnar*|sponsor*|tredjepart*")
         // Exercising a right by name is a request, though "rett til …" alone is a passing mention.
         b.access(1.5, "innsynsrett*", "!min ~1 rett ~2 til ~2 innsyn|dataportabilitet", "!benytt*|bruke|utøve ~4 rett* ~4 innsyn|dataportabilitet")
         b.rectify(1.5, "!benytt*|bruke|utøve ~4 rett* ~4 retting|korrigering")

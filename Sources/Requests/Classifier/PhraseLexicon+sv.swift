@@ -82,6 +82,9 @@ extension PhraseLexicon {
                  "inte ~8 dela|delas|delar|sälja|säljas|säljs|säljer|lämna|lämnas|lämnar|ges|överföra|överförs|föra ~6 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*|utställar*",
                  "dela|sälj|lämna ~3 inte|ej ~8 partner*|tredje*|samarbetspartner*|andra|företag*|sponsor*|utställar*",
                  "sluta ~3 skicka|dela|sälja", "direktmarknadsföring*", "begränsning ~3 behandling*", "behandling* ~6 begränsas|begränsad")
+        // "Låt mig vara i fred", "…inte går vidare till någon tredje part", "dela dem inte med någon".
+        b.object(1.4, "låt ~1 mig ~2 vara ~2 i ~1 fred", "inte ~3 går|gå ~1 vidare ~4 tredje|utställare*|partner*|sponsor*",
+                 "dela ~3 inte ~3 med ~2 någon|några|andra|utställare*|tredje|partner*|sponsor*")
         // Exercising a right by name is a request, though "rätt till …" alone is a passing mention.
         b.rectify(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 rättelse")
         b.object(1.5, "!utnyttja*|använda|utöva ~4 rätt* ~4 invändning*|begränsning")
