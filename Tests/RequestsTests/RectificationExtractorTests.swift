@@ -23,6 +23,20 @@ import Testing
         #expect(fields("My first name is misspelled. It should be Kristoffer, not Kristofer.")[.firstName] == "Kristoffer")
     }
 
+    @Test func aNumberOrAddressAfterWithOrForIsTheNewValue() {
+        #expect(fields("Vennligst oppdater profilen min med (+47) 401-23-456.", .nb)[.phone] == "+4740123456")
+        #expect(fields("Please swap the UK mobile on my profile for (+47) 401-23-456.")[.phone] == "+4740123456")
+        #expect(fields("Bitte aktualisieren Sie mein Profil mit neu.adresse@example.de.", .de)[.email] == "neu.adresse@example.de")
+        // Without a change verb, "with" introduces nothing: "I called with 401 23 456 yesterday".
+        #expect(fields("I called you with 401 23 456 yesterday.")[.phone] == nil)
+    }
+
+    @Test func aUseWordReachesPastTheFieldsOwnName() {
+        #expect(fields("Använd gärna mitt norska mobilnummer i stället: (+47) 915-40-288.", .sv)[.phone] == "+4791540288")
+        // Past four words only over the field's name: a number later in a long sentence is not taken.
+        #expect(fields("Use the link in the mail we got last week to check 401 23 456.")[.phone] == nil)
+    }
+
     @Test func formLinesCountOnlyInABlockOfChanges() {
         let identity = "To identify me:\nName: Kari Nordmann\nPhone: 912 34 567\n"
         #expect(fields(identity).isEmpty)

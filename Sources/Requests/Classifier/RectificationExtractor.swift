@@ -176,10 +176,21 @@ public enum RectificationExtractor {
             var naming = false
             var weakCue = false
             if roles[index].contains(.use),
-               let offset = (1...4).first(where: { index + $0 < words.folded.count && [RectificationField.email, .phone].contains(ValueReader.guessField(words, from: index + $0)) }),
+               let offset = (1...8).first(where: { offset in
+                   index + offset < words.folded.count && [RectificationField.email, .phone].contains(ValueReader.guessField(words, from: index + offset))
+                       // Further than four words only past the field's own name: "använd mitt norska mobilnummer i stället: …"
+                       && (offset <= 4 || words.fieldPositions.contains { $0.index > index && $0.index < index + offset && ($0.field == .phone || $0.field == .email) })
+               }),
                let guessed = ValueReader.guessField(words, from: index + offset) {
                 // "please use anne@example.org from now on", "skriv til mig på anne@example.org"
                 start = index + offset
+                field = guessed
+                moved = true
+            } else if vocabulary.valueIntroducers.contains(word), words.folded[..<index].contains(where: RectificationVocabulary.isChangeVerb),
+                      let guessed = ValueReader.guessField(words, from: index + 1), guessed == .email || guessed == .phone {
+                // "Vennligst oppdater profilen min med (+47) 401-23-456", "swap the UK mobile for +47 …":
+                // an address or number after "with" or "for" is the new value.
+                start = index + 1
                 field = guessed
                 moved = true
             } else if roles[index].contains(.movedPreposition) && role(index - 1).contains(.moved) {
@@ -287,8 +298,10 @@ public enum RectificationExtractor {
                 }
             } else if words.original[index].hasSuffix(":") {
                 // The label is the word without its colon: its roles are `bareRoles`.
+                // A changed word before the label ("updated", "endret", "geändert") says new too.
                 let isNew = bareRoles[index].contains(.new) || bareRoles[index].contains(.changed)
                     || role(index - 1).contains(.new) || words.newWord(before: index)
+                    || roles[max(0, index - 4)..<index].contains { $0.contains(.changed) }
                     || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
                 if bareRoles[index].contains(.spelled) && words.field(before: index) != nil {
                     // "Mein Nachname wird mit ö geschrieben: Köhler"
@@ -303,7 +316,7 @@ public enum RectificationExtractor {
                     field = nil
                 } else if let labelled = words.fieldPositions.first(where: { $0.index == index })?.field
                             ?? words.fieldPositions.first(where: { $0.index == index - 1 && index - 1 >= 0 })?.field,
-                          inChangeBlock || words.newWord(before: index) {
+                          inChangeBlock || isNew {
                     // Only when no cue later in the line names the value, and never
                     // after "Gammel adresse:", "Old phone:".
                     if !words.hasCue(after: index),

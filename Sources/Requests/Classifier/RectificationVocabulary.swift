@@ -54,7 +54,10 @@ enum RectificationVocabulary {
         "change", "update", "correct", "amend", "set", "endr", "oppdater", "korriger", "rett", "ändr", "uppdater",
         "korrigera", "ændr", "opdater", "ret", "änder", "aktualisier", "berichtig", "korrigier", "sett",
         "bytt", "byt", "skift", "byta", "bytte", "switch", "replac", "erstatt", "ersätt", "erstat", "ersetz", "umstell", "umgestellt",
+        "swap",
     ]
+    /// Words after which a change verb's new value follows: "oppdater profilen min med …", "swap it for …".
+    static let valueIntroducers: Set<String> = ["with", "med", "mit", "for", "mot", "gegen", "durch"]
     /// Words without which a mail that asks no rectification cannot name a new value.
     static let valueHints: Set<String> = [
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
