@@ -67,6 +67,26 @@ import Testing
         #expect(FuzzyCues.cue(for: "sletet") == "slette")
     }
 
+    @Test func aSlipAtAWordsFirstLettersIsReadToo() {
+        // The first two letters swapped, the first dropped, a letter added in front.
+        #expect(FuzzyCues.cue(for: "edlete") == "delete")
+        #expect(FuzzyCues.cue(for: "elete") == "delete")
+        #expect(FuzzyCues.cue(for: "xdelete") == "delete")
+        #expect(FuzzyCues.cue(for: "lsette") == "slette")
+        #expect(FuzzyCues.cue(for: "öschen") == "löschen")
+        // Every slip of a letter dropped, anywhere, of every cue long enough to be read.
+        for cue in FuzzyCues.cues where cue.count >= 6 {
+            for index in 0..<cue.count {
+                var slip = Array(cue)
+                slip.remove(at: index)
+                let word = String(slip)
+                guard !FuzzyCues.cues.contains(word), !FuzzyCues.realWords.contains(word),
+                      !FuzzyCues.Vocabulary.everyLanguage.knows(word) else { continue }
+                #expect(FuzzyCues.cue(for: word) != nil, "\(word) is a slip of \(cue)")
+            }
+        }
+    }
+
     @Test func aSalesPitchAsksNothing() {
         let pitch = """
             We help event organisers answer access, rectification and erasure requests automatically.

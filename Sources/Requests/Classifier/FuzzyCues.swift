@@ -44,7 +44,7 @@ enum FuzzyCues {
     static func corrected(_ tokens: [String], knowing vocabulary: Vocabulary = .everyLanguage) -> [String] {
         var result = tokens
         for (index, token) in tokens.enumerated() {
-            if let plain = transliterations[token] {
+            if mayBeTransliterated(token), let plain = transliterations[token] {
                 result[index] = plain
             } else if let cue = cue(for: token, knowing: vocabulary) {
                 result[index] = cue
@@ -53,17 +53,39 @@ enum FuzzyCues {
         return result
     }
 
+    /// Whether the word has an "ae", "oe" or "ue", as every transliteration
+    /// does: a byte scan spares most words the table lookup.
+    private static func mayBeTransliterated(_ token: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in token.utf8 {
+            if byte == UInt8(ascii: "e") && (previous == UInt8(ascii: "a") || previous == UInt8(ascii: "o") || previous == UInt8(ascii: "u")) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// The cue the word is a slip of, or nil. A word the lexicons of the
     /// mail's language use is no slip ("delte" is Norwegian for "shared",
     /// but in English mail a slip of "delete").
     static func cue(for token: String, knowing vocabulary: Vocabulary = .everyLanguage) -> String? {
         // Counted before copied: most words are too short or too long to be a slip of any cue.
         let count = token.unicodeScalars.count
-        guard count >= 5, count <= longestCue + 1, !cueSet.contains(token), !realWords.contains(token) else { return nil }
-        let scalars = Array(token.unicodeScalars)
+        guard count >= 5, count <= longestCue + 1 else { return nil }
+        // One slip keeps the first letter, or swaps, drops or adds it: a cue
+        // whose first two letters do not meet the word's so cannot be one.
+        var iterator = token.unicodeScalars.makeIterator()
+        guard let first = iterator.next(), let second = iterator.next() else { return nil }
+        var scalars: [Unicode.Scalar] = []
         for (number, cue) in cueScalars.enumerated() {
-            let difference = scalars.count - cue.count
-            guard abs(difference) <= 1 else { continue }
+            let difference = count - cue.count
+            guard abs(difference) <= 1, cue[0] == first || cue[1] == first || cue[0] == second else { continue }
+            if scalars.isEmpty {
+                // A cue itself, or a real word one slip from one, is no slip.
+                guard !cueSet.contains(token), !realWords.contains(token) else { return nil }
+                scalars = Array(token.unicodeScalars)
+            }
             // An inflection of the cue ("deleted", "slettet") is no slip.
             if difference == 1 && scalars.starts(with: cue) { continue }
             if isOneSlip(scalars, cue) { return vocabulary.knows(token) ? nil : cues[number] }
