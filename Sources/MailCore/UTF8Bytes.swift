@@ -52,9 +52,26 @@ public enum UTF8Bytes {
 /// words against it without converting each phrase again.
 public struct UTF8Phrases: Sendable {
     private let phrases: [[UInt8]]
+    /// The phrases by their first and by their last byte, so a word is
+    /// compared with the few that could match it.
+    private let byFirstByte: [[[UInt8]]]
+    private let byLastByte: [[[UInt8]]]
+    /// An empty phrase is a prefix and a suffix of everything.
+    private let hasEmpty: Bool
 
     public init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }
+        let phrases = phrases.map { Array($0.utf8) }
+        self.phrases = phrases
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        var byLastByte = [[[UInt8]]](repeating: [], count: 256)
+        for phrase in phrases {
+            guard let first = phrase.first, let last = phrase.last else { continue }
+            byFirstByte[Int(first)].append(phrase)
+            byLastByte[Int(last)].append(phrase)
+        }
+        self.byFirstByte = byFirstByte
+        self.byLastByte = byLastByte
+        hasEmpty = phrases.contains { $0.isEmpty }
     }
 
     /// Whether the text starts with one of the phrases.
@@ -65,12 +82,14 @@ public struct UTF8Phrases: Sendable {
 
     /// Whether the bytes start with one of the phrases.
     public func anyPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        phrases.contains { UTF8Bytes.hasPrefix(bytes, $0) }
+        guard let first = bytes.first else { return hasEmpty }
+        return hasEmpty || byFirstByte[Int(first)].contains { UTF8Bytes.hasPrefix(bytes, $0) }
     }
 
     /// Whether the bytes end with one of the phrases.
     public func anySuffix(of bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        phrases.contains { phrase in phrase.withUnsafeBufferPointer { UTF8Bytes.hasSuffix(bytes, $0) } }
+        guard let last = bytes.last else { return hasEmpty }
+        return hasEmpty || byLastByte[Int(last)].contains { phrase in phrase.withUnsafeBufferPointer { UTF8Bytes.hasSuffix(bytes, $0) } }
     }
 
     /// Whether the text ends with one of the phrases.

@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    @Test func phraseListsAgreeWithAskingEachPhrase() {
+        // Bucketed by first and last byte: the same answers as asking each phrase in turn.
+        // (Without the empty part, which every text starts and ends with.)
+        let parts = Self.parts.filter { !$0.isEmpty }
+        let phrases = UTF8Phrases(parts)
+        for text in Self.texts {
+            #expect(phrases.anyPrefix(of: text) == parts.contains { text.hasPrefixBytes($0) }, "\(text)")
+            #expect(phrases.anySuffix(of: text) == parts.contains { UTF8Phrases([$0]).anySuffix(of: text) }, "\(text)")
+        }
+    }
+
     @Test func phraseListsMatchAnyOfTheirPhrases() {
         let stems = UTF8Phrases(["partner", "deling", "weitergab"])
         #expect(stems.anyPrefix(of: "partnere"))

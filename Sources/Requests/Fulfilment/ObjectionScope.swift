@@ -78,7 +78,7 @@ enum ObjectionVocabulary {
                 return
             }
             if isWordScalar(scalar) {
-                current.append(contentsOf: scalar.utf8)
+                if scalar.isASCII { current.append(UInt8(truncatingIfNeeded: scalar.value)) } else { current.append(contentsOf: scalar.utf8) }
                 inWord = true
             } else {
                 emit()
