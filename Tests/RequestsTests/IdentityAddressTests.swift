@@ -3,6 +3,16 @@ import Testing
 @testable import Requests
 
 @Suite struct IdentityAddressMatcherTests {
+    @Test func everyClaimPhraseHoldsAWordTheQuickCheckLooksFor() {
+        // The claim finder skips text without one of these; a phrase without one would never be found.
+        for phrase in RegisteredAddressClaim.phrases {
+            #expect(["regist", "file", "hos", "hjå", "hinterlegt"].contains { phrase.contains($0) }, "\(phrase)")
+        }
+        #expect(RegisteredAddressClaim.find(in: "Jeg er REGISTRERT PÅ kari@example.no hos dere.") == ["kari@example.no"])
+        #expect(RegisteredAddressClaim.find(in: "Min e-post hos dere er kari@example.no.") == ["kari@example.no"])
+        #expect(RegisteredAddressClaim.find(in: "Skriv til kari@example.no, takk.").isEmpty)
+    }
+
     @Test func domainAndASCIILettersOfTheLocalPartIgnoreCase() {
         let matcher = AddressMatcher()
         #expect(matcher.normalized("Kari.Nordmann@Example.NO") == "kari.nordmann@example.no")

@@ -63,8 +63,17 @@ enum ClassifyOutput {
         JSONWriter.quoted(text)
     }
 
+    /// Two decimals, as `String(format: "%.2f")` writes them; worked out
+    /// here (Foundation's formatting is slow, and every line has a number),
+    /// except near a tie between two hundredths, left to the formatter.
     static func number(_ value: Double) -> String {
-        String(format: "%.2f", value)
+        let scaled = value * 100
+        guard value.isFinite, value >= 0, scaled < 1e12, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else {
+            return String(format: "%.2f", value)
+        }
+        let hundredths = Int(scaled.rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 }
 

@@ -1,3 +1,5 @@
+import MailCore
+
 /// Finds an address that a writer says is "their registered address", e.g.
 /// "my registered address is kari@example.no", "registrert på …",
 /// "min e-post hos dere er …", "registered under …", "meine registrierte
@@ -38,6 +40,9 @@ public enum RegisteredAddressClaim {
     /// The claimed addresses in order of appearance, each once, as written
     /// (the local part keeps its case). Empty when there is no claim.
     public static func find(in text: String) -> [String] {
+        // Most mail cannot hold a claim: none without an "@", nor without a
+        // word every phrase has one of ("regist…", "file", "hos", "hjå", "hinterlegt").
+        guard text.utf8.contains(UInt8(ascii: "@")), Self.stems.anyContained(in: text.lowercasedByScalar()) else { return [] }
         let folded = FoldedText(text)
         var found: [String] = []
         var seen: Set<String> = []
@@ -56,6 +61,8 @@ public enum RegisteredAddressClaim {
         }
         return found
     }
+
+    private static let stems = UTF8Phrases(["regist", "file", "hos", "hjå", "hinterlegt"])
 
     /// The phrases as scalars, by their first scalar.
     private static let phrasesByFirstScalar: [Unicode.Scalar: [[Unicode.Scalar]]] = {
