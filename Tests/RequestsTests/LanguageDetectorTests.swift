@@ -2,6 +2,10 @@ import Testing
 @testable import Requests
 
 @Suite struct LanguageDetectorTests {
+    @Test func eachLanguagesScoreHasItsOwnPlace() {
+        #expect(Language.allCases.map(\.caseIndex) == Array(Language.allCases.indices))
+    }
+
     @Test(arguments: [
         ("Hei, jeg vil gjerne vite hvilke opplysninger dere har om meg.", Language.nb),
         ("Hei, eg vil gjerne vite kva opplysningar de har om meg.", .nn),

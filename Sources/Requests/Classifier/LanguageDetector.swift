@@ -16,16 +16,17 @@ public enum LanguageDetector {
     /// The language and its score: a low score (a one-word mail) means the
     /// guess is weak.
     static func detectScored(tokens: [String]) -> (language: Language, score: Double) {
-        var scores: [Language: Double] = [:]
+        // Summed per language in an array by case order (no hashing per word).
+        var scores = [Double](repeating: 0, count: Language.allCases.count)
         for token in tokens.prefix(3000) {
             guard let hits = table[token] else { continue }
-            for (language, weight) in hits { scores[language, default: 0] += weight }
+            for (language, weight) in hits { scores[language.caseIndex] += weight }
         }
         var best = Language.en
         var bestScore = 0.0
         // Fixed order so ties resolve the same way every time.
         for language in [Language.en, .nb, .nn, .da, .sv, .de] {
-            let score = scores[language, default: 0]
+            let score = scores[language.caseIndex]
             if score > bestScore {
                 best = language
                 bestScore = score
@@ -99,5 +100,19 @@ public enum LanguageDetector {
         var result: [String: Double] = [:]
         for word in words { result[word, default: 0] += weight }
         return result
+    }
+}
+
+extension Language {
+    /// The position in `allCases`.
+    var caseIndex: Int {
+        switch self {
+        case .nb: 0
+        case .nn: 1
+        case .en: 2
+        case .sv: 3
+        case .da: 4
+        case .de: 5
+        }
     }
 }
