@@ -25,31 +25,31 @@ enum KindFeatures {
     static func extract<Sink: KindFeatureSink>(
         sentences: [Sentence], negations: Set<String>, tally: SignalTally, into sink: inout Sink
     ) {
-        sink.insert("bias", "", nil)
+        sink.insert(.bias, "", nil)
         for kind in RequestKind.allCases where tally.negatedKinds.contains(kind) {
-            sink.insert("negated:", Substring(kind.rawValue), nil)
+            sink.insert(.negated, Substring(kind.rawValue), nil)
         }
         for signal in tally.signals {
             if case .kind = signal { continue }
-            sink.insert("signal:", Substring(name(of: signal)), nil)
+            sink.insert(.signal, Substring(name(of: signal)), nil)
         }
         for sentence in sentences {
             add(sentence, negations: negations, into: &sink)
         }
     }
 
-    /// Where a word stands, with the strings its features start with.
+    /// Where a word stands, with the marks its features start with.
     private struct Place {
-        let word: String
-        let stem: String
-        let pair: String
+        let word: KindFeatureMark
+        let stem: KindFeatureMark
+        let pair: KindFeatureMark
         let isSubject: Bool
         let isOwn: Bool
 
         init(_ mark: String) {
-            word = mark + ":"
-            stem = mark + "~"
-            pair = mark + "+"
+            word = KindFeatureMark(mark + ":")
+            stem = KindFeatureMark(mark + "~")
+            pair = KindFeatureMark(mark + "+")
             isSubject = mark == "s"
             isOwn = mark == "w"
         }
@@ -67,7 +67,8 @@ enum KindFeatures {
             || tokens.contains(where: NegationScope.trailingNegations.contains)
         var previous: String?
         for (position, token) in tokens.enumerated() {
-            let letters = token.unicodeScalars.count
+            // Scalars counted on bytes: every byte that does not continue a character starts one.
+            let letters = token.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             guard token != TextFolding.clauseBreak, letters >= minimumWordLength, hasLetter(token) else {
                 previous = nil
                 continue
@@ -84,10 +85,10 @@ enum KindFeatures {
             }
             sink.insert(place.word, Substring(token), nil)
             if letters > stemLength {
-                sink.insert(place.stem, Substring(token.unicodeScalars.prefix(stemLength)), nil)
+                sink.insert(place.stem, token[..<token.unicodeScalars.index(token.startIndex, offsetBy: stemLength)], nil)
             }
             if let previous, !place.isSubject { sink.insert(place.pair, Substring(previous), Substring(token)) }
-            if sentence.isQuestion && place.isOwn { sink.insert("?:", Substring(token), nil) }
+            if sentence.isQuestion && place.isOwn { sink.insert(.question, Substring(token), nil) }
             previous = token
         }
     }
@@ -125,19 +126,38 @@ enum KindFeatures {
     }
 }
 
-/// Receives the features of a mail, each in pieces: a mark ("w:", "n~",
-/// "q+", "signal:"…), a word and, for a word pair, the second word. The
-/// feature is `mark + word`, or `mark + word + "_" + second`.
+/// The start of a feature ("w:", "n~", "q+", "signal:"…), with its key
+/// state after its bytes, so a feature's key hashes only its word.
+struct KindFeatureMark: Sendable {
+    let text: String
+    let key: KindFeatureKey
+
+    init(_ text: String) {
+        self.text = text
+        var key = KindFeatureKey()
+        key.add(text.utf8)
+        self.key = key
+    }
+
+    static let bias = KindFeatureMark("bias")
+    static let negated = KindFeatureMark("negated:")
+    static let signal = KindFeatureMark("signal:")
+    static let question = KindFeatureMark("?:")
+}
+
+/// Receives the features of a mail, each in pieces: a mark, a word and,
+/// for a word pair, the second word. The feature is `mark + word`, or
+/// `mark + word + "_" + second`.
 protocol KindFeatureSink {
-    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?)
+    mutating func insert(_ mark: KindFeatureMark, _ word: Substring, _ second: Substring?)
 }
 
 /// The features as strings: for training, and for the model's text form.
 struct KindFeatureNames: KindFeatureSink {
     var names: Set<String> = []
 
-    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?) {
-        names.insert(second.map { mark + word + "_" + $0 } ?? mark + word)
+    mutating func insert(_ mark: KindFeatureMark, _ word: Substring, _ second: Substring?) {
+        names.insert(second.map { mark.text + word + "_" + $0 } ?? mark.text + word)
     }
 }
 
@@ -147,13 +167,12 @@ struct KindFeatureKeys: KindFeatureSink {
     /// In the order met, repeats included (`KindFeatureKeySet` sorts them).
     var keys: [UInt64] = []
 
-    mutating func insert(_ mark: String, _ word: Substring, _ second: Substring?) {
-        var key = KindFeatureKey()
-        key.add(mark.utf8)
-        key.add(word.utf8)
+    mutating func insert(_ mark: KindFeatureMark, _ word: Substring, _ second: Substring?) {
+        var key = mark.key
+        key.add(word)
         if let second {
-            key.add(CollectionOfOne(UInt8(ascii: "_")))
-            key.add(second.utf8)
+            key.add(byte: UInt8(ascii: "_"))
+            key.add(second)
         }
         keys.append(key.value)
     }
@@ -162,13 +181,29 @@ struct KindFeatureKeys: KindFeatureSink {
 /// The 64-bit FNV-1a hash of a feature's UTF-8 bytes, fed piece by piece.
 /// With some ten thousand features in the model, two sharing a key is
 /// vanishingly unlikely, and would only merge their weights.
-struct KindFeatureKey {
+struct KindFeatureKey: Sendable {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
     mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        for byte in bytes { add(byte: byte) }
+    }
+
+    /// A word's bytes, read from its storage where it has one.
+    mutating func add(_ text: Substring) {
+        var state = value
+        let read: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes { state = Self.step(state, byte) }
+            return true
         }
+        if read == nil { add(text.utf8) } else { value = state }
+    }
+
+    mutating func add(byte: UInt8) {
+        value = Self.step(value, byte)
+    }
+
+    private static func step(_ state: UInt64, _ byte: UInt8) -> UInt64 {
+        (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     static func of(_ name: String) -> UInt64 {
