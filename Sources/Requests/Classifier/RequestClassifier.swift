@@ -69,7 +69,7 @@ public enum RequestClassifier {
         let detected = LanguageDetector.detectScored(tokens: sentences.flatMap(\.tokens))
         var language = detected.language
         // Too few known words to tell the language: try every lexicon.
-        let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.all[language]
+        let chosen = detected.score < RuleIndex.confidentScore ? RuleIndex.universal : RuleIndex.index(for: language)
         guard let index = chosen else {
             return RuleReading(
                 classification: Classification(kinds: [], language: language, confidence: 0.3, evidence: [], onBehalf: false, fields: [:]),

@@ -123,10 +123,23 @@ struct RuleIndex: Sendable {
     /// Every lexicon, for mail too short to tell its language.
     static let universal: RuleIndex? = RuleIndex(primary: .en, everyLexicon: true)
 
-    /// Built once per language.
-    static let all: [Language: RuleIndex] = {
-        var indexes: [Language: RuleIndex] = [:]
-        for language in Language.allCases { indexes[language] = RuleIndex(primary: language) }
-        return indexes
-    }()
+    /// Built once per language, when a mail in it is first read: a process
+    /// reading one language builds one, and parallel readers build theirs side by side.
+    static func index(for language: Language) -> RuleIndex {
+        switch language {
+        case .nb: nb
+        case .nn: nn
+        case .en: en
+        case .sv: sv
+        case .da: da
+        case .de: de
+        }
+    }
+
+    private static let nb = RuleIndex(primary: .nb)
+    private static let nn = RuleIndex(primary: .nn)
+    private static let en = RuleIndex(primary: .en)
+    private static let sv = RuleIndex(primary: .sv)
+    private static let da = RuleIndex(primary: .da)
+    private static let de = RuleIndex(primary: .de)
 }
