@@ -198,6 +198,20 @@ import Testing
         #expect(!RegisteredAddressClaim.find(in: "Kontoen er registrert på randi.berg@example.net.").isEmpty)
     }
 
+    @Test func anAddressAtTheCompanysOwnDomainIsNeverThePersonsNewOne() {
+        func read(_ body: String) -> Classification {
+            let raw = "From: Kari Nordmann <kari@example.no>\r\nTo: notices@janteloppet.test\r\nSubject: E-post\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
+            return MessageClassification(MessageReader.read(Array(raw.utf8))).classification
+        }
+        // Our own address in a change phrase is no value, and makes no correction.
+        #expect(read("Please change my e-mail to info@janteloppet.test.").fields[.email] == nil)
+        #expect(read("Please change my e-mail to info@mail.janteloppet.test.").fields[.email] == nil)
+        // The honest path: the person's own new address is read.
+        #expect(read("Please change my e-mail to kari.ny@example.com.").fields[.email] == "kari.ny@example.com")
+        #expect(read("Please change my e-mail to kari.ny@example.com.").kinds == [.rectify])
+    }
+
     @Test func oneWordOfAWholeNameIsTheFirstOrLastNameAsTheSenderWritesIt() {
         let raw = "From: Synnøve Karlsen <synnove.karlsen@example.no>\r\nTo: notices@janteloppet.test\r\nSubject: Navn\r\n"
             + "Content-Type: text/plain; charset=utf-8\r\n\r\n"

@@ -88,7 +88,8 @@ public struct MessageClassification: Sendable {
         guard !AutoMailDetector.detect(message).isAuto else { return nil }
         let read = ReadText(message)
         return RequestClassifier.readByRules(
-            subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply, namingFeatures: true)
+            subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply, namingFeatures: true,
+            ownDomains: ownDomains(of: message))
     }
 
     /// Classifies `message`; `model` is the kind model that refines the
@@ -104,7 +105,8 @@ public struct MessageClassification: Sendable {
                 evidence: ["auto: \(auto.reason ?? auto.kind?.rawValue ?? "machine-generated")"],
                 onBehalf: false, fields: [:])
         } else {
-            var result = RequestClassifier.classify(subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model)
+            var result = RequestClassifier.classify(
+                subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model, ownDomains: Self.ownDomains(of: message))
             if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")

@@ -24,7 +24,9 @@ public enum RectificationExtractor {
         scan(sentences, language: language).all
     }
 
-    static func scan(_ sentences: [Sentence], language: Language)
+    /// `ownDomains`: the domains the mail was sent to; an address there is
+    /// the company's own, never the person's new one.
+    static func scan(_ sentences: [Sentence], language: Language, ownDomains: Set<String> = [])
         -> (all: [RectificationField: String], explicit: [RectificationField: String]) {
         var found: [RectificationField: String] = [:]
         var explicit: [RectificationField: String] = [:]
@@ -81,7 +83,7 @@ public enum RectificationExtractor {
             }
             let lastField = (max(0, number - lookBack)..<number).reversed().lazy
                 .compactMap { words($0).fieldPositions.last?.field }.first
-            for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language)
+            for hit in values(in: current, lastField: lastField, inChangeBlock: inChangeBlock, language: language, ownDomains: ownDomains)
             where found[hit.field] == nil {
                 if sentence.isSubject {
                     if !hit.weak && fromSubject[hit.field] == nil {
@@ -155,8 +157,15 @@ public enum RectificationExtractor {
             || sentence.text.containsBytes("'s ") || sentence.text.containsBytes("\u{2019}s ")
     }
 
+    /// Whether the address is at one of the domains or below one.
+    static func isAddress(_ address: String, atOneOf domains: Set<String>) -> Bool {
+        guard !domains.isEmpty, let at = address.lastIndex(of: "@") else { return false }
+        let domain = address[address.index(after: at)...].lowercasedByScalar()
+        return domains.contains { domain == $0 || domain.hasSuffix("." + $0) }
+    }
+
     private static func values(
-        in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language
+        in words: SentenceWords, lastField: RectificationField?, inChangeBlock: Bool, language: Language, ownDomains: Set<String>
     ) -> [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] {
         let vocabulary = RectificationVocabulary.self
         var result: [(field: RectificationField, value: String, explicit: Bool, weak: Bool)] = []
@@ -364,6 +373,7 @@ public enum RectificationExtractor {
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)),
                !(target == .organization && value.first?.isLowercase == true),
+               !(target == .email && Self.isAddress(value, atOneOf: ownDomains)),
                !vocabulary.determiners.contains(value.split(separator: " ").first.map { $0.lowercased() } ?? "") {
                 if target == .title, moved, let end = Self.organizationAfterTitle(words, from: valueStart, title: value, language: language) {
                     result.append((.organization, end, named, weakCue))

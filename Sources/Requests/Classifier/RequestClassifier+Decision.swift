@@ -4,7 +4,7 @@
 /// oneself, a sales pitch), the values named, and the confidence.
 extension RequestClassifier {
     static func decide(
-        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool
+        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = []
     ) -> Classification {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
@@ -70,7 +70,7 @@ extension RequestClassifier {
         let worthScanning = tally.score(.kind(.rectify)) > 0
             || sentences.contains { $0.tokens.contains(where: RectificationVocabulary.valueHints.contains) }
         let extracted = worthScanning
-            ? RectificationExtractor.scan(sentences, language: language)
+            ? RectificationExtractor.scan(sentences, language: language, ownDomains: ownDomains)
             : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all

@@ -48,10 +48,12 @@ public enum RequestClassifier {
     /// where the subject is an old one, often ours) whenever the body asks
     /// for something itself.
     /// `model` refines the rules' reading (see `KindPolicy`); nil leaves it.
+    /// `ownDomains`: the domains the mail was sent to (no new address of the person's is there).
     public static func classify(
-        subject: String, body: String, subjectIsReply: Bool = false, model: KindModel? = KindModel.trained
+        subject: String, body: String, subjectIsReply: Bool = false, model: KindModel? = KindModel.trained,
+        ownDomains: Set<String> = []
     ) -> Classification {
-        let reading = readByRules(subject: subject, body: body, subjectIsReply: subjectIsReply)
+        let reading = readByRules(subject: subject, body: body, subjectIsReply: subjectIsReply, ownDomains: ownDomains)
         guard let model else { return reading.classification }
         return model.refine(reading)
     }
@@ -59,7 +61,8 @@ public enum RequestClassifier {
     /// The rules' reading of a mail, with the features the kind model reads
     /// (as keys; `namingFeatures` also keeps them as strings, for training).
     public static func readByRules(
-        subject: String, body: String, subjectIsReply: Bool = false, namingFeatures: Bool = false
+        subject: String, body: String, subjectIsReply: Bool = false, namingFeatures: Bool = false,
+        ownDomains: Set<String> = []
     ) -> RuleReading {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingWhitespaceAndNewlines()
@@ -109,7 +112,7 @@ public enum RequestClassifier {
             language = voted.key
         }
         let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
-        var result = decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy)
+        var result = decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
         if !result.kinds.isEmpty {
             doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
             doubts.contested = !tally.negatedKinds.isEmpty || tally.notes.contains { $0.hasPrefix("taken back") }
