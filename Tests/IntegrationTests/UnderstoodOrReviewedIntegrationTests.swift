@@ -68,6 +68,28 @@ extension LiveStackTests {
             #expect(seen.last.map { $0.hasPrefix("request ") && $0.hasSuffix(" {erase}") } == true, "\(seen)")
         }
 
+        /// "Ignore my mail from yesterday" under the old erasure subject, and an
+        /// erasure only weighed ("not asking you to delete anything yet"),
+        /// open no erasure; the plain request under the same kind of subject does.
+        @Test func aRequestTakenBackOrNotYetMadeOpensNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let ignored = LocalStack.uniqueAddress("carsten", domain: "example.com")
+            let weighing = LocalStack.uniqueAddress("anastasia", domain: "example.com")
+            let asking = LocalStack.uniqueAddress("fiona", domain: "example.com")
+            _ = try await harness.record(mail(from: ignored, to: harness.notices, subject: "Re: Löschung meines Kontos",
+                                              body: "Bitte ignorieren Sie meine Mail von gestern Abend. Ich will doch nicht gelöscht werden.\r\n"),
+                                         uid: 1)
+            _ = try await harness.record(mail(from: weighing, to: harness.notices, subject: "question about deleting account",
+                                              body: "I'm thinking about deleting my account, but first I want to understand how it works. "
+                                                + "I'm not asking you to delete anything yet.\r\n"), uid: 2)
+            _ = try await harness.record(mail(from: asking, to: harness.notices, subject: "Delete my account",
+                                              body: "Please delete my account and everything you hold on me.\r\n"), uid: 3)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 3, "\(seen)")
+            #expect(seen.prefix(2).allSatisfy { !$0.contains("erase") }, "\(seen)")
+            #expect(seen.last.map { $0.hasPrefix("request ") && $0.hasSuffix(" {erase}") } == true, "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates
