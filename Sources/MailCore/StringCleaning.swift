@@ -22,12 +22,7 @@ extension String {
 
     /// Without leading and trailing spaces, tabs, CR, LF and no-break spaces.
     func trimmingBlanks() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return "" }
-        if !first.isBlank && !last.isBlank { return self }
-        guard let start = scalars.firstIndex(where: { !$0.isBlank }),
-              let end = scalars.lastIndex(where: { !$0.isBlank }) else { return "" }
-        return String(scalars[start...end])
+        trimmingScalars(where: \.isBlank)
     }
 
     /// Without leading and trailing white space and line ends: the scalars
@@ -35,11 +30,18 @@ extension String {
     /// VT, FF, CR, NEL, line and paragraph separators), without its trip
     /// through NSString.
     public func trimmingWhitespaceAndNewlines() -> String {
+        trimmingScalars(where: \.isWhitespaceOrNewline)
+    }
+
+    /// Without the scalars at either end that `isTrimmed` picks; the text
+    /// itself when there are none.
+    @inline(__always)
+    private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
-        if !first.isWhitespaceOrNewline && !last.isWhitespaceOrNewline { return self }
-        guard let start = scalars.firstIndex(where: { !$0.isWhitespaceOrNewline }),
-              let end = scalars.lastIndex(where: { !$0.isWhitespaceOrNewline }) else { return "" }
+        if !isTrimmed(first) && !isTrimmed(last) { return self }
+        guard let start = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let end = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(scalars[start...end])
     }
 

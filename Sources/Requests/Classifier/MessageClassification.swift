@@ -25,8 +25,7 @@ public struct MessageClassification: Sendable {
     /// A message whose text is only the attachment's already reads it.
     /// An attached mail from the domain the message was sent to is the
     /// company's own (a welcome mail, a receipt): it asks nothing.
-    static func withForwardedAttachments(_ body: String, message: ParsedMessage) -> String {
-        let ownDomains = ownDomains(of: message)
+    static func withForwardedAttachments(_ body: String, message: ParsedMessage, ownDomains: Set<String>) -> String {
         let attached = message.embeddedMessages
             .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercasedByScalar()) } }
             .prefix(attachedMessagesRead)
@@ -70,14 +69,17 @@ public struct MessageClassification: Sendable {
         let note: String
         let body: String
         let subjectIsReply: Bool
+        /// The domains the message was sent to (`MessageClassification.ownDomains`).
+        let ownDomains: Set<String>
 
         init(_ message: ParsedMessage) {
             subject = ReplyText.cleanSubject(message.subject)
             (text, cut) = AnalysedText.prefix(message.text)
-            note = ReplyText.newText(text, ownDomains: MessageClassification.ownDomains(of: message))
+            ownDomains = MessageClassification.ownDomains(of: message)
+            note = ReplyText.newText(text, ownDomains: ownDomains)
             // The classifier also reads attached forwarded mail; who the request is
             // about (the reading's claims) comes from the person's own words alone.
-            body = MessageClassification.withForwardedAttachments(note, message: message)
+            body = MessageClassification.withForwardedAttachments(note, message: message, ownDomains: ownDomains)
             subjectIsReply = ReplyText.isReplySubject(message.subject)
         }
     }
@@ -89,7 +91,7 @@ public struct MessageClassification: Sendable {
         let read = ReadText(message)
         return RequestClassifier.readByRules(
             subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply, namingFeatures: true,
-            ownDomains: ownDomains(of: message))
+            ownDomains: read.ownDomains)
     }
 
     /// Classifies `message`; `model` is the kind model that refines the
@@ -106,7 +108,7 @@ public struct MessageClassification: Sendable {
                 onBehalf: false, fields: [:])
         } else {
             var result = RequestClassifier.classify(
-                subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model, ownDomains: Self.ownDomains(of: message))
+                subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model, ownDomains: read.ownDomains)
             if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")
