@@ -189,9 +189,11 @@ extension RuleBuilder {
         // "your" names the place here, not the data.
         foreign = []
         erase(1.4, "\(v.eraseVerbs) ~8 \(v.from) ~3 \(v.places)")
-        // "Is it possible to delete my account myself?" asks how, as "how" does.
+        // "Is it possible to delete my account myself?" asks how, as "how" does
+        // (the words that make "is it possible…?" a request otherwise).
+        let possible = SentenceCues.possibilityWords.sorted().joined(separator: "|")
         add(.selfService, 1.0, "\(v.how) ~8 \(v.myself)", "\(v.doVerbs) ~2 it|det|den|es|das ~1 \(v.myself)",
-            "possible|mulig|mogleg|möjligt|muligt|möglich ~8 \(v.myself)")
-        add(.passingMention, 1.0, "possible|mulig|mogleg|möjligt|muligt|möglich ~8 \(v.myself)")
+            "\(possible) ~8 \(v.myself)")
+        add(.passingMention, 1.0, "\(possible) ~8 \(v.myself)")
     }
 }
