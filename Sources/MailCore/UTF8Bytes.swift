@@ -18,6 +18,20 @@ public enum UTF8Bytes {
         return true
     }
 
+    /// The scalar whose encoding starts at `index` of a `String`'s bytes
+    /// (valid UTF-8, so the lead byte gives the length), and that length.
+    public static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, length: Int) {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+        var offset = 1
+        while offset < length && index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            offset += 1
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", offset)
+    }
+
     public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         bytes.count == other.count && hasPrefix(bytes, other)
     }

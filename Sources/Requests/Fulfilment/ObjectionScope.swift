@@ -62,45 +62,62 @@ enum ObjectionVocabulary {
     /// lowercased as `lowercased()` does it, by its own lowercase mapping.
     /// Scalar by scalar: a mark that extends the character before it (a
     /// combining accent) goes with that character, as a `Character` of a
-    /// letter would.
+    /// letter would. ASCII bytes, most of any text, are read as bytes.
     static func forEachWord(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var current: [UInt8] = []
-        var inWord = false
-        var first = true
-        func emit() {
-            if !current.isEmpty { current.withUnsafeBufferPointer(body) }
-            current.removeAll(keepingCapacity: true)
-        }
-        func take(_ scalar: Unicode.Scalar) {
-            defer { first = false }
-            if !first && !scalar.isASCII && extendsCharacter(scalar) {
-                if inWord { current.append(contentsOf: scalar.utf8) }
-                return
+        var text = text
+        text.withUTF8 { bytes in
+            var current: [UInt8] = []
+            current.reserveCapacity(32)
+            var inWord = false
+            var first = true
+            func emit() {
+                guard !current.isEmpty else { return }
+                current.withUnsafeBufferPointer(body)
+                current.removeAll(keepingCapacity: true)
             }
-            if isWordScalar(scalar) {
-                if scalar.isASCII { current.append(UInt8(truncatingIfNeeded: scalar.value)) } else { current.append(contentsOf: scalar.utf8) }
-                inWord = true
-            } else {
-                emit()
-                inWord = false
+            func take(_ scalar: Unicode.Scalar) {
+                defer { first = false }
+                if !first && !scalar.isASCII && extendsCharacter(scalar) {
+                    if inWord { current.append(contentsOf: scalar.utf8) }
+                    return
+                }
+                if isWordScalar(scalar) {
+                    current.append(contentsOf: scalar.utf8)
+                    inWord = true
+                } else {
+                    emit()
+                    inWord = false
+                }
             }
-        }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                take(value >= 65 && value <= 90 ? Unicode.Scalar(UInt8(value + 32)) : scalar)
-            } else {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    first = false
+                    if isASCIIWordByte(byte) {
+                        current.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                        inWord = true
+                    } else {
+                        emit()
+                        inWord = false
+                    }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                index += length
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
             }
+            emit()
         }
-        emit()
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value
-            return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
-        }
+        if scalar.isASCII { return isASCIIWordByte(UInt8(truncatingIfNeeded: scalar.value)) }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
