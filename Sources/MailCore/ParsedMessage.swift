@@ -42,6 +42,10 @@ public struct ParsedMessage: Sendable, Equatable {
     /// receiving server that checked the sender) may read differently
     /// (`HeaderAmbiguity`); empty when none. Such a message is not acted on.
     public let headerAmbiguities: [String]
+    /// Each header's name, lowercased, in order: the auto-mail checks ask
+    /// for dozens of headers per message, and each question is then a walk
+    /// over short strings instead of a case-folding comparison per header.
+    private let headerKeys: [String]
 
     public init(
         headers: [HeaderField] = [],
@@ -66,6 +70,7 @@ public struct ParsedMessage: Sendable, Equatable {
         headerAmbiguities: [String] = []
     ) {
         self.headers = headers
+        headerKeys = headers.map { $0.name.lowercasedByScalar() }
         self.subject = subject
         self.from = from
         self.replyTo = replyTo
@@ -90,31 +95,12 @@ public struct ParsedMessage: Sendable, Equatable {
     /// The first header of that name (case-insensitive), decoded.
     public func header(_ name: String) -> String? {
         let wanted = name.lowercasedByScalar()
-        return headers.first { Self.isNamed($0.name, wanted) }?.value
+        return headerKeys.firstIndex(of: wanted).map { headers[$0].value }
     }
 
     /// All headers of that name (case-insensitive), decoded, in order.
     public func headers(named name: String) -> [String] {
         let wanted = name.lowercasedByScalar()
-        return headers.filter { Self.isNamed($0.name, wanted) }.map(\.value)
-    }
-
-    /// Whether a header's name, lowercased, is `wanted`. ASCII names (all
-    /// but broken ones) are compared byte by byte without a lowercased copy:
-    /// the auto-mail checks ask for dozens of headers per message.
-    static func isNamed(_ name: String, _ wanted: String) -> Bool {
-        let answer = name.utf8.withContiguousStorageIfAvailable { name in
-            wanted.utf8.withContiguousStorageIfAvailable { wanted -> Bool? in
-                guard name.allSatisfy({ $0 < 0x80 }), wanted.allSatisfy({ $0 < 0x80 }) else { return nil }
-                guard name.count == wanted.count else { return false }
-                for offset in 0..<name.count {
-                    var byte = name[offset]
-                    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
-                    if byte != wanted[offset] { return false }
-                }
-                return true
-            } ?? nil
-        } ?? nil
-        return answer ?? (name.lowercasedByScalar() == wanted)
+        return headerKeys.indices.filter { headerKeys[$0] == wanted }.map { headers[$0].value }
     }
 }

@@ -134,7 +134,8 @@ import Testing
         #expect(message.header("Auto-Submitte") == nil)
         #expect(message.header("Auto-Submitted-X") == nil)
         #expect(message.headers(named: "X-LOOP") == ["one", "two"])
-        #expect(ParsedMessage.isNamed("\u{C4}-Header", "\u{E4}-header"))
-        #expect(!ParsedMessage.isNamed("X-Loop", "x-loo"))
+        let built = ParsedMessage(headers: [HeaderField(name: "\u{C4}-Header", value: "umlaut")])
+        #expect(built.header("\u{E4}-HEADER") == "umlaut")
+        #expect(message.header("X-Loo") == nil)
     }
 }
