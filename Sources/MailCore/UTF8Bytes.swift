@@ -174,6 +174,7 @@ extension StringProtocol {
     /// builds a string per scalar once a text holds one letter outside ASCII
     /// (an "ø" is enough), and reading mail lowercases every line and
     /// sentence.
+    @inlinable
     public func lowercasedByScalar() -> String {
         withBytes { bytes in
             if !bytes.contains(where: { $0 >= 0x80 }) {
