@@ -40,6 +40,13 @@ enum FuzzyCues {
     private static let cueSet = Set(cues)
     private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
     private static let longestCue = cueScalars.map(\.count).max() ?? 0
+    private static let cueLengths = cueScalars.map(\.count)
+    private static let cueMasks: [UInt64] = cueScalars.map { $0.reduce(0) { $0 | letterBit($1) } }
+
+    /// A bit for a letter (several letters may share one): one slip leaves
+    /// at most one letter in one word but not the other, so the bits of a
+    /// word and of a cue it slipped from differ in at most one place.
+    private static func letterBit(_ scalar: Unicode.Scalar) -> UInt64 { 1 << UInt64(scalar.value & 63) }
 
     static func corrected(_ tokens: [String], knowing vocabulary: Vocabulary = .everyLanguage) -> [String] {
         var result = tokens
@@ -71,16 +78,26 @@ enum FuzzyCues {
     /// but in English mail a slip of "delete").
     static func cue(for token: String, knowing vocabulary: Vocabulary = .everyLanguage) -> String? {
         // Counted before copied: most words are too short or too long to be a slip of any cue.
-        let count = token.unicodeScalars.count
+        var count = 0
+        var mask: UInt64 = 0
+        for scalar in token.unicodeScalars {
+            count += 1
+            mask |= letterBit(scalar)
+        }
         guard count >= 5, count <= longestCue + 1 else { return nil }
         // One slip keeps the first letter, or swaps, drops or adds it: a cue
         // whose first two letters do not meet the word's so cannot be one.
         var iterator = token.unicodeScalars.makeIterator()
         guard let first = iterator.next(), let second = iterator.next() else { return nil }
         var scalars: [Unicode.Scalar] = []
-        for (number, cue) in cueScalars.enumerated() {
-            let difference = count - cue.count
-            guard abs(difference) <= 1, cue[0] == first || cue[1] == first || cue[0] == second else { continue }
+        // Lengths and letter bits first, from flat arrays: most cues fail them.
+        let masks = cueMasks
+        let lengths = cueLengths
+        for number in masks.indices {
+            let difference = count - lengths[number]
+            guard abs(difference) <= 1, (mask ^ masks[number]).nonzeroBitCount <= 1 else { continue }
+            let cue = cueScalars[number]
+            guard cue[0] == first || cue[1] == first || cue[0] == second else { continue }
             if scalars.isEmpty {
                 // A cue itself, or a real word one slip from one, is no slip.
                 guard !cueSet.contains(token), !realWords.contains(token) else { return nil }
