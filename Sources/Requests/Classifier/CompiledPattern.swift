@@ -22,10 +22,8 @@ struct CompiledPattern: Sendable {
     }
 
     let elements: [Element]
-    private let numbers: TokenNumbers
 
     init(_ pattern: PhrasePattern, numbers: TokenNumbers) {
-        self.numbers = numbers
         elements = pattern.elements.map { element in
             var words: [Int32] = []
             var prefixes: [[UInt8]] = []
@@ -58,10 +56,10 @@ struct CompiledPattern: Sendable {
             if current.matches(tokens, at: index), let end = matchRest(tokens, element: element + 1, after: index) {
                 return end
             }
-            if tokens.numbers[index] == numbers.clauseBreak {
+            if tokens.isClauseBreak(index) {
                 // A comma before "that" ("ønsker ikke, at I deler…"), or inside an enumeration, does not end the phrase.
                 guard index + 1 < tokens.count,
-                      isComplementizer(tokens, at: index + 1) || isListComma(tokens, at: index) else { return nil }
+                      tokens.has(.complementizer, at: index + 1) || isListComma(tokens, at: index) else { return nil }
                 index += 1
                 continue
             }
@@ -71,15 +69,9 @@ struct CompiledPattern: Sendable {
         return nil
     }
 
-    private func isComplementizer(_ tokens: IndexedTokens.View, at index: Int) -> Bool {
-        let number = tokens.numbers[index]
-        return number >= 0 && numbers.isComplementizer[Int(number)]
-    }
-
     private func isListComma(_ tokens: IndexedTokens.View, at index: Int) -> Bool {
         for next in (index + 1)..<min(tokens.count, index + 5) {
-            let number = tokens.numbers[next]
-            if number >= 0 && numbers.isEnumerationWord[Int(number)] { return true }
+            if tokens.has(.enumerationWord, at: next) { return true }
         }
         return false
     }

@@ -1,6 +1,6 @@
 /// A sentence's tokens as the rule index matches them: each token's number
-/// among the words the patterns name (`TokenNumbers`), or -1, and its UTF-8
-/// bytes in one buffer.
+/// among the words the patterns name (`TokenNumbers`), or -1, what matching
+/// itself asks of the word (`WordRole`), and its UTF-8 bytes in one buffer.
 ///
 /// A sentence is met by hundreds of pattern elements; comparing numbers and
 /// bytes instead of `String`s spares the hashing, comparison and reference
@@ -8,6 +8,8 @@
 struct IndexedTokens {
     /// Each token's word number, or -1 for a word no pattern names.
     let numbers: [Int32]
+    /// Each token's `WordRole` bits.
+    let roles: [UInt8]
     /// Every token's UTF-8 bytes, one after another.
     let bytes: [UInt8]
     /// Where each token's bytes start in `bytes`, and, last, their end.
@@ -18,15 +20,20 @@ struct IndexedTokens {
     init(_ tokens: [String], numbers table: TokenNumbers) {
         var numbers: [Int32] = []
         numbers.reserveCapacity(tokens.count)
+        var roles: [UInt8] = []
+        roles.reserveCapacity(tokens.count)
         var bytes: [UInt8] = []
         var starts: [Int] = [0]
         starts.reserveCapacity(tokens.count + 1)
         for token in tokens {
-            numbers.append(table.number(of: token))
+            let number = table.number(of: token)
+            numbers.append(number)
+            roles.append(number >= 0 ? table.roles[Int(number)] : 0)
             bytes.append(contentsOf: token.utf8)
             starts.append(bytes.count)
         }
         self.numbers = numbers
+        self.roles = roles
         self.bytes = bytes
         self.starts = starts
     }
@@ -34,9 +41,11 @@ struct IndexedTokens {
     /// The tokens as buffers, valid inside `body`.
     func withView<Result>(_ body: (View) -> Result) -> Result {
         numbers.withUnsafeBufferPointer { numbers in
-            bytes.withUnsafeBufferPointer { bytes in
-                starts.withUnsafeBufferPointer { starts in
-                    body(View(numbers: numbers, bytes: bytes, starts: starts))
+            roles.withUnsafeBufferPointer { roles in
+                bytes.withUnsafeBufferPointer { bytes in
+                    starts.withUnsafeBufferPointer { starts in
+                        body(View(numbers: numbers, roles: roles, bytes: bytes, starts: starts))
+                    }
                 }
             }
         }
@@ -44,10 +53,14 @@ struct IndexedTokens {
 
     struct View {
         let numbers: UnsafeBufferPointer<Int32>
+        let roles: UnsafeBufferPointer<UInt8>
         let bytes: UnsafeBufferPointer<UInt8>
         let starts: UnsafeBufferPointer<Int>
 
         var count: Int { numbers.count }
+
+        func isClauseBreak(_ index: Int) -> Bool { numbers[index] == TokenNumbers.clauseBreak }
+        func has(_ role: WordRole, at index: Int) -> Bool { roles[index] & role.rawValue != 0 }
 
         /// The UTF-8 bytes of token `index`.
         func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
@@ -56,32 +69,37 @@ struct IndexedTokens {
     }
 }
 
+/// What matching asks of a word beside its number: whether it is a
+/// complementizer ("that", "at", "dass"), or closes an enumeration.
+struct WordRole: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let complementizer = WordRole(rawValue: 1)
+    static let enumerationWord = WordRole(rawValue: 2)
+}
+
 /// Numbers for the words that rule patterns name, and for the few words
 /// matching itself looks at (the clause break, complementizers, words that
 /// close an enumeration). Words are looked up as `String`s compare, so a
 /// token and a word that are canonically equivalent get one number.
 struct TokenNumbers: Sendable {
     private var table: [String: Int32] = [:]
-    /// Per number: whether the word is a complementizer, or closes an enumeration.
-    private(set) var isComplementizer: [Bool] = []
-    private(set) var isEnumerationWord: [Bool] = []
-    /// The clause break's number.
-    let clauseBreak: Int32
+    /// Per number, the word's `WordRole` bits.
+    private(set) var roles: [UInt8] = []
+    /// The clause break's number: the first word numbered.
+    static let clauseBreak: Int32 = 0
 
     init(words: some Sequence<String>) {
-        clauseBreak = 0
         _ = add(TextFolding.clauseBreak)
         for word in words { _ = add(word) }
-        for word in PhrasePattern.complementizers { isComplementizer[Int(add(word))] = true }
-        for word in PhrasePattern.enumerationWords { isEnumerationWord[Int(add(word))] = true }
+        for word in PhrasePattern.complementizers { roles[Int(add(word))] |= WordRole.complementizer.rawValue }
+        for word in PhrasePattern.enumerationWords { roles[Int(add(word))] |= WordRole.enumerationWord.rawValue }
     }
 
     private mutating func add(_ word: String) -> Int32 {
         if let number = table[word] { return number }
         let number = Int32(table.count)
         table[word] = number
-        isComplementizer.append(false)
-        isEnumerationWord.append(false)
+        roles.append(0)
         return number
     }
 

@@ -22,6 +22,10 @@ struct RuleIndex: Sendable {
     /// the rules were added. A token's candidates are those it starts with;
     /// the rule's own match then decides.
     private let byPrefixByte: [[(prefix: [UInt8], rule: Int)]]
+    /// The same lists narrowed by a token's second byte too (entries of a
+    /// one-byte prefix, or whose second byte it is), in the same order:
+    /// for a token of two bytes or more. Empty for a first byte no prefix has.
+    private let byPrefixBytes: [[[(prefix: [UInt8], rule: Int)]]]
     /// Rules whose first word is matched by a part (`*allergi*`), by that part.
     private let byInfix: [(infix: [UInt8], rules: [Int])]
 
@@ -72,6 +76,18 @@ struct RuleIndex: Sendable {
             }
         }
         self.byPrefixByte = byPrefixByte
+        byPrefixBytes = byPrefixByte.map { entries in
+            guard !entries.isEmpty else { return [] }
+            var bySecond = [[(prefix: [UInt8], rule: Int)]](repeating: [], count: 256)
+            for entry in entries {
+                if entry.prefix.count == 1 {
+                    for second in 0..<256 { bySecond[second].append(entry) }
+                } else {
+                    bySecond[Int(entry.prefix[1])].append(entry)
+                }
+            }
+            return bySecond
+        }
         self.byInfix = byInfixTable.keys.sorted().map { (Array($0.utf8), byInfixTable[$0] ?? []) }
     }
 
@@ -90,7 +106,9 @@ struct RuleIndex: Sendable {
                     for entry in byInfix where UTF8Bytes.contains(bytes, entry.infix) {
                         candidates += entry.rules
                     }
-                    for entry in byPrefixByte[Int(firstByte)] where UTF8Bytes.hasPrefix(bytes, entry.prefix) {
+                    let entries = bytes.count > 1 ? byPrefixBytes[Int(firstByte)] : []
+                    for entry in entries.isEmpty ? byPrefixByte[Int(firstByte)] : entries[Int(bytes[1])]
+                    where UTF8Bytes.hasPrefix(bytes, entry.prefix) {
                         candidates.append(entry.rule)
                     }
                 }
