@@ -46,28 +46,33 @@ enum TextFolding {
     }
 
     /// The tokens, and for each whether it stands inside quotation marks
-    /// (« », „ “, “ ”, " "): words quoted from someone else's text.
+    /// (« », „ “, “ ”, " "): words quoted from someone else's text. Read on
+    /// the UTF-8 bytes: ASCII scalars are their byte, others are decoded.
     static func quotedTokens(_ folded: String) -> (tokens: [String], quoted: [Bool]) {
-        var result: [String] = []
-        var quoted: [Bool] = []
-        var inQuote = false
-        result.reserveCapacity(folded.utf8.count / 6)
-        // A word is a slice of the text, from `wordStart` to the scalar after it.
-        var wordStart: String.Index?
-        var previousWasSpace = true
-        let view = folded.unicodeScalars
-        var index = view.startIndex
-        while index < view.endIndex {
-            let scalar = view[index]
-            let nextIndex = view.index(after: index)
-            let next = nextIndex < view.endIndex ? view[nextIndex] : nil
-            defer { index = nextIndex }
-            if isWordScalar(scalar) {
-                if wordStart == nil { wordStart = index }
-                previousWasSpace = false
-            } else {
+        var folded = folded
+        return folded.withUTF8 { bytes in
+            var result: [String] = []
+            var quoted: [Bool] = []
+            var inQuote = false
+            result.reserveCapacity(bytes.count / 6)
+            quoted.reserveCapacity(bytes.count / 6)
+            // A word is a slice of the bytes, from `wordStart` to the scalar after it.
+            var wordStart: Int?
+            var previousWasSpace = true
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = bytes[index] < 0x80
+                    ? (Unicode.Scalar(bytes[index]), 1) : UTF8Bytes.scalar(in: bytes, at: index)
+                let nextIndex = index + length
+                defer { index = nextIndex }
+                if isWordScalar(scalar) {
+                    if wordStart == nil { wordStart = index }
+                    previousWasSpace = false
+                    continue
+                }
                 if let start = wordStart {
-                    appendWord(String(Substring(view[start..<index])), inQuote, to: &result, &quoted)
+                    appendWord(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self),
+                               inQuote, to: &result, &quoted)
                     wordStart = nil
                 }
                 switch scalar {
@@ -76,16 +81,20 @@ enum TextFolding {
                 case "\"", "\u{201C}", "\u{201D}": inQuote.toggle()
                 default: break
                 }
-                if isClauseBreak(scalar, previousWasSpace: previousWasSpace, next: next),
-                   result.last != clauseBreak {
+                if isClauseBreak(scalar, previousWasSpace: previousWasSpace, next: {
+                    nextIndex < bytes.count ? UTF8Bytes.scalar(in: bytes, at: nextIndex).0 : nil
+                }), result.last != clauseBreak {
                     result.append(clauseBreak)
                     quoted.append(inQuote)
                 }
                 previousWasSpace = scalar == " " || scalar == "\t" || (!scalar.isASCII && scalar.properties.isWhitespace)
             }
+            if let start = wordStart {
+                appendWord(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), inQuote,
+                           to: &result, &quoted)
+            }
+            return (result, quoted)
         }
-        if let start = wordStart { appendWord(String(Substring(view[start..<view.endIndex])), inQuote, to: &result, &quoted) }
-        return (result, quoted)
     }
 
     /// Contractions written without an apostrophe ("dont", "cant"), as
@@ -96,7 +105,9 @@ enum TextFolding {
     ]
 
     private static func appendWord(_ word: String, _ inQuote: Bool, to tokens: inout [String], _ quoted: inout [Bool]) {
-        if let (first, second) = bareContractions[word] {
+        // Every bare contraction is four to six letters ending in "nt": most words skip the table.
+        if word.utf8.count >= 4, word.utf8.count <= 6, word.utf8.last == UInt8(ascii: "t"),
+           let (first, second) = bareContractions[word] {
             tokens += [first, second]
             quoted += [inQuote, inQuote]
         } else {
@@ -115,14 +126,14 @@ enum TextFolding {
     }
 
     private static func isClauseBreak(
-        _ scalar: Unicode.Scalar, previousWasSpace: Bool, next: Unicode.Scalar?
+        _ scalar: Unicode.Scalar, previousWasSpace: Bool, next: () -> Unicode.Scalar?
     ) -> Bool {
         switch scalar {
         case ",", ";", ":", "\u{2013}", "\u{2014}":
             return true
         case "-":
             // A dash between spaces is a clause break; "e-mail" is not.
-            return previousWasSpace && (next.map { $0 == " " || $0 == "\t" || $0.properties.isWhitespace } ?? true)
+            return previousWasSpace && (next().map { $0 == " " || $0 == "\t" || $0.properties.isWhitespace } ?? true)
         default:
             return false
         }
