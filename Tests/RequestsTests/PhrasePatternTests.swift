@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func negationBeforeInsideAndAfterThePhrase() {
-        let negations: Set<String> = ["not", "nicht", "ikke"]
+        let negations: WordSet = ["not", "nicht", "ikke"]
         let before = tokens("I do not want you to delete my data")
         #expect(NegationScope.isNegated(6..<8, in: before, negations: negations))
         let after = tokens("bitte löschen Sie meine Daten nicht")

@@ -83,6 +83,9 @@ struct WordRole: OptionSet, Sendable {
 /// token and a word that are canonically equivalent get one number.
 struct TokenNumbers: Sendable {
     private var table: [String: Int32] = [:]
+    /// The words in number order, and, after `indexed()`, as a `WordIndex`.
+    private var words: [String] = []
+    private var lookup: WordIndex?
     /// Per number, the word's `WordRole` bits.
     private(set) var roles: [UInt8] = []
     /// The clause break's number: the first word numbered.
@@ -95,15 +98,28 @@ struct TokenNumbers: Sendable {
         for word in PhrasePattern.enumerationWords { roles[Int(add(word))] |= WordRole.enumerationWord.rawValue }
     }
 
+    /// The same numbers, looked up through a `WordIndex`: for the table every
+    /// sentence is matched against (building one costs more than a few
+    /// lookups in a dictionary, as a single pattern's own table makes).
+    func indexed() -> TokenNumbers {
+        var indexed = self
+        indexed.lookup = WordIndex(words)
+        return indexed
+    }
+
     private mutating func add(_ word: String) -> Int32 {
         if let number = table[word] { return number }
         let number = Int32(table.count)
         table[word] = number
+        words.append(word)
         roles.append(0)
         return number
     }
 
-    func number(of word: String) -> Int32 { table[word] ?? -1 }
+    func number(of word: String) -> Int32 {
+        guard let lookup else { return table[word] ?? -1 }
+        return lookup.number(of: word).map { Int32($0) } ?? -1
+    }
 
     var count: Int { table.count }
 }

@@ -23,7 +23,7 @@ enum KindFeatures {
     static let places: Set<String> = ["w", "n", "q", "s", "?"]
 
     static func extract<Sink: KindFeatureSink>(
-        sentences: [Sentence], negations: Set<String>, tally: SignalTally, into sink: inout Sink
+        sentences: [Sentence], negations: WordSet, tally: SignalTally, into sink: inout Sink
     ) {
         sink.insert(.bias, "", nil)
         for kind in RequestKind.allCases where tally.negatedKinds.contains(kind) {
@@ -60,7 +60,7 @@ enum KindFeatures {
         static let subject = Place("s")
     }
 
-    private static func add<Sink: KindFeatureSink>(_ sentence: Sentence, negations: Set<String>, into sink: inout Sink) {
+    private static func add<Sink: KindFeatureSink>(_ sentence: Sentence, negations: WordSet, into sink: inout Sink) {
         let tokens = sentence.tokens
         // Most sentences hold no negation word: then no word needs the look-back.
         let mayBeNegated = tokens.contains(where: negations.contains)

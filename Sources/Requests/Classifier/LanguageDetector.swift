@@ -19,7 +19,7 @@ public enum LanguageDetector {
         // Summed per language in an array by case order (no hashing per word).
         var scores = [Double](repeating: 0, count: Language.allCases.count)
         for token in tokens.prefix(3000) {
-            guard let hits = table[token] else { continue }
+            guard let hits = table.value(of: token) else { continue }
             for (language, weight) in hits { scores[language.caseIndex] += weight }
         }
         var best = Language.en
@@ -86,14 +86,14 @@ public enum LanguageDetector {
     }()
 
     /// Token → (language, weight) pairs, built once from `words`.
-    private static let table: [String: [(Language, Double)]] = {
+    private static let table: WordTable<[(Language, Double)]> = {
         var table: [String: [(Language, Double)]] = [:]
         for (language, entries) in words {
             for (word, weight) in entries where weight != 0 {
                 table[word, default: []].append((language, weight))
             }
         }
-        return table
+        return WordTable(table)
     }()
 
     private static func weighted(_ weight: Double, _ words: String...) -> [String: Double] {

@@ -8,14 +8,14 @@
 enum NegationScope {
     static let lookBack = 5
     static let lookAhead = 2
-    private static let complementizers: Set<String> = ["dass", "daß", "at", "att", "that", "som"]
-    static let trailingNegations: Set<String> = [
+    private static let complementizers: WordSet = ["dass", "daß", "at", "att", "that", "som"]
+    static let trailingNegations: WordSet = [
         "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
     ]
 
     /// "I have not received a copy of my data" complains that a request went
     /// unanswered; it negates the receiving, not the request.
-    private static let receiptWords: Set<String> = [
+    private static let receiptWords: WordSet = [
         "received", "receive", "got", "gotten", "heard", "fått", "mottatt", "mottat", "motteke", "erhalten", "bekommen",
         "modtaget", "fået", "hørt", "svar", "answer", "reply", "response", "antwort", "svaret",
     ]
@@ -30,11 +30,11 @@ enum NegationScope {
 
     /// "…raderar utan onödigt dröjsmål", "without undue delay": the law's
     /// own wording in a formal request; "without" there negates nothing.
-    private static let withoutWords: Set<String> = ["without", "uten", "utan", "uden", "ohne"]
+    private static let withoutWords: WordSet = ["without", "uten", "utan", "uden", "ohne"]
     private static let delayStems = ["delay", "dröjsmål", "opphald", "opphold", "ophold", "forsinkelse", "forseinking",
                                      "verzögerung", "verzug", "zögern"]
 
-    private static func negates(_ index: Int, in tokens: [String], negations: Set<String>) -> Bool {
+    private static func negates(_ index: Int, in tokens: [String], negations: WordSet) -> Bool {
         guard negations.contains(tokens[index]), !isPoliteNegativeQuestion(index, in: tokens) else { return false }
         let following = tokens[(index + 1)..<min(tokens.count, index + 4)]
         if withoutWords.contains(tokens[index]),
@@ -44,7 +44,7 @@ enum NegationScope {
         return !following.contains(where: receiptWords.contains)
     }
 
-    static func isNegated(_ range: Range<Int>, in tokens: [String], negations: Set<String>) -> Bool {
+    static func isNegated(_ range: Range<Int>, in tokens: [String], negations: WordSet) -> Bool {
         for index in range where negates(index, in: tokens, negations: negations) { return true }
         var index = range.lowerBound - 1
         var looked = 0

@@ -39,7 +39,7 @@ struct ReadingDoubts: Sendable {
 
     /// A body sentence that asks (a request word, or a question to us) about
     /// personal data, though no phrase matched it.
-    static func isUnreadDemand(_ sentence: Sentence, markers: Set<String>) -> Bool {
+    static func isUnreadDemand(_ sentence: Sentence, markers: WordSet) -> Bool {
         let tokens = sentence.tokens
         guard tokens.contains(where: SentenceCues.isPrivacyWord) else { return false }
         return tokens.contains(where: markers.contains) || sentence.isQuestion && SentenceCues.isPoliteRequest(tokens)

@@ -4,12 +4,12 @@ import MailCore
 /// of their pattern so a sentence is matched in one pass over its tokens.
 struct RuleIndex: Sendable {
     let rules: [PhraseRule]
-    let negations: Set<String>
+    let negations: WordSet
     /// Per rule, whether a negation can cancel it: a negatable rule whose own
     /// words hold a negation ("Adresse stimmt nicht mehr") is not negated by it.
     let negatable: [Bool]
-    let requestMarkers: Set<String>
-    let hedges: Set<String>
+    let requestMarkers: WordSet
+    let hedges: WordSet
     /// The words its phrases know, for reading misspelt cue words.
     let vocabulary: FuzzyCues.Vocabulary
     /// The words the patterns name, numbered; each rule's pattern compiled against them.
@@ -46,10 +46,10 @@ struct RuleIndex: Sendable {
         vocabulary = FuzzyCues.Vocabulary(merging: languages.compactMap { Self.compiledLexicons.vocabularies[$0] })
         var negations = PhraseLexicon.lexicon(for: primary).negations.union(Self.universalNegations)
         for sibling in primary.siblings { negations.formUnion(PhraseLexicon.lexicon(for: sibling).negations) }
-        self.negations = negations
+        self.negations = WordSet(negations)
         negatable = rules.map { $0.negatable && negations.isDisjoint(with: $0.pattern.words) }
-        requestMarkers = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) }
-        hedges = lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) }
+        requestMarkers = WordSet(lexicons.reduce(into: Set<String>()) { $0.formUnion($1.requestMarkers) })
+        hedges = WordSet(lexicons.reduce(into: Set<String>()) { $0.formUnion($1.hedges) })
         let numbers = Self.compiledLexicons.numbers
         self.numbers = numbers
         compiled = languages.flatMap { Self.compiledLexicons.patterns[$0] ?? [] }
@@ -128,7 +128,7 @@ struct RuleIndex: Sendable {
         numbers: TokenNumbers, patterns: [Language: [CompiledPattern]], vocabularies: [Language: FuzzyCues.Vocabulary]
     ) = {
         let lexicons = Language.allCases.map { ($0, PhraseLexicon.lexicon(for: $0)) }
-        let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.words))
+        let numbers = TokenNumbers(words: lexicons.lazy.flatMap(\.1.rules).flatMap(\.pattern.words)).indexed()
         var patterns: [Language: [CompiledPattern]] = [:]
         var vocabularies: [Language: FuzzyCues.Vocabulary] = [:]
         for (language, lexicon) in lexicons {
