@@ -71,8 +71,8 @@ struct HeaderBlock {
             }
             if let colon = fieldNameEnd(line) {
                 finishField()
+                // Printable ASCII without blanks (`fieldNameEnd`): nothing to trim.
                 name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
-                    .trimmingBlanks()
                 value.append(contentsOf: line[(colon + 1)...])
                 index = next
                 continue

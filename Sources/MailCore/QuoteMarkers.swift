@@ -82,7 +82,7 @@ enum QuoteMarkers {
     /// starts with a banner character, or starts like an attribution.
     private static func mayStartMarker(_ trimmed: String, first: Unicode.Scalar) -> Bool {
         if first == "-" || first == "_" || first == "=" || first == "*" { return true }
-        if trimmed.utf8.contains(UInt8(ascii: ":")) { return true }
+        if trimmed.containsByte(UInt8(ascii: ":")) { return true }
         // An ASCII start is read on bytes; anything else as Characters.
         let head = trimmed.utf8.prefix(13)
         if head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
@@ -169,7 +169,7 @@ enum QuoteMarkers {
     /// Only the first 24 characters are looked at.
     static func headerKey(_ line: String) -> String? {
         // Most lines hold no colon at all.
-        guard line.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        guard line.containsByte(UInt8(ascii: ":")) else { return nil }
         let head = line.prefix(24).drop(while: { $0 == " " || $0 == "\t" || $0 == "*" })
         guard let colon = head.firstIndex(of: ":") else { return nil }
         var key = head[..<colon]

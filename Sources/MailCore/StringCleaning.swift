@@ -22,7 +22,20 @@ extension String {
 
     /// Without leading and trailing spaces, tabs, CR, LF and no-break spaces.
     func trimmingBlanks() -> String {
-        trimmingScalars(where: \.isBlank)
+        // A blank starts with one of these bytes (a no-break space with 0xC2)
+        // and ends with one of them (0xA0): text that neither starts nor ends
+        // so is returned without a walk over its scalars.
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        if !Self.mayStartBlank(first) && !Self.mayEndBlank(last) { return self }
+        return trimmingScalars(where: \.isBlank)
+    }
+
+    private static func mayStartBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xC2
+    }
+
+    private static func mayEndBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xA0
     }
 
     /// Without leading and trailing white space and line ends: the scalars
@@ -47,7 +60,8 @@ extension String {
 
     /// CR, LF and other C0 controls (tab kept) turned into spaces.
     func replacingControlCharacters() -> String {
-        guard unicodeScalars.contains(where: \.isControlExceptTab) else { return self }
+        // Controls are ASCII, and no byte of a longer UTF-8 sequence is.
+        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return self }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             scalars.append(scalar.isControlExceptTab ? " " : scalar)
@@ -80,7 +94,7 @@ extension Unicode.Scalar {
 /// valid UTF-8 whenever the input was).
 func normalizeLineEnds(_ text: String) -> String {
     let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-    guard text.utf8.contains(cr) else { return text }
+    guard text.containsByte(cr) else { return text }
     // Written straight into the new string's storage: no second copy.
     return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
         var count = 0

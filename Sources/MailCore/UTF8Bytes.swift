@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring and prefix tests on UTF-8 bytes, without the copies and
 /// grapheme walks of `String`'s own or the trip through NSString that
 /// Foundation's `contains` takes on Linux. Both sides are compared as
@@ -116,6 +122,21 @@ public struct UTF8Phrases: Sendable {
     public func anyContained(in text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in phrases.contains { UTF8Bytes.contains(bytes, $0) } }
+    }
+}
+
+extension String {
+    /// Whether the byte occurs in the text's UTF-8: `memchr` over the
+    /// string's storage, where `utf8.contains` steps through a view.
+    @inlinable
+    public func containsByte(_ byte: UInt8) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }) {
+            return found
+        }
+        return utf8.contains(byte)
     }
 }
 

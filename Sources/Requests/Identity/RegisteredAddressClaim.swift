@@ -42,7 +42,7 @@ public enum RegisteredAddressClaim {
     public static func find(in text: String) -> [String] {
         // Most mail cannot hold a claim: none without an "@", nor without a
         // word every phrase has one of ("regist…", "file", "hos", "hjå", "hinterlegt").
-        guard text.utf8.contains(UInt8(ascii: "@")), Self.stems.anyContained(in: text.lowercasedByScalar()) else { return [] }
+        guard text.containsByte(UInt8(ascii: "@")), Self.stems.anyContained(in: text.lowercasedByScalar()) else { return [] }
         let folded = FoldedText(text)
         var found: [String] = []
         var seen: Set<String> = []
