@@ -30,10 +30,10 @@ enum QuoteMarkers {
             return blockSubjectIsForward(lines, keys: keys, at: index) ? .forward : .reply(lines: 1)
         }
         for span in 1...3 where index + span <= lines.count {
-            let joined = lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
             // One line joined is the trimmed line itself, already lowercased.
+            let joined = span == 1 ? trimmed : lines[index..<(index + span)].map { $0.trimmingBlanks() }.joined(separator: " ")
             let joinedLower = span == 1 ? lower : joined.lowercasedByScalar()
-            if isAttribution(joinedLower, next: nextNonBlank(lines, after: index + span - 1)) {
+            if isAttribution(joinedLower, next: { nextNonBlank(lines, after: index + span - 1) }) {
                 return .reply(lines: span)
             }
             if span == 1 && !startsLikeAttribution(lower) { break }
@@ -208,10 +208,10 @@ enum QuoteMarkers {
     /// kl. 09:15 skrev Name <a@b>:", "Am 04.03.2024 um 09:15 schrieb Name:".
     /// Mail programs write a time or an address into it; a letter's own
     /// "Den 3. mars skrev jeg til dere:" has neither and is not cut.
-    private static func isAttribution(_ lower: String, next: String?) -> Bool {
+    private static func isAttribution(_ lower: String, next: () -> String?) -> Bool {
         guard lower.hasSuffix(":"), lower.utf8.count <= 600,
               attributionVerbs.contains(where: { lower.containsBytes($0) }) else { return false }
-        if next?.hasPrefix(">") ?? false { return true }
+        if next()?.hasPrefix(">") ?? false { return true }
         let hasTimeOrAddress = lower.utf8.contains(UInt8(ascii: "@")) || containsClockTime(lower)
         return hasTimeOrAddress && startsLikeAttribution(lower)
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The part of a message that counts: its new text without quoted replies,
 /// forwarded or quoted header blocks and the signature, and the subject
 /// without reply and forward prefixes.
@@ -12,9 +18,7 @@ public enum ReplyText {
     /// A forwarded message from one of `ownDomains` (the domains the mail was
     /// sent to: the company's own welcome mail or receipt) ends the new text.
     public static func newText(_ text: String, ownDomains: Set<String> = []) -> String {
-        // Split on bytes: with line ends normalised, every "\n" is a Character of its own.
-        let lines = normalizeLineEnds(text).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { String(Substring($0)) }
+        let lines = Self.lines(of: normalizeLineEnds(text))
         let keys = QuoteMarkers.headerKeys(lines)
         var kept: [String] = []
         var sawText = false
@@ -62,6 +66,27 @@ public enum ReplyText {
         while let last = kept.last, isSeparatorOrBlank(last) { kept.removeLast() }
         let start = kept.firstIndex { !$0.trimmingBlanks().isEmpty } ?? kept.endIndex
         return kept[start...].joined(separator: "\n")
+    }
+
+    /// The lines of a text whose line ends are "\n", found with `memchr`:
+    /// every "\n" is then a Character of its own, so splitting on the byte
+    /// splits where Characters would.
+    static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return [""] }
+            var lines: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = bytes.count
+                if start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
+                }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = end + 1
+            }
+            return lines
+        }
     }
 
     /// The subject without any run of Re:/SV:/VS:/Fwd:/AW:/WG:... prefixes

@@ -29,7 +29,10 @@ struct IndexedTokens {
             let number = table.number(of: token)
             numbers.append(number)
             roles.append(number >= 0 ? table.roles[Int(number)] : 0)
-            bytes.append(contentsOf: token.utf8)
+            // From the token's storage where it has one: appending the view steps byte by byte.
+            if token.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: token.utf8)
+            }
             starts.append(bytes.count)
         }
         self.numbers = numbers
