@@ -14,7 +14,7 @@ struct EntityInfo {
         var parameters: [String: String] = [:]
         if let field = headers.first("content-type") {
             let parsed = HeaderParameters.parse(field.raw)
-            let token = parsed.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" }).first.map(String.init) ?? ""
+            let token = Self.firstToken(of: parsed.value)
             let halves = token.split(separator: "/", omittingEmptySubsequences: false)
             if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty {
                 mediaType = token
@@ -40,6 +40,21 @@ struct EntityInfo {
 
         let encoding = headers.first("content-transfer-encoding")?.decoded.trimmingBlanks().lowercasedByScalar() ?? ""
         transferEncoding = encoding.isEmpty ? "7bit" : encoding
+    }
+
+    /// The value's first run of characters other than blanks and "(": on
+    /// bytes when the value is ASCII (all but broken ones), where every
+    /// byte is a Character of its own.
+    private static func firstToken(of value: String) -> String {
+        let isSeparator = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "(") }
+        let token: String?? = value.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let start = bytes.firstIndex(where: { !isSeparator($0) }) else { return .some("") }
+            let end = bytes[start...].firstIndex(where: isSeparator) ?? bytes.endIndex
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        if let token, let ascii = token { return ascii }
+        return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" }).first.map(String.init) ?? ""
     }
 
     var isMultipart: Bool { mediaType.hasPrefix("multipart/") }

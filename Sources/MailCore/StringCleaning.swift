@@ -61,7 +61,9 @@ extension String {
     /// CR, LF and other C0 controls (tab kept) turned into spaces.
     func replacingControlCharacters() -> String {
         // Controls are ASCII, and no byte of a longer UTF-8 sequence is.
-        guard utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return self }
+        let isControl = { (byte: UInt8) in (byte < 0x20 && byte != 0x09) || byte == 0x7F }
+        guard utf8.withContiguousStorageIfAvailable({ $0.contains(where: isControl) }) ?? utf8.contains(where: isControl)
+        else { return self }
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars {
             scalars.append(scalar.isControlExceptTab ? " " : scalar)

@@ -45,7 +45,8 @@ public struct MessageClassification: Sendable {
     /// mail program writes it ("Synnøve Karlsen" <…>).
     static func namePartsBySender(_ fields: [RectificationField: String], message: ParsedMessage)
         -> [RectificationField: String] {
-        guard let display = message.from.first?.displayName, case let parts = display.split(separator: " "), parts.count >= 2,
+        guard fields[.lastName] != nil || fields[.firstName] != nil,
+              let display = message.from.first?.displayName, case let parts = display.split(separator: " "), parts.count >= 2,
               let first = parts.first.map({ $0.lowercasedByScalar() }), let last = parts.last.map({ $0.lowercasedByScalar() }) else { return fields }
         var fields = fields
         if let value = fields[.lastName], !value.contains(" "), fields[.firstName] == nil, value.lowercasedByScalar() == first, value.lowercasedByScalar() != last {
