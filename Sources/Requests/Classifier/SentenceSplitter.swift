@@ -22,9 +22,7 @@ enum SentenceSplitter {
                 paragraph = ""
             }
         }
-        // Work on scalars: grapheme breaking is slow, and "\r\n" is one Character.
-        let lines = body.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" }
-            .map(trimmedLine)
+        let lines = Self.lines(of: body).map { trimmedLine($0[...].unicodeScalars) }
         for (number, line) in lines.enumerated() {
             if sentences.count >= maxSentences { break }
             if line.isEmpty {
@@ -38,6 +36,37 @@ enum SentenceSplitter {
         }
         flush()
         return sentences
+    }
+
+    /// The text split at every "\n", "\r" and U+2028, on bytes (all three
+    /// are scalars of their own, so this splits where the scalars would:
+    /// grapheme breaking is slow, and "\r\n" is one Character).
+    private static func lines(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            var index = 0
+            func cut(_ end: Int) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    cut(index)
+                    index += 1
+                    start = index
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 {
+                    cut(index)
+                    index += 3
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            cut(bytes.count)
+            return lines
+        }
     }
 
     /// A line ends its sentence when it ends with a stop or a colon, or when
@@ -90,19 +119,31 @@ enum SentenceSplitter {
     }
 
     private static func splitParagraph(_ paragraph: String, into sentences: inout [String]) {
-        let view = paragraph.unicodeScalars
-        let scalars = Array(view)
-        // Each sentence is a slice of the paragraph, from `start` to the scalar that ends it.
-        var start = view.startIndex
-        var position = view.startIndex
-        for index in scalars.indices {
-            position = view.index(after: position)
-            if isSentenceEnd(scalars, at: index) {
-                append(view[start..<position], to: &sentences)
-                start = position
+        var paragraph = paragraph
+        paragraph.withUTF8 { bytes in
+            // The scalars, decoded once, and where each ends in the bytes.
+            var scalars: [Unicode.Scalar] = []
+            var ends: [Int] = []
+            scalars.reserveCapacity(bytes.count)
+            ends.reserveCapacity(bytes.count)
+            var offset = 0
+            while offset < bytes.count {
+                let (scalar, length) = bytes[offset] < 0x80
+                    ? (Unicode.Scalar(bytes[offset]), 1) : UTF8Bytes.scalar(in: bytes, at: offset)
+                scalars.append(scalar)
+                offset += length
+                ends.append(offset)
             }
+            // Each sentence is a run of the bytes, from `start` to the end of the scalar that ends it.
+            var start = 0
+            for index in scalars.indices {
+                let scalar = scalars[index]
+                guard scalar == "." || scalar == "!" || scalar == "?", isSentenceEnd(scalars, at: index) else { continue }
+                append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]), as: UTF8.self), to: &sentences)
+                start = ends[index]
+            }
+            append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self), to: &sentences)
         }
-        append(view[start..<view.endIndex], to: &sentences)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -156,8 +197,8 @@ enum SentenceSplitter {
         "ie", "f", "s", "z", "d", "h", "u", "resp", "mm", "fx", "pga", "ang",
     ]
 
-    private static func append(_ sentence: Substring.UnicodeScalarView, to sentences: inout [String]) {
-        let trimmed = trimmedLine(sentence)
+    private static func append(_ sentence: String, to sentences: inout [String]) {
+        let trimmed = trimmedLine(sentence[...].unicodeScalars)
         if !trimmed.isEmpty && sentences.count < maxSentences { sentences.append(trimmed) }
     }
 }
