@@ -48,18 +48,14 @@ struct SentenceWords {
     }
 
     init(_ text: String) {
-        original = text.unicodeScalars.split { $0 == " " || $0 == "\t" || (!$0.isASCII && $0.properties.isWhitespace) }
-            .map { String(Substring($0)) }
-        let folded = original.map { word -> String in
-            let lowered = word.lowercasedByScalar()
-            return lowered.hasSuffix(":") ? Self.trim(String(lowered.dropLast())) + ":" : Self.trim(lowered)
-        }
+        original = Self.words(of: text)
+        let folded = original.map(Self.fold)
         self.folded = folded
         var positions: [(index: Int, field: RectificationField, whole: Bool)] = []
         for (index, word) in folded.enumerated() {
-            let bare = word.hasSuffix(":") ? String(word.dropLast()) : word
+            let bare = Self.withoutColon(word)
             if index + 1 < folded.count,
-               let second = RectificationVocabulary.twoWordFields[bare]?[folded[index + 1].hasSuffix(":") ? String(folded[index + 1].dropLast()) : folded[index + 1]] {
+               let second = RectificationVocabulary.twoWordFields[bare]?[Self.withoutColon(folded[index + 1])] {
                 positions.append((index + 1, second, false))
                 continue
             }
@@ -79,6 +75,79 @@ struct SentenceWords {
     }
 
     var isEmpty: Bool { original.isEmpty }
+
+    /// The text split at spaces, tabs and other white space, read on bytes
+    /// (a scalar that is no ASCII byte is decoded and asked).
+    private static func words(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            var index = 0
+            func cut(_ end: Int) {
+                if end > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || byte == 0x09 {
+                        cut(index)
+                        start = index + 1
+                    }
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+                if scalar.properties.isWhitespace {
+                    cut(index)
+                    start = index + length
+                }
+                index += length
+            }
+            cut(bytes.count)
+            return words
+        }
+    }
+
+    /// Lowercased, with punctuation and quotes trimmed from both ends (a
+    /// closing colon kept): ASCII words on bytes, others by scalar.
+    private static func fold(_ word: String) -> String {
+        let ascii: String?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = bytes.count
+            let colon = end > 0 && bytes[end - 1] == UInt8(ascii: ":")
+            if colon { end -= 1 }
+            var start = 0
+            while start < end && !keeps(bytes[start]) { start += 1 }
+            while end > start && !keeps(bytes[end - 1]) { end -= 1 }
+            var folded = String(unsafeUninitializedCapacity: end - start + (colon ? 1 : 0)) { buffer in
+                for offset in start..<end {
+                    let byte = bytes[offset]
+                    buffer[offset - start] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                }
+                return end - start
+            }
+            if colon { folded.append(":") }
+            return folded
+        }
+        if let ascii, let folded = ascii { return folded }
+        let lowered = word.lowercasedByScalar()
+        return lowered.hasSuffix(":") ? trim(String(lowered.dropLast())) + ":" : trim(lowered)
+    }
+
+    /// An ASCII byte that `keeps(_: Unicode.Scalar)` keeps.
+    private static func keeps(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "+") || byte == UInt8(ascii: "@")
+            || (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57)
+    }
+
+    /// The folded word without its closing colon.
+    private static func withoutColon(_ word: String) -> String {
+        guard word.utf8.last == UInt8(ascii: ":") else { return word }
+        // An ASCII word's last Character is its last byte.
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.dropLast(), as: UTF8.self) }
+        return word.hasSuffix(":") ? String(word.dropLast()) : word
+    }
 
     /// The field of the first listed prefix the word starts with (list order
     /// matters: e-mail before address).
