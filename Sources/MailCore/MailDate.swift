@@ -53,6 +53,7 @@ enum MailDate {
     /// The ranges of `bytes` between separators, empty ones left out.
     private static func split(_ bytes: ArraySlice<UInt8>, where isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
         var start = bytes.startIndex
         for index in bytes.indices where isSeparator(bytes[index]) {
             if index > start { ranges.append(start..<index) }

@@ -38,8 +38,9 @@ enum KindFeatures {
         }
     }
 
-    /// Where a word stands, with the marks its features start with.
-    private struct Place {
+    /// Where a word stands, with the marks its features start with. A class:
+    /// handing one along per word retains it once, not its three marks.
+    private final class Place: Sendable {
         let word: KindFeatureMark
         let stem: KindFeatureMark
         let pair: KindFeatureMark

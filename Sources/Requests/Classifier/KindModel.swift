@@ -63,12 +63,15 @@ public struct KindModel: Sendable, Equatable {
         weights.reserveCapacity(bytes.count / 40)
         var index = header.count
         let columns = RequestKind.allCases.count
+        // One buffer for every line's field ranges.
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(columns + 1)
         while index < bytes.count {
             var end = index
             while end < bytes.count && bytes[end] != newline { end += 1 }
             defer { index = end + 1 }
             guard end > index else { continue }
-            var fields: [Range<Int>] = []
+            fields.removeAll(keepingCapacity: true)
             var start = index
             for position in index..<end where bytes[position] == tab {
                 fields.append(start..<position)
