@@ -7,6 +7,8 @@ enum EncodedWords {
     private static let maxWordLength = 4096
 
     static func decode(_ value: String) -> String {
+        // Every encoded word holds a "?": most values are passed on without a copy.
+        guard value.containsByte(UInt8(ascii: "?")) else { return value }
         let bytes = Array(value.utf8)
         guard containsMarker(bytes) else { return value }
         var output = ""

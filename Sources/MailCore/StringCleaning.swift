@@ -27,7 +27,36 @@ extension String {
         // so is returned without a walk over its scalars.
         guard let first = utf8.first, let last = utf8.last else { return "" }
         if !Self.mayStartBlank(first) && !Self.mayEndBlank(last) { return self }
-        return trimmingScalars(where: \.isBlank)
+        // The blanks are four ASCII bytes and the no-break space, C2 A0 (a
+        // C2 before an A0 can only be its lead byte): trimmed on bytes.
+        let trimmed: String? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end {
+                if Self.isBlankByte(bytes[start]) {
+                    start += 1
+                } else if bytes[start] == 0xC2 && start + 1 < end && bytes[start + 1] == 0xA0 {
+                    start += 2
+                } else {
+                    break
+                }
+            }
+            while end > start {
+                if Self.isBlankByte(bytes[end - 1]) {
+                    end -= 1
+                } else if bytes[end - 1] == 0xA0 && end - 2 >= start && bytes[end - 2] == 0xC2 {
+                    end -= 2
+                } else {
+                    break
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return trimmed ?? trimmingScalars(where: \.isBlank)
+    }
+
+    private static func isBlankByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
     private static func mayStartBlank(_ byte: UInt8) -> Bool {

@@ -67,3 +67,35 @@ import Testing
         }
     }
 }
+
+/// Trimming and byte searches on bytes agree with the scalar-by-scalar reading.
+@Suite struct ByteLevelCleaningTests {
+    /// Blanks trimmed scalar by scalar: what `trimmingBlanks` must give.
+    private func reference(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard let start = scalars.firstIndex(where: { !$0.isBlank }),
+              let end = scalars.lastIndex(where: { !$0.isBlank }) else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start...end])
+        return String(result)
+    }
+
+    @Test func trimmingBlanksAgreesWithScalars() {
+        let pieces = ["", " ", "\t", "\r\n", "\u{A0}", "a", "ø", "\u{C2}", "x y", "\u{2003}", "\u{A0}b\u{A0}", "Ä"]
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            #expect(text.trimmingBlanks() == reference(text), "\(text.debugDescription)")
+        }
+        #expect(" \u{A0}Kari Nordmann\u{A0}\t".trimmingBlanks() == "Kari Nordmann")
+        #expect("\u{A0} \r\n".trimmingBlanks() == "")
+    }
+
+    @Test func containsByteAgreesWithTheView() {
+        for text in ["", "a", "x:y", "æøå:", String(repeating: "lang linje ", count: 50) + "@"] {
+            for byte in [UInt8(ascii: ":"), UInt8(ascii: "@"), 0xC3, 0x0D] {
+                #expect(text.containsByte(byte) == text.utf8.contains(byte), "\(text) / \(byte)")
+            }
+        }
+    }
+}
