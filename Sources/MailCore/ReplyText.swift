@@ -96,7 +96,32 @@ public enum ReplyText {
         while let stripped = stripPrefix(rest) {
             rest = stripped
         }
-        return rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        return collapsingBlanks(String(rest))
+    }
+
+    /// Runs of spaces and tabs as one space, none at either end. On bytes
+    /// when every scalar is below U+0300: each of those is a Character of
+    /// its own (nothing before U+0300 combines, and the text holds no line
+    /// ends), so a blank byte is a blank Character.
+    static func collapsingBlanks(_ text: String) -> String {
+        let collapsed: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0xCC }) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingBlank = false
+            for byte in bytes {
+                if byte == 0x20 || byte == 0x09 {
+                    pendingBlank = !result.isEmpty
+                    continue
+                }
+                if pendingBlank { result.append(0x20) }
+                pendingBlank = false
+                result.append(byte)
+            }
+            return .some(String(decoding: result, as: UTF8.self))
+        }
+        if let collapsed, let text = collapsed { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// Whether the subject starts with a reply or forward prefix ("Re:", "SV:", "AW:").

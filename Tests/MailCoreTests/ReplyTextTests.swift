@@ -121,4 +121,15 @@ import Testing
         let text = "---------- Forwarded message ----------\nFrom: Kari <kari@example.no>\nDate: 4 Mar 2024\n\nPlease delete my data."
         #expect(ReplyText.newText(text).hasSuffix("Please delete my data."))
     }
+
+    /// Blanks collapsed on bytes agree with collapsing them Character by Character.
+    @Test func collapsedBlanksAgreeWithCharacters() {
+        let pieces = [" ", "\t", "  ", "a", "ø", "Ä", "e\u{301}", "\u{301}", "x y", "\u{2003}", "\u{A0}", "ǆ"]
+        var generator = SeededGenerator(seed: 9)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+            #expect(ReplyText.collapsingBlanks(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }
