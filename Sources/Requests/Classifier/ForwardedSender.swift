@@ -30,16 +30,23 @@ enum ForwardedSender {
     /// "Begin forwarded message:").
     private static func hasBanner(_ text: String) -> Bool {
         // Lines found on bytes; only those whose first byte may start a banner are read as Characters.
-        for lineBytes in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let byte = lineBytes.first, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "B") || byte == UInt8(ascii: "b")
-            else { continue }
-            var line = Substring(lineBytes)
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
-            let lowered = line.lowercasedByScalar()
-            if banners.contains(where: { lowered.containsBytes($0) }) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                let byte = bytes[start]
+                guard end > start, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "B") || byte == UInt8(ascii: "b") else { continue }
+                var line = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                guard let first = line.first, first == "-" || first == "B" || first == "b" else { continue }
+                let lowered = line.lowercasedByScalar()
+                if banners.contains(where: { lowered.containsBytes($0) }) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The first word with an "@", without brackets, quotes and "mailto:".
