@@ -29,6 +29,15 @@ import Testing
         #expect(kinds("Please delete my account and everything you hold on me.", subject: "Delete my account") == [.erase])
     }
 
+    /// "You need not send me marketing any more" objects; "you need not send
+    /// the copy after all" takes a request back.
+    @Test func noNeedToSendMarketingAnyMoreIsAnObjectionNotATakeBack() {
+        #expect(kinds("Hei. Dere trenger ikke sende meg reklame lenger. Hilsen Kari") == [.object])
+        #expect(kinds("Hei, dere trenger ikke sende meg nyhetsbrevet lenger. Mvh Ola", subject: "Nyhetsbrev") == [.object])
+        #expect(kinds("Hei igjen. Dere trenger ikke sende kopien likevel, jeg fant den. Hilsen Kari", subject: "Re: Innsyn").isEmpty)
+        #expect(kinds("Jeg ba om innsyn i går, men dere trenger ikke gjøre noe likevel.").isEmpty)
+    }
+
     @Test func aRequestWeighedButNotYetMadeIsNoRequest() {
         #expect(kinds("""
             I'm thinking about deleting my account, but first I want to understand how it works. \

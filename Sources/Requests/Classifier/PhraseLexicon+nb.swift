@@ -122,7 +122,16 @@ extension PhraseLexicon {
                  "ikke|ikkje ~6 brukt|bruke|brukes|brukast|nytta ~6 reklame*|markedsføring*|marknadsføring*|annonse*|salg*|slags")
         b.object(1.2, "skru ~2 av ~3 den|det|dette|nyhetsbrev*|utsending*|tilbud*|tilbod*")
         b.access(1.3, "sitter|sit ~2 igjen|inne|att ~2 med ~4 \(data)|opplysning*|opplysingar")
-        b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende", "trenger|treng ~1 ikke|ikkje ~3 sende|gjøre|gjere ~4 likevel|lenger")
+        b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende")
+        // "Dere trenger ikke sende kopien likevel" takes a request back; "dere
+        // trenger ikke sende meg reklame lenger" is one: marketing in the match
+        // makes it no withdrawal.
+        b.foreign = [
+            "reklame", "reklamen", "reklamer", "nyhetsbrev", "nyhetsbrevet", "nyhetsbrevene", "nyheitsbrev", "nyheitsbrevet",
+            "markedsføring", "marknadsføring", "tilbud", "tilbudene", "tilbod", "tilboda", "kampanjer", "utsendelser",
+        ]
+        b.withdraw("trenger|treng ~1 ikke|ikkje ~3 sende|gjøre|gjere ~4 likevel|lenger")
+        b.foreign = []
         b.object(1.4, "ikke|ikkje ~8 gitt|gis|delt|deles|sendt ~2 videre")
         b.access(1.2, "dere|de|dokker ~3 har ~3 \(data)|noe|noko ~3 om|på ~1 meg|mæ")
         // "en kopi av dataene mine, og at dere sletter dem etterpå": the erasure follows the copy.

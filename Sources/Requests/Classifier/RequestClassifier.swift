@@ -173,7 +173,13 @@ public enum RequestClassifier {
         }
         /// "Ignore my last mail about updating my address": what follows the
         /// cue in its clause is taken back, not asked.
-        let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal }.map(\.range)
+        /// A match beside one of its rule's foreign words does not count (`RuleBuilder.foreign`).
+        func isForeign(_ rule: PhraseRule, _ range: Range<Int>) -> Bool {
+            !rule.foreign.isEmpty
+                && tokens[max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains)
+        }
+        let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal && !isForeign(index.rules[$0.rule], $0.range) }
+            .map(\.range)
         func takenBack(_ range: Range<Int>) -> Bool {
             // "I sent a request for erasure yesterday, but ignore it": before the cue.
             if withdrawals.contains(where: { range.upperBound <= $0.lowerBound }) { return true }
@@ -202,10 +208,7 @@ public enum RequestClassifier {
             let rule = index.rules[number]
             if rule.subjectOnly && !sentence.isSubject { continue }
             if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex { continue }
-            if !rule.foreign.isEmpty
-                && tokens[max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains) {
-                continue
-            }
+            if isForeign(rule, range) { continue }
             if index.negatable[number] && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
                 switch rule.signal {
