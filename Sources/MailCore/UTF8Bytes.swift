@@ -38,6 +38,38 @@ public enum UTF8Bytes {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", offset)
     }
 
+    /// The text's pieces between separators, found on its bytes:
+    /// `separatorLength` gives the length of a separator starting at an index
+    /// of the bytes, or 0 where none starts (as at a continuation byte).
+    /// Empty pieces are kept unless `omittingEmpty`.
+    @inlinable
+    public static func split(
+        _ text: String, omittingEmpty: Bool, separatorLength: (UnsafeBufferPointer<UInt8>, Int) -> Int
+    ) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let length = separatorLength(bytes, index)
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
+                if index > start || !omittingEmpty {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                index += length
+                start = index
+            }
+            if bytes.count > start || !omittingEmpty {
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return pieces
+        }
+    }
+
     public static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: [UInt8]) -> Bool {
         bytes.count == other.count && hasPrefix(bytes, other)
     }

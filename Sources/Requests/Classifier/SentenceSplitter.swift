@@ -42,30 +42,12 @@ enum SentenceSplitter {
     /// are scalars of their own, so this splits where the scalars would:
     /// grapheme breaking is slow, and "\r\n" is one Character).
     private static func lines(of text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var start = 0
-            var index = 0
-            func cut(_ end: Int) {
-                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        UTF8Bytes.split(text, omittingEmpty: false) { bytes, index in
+            switch bytes[index] {
+            case 0x0A, 0x0D: 1
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA8: 3
+            default: 0
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x0A || byte == 0x0D {
-                    cut(index)
-                    index += 1
-                    start = index
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 {
-                    cut(index)
-                    index += 3
-                    start = index
-                } else {
-                    index += 1
-                }
-            }
-            cut(bytes.count)
-            return lines
         }
     }
 

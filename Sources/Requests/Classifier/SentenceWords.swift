@@ -79,33 +79,13 @@ struct SentenceWords {
     /// The text split at spaces, tabs and other white space, read on bytes
     /// (a scalar that is no ASCII byte is decoded and asked).
     private static func words(of text: String) -> [String] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var words: [String] = []
-            var start = 0
-            var index = 0
-            func cut(_ end: Int) {
-                if end > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte == 0x20 || byte == 0x09 {
-                        cut(index)
-                        start = index + 1
-                    }
-                    index += 1
-                    continue
-                }
-                let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
-                if scalar.properties.isWhitespace {
-                    cut(index)
-                    start = index + length
-                }
-                index += length
-            }
-            cut(bytes.count)
-            return words
+        UTF8Bytes.split(text, omittingEmpty: true) { bytes, index in
+            let byte = bytes[index]
+            if byte < 0x80 { return byte == 0x20 || byte == 0x09 ? 1 : 0 }
+            // A lead byte starts a scalar; continuation bytes start none.
+            guard byte >= 0xC0 else { return 0 }
+            let (scalar, length) = UTF8Bytes.scalar(in: bytes, at: index)
+            return scalar.properties.isWhitespace ? length : 0
         }
     }
 
