@@ -8,6 +8,9 @@ struct EvaluationScore {
     private var byLanguage: [String: (right: Int, total: Int)] = [:]
     private var byKind: [String: (right: Int, total: Int)] = [:]
     private var falseErasures = 0
+    /// False erasures read at or above the review threshold: the ones a
+    /// person would not see first (below it, triage sends the mail to review).
+    private var falseErasuresAboveReview = 0
     private var machineMail = (found: 0, total: 0)
     private var personMailCalledMachine = 0
     private var values = (right: 0, total: 0)
@@ -28,7 +31,10 @@ struct EvaluationScore {
             byKind[name, default: (0, 0)].total += 1
             if kindsRight { byKind[name, default: (0, 0)].right += 1 }
         }
-        if kinds.contains(.erase) && !item.kinds.contains(.erase) { falseErasures += 1 }
+        if kinds.contains(.erase) && !item.kinds.contains(.erase) {
+            falseErasures += 1
+            if result.classification.confidence >= TriagePolicy.reviewConfidence { falseErasuresAboveReview += 1 }
+        }
         if item.auto {
             machineMail.total += 1
             if result.isAuto { machineMail.found += 1 }
@@ -60,7 +66,8 @@ struct EvaluationScore {
         func share(_ part: Int, _ whole: Int) -> String {
             whole == 0 ? "\(part)/0" : String(format: "%d/%d (%.1f%%)", part, whole, 100.0 * Double(part) / Double(whole))
         }
-        var lines = ["messages \(total): exact kinds \(share(right, total)), false erasures \(falseErasures)"]
+        var lines = ["messages \(total): exact kinds \(share(right, total)), false erasures \(falseErasures)"
+                     + " (\(falseErasuresAboveReview) at or above the review threshold \(TriagePolicy.reviewConfidence))"]
         lines.append("machine mail recognised \(share(machineMail.found, machineMail.total)), person's mail taken for machine mail \(personMailCalledMachine)")
         lines.append("correction values \(share(values.right, values.total)), values read where none were expected \(unexpectedValues)")
         lines.append("per language: " + byLanguage.keys.sorted().map { "\($0) \(share(byLanguage[$0]?.right ?? 0, byLanguage[$0]?.total ?? 0))" }.joined(separator: ", "))
