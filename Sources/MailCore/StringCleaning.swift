@@ -59,13 +59,9 @@ extension String {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
-    private static func mayStartBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xC2
-    }
+    private static func mayStartBlank(_ byte: UInt8) -> Bool { isBlankByte(byte) || byte == 0xC2 }
 
-    private static func mayEndBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A || byte == 0xA0
-    }
+    private static func mayEndBlank(_ byte: UInt8) -> Bool { isBlankByte(byte) || byte == 0xA0 }
 
     /// Without leading and trailing white space and line ends: the scalars
     /// of Foundation's `whitespacesAndNewlines` (space separators, tab, LF,
