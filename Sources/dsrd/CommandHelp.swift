@@ -251,9 +251,10 @@ enum CommandHelp {
             How well dsrd reads a labelled set of mail. The manifest is tab-separated with a header
             naming file, lang, expected_kinds (kinds joined by +, or other), auto (yes for machine
             mail) and rectify_fields (key=value;... or -); files are relative to its folder. Prints
-            exact kinds overall, per language and per kind, false erasures, machine mail, correction
-            values, and how often the kinds are wrong at each level of confidence. --misses lists
-            the files read wrongly. No configuration, no database.
+            exact kinds overall, per language and per kind, false erasures (and how many of them were
+            read at or above the review threshold, which no person sees first), machine mail,
+            correction values, and how often the kinds are wrong at each level of confidence.
+            --misses lists the files read wrongly. No configuration, no database.
             """,
         "train-kinds": """
             usage: dsrd train-kinds MANIFEST.tsv... [--folds N] [--against MANIFEST] [--also MANIFEST]
