@@ -10,7 +10,7 @@ import Foundation
 enum MailDate {
     static func parse(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
-        var tokens = split(bytes, where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C })
+        var tokens = split(bytes[...], where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C })
         guard let first = tokens.first else { return nil }
         if integer(bytes[first]) == nil, month(bytes[first]) == nil { tokens.removeFirst() }
         var day: Int?, monthNumber: Int?, year: Int?
@@ -61,10 +61,6 @@ enum MailDate {
         }
         if bytes.endIndex > start { ranges.append(start..<bytes.endIndex) }
         return ranges
-    }
-
-    private static func split(_ bytes: [UInt8], where isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
-        split(bytes[...], where: isSeparator)
     }
 
     /// A decimal integer with an optional sign, as `Int(_: String)` reads it.

@@ -90,6 +90,25 @@ extension LiveStackTests {
             #expect(seen.last.map { $0.hasPrefix("request ") && $0.hasSuffix(" {erase}") } == true, "\(seen)")
         }
 
+        /// "You need not send me marketing any more" is an objection recorded
+        /// as one; "you need not send the copy after all", in reply to an
+        /// access request, takes that request back: it asks for no kind.
+        @Test func noNeedToSendMarketingAnyMoreOpensAnObjection() async throws {
+            let harness = try IntakeHarness()
+            let objecting = LocalStack.uniqueAddress("ingrid", domain: "example.no")
+            let withdrawing = LocalStack.uniqueAddress("halvor", domain: "example.no")
+            _ = try await harness.record(mail(from: objecting, to: harness.notices, subject: "Nyhetsbrev",
+                                              body: "Hei, dere trenger ikke sende meg nyhetsbrevet lenger. Mvh Ingrid\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: withdrawing, to: harness.notices, subject: "Re: Innsyn",
+                                              body: "Hei igjen. Dere trenger ikke sende kopien likevel, jeg fant den. Hilsen Halvor\r\n"),
+                                         uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 2, "\(seen)")
+            // Read by the rules, so received as usual (taken back, the kind model alone would send it to review).
+            #expect(seen.first == "request received {object}", "\(seen)")
+            #expect(seen.last.map { $0.hasSuffix(" {}") } == true, "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates
