@@ -52,7 +52,7 @@ extension PhraseLexicon {
                 "slet|slette|fjern ~3 det ~1 hele", "skal ~2 slettes|fjernes ~1 helt")
         b.erase(1.3, "\(data)|alt|det|dette ~2 skal|må ~1 slettes|fjernes")
         b.object(1.4, "ingen ~2 mails|e|nyhedsbreve|nyhedsbrev|markedsføring|reklame|sms", "ingen ~2 deling|videregivelse",
-                 "stop* ~3 med ~3 at ~3 give|videregive|sælge|sende|dele", "^stop", "=stop")
+                 "stop* ~3 med ~3 at ~3 give|videregive|sælge|sende|dele", "=stop")
         b.access(1.4, "indsigt", "kopi ~3 af ~4 \(data)", "hvilke ~5 \(data) ~6 om|registreret ~2 mig|i",
                  "hvad ~4 i ~4 har|ved|gemmer|opbevarer|behandler|registreret ~4 om ~1 mig",
                  "hvilke ~3 \(data) ~4 i ~3 har|gemmer|behandler",
@@ -111,7 +111,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*")
-        b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|deltageroversigt*")
+        b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|deltageroversigt*|bestillingen|bookingen")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
               "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",
@@ -119,6 +119,23 @@ extension PhraseLexicon {
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
         b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
         b.concepts(.danish)
+        // Everyday wording: "hold op med at sende mig reklamer", "la' vær' med å
+        // sende mig det nyhedsbrev", "udstillerne må ikke få dem", "nedlæg min
+        // brugerprofil", "smid hele min profil ud", "jeg ønsker ikke, at I gemmer
+        // noget om mig", "hvad bruger I det til?".
+        b.object(1.3, "holde|holder|hold ~1 op ~1 med ~3 sende|ringe|skrive|spamme", "la|lad|lade ~1 vær|være ~1 med ~3 sende|ringe|skrive",
+                 "udstiller*|partner*|sponsor*|firma* ~3 må ~1 ikke ~3 få")
+        b.erase(1.4, "nedlæg*|luk|lukke ~3 \(mine) ~2 \(data)|brugerprofil*", "smid*|smide ~4 \(data)|brugerprofil*|alt|mig ~3 ud")
+        b.add(.kind(.erase), 1.3, negatable: false,
+              "ikke ~4 gemmer|gemme|opbevarer|opbevare|beholder|beholde ~5 om ~1 mig", "ikke ~2 hænge ~3 i ~2 jeres ~1 system*")
+        b.add(.kind(.erase), 0.8, negatable: false, "ingen ~1 grund ~3 til ~3 at ~2 have|gemme|opbevare|beholde")
+        b.access(1.2, "hvad ~2 bruger ~2 i ~2 det|dem|dataene|oplysningerne ~1 til", "har ~1 i ~2 gemt|registreret|opbevaret ~3 det|dem|mine|noget|mig")
+        // "Stop" in a subject asks to stop the mail, unless it is a payment
+        // that is to stop ("Stop ratebetaling").
+        b.foreign = PhraseLexicon.paymentWords
+        b.object(1.4, "^stop")
+        b.foreign = []
+        b.articleLists("og|samt")
         return PhraseLexicon(
             language: .da, rules: b.rules,
             negations: ["ikke", "aldrig", "ingen", "intet", "ingenting", "uden", "hverken", "undgå"],

@@ -119,13 +119,24 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*")
-        b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|anmeldeliste*|teilnehmerverzeichnis*")
+        b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|anmeldeliste*|teilnehmerverzeichnis*|buchung|buchungen")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht|eventuell ~4 später", "zu ~1 einem ~1 späteren ~1 zeitpunkt", "wie ~3 kann ~1 ich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
         b.add(.photo, 1.0, "foto*|bild|bilder|video*")
         b.concepts(.german)
+        // Everyday wording: "könnt ihr alles, was zu meiner Person da ist,
+        // rausnehmen?", "bitte komplett entfernen", "aus eurem System schmeißen",
+        // "könnt ihr mich einfach vergessen?", "bitte kein nl mehr",
+        // "den Newsletter braucht ihr nicht mehr zu schicken".
+        b.erase(1.4, "alles|daten|mich ~8 rausnehmen|herausnehmen|rauslöschen|rauswerfen|rausschmeißen|rausschmeissen",
+                "aus ~2 eurem|ihrem|dem|eurer|ihrer ~1 system|systemen|datenbank|kartei ~2 schmeißen|schmeissen|werfen|nehmen|löschen|entfernen|streichen",
+                "mich ~3 vergessen|vergesst", "vergesst|vergessen ~2 mich")
+        b.erase(1.3, "komplett|vollständig|ganz|restlos ~1 entfernen|löschen")
+        b.object(1.3, "kein|keine ~1 nl|newsletter|werbung|mails|sms ~2 mehr",
+                 "newsletter*|werbung|mails|sms ~8 nicht ~1 mehr ~3 schicken|senden|zusenden|zuschicken")
+        b.articleLists("und|sowie")
         return PhraseLexicon(
             language: .de, rules: b.rules,
             negations: ["nicht", "kein", "keine", "keinen", "keiner", "keines", "nie", "niemals", "ohne", "weder", "statt",

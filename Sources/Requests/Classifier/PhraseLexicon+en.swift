@@ -137,7 +137,7 @@ extension PhraseLexicon {
         // Objection (Art. 21): marketing, profiling, sharing with partners.
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any",
                       "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
-                 "article|art 21", "^unsubscribe", "^stop", "=stop", "=unsubscribe",
+                 "article|art 21", "^unsubscribe", "=stop", "=unsubscribe",
                  "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~9 \(others)",
                  "not ~4 send|email|mail ~5 marketing|newsletter*|offers|promotions|ads|advertising",
                  "no ~1 more ~3 marketing|newsletter*|offers|promotions|ads|advertising",
@@ -185,7 +185,8 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
         b.add(.nonErasureContext, 1.0, "old|previous|former ~1 email|e|mail|address|phone|telephone|mobile|number|name|surname|title|employer")
-        b.add(.eventList, 1.0, "attendee|attendees|participant|participants|guest|delegate|delegates|registration ~1 list|lists", "list ~2 of ~2 attendees|participants|delegates|guests")
+        b.add(.eventList, 1.0, "attendee|attendees|participant|participants|guest|delegate|delegates|registration ~1 list|lists", "list ~2 of ~2 attendees|participants|delegates|guests",
+              "the|our|my|this ~1 booking|reservation")
         b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
         b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")
         b.add(.passingMention, 1.0, "i ~2 know ~3 i ~2 can|could", "i ~1 am ~1 aware", "i ~1 understand ~2 i ~2 can|could",
@@ -199,6 +200,26 @@ extension PhraseLexicon {
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
         b.concepts(.english)
+        // Everyday wording: "get rid of the profile altogether", "scrub my
+        // profile", "delete the old one", "please don't keep them any longer",
+        // "I should like you to remove it", "keep it in-house: no partners".
+        b.erase(1.4, "get ~1 rid ~1 of ~2 the|this|that ~1 profile|account|accounts|data|details|records|information",
+                "scrub ~3 \(mine)|the ~2 \(data)")
+        b.erase(1.3, "delete|remove|erase ~2 the ~1 old|duplicate|other|second ~1 one|account|profile")
+        b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 keep ~3 them|it|\(data)|my ~3 any ~1 longer", "do ~1 not ~1 keep ~3 them|it|\(data)|my ~3 anymore")
+        b.erase(1.2, "like|want|wish ~2 you ~2 to ~1 remove|delete|erase ~1 it|them")
+        b.add(.kind(.erase), 0.8, negatable: false, "no ~1 reason ~4 to|for ~2 keep|keeping|hold|holding|store|storing|have|having",
+              "do ~1 not ~1 see ~1 why ~6 need|needs|keep|keeps|hold|holds|store|stores")
+        b.erase(1.4, "delete|erase|remove ~3 personal ~1 data|information ~3 concerning|about|regarding|relating ~2 me|to")
+        b.object(1.3, "keep ~2 it|them|my|this ~2 in ~1 house")
+        b.object(1.1, "no ~1 partners|sponsors|exhibitors ~2 no")
+        b.access(1.2, "what ~2 is ~2 in ~2 my ~3 file|profile|record|records|account")
+        // "Stop" in a subject asks to stop the mail, unless it is a payment
+        // that is to stop ("Stop the instalments").
+        b.foreign = PhraseLexicon.paymentWords
+        b.object(1.4, "^stop")
+        b.foreign = []
+        b.articleLists("and")
         return PhraseLexicon(
             language: .en, rules: b.rules,
             negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",

@@ -148,7 +148,7 @@ extension PhraseLexicon {
                  "avslutt* ~3 nyhetsbrev*|abonnement*|utsending*|markedsføring*",
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
                  "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|gitt|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",
-                 "^stopp", "=stopp", "stopp ~2 med ~2 reklame*|nyhetsbrev*|markedsføring*|marknadsføring*|spam|deling*|sms*|eposter",
+                 "=stopp", "stopp ~2 med ~2 reklame*|nyhetsbrev*|markedsføring*|marknadsføring*|spam|deling*|sms*|eposter",
                  "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 *list*|nyhetsbrev*",
                  "stopp ~3 all ~2 deling|utsending|markedsføring",
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre|utstiller*",
@@ -192,13 +192,32 @@ extension PhraseLexicon {
         // "Jeg ønsker å bli slettet hos dere"; "kvar de har fått det frå" asks for the source (Art. 15(1)(g)).
         b.erase(1.5, "ønsker|vil ~2 å ~1 bli ~1 slettet|sletta|fjernet|fjerna")
         b.access(1.2, "kvar|hvor ~2 de|dere ~2 har ~2 fått ~4 frå|fra")
-        b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|deltakaroversikt*|deltakeroversikt*")
+        b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|deltakaroversikt*|deltakeroversikt*|bestillingen|bookingen")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje|muligens|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
         b.concepts(.bokmal)
+        // Everyday wording: "alt dere har om meg kan dere bare kaste", "ingen grunn
+        // til at dere har meg liggende i systemene", "rens adressen min ut av
+        // systemet", "bli strøket fra utsendelseslista", "ikke del meg med flere
+        // firmaer", "hva står det om meg hos dere?", "kan jeg få se dem?".
+        b.erase(1.4, "om ~1 meg|mæ|mei ~5 kast*", "kast* ~3 alt|\(data) ~4 om ~1 meg|mæ|mei", "kast* ~3 \(mine) ~3 \(data)")
+        b.erase(1.3, "ha|har ~2 meg ~2 liggende|liggjande ~3 i|hos", "rens*|rense ~3 \(data)|adress*|nummer*|meg|alt ~4 ut|bort")
+        b.object(1.3, "strøket|strykes|stryk ~3 fra|frå|av ~3 utsendelse*|utsending*|*list*|nyhetsbrev*",
+                 "slutt ~2 å|med ~2 spamme|spamming|mase", "spammer|spamme ~2 meg",
+                 "ikke|ikkje ~2 del|dele ~4 med ~3 flere|fleire|andre|dem|firma*|utstiller*|utstillar*|partner*|sponsor*",
+                 "ikke|ikkje ~3 havne|hamne ~4 utstiller*|utstillar*|partner*|sponsor*")
+        b.access(1.3, "hvilke|hvilken|kva|hva ~5 sitter|sit ~2 dere|de|dokker ~3 med", "hva|kva ~3 står|ligger|ligg ~3 om ~1 meg|mæ|mei",
+                 "hva|kva ~3 står|ligger|ligg ~3 i ~2 profil*|konto*")
+        b.access(1.1, "få ~1 se ~2 dem|de|det|alt|bilde*|bildene")
+        // "Stopp" in a subject asks to stop the mail, unless it is a payment
+        // that is to stop ("Stopp trekket", "Dobbel faktura – stopp den ene").
+        b.foreign = PhraseLexicon.paymentWords
+        b.object(1.4, "^stopp")
+        b.foreign = []
+        b.articleLists("og|samt")
         return PhraseLexicon(
             language: .nb, rules: b.rules,
             negations: ["ikke", "aldri", "ingen", "intet", "ingenting", "uten", "verken", "unngå", "istedenfor", "ikkje", "itj", "ikkj"],

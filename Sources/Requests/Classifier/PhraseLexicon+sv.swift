@@ -108,7 +108,7 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
         // "Finns jag i ert system? … vad står det om mig där?"
         b.access(1.2, "vad ~2 står ~3 om ~1 mig", "finns ~1 jag ~3 system*|register*|databas*")
-        b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*")
+        b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*|bokning|bokningen|bokningar|bokningarna")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",
               "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
@@ -116,6 +116,11 @@ extension PhraseLexicon {
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
         b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
         b.concepts(.swedish)
+        // Everyday wording: "kan ni plocka bort mina personuppgifter", "det kan ni
+        // radera helt", "radera alltihop", "att uppgifterna därefter raderas".
+        b.erase(1.4, "plocka ~1 bort ~4 \(data)|mig|allt|\(mine)", "radera ~1 alltihop|allihop")
+        b.erase(1.3, "kan ~1 ni ~1 radera ~2 helt|alltihop|allt|det|den|dem", "\(data) ~3 raderas")
+        b.articleLists("och|samt")
         return PhraseLexicon(
             language: .sv, rules: b.rules,
             negations: ["inte", "ej", "aldrig", "ingen", "inga", "inget", "ingenting", "utan", "varken", "undvik"],

@@ -173,10 +173,13 @@ public enum RequestClassifier {
         }
         /// "Ignore my last mail about updating my address": what follows the
         /// cue in its clause is taken back, not asked.
-        /// A match beside one of its rule's foreign words does not count (`RuleBuilder.foreign`).
+        /// A match beside one of its rule's foreign words does not count
+        /// (`RuleBuilder.foreign`); a subject's rule, anywhere in the subject.
         func isForeign(_ rule: PhraseRule, _ range: Range<Int>) -> Bool {
-            !rule.foreign.isEmpty
-                && tokens[max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)].contains(where: rule.foreign.contains)
+            guard !rule.foreign.isEmpty else { return false }
+            let near = rule.subjectOnly ? tokens.startIndex..<tokens.endIndex
+                : max(0, range.lowerBound - 1)..<min(tokens.count, range.upperBound + 1)
+            return tokens[near].contains(where: rule.foreign.contains)
         }
         let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal && !isForeign(index.rules[$0.rule], $0.range) }
             .map(\.range)
@@ -229,7 +232,7 @@ public enum RequestClassifier {
                 continue
             }
             if rule.signal == .kind(.access) && !rule.firm && (saysWhatToErase(range) || conditionalErasure) { continue }
-            if rule.signal == .kind(.object) && !rule.firm && offAnEventList(range) {
+            if (rule.signal == .kind(.object) || rule.signal == .kind(.erase)) && !rule.firm && offAnEventList(range) {
                 tally.note("event list \(rule.evidence)")
                 continue
             }

@@ -38,6 +38,15 @@ struct RuleBuilder {
     mutating func vendor(_ patterns: String...) { addAll(.vendor, 1.0, patterns) }
     mutating func object(_ weight: Double, _ patterns: String...) { addAll(.kind(.object), weight, patterns) }
 
+    /// "Art. 17 og 21", "art. 15, 17 and 21": the articles after the first in
+    /// a list, joined by one of `conjunctions`, are asked for too.
+    mutating func articleLists(_ conjunctions: String) {
+        let articles: [(RequestKind, String)] = [(.access, "15"), (.access, "20"), (.rectify, "16"), (.erase, "17"), (.object, "21")]
+        for (kind, number) in articles {
+            add(.kind(kind), 1.4, "art|artikel|artikkel|article|artikler|articles|artiklar|artikeln ~4 \(conjunctions) ~1 \(number)")
+        }
+    }
+
     private mutating func addAll(_ signal: Signal, _ weight: Double, _ patterns: [String]) {
         for pattern in patterns { add(signal, weight, pattern) }
     }

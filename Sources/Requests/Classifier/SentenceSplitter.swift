@@ -167,6 +167,9 @@ enum SentenceSplitter {
             while digitStart > 0 && isDigit(scalars[digitStart - 1]) { digitStart -= 1 }
             return index - digitStart >= 3
         }
+        // "…I prefer that you don't. Please destroy…": the letter after an
+        // apostrophe ends a contraction, not an initial.
+        if index - start == 1 && start > 0 && (scalars[start - 1] == "'" || scalars[start - 1] == "\u{2019}") { return true }
         var word = String.UnicodeScalarView()
         word.append(contentsOf: scalars[start..<index])
         let lowered = String(word).lowercasedByScalar()

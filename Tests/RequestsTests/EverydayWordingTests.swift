@@ -1,0 +1,62 @@
+import Testing
+@testable import Requests
+
+/// Everyday ways of asking, in the six languages, beside the near misses that
+/// ask nothing (texts written for these tests). The rules' reading: a kind
+/// the model adds stays below the review threshold, for a person to decide.
+@Suite struct EverydayWordingTests {
+    private func kinds(_ body: String, subject: String = "") -> Set<RequestKind> {
+        RequestClassifier.classify(subject: subject, body: body, model: nil).kinds
+    }
+
+    @Test func aContractionAtTheEndOfASentenceEndsIt() {
+        #expect(SentenceSplitter.split("Thanks, but I prefer that you don't. Please destroy my CV.")
+                == ["Thanks, but I prefer that you don't.", "Please destroy my CV."])
+        #expect(kinds("You offered to keep my CV. Thanks, but I'd rather you didn't. Please destroy my CV and cover letter.") == [.erase])
+        // An initial still does not end one.
+        #expect(SentenceSplitter.split("Ask Kari J. Berg about it.").count == 1)
+    }
+
+    @Test func stopInASubjectAboutAPaymentAsksNothing() {
+        #expect(kinds("Kan dere stoppe purringene på faktura 2025-0042? Den er betalt.", subject: "Dobbel faktura – stopp den ene").isEmpty)
+        #expect(kinds("Vi betaler resten selv, så I kan stoppe de to sidste trækninger.", subject: "Stop ratebetaling").isEmpty)
+        #expect(kinds("My employer pays the rest, so no more card charges please.", subject: "Stop the instalments").isEmpty)
+        // The honest path: "stop" about the mail itself.
+        #expect(kinds("Jeg får altfor mye fra dere.", subject: "Stopp") == [.object])
+        #expect(kinds("Takk.", subject: "Stopp reklamen") == [.object])
+    }
+
+    @Test func articlesListedAfterTheFirstAreAskedToo() {
+        #expect(kinds("Art. 17 och 21, tack.") == [.erase, .object])
+        #expect(kinds("I invoke art. 15 and 21.") == [.access, .object])
+    }
+
+    @Test func takingSomeoneOffABookingCancelsIt() {
+        #expect(kinds("Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?").isEmpty)
+        // The honest path: the person's own data out of the system.
+        #expect(kinds("Kan ni ta bort mina uppgifter ur ert system?") == [.erase])
+    }
+
+    @Test func everydayNorwegianAndDanish() {
+        #expect(kinds("Jeg flytter utenlands. Alt dere har om meg kan dere bare kaste.") == [.erase])
+        #expect(kinds("Kan dere kaste et blikk på fakturaen min?").isEmpty)
+        #expect(kinds("Jeg vil gjerne bli strøket fra utsendelseslista deres.") == [.object])
+        #expect(kinds("Ikke del meg med flere firmaer, takk.") == [.object])
+        #expect(kinds("Hva står det om meg hos dere?") == [.access])
+        #expect(kinds("Hold op med at sende mig reklamer på sms.") == [.object])
+        #expect(kinds("Nedlæg gerne min brugerprofil.") == [.erase])
+        #expect(kinds("Jeg ønsker ikke, at I gemmer noget som helst om mig fremover.") == [.erase])
+        #expect(kinds("Det er helt fint, at I gemmer mine oplysninger.").isEmpty)
+    }
+
+    @Test func everydaySwedishEnglishAndGerman() {
+        #expect(kinds("Kan ni plocka bort mina personuppgifter helt?") == [.erase])
+        #expect(kinds("Jag har två konton. Det gamla kan ni radera helt.") == [.erase])
+        #expect(kinds("Could you just get rid of the profile altogether?") == [.erase])
+        #expect(kinds("Please don't keep my details any longer.") == [.erase])
+        #expect(kinds("Please keep my details, I will be back next year.").isEmpty)
+        #expect(kinds("Könnt ihr bitte alles über mich rausnehmen?") == [.erase])
+        #expect(kinds("Bitte kein Newsletter mehr an mich.") == [.object])
+        #expect(kinds("Könnt ihr mich bitte einfach vergessen?") == [.erase])
+    }
+}
