@@ -59,4 +59,39 @@ import Testing
         #expect(kinds("Bitte kein Newsletter mehr an mich.") == [.object])
         #expect(kinds("Könnt ihr mich bitte einfach vergessen?") == [.erase])
     }
+
+    @Test func theItemsOfAListThatAsksAreAsked() {
+        let letter = "Jag begär följande:\n1. Ett registerutdrag enligt art. 15.\n2. Att uppgifterna därefter raderas enligt art. 17."
+        #expect(kinds(letter) == [.access, .erase])
+        // A list under a sentence that asks nothing tells, it does not ask.
+        let story = "Det här har hänt:\n1. Jag fick ett registerutdrag enligt art. 15.\n2. Att uppgifterna sedan raderas enligt art. 17 står i er policy."
+        #expect(!kinds(story).contains(.erase))
+    }
+
+    @Test func orNotAfterARequestIsAQuestionTag() {
+        #expect(kinds("Hi, can help delete my account or not? Don't need it already.", subject: "delete account") == [.erase])
+        #expect(kinds("Please do not delete my account.", subject: "delete account").isEmpty)
+    }
+
+    @Test func aSalesCueCountsOnceAMail() {
+        #expect(kinds("Jeg lastet bare ned en brosjyre. Hva står det om meg hos dere etter den brosjyren?", subject: "Brosjyre") == [.access])
+    }
+
+    @Test func aValueNamedInAnErasureIsNoCorrection() {
+        #expect(kinds("I used to work for Nordvik Displays AS. Please take me out of your records entirely.") == [.erase])
+        // The honest path: a correction asked beside the erasure.
+        #expect(kinds("Please delete my old account. My surname is spelt wrong on the other one: it should be Dlamini.")
+                == [.erase, .rectify])
+    }
+
+    @Test func moreEverydayWording() {
+        #expect(kinds("CV og attester kan dere gjerne kvitte dere med.") == [.erase])
+        #expect(kinds("Jeg vil at dere glemmer meg. Helt.") == [.erase])
+        #expect(kinds("Den private profilen vil jeg ha bort.") == [.erase])
+        #expect(kinds("Jeg vil gjerne se hva som ble lagret om meg.") == [.access])
+        #expect(kinds("Kva slags opplysningar ligg inne på meg hjå dykk?") == [.access])
+        #expect(kinds("Ich hätte gerne, dass mein Kundenkonto vollständig aufgelöst wird.") == [.erase])
+        #expect(kinds("Eg bad om å bli avregistrert i oktober. Få det gjort no.") == [.erase])
+        #expect(kinds("Namnet mitt skal ikkje givast vidare til nokon.") == [.object])
+    }
 }

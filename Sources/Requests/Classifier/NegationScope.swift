@@ -13,6 +13,9 @@ enum NegationScope {
         "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
     ]
 
+    /// "Or" in the six languages.
+    private static let alternativeWords: WordSet = ["or", "eller", "oder", "elle"]
+
     /// "I have not received a copy of my data" complains that a request went
     /// unanswered; it negates the receiving, not the request.
     private static let receiptWords: WordSet = [
@@ -63,7 +66,8 @@ enum NegationScope {
         while ahead < tokens.count && ahead < range.upperBound + lookAhead {
             let token = tokens[ahead]
             if token == TextFolding.clauseBreak { break }
-            if trailingNegations.contains(token) { return true }
+            // "…delete my account or not?" asks; the negation after "or" is a question tag.
+            if trailingNegations.contains(token) && !alternativeWords.contains(tokens[ahead - 1]) { return true }
             ahead += 1
         }
         return false

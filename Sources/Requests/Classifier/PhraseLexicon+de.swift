@@ -133,7 +133,8 @@ extension PhraseLexicon {
         b.erase(1.4, "alles|daten|mich ~8 rausnehmen|herausnehmen|rauslöschen|rauswerfen|rausschmeißen|rausschmeissen",
                 "aus ~2 eurem|ihrem|dem|eurer|ihrer ~1 system|systemen|datenbank|kartei ~2 schmeißen|schmeissen|werfen|nehmen|löschen|entfernen|streichen",
                 "mich ~3 vergessen|vergesst", "vergesst|vergessen ~2 mich")
-        b.erase(1.3, "komplett|vollständig|ganz|restlos ~1 entfernen|löschen")
+        b.erase(1.3, "komplett|vollständig|ganz|restlos ~1 entfernen|löschen",
+                "konto|kundenkonto|benutzerkonto|nutzerkonto|profil|account ~5 aufgelöst|auflösen|auflöst")
         b.object(1.3, "kein|keine ~1 nl|newsletter|werbung|mails|sms ~2 mehr",
                  "newsletter*|werbung|mails|sms ~8 nicht ~1 mehr ~3 schicken|senden|zusenden|zuschicken")
         b.articleLists("und|sowie")
@@ -143,7 +144,7 @@ extension PhraseLexicon {
                         "anstatt", "nichts"],
             requestMarkers: ["bitte", "ersuche", "fordere", "verlange", "beantrage", "möchte", "möchten", "will", "wünsche",
                              "hiermit",
-                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten"],
+                             "sollen", "soll", "können", "könnten", "müssen", "würde", "würden", "bitten", "gerne", "gern"],
             hedges: ["werde", "andernfalls", "sonst", "wenn", "falls", "behalte", "vorbehalten", "könnte"]
         )
     }()

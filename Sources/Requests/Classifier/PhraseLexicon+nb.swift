@@ -212,6 +212,20 @@ extension PhraseLexicon {
         b.access(1.3, "hvilke|hvilken|kva|hva ~5 sitter|sit ~2 dere|de|dokker ~3 med", "hva|kva ~3 står|ligger|ligg ~3 om ~1 meg|mæ|mei",
                  "hva|kva ~3 står|ligger|ligg ~3 i ~2 profil*|konto*")
         b.access(1.1, "få ~1 se ~2 dem|de|det|alt|bilde*|bildene")
+        // "Ikke del opplysningene mine"; "namnet mitt skal ikkje givast vidare";
+        // "den gamle (profilen) kan de slette"; "bli avregistrert".
+        b.object(1.2, "ikke|ikkje ~1 del|dele ~2 \(data)|opplysingane|namn*|navn*|e|epost*|adress* ~2 mine|min|mitt|mi")
+        b.object(1.3, "ikke|ikkje ~8 givast|gjevast|gjeve|gje|gis|delast|sendast ~2 vidare|videre")
+        b.erase(1.3, "den|det gamle|gamla kan ~2 slett*|fjern*|slet", "gamle ~1 profil*|konto*|kontoen|profilen|brukeren|brukaren ~4 slett*|fjern*|slet",
+                "bli ~1 avregistrert|avregistrera", "avregistrer* ~2 meg|mæ|mei")
+        // "…kan dere gjerne kvitte dere med", "jeg vil at dere glemmer meg", "den
+        // private profilen vil jeg ha bort"; "hva som ble lagret om meg", "kva
+        // slags opplysningar ligg inne på meg", "hvilke data satt dere igjen med".
+        b.erase(1.3, "kvitte ~3 med", "bli ~1 kvitt ~3 \(data)|meg|alt", "glemmer|glemme|glem|gløymer|gløyme|gløym ~1 meg|mæ|mei",
+                "profil*|konto*|\(data) ~4 ha ~1 bort|vekk", "ha ~1 den|det|profilen|kontoen|\(data) ~2 bort|vekk")
+        b.access(1.3, "hva|kva|hvad ~5 lagret|lagra|registrert|registreret|notert|noteret|gemt ~3 om|på ~1 meg|mig|mæ|mei",
+                 "kva|hva ~4 \(data) ~3 ligg|ligger ~2 inne ~2 på|om ~1 meg|mæ|mei",
+                 "hvilke|hva|kva ~4 satt|sitter|sit ~2 dere|de ~2 igjen|inne|att ~2 med")
         // "Stopp" in a subject asks to stop the mail, unless it is a payment
         // that is to stop ("Stopp trekket", "Dobbel faktura – stopp den ene").
         b.foreign = PhraseLexicon.paymentWords

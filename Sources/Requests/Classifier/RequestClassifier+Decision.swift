@@ -74,7 +74,8 @@ extension RequestClassifier {
             : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
-        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold {
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold
+                    && !kinds.contains(.erase) {
             fields = extracted.explicit
             if !fields.isEmpty {
                 kinds.insert(.rectify)

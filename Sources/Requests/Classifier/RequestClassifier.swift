@@ -79,6 +79,7 @@ public enum RequestClassifier {
                 names: ["bias"])
         }
         sentences = sentences.map { $0.correctingCues(index.vocabulary) }
+        Sentence.markListsUnderRequests(&sentences, markers: index.requestMarkers)
         var tally = SignalTally()
         var subjectTally = SignalTally()
         var doubts = ReadingDoubts()
@@ -200,7 +201,8 @@ public enum RequestClassifier {
         /// "If you have anything on me, I want it deleted": the condition asks for no copy.
         let conditionalErasure = !erasures.isEmpty && tokens.prefix(2).contains(where: Self.conditionalWords.contains)
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
-        let hasMarker = sentence.isSubject || tokens.contains { index.requestMarkers.contains($0) } || SentenceCues.asksIfPossible(tokens)
+        let hasMarker = sentence.isSubject || sentence.isAskedByItsList || tokens.contains { index.requestMarkers.contains($0) }
+            || SentenceCues.asksIfPossible(tokens)
             || SentenceCues.isOwnEarlierRequest(tokens)
         let hasHedge = tokens.contains { index.hedges.contains($0) }
         // "Can you delete…?" asks us; "How do I delete…?", "Do you delete…?" or
@@ -274,8 +276,10 @@ public enum RequestClassifier {
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best where signal != .vendor { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
-        // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?").
-        for match in matches where index.rules[match.rule].signal == .vendor {
+        // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?"),
+        // but each once: a person who downloaded "the brochure" and names it twice is no seller.
+        for match in matches where index.rules[match.rule].signal == .vendor
+            && !tally.evidence(.vendor).contains(index.rules[match.rule].evidence) {
             tally.add(.vendor, index.rules[match.rule].weight, evidence: index.rules[match.rule].evidence)
         }
         return matches.contains { match in

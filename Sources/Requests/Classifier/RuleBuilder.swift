@@ -35,7 +35,7 @@ struct RuleBuilder {
     mutating func rectify(_ weight: Double, _ patterns: String...) { addAll(.kind(.rectify), weight, patterns) }
     mutating func erase(_ weight: Double, _ patterns: String...) { addAll(.kind(.erase), weight, patterns) }
     mutating func withdraw(_ patterns: String...) { addAll(.withdrawal, 1.0, patterns) }
-    mutating func vendor(_ patterns: String...) { addAll(.vendor, 1.0, patterns) }
+    mutating func vendor(_ patterns: String...) { addAll(.vendor, SignalTally.vendorCueWeight, patterns) }
     mutating func object(_ weight: Double, _ patterns: String...) { addAll(.kind(.object), weight, patterns) }
 
     /// "Art. 17 og 21", "art. 15, 17 and 21": the articles after the first in
