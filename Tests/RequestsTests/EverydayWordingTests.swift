@@ -94,4 +94,27 @@ import Testing
         #expect(kinds("Eg bad om å bli avregistrert i oktober. Få det gjort no.") == [.erase])
         #expect(kinds("Namnet mitt skal ikkje givast vidare til nokon.") == [.object])
     }
+
+    @Test func aNegationBeforeAnotherThingSetsItAgainstThePhrase() {
+        #expect(kinds("Jag skulle vilja veta vad ni har registrerat om mig (inte om min man).") == [.access])
+        // The honest path: a negation of the phrase itself still negates.
+        #expect(kinds("Jag vill inte veta vad ni har registrerat om mig.").isEmpty)
+    }
+
+    @Test func pronounsSpeltAsTheyAreSaid() {
+        #expect(kinds("hej! vill se allt ni har om mej, går det?") == [.access])
+    }
+
+    @Test func talkOfOthersRequestsAsksNothing() {
+        #expect(kinds("Jag är journalist. Kan någon svara på hur ni hanterar förfrågningar från deltagare som vill radera sina uppgifter?").isEmpty)
+        #expect(kinds("I am writing an article on how you handle requests from attendees who want to delete their data.").isEmpty)
+    }
+
+    @Test func evenMoreEverydayWording() {
+        #expect(kinds("Fremover vil jeg bede om, at I holder mine data for jer selv.") == [.object])
+        #expect(kinds("Jeg ber om at brukerprofilen min blir makulert.") == [.erase])
+        #expect(kinds("Eg vil ikkje at CV-en min skal bli liggjande hos dykk. Kast den, takk.") == [.erase])
+        #expect(kinds("Så det dere har om meg, trenger dere ikke ta vare på lenger.") == [.erase])
+        #expect(kinds("Den profil vil jeg gerne have fjernet.") == [.erase])
+    }
 }

@@ -13,6 +13,11 @@ enum NegationScope {
         "not", "never", "nicht", "nie", "ikke", "ikkje", "inte", "ej", "aldri", "aldrig",
     ]
 
+    /// Prepositions that open the thing a negation sets against a phrase ("…about me, not about him").
+    private static let contrastPrepositions: WordSet = [
+        "om", "about", "on", "of", "for", "til", "to", "från", "from", "frå", "fra", "von", "über", "av", "af", "hos", "bei",
+    ]
+
     /// "Or" in the six languages.
     private static let alternativeWords: WordSet = ["or", "eller", "oder", "elle"]
 
@@ -67,7 +72,11 @@ enum NegationScope {
             let token = tokens[ahead]
             if token == TextFolding.clauseBreak { break }
             // "…delete my account or not?" asks; the negation after "or" is a question tag.
-            if trailingNegations.contains(token) && !alternativeWords.contains(tokens[ahead - 1]) { return true }
+            // "…om MIG (inte om Bosse)": a negation before a preposition sets another thing against the phrase.
+            if trailingNegations.contains(token) && !alternativeWords.contains(tokens[ahead - 1])
+                && !(ahead + 1 < tokens.count && contrastPrepositions.contains(tokens[ahead + 1])) {
+                return true
+            }
             ahead += 1
         }
         return false

@@ -211,7 +211,10 @@ extension PhraseLexicon {
         b.add(.kind(.erase), 0.8, negatable: false, "no ~1 reason ~4 to|for ~2 keep|keeping|hold|holding|store|storing|have|having",
               "do ~1 not ~1 see ~1 why ~6 need|needs|keep|keeps|hold|holds|store|stores")
         b.erase(1.4, "delete|erase|remove ~3 personal ~1 data|information ~3 concerning|about|regarding|relating ~2 me|to")
-        b.object(1.3, "keep ~2 it|them|my|this ~2 in ~1 house")
+        b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 need ~2 to ~1 keep ~4 any ~1 longer", "no ~1 need ~2 to ~1 keep ~4 any ~1 longer|anymore")
+        b.object(1.3, "keep ~2 it|them|my|this ~2 in ~1 house", "keep ~3 my|me ~2 data|details|information ~2 to ~1 yourselves")
+        // "…how you handle requests from attendees who want to delete their data": talk of others' requests.
+        b.add(.passingMention, 1.0, "requests ~3 from ~3 attendees|participants|customers|people|visitors|users")
         b.object(1.1, "no ~1 partners|sponsors|exhibitors ~2 no")
         b.access(1.2, "what ~2 is ~2 in ~2 my ~3 file|profile|record|records|account")
         // "Stop" in a subject asks to stop the mail, unless it is a payment

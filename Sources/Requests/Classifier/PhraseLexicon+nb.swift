@@ -223,6 +223,16 @@ extension PhraseLexicon {
         // slags opplysningar ligg inne på meg", "hvilke data satt dere igjen med".
         b.erase(1.3, "kvitte ~3 med", "bli ~1 kvitt ~3 \(data)|meg|alt", "glemmer|glemme|glem|gløymer|gløyme|gløym ~1 meg|mæ|mei",
                 "profil*|konto*|\(data) ~4 ha ~1 bort|vekk", "ha ~1 den|det|profilen|kontoen|\(data) ~2 bort|vekk")
+        // "I holder mine data for jer selv", "makulert eller anonymisert", "en kopi
+        // av det som er registrert på meg", "…skal ikkje bli liggjande hos dykk. Kast dei."
+        b.object(1.3, "holder|holde|hold ~3 \(data)|mine|meg|mig|oplysning*|opplysning* ~3 for ~1 jer|dere|dykk|deg ~1 selv|sjølv|sjølve")
+        b.erase(1.3, "makuler*|makulert", "blir|bli ~1 anonymisert")
+        b.erase(0.9, "kast ~1 dei|dem|de|det|den|dette|alt")
+        b.add(.kind(.erase), 1.0, negatable: false, "ikke|ikkje ~12 liggende|liggjande ~2 hos|i")
+        // "Det dere har om meg, trenger dere ikke ta vare på lenger"; "jeg vil se alt dere har om meg".
+        b.add(.kind(.erase), 1.3, negatable: false, "trenger|treng ~3 ikke|ikkje ~2 ta ~1 vare ~1 på ~4 lenger|lengre|meir|mer")
+        b.access(1.2, "se|vite|få ~3 alt ~3 dere|de|dokker ~2 har|lagrer|vet|veit ~3 om|på ~1 meg|mæ|mei")
+        b.access(1.4, "kopi|copy ~3 av ~6 registrert|registrerte|lagret|lagra|lagrede ~2 på|om ~1 meg|mig|mæ|mei")
         b.access(1.3, "hva|kva|hvad ~5 lagret|lagra|registrert|registreret|notert|noteret|gemt ~3 om|på ~1 meg|mig|mæ|mei",
                  "kva|hva ~4 \(data) ~3 ligg|ligger ~2 inne ~2 på|om ~1 meg|mæ|mei",
                  "hvilke|hva|kva ~4 satt|sitter|sit ~2 dere|de ~2 igjen|inne|att ~2 med")

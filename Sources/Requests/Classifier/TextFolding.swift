@@ -110,11 +110,18 @@ enum TextFolding {
            let (first, second) = bareContractions[word] {
             tokens += [first, second]
             quoted += [inQuote, inQuote]
+        } else if word.utf8.count == 3, word.utf8.last == UInt8(ascii: "j"), let written = spokenPronouns[word] {
+            tokens.append(written)
+            quoted.append(inQuote)
         } else {
             tokens.append(word)
             quoted.append(inQuote)
         }
     }
+
+    /// Swedish pronouns spelt as they are said ("vill se allt ni har om
+    /// mej"): read as written.
+    private static let spokenPronouns: [String: String] = ["mej": "mig", "dej": "dig", "sej": "sig"]
 
     /// Letters and digits, with an ASCII fast path.
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
