@@ -75,6 +75,12 @@ import Testing
         #expect(fields("I joined late, sorry.")[.organization] == nil)
     }
 
+    @Test func aFlatAbbreviationInAnAddressIsNoFullStop() {
+        #expect(fields("Ny adresse: Fjellveien 8, leil. 112, 2380 Brumunddal", .nb)[.address] == "Fjellveien 8, leil. 112, 2380 Brumunddal")
+        // A full stop after a long word still ends the address.
+        #expect(fields("Ny adresse: Fjellveien 8, 2380 Brumunddal. Takk for hjelpen.", .nb)[.address] == "Fjellveien 8, 2380 Brumunddal")
+    }
+
     @Test func aNationalityIsTheAdjectiveBeforeCitizen() {
         #expect(fields("Jeg er nå norsk statsborger, vennligst endre nasjonaliteten min.", .nb)[.nationality] == "norsk")
         #expect(fields("Eg er blitt norsk statsborgar, så nasjonaliteten min må endrast.", .nn) == [.nationality: "norsk"])

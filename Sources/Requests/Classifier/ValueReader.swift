@@ -200,11 +200,15 @@ enum ValueReader {
         return value.contains(where: \.isNumber) || parts.count <= 3 && parts.allSatisfy { $0.first?.isUppercase == true }
     }
 
-    /// A floor or side in an address ("2.", "th.", "tv.", "etg."), not a full stop.
+    /// A floor or side in an address ("2.", "th.", "tv.", "etg.", "leil."), not a full stop.
     static func isAddressAbbreviation(_ word: String) -> Bool {
         let bare = word.dropLast()
-        return !bare.isEmpty && (bare.allSatisfy(\.isNumber) || bare.count <= 3 && bare.allSatisfy(\.isLetter))
+        return !bare.isEmpty && (bare.allSatisfy(\.isNumber) || bare.count <= 3 && bare.allSatisfy(\.isLetter)
+            || longAddressAbbreviations.contains(bare.lowercased()))
     }
+
+    /// Abbreviations of four letters or more inside an address: a flat ("leil.", "leilighet"), a storey.
+    private static let longAddressAbbreviations: Set<String> = ["leil", "bolig", "oppg", "bygn", "whng", "etasj"]
 
     /// Free text: names are capitalised words; addresses run to the end of
     /// the sentence; other fields stop at a comma or a stop word.
