@@ -84,6 +84,13 @@ import Testing
                 == [.erase, .rectify])
     }
 
+    @Test func aNynorskChangeFromOneAddressToAnotherGivesTheNewOne() {
+        let reading = RequestClassifier.classify(
+            subject: "", body: "Kan de byte e-postadressa mi frå kari.old@example.no til kari.ny@example.net?", model: nil)
+        #expect(reading.kinds == [.rectify])
+        #expect(reading.fields == [.email: "kari.ny@example.net"])
+    }
+
     @Test func moreEverydayWording() {
         #expect(kinds("CV og attester kan dere gjerne kvitte dere med.") == [.erase])
         #expect(kinds("Jeg vil at dere glemmer meg. Helt.") == [.erase])

@@ -65,7 +65,7 @@ extension PhraseLexicon {
                   "ny|nye|nytt ~2 adresse*|telefonnummer*|mobilnummer*|e|epost*|etternavn*|navn*|arbeidsgiver*|stilling*|tittel* ~3 er",
                   "har ~2 endret ~3 til", "er ~1 endret ~1 til", "er ~1 nå|blitt ~2 vegetar*|veganer|vegansk|pescetar*|cøliaki*",
                   "bruk ~4 fra ~1 nå ~1 av", "kan|vil|kunne ~1 dere|de ~1 endre|rette|oppdatere|korrigere ~1 det|dette",
-                  "bytt* ~3 etternavn*|navn*|fornavn*|adresse*|e|epost*|telefonnummer*|mobilnummer*|nummer*|arbeidsgiver*|jobb",
+                  "bytt*|byte ~3 etternavn*|etternamn*|navn*|namn*|fornavn*|førenamn*|adresse*|adressa|e|epost*|epostadress*|telefonnummer*|mobilnummer*|nummer*|arbeidsgiver*|jobb",
                   "ny|nye|nytt ~1 telefonnummer*|mobilnummer*|nummer|adresse|e|epost*|etternavn", 
                   "jobber|arbeider ~1 nå ~1 i|hos|for", "nå ~2 jobber|arbeider ~1 i|hos|for",
                   "fått ~2 ny|nye|nytt ~2 telefonnummer*|mobilnummer*|nummer|adresse*|e|epost*|etternavn*|navn*|arbeidsgiver*|jobb",

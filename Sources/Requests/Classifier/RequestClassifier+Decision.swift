@@ -74,9 +74,12 @@ extension RequestClassifier {
             : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
-        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold
-                    && !kinds.contains(.erase) {
-            fields = extracted.explicit
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold {
+            // In an erasure letter an employer or an address identifies the
+            // writer ("I worked for X until March", "she lives at Y"); a name
+            // or number named as the right one is still a correction.
+            fields = kinds.contains(.erase)
+                ? extracted.explicit.filter { $0.key != .organization && $0.key != .address } : extracted.explicit
             if !fields.isEmpty {
                 kinds.insert(.rectify)
                 evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
