@@ -124,4 +124,31 @@ import Testing
         #expect(kinds("Så det dere har om meg, trenger dere ikke ta vare på lenger.") == [.erase])
         #expect(kinds("Den profil vil jeg gerne have fjernet.") == [.erase])
     }
+
+    @Test func onceIHaveItIsAConditionNotAReport() {
+        #expect(kinds("Hva slags opplysninger har dere om meg? Når jeg har fått svar på det, vil jeg at dere fjerner alt sammen.")
+                == [.access, .erase])
+        // The honest path: a copy received is a report, and the thanks for it asks nothing.
+        #expect(kinds("Takk, jeg har fått kopien av opplysningene mine.").isEmpty)
+    }
+
+    @Test func ourOwnNoticeAsASubjectAsksNothing() {
+        #expect(kinds("Snälla, gör inte det! Jag har loggat in nu.", subject: "Ditt konto kommer att raderas").isEmpty)
+        #expect(kinds("Please don't, I still use it.", subject: "Your account will be deleted").isEmpty)
+        // The honest path: a subject that asks.
+        #expect(kinds("Tack.", subject: "Radera mitt konto") == [.erase])
+    }
+
+    @Test func notBeingAbleToDoItOneselfAsksUs() {
+        #expect(kinds("Navnet mitt er stavet feil i profilen. Kan dere rette det opp? Jeg finner ikke ut hvordan jeg endrer det selv.")
+                == [.rectify])
+        // The honest path: asking how to do it oneself asks nothing of us.
+        #expect(kinds("Hvordan endrer jeg navnet i profilen selv?").isEmpty)
+    }
+
+    @Test func yetMoreEverydayWording() {
+        #expect(kinds("Please note that my details are not to go to partners, exhibitors or anyone else.") == [.object])
+        #expect(kinds("Det vil eg ikkje ha, ta meg vekk frå marknadsføringa.") == [.object])
+        #expect(kinds("Vil I sende mig de oplysninger, I har om mig?") == [.access])
+    }
 }

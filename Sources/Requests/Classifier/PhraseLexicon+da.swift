@@ -130,6 +130,7 @@ extension PhraseLexicon {
               "ikke ~4 gemmer|gemme|opbevarer|opbevare|beholder|beholde ~5 om ~1 mig", "ikke ~2 hænge ~3 i ~2 jeres ~1 system*")
         b.add(.kind(.erase), 0.8, negatable: false, "ingen ~1 grund ~3 til ~3 at ~2 have|gemme|opbevare|beholde")
         b.erase(1.3, "vil ~2 jeg ~2 gerne ~1 have|få ~1 fjernet|slettet")
+        b.access(1.3, "sende ~2 mig ~3 \(data)|oplysning*|oplysningerne")
         b.access(1.2, "hvad ~2 bruger ~2 i ~2 det|dem|dataene|oplysningerne ~1 til", "har ~1 i ~2 gemt|registreret|opbevaret ~3 det|dem|mine|noget|mig")
         // "Stop" in a subject asks to stop the mail, unless it is a payment
         // that is to stop ("Stop ratebetaling").

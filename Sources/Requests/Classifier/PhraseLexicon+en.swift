@@ -138,7 +138,7 @@ extension PhraseLexicon {
         b.object(1.4, "i|hereby|we ~4 object|objecting ~4 processing|marketing|profiling|use|sharing|this|to|any",
                       "objection ~2 to|against ~4 processing|marketing|profiling|use|sharing|direct",
                  "article|art 21", "^unsubscribe", "=stop", "=unsubscribe",
-                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~9 \(others)",
+                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|go|goes|transfer*|sharing|selling ~9 \(others)",
                  "not ~4 send|email|mail ~5 marketing|newsletter*|offers|promotions|ads|advertising",
                  "no ~1 more ~3 marketing|newsletter*|offers|promotions|ads|advertising",
                  "stop ~2 the ~2 newsletter*|marketing|emails|mails", "object ~4 sharing|disclosure ~6 \(others)", "i|me|please|want|wish|like ~3 unsubscribe", "unsubscribe ~2 me|my",
@@ -148,7 +148,7 @@ extension PhraseLexicon {
                  "not|never ~3 contact ~1 me", "stop ~3 marketing|newsletters|newsletter|emails|mails|messages|texts|sms",
                  "no ~2 longer ~3 receive|want ~4 newsletter*|marketing|emails|offers|mail|mails|messages|promotions",
                  "not ~3 want ~3 receive|any ~4 newsletter*|marketing|emails|offers|promotions|advertising",
-                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
+                 "not ~6 share|shared|sell|sold|pass|passed|disclose*|give|given|go|goes|transfer*|sharing|selling ~6 partner*|third|parties|sponsors|others|companies",
                  "not ~3 to ~2 share|sell|pass|disclose ~3 \(mine) ~3 \(data)",
                  "stop ~3 sharing|selling ~4 \(data)", "direct marketing", "do not sell",
                  "no ~1 longer ~4 want|wish|like|agree ~6 share|shared|sharing|passed|sold|disclosed|given ~6 partner*|third|parties|sponsors|others|companies",
@@ -212,6 +212,7 @@ extension PhraseLexicon {
               "do ~1 not ~1 see ~1 why ~6 need|needs|keep|keeps|hold|holds|store|stores")
         b.erase(1.4, "delete|erase|remove ~3 personal ~1 data|information ~3 concerning|about|regarding|relating ~2 me|to")
         b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 need ~2 to ~1 keep ~4 any ~1 longer", "no ~1 need ~2 to ~1 keep ~4 any ~1 longer|anymore")
+        b.add(.passingMention, 1.0, "^will ~1 be ~1 deleted|removed|closed|erased")
         b.object(1.3, "keep ~2 it|them|my|this ~2 in ~1 house", "keep ~3 my|me ~2 data|details|information ~2 to ~1 yourselves")
         // "…how you handle requests from attendees who want to delete their data": talk of others' requests.
         b.add(.passingMention, 1.0, "requests ~3 from ~3 attendees|participants|customers|people|visitors|users")

@@ -149,7 +149,7 @@ extension PhraseLexicon {
                  "ikke ~4 motta ~4 nyhetsbrev*|markedsføring*|reklame|tilbud|e|epost*|sms*|eposter|meldinger",
                  "ikke ~5 del|dele|deler|deles|delt|utlever*|selge|selges|solgt|videreformidl*|gi|gis|gitt|overfør* ~8 partner*|samarbeidspartner*|tredjepart*|andre|sponsor*|utstiller*",
                  "=stopp", "stopp ~2 med ~2 reklame*|nyhetsbrev*|markedsføring*|marknadsføring*|spam|deling*|sms*|eposter",
-                 "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 *list*|nyhetsbrev*",
+                 "ta ~2 meg|mæ|mei ~2 vekk|bort ~3 fra|frå ~3 *list*|nyhetsbrev*|marknadsføring*|markedsføring*|reklame*|utsending*",
                  "stopp ~3 all ~2 deling|utsending|markedsføring",
                  "slutt* ~3 å ~3 sende|dele|selge", "del|selg|gi ~3 ikke ~8 partner*|samarbeidspartner*|tredjepart*|sponsor*|andre|utstiller*",
                  "stopp* ~3 markedsføring*|nyhetsbrev*|utsending*|deling*|utlevering*",
@@ -228,8 +228,10 @@ extension PhraseLexicon {
         b.object(1.3, "holder|holde|hold ~3 \(data)|mine|meg|mig|oplysning*|opplysning* ~3 for ~1 jer|dere|dykk|deg ~1 selv|sjølv|sjølve")
         b.erase(1.3, "makuler*|makulert", "blir|bli ~1 anonymisert")
         b.erase(0.9, "kast ~1 dei|dem|de|det|den|dette|alt")
+        b.erase(1.3, "at ~2 dere|de|dokker ~1 fjerner|sletter|slettar|fjernar ~3 alt|alle|\(data)|meg|mæ|mei|dem|det|dei")
         b.add(.kind(.erase), 1.0, negatable: false, "ikke|ikkje ~12 liggende|liggjande ~2 hos|i")
         // "Det dere har om meg, trenger dere ikke ta vare på lenger"; "jeg vil se alt dere har om meg".
+        b.add(.passingMention, 1.0, "^vil|kommer ~2 bli ~1 slettet|sletta|fjernet|avsluttet")
         b.add(.kind(.erase), 1.3, negatable: false, "trenger|treng ~3 ikke|ikkje ~2 ta ~1 vare ~1 på ~4 lenger|lengre|meir|mer")
         b.access(1.2, "se|vite|få ~3 alt ~3 dere|de|dokker ~2 har|lagrer|vet|veit ~3 om|på ~1 meg|mæ|mei")
         b.access(1.4, "kopi|copy ~3 av ~6 registrert|registrerte|lagret|lagra|lagrede ~2 på|om ~1 meg|mig|mæ|mei")

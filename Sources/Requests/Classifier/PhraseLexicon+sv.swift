@@ -121,6 +121,8 @@ extension PhraseLexicon {
         b.erase(1.4, "plocka ~1 bort ~4 \(data)|mig|allt|\(mine)", "radera ~1 alltihop|allihop")
         b.erase(1.3, "kan ~1 ni ~1 radera ~2 helt|alltihop|allt|det|den|dem", "\(data) ~3 raderas")
         b.add(.passingMention, 1.0, "förfrågningar|frågor ~3 från ~3 deltagare|kunder|personer|besökare|användare")
+        // "Ditt konto kommer att raderas": our own notice as a subject says what will happen, it asks nothing.
+        b.add(.passingMention, 1.0, "^kommer ~1 att ~2 raderas|tas|avslutas")
         b.access(1.2, "se|veta|få ~3 allt ~3 ni ~2 har|lagrar|vet ~3 om|på ~1 mig")
         b.articleLists("och|samt")
         return PhraseLexicon(

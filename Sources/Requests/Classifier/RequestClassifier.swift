@@ -150,7 +150,11 @@ public enum RequestClassifier {
         var seen = Set<Int>()
         let matches = index.matches(in: tokens)
         guard !matches.isEmpty else { return false }
-        let mentions = matches.filter { index.rules[$0.rule].signal == .passingMention }
+        // A subject's cue weakens only the subject; "når jeg har fått svar, …" sets a condition, it reports nothing.
+        let mentions = matches.filter { match in
+            index.rules[match.rule].signal == .passingMention && (!index.rules[match.rule].subjectOnly || sentence.isSubject)
+                && !tokens[max(0, match.range.lowerBound - 3)..<match.range.lowerBound].contains(where: SentenceCues.onceWords.contains)
+        }
             .map { (range: $0.range, reachBack: Int(Double(mentionReach.before) * index.rules[$0.rule].weight)) }
         /// A passing-mention cue weakens the phrases near it, not a whole long sentence.
         func mentioned(_ range: Range<Int>) -> Bool {

@@ -14,8 +14,10 @@ struct RuleBuilder {
         case .kind(let kind): defaultNegatable = kind != .object
         case .bareCue: defaultNegatable = true
         case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext, .eventList,
-             .withdrawal, .vendor, .selfService:
+             .withdrawal, .vendor:
             defaultNegatable = false
+        // "Jeg finner ikke ut hvordan jeg endrer det selv" cannot do it oneself: it asks us.
+        case .selfService: defaultNegatable = true
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false
         }

@@ -15,6 +15,10 @@ enum SentenceCues {
     static let askingFirstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich", "æ", "me", "we"]
     static let possibilityWords: Set<String> = ["possible", "mulig", "mogleg", "möjligt", "muligt", "möglich"]
     static let possibilitySubjects: Set<String> = ["it", "det", "es"]
+    /// "Once" in the languages where it opens a condition, not a report
+    /// ("når jeg har fått svar", "sobald ich … erhalten habe").
+    static let onceWords: Set<String> = ["når", "once", "sobald", "naar"]
+
     static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
 
     /// Words after which a verb starts a new command: "…and delete my phone number".
