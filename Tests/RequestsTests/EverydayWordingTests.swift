@@ -146,6 +146,14 @@ import Testing
         #expect(kinds("Hvordan endrer jeg navnet i profilen selv?").isEmpty)
     }
 
+    @Test func aRealWordOneLetterFromACueIsNoSlip() {
+        // "sette" (put) is "slette" (delete) without its "l".
+        #expect(kinds("Jeg meldte meg av ved en feil. Kan dere sette meg på igjen?").isEmpty)
+        #expect(FuzzyCues.cue(for: "sette", knowing: .everyLanguage) == nil)
+        // The honest path: a real slip is still read as the cue.
+        #expect(kinds("Kan dere slete meg fra registeret deres?") == [.erase])
+    }
+
     @Test func yetMoreEverydayWording() {
         #expect(kinds("Please note that my details are not to go to partners, exhibitors or anyone else.") == [.object])
         #expect(kinds("Det vil eg ikkje ha, ta meg vekk frå marknadsføringa.") == [.object])

@@ -35,7 +35,11 @@ enum FuzzyCues {
     ]
 
     /// Real words one slip from a cue.
-    static let realWords: Set<String> = ["insyn", "rader", "erased", "removed", "updated", "accessed"]
+    /// Norwegian "sette" ("kan dere sette meg på igjen?"), "settet", "settes",
+    /// "setting", "setta" and "setning" are "slette"… with the "l" left out.
+    static let realWords: Set<String> = [
+        "insyn", "rader", "erased", "removed", "updated", "accessed", "sette", "settet", "settes", "setting", "setta", "setning",
+    ]
 
     private static let cueSet = Set(cues)
     private static let cueScalars: [[Unicode.Scalar]] = cues.map { Array($0.unicodeScalars) }
