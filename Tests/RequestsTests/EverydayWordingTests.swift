@@ -159,4 +159,27 @@ import Testing
         #expect(kinds("Det vil eg ikkje ha, ta meg vekk frå marknadsføringa.") == [.object])
         #expect(kinds("Vil I sende mig de oplysninger, I har om mig?") == [.access])
     }
+
+    /// The everyday erasure words above, where they ask for no erasure.
+    @Test func everydayErasureWordsAboutOtherThingsAskNoErasure() {
+        let nearMisses = [
+            "Kan dere kvitte dere med den doble fakturaen?",
+            "Kan dere makulere den gamle fakturaen?",
+            "Dere trenger ikke ta vare på kvitteringen lenger, jeg har fått refusjon.",
+            "Det gamle kan dere slette, det nye programmet er riktig.",
+            "Jeg vil bare si at dere glemmer meg hver gang jeg ringer.",
+            "Jeg vil ikke hænge i jeres systemer med to tilmeldinger, slet den ene.",
+            "Kan ni plocka bort den extra biljetten från min order?",
+            "Hur länge sparar ni uppgifterna innan de raderas?",
+            "Mein Kundenkonto wurde aufgelöst, als ich umgezogen bin, bitte legt es neu an.",
+            "Please don't keep my order on hold any longer, ship it.",
+            "I would like you to remove it from my basket, the item is sold out anyway.",
+            "Could you delete the old one? I uploaded the wrong photo of the venue.",
+            "Please scrub my name from the photo caption, it is misspelt.",
+            "Art. 15 og 17 i personvernforordningen er nevnt i erklæringen deres, men jeg forstår dem ikke.",
+        ]
+        for text in nearMisses {
+            #expect(!kinds(text).contains(.erase), "\(text)")
+        }
+    }
 }

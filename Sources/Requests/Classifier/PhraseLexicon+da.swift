@@ -11,7 +11,7 @@ extension PhraseLexicon {
                    "beholde ~3 kontoen|profilen|brugeren ~3 alligevel")
         b.withdraw("glem ~2 mailen|e|beskeden|henvendelsen", "overvejer ~3 at ~2 bede|slette|kræve",
                    "ikke ~1 besluttet ~2 mig ~2 endnu", "gør ~1 ikke ~1 noget ~4 før")
-        b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "brochure*")
+        b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "vores ~2 brochure*")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
@@ -127,7 +127,7 @@ extension PhraseLexicon {
                  "udstiller*|partner*|sponsor*|firma* ~3 må ~1 ikke ~3 få")
         b.erase(1.4, "nedlæg*|luk|lukke ~3 \(mine) ~2 \(data)|brugerprofil*", "smid*|smide ~4 \(data)|brugerprofil*|alt|mig ~3 ud")
         b.add(.kind(.erase), 1.3, negatable: false,
-              "ikke ~4 gemmer|gemme|opbevarer|opbevare|beholder|beholde ~5 om ~1 mig", "ikke ~2 hænge ~3 i ~2 jeres ~1 system*")
+              "ikke ~4 gemmer|gemme|opbevarer|opbevare|beholder|beholde ~5 om ~1 mig")
         b.add(.kind(.erase), 0.8, negatable: false, "ingen ~1 grund ~3 til ~3 at ~2 have|gemme|opbevare|beholde")
         b.erase(1.3, "vil ~2 jeg ~2 gerne ~1 have|få ~1 fjernet|slettet")
         b.access(1.3, "sende ~2 mig ~3 \(data)|oplysning*|oplysningerne")

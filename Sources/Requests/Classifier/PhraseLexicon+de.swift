@@ -21,7 +21,7 @@ extension PhraseLexicon {
                  "lasst|lassen|lass ~2 mich ~3 in ~1 ruhe")
         // "…ob ich bei euch überhaupt drin bin? Und wenn ja, mit welchen Daten?"
         b.access(1.2, "ob ~2 ich ~4 drin|gespeichert|registriert|erfasst", "mit ~1 welchen ~1 daten")
-        b.vendor("unsere ~1 kunden", "wir ~1 helfen", "vertrieb", "unverbindlich*")
+        b.vendor("unsere ~1 kunden", "wir ~1 helfen", "unser|unseren|unserem|unseres ~2 vertrieb*", "unverbindlich*")
         b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
         b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "die|das|sie|es ~1 stimmt ~1 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
         let field = "name*|nachname*|vorname*|adresse|anschrift|mailadresse|e|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|unternehmen|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*"
@@ -133,8 +133,9 @@ extension PhraseLexicon {
         b.erase(1.4, "alles|daten|mich ~8 rausnehmen|herausnehmen|rauslöschen|rauswerfen|rausschmeißen|rausschmeissen",
                 "aus ~2 eurem|ihrem|dem|eurer|ihrer ~1 system|systemen|datenbank|kartei ~2 schmeißen|schmeissen|werfen|nehmen|löschen|entfernen|streichen",
                 "mich ~3 vergessen|vergesst", "vergesst|vergessen ~2 mich")
-        b.erase(1.3, "komplett|vollständig|ganz|restlos ~1 entfernen|löschen",
-                "konto|kundenkonto|benutzerkonto|nutzerkonto|profil|account ~5 aufgelöst|auflösen|auflöst")
+        // "Bitte komplett entfernen"; "wie Sie Daten vollständig löschen" only says how.
+        b.erase(1.3, "bitte ~2 komplett|vollständig|ganz|restlos ~1 entfernen|löschen",
+                "konto|kundenkonto|benutzerkonto|nutzerkonto|profil|account ~5 aufgelöst ~1 wird|werden", "konto|kundenkonto|benutzerkonto|nutzerkonto|profil|account ~5 auflösen")
         b.object(1.3, "kein|keine ~1 nl|newsletter|werbung|mails|sms ~2 mehr",
                  "newsletter*|werbung|mails|sms ~8 nicht ~1 mehr ~3 schicken|senden|zusenden|zuschicken")
         b.articleLists("und|sowie")

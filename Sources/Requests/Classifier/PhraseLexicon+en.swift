@@ -204,14 +204,15 @@ extension PhraseLexicon {
         // profile", "delete the old one", "please don't keep them any longer",
         // "I should like you to remove it", "keep it in-house: no partners".
         b.erase(1.4, "get ~1 rid ~1 of ~2 the|this|that ~1 profile|account|accounts|data|details|records|information",
-                "scrub ~3 \(mine)|the ~2 \(data)")
-        b.erase(1.3, "delete|remove|erase ~2 the ~1 old|duplicate|other|second ~1 one|account|profile")
-        b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 keep ~3 them|it|\(data)|my ~3 any ~1 longer", "do ~1 not ~1 keep ~3 them|it|\(data)|my ~3 anymore")
-        b.erase(1.2, "like|want|wish ~2 you ~2 to ~1 remove|delete|erase ~1 it|them")
+                "scrub ~1 my|the ~1 profile|account|data|details|information|records|record")
+        b.erase(1.3, "delete|remove|erase ~2 the ~1 old|duplicate|other|second ~1 account|profile|accounts|profiles",
+                "delete|remove|erase ~2 the ~1 old|duplicate|other|second ~1 one ~1 completely|entirely|permanently")
+        b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 keep ~3 them|it|\(data) ~3 any ~1 longer", "do ~1 not ~1 keep ~3 them|it|\(data) ~3 anymore")
+        // "…I should like you to remove it" needs the data named nearby: "it" may be a basket's item.
+        b.erase(0.9, "like|want|wish ~2 you ~2 to ~1 remove|delete|erase ~1 it|them")
         b.add(.kind(.erase), 0.8, negatable: false, "no ~1 reason ~4 to|for ~2 keep|keeping|hold|holding|store|storing|have|having",
               "do ~1 not ~1 see ~1 why ~6 need|needs|keep|keeps|hold|holds|store|stores")
-        b.erase(1.4, "delete|erase|remove ~3 personal ~1 data|information ~3 concerning|about|regarding|relating ~2 me|to")
-        b.add(.kind(.erase), 1.3, negatable: false, "do ~1 not ~1 need ~2 to ~1 keep ~4 any ~1 longer", "no ~1 need ~2 to ~1 keep ~4 any ~1 longer|anymore")
+        b.erase(1.4, "delete|erase|remove ~3 personal ~1 data|information ~3 concerning|about|regarding|relating ~2 me")
         b.add(.passingMention, 1.0, "^will ~1 be ~1 deleted|removed|closed|erased")
         b.object(1.3, "keep ~2 it|them|my|this ~2 in ~1 house", "keep ~3 my|me ~2 data|details|information ~2 to ~1 yourselves")
         // "…how you handle requests from attendees who want to delete their data": talk of others' requests.

@@ -14,7 +14,7 @@ extension PhraseLexicon {
         b.withdraw("glem ~2 e|epost*|mail*|mailen|melding*|henvendelse*|forespørsel*",
                    "vurderer ~3 å ~2 be|slette|sende|kreve", "tenker ~2 på ~2 å ~2 be|slette|kreve",
                    "ikke ~1 bestemt ~2 meg ~2 ennå|enda|enno", "ikke ~2 gjør ~1 noe|noen|noko ~4 før")
-        b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "brosjyre*",
+        b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "vår|våre|vårt ~2 brosjyre*",
                  "gratis ~2 demo|prøveperiode")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
                  "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
@@ -216,23 +216,24 @@ extension PhraseLexicon {
         // "den gamle (profilen) kan de slette"; "bli avregistrert".
         b.object(1.2, "ikke|ikkje ~1 del|dele ~2 \(data)|opplysingane|namn*|navn*|e|epost*|adress* ~2 mine|min|mitt|mi")
         b.object(1.3, "ikke|ikkje ~8 givast|gjevast|gjeve|gje|gis|delast|sendast ~2 vidare|videre")
-        b.erase(1.3, "den|det gamle|gamla kan ~2 slett*|fjern*|slet", "gamle ~1 profil*|konto*|kontoen|profilen|brukeren|brukaren ~4 slett*|fjern*|slet",
-                "bli ~1 avregistrert|avregistrera", "avregistrer* ~2 meg|mæ|mei")
+        b.erase(1.3, "den gamle kan ~2 slett*|fjern*", "gamle ~1 profil*|konto*|kontoen|profilen|brukeren|brukaren ~4 slett*|fjern*|slet",
+                "bli ~1 avregistrert|avregistrera", "avregistrer|avregistrere|avregistrera ~2 meg|mæ|mei")
         // "…kan dere gjerne kvitte dere med", "jeg vil at dere glemmer meg", "den
         // private profilen vil jeg ha bort"; "hva som ble lagret om meg", "kva
         // slags opplysningar ligg inne på meg", "hvilke data satt dere igjen med".
-        b.erase(1.3, "kvitte ~3 med", "bli ~1 kvitt ~3 \(data)|meg|alt", "glemmer|glemme|glem|gløymer|gløyme|gløym ~1 meg|mæ|mei",
+        b.erase(1.3, "\(data)|cv|attester|søknad*|alt ~8 kvitte ~3 med", "kvitte ~3 med ~3 \(data)|meg|alt", "bli ~1 kvitt ~3 \(data)|meg|alt", "glemme|glem|gløyme|gløym ~1 meg|mæ|mei", "vil ~1 at ~1 dere|de|dokker ~1 glemmer|gløymer ~1 meg|mæ|mei",
                 "profil*|konto*|\(data) ~4 ha ~1 bort|vekk", "ha ~1 den|det|profilen|kontoen|\(data) ~2 bort|vekk")
         // "I holder mine data for jer selv", "makulert eller anonymisert", "en kopi
         // av det som er registrert på meg", "…skal ikkje bli liggjande hos dykk. Kast dei."
         b.object(1.3, "holder|holde|hold ~3 \(data)|mine|meg|mig|oplysning*|opplysning* ~3 for ~1 jer|dere|dykk|deg ~1 selv|sjølv|sjølve")
-        b.erase(1.3, "makuler*|makulert", "blir|bli ~1 anonymisert")
+        // Asked, not told ("dokumentene blir makulert etter to år" says how it is done).
+        b.erase(1.3, "makuler|makulere ~3 \(mine)|\(data)|meg|alt", "bli ~1 makulert|anonymisert", "ber|krever|ønsker ~2 om ~1 at ~12 blir|bli|vert ~1 makulert|anonymisert")
         b.erase(0.9, "kast ~1 dei|dem|de|det|den|dette|alt")
         b.erase(1.3, "at ~2 dere|de|dokker ~1 fjerner|sletter|slettar|fjernar ~3 alt|alle|\(data)|meg|mæ|mei|dem|det|dei")
         b.add(.kind(.erase), 1.0, negatable: false, "ikke|ikkje ~12 liggende|liggjande ~2 hos|i")
         // "Det dere har om meg, trenger dere ikke ta vare på lenger"; "jeg vil se alt dere har om meg".
         b.add(.passingMention, 1.0, "^vil|kommer ~2 bli ~1 slettet|sletta|fjernet|avsluttet")
-        b.add(.kind(.erase), 1.3, negatable: false, "trenger|treng ~3 ikke|ikkje ~2 ta ~1 vare ~1 på ~4 lenger|lengre|meir|mer")
+        b.add(.kind(.erase), 1.3, negatable: false, "trenger|treng ~3 ikke|ikkje ~2 ta ~1 vare ~1 på lenger|lengre|meir|mer")
         b.access(1.2, "se|vite|få ~3 alt ~3 dere|de|dokker ~2 har|lagrer|vet|veit ~3 om|på ~1 meg|mæ|mei")
         b.access(1.4, "kopi|copy ~3 av ~6 registrert|registrerte|lagret|lagra|lagrede ~2 på|om ~1 meg|mig|mæ|mei")
         b.access(1.3, "hva|kva|hvad ~5 lagret|lagra|registrert|registreret|notert|noteret|gemt ~3 om|på ~1 meg|mig|mæ|mei",

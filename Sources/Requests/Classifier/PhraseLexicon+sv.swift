@@ -9,7 +9,7 @@ extension PhraseLexicon {
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
         b.withdraw("glöm ~2 mejlet|mailet|meddelandet|mitt|min", "funderar|överväger ~3 att ~2 be|radera|begära",
                    "inte ~1 bestämt ~2 mig ~2 än|ännu", "gör ~1 inget|ingenting ~4 förrän|innan")
-        b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "broschyr*")
+        b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "vår|våra|vårt ~2 broschyr*")
         let field = "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|e|mejl*|mejladress*|kontaktmejl*|titel*|befattning*|arbetsgivare*|företag*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*"
         b.access(1.4, "begära ~2 ut ~4 \(data)|personuppgifter", "ta ~1 del ~1 av ~3 dem|\(data)", "redogörelse ~3 för ~4 \(data)|mina",
                  "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")
@@ -118,8 +118,9 @@ extension PhraseLexicon {
         b.concepts(.swedish)
         // Everyday wording: "kan ni plocka bort mina personuppgifter", "det kan ni
         // radera helt", "radera alltihop", "att uppgifterna därefter raderas".
-        b.erase(1.4, "plocka ~1 bort ~4 \(data)|mig|allt|\(mine)", "radera ~1 alltihop|allihop")
-        b.erase(1.3, "kan ~1 ni ~1 radera ~2 helt|alltihop|allt|det|den|dem", "\(data) ~3 raderas")
+        b.erase(1.4, "plocka ~1 bort ~2 mig|alltihop|allihop", "plocka ~1 bort ~3 \(data)", "radera ~1 alltihop|allihop")
+        // "Jag begär … att uppgifterna raderas": the that-clause of a demand, not "when are data deleted?".
+        b.erase(1.3, "kan ~1 ni ~1 radera ~2 helt|alltihop|allt", "att ~3 \(data) ~3 raderas")
         b.add(.passingMention, 1.0, "förfrågningar|frågor ~3 från ~3 deltagare|kunder|personer|besökare|användare")
         // "Ditt konto kommer att raderas": our own notice as a subject says what will happen, it asks nothing.
         b.add(.passingMention, 1.0, "^kommer ~1 att ~2 raderas|tas|avslutas")

@@ -280,10 +280,8 @@ public enum RequestClassifier {
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
         for (signal, hit) in best where signal != .vendor { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
-        // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?"),
-        // but each once: a person who downloaded "the brochure" and names it twice is no seller.
-        for match in matches where index.rules[match.rule].signal == .vendor
-            && !tally.evidence(.vendor).contains(index.rules[match.rule].evidence) {
+        // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?").
+        for match in matches where index.rules[match.rule].signal == .vendor {
             tally.add(.vendor, index.rules[match.rule].weight, evidence: index.rules[match.rule].evidence)
         }
         return matches.contains { match in

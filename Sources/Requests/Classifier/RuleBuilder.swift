@@ -37,15 +37,18 @@ struct RuleBuilder {
     mutating func rectify(_ weight: Double, _ patterns: String...) { addAll(.kind(.rectify), weight, patterns) }
     mutating func erase(_ weight: Double, _ patterns: String...) { addAll(.kind(.erase), weight, patterns) }
     mutating func withdraw(_ patterns: String...) { addAll(.withdrawal, 1.0, patterns) }
-    mutating func vendor(_ patterns: String...) { addAll(.vendor, SignalTally.vendorCueWeight, patterns) }
+    mutating func vendor(_ patterns: String...) { addAll(.vendor, 1.0, patterns) }
     mutating func object(_ weight: Double, _ patterns: String...) { addAll(.kind(.object), weight, patterns) }
 
     /// "Art. 17 og 21", "art. 15, 17 and 21": the articles after the first in
-    /// a list, joined by one of `conjunctions`, are asked for too.
+    /// a list, joined by one of `conjunctions`, are asked for too; erasure
+    /// only with another erasure phrase ("Art. 15 og 17 er nevnt i
+    /// erklæringen" only names them).
     mutating func articleLists(_ conjunctions: String) {
         let articles: [(RequestKind, String)] = [(.access, "15"), (.access, "20"), (.rectify, "16"), (.erase, "17"), (.object, "21")]
         for (kind, number) in articles {
-            add(.kind(kind), 1.4, "art|artikel|artikkel|article|artikler|articles|artiklar|artikeln ~4 \(conjunctions) ~1 \(number)")
+            add(.kind(kind), kind == .erase ? 1.0 : 1.4,
+                "art|artikel|artikkel|article|artikler|articles|artiklar|artikeln ~4 \(conjunctions) ~1 \(number)")
         }
     }
 

@@ -25,9 +25,14 @@ enum SentenceCues {
     static let clauseStarts: Set<String> = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
 
     /// A phrase at the start of a sentence or clause is a command ("Delete my account.").
+    /// A phrase that opens with "that" ("Att uppgifterna raderas…") is a
+    /// clause, not a command.
     static func isImperative(_ range: Range<Int>, in tokens: [String]) -> Bool {
-        range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
+        guard range.lowerBound < tokens.count, !thatWords.contains(tokens[range.lowerBound]) else { return false }
+        return range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
     }
+
+    private static let thatWords: Set<String> = ["att", "at", "that", "dass"]
 
     /// "Takk for at dere slettet meg", "Thanks, all deleted": thanks beside
     /// an erasure already done. Under our confirmation's old subject, such a

@@ -16,21 +16,11 @@ struct SignalTally: Sendable {
 
     mutating func negated(_ kind: RequestKind) { negatedKinds.insert(kind) }
 
-    /// The weight of every sales cue (`RuleBuilder.vendor`).
-    static let vendorCueWeight = 1.0
-
     /// Adds another tally's signals (the subject's to the body's), except
     /// those `dropping` says the body has overruled.
-    /// A sales cue counts once a mail: the subject's, when the body has it
-    /// too, adds nothing (every cue weighs `vendorCueWeight`).
     mutating func absorb(_ other: SignalTally, dropping: (Signal) -> Bool) {
         for (signal, score) in other.scores where !dropping(signal) {
-            if signal == .vendor {
-                let new = other.evidence(.vendor).filter { !evidence(.vendor).contains($0) }
-                scores[signal, default: 0] += Double(new.count) * Self.vendorCueWeight
-            } else {
-                scores[signal, default: 0] += score
-            }
+            scores[signal, default: 0] += score
             strongestBySignal[signal] = max(strongestBySignal[signal, default: 0], other.strongest(signal))
             for line in other.evidence(signal) where evidenceBySignal[signal, default: []].count < 4
                 && !evidenceBySignal[signal, default: []].contains(line) {
