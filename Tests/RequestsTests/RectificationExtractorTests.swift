@@ -81,6 +81,16 @@ import Testing
         #expect(fields("Ny adresse: Fjellveien 8, 2380 Brumunddal. Takk for hjelpen.", .nb)[.address] == "Fjellveien 8, 2380 Brumunddal")
     }
 
+    @Test func theOneNumberOfAMailAboutItsPhoneIsTheNewOne() {
+        #expect(fields("Hei, har fått nytt nummer. Kan de endre til (+47) 401-23-456? Det gamle er ikkje i bruk lenger.", .nn)[.phone]
+                == "+4740123456")
+        #expect(fields("Fastnettet er nedlagt, så brug mobilen i stedet: 28 19 46 30", .da)[.phone] == "+4528194630")
+        // Never a signature's number, never one called old, never one of two.
+        #expect(fields("Telefonnummeret mitt er feil i profilen. Kan dere rette det?\n\nKari Nordmann\nTlf 912 34 567", .nb)[.phone] == nil)
+        #expect(fields("Mitt gamle nummer 912 34 567 virker ikke lenger. Kan dere fjerne det?", .nb)[.phone] == nil)
+        #expect(fields("Nummeret er enten 912 34 567 eller 934 56 780, jeg husker ikke.", .nb)[.phone] == nil)
+    }
+
     @Test func aNationalityIsTheAdjectiveBeforeCitizen() {
         #expect(fields("Jeg er nå norsk statsborger, vennligst endre nasjonaliteten min.", .nb)[.nationality] == "norsk")
         #expect(fields("Eg er blitt norsk statsborgar, så nasjonaliteten min må endrast.", .nn) == [.nationality: "norsk"])

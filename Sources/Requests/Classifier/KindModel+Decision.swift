@@ -7,6 +7,9 @@ public struct RuleReading: Sendable {
     let names: Set<String>
     /// The rules read thanks for an erasure already done: the model adds none.
     var erasureDone = false
+    /// The values the rules' extractor found, whether or not the rules read
+    /// a rectification: those of one the model adds.
+    var valuesFound: [RectificationField: String] = [:]
 
     init(classification: Classification, keys: KindFeatureKeySet) {
         self.classification = classification
@@ -97,6 +100,9 @@ extension KindModel {
         }
         guard !added.isEmpty else { return result }
         if result.kinds.contains(.erase) && result.erasureScope == nil { result.erasureScope = .everything }
+        if result.kinds.contains(.rectify) && !reading.classification.kinds.contains(.rectify) && result.fields.isEmpty {
+            result.fields = RequestClassifier.rectificationValues(reading.valuesFound, erasing: result.kinds.contains(.erase))
+        }
         result.confidence = min(result.confidence, Self.changedConfidence)
         result.evidence += added
         return result

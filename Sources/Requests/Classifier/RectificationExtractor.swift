@@ -105,6 +105,7 @@ public enum RectificationExtractor {
             found[field] = hit.value
             if hit.explicit { explicit[field] = hit.value }
         }
+        if found[.phone] == nil, let phone = fallbackPhone(sentences, language: language) { found[.phone] = phone }
         return (found, explicit)
     }
 
@@ -127,7 +128,7 @@ public enum RectificationExtractor {
         return (field, true)
     }
 
-    private static let signOffs: Set<String> = [
+    static let signOffs: Set<String> = [
         "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
         "gruß", "mvh", "vh", "hilsner",
     ]

@@ -3,9 +3,11 @@
 /// freedom-of-information request, a withdrawal, asking how to do it
 /// oneself, a sales pitch), the values named, and the confidence.
 extension RequestClassifier {
+    /// Also returns every value the extractor found, for a rectification
+    /// the kind model may add (`KindModel.refine`).
     static func decide(
         _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = []
-    ) -> Classification {
+    ) -> (classification: Classification, valuesFound: [RectificationField: String]) {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
         // "There is a photo of me on your site. Please remove it.": with photos
@@ -78,8 +80,7 @@ extension RequestClassifier {
             // In an erasure letter an employer or an address identifies the
             // writer ("I worked for X until March", "she lives at Y"); a name
             // or number named as the right one is still a correction.
-            fields = kinds.contains(.erase)
-                ? extracted.explicit.filter { $0.key != .organization && $0.key != .address } : extracted.explicit
+            fields = rectificationValues(extracted.explicit, erasing: kinds.contains(.erase))
             if !fields.isEmpty {
                 kinds.insert(.rectify)
                 evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
@@ -96,10 +97,17 @@ extension RequestClassifier {
         let targets = tally.erasureTargets
         let erasureScope: ErasureScope? = !kinds.contains(.erase) ? nil
             : targets.contains(.dietaryConsent) && !targets.contains(.wholeRecord) ? .consentData : .everything
-        return Classification(
+        let classification = Classification(
             kinds: kinds, language: language,
             confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
             onBehalf: onBehalf, fields: fields, erasureScope: erasureScope)
+        return (classification, extracted.all)
+    }
+
+    /// The values a rectification asks for, of those found: in an erasure
+    /// letter an employer or an address identifies the writer.
+    static func rectificationValues(_ found: [RectificationField: String], erasing: Bool) -> [RectificationField: String] {
+        erasing ? found.filter { $0.key != .organization && $0.key != .address } : found
     }
 
     /// High when every kind asked for is well above its threshold; for

@@ -113,7 +113,8 @@ public enum RequestClassifier {
             language = voted.key
         }
         let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
-        var result = decide(tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
+        var (result, valuesFound) = decide(
+            tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
         if !result.kinds.isEmpty {
             doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
             doubts.contested = !tally.negatedKinds.isEmpty || tally.notes.contains { $0.hasPrefix("taken back") }
@@ -133,6 +134,7 @@ public enum RequestClassifier {
             reading = RuleReading(classification: result, keys: KindFeatureKeySet(keys.keys))
         }
         reading.erasureDone = erasureDone
+        reading.valuesFound = valuesFound
         return reading
     }
 

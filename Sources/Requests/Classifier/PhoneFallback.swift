@@ -1,0 +1,91 @@
+/// The new number of a mail that talks of its phone but names it with no cue
+/// the value readers know: "Neu: (+47) 401-23-456", "har fått dansk
+/// mobilnummer: +45 21 43 65 87", "Fastnettet er nedlagt, så brug mobilen i
+/// stedet: 28 19 46 30".
+///
+/// Taken only when the person's text speaks of a change (a change verb, a
+/// "new", "now", "instead" or "use" word: "my phone is …" alone tells, an
+/// identification block names) and holds exactly one number that is not
+/// called old, read up to where a signature may start (a sign-off, a thanks
+/// or a line that is only a name), so never a signature's.
+extension RectificationExtractor {
+    static func fallbackPhone(_ sentences: [Sentence], language: Language) -> String? {
+        var mentionsPhone = false
+        var speaksOfAChange = false
+        var candidates: Set<String> = []
+        for sentence in sentences where !sentence.isSubject {
+            if sentence.tokens.contains(where: signOffs.contains) || mayStartSignature(sentence) { break }
+            if sentence.tokens.contains(where: isPhoneWord) { mentionsPhone = true }
+            if sentence.tokens.contains(where: isChangeWord) { speaksOfAChange = true }
+            guard hasEnoughDigits(sentence.text) else { continue }
+            let words = SentenceWords(sentence.text)
+            var index = 0
+            while index < words.original.count {
+                defer { index += 1 }
+                guard ValueReader.guessField(words, from: index) == .phone || startsGroupedNumber(words.original, at: index),
+                      let value = ValueReader.read(words, from: index, field: .phone, language: language),
+                      value.filter(\.isNumber).count >= 8 else { continue }
+                let near = words.folded[max(0, index - 4)..<min(words.folded.count, index + 6)]
+                if !near.contains(where: RectificationVocabulary.oldWords.contains) { candidates.insert(value) }
+                // The rest of the number is not another one.
+                while index + 1 < words.original.count && words.original[index + 1].contains(where: \.isNumber) { index += 1 }
+            }
+        }
+        return mentionsPhone && speaksOfAChange && candidates.count == 1 ? candidates.first : nil
+    }
+
+    /// "Takk!", "Thanks a lot", "Olav Tunheim": a short thanks or a line of
+    /// capitalised words without a colon or a digit.
+    private static func mayStartSignature(_ sentence: Sentence) -> Bool {
+        guard sentence.tokens.count <= 4 else { return false }
+        if sentence.tokens.contains(where: SentenceCues.thanksWords.contains) { return true }
+        let words = sentence.text.split(separator: " ")
+        return !sentence.text.contains(":") && !sentence.text.contains(where: \.isNumber) && words.count >= 2
+            && words.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// "28 19 46 30", "+45 21 43 65 87": groups of two to four digits that
+    /// make eight or more, after a country code or none.
+    private static func startsGroupedNumber(_ words: [String], at index: Int) -> Bool {
+        var digits = 0
+        var next = index
+        if index < words.count, isCountryCode(words[index]) { next += 1 }
+        while next < words.count, (2...4).contains(words[next].count), words[next].allSatisfy(\.isNumber) {
+            digits += words[next].count
+            next += 1
+        }
+        return digits >= 8
+    }
+
+    /// "+45", "(+47)", "0045".
+    private static func isCountryCode(_ word: String) -> Bool {
+        let bare = word.filter { $0 != "(" && $0 != ")" }
+        if bare.hasPrefix("+") { return (2...4).contains(bare.count) && bare.dropFirst().allSatisfy(\.isNumber) }
+        return bare.hasPrefix("00") && (3...5).contains(bare.count) && bare.allSatisfy(\.isNumber)
+    }
+
+    private static func hasEnoughDigits(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+            digits += 1
+            if digits >= 8 { return true }
+        }
+        return false
+    }
+
+    private static func isChangeWord(_ token: String) -> Bool {
+        let vocabulary = RectificationVocabulary.self
+        return vocabulary.isChangeVerb(token) || vocabulary.newWords.contains(token) || vocabulary.nowWords.contains(token)
+            || vocabulary.useWords.contains(token) || insteadWords.contains(token)
+    }
+
+    private static let insteadWords: Set<String> = ["instead", "stedet", "stället", "statt", "stattdessen", "istället", "istedet", "istedenfor"]
+
+    /// "nummer", "nr", "number" alone, and the words phones start with.
+    private static func isPhoneWord(_ token: String) -> Bool {
+        phoneWords.contains(token) || phonePrefixes.contains { token.hasPrefix($0) }
+    }
+
+    private static let phoneWords: Set<String> = ["nummer", "nr", "number", "numret", "numre", "numbers", "nummeret"]
+    private static let phonePrefixes = ["telefon", "mobil", "tlf", "phone", "handy", "cell", "rufnummer", "mobile", "fastnet"]
+}
