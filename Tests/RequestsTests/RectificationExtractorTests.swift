@@ -91,6 +91,17 @@ import Testing
         #expect(fields("Nummeret er enten 912 34 567 eller 934 56 780, jeg husker ikke.", .nb)[.phone] == nil)
     }
 
+    @Test func aNameWrittenOutWithItsLettersIsTheRightOne() {
+        #expect(fields("Mitt fornavn er feil i brevene deres. Jeg heter Thorbjørn, med h.", .nb)[.firstName] == "Thorbjørn")
+        #expect(fields("Mit efternavn staves Mølgaard med aa, ikke Mølgård.", .da)[.lastName] == "Mølgaard")
+        #expect(fields("My first name keeps being spelled wrong. It's Siobhán, with the fada.")[.firstName] == "Siobhán")
+        #expect(fields("På navneskiltet sto det Sigrun. Navnet mitt er Sigrunn – med to n.", .nb).values.contains("Sigrunn"))
+        // A capitalised word before "with" that tells no letters, or a mail that speaks of no name, gives none.
+        #expect(fields("Navnet mitt står feil. Jeg kommer til Oslo med tog.", .nb).isEmpty)
+        #expect(fields("My name is wrong on the badge. I'm Anna, with a question about parking too.").isEmpty)
+        #expect(fields("Vi kommer til Bergen med K og resten av gjengen.", .nb).isEmpty)
+    }
+
     @Test func aNationalityIsTheAdjectiveBeforeCitizen() {
         #expect(fields("Jeg er nå norsk statsborger, vennligst endre nasjonaliteten min.", .nb)[.nationality] == "norsk")
         #expect(fields("Eg er blitt norsk statsborgar, så nasjonaliteten min må endrast.", .nn) == [.nationality: "norsk"])

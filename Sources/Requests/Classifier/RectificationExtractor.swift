@@ -106,6 +106,7 @@ public enum RectificationExtractor {
             if hit.explicit { explicit[field] = hit.value }
         }
         if found[.phone] == nil, let phone = fallbackPhone(sentences, language: language) { found[.phone] = phone }
+        if found[.firstName] == nil, found[.lastName] == nil, let name = spelledName(sentences) { found[name.field] = name.value }
         return (found, explicit)
     }
 

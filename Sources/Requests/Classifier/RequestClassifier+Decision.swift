@@ -101,7 +101,10 @@ extension RequestClassifier {
             kinds: kinds, language: language,
             confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
             onBehalf: onBehalf, fields: fields, erasureScope: erasureScope)
-        return (classification, extracted.all)
+        // "Det er Thea med h, ikke Tea" names no cue the scan is started for: for a rectification the model may add.
+        var valuesFound = extracted.all
+        if !worthScanning, let name = RectificationExtractor.spelledName(sentences) { valuesFound[name.field] = name.value }
+        return (classification, valuesFound)
     }
 
     /// The values a rectification asks for, of those found: in an erasure
