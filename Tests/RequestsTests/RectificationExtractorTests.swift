@@ -102,6 +102,19 @@ import Testing
         #expect(fields("Vi kommer til Bergen med K og resten av gjengen.", .nb).isEmpty)
     }
 
+    @Test func aCompanyFollowedByAsGivesTheTitleThere() {
+        #expect(fields("From 1 January I'm with Havbrisk Konsult AS as Senior Project Manager. Please update my profile.")
+                == [.organization: "Havbrisk Konsult AS", .title: "Senior Project Manager"])
+        #expect(fields("Jeg har begynt i Nordlys Rådgivning AS som seniorrådgiver. Kan dere oppdatere profilen?", .nb)[.title] == "seniorrådgiver")
+        #expect(fields("Ich bin jetzt bei Skagerrak Analytics AS, dort als Head of Data.", .de)[.title] == "Head of Data")
+        // "as" after something that is no company's name gives no title.
+        #expect(fields("Please update my profile, I signed up as a student back then.")[.title] == nil)
+    }
+
+    @Test func anInvertedSubjectIsNoPartOfTheValue() {
+        #expect(fields("Det var jeg for to år siden - nå er jeg avdelingsleder.", .nb)[.title] != "jeg avdelingsleder")
+    }
+
     @Test func aNationalityIsTheAdjectiveBeforeCitizen() {
         #expect(fields("Jeg er nå norsk statsborger, vennligst endre nasjonaliteten min.", .nb)[.nationality] == "norsk")
         #expect(fields("Eg er blitt norsk statsborgar, så nasjonaliteten min må endrast.", .nn) == [.nationality: "norsk"])

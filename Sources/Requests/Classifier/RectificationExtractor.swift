@@ -107,6 +107,10 @@ public enum RectificationExtractor {
         }
         if found[.phone] == nil, let phone = fallbackPhone(sentences, language: language) { found[.phone] = phone }
         if found[.firstName] == nil, found[.lastName] == nil, let name = spelledName(sentences) { found[name.field] = name.value }
+        if found[.title] == nil || found[.organization] == nil, let job = organizationWithTitle(sentences) {
+            if found[.title] == nil { found[.title] = job.title }
+            if found[.organization] == nil { found[.organization] = job.organization }
+        }
         return (found, explicit)
     }
 

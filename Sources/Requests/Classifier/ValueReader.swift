@@ -21,7 +21,9 @@ enum ValueReader {
     private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
                                                    "heller", "instead", "istället", "stattdessen", "hellere", "actually", "faktisk",
                                                    "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber", "elles",
-                                                   "ellers", "otherwise", "btw", "wirklich", "altså", "altso", "alltså", "also"]
+                                                   "ellers", "otherwise", "btw", "wirklich", "altså", "altso", "alltså", "also",
+                                                   // "Nå er jeg avdelingsleder", "jetzt bin ich …": the subject after the verb.
+                                                   "jeg", "eg", "jag", "ich"]
     private static let maxWords = 12
     /// Organisations, titles, nationalities and diets are short.
     private static let maxShortWords = 6

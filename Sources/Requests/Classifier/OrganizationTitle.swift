@@ -1,0 +1,68 @@
+import Foundation
+
+/// "joined Halden Grid AS as Head of Data Platforms", "begynt i Nordlys
+/// Analyse AS som prosjektleder", "bei Skagerrak Analytics AS, dort als Head
+/// of Data": a company's name (ending in AS, AB, GmbH…) and, after "as",
+/// "som" or "als", the title held there.
+extension RectificationExtractor {
+    static func organizationWithTitle(_ sentences: [Sentence]) -> (organization: String, title: String)? {
+        for sentence in sentences where !sentence.isSubject {
+            if sentence.tokens.contains(where: signOffs.contains) { break }
+            guard sentence.tokens.contains(where: RectificationVocabulary.asWords.contains) else { continue }
+            let words = SentenceWords(sentence.text).original
+            for index in words.indices.dropFirst() {
+                let suffix = words[index].trimmingCharacters(in: punctuation)
+                guard suffix.first?.isUppercase == true, RectificationVocabulary.companySuffixes.contains(suffix.lowercased()) else { continue }
+                var next = index + 1
+                if words[index].hasSuffix(","), next < words.count, thereWords.contains(words[next].lowercased()) { next += 1 }
+                guard next + 1 < words.count, RectificationVocabulary.asWords.contains(words[next].lowercased()),
+                      !words[index].hasSuffix("."), let title = title(words, from: next + 1) else { continue }
+                var start = index
+                while start > 0, isNameWord(words[start - 1]) { start -= 1 }
+                guard start < index else { continue }
+                let organization = words[start...index].joined(separator: " ").trimmingCharacters(in: punctuation)
+                return (organization, title)
+            }
+        }
+        return nil
+    }
+
+    /// A lowercase title is one word ("prosjektleder", "seniorrådgjevar");
+    /// a capitalised one runs over its capitalised words and the small words
+    /// between them ("Head of Data Platforms", "Senior Project Manager").
+    private static func title(_ words: [String], from start: Int) -> String? {
+        let first = words[start].trimmingCharacters(in: punctuation)
+        guard let initial = first.first, initial.isLetter, !first.isEmpty else { return nil }
+        if initial.isLowercase {
+            return first.count >= 4 && first.allSatisfy({ $0.isLetter || $0 == "-" }) ? first : nil
+        }
+        var parts = [first]
+        var index = start
+        while !endsClause(words[index]), index + 1 < words.count {
+            let next = words[index + 1].trimmingCharacters(in: punctuation)
+            if next.first?.isUppercase == true {
+                parts.append(next)
+                index += 1
+            } else if titleConnectors.contains(next), index + 2 < words.count,
+                      words[index + 2].first?.isUppercase == true, !endsClause(words[index + 1]) {
+                parts += [next, words[index + 2].trimmingCharacters(in: punctuation)]
+                index += 2
+            } else {
+                break
+            }
+        }
+        return parts.count <= 6 ? parts.joined(separator: " ") : nil
+    }
+
+    private static func endsClause(_ word: String) -> Bool {
+        word.last.map { ",.;:!?)".contains($0) } ?? false
+    }
+
+    private static func isNameWord(_ word: String) -> Bool {
+        word == "&" || (word.first?.isUppercase == true && !endsClause(word))
+    }
+
+    private static let punctuation = CharacterSet(charactersIn: ",.;:!?\"'«»()\u{201C}\u{201D}\u{201E}")
+    private static let thereWords: Set<String> = ["dort", "there", "der", "hvor", "där", "da", "dar", "kor"]
+    private static let titleConnectors: Set<String> = ["of", "for", "and", "&", "de", "für"]
+}
