@@ -111,6 +111,15 @@ import Testing
         #expect(fields("Please update my profile, I signed up as a student back then.")[.title] == nil)
     }
 
+    @Test func theEmployerAfterNoLongerButIsTheNewOne() {
+        #expect(fields("Fra 1. september jobber jeg ikke lenger i Havblikk Rådgivning, men i Grønnvik Kommunalteknikk AS.", .nb)[.organization]
+                == "Grønnvik Kommunalteknikk AS")
+        #expect(fields("Ich bin nicht mehr bei Kessler Verpackung, sondern bei der Bergmann & Söhne Logistik AG.", .de)[.organization]
+                == "Bergmann & Söhne Logistik AG")
+        // Without "no longer" a "but" names no employer.
+        #expect(fields("Jeg har ikke noe imot nyhetsbrevet, men i Oslo er det for mye.", .nb)[.organization] == nil)
+    }
+
     @Test func anInvertedSubjectIsNoPartOfTheValue() {
         #expect(fields("Det var jeg for to år siden - nå er jeg avdelingsleder.", .nb)[.title] != "jeg avdelingsleder")
     }

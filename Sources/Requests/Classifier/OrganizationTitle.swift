@@ -27,6 +27,41 @@ extension RectificationExtractor {
         return nil
     }
 
+    /// "nicht mehr bei A, sondern bei der B GmbH", "ikke lenger i A, men i
+    /// B", "inte längre på A utan på B": the employer after the contrast.
+    static func organizationAfterNoLonger(_ sentences: [Sentence]) -> String? {
+        for sentence in sentences where !sentence.isSubject {
+            if sentence.tokens.contains(where: signOffs.contains) { break }
+            let tokens = sentence.tokens
+            guard let longer = tokens.indices.first(where: { isNoLonger(tokens, at: $0) }) else { continue }
+            let words = SentenceWords(sentence.text).original
+            for index in words.indices where index > longer && contrastWords.contains(words[index].lowercased().trimmingCharacters(in: punctuation)) {
+                var start = index + 1
+                guard start < words.count, RectificationVocabulary.workPrepositions.contains(words[start].lowercased()) else { continue }
+                start += 1
+                if start < words.count, RectificationVocabulary.determiners.contains(words[start].lowercased()) { start += 1 }
+                var end = start
+                while end < words.count, isNameWord(words[end]) { end += 1 }
+                // The last word may carry the stop: "… Grønnvik Kommunalteknikk AS."
+                if end < words.count, words[end].first?.isUppercase == true { end += 1 }
+                guard end > start else { continue }
+                let organization = words[start..<end].joined(separator: " ").trimmingCharacters(in: punctuation)
+                if !organization.isEmpty { return organization }
+            }
+        }
+        return nil
+    }
+
+    /// "no longer", "nicht mehr", "ikke lenger", "ikkje lenger", "inte längre", "ikke længere".
+    private static func isNoLonger(_ tokens: [String], at index: Int) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let pair = (tokens[index], tokens[index + 1])
+        return ["no", "nicht", "ikke", "ikkje", "inte", "not"].contains(pair.0)
+            && ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"].contains(pair.1)
+    }
+
+    private static let contrastWords: Set<String> = ["sondern", "men", "utan", "but", "mens"]
+
     /// A lowercase title is one word ("prosjektleder", "seniorrådgjevar");
     /// a capitalised one runs over its capitalised words and the small words
     /// between them ("Head of Data Platforms", "Senior Project Manager").

@@ -107,6 +107,8 @@ public enum RectificationExtractor {
         }
         if found[.phone] == nil, let phone = fallbackPhone(sentences, language: language) { found[.phone] = phone }
         if found[.firstName] == nil, found[.lastName] == nil, let name = spelledName(sentences) { found[name.field] = name.value }
+        // "Not with A any more, but with B" says which employer is the new one more plainly than any other cue.
+        if let employer = organizationAfterNoLonger(sentences) { found[.organization] = employer }
         if found[.title] == nil || found[.organization] == nil, let job = organizationWithTitle(sentences) {
             if found[.title] == nil { found[.title] = job.title }
             if found[.organization] == nil { found[.organization] = job.organization }
