@@ -109,6 +109,23 @@ extension LiveStackTests {
             #expect(seen.last.map { $0.hasSuffix(" {}") } == true, "\(seen)")
         }
 
+        /// "Kan dere sette meg på igjen?" ("put me back on") is one letter from
+        /// "slette meg" ("delete me"): it opens no erasure, while a real slip of
+        /// the cue word still asks for one.
+        @Test func aRealWordOneLetterFromAnErasureCueOpensNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let resubscribing = LocalStack.uniqueAddress("petra", domain: "example.no")
+            let misspelling = LocalStack.uniqueAddress("tor", domain: "example.no")
+            _ = try await harness.record(mail(from: resubscribing, to: harness.notices, subject: "Avmeldt ved en feil",
+                                              body: "Hei, jeg meldte meg av ved en feil. Kan dere sette meg på igjen? Mvh Petra\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: misspelling, to: harness.notices, subject: "Konto",
+                                              body: "Hei, kan dere slete meg fra registeret deres? Mvh Tor\r\n"), uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 2, "\(seen)")
+            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
+            #expect(seen.last == "request received {erase}", "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates
