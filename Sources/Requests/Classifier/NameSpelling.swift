@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// A name written out with how it is spelt: "Jeg heter Thorbjørn, med h",
 /// "Det er Sigrunn, med to n", "Mit efternavn staves Mølgaard med aa",
@@ -8,23 +9,27 @@ import Foundation
 /// "spelt").
 extension RectificationExtractor {
     static func spelledName(_ sentences: [Sentence]) -> (field: RectificationField, value: String)? {
-        let speaksOfAName = sentences.contains { sentence in
-            sentence.tokens.contains { token in namingOrSpelling.contains(token) || namePrefixes.contains { token.hasPrefix($0) } }
-        }
-        guard speaksOfAName else { return nil }
-        var field: RectificationField?
+        // Most mail has no "med"/"with"/"mit" that tells letters: a look at the tokens first.
+        guard sentences.contains(where: { !$0.isSubject && spellsLetters($0.tokens) }) else { return nil }
         var value: String?
-        for sentence in sentences where !sentence.isSubject {
-            if sentence.tokens.contains(where: signOffs.contains) { break }
-            let mayHoldName = sentence.tokens.contains(where: withWords.contains)
-            guard mayHoldName || sentence.tokens.contains(where: { token in namePrefixes.contains { token.hasPrefix($0) } }) else { continue }
-            let words = SentenceWords(sentence.text)
-            for position in words.fieldPositions where position.field == .firstName || position.field == .lastName {
-                if !position.whole || field == nil { field = position.field }
+        var body = sentences.filter { !$0.isSubject }
+        if let signOff = body.firstIndex(where: { $0.tokens.contains(where: signOffs.contains) }) { body = Array(body[..<signOff]) }
+        for sentence in body where spellsLetters(sentence.tokens) {
+            if let found = nameBeforeSpelling(SentenceWords(sentence.text)) {
+                value = found
+                break
             }
-            if value == nil, mayHoldName, let found = nameBeforeSpelling(words) { value = found }
         }
-        guard let value else { return nil }
+        guard let value, sentences.contains(where: { $0.tokens.contains { namingOrSpelling.contains($0) || namePhrases.anyPrefix(of: $0) } })
+        else { return nil }
+        var field: RectificationField?
+        for token in body.lazy.flatMap(\.tokens) {
+            if firstNamePhrases.anyPrefix(of: token) {
+                field = .firstName
+            } else if surnamePhrases.anyPrefix(of: token), field != .firstName {
+                field = .lastName
+            }
+        }
         return (field ?? .lastName, value)
     }
 
@@ -47,6 +52,16 @@ extension RectificationExtractor {
         return nil
     }
 
+    /// Whether a "med"/"with"/"mit" among the tokens is followed by letters told.
+    private static func spellsLetters(_ tokens: [String]) -> Bool {
+        // "med", "mit", "with": three or four bytes, checked before the set is.
+        tokens.indices.contains { index in
+            let length = tokens[index].utf8.count
+            return (length == 3 || length == 4) && index > 0 && index + 1 < tokens.count && withWords.contains(tokens[index])
+                && tellsLetters(tokens[(index + 1)...])
+        }
+    }
+
     /// "h", "ch", "aa", "to n", "two n's", "the fada", "bindestrek", "å".
     private static func tellsLetters(_ rest: ArraySlice<String>) -> Bool {
         var words: [String] = rest.prefix(3).map { $0.trimmingCharacters(in: trimmed) }.filter { !articles.contains($0) }
@@ -65,10 +80,12 @@ extension RectificationExtractor {
         "streg", "strek", "prikk", "prikker", "ring", "tödlein", "bindestreck",
     ]
     /// Words for a name, first or last, in the six languages.
-    private static let namePrefixes = [
+    private static let namePhrases = UTF8Phrases([
         "navn", "namn", "name", "surname", "fornavn", "førenamn", "förnamn", "vorname", "etternavn", "etternamn", "efternavn",
-        "efternamn", "nachname",
-    ]
+        "efternamn", "nachname", "first",
+    ])
+    private static let firstNamePhrases = UTF8Phrases(["fornavn", "førenamn", "förnamn", "vorname", "forename"])
+    private static let surnamePhrases = UTF8Phrases(["surname", "etternavn", "etternamn", "efternavn", "efternamn", "nachname", "familienname"])
     private static let namingOrSpelling: Set<String> = [
         "heter", "heiter", "hedder", "heiße", "heisse", "heißt", "called", "named", "staves", "stavas", "stavet", "stava", "spelt",
         "spelled", "spelling", "schreibe", "geschrieben", "skrives", "skrivs", "name", "navn", "namn", "navnet", "namnet", "namen",

@@ -8,7 +8,7 @@ extension RectificationExtractor {
     static func organizationWithTitle(_ sentences: [Sentence]) -> (organization: String, title: String)? {
         for sentence in sentences where !sentence.isSubject {
             if sentence.tokens.contains(where: signOffs.contains) { break }
-            guard sentence.tokens.contains(where: RectificationVocabulary.asWords.contains) else { continue }
+            guard namesCompanyThenAs(sentence.tokens) else { continue }
             let words = SentenceWords(sentence.text).original
             for index in words.indices.dropFirst() {
                 let suffix = words[index].trimmingCharacters(in: punctuation)
@@ -33,7 +33,9 @@ extension RectificationExtractor {
         for sentence in sentences where !sentence.isSubject {
             if sentence.tokens.contains(where: signOffs.contains) { break }
             let tokens = sentence.tokens
-            guard let longer = tokens.indices.first(where: { isNoLonger(tokens, at: $0) }) else { continue }
+            guard let longer = tokens.indices.first(where: { isNoLonger(tokens, at: $0) }),
+                  tokens.indices.contains(where: { $0 > longer && $0 + 1 < tokens.count && contrastWords.contains(tokens[$0])
+                      && RectificationVocabulary.workPrepositions.contains(tokens[$0 + 1]) }) else { continue }
             let words = SentenceWords(sentence.text).original
             for index in words.indices where index > longer && contrastWords.contains(words[index].lowercased().trimmingCharacters(in: punctuation)) {
                 var start = index + 1
@@ -54,13 +56,27 @@ extension RectificationExtractor {
 
     /// "no longer", "nicht mehr", "ikke lenger", "ikkje lenger", "inte längre", "ikke længere".
     private static func isNoLonger(_ tokens: [String], at index: Int) -> Bool {
-        guard index + 1 < tokens.count else { return false }
-        let pair = (tokens[index], tokens[index + 1])
-        return ["no", "nicht", "ikke", "ikkje", "inte", "not"].contains(pair.0)
-            && ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"].contains(pair.1)
+        // The "no" words have two to five bytes, checked before the sets are.
+        index + 1 < tokens.count && (2...5).contains(tokens[index].utf8.count) && noWords.contains(tokens[index])
+            && longerWords.contains(tokens[index + 1])
     }
 
+    private static let noWords: Set<String> = ["no", "nicht", "ikke", "ikkje", "inte", "not"]
+    private static let longerWords: Set<String> = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
+
     private static let contrastWords: Set<String> = ["sondern", "men", "utan", "but", "mens"]
+
+    /// A company suffix right before "as"/"som"/"als" (or ", dort als"): a
+    /// look at the folded tokens before the words are split out.
+    private static func namesCompanyThenAs(_ tokens: [String]) -> Bool {
+        // Suffixes have two to five bytes ("as", "gmbh", "inc."), checked before the set is.
+        tokens.indices.dropLast().contains { index in
+            guard (2...5).contains(tokens[index].utf8.count), RectificationVocabulary.companySuffixes.contains(tokens[index]) else { return false }
+            var next = index + 1
+            if tokens[next] == TextFolding.clauseBreak, next + 2 < tokens.count, thereWords.contains(tokens[next + 1]) { next += 2 }
+            return RectificationVocabulary.asWords.contains(tokens[next])
+        }
+    }
 
     /// A lowercase title is one word ("prosjektleder", "seniorrådgjevar");
     /// a capitalised one runs over its capitalised words and the small words

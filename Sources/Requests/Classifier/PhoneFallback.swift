@@ -1,3 +1,5 @@
+import MailCore
+
 /// The new number of a mail that talks of its phone but names it with no cue
 /// the value readers know: "Neu: (+47) 401-23-456", "har fått dansk
 /// mobilnummer: +45 21 43 65 87", "Fastnettet er nedlagt, så brug mobilen i
@@ -10,6 +12,8 @@
 /// or a line that is only a name), so never a signature's.
 extension RectificationExtractor {
     static func fallbackPhone(_ sentences: [Sentence], language: Language) -> String? {
+        // Most mail holds no number of eight digits: a byte count first.
+        guard sentences.contains(where: { !$0.isSubject && hasEnoughDigits($0.text) }) else { return nil }
         var mentionsPhone = false
         var speaksOfAChange = false
         var candidates: Set<String> = []
@@ -83,9 +87,9 @@ extension RectificationExtractor {
 
     /// "nummer", "nr", "number" alone, and the words phones start with.
     private static func isPhoneWord(_ token: String) -> Bool {
-        phoneWords.contains(token) || phonePrefixes.contains { token.hasPrefix($0) }
+        phoneWords.contains(token) || phonePrefixes.anyPrefix(of: token)
     }
 
     private static let phoneWords: Set<String> = ["nummer", "nr", "number", "numret", "numre", "numbers", "nummeret"]
-    private static let phonePrefixes = ["telefon", "mobil", "tlf", "phone", "handy", "cell", "rufnummer", "mobile", "fastnet"]
+    private static let phonePrefixes = UTF8Phrases(["telefon", "mobil", "tlf", "phone", "handy", "cell", "rufnummer", "fastnet"])
 }
