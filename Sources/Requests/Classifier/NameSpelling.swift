@@ -23,11 +23,16 @@ extension RectificationExtractor {
         guard let value, sentences.contains(where: { $0.tokens.contains { namingOrSpelling.contains($0) || namePhrases.anyPrefix(of: $0) } })
         else { return nil }
         var field: RectificationField?
-        for token in body.lazy.flatMap(\.tokens) {
-            if firstNamePhrases.anyPrefix(of: token) {
-                field = .firstName
-            } else if surnamePhrases.anyPrefix(of: token), field != .firstName {
-                field = .lastName
+        for sentence in body {
+            let tokens = sentence.tokens
+            for (index, token) in tokens.enumerated() {
+                // "first name", "given name"; "last name", "family name".
+                let named = index + 1 < tokens.count && tokens[index + 1] == "name" ? twoWordNames[token] : nil
+                if named == .firstName || firstNamePhrases.anyPrefix(of: token) {
+                    field = .firstName
+                } else if named == .lastName || surnamePhrases.anyPrefix(of: token), field != .firstName {
+                    field = .lastName
+                }
             }
         }
         return (field ?? .lastName, value)
@@ -84,6 +89,9 @@ extension RectificationExtractor {
         "navn", "namn", "name", "surname", "fornavn", "førenamn", "förnamn", "vorname", "etternavn", "etternamn", "efternavn",
         "efternamn", "nachname", "first",
     ])
+    private static let twoWordNames: [String: RectificationField] = [
+        "first": .firstName, "given": .firstName, "last": .lastName, "family": .lastName,
+    ]
     private static let firstNamePhrases = UTF8Phrases(["fornavn", "førenamn", "förnamn", "vorname", "forename"])
     private static let surnamePhrases = UTF8Phrases(["surname", "etternavn", "etternamn", "efternavn", "efternamn", "nachname", "familienname"])
     private static let namingOrSpelling: Set<String> = [
