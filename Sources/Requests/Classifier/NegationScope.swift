@@ -19,7 +19,7 @@ enum NegationScope {
     ]
 
     /// "Or" in the six languages.
-    private static let alternativeWords: WordSet = ["or", "eller", "oder", "elle"]
+    private static let alternativeWords: WordSet = ["or", "eller", "oder"]
 
     /// "I have not received a copy of my data" complains that a request went
     /// unanswered; it negates the receiving, not the request.
