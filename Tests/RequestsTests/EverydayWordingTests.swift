@@ -73,8 +73,10 @@ import Testing
         #expect(kinds("Please do not delete my account.", subject: "delete account").isEmpty)
     }
 
-    @Test func aSalesCueCountsOnceAMail() {
+    /// A person who downloaded "the brochure" names it, a seller offers "our brochure".
+    @Test func aBrochureIsASalesCueOnlyAsTheSellersOwn() {
         #expect(kinds("Jeg lastet bare ned en brosjyre. Hva står det om meg hos dere etter den brosjyren?", subject: "Brosjyre") == [.access])
+        #expect(kinds("Vi hjelper bedrifter med innsyn og sletting av personopplysninger. Last ned vår brosjyre!", subject: "GDPR").isEmpty)
     }
 
     @Test func aValueNamedInAnErasureIsNoCorrection() {
