@@ -77,6 +77,7 @@ import Testing
     @Test func aBrochureIsASalesCueOnlyAsTheSellersOwn() {
         #expect(kinds("Jeg lastet bare ned en brosjyre. Hva står det om meg hos dere etter den brosjyren?", subject: "Brosjyre") == [.access])
         #expect(kinds("Vi hjelper bedrifter med innsyn og sletting av personopplysninger. Last ned vår brosjyre!", subject: "GDPR").isEmpty)
+        #expect(kinds("Vi hjelper bedrifter med innsyn og sletting av personopplysninger. Last ned brosjyren!", subject: "GDPR").isEmpty)
     }
 
     @Test func aValueNamedInAnErasureIsNoCorrection() {
