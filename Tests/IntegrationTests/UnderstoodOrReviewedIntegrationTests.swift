@@ -126,6 +126,27 @@ extension LiveStackTests {
             #expect(seen.last == "request received {erase}", "\(seen)")
         }
 
+        /// Everyday erasure words about something else open no erasure: a
+        /// colleague taken off a booking, a double invoice "got rid of";
+        /// the person's own data "picked out" of the systems still does.
+        @Test func everydayErasureWordsAboutOtherThingsOpenNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let booking = LocalStack.uniqueAddress("kristina", domain: "example.org")
+            let invoice = LocalStack.uniqueAddress("ragnar", domain: "example.no")
+            let own = LocalStack.uniqueAddress("johanna", domain: "example.org")
+            _ = try await harness.record(mail(from: booking, to: harness.notices, subject: "Avbokning",
+                                              body: "Hej! Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?\r\n"),
+                                         uid: 1)
+            _ = try await harness.record(mail(from: invoice, to: harness.notices, subject: "Faktura",
+                                              body: "Hei, vi fikk to like fakturaer. Kan dere kvitte dere med den doble fakturaen?\r\n"), uid: 2)
+            _ = try await harness.record(mail(from: own, to: harness.notices, subject: "Mina uppgifter",
+                                              body: "Hej! Kan ni plocka bort mina personuppgifter helt? Vänliga hälsningar Johanna\r\n"), uid: 3)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 3, "\(seen)")
+            #expect(seen.prefix(2).allSatisfy { !$0.contains("erase") }, "\(seen)")
+            #expect(seen.last == "request received {erase}", "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates

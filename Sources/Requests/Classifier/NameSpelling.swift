@@ -3,10 +3,9 @@ import MailCore
 
 /// A name written out with how it is spelt: "Jeg heter Thorbjørn, med h",
 /// "Det er Sigrunn, med to n", "Mit efternavn staves Mølgaard med aa",
-/// "ich schreibe mich aber mit e: Meyer" is not this shape, "It's Siobhán,
-/// with the fada". The capitalised word before "with" is the name as it
-/// should be, in a mail that speaks of a name (a name field, "heter",
-/// "spelt").
+/// "It's Siobhán, with the fada". The capitalised word before "with" is the
+/// name as it should be, in a mail that speaks of a name (a name word,
+/// "heter", "spelt").
 extension RectificationExtractor {
     static func spelledName(_ sentences: [Sentence]) -> (field: RectificationField, value: String)? {
         // Most mail has no "med"/"with"/"mit" that tells letters: a look at the tokens first.
@@ -44,8 +43,7 @@ extension RectificationExtractor {
     private static func nameBeforeSpelling(_ words: SentenceWords) -> String? {
         for index in words.folded.indices.dropFirst() where withWords.contains(words.folded[index]) {
             var nameIndex = index - 1
-            if ["," , "-", "\u{2013}", "\u{2014}"].contains(words.original[nameIndex]) || words.folded[nameIndex] == TextFolding.clauseBreak,
-               nameIndex > 0 {
+            if nameIndex > 0, words.folded[nameIndex] == TextFolding.clauseBreak || dashes.contains(words.original[nameIndex]) {
                 nameIndex -= 1
             }
             let name = words.original[nameIndex].trimmingCharacters(in: trimmed)
@@ -94,8 +92,10 @@ extension RectificationExtractor {
     ]
     private static let firstNamePhrases = UTF8Phrases(["fornavn", "førenamn", "förnamn", "vorname", "forename"])
     private static let surnamePhrases = UTF8Phrases(["surname", "etternavn", "etternamn", "efternavn", "efternamn", "nachname", "familienname"])
+    /// Naming and spelling verbs; the name words themselves are `namePhrases`.
     private static let namingOrSpelling: Set<String> = [
         "heter", "heiter", "hedder", "heiße", "heisse", "heißt", "called", "named", "staves", "stavas", "stavet", "stava", "spelt",
-        "spelled", "spelling", "schreibe", "geschrieben", "skrives", "skrivs", "name", "navn", "namn", "navnet", "namnet", "namen",
+        "spelled", "spelling", "schreibe", "geschrieben", "skrives", "skrivs",
     ]
+    private static let dashes: Set<String> = [",", "-", "\u{2013}", "\u{2014}"]
 }

@@ -83,7 +83,7 @@ extension RectificationExtractor {
     /// between them ("Head of Data Platforms", "Senior Project Manager").
     private static func title(_ words: [String], from start: Int) -> String? {
         let first = words[start].trimmingCharacters(in: punctuation)
-        guard let initial = first.first, initial.isLetter, !first.isEmpty else { return nil }
+        guard let initial = first.first, initial.isLetter else { return nil }
         if initial.isLowercase {
             return first.count >= 4 && first.allSatisfy({ $0.isLetter || $0 == "-" }) ? first : nil
         }
