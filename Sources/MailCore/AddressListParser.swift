@@ -37,7 +37,9 @@ enum AddressListParser {
             }
             let bare = phrase.trimmingBlanks()
             guard !bare.isEmpty else { return }
-            let words = bare.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            // Most are one word (a bare address): split only where a blank is.
+            let words = bare.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 })
+                ? bare.split(whereSeparator: { $0 == " " || $0 == "\t" }) : [bare[...]]
             if !quotedSeen, let last = words.last, last.utf8.contains(UInt8(ascii: "@")) {
                 // A bare address; a comment serves as the display name.
                 let name = comment.trimmingBlanks()

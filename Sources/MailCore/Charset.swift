@@ -32,7 +32,7 @@ enum Charset {
         guard let charset else { return "" }
         var name = trimmed(charset) { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }.lowercasedByScalar()
         name = trimmed(name) { $0 == "\"" || $0 == "'" }
-        if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
+        if let star = name.utf8.firstIndex(of: UInt8(ascii: "*")) { name = String(name[..<star]) }
         if name.hasPrefix("iso8859") { name = "iso-8859" + name.dropFirst(7) }
         if name.hasPrefix("iso_8859") { name = "iso-8859" + name.dropFirst(8) }
         if name.hasPrefix("cp125") { name = "windows-125" + name.dropFirst(5) }

@@ -15,8 +15,7 @@ struct EntityInfo {
         if let field = headers.first("content-type") {
             let parsed = HeaderParameters.parse(field.raw)
             let token = Self.firstToken(of: parsed.value)
-            let halves = token.split(separator: "/", omittingEmptySubsequences: false)
-            if halves.count == 2, !halves[0].isEmpty, !halves[1].isEmpty {
+            if Self.isTypeAndSubtype(token) {
                 mediaType = token
             } else if token == "text" {
                 mediaType = "text/plain"
@@ -55,6 +54,19 @@ struct EntityInfo {
         }
         if let token, let ascii = token { return ascii }
         return value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "(" }).first.map(String.init) ?? ""
+    }
+
+    /// "type/subtype": one "/" with something on either side. On bytes
+    /// when the token is ASCII, where every byte is a Character of its own.
+    private static func isTypeAndSubtype(_ token: String) -> Bool {
+        let bytes = token.utf8
+        guard bytes.contains(where: { $0 >= 0x80 }) else {
+            let slash = UInt8(ascii: "/")
+            guard let first = bytes.firstIndex(of: slash) else { return false }
+            return first != bytes.startIndex && bytes.last != slash && bytes.lastIndex(of: slash) == first
+        }
+        let halves = token.split(separator: "/", omittingEmptySubsequences: false)
+        return halves.count == 2 && !halves[0].isEmpty && !halves[1].isEmpty
     }
 
     var isMultipart: Bool { mediaType.hasPrefix("multipart/") }

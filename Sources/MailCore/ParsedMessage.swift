@@ -95,7 +95,9 @@ public struct ParsedMessage: Sendable, Equatable {
     /// The first header of that name (case-insensitive), decoded.
     public func header(_ name: String) -> String? {
         let wanted = name.lowercasedByScalar()
-        return headerKeys.firstIndex(of: wanted).map { headers[$0].value }
+        // Lengths first: most keys differ from the one wanted in length, a cheaper test than a comparison.
+        let length = wanted.utf8.count
+        return headerKeys.firstIndex { $0.utf8.count == length && $0 == wanted }.map { headers[$0].value }
     }
 
     /// All headers of that name (case-insensitive), decoded, in order.

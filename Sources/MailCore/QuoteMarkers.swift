@@ -37,7 +37,7 @@ enum QuoteMarkers {
                 return .reply(lines: span)
             }
             if span == 1 && !startsLikeAttribution(lower) { break }
-            if joined.hasSuffix(":") { break }
+            if joined.endsWithByte(UInt8(ascii: ":")) { break }
         }
         return nil
     }
@@ -96,7 +96,7 @@ enum QuoteMarkers {
     /// and their translations.
     private static func bannerKind(_ lower: String) -> Marker? {
         guard lower.hasPrefix("--") || lower.hasPrefix("__") || lower.hasPrefix("==") || lower.hasPrefix("**") else { return nil }
-        let core = lower.trimmingCharacters(in: ["-", "_", "=", "*", " ", "\t"])
+        let core = lower.trimmingScalars(in: "-_=* \t")
         if replyBanners.contains(core) { return .reply(lines: 1) }
         if forwardBanners.contains(core) { return .forward }
         return nil
@@ -174,7 +174,7 @@ enum QuoteMarkers {
         guard let colon = head.firstIndex(of: ":") else { return nil }
         var key = head[..<colon]
         while let last = key.last, last == "*" || last == " " { key = key.dropLast() }
-        guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumber }) else { return nil }
+        guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumberFast }) else { return nil }
         return key.lowercasedByScalar()
     }
 
@@ -196,7 +196,7 @@ enum QuoteMarkers {
         for byte in lower.utf8 {
             guard seen < 12 else { return false }
             guard byte < 0x80 && byte != UInt8(ascii: "\r") else {
-                return lower.prefix(12).contains(where: { $0.isNumber })
+                return lower.prefix(12).contains(where: { $0.isNumberFast })
             }
             if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
             seen += 1
@@ -209,9 +209,9 @@ enum QuoteMarkers {
     /// Mail programs write a time or an address into it; a letter's own
     /// "Den 3. mars skrev jeg til dere:" has neither and is not cut.
     private static func isAttribution(_ lower: String, next: () -> String?) -> Bool {
-        guard lower.hasSuffix(":"), lower.utf8.count <= 600,
+        guard lower.endsWithByte(UInt8(ascii: ":")), lower.utf8.count <= 600,
               attributionVerbs.contains(where: { lower.containsBytes($0) }) else { return false }
-        if next()?.hasPrefix(">") ?? false { return true }
+        if next()?.startsWithByte(UInt8(ascii: ">")) ?? false { return true }
         let hasTimeOrAddress = lower.utf8.contains(UInt8(ascii: "@")) || containsClockTime(lower)
         return hasTimeOrAddress && startsLikeAttribution(lower)
     }

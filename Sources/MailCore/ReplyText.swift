@@ -59,7 +59,7 @@ public enum ReplyText {
             index += 1
             let trimmed = line.trimmingBlanks()
             if trimmed == "--" { break }
-            if trimmed.hasPrefix(">") || QuoteMarkers.isMobileSignature(trimmed) { continue }
+            if trimmed.startsWithByte(UInt8(ascii: ">")) || QuoteMarkers.isMobileSignature(trimmed) { continue }
             if !trimmed.isEmpty && !QuoteMarkers.isSeparator(trimmed) { sawText = true }
             kept.append(line)
         }
@@ -138,16 +138,16 @@ public enum ReplyText {
 
     private static func stripPrefix(_ subject: Substring) -> Substring? {
         var rest = subject.drop(while: { $0 == " " || $0 == "\t" })
-        let word = rest.prefix(while: { $0.isLetter })
+        let word = rest.prefix(while: { $0.isLetterFast })
         guard !word.isEmpty, word.count <= 16, subjectPrefixes.contains(word.lowercasedByScalar()) else { return nil }
         rest = rest.dropFirst(word.count)
         if rest.first == "[" || rest.first == "(" {
             let close: Character = rest.first == "[" ? "]" : ")"
-            let inside = rest.dropFirst().prefix(while: { $0.isNumber })
+            let inside = rest.dropFirst().prefix(while: { $0.isNumberFast })
             guard rest.dropFirst(inside.count + 1).first == close else { return nil }
             rest = rest.dropFirst(inside.count + 2)
         } else if rest.first == "^" {
-            rest = rest.dropFirst().drop(while: { $0.isNumber })
+            rest = rest.dropFirst().drop(while: { $0.isNumberFast })
         }
         rest = rest.drop(while: { $0 == " " })
         guard let colon = rest.first, colon == ":" || colon == "\u{FF1A}" else { return nil }

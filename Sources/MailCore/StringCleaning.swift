@@ -74,7 +74,7 @@ extension String {
     /// Without the scalars at either end that `isTrimmed` picks; the text
     /// itself when there are none.
     @inline(__always)
-    private func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    public func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
         if !isTrimmed(first) && !isTrimmed(last) { return self }
@@ -140,5 +140,21 @@ func normalizeLineEnds(_ text: String) -> String {
             afterCR = false
         }
         return count
+    }
+}
+
+extension String {
+    /// The text without the scalars of `marks` at either end: Foundation's
+    /// `trimmingCharacters(in:)` for a handful of scalars, without building
+    /// a `CharacterSet` and bridging, which cost more than the rest of a
+    /// word's reading.
+    public func trimmingScalars(in marks: String) -> String {
+        trimmingScalars { marks.unicodeScalars.contains($0) }
+    }
+
+    /// Without tabs and Unicode's space separators at either end, as
+    /// `trimmingCharacters(in: .whitespaces)`.
+    public func trimmingSpaces() -> String {
+        trimmingScalars { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 }

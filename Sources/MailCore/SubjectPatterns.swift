@@ -66,7 +66,7 @@ enum SubjectPatterns {
         if autoReplyAnywhere.anyContained(in: lower) { return true }
         let subject = lower.drop(while: { $0 == " " || $0 == "\t" })
         if autoReplyStartPhrases.anyPrefix(of: String(subject)) { return true }
-        let first = subject.prefix(while: { $0.isLetter })
+        let first = subject.prefix(while: { $0.isLetterFast })
         return autoReplyFirstWords.contains(String(first))
     }
 }

@@ -185,6 +185,15 @@ extension StringProtocol {
         withBytes { bytes in prefix.withBytes { UTF8Bytes.hasPrefix(bytes, $0) } }
     }
 
+    /// Whether the text's last byte is `byte`, an ASCII mark (":", "?"):
+    /// cheaper than `hasSuffix`, which compares Characters.
+    @inlinable
+    public func endsWithByte(_ byte: UInt8) -> Bool { withBytes { $0.last == byte } }
+
+    /// Whether the text's first byte is `byte`, an ASCII mark (">").
+    @inlinable
+    public func startsWithByte(_ byte: UInt8) -> Bool { withBytes { $0.first == byte } }
+
     @inlinable
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }

@@ -20,6 +20,20 @@ import Testing
         #expect(TerminalText.escaped("") == "")
     }
 
+    /// The byte-level check agrees with the scalar rule for every scalar of
+    /// the first three planes, alone and inside text.
+    @Test func theByteCheckFindsExactlyTheUnsafeScalars() {
+        for value in UInt32(0)...0x3_FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "å" + String(Character(scalar)) + "–"
+            if TerminalText.holdsUnsafe(text) != TerminalText.isUnsafe(scalar) {
+                Issue.record("U+\(String(value, radix: 16)) read wrongly")
+                return
+            }
+        }
+        #expect(TerminalText.holdsUnsafe(Self.hostile))
+    }
+
     @Test func aJSONTextStaysTheSameJSON() throws {
         let object: [String: Any] = ["subject": Self.hostile, "n": 1]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -20,13 +20,42 @@ public enum TerminalText {
         }
     }
 
+    /// Whether `text` holds an unsafe scalar, read on its UTF-8 (every line
+    /// printed is asked, most hold none): a C0 control or DEL is one byte,
+    /// a C1 control is C2 80–9F, U+061C is D8 9C, and the others are
+    /// E2 80 8E–8F, E2 80 A8–AE and E2 81 A6–A9.
+    static func holdsUnsafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte >= 0xC2, index + 1 < bytes.count {
+                    let second = bytes[index + 1]
+                    switch byte {
+                    case 0xC2 where second < 0xA0: return true
+                    case 0xD8 where second == 0x9C: return true
+                    case 0xE2 where index + 2 < bytes.count:
+                        let third = bytes[index + 2]
+                        if second == 0x80 && (third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)) { return true }
+                        if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                    default: break
+                    }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// `text` with every unsafe scalar written out: `\n`, `\r`, `\t`, else
     /// `\u001b` (four hex digits; every unsafe scalar is below U+10000). The
     /// escapes are JSON's own, so a JSON text passed through stays valid
     /// JSON with the same values: these scalars can only stand inside its
     /// strings, and JSONSerialization leaves C1 and the bidi controls raw.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard holdsUnsafe(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             guard isUnsafe(scalar) else {
@@ -48,7 +77,7 @@ public enum TerminalText {
     /// `text` without any unsafe scalar (for identifiers, which are matched
     /// and shown, never read as prose).
     public static func stripped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard holdsUnsafe(text) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isUnsafe($0) }))
     }
 }

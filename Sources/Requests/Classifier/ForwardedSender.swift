@@ -18,7 +18,8 @@ enum ForwardedSender {
         }
         guard forwardSubject || hasBanner(text),
               let forwarder = message.from.first?.address.lowercasedByScalar(), !forwarder.isEmpty else { return false }
-        for line in text.split(whereSeparator: \.isNewline).prefix(400) {
+        // The first 400 lines, without splitting the rest.
+        for line in text.split(maxSplits: 400, whereSeparator: \.isNewline).prefix(400) {
             let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercasedByScalar()
             guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
             return address != forwarder

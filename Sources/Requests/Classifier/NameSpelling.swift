@@ -46,9 +46,9 @@ extension RectificationExtractor {
             if nameIndex > 0, words.folded[nameIndex] == TextFolding.clauseBreak || dashes.contains(words.original[nameIndex]) {
                 nameIndex -= 1
             }
-            let name = words.original[nameIndex].trimmingCharacters(in: trimmed)
+            let name = words.original[nameIndex].trimmingScalars(in: trimmed)
             guard let first = name.first, first.isUppercase, name.count >= 2,
-                  name.allSatisfy({ $0.isLetter || $0 == "-" }), index + 1 < words.folded.count,
+                  name.allSatisfy({ $0.isLetterFast || $0 == "-" }), index + 1 < words.folded.count,
                   tellsLetters(words.folded[(index + 1)...]) else { continue }
             return name
         }
@@ -67,14 +67,14 @@ extension RectificationExtractor {
 
     /// "h", "ch", "aa", "to n", "two n's", "the fada", "bindestrek", "å".
     private static func tellsLetters(_ rest: ArraySlice<String>) -> Bool {
-        var words: [String] = rest.prefix(3).map { $0.trimmingCharacters(in: trimmed) }.filter { !articles.contains($0) }
+        var words: [String] = rest.prefix(3).map { $0.trimmingScalars(in: trimmed) }.filter { !articles.contains($0) }
         if let first = words.first, numberWords.contains(first) { words.removeFirst() }
         guard let first = words.first else { return false }
-        let isLetters = first.count <= 2 && first.allSatisfy { $0.isLetter }
+        let isLetters = first.count <= 2 && first.allSatisfy { $0.isLetterFast }
         return isLetters || spellingNouns.contains(first)
     }
 
-    private static let trimmed = CharacterSet(charactersIn: ",.;:!?\"'«»()\u{201C}\u{201D}")
+    private static let trimmed = ",.;:!?\"'«»()\u{201C}\u{201D}"
     private static let articles: Set<String> = ["the", "en", "ein", "a", "et", "ett"]
     private static let withWords: Set<String> = ["med", "with", "mit"]
     private static let numberWords: Set<String> = ["to", "two", "double", "dobbel", "dobbelt", "dobbelt-", "zwei", "två", "doppel", "dobbel-"]

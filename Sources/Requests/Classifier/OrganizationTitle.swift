@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// "joined Halden Grid AS as Head of Data Platforms", "begynt i Nordlys
 /// Analyse AS som prosjektleder", "bei Skagerrak Analytics AS, dort als Head
@@ -11,16 +12,16 @@ extension RectificationExtractor {
             guard namesCompanyThenAs(sentence.tokens) else { continue }
             let words = SentenceWords(sentence.text).original
             for index in words.indices.dropFirst() {
-                let suffix = words[index].trimmingCharacters(in: punctuation)
+                let suffix = words[index].trimmingScalars(in: punctuation)
                 guard suffix.first?.isUppercase == true, RectificationVocabulary.companySuffixes.contains(suffix.lowercased()) else { continue }
                 var next = index + 1
-                if words[index].hasSuffix(","), next < words.count, thereWords.contains(words[next].lowercased()) { next += 1 }
+                if words[index].endsWithByte(UInt8(ascii: ",")), next < words.count, thereWords.contains(words[next].lowercased()) { next += 1 }
                 guard next + 1 < words.count, RectificationVocabulary.asWords.contains(words[next].lowercased()),
-                      !words[index].hasSuffix("."), let title = title(words, from: next + 1) else { continue }
+                      !words[index].endsWithByte(UInt8(ascii: ".")), let title = title(words, from: next + 1) else { continue }
                 var start = index
                 while start > 0, isNameWord(words[start - 1]) { start -= 1 }
                 guard start < index else { continue }
-                let organization = words[start...index].joined(separator: " ").trimmingCharacters(in: punctuation)
+                let organization = words[start...index].joined(separator: " ").trimmingScalars(in: punctuation)
                 return (organization, title)
             }
         }
@@ -37,7 +38,7 @@ extension RectificationExtractor {
                   tokens.indices.contains(where: { $0 > longer && $0 + 1 < tokens.count && contrastWords.contains(tokens[$0])
                       && RectificationVocabulary.workPrepositions.contains(tokens[$0 + 1]) }) else { continue }
             let words = SentenceWords(sentence.text).original
-            for index in words.indices where index > longer && contrastWords.contains(words[index].lowercased().trimmingCharacters(in: punctuation)) {
+            for index in words.indices where index > longer && contrastWords.contains(words[index].lowercased().trimmingScalars(in: punctuation)) {
                 var start = index + 1
                 guard start < words.count, RectificationVocabulary.workPrepositions.contains(words[start].lowercased()) else { continue }
                 start += 1
@@ -47,7 +48,7 @@ extension RectificationExtractor {
                 // The last word may carry the stop: "… Grønnvik Kommunalteknikk AS."
                 if end < words.count, words[end].first?.isUppercase == true { end += 1 }
                 guard end > start else { continue }
-                let organization = words[start..<end].joined(separator: " ").trimmingCharacters(in: punctuation)
+                let organization = words[start..<end].joined(separator: " ").trimmingScalars(in: punctuation)
                 if !organization.isEmpty { return organization }
             }
         }
@@ -82,21 +83,21 @@ extension RectificationExtractor {
     /// a capitalised one runs over its capitalised words and the small words
     /// between them ("Head of Data Platforms", "Senior Project Manager").
     private static func title(_ words: [String], from start: Int) -> String? {
-        let first = words[start].trimmingCharacters(in: punctuation)
-        guard let initial = first.first, initial.isLetter else { return nil }
+        let first = words[start].trimmingScalars(in: punctuation)
+        guard let initial = first.first, initial.isLetterFast else { return nil }
         if initial.isLowercase {
-            return first.count >= 4 && first.allSatisfy({ $0.isLetter || $0 == "-" }) ? first : nil
+            return first.count >= 4 && first.allSatisfy({ $0.isLetterFast || $0 == "-" }) ? first : nil
         }
         var parts = [first]
         var index = start
         while !endsClause(words[index]), index + 1 < words.count {
-            let next = words[index + 1].trimmingCharacters(in: punctuation)
+            let next = words[index + 1].trimmingScalars(in: punctuation)
             if next.first?.isUppercase == true {
                 parts.append(next)
                 index += 1
             } else if titleConnectors.contains(next), index + 2 < words.count,
                       words[index + 2].first?.isUppercase == true, !endsClause(words[index + 1]) {
-                parts += [next, words[index + 2].trimmingCharacters(in: punctuation)]
+                parts += [next, words[index + 2].trimmingScalars(in: punctuation)]
                 index += 2
             } else {
                 break
@@ -113,7 +114,7 @@ extension RectificationExtractor {
         word == "&" || (word.first?.isUppercase == true && !endsClause(word))
     }
 
-    private static let punctuation = CharacterSet(charactersIn: ",.;:!?\"'«»()\u{201C}\u{201D}\u{201E}")
+    private static let punctuation = ",.;:!?\"'«»()\u{201C}\u{201D}\u{201E}"
     private static let thereWords: Set<String> = ["dort", "there", "der", "hvor", "där", "da", "dar", "kor"]
     private static let titleConnectors: Set<String> = ["of", "for", "and", "&", "de", "für"]
 }

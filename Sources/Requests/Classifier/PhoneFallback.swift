@@ -28,11 +28,11 @@ extension RectificationExtractor {
                 defer { index += 1 }
                 guard ValueReader.guessField(words, from: index) == .phone || startsGroupedNumber(words.original, at: index),
                       let value = ValueReader.read(words, from: index, field: .phone, language: language),
-                      value.filter(\.isNumber).count >= 8 else { continue }
+                      value.filter(\.isNumberFast).count >= 8 else { continue }
                 let near = words.folded[max(0, index - 4)..<min(words.folded.count, index + 6)]
                 if !near.contains(where: RectificationVocabulary.oldWords.contains) { candidates.insert(value) }
                 // The rest of the number is not another one.
-                while index + 1 < words.original.count && words.original[index + 1].contains(where: \.isNumber) { index += 1 }
+                while index + 1 < words.original.count && words.original[index + 1].contains(where: \.isNumberFast) { index += 1 }
             }
         }
         return mentionsPhone && speaksOfAChange && candidates.count == 1 ? candidates.first : nil
@@ -44,7 +44,7 @@ extension RectificationExtractor {
         guard sentence.tokens.count <= 4 else { return false }
         if sentence.tokens.contains(where: SentenceCues.thanksWords.contains) { return true }
         let words = sentence.text.split(separator: " ")
-        return !sentence.text.contains(":") && !sentence.text.contains(where: \.isNumber) && words.count >= 2
+        return !sentence.text.contains(":") && !sentence.text.contains(where: \.isNumberFast) && words.count >= 2
             && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
@@ -54,7 +54,7 @@ extension RectificationExtractor {
         var digits = 0
         var next = index
         if index < words.count, isCountryCode(words[index]) { next += 1 }
-        while next < words.count, (2...4).contains(words[next].count), words[next].allSatisfy(\.isNumber) {
+        while next < words.count, (2...4).contains(words[next].count), words[next].allSatisfy(\.isNumberFast) {
             digits += words[next].count
             next += 1
         }
@@ -64,8 +64,8 @@ extension RectificationExtractor {
     /// "+45", "(+47)", "0045".
     private static func isCountryCode(_ word: String) -> Bool {
         let bare = word.filter { $0 != "(" && $0 != ")" }
-        if bare.hasPrefix("+") { return (2...4).contains(bare.count) && bare.dropFirst().allSatisfy(\.isNumber) }
-        return bare.hasPrefix("00") && (3...5).contains(bare.count) && bare.allSatisfy(\.isNumber)
+        if bare.hasPrefix("+") { return (2...4).contains(bare.count) && bare.dropFirst().allSatisfy(\.isNumberFast) }
+        return bare.hasPrefix("00") && (3...5).contains(bare.count) && bare.allSatisfy(\.isNumberFast)
     }
 
     private static func hasEnoughDigits(_ text: String) -> Bool {

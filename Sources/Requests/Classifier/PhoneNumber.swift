@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Phone number normalisation to E.164.
 public enum PhoneNumber {
@@ -8,8 +9,8 @@ public enum PhoneNumber {
     /// language says which country; otherwise the digits are kept as written.
     /// Returns nil when the text holds too few or too many digits.
     public static func normalize(_ text: String, language: Language? = nil) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        var digits = trimmed.filter { $0.isASCII && $0.isNumber }
+        let trimmed = text.trimmingSpaces()
+        var digits = trimmed.filter { $0.isASCII && $0.isNumberFast }
         guard digits.count >= 7, digits.count <= 15 else { return nil }
         if trimmed.hasPrefix("+") { return "+" + digits }
         if digits.hasPrefix("00") {

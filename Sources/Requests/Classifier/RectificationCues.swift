@@ -50,13 +50,13 @@ extension RectificationExtractor {
         let vocabulary = RectificationVocabulary.self
         // A name, a number or an address: "is Berg-Lunde now", not "is no longer vegetarian – now…".
         guard index + 1 < words.original.count, let first = words.original[index + 1].first,
-              first.isUppercase || first.isNumber || words.original[index + 1].contains("@") else { return false }
+              first.isUppercase || first.isNumberFast || words.original[index + 1].contains("@") else { return false }
         var position = index + 1
         while position < words.folded.count && position <= index + 6 {
             let word = words.folded[position]
             if position > index + 1 && vocabulary.nowWords.contains(word) { return true }
             if position > index + 1 && vocabulary.negations.contains(word)
-                && (words.original[position - 1].hasSuffix(",") || position <= index + 3) { return true }
+                && (words.original[position - 1].endsWithByte(UInt8(ascii: ",")) || position <= index + 3) { return true }
             position += 1
         }
         return false
@@ -87,7 +87,7 @@ extension RectificationExtractor {
                       !vocabulary.negations.contains(words.folded[titleStart]) else { return nil }
                 return titleStart
             }
-            if word.hasSuffix(",") || vocabulary.negations.contains(word) { return nil }
+            if word.endsWithByte(UInt8(ascii: ",")) || vocabulary.negations.contains(word) { return nil }
             position += 1
         }
         return nil

@@ -53,7 +53,7 @@ public enum RectificationExtractor {
                 announced = nil
                 let current = words(number)
                 // "Organisation: Fjordlys Rådgivning ApS" on the announced line: the label names the field.
-                let label = current.folded.first?.hasSuffix(":") == true ? current.fieldPositions.first { $0.index == 0 }?.field : nil
+                let label = current.folded.first?.endsWithByte(UInt8(ascii: ":")) == true ? current.fieldPositions.first { $0.index == 0 }?.field : nil
                 let from = label == nil ? 0 : 1
                 if !current.isEmpty, let shape = label ?? ValueReader.guessField(current, from: from) ?? pending.field,
                    found[shape] == nil, let value = ValueReader.read(current, from: from, field: shape, language: language) {
@@ -62,7 +62,7 @@ public enum RectificationExtractor {
                     continue
                 }
             }
-            let isHeading = sentence.text.hasSuffix(":")
+            let isHeading = sentence.text.endsWithByte(UInt8(ascii: ":"))
             if isHeading, let announcement = Self.announcesValue(words(number)) {
                 announced = announcement
                 // "Korrekt er:" also opens a block of form lines.
@@ -119,7 +119,7 @@ public enum RectificationExtractor {
     /// A line ending in "is:", "er:", "to:", "auf:" after a field name or a
     /// "new" word announces the value on the next line.
     private static func announcesValue(_ words: SentenceWords) -> (field: RectificationField?, explicit: Bool)? {
-        guard let last = words.folded.last, last.hasSuffix(":") else { return nil }
+        guard let last = words.folded.last, last.endsWithByte(UInt8(ascii: ":")) else { return nil }
         let bare = String(last.dropLast())
         let vocabulary = RectificationVocabulary.self
         // "Nytt nummer:", "New address:" at the end of a line.
@@ -181,7 +181,7 @@ public enum RectificationExtractor {
         // ("update my address to: Flat 3, …": the colon does not hide the cue).
         let roles = words.folded.map(RectificationWordRoles.of)
         let bareRoles = words.folded.indices.map { index in
-            words.folded[index].hasSuffix(":") ? RectificationWordRoles.of(String(words.folded[index].dropLast())) : roles[index]
+            words.folded[index].endsWithByte(UInt8(ascii: ":")) ? RectificationWordRoles.of(String(words.folded[index].dropLast())) : roles[index]
         }
         func role(_ index: Int) -> RectificationWordRoles { roles.indices.contains(index) ? roles[index] : [] }
         for index in words.folded.indices {
@@ -313,13 +313,13 @@ public enum RectificationExtractor {
                     start = index + 1
                     if field == nil { field = lastField }
                 }
-            } else if words.original[index].hasSuffix(":") {
+            } else if words.original[index].endsWithByte(UInt8(ascii: ":")) {
                 // The label is the word without its colon: its roles are `bareRoles`.
                 // A changed word before the label ("updated", "endret", "geändert") says new too.
                 let isNew = bareRoles[index].contains(.new) || bareRoles[index].contains(.changed)
                     || role(index - 1).contains(.new) || words.newWord(before: index)
                     || roles[max(0, index - 4)..<index].contains { $0.contains(.changed) }
-                    || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.hasSuffix(":") ? String($0.dropLast()) : $0) }
+                    || words.folded[max(0, index - 2)...index].contains { vocabulary.nowWords.contains($0.endsWithByte(UInt8(ascii: ":")) ? String($0.dropLast()) : $0) }
                 if bareRoles[index].contains(.spelled) && words.field(before: index) != nil {
                     // "Mein Nachname wird mit ö geschrieben: Köhler"
                     start = index + 1
@@ -375,8 +375,8 @@ public enum RectificationExtractor {
             // the digits after the comma are another value's).
             if moved && target == .address && words.field(before: index) == nil, let valueStart = start {
                 let head = words.original[min(valueStart, words.original.count)...].prefix(8)
-                let firstPart = head.firstIndex { $0.hasSuffix(",") }.map { head[...$0] } ?? head
-                if !firstPart.contains(where: { $0.contains(where: \.isNumber) }) { continue }
+                let firstPart = head.firstIndex { $0.endsWithByte(UInt8(ascii: ",")) }.map { head[...$0] } ?? head
+                if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) { continue }
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                !(moved && target == .address && !ValueReader.looksLikePlace(value)),

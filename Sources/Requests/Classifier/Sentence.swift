@@ -21,12 +21,14 @@ struct Sentence: Sendable {
     static let maxCharacters = 4000
 
     init(text: String, isSubject: Bool = false) {
-        let text = text.count > Self.maxCharacters ? String(text.prefix(Self.maxCharacters)) : text
+        // Counted in bytes first: a text of fewer bytes has fewer characters too.
+        let text = text.utf8.count > Self.maxCharacters && text.count > Self.maxCharacters
+            ? String(text.prefix(Self.maxCharacters)) : text
         self.text = text
         let (tokens, quoted) = TextFolding.quotedTokens(TextFolding.fold(text))
         self.tokens = tokens
         self.quoted = quoted
-        self.isQuestion = text.hasSuffix("?")
+        self.isQuestion = text.endsWithByte(UInt8(ascii: "?"))
         self.isSubject = isSubject
     }
 
@@ -67,7 +69,7 @@ struct Sentence: Sendable {
                 sentences[index].isAskedByItsList = asking
                 continue
             }
-            asking = sentences[index].text.hasSuffix(":")
+            asking = sentences[index].text.endsWithByte(UInt8(ascii: ":"))
                 && sentences[index].tokens.contains { markers.contains($0) || SentenceCues.pleaseWords.contains($0) }
         }
     }

@@ -60,7 +60,7 @@ enum SentenceSplitter {
         guard let first = next.first else { return true }
         // "Nytt telefonnummer: +45 …" under "Ny adresse: …": each form line is its own.
         if isFormLine(next) { return true }
-        let startsAnew = first.isUppercase || first.isNumber || isListItem(next) || !first.isLetter
+        let startsAnew = first.isUppercase || first.isNumberFast || isListItem(next) || !first.isLetterFast
         return startsAnew && (isShort(line) || ",;".contains(last))
     }
 
@@ -71,17 +71,17 @@ enum SentenceSplitter {
 
     /// "Label: value" or "Two words: value": one to three words, then a colon.
     private static func isFormLine(_ line: String) -> Bool {
-        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else { return false }
         let label = line[..<colon]
         guard label.first?.isUppercase == true, label.count <= 30 else { return false }
         let words = label.split(separator: " ")
-        return words.count <= 3 && words.allSatisfy { $0.allSatisfy { $0.isLetter || $0 == "-" } }
+        return words.count <= 3 && words.allSatisfy { $0.allSatisfy { $0.isLetterFast || $0 == "-" } }
     }
 
     private static func isListItem(_ line: String) -> Bool {
         guard let first = line.first else { return false }
         if first == "-" || first == "*" || first == "\u{2022}" { return true }
-        if first.isNumber, let dot = line.firstIndex(where: { !$0.isNumber }) {
+        if first.isNumberFast, let dot = line.firstIndex(where: { !$0.isNumberFast }) {
             return line[dot] == "." || line[dot] == ")"
         }
         return false

@@ -112,7 +112,7 @@ struct SentenceWords {
         }
         if let ascii, let folded = ascii { return folded }
         let lowered = word.lowercasedByScalar()
-        return lowered.hasSuffix(":") ? trim(String(lowered.dropLast())) + ":" : trim(lowered)
+        return lowered.endsWithByte(UInt8(ascii: ":")) ? trim(String(lowered.dropLast())) + ":" : trim(lowered)
     }
 
     /// An ASCII byte that `keeps(_: Unicode.Scalar)` keeps.
@@ -126,7 +126,7 @@ struct SentenceWords {
         guard word.utf8.last == UInt8(ascii: ":") else { return word }
         // An ASCII word's last Character is its last byte.
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: word.utf8.dropLast(), as: UTF8.self) }
-        return word.hasSuffix(":") ? String(word.dropLast()) : word
+        return word.endsWithByte(UInt8(ascii: ":")) ? String(word.dropLast()) : word
     }
 
     /// The field of the first listed prefix the word starts with (list order

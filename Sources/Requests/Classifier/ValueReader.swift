@@ -48,7 +48,7 @@ enum ValueReader {
     ]
 
     static func isNationalityWord(_ word: String) -> Bool {
-        word.count >= 4 && nationalityPhrases.anyPrefix(of: word)
+        nationalityPhrases.anyPrefix(of: word) && word.count >= 4
     }
 
     static func isDietWord(_ word: String) -> Bool {
@@ -71,14 +71,14 @@ enum ValueReader {
         guard index < words.original.count, let first = words.original[index].first else { return false }
         let word = words.original[index]
         // "(+47) 401-23-456", "+45 21 43 65 87"
-        let countryCode = (first == "+" || first == "(") && word.dropFirst().first.map { $0 == "+" || $0.isNumber } == true
-        return first.isUppercase || first.isNumber || countryCode || word.utf8.contains(UInt8(ascii: "@"))
+        let countryCode = (first == "+" || first == "(") && word.dropFirst().first.map { $0 == "+" || $0.isNumberFast } == true
+        return first.isUppercase || first.isNumberFast || countryCode || word.utf8.contains(UInt8(ascii: "@"))
             || isDiet(words, at: index) || isNationality(words, at: index)
     }
 
     /// A filler word before a value, also with a colon ("jetzt:").
     static func isFiller(_ word: String) -> Bool {
-        fillerWords.contains(word.hasSuffix(":") ? String(word.dropLast()) : word)
+        fillerWords.contains(word.endsWithByte(UInt8(ascii: ":")) ? String(word.dropLast()) : word)
     }
 
     static func isDiet(_ words: SentenceWords, at start: Int) -> Bool {
@@ -97,12 +97,12 @@ enum ValueReader {
         guard first < words.original.count else { return nil }
         let word = words.original[first]
         if word.utf8.contains(UInt8(ascii: "@")) { return .email }
-        let digits = word.filter(\.isNumber).count
+        let digits = word.filter(\.isNumberFast).count
         if digits >= 3 && digits * 2 >= word.count { return .phone }
         // "(+47) 401-23-456": a country code before the number.
         if word.hasPrefix("+") || word.hasPrefix("(+"), (1...3).contains(digits), first + 1 < words.original.count {
             let next = words.original[first + 1]
-            let nextDigits = next.filter(\.isNumber).count
+            let nextDigits = next.filter(\.isNumberFast).count
             if nextDigits >= 3 && nextDigits * 2 >= next.count { return .phone }
         }
         if looksLikeAddress(words.original, from: first) || words.folded[first] == "c/o" { return .address }
@@ -114,7 +114,7 @@ enum ValueReader {
     private static func looksLikeCompany(_ words: [String], from start: Int) -> Bool {
         guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
         for word in words[start..<min(words.count, start + 5)].dropFirst() {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?)")).lowercased()
+            let bare = word.trimmingScalars(in: ".,;:!?)").lowercased()
             if RectificationVocabulary.companySuffixes.contains(bare) && word.first?.isUppercase == true { return true }
             if word.first?.isUppercase != true { return false }
         }
@@ -127,7 +127,7 @@ enum ValueReader {
         guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
         let window = Array(words[start..<min(words.count, start + 7)])
         for (offset, word) in window.enumerated().dropFirst() where offset + 1 < window.count {
-            let digits = word.filter { $0.isNumber }
+            let digits = word.filter { $0.isNumberFast }
             if (digits.count == 4 || digits.count == 5) && digits.count == word.count,
                window[offset + 1].first?.isUppercase == true {
                 return true
@@ -149,7 +149,7 @@ enum ValueReader {
         default:
             value = quoted(words.original, from: start) ?? readText(words, from: start, field: field)
         }
-        guard let result = value?.trimmingCharacters(in: .whitespaces), !result.isEmpty, result.count <= 120 else { return nil }
+        guard let result = value?.trimmingSpaces(), !result.isEmpty, result.count <= 120 else { return nil }
         return result
     }
 
@@ -165,17 +165,17 @@ enum ValueReader {
     }
 
     private static func cleanEmail(_ word: String) -> String {
-        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[]\"'.,;:!?«»\u{201C}\u{201D}"))
+        let trimmed = word.trimmingScalars(in: "<>()[]\"'.,;:!?«»\u{201C}\u{201D}")
         return trimmed.hasPrefix("mailto:") ? String(trimmed.dropFirst(7)) : trimmed
     }
 
     private static func readPhone(_ words: [String], from start: Int, language: Language) -> String? {
         var text = ""
         for word in words[start...].prefix(6) {
-            let stripped = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:)(?!"))
-            guard !stripped.isEmpty, stripped.allSatisfy({ $0.isNumber || "+-./()".contains($0) }) else { break }
+            let stripped = word.trimmingScalars(in: "\"'«»\u{201C}\u{201D}.,;:)(?!")
+            guard !stripped.isEmpty, stripped.allSatisfy({ $0.isNumberFast || "+-./()".contains($0) }) else { break }
             text += stripped
-            if word.hasSuffix(",") || word.hasSuffix(";") || word.hasSuffix(".") && text.filter(\.isNumber).count >= 8 { break }
+            if word.endsWithByte(UInt8(ascii: ",")) || word.endsWithByte(UInt8(ascii: ";")) || word.endsWithByte(UInt8(ascii: ".")) && text.filter(\.isNumberFast).count >= 8 { break }
         }
         return PhoneNumber.normalize(text, language: language)
     }
@@ -186,26 +186,26 @@ enum ValueReader {
         var parts: [String] = []
         for word in words[start...].prefix(maxWords) {
             parts.append(word)
-            let end = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?)"))
+            let end = word.trimmingScalars(in: ".,;:!?)")
             if parts.count == 1 ? end.count > 1 && end.last.map(closeQuotes.contains) == true : end.last.map(closeQuotes.contains) == true {
                 break
             }
         }
         let joined = parts.joined(separator: " ")
-        return joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}\u{201E}\u{2018}\u{2019}.,;:!?() "))
+        return joined.trimmingScalars(in: "\"'«»\u{201C}\u{201D}\u{201E}\u{2018}\u{2019}.,;:!?() ")
     }
 
     /// "Flat 3, 48 Kingsley Street", "Bergen", "Storgata 10": a number or
     /// capitalised words, not "January but my invoice" after "moved in".
     static func looksLikePlace(_ value: String) -> Bool {
         let parts = value.split(separator: " ")
-        return value.contains(where: \.isNumber) || parts.count <= 3 && parts.allSatisfy { $0.first?.isUppercase == true }
+        return value.contains(where: \.isNumberFast) || parts.count <= 3 && parts.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// A floor or side in an address ("2.", "th.", "tv.", "etg.", "leil."), not a full stop.
     static func isAddressAbbreviation(_ word: String) -> Bool {
         let bare = word.dropLast()
-        return !bare.isEmpty && (bare.allSatisfy(\.isNumber) || bare.count <= 3 && bare.allSatisfy(\.isLetter)
+        return !bare.isEmpty && (bare.allSatisfy(\.isNumberFast) || bare.count <= 3 && bare.allSatisfy(\.isLetterFast)
             || longAddressAbbreviations.contains(bare.lowercased()))
     }
 
@@ -217,7 +217,7 @@ enum ValueReader {
     /// Where a four- or five-digit postcode stands in an address being read.
     private static func postcodeIndex(_ words: [String], from start: Int, before end: Int) -> Int? {
         (start..<end).last { index in
-            let digits = words[index].filter(\.isNumber)
+            let digits = words[index].filter(\.isNumberFast)
             return (digits.count == 4 || digits.count == 5) && digits.count == words[index].filter { $0 != "," }.count
         }
     }
@@ -257,12 +257,12 @@ enum ValueReader {
             // After the postcode and town, two capitalised words in a row start a new sentence:
             // "79098 Freiburg im Breisgau Vielen Dank", "6800 Førde Den gamle…".
             if field == .address, index > start + 2, let postcode = postcodeIndex(words.original, from: start, before: index),
-               index >= postcode + 2, word.filter(\.isLetter).count > 1, word.first?.isUppercase == true,
+               index >= postcode + 2, word.filter(\.isLetterFast).count > 1, word.first?.isUppercase == true,
                words.original[index - 1].first?.isUppercase == true, words.original[index - 1].count > 1 {
                 break
             }
             if field == .firstName || field == .lastName {
-                guard let first = word.first(where: { $0.isLetter }), first.isUppercase else { break }
+                guard let first = word.first(where: { $0.isLetterFast }), first.isUppercase else { break }
             }
             // "…auf vegan ändern": the verb after a short value is not part of it. Verbs are written
             // in lowercase; "Kari Rettedal", "Fjord Setterberg AS" only start like one.
@@ -276,7 +276,7 @@ enum ValueReader {
             if field != .address && (last == "," || last == ";" || last == ")") { break }
             // "2. th.", "3. etg.", "St." inside an address do not end it.
             if last == "." && field == .address && index + 1 < words.original.count && Self.isAddressAbbreviation(word)
-                && (word.dropLast().allSatisfy(\.isNumber) || words.original[index + 1].first.map { !$0.isUppercase } ?? false) {
+                && (word.dropLast().allSatisfy(\.isNumberFast) || words.original[index + 1].first.map { !$0.isUppercase } ?? false) {
                 continue
             }
             if last == "." || last == "!" || last == "?" { break }
@@ -284,7 +284,7 @@ enum ValueReader {
             if field != .address && parts.count >= maxShortWords { return nil }
         }
         let joined = parts.joined(separator: " ")
-        let cleaned = joined.trimmingCharacters(in: CharacterSet(charactersIn: "\"'«»\u{201C}\u{201D}.,;:!?() "))
+        let cleaned = joined.trimmingScalars(in: "\"'«»\u{201C}\u{201D}.,;:!?() ")
         return cleaned.isEmpty ? nil : cleaned
     }
 }
