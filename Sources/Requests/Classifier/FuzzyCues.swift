@@ -37,7 +37,7 @@ enum FuzzyCues {
     /// Real words one slip from a cue.
     /// Norwegian "sette" ("kan dere sette meg på igjen?"), "settet", "settes",
     /// "setting", "setta" and "setning" are "slette"… with the "l" left out.
-    static let realWords: Set<String> = [
+    static let realWords: WordSet = [
         "insyn", "rader", "erased", "removed", "updated", "accessed", "sette", "settet", "settes", "setting", "setta", "setning",
     ]
 

@@ -20,7 +20,7 @@ enum KindFeatures {
     static let minimumWordLength = 2
     /// The marks of where a word stands: the person's own words, negated,
     /// quoted, in the subject, and in a question.
-    static let places: Set<String> = ["w", "n", "q", "s", "?"]
+    static let places: WordSet = ["w", "n", "q", "s", "?"]
 
     static func extract<Sink: KindFeatureSink>(
         sentences: [Sentence], negations: WordSet, tally: SignalTally, into sink: inout Sink

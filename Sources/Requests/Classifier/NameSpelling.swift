@@ -75,10 +75,10 @@ extension RectificationExtractor {
     }
 
     private static let trimmed = ",.;:!?\"'«»()\u{201C}\u{201D}"
-    private static let articles: Set<String> = ["the", "en", "ein", "a", "et", "ett"]
-    private static let withWords: Set<String> = ["med", "with", "mit"]
-    private static let numberWords: Set<String> = ["to", "two", "double", "dobbel", "dobbelt", "dobbelt-", "zwei", "två", "doppel", "dobbel-"]
-    private static let spellingNouns: Set<String> = [
+    private static let articles: WordSet = ["the", "en", "ein", "a", "et", "ett"]
+    private static let withWords: WordSet = ["med", "with", "mit"]
+    private static let numberWords: WordSet = ["to", "two", "double", "dobbel", "dobbelt", "dobbelt-", "zwei", "två", "doppel", "dobbel-"]
+    private static let spellingNouns: WordSet = [
         "bindestrek", "bindestreg", "bindestrich", "hyphen", "fada", "accent", "aksent", "akut", "apostrof", "apostrophe", "umlaut",
         "streg", "strek", "prikk", "prikker", "ring", "tödlein", "bindestreck",
     ]
@@ -93,9 +93,9 @@ extension RectificationExtractor {
     private static let firstNamePhrases = UTF8Phrases(["fornavn", "førenamn", "förnamn", "vorname", "forename"])
     private static let surnamePhrases = UTF8Phrases(["surname", "etternavn", "etternamn", "efternavn", "efternamn", "nachname", "familienname"])
     /// Naming and spelling verbs; the name words themselves are `namePhrases`.
-    private static let namingOrSpelling: Set<String> = [
+    private static let namingOrSpelling: WordSet = [
         "heter", "heiter", "hedder", "heiße", "heisse", "heißt", "called", "named", "staves", "stavas", "stavet", "stava", "spelt",
         "spelled", "spelling", "schreibe", "geschrieben", "skrives", "skrivs",
     ]
-    private static let dashes: Set<String> = [",", "-", "\u{2013}", "\u{2014}"]
+    private static let dashes: WordSet = [",", "-", "\u{2013}", "\u{2014}"]
 }

@@ -62,10 +62,10 @@ extension RectificationExtractor {
             && longerWords.contains(tokens[index + 1])
     }
 
-    private static let noWords: Set<String> = ["no", "nicht", "ikke", "ikkje", "inte", "not"]
-    private static let longerWords: Set<String> = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
+    private static let noWords: WordSet = ["no", "nicht", "ikke", "ikkje", "inte", "not"]
+    private static let longerWords: WordSet = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
 
-    private static let contrastWords: Set<String> = ["sondern", "men", "utan", "but", "mens"]
+    private static let contrastWords: WordSet = ["sondern", "men", "utan", "but", "mens"]
 
     /// A company suffix right before "as"/"som"/"als" (or ", dort als"): a
     /// look at the folded tokens before the words are split out.
@@ -115,6 +115,6 @@ extension RectificationExtractor {
     }
 
     private static let punctuation = ",.;:!?\"'«»()\u{201C}\u{201D}\u{201E}"
-    private static let thereWords: Set<String> = ["dort", "there", "der", "hvor", "där", "da", "dar", "kor"]
-    private static let titleConnectors: Set<String> = ["of", "for", "and", "&", "de", "für"]
+    private static let thereWords: WordSet = ["dort", "there", "der", "hvor", "där", "da", "dar", "kor"]
+    private static let titleConnectors: WordSet = ["of", "for", "and", "&", "de", "für"]
 }

@@ -83,13 +83,13 @@ extension RectificationExtractor {
             || vocabulary.useWords.contains(token) || insteadWords.contains(token)
     }
 
-    private static let insteadWords: Set<String> = ["instead", "stedet", "stället", "statt", "stattdessen", "istället", "istedet", "istedenfor"]
+    private static let insteadWords: WordSet = ["instead", "stedet", "stället", "statt", "stattdessen", "istället", "istedet", "istedenfor"]
 
     /// "nummer", "nr", "number" alone, and the words phones start with.
     private static func isPhoneWord(_ token: String) -> Bool {
         phoneWords.contains(token) || phonePrefixes.anyPrefix(of: token)
     }
 
-    private static let phoneWords: Set<String> = ["nummer", "nr", "number", "numret", "numre", "numbers", "nummeret"]
+    private static let phoneWords: WordSet = ["nummer", "nr", "number", "numret", "numre", "numbers", "nummeret"]
     private static let phonePrefixes = UTF8Phrases(["telefon", "mobil", "tlf", "phone", "handy", "cell", "rufnummer", "fastnet"])
 }

@@ -24,13 +24,13 @@ struct PhrasePattern: Sendable {
     let source: String
     let elements: [Element]
 
-    static let complementizers: Set<String> = ["at", "att", "dass", "that", "som", "mir", "mich", "uns",
+    static let complementizers: WordSet = ["at", "att", "dass", "that", "som", "mir", "mich", "uns",
                                                // "…at alt som er registrert om ham, blir fjernet"
                                                "blir", "bli", "vert", "bliver", "blev"]
     /// Words that close an enumeration: "my name, my e-mail or my phone",
     /// "Aussteller, Sponsoren oder Partner". A comma with one of them up to
     /// four words behind separates list items, not clauses.
-    static let enumerationWords: Set<String> = ["and", "or", "nor", "og", "eller", "och", "und", "oder", "samt", "sowie", "&"]
+    static let enumerationWords: WordSet = ["and", "or", "nor", "og", "eller", "och", "und", "oder", "samt", "sowie", "&"]
 
     /// Parses the pattern syntax; elements that are empty are ignored. The
     /// syntax is ASCII, so it is read on bytes: a lexicon has thousands of

@@ -135,7 +135,7 @@ public enum RectificationExtractor {
         return (field, true)
     }
 
-    static let signOffs: Set<String> = [
+    static let signOffs: WordSet = [
         "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
         "gruß", "mvh", "vh", "hilsner",
     ]
@@ -146,13 +146,13 @@ public enum RectificationExtractor {
     /// Words every cue needs one of ("from", "now", "new", "should", "use",
     /// "moved", "work", "with"); with the change verbs, a sentence holding
     /// none of them (and no colon) names no new value.
-    private static let cueTokens: Set<String> = {
+    private static let cueTokens: WordSet = {
         let v = RectificationVocabulary.self
-        return v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
+        return WordSet(v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
             .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
             .union(v.actuallyWords).union(v.namingWords).union(v.contrastWords)
             // "it's B, not A"
-            .union(v.negations)
+            .union(v.negations))
     }()
 
     private static func mayHoldValue(_ sentence: Sentence) -> Bool {

@@ -36,16 +36,16 @@ enum RectificationVocabulary {
     ]
 
     /// Whole-name words: a value here is split into first and last name.
-    static let nameWords: Set<String> = ["name", "navn", "namn", "navnet", "namnet", "namen", "name:", "names"]
+    static let nameWords: WordSet = ["name", "navn", "namn", "navnet", "namnet", "namen", "name:", "names"]
 
     /// "to" after a change verb or "from": "change my surname from A to B".
-    static let toWords: Set<String> = ["to", "til", "till", "zu", "auf", "into"]
+    static let toWords: WordSet = ["to", "til", "till", "zu", "auf", "into"]
     /// "update it to …", "oppdater det til …": the field was named before.
-    static let pronouns: Set<String> = ["it", "this", "that", "det", "den", "dette", "denne", "es", "sie", "ihn", "dies", "das"]
+    static let pronouns: WordSet = ["it", "this", "that", "det", "den", "dette", "denne", "es", "sie", "ihn", "dies", "das"]
     /// "replace A with B", "erstatt A med B", "ersetzen Sie A durch B".
-    static let withWords: Set<String> = ["with", "med", "mit", "durch"]
+    static let withWords: WordSet = ["with", "med", "mit", "durch"]
     static let replaceVerbs: [String] = ["replac", "erstatt", "ersätt", "erstat", "ersetz"]
-    static let fromWords: Set<String> = ["from", "fra", "frå", "från", "von", "af"]
+    static let fromWords: WordSet = ["from", "fra", "frå", "från", "von", "af"]
     /// Whether the word starts with a change verb.
     static func isChangeVerb(_ word: String) -> Bool { changeVerbPhrases.anyPrefix(of: word) }
     private static let changeVerbPhrases = UTF8Phrases(changeVerbs)
@@ -57,9 +57,9 @@ enum RectificationVocabulary {
         "swap",
     ]
     /// Words after which a change verb's new value follows: "oppdater profilen min med …", "swap it for …".
-    static let valueIntroducers: Set<String> = ["with", "med", "mit", "for", "mot", "gegen", "durch"]
+    static let valueIntroducers: WordSet = ["with", "med", "mit", "for", "mot", "gegen", "durch"]
     /// Words without which a mail that asks no rectification cannot name a new value.
-    static let valueHints: Set<String> = [
+    static let valueHints: WordSet = [
         "new", "ny", "nye", "nytt", "nya", "nyt", "neue", "neuen", "neuer", "now", "nå", "no", "nu", "jetzt", "nun",
         "moved", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "work", "jobber", "arbeider", "arbetar",
         "arbejder", "arbeite", "correct", "riktig", "korrekt", "rätt", "richtig", "rigtig", "changed", "endret",
@@ -67,43 +67,43 @@ enum RectificationVocabulary {
     ]
 
     /// "my number has changed: B", "use B from now on".
-    static let changedWords: Set<String> = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
-    static let useWords: Set<String> = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen",
+    static let changedWords: WordSet = ["changed", "geändert", "endret", "ændret", "ändrats", "ändrat", "updated", "oppdatert"]
+    static let useWords: WordSet = ["use", "bruk", "bruke", "använd", "använda", "brug", "bruge", "verwenden", "nutzen",
                                         "registrere", "registrer", "registrera", "skrive", "skriv", "skriva", "write", "schreiben", "mail", "mejla"]
 
     /// "ich heiße jetzt B", "jeg heter nå B": the value is the (whole) name.
-    static let namingWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named"]
+    static let namingWords: WordSet = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named"]
 
     /// "I now work for B", "jobber nå i B": the value is an organisation.
-    static let workWords: Set<String> = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
+    static let workWords: WordSet = ["work", "working", "works", "jobber", "jobbar", "arbeider", "arbeidar", "arbetar",
                                          "begynt", "byrja", "startet", "starta", "started", "joined", "börjat", "begyndt",
                                          "arbejder", "arbeite", "employed", "ansatt", "anställd", "ansat", "angestellt", "tilsett"]
-    static let workPrepositions: Set<String> = ["for", "at", "i", "hos", "på", "bei", "für", "ved", "with"]
+    static let workPrepositions: WordSet = ["for", "at", "i", "hos", "på", "bei", "für", "ved", "with"]
     /// "I have moved to B", "flyttet til B": the value is an address.
-    static let movedWords: Set<String> = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
-    static let movedPrepositions: Set<String> = ["to", "til", "till", "nach", "in", "into"]
+    static let movedWords: WordSet = ["moved", "relocated", "flyttet", "flytta", "flyttat", "flyttede", "umgezogen", "gezogen", "flytt"]
+    static let movedPrepositions: WordSet = ["to", "til", "till", "nach", "in", "into"]
     /// "I now live at …", "jeg bor nå i …", "ich wohne jetzt in …" (with "now", never alone).
-    static let liveWords: Set<String> = ["live", "living", "bor", "bur", "wohne", "wohnen"]
-    static let livePrepositions: Set<String> = ["at", "in", "i", "på", "pa"]
+    static let liveWords: WordSet = ["live", "living", "bor", "bur", "wohne", "wohnen"]
+    static let livePrepositions: WordSet = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: Set<String> = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
-    static let nowWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
+    static let isWords: WordSet = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
+    static let nowWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
                                         "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
     /// "geschrieben:", "spelled:": the correct spelling follows.
-    static let spelledWords: Set<String> = ["geschrieben", "spelled", "spelt", "written", "stavet", "stavas", "stavat", "skrevet", "skrivs", "staves"]
+    static let spelledWords: WordSet = ["geschrieben", "spelled", "spelt", "written", "stavet", "stavas", "stavat", "skrevet", "skrivs", "staves"]
     /// Words that start a phrase, not a value ("in Ihrem System", "to the list").
-    static let determiners: Set<String> = ["ihrem", "ihrer", "ihren", "ihr", "meinem", "meiner", "meinen", "dem", "der", "den", "die",
+    static let determiners: WordSet = ["ihrem", "ihrer", "ihren", "ihr", "meinem", "meiner", "meinen", "dem", "der", "den", "die",
                                            "das", "einem", "einer", "your", "the", "my", "our", "deres", "jeres", "era", "er"]
-    static let newWords: Set<String> = [
+    static let newWords: WordSet = [
         "new", "correct", "right", "proper", "ny", "nye", "nytt", "riktig", "riktige", "korrekt",
         "korrekte", "rett", "rette", "nya", "rätt", "rätta", "nyt", "neue", "neuer", "neues", "neuen", "richtige",
         "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
-    static let beWords: Set<String> = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
-    static let shouldWords: Set<String> = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
+    static let beWords: WordSet = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
+    static let shouldWords: WordSet = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
-    static let valueWords: Set<String> = [
+    static let valueWords: WordSet = [
         "new", "correct", "ny", "nytt", "riktig", "korrekt", "rigtig", "rätt", "richtig", "neu", "value", "verdi",
         "värde", "wert", "værdi", "data", "angabe", "information", "is", "er", "är", "ist",
     ]
@@ -114,27 +114,27 @@ enum RectificationVocabulary {
                                                "rätt", "riktig", "korrekt", "richtig", "rigtig", "right", "korrektur", "rettelse", "rättelse"]
     static let identityHeadingWords: [String] = ["identif", "identit", "personlig", "legitim", "contact", "kontakt",
                                                  "current", "nåværende", "old", "gammel", "registrert", "registered", "aktuell"]
-    static let negations: Set<String> = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
+    static let negations: WordSet = ["not", "ikke", "ikkje", "inte", "nicht", "never", "no", "kein", "keine"]
     /// "my surname", "mitt etternavn", "meine Adresse": the writer's own field.
-    static let possessives: Set<String> = ["my", "min", "mitt", "mi", "mine", "mein", "meine", "meinen", "mina", "mit"]
+    static let possessives: WordSet = ["my", "min", "mitt", "mi", "mine", "mein", "meine", "meinen", "mina", "mit"]
     /// Words after "my address is" that say something of it, not what it is.
-    static let notValues: Set<String> = [
+    static let notValues: WordSet = [
         "wrong", "incorrect", "outdated", "also", "still", "not", "feil", "fel", "forkert", "falsch", "dessutom", "også",
         "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "misspelled", "feilstavet",
     ]
-    static let firstPersonWords: Set<String> = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m", "æ"]
+    static let firstPersonWords: WordSet = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m", "æ"]
     /// "…men det er B", "but it's B", "richtig ist aber B".
-    static let contrastWords: Set<String> = ["men", "but", "aber", "sondern", "utan", "mens"]
-    static let actuallyWords: Set<String> = ["actually", "faktisk", "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber"]
+    static let contrastWords: WordSet = ["men", "but", "aber", "sondern", "utan", "mens"]
+    static let actuallyWords: WordSet = ["actually", "faktisk", "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber"]
     /// "Gammel adresse:", "Old phone:", "Bisherige Adresse:": an old value's label.
-    static let oldWords: Set<String> = ["gammel", "gamle", "old", "previous", "former", "tidligere", "forrige", "alt", "alte", "alter",
+    static let oldWords: WordSet = ["gammel", "gamle", "old", "previous", "former", "tidligere", "forrige", "alt", "alte", "alter",
                                         "bisherige", "bisheriger", "gammal", "gamla", "tidigare", "förra", "current", "nåværende", "nuværende", "nuvarande"]
     /// "a new job as B at C", "ny jobb som B i C": B is a title, C an organisation.
-    static let jobWords: Set<String> = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste",
+    static let jobWords: WordSet = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste",
                                         "tilsett", "ansatt", "ansat", "anställd", "angestellt", "employed", "hired", "arbeider", "jobber"]
-    static let asWords: Set<String> = ["as", "som", "als"]
+    static let asWords: WordSet = ["as", "som", "als"]
     /// Words that end a company's name ("Fjellkraft AS"): a value with one is an organisation.
-    static let companySuffixes: Set<String> = ["as", "asa", "aps", "ab", "gmbh", "ag", "ltd", "ltd.", "oy", "a/s", "sa", "inc", "inc.", "llc", "plc", "kg", "se"]
+    static let companySuffixes: WordSet = ["as", "asa", "aps", "ab", "gmbh", "ag", "ltd", "ltd.", "oy", "a/s", "sa", "inc", "inc.", "llc", "plc", "kg", "se"]
     /// Words naming a company right before "name": "firmaet har skiftet navn".
-    static let companyWords: Set<String> = ["firmaet", "firma", "selskapet", "company", "bedriften", "firmanavn", "företaget", "virksomheden", "unternehmen", "arbeidsgiveren", "arbeidsgiver", "employer"]
+    static let companyWords: WordSet = ["firmaet", "firma", "selskapet", "company", "bedriften", "firmanavn", "företaget", "virksomheden", "unternehmen", "arbeidsgiveren", "arbeidsgiver", "employer"]
 }

@@ -31,12 +31,12 @@ struct RectificationWordRoles: OptionSet {
 
     /// The roles of `word` (lowercased, trimmed as `SentenceWords` folds it).
     static func of(_ word: String) -> Self {
-        byWord[word] ?? []
+        byWord.value(of: word) ?? []
     }
 
-    private static let byWord: [String: Self] = {
+    private static let byWord: WordTable<Self> = {
         let vocabulary = RectificationVocabulary.self
-        let sets: [(Set<String>, Self)] = [
+        let sets: [(WordSet, Self)] = [
             (vocabulary.useWords, .use), (vocabulary.movedPrepositions, .movedPreposition),
             (vocabulary.movedWords, .moved), (vocabulary.livePrepositions, .livePreposition),
             (vocabulary.liveWords, .live), (vocabulary.nowWords, .now),
@@ -52,6 +52,6 @@ struct RectificationWordRoles: OptionSet {
         for (words, role) in sets {
             for word in words { table[word, default: []].insert(role) }
         }
-        return table
+        return WordTable(table)
     }()
 }

@@ -31,7 +31,7 @@ public enum RequestClassifier {
     static let mentionReach = (before: 10, after: 20)
 
     /// "If" in the six languages ("om" is left out: it is also "about").
-    static let conditionalWords: Set<String> = ["if", "hvis", "viss", "dersom", "ifall", "falls", "wenn", "såfremt"]
+    static let conditionalWords: WordSet = ["if", "hvis", "viss", "dersom", "ifall", "falls", "wenn", "såfremt"]
 
     /// Words for the company's systems as a whole, in the six languages.
     static let systemStems = ["system", "register", "database", "databas", "datenbank", "kartotek", "crm"]

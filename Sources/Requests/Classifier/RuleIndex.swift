@@ -30,7 +30,7 @@ struct RuleIndex: Sendable {
     private let byInfix: [(infix: [UInt8], rules: [Int])]
 
     /// The English negations that cannot be another language's word.
-    private static let universalNegations: Set<String> = [
+    private static let universalNegations: WordSet = [
         "not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "prevent", "avoid", "refrain",
     ]
 

@@ -5,24 +5,24 @@ import MailCore
 /// reminder, or data-protection talk at all.
 enum SentenceCues {
     /// Words that address the reader ("you"): a question with one is a request.
-    static let addressWords: Set<String> = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
-    static let modalWords: Set<String> = [
+    static let addressWords: WordSet = ["you", "dere", "de", "dykk", "ni", "i", "sie", "ihr", "jer", "er"]
+    static let modalWords: WordSet = [
         "can", "could", "would", "will", "kan", "kunne", "vil", "ville", "kann", "können", "könnten", "würden",
         "kunde", "skulle", "möchten", "vill", "wollt", "wollen", "könnt", "kannst", "kunna",
     ]
     /// "Kan jeg få…", "can I get…", "kan jag få…": asking to be given something.
-    static let receiveWords: Set<String> = ["få", "get", "have", "bekommen", "erhalten", "faa"]
-    static let askingFirstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich", "æ", "me", "we"]
-    static let possibilityWords: Set<String> = ["possible", "mulig", "mogleg", "möjligt", "muligt", "möglich"]
-    static let possibilitySubjects: Set<String> = ["it", "det", "es"]
+    static let receiveWords: WordSet = ["få", "get", "have", "bekommen", "erhalten", "faa"]
+    static let askingFirstPerson: WordSet = ["i", "jeg", "eg", "jag", "ich", "æ", "me", "we"]
+    static let possibilityWords: WordSet = ["possible", "mulig", "mogleg", "möjligt", "muligt", "möglich"]
+    static let possibilitySubjects: WordSet = ["it", "det", "es"]
     /// "Once" in the languages where it opens a condition, not a report
     /// ("når jeg har fått svar", "sobald ich … erhalten habe").
-    static let onceWords: Set<String> = ["når", "once", "sobald", "naar"]
+    static let onceWords: WordSet = ["når", "once", "sobald", "naar"]
 
-    static let pleaseWords: Set<String> = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
+    static let pleaseWords: WordSet = ["please", "pls", "plz", "vennligst", "venligst", "vänligen", "bitte", "gjerne", "gerne", "gärna"]
 
     /// Words after which a verb starts a new command: "…and delete my phone number".
-    static let clauseStarts: Set<String> = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
+    static let clauseStarts: WordSet = [TextFolding.clauseBreak, "and", "og", "och", "und", "samt", "then", "så", "dann"]
 
     /// A phrase at the start of a sentence or clause is a command ("Delete my account.").
     /// A phrase that opens with "that" ("Att uppgifterna raderas…") is a
@@ -32,21 +32,21 @@ enum SentenceCues {
         return range.lowerBound <= 1 || clauseStarts.contains(tokens[range.lowerBound - 1])
     }
 
-    private static let thatWords: Set<String> = ["att", "at", "that", "dass"]
+    private static let thatWords: WordSet = ["att", "at", "that", "dass"]
 
     /// "Takk for at dere slettet meg", "Thanks, all deleted": thanks beside
     /// an erasure already done. Under our confirmation's old subject, such a
     /// reply asks for nothing.
-    static let thanksWords: Set<String> = ["thanks", "thank", "takk", "tak", "tack", "danke", "dank", "tusen", "tusind"]
-    static let erasedWords: Set<String> = [
+    static let thanksWords: WordSet = ["thanks", "thank", "takk", "tak", "tack", "danke", "dank", "tusen", "tusind"]
+    static let erasedWords: WordSet = [
         "deleted", "erased", "removed", "slettet", "slettede", "sletta", "fjernet", "fjernede", "fjerna", "raderade",
         "raderad", "raderats", "raderat", "borttagen", "borttagna", "gelöscht", "entfernt",
     ]
 
-    static let pastRequestVerbs: Set<String> = [
+    static let pastRequestVerbs: WordSet = [
         "asked", "requested", "ba", "bad", "krevde", "begärde", "anmodede", "gebeten", "aufgefordert", "beantragt",
     ]
-    static let firstPerson: Set<String> = ["i", "jeg", "eg", "jag", "ich"]
+    static let firstPerson: WordSet = ["i", "jeg", "eg", "jag", "ich"]
 
     /// "I asked you to delete…", "habe ich Sie gebeten…": the writer's own
     /// earlier request, repeated in a reminder, is a request (someone else's is not).

@@ -176,7 +176,7 @@ enum SentenceSplitter {
         return scalars.distance(from: start, to: index) > 1 && !abbreviations.contains(lowered)
     }
 
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations: WordSet = [
         "art", "nr", "no", "ca", "bzw", "vgl", "ggf", "inkl", "jf", "jfr", "evt", "bl", "dvs",
         "mr", "mrs", "ms", "dr", "st", "abs", "lit", "ziff", "tel", "tlf", "mob", "ref", "osv",
         "ie", "f", "s", "z", "d", "h", "u", "resp", "mm", "fx", "pga", "ang",

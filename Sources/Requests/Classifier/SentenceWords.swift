@@ -22,6 +22,9 @@ struct SentenceWords {
         return table
     }()
 
+    /// `RectificationVocabulary.twoWordFields`, asked about every word.
+    private static let twoWordFields = WordTable(RectificationVocabulary.twoWordFields)
+
     /// Letters, digits, "+" and "@" stay; other characters at either end go.
     private static func keeps(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "+" || scalar == "@" { return true }
@@ -55,12 +58,12 @@ struct SentenceWords {
         for (index, word) in folded.enumerated() {
             let bare = Self.withoutColon(word)
             if index + 1 < folded.count,
-               let second = RectificationVocabulary.twoWordFields[bare]?[Self.withoutColon(folded[index + 1])] {
+               let second = Self.twoWordFields.value(of: bare)?[Self.withoutColon(folded[index + 1])] {
                 positions.append((index + 1, second, false))
                 continue
             }
             if RectificationVocabulary.nameWords.contains(bare) {
-                if index > 0, RectificationVocabulary.twoWordFields[folded[index - 1]]?[bare] != nil { continue }
+                if index > 0, Self.twoWordFields.value(of: folded[index - 1])?[bare] != nil { continue }
                 positions.append((index, .lastName, true))
                 continue
             }

@@ -49,3 +49,48 @@ enum Signal: Sendable, Hashable {
     /// writer asks how to do it, not that we do it.
     case selfService
 }
+
+extension Signal {
+    /// Every signal, each at its `ordinal`.
+    static let all: [Signal] = RequestKind.allCases.map(Signal.kind) + RequestKind.allCases.map(Signal.bareCue) + [
+        .onBehalf, .consentWithdrawal, .dietary, .complaint, .legalHold, .publicRecords, .passingMention, .relative,
+        .thirdPartyData, .photo, .nonErasureContext, .eventList, .withdrawal, .vendor, .selfService,
+    ]
+
+    /// A number of its own from 0 up, so that a tally keeps its signals in
+    /// arrays: a dictionary lookup hashes the signal each time.
+    var ordinal: Int {
+        let kinds = 4
+        switch self {
+        case .kind(let kind): return kind.ordinal
+        case .bareCue(let kind): return kinds + kind.ordinal
+        case .onBehalf: return 2 * kinds
+        case .consentWithdrawal: return 2 * kinds + 1
+        case .dietary: return 2 * kinds + 2
+        case .complaint: return 2 * kinds + 3
+        case .legalHold: return 2 * kinds + 4
+        case .publicRecords: return 2 * kinds + 5
+        case .passingMention: return 2 * kinds + 6
+        case .relative: return 2 * kinds + 7
+        case .thirdPartyData: return 2 * kinds + 8
+        case .photo: return 2 * kinds + 9
+        case .nonErasureContext: return 2 * kinds + 10
+        case .eventList: return 2 * kinds + 11
+        case .withdrawal: return 2 * kinds + 12
+        case .vendor: return 2 * kinds + 13
+        case .selfService: return 2 * kinds + 14
+        }
+    }
+}
+
+extension RequestKind {
+    /// Its place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .access: 0
+        case .rectify: 1
+        case .erase: 2
+        case .object: 3
+        }
+    }
+}

@@ -6,7 +6,7 @@ enum ValueReader {
     private static let openQuotes: Set<Character> = ["\"", "\u{201C}", "\u{201E}", "\u{00AB}", "'", "\u{2018}", "\u{00BB}"]
     private static let closeQuotes: Set<Character> = ["\"", "\u{201D}", "\u{201C}", "\u{00BB}", "'", "\u{2019}", "\u{00AB}"]
     /// Words that end a value ("…to Aasland and my phone…", "…til Berg i stedet").
-    private static let stopWords: Set<String> = [
+    private static let stopWords: WordSet = [
         "and", "og", "och", "und", "og", "please", "instead", "i", "thanks", "thank", "takk", "tack", "danke",
         "from", "fra", "från", "frå", "von", "not", "ikke", "ikkje", "inte", "nicht", "but", "men", "aber",
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
@@ -14,11 +14,11 @@ enum ValueReader {
         "now", "nå", "nu", "jetzt", "nun", "statt", "anstatt", "rather", "stedet", "stället", "bisher", "previously", "tidligere",
     ]
     /// Prepositions end a short value ("vegetarian for the banquet").
-    private static let prepositions: Set<String> = [
+    private static let prepositions: WordSet = [
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
         "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
     ]
-    private static let fillerWords: Set<String> = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
+    private static let fillerWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
                                                    "heller", "instead", "istället", "stattdessen", "hellere", "actually", "faktisk",
                                                    "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber", "elles",
                                                    "ellers", "otherwise", "btw", "wirklich", "altså", "altso", "alltså", "also",
@@ -210,7 +210,7 @@ enum ValueReader {
     }
 
     /// Abbreviations of four letters or more inside an address: a flat ("leil.", "leilighet"), a storey.
-    private static let longAddressAbbreviations: Set<String> = ["leil", "bolig", "oppg", "bygn", "whng", "etasj"]
+    private static let longAddressAbbreviations: WordSet = ["leil", "bolig", "oppg", "bygn", "whng", "etasj"]
 
     /// Free text: names are capitalised words; addresses run to the end of
     /// the sentence; other fields stop at a comma or a stop word.
@@ -223,13 +223,13 @@ enum ValueReader {
     }
 
     /// "Citizen" in the six languages, after a nationality.
-    static let citizenWords: Set<String> = [
+    static let citizenWords: WordSet = [
         "citizen", "national", "statsborger", "statsborgar", "medborgare", "medborger", "staatsbürger", "staatsbürgerin",
         "statsborgerskab", "statsborgarskap", "statsborgerskap", "medborgarskap", "staatsangehöriger", "staatsangehörige",
     ]
 
     /// Words that may stand before a diet in a list ("no nuts", "ingen nøtter").
-    private static let dietListWords: Set<String> = ["no", "ingen", "ikke", "ikkje", "kein", "keine", "inga", "uden", "without", "ohne", "utan",
+    private static let dietListWords: WordSet = ["no", "ingen", "ikke", "ikkje", "kein", "keine", "inga", "uden", "without", "ohne", "utan",
                                                      "and", "og", "och", "und"]
 
     /// Whether a diet (after at most one of `dietListWords`) starts at `index`.

@@ -112,13 +112,25 @@ struct WordTable<Value: Sendable>: Sendable {
     func value(of word: String) -> Value? { index.number(of: word).map { values[$0] } }
 }
 
-/// A set of words looked up as `WordIndex` does.
-struct WordSet: Sendable, ExpressibleByArrayLiteral {
+/// A set of words looked up as `WordIndex` does: cheaper than a
+/// `Set<String>` for the word lists asked about every token.
+struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     private let index: WordIndex
+    /// The words, each once, in the order given.
+    private let words: [String]
 
-    init(_ words: some Sequence<String>) { index = WordIndex(Array(words)) }
+    init(_ words: some Sequence<String>) {
+        var seen = Set<String>()
+        self.words = words.filter { seen.insert($0).inserted }
+        index = WordIndex(self.words)
+    }
 
     init(arrayLiteral words: String...) { self.init(words) }
 
     func contains(_ word: String) -> Bool { index.number(of: word) != nil }
+
+    func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
+
+    /// The words of both.
+    func union(_ other: some Sequence<String>) -> Set<String> { Set(words).union(other) }
 }
