@@ -170,12 +170,37 @@ enum QuoteMarkers {
     static func headerKey(_ line: String) -> String? {
         // Most lines hold no colon at all.
         guard line.containsByte(UInt8(ascii: ":")) else { return nil }
+        if let key = asciiHeaderKey(line) { return key }
+        return characterHeaderKey(line)
+    }
+
+    /// `headerKey` read by Characters, for any line.
+    static func characterHeaderKey(_ line: String) -> String? {
         let head = line.prefix(24).drop(while: { $0 == " " || $0 == "\t" || $0 == "*" })
         guard let colon = head.firstIndex(of: ":") else { return nil }
         var key = head[..<colon]
         while let last = key.last, last == "*" || last == " " { key = key.dropLast() }
         guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0.isNumberFast }) else { return nil }
         return key.lowercasedByScalar()
+    }
+
+    /// `headerKey` on bytes, for a line whose first 25 bytes are ASCII
+    /// other than CR (each then a Character of its own, the 24 looked at
+    /// and the one after them); `.some(nil)` for no key, nil to ask Characters.
+    private static func asciiHeaderKey(_ line: String) -> String?? {
+        var line = line
+        return line.withUTF8 { bytes -> String?? in
+            let head = UnsafeBufferPointer(rebasing: bytes.prefix(24))
+            guard !bytes.prefix(25).contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+            var start = 0
+            while start < head.count, head[start] == 0x20 || head[start] == 0x09 || head[start] == UInt8(ascii: "*") { start += 1 }
+            guard let colon = head[start...].firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            var end = colon
+            while end > start, head[end - 1] == UInt8(ascii: "*") || head[end - 1] == 0x20 { end -= 1 }
+            let key = UnsafeBufferPointer(rebasing: head[start..<end])
+            guard !key.isEmpty, key.count <= 12, !key.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return .some(nil) }
+            return .some(String(decoding: key.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self))
+        }
     }
 
     private static let attributionPrefixes = ["on ", "den ", "am ", "le ", "el ", "op ", "il ", "em ", "på ", "d. ", "dne "]

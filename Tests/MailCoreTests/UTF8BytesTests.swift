@@ -98,4 +98,15 @@ import Testing
             }
         }
     }
+
+    /// A quoted header line's key read on bytes is the key read by Characters.
+    @Test func headerKeysOnBytesAgreeWithCharacters() {
+        let pieces = ["From", "fra", "Date", "Subject", ":", " ", "\t", "*", "3", "a", "Z", "é", "e\u{301}", ":\u{301}",
+                      "Sent by mobile", "https://x.example", "\r", "Kari:", "  ", "x"]
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<4000 {
+            let line = (0..<Int.random(in: 1...9, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            #expect(QuoteMarkers.headerKey(line) == QuoteMarkers.characterHeaderKey(line), "\(Array(line.utf8))")
+        }
+    }
 }

@@ -9,14 +9,32 @@ struct SentenceWords {
     /// Where field names stand; whole-name words ("name", "navn") count as last name.
     let fieldPositions: [(index: Int, field: RectificationField, whole: Bool)]
 
+    /// A field prefix: its field, the field's place in
+    /// `RectificationVocabulary.fieldPrefixes` (the first wins), and where
+    /// its bytes stand in `prefixBytes`. Plain values, so that checking a
+    /// word against them counts no references.
+    private struct FieldPrefix {
+        let field: RectificationField
+        let order: Int
+        let start: Int
+        let length: Int
+    }
+
+    /// Every field prefix's UTF-8 bytes, one after another.
+    private static let prefixBytes: [UInt8] = RectificationVocabulary.fieldPrefixes.flatMap { $0.1.flatMap(\.utf8) }
+
     /// Field prefixes by their first byte, so a word is checked against a
     /// few (a superset of those sharing its first character; `firstField`
     /// compares whole prefixes).
-    private static let prefixesByFirstByte: [[(field: RectificationField, prefix: String)]] = {
-        var table = [[(field: RectificationField, prefix: String)]](repeating: [], count: 256)
+    private static let prefixesByFirstByte: [[FieldPrefix]] = {
+        var table = [[FieldPrefix]](repeating: [], count: 256)
+        var start = 0
         for (field, prefixes) in RectificationVocabulary.fieldPrefixes {
+            let order = RectificationVocabulary.fieldPrefixes.firstIndex { $0.0 == field } ?? 0
             for prefix in prefixes {
-                if let first = prefix.utf8.first { table[Int(first)].append((field, prefix)) }
+                let length = prefix.utf8.count
+                if let first = prefix.utf8.first { table[Int(first)].append(FieldPrefix(field: field, order: order, start: start, length: length)) }
+                start += length
             }
         }
         return table
@@ -134,13 +152,18 @@ struct SentenceWords {
 
     /// The field of the first listed prefix the word starts with (list order
     /// matters: e-mail before address).
-    private static func firstField(_ word: String, among candidates: [(field: RectificationField, prefix: String)]) -> RectificationField? {
-        var best: (order: Int, field: RectificationField)?
-        for candidate in candidates where word.hasPrefixBytes(candidate.prefix) {
-            let order = RectificationVocabulary.fieldPrefixes.firstIndex { $0.0 == candidate.field } ?? 0
-            if best == nil || order < best?.order ?? 0 { best = (order, candidate.field) }
+    private static func firstField(_ word: String, among candidates: [FieldPrefix]) -> RectificationField? {
+        var word = word
+        return word.withUTF8 { bytes in
+            prefixBytes.withUnsafeBufferPointer { prefixes in
+                var best: (order: Int, field: RectificationField)?
+                for candidate in candidates where candidate.length <= bytes.count
+                    && UTF8Bytes.hasPrefix(bytes, UnsafeBufferPointer(rebasing: prefixes[candidate.start..<(candidate.start + candidate.length)])) {
+                    if best == nil || candidate.order < best?.order ?? 0 { best = (candidate.order, candidate.field) }
+                }
+                return best?.field
+            }
         }
-        return best?.field
     }
 
     /// The nearest field named before `index`.
