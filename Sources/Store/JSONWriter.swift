@@ -57,7 +57,8 @@ public enum JSONWriter {
         return true
     }
 
-    private static func writeString(_ text: String, into output: inout String) {
+    /// `text` as a JSON string, appended to `output`.
+    public static func writeString(_ text: String, into output: inout String) {
         output += "\""
         // Most text needs no escape at all: copied whole.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {

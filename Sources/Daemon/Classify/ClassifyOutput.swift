@@ -7,12 +7,34 @@ import Store
 enum ClassifyOutput {
     static func jsonLine(file: String, result: MessageClassification) -> String {
         let c = result.classification
-        let kinds = c.kinds.sorted().map { quote($0.rawValue) }.joined(separator: ",")
-        let fields = c.fields.keys.sorted().compactMap { key in c.fields[key].map { "\(quote(key.rawValue)): \(quote($0))" } }
-        let evidence = c.evidence.map(quote).joined(separator: ", ")
-        return "{\"file\": \(quote(file)), \"kinds\": [\(kinds)], \"language\": \(quote(c.language.rawValue)), "
-            + "\"auto\": \(result.isAuto), \"on_behalf\": \(c.onBehalf), \"confidence\": \(number(c.confidence)), "
-            + "\"fields\": {\(fields.joined(separator: ", "))}, \"evidence\": [\(evidence)]}"
+        // Written into one string: a line is written for every file read.
+        var line = "{\"file\": "
+        line.reserveCapacity(512)
+        JSONWriter.writeString(file, into: &line)
+        line += ", \"kinds\": ["
+        for (number, kind) in c.kinds.sorted().enumerated() {
+            if number > 0 { line += "," }
+            JSONWriter.writeString(kind.rawValue, into: &line)
+        }
+        line += "], \"language\": "
+        JSONWriter.writeString(c.language.rawValue, into: &line)
+        line += ", \"auto\": \(result.isAuto), \"on_behalf\": \(c.onBehalf), \"confidence\": "
+        line += number(c.confidence)
+        line += ", \"fields\": {"
+        for (number, key) in c.fields.keys.sorted().enumerated() {
+            guard let value = c.fields[key] else { continue }
+            if number > 0 { line += ", " }
+            JSONWriter.writeString(key.rawValue, into: &line)
+            line += ": "
+            JSONWriter.writeString(value, into: &line)
+        }
+        line += "}, \"evidence\": ["
+        for (number, text) in c.evidence.enumerated() {
+            if number > 0 { line += ", " }
+            JSONWriter.writeString(text, into: &line)
+        }
+        line += "]}"
+        return line
     }
 
     /// The cleaned subject and the new text the classifier reads (quotes,
