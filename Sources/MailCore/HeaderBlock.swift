@@ -134,7 +134,14 @@ struct HeaderBlock {
     }
 
     static func makeField(name: String, rawValue: [UInt8]) -> RawHeaderField {
-        let raw = Charset.lenientUTF8(rawValue).trimmingBlanks()
+        // The blanks after the colon trimmed on bytes, before a string is
+        // made: ASCII bytes read the same however the rest is decoded.
+        var start = rawValue.startIndex
+        var end = rawValue.endIndex
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        while start < end, isBlank(rawValue[start]) { start += 1 }
+        while end > start, isBlank(rawValue[end - 1]) { end -= 1 }
+        let raw = Charset.lenientUTF8(rawValue[start..<end]).trimmingBlanks()
         let decoded = EncodedWords.decode(raw).replacingControlCharacters()
         return RawHeaderField(name: name, lowercasedName: name.lowercasedByScalar(), raw: raw, decoded: decoded)
     }

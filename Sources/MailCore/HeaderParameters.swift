@@ -91,32 +91,56 @@ struct HeaderParameters {
     /// the quote, backslash and semicolon are ASCII, so a split never falls
     /// inside a character of more than one byte.
     private static func splitOutsideQuotes(_ raw: String) -> [String] {
-        var pieces: [String] = []
-        var start = raw.utf8.startIndex
-        var inQuotes = false
-        var escaped = false
-        var index = start
-        let utf8 = raw.utf8
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if escaped {
-                escaped = false
-            } else if byte == UInt8(ascii: "\\") && inQuotes {
-                escaped = true
-            } else if byte == UInt8(ascii: "\"") {
-                inQuotes.toggle()
-            } else if byte == UInt8(ascii: ";") && !inQuotes {
-                pieces.append(String(raw[start..<index]))
-                start = utf8.index(after: index)
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            var pieces: [String] = []
+            var start = 0
+            var inQuotes = false
+            var escaped = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") && inQuotes {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if byte == UInt8(ascii: ";") && !inQuotes {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index + 1
+                }
             }
-            index = utf8.index(after: index)
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return pieces
         }
-        pieces.append(String(raw[start...]))
-        return pieces
     }
 
     /// Removes surrounding quotes and backslash escapes of a quoted string.
     static func unquote(_ text: String) -> String {
+        guard text.utf8.first == UInt8(ascii: "\"") else { return text }
+        // ASCII other than CR (boundaries, file names in most mail): every
+        // byte is a Character of its own, so the quotes are read on bytes.
+        var text = text
+        let ascii = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var escaped = false
+            for byte in bytes.dropFirst() {
+                if escaped {
+                    output.append(byte)
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    break
+                } else {
+                    output.append(byte)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        if let ascii { return ascii }
         guard text.first == "\"" else { return text }
         var output = ""
         var escaped = false

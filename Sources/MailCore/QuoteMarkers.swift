@@ -267,19 +267,21 @@ enum QuoteMarkers {
     }
 
     static func isSeparator(_ trimmed: String) -> Bool {
-        trimmed.allSatisfy { $0 == "_" || $0 == "-" || $0 == "=" || $0 == "*" }
+        // On bytes: the marks are ASCII, and a mark with a combining mark after it is neither.
+        trimmed.utf8.allSatisfy { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "*") }
     }
 
     /// "Sent from my iPhone", "Sendt fra min iPhone", "Von meinem iPhone
     /// gesendet", "Get Outlook for iOS" and similar one-line tags.
     static func isMobileSignature(_ trimmed: String) -> Bool {
-        guard trimmed.utf8.count < 120, let first = trimmed.utf8.first, mobileFirstBytes.contains(first) else { return false }
+        guard trimmed.utf8.count < 120, let first = trimmed.utf8.first, mobileFirstBytes[Int(first)] else { return false }
         let lower = trimmed.lowercasedByScalar()
         if mobilePhrases.anyPrefix(of: lower) { return true }
         return lower.hasPrefixBytes("von meinem ") && lower.containsBytes("gesendet")
     }
 
-    private static let mobileFirstBytes = Set("sShHgGvVeEiI".utf8)
+    /// Per byte, whether a tag may start with it.
+    private static let mobileFirstBytes: [Bool] = (0..<256).map { "sShHgGvVeEiI".utf8.contains(UInt8($0)) }
     private static let mobilePhrases = UTF8Phrases(mobilePrefixes)
 
     private static let mobilePrefixes = [

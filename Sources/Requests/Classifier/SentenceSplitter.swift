@@ -56,12 +56,15 @@ enum SentenceSplitter {
     /// or a comma ("Hello,", "Name: Kari", "Thanks,").
     private static func endsSentence(_ line: String, next: String) -> Bool {
         guard let last = line.last else { return true }
-        if ".!?:".contains(last) { return true }
+        switch last {
+        case ".", "!", "?", ":": return true
+        default: break
+        }
         guard let first = next.first else { return true }
         // "Nytt telefonnummer: +45 …" under "Ny adresse: …": each form line is its own.
         if isFormLine(next) { return true }
         let startsAnew = first.isUppercase || first.isNumberFast || isListItem(next) || !first.isLetterFast
-        return startsAnew && (isShort(line) || ",;".contains(last))
+        return startsAnew && (isShort(line) || last == "," || last == ";")
     }
 
     /// Fewer than `shortLine` Characters, counting no further than that.
@@ -154,9 +157,7 @@ enum SentenceSplitter {
             var start = index
             while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
             guard index - start >= 2 else { return false }
-            var word = String.UnicodeScalarView()
-            word.append(contentsOf: scalars[start..<index])
-            return !abbreviations.contains(String(word).lowercasedByScalar()) && !(start > 0 && scalars[start - 1] == ".")
+            return !abbreviations.contains(text(of: scalars[start..<index]).lowercasedByScalar()) && !(start > 0 && scalars[start - 1] == ".")
         }
         var start = index
         while start > 0 && isLetter(scalars[start - 1]) { start -= 1 }
@@ -170,10 +171,16 @@ enum SentenceSplitter {
         // "…I prefer that you don't. Please destroy…": the letter after an
         // apostrophe ends a contraction, not an initial.
         if index - start == 1 && start > 0 && (scalars[start - 1] == "'" || scalars[start - 1] == "\u{2019}") { return true }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[start..<index])
-        let lowered = String(word).lowercasedByScalar()
+        let lowered = text(of: scalars[start..<index]).lowercasedByScalar()
         return scalars.distance(from: start, to: index) > 1 && !abbreviations.contains(lowered)
+    }
+
+    /// The scalars as a string, appended one by one (appending the slice at
+    /// once goes through a slow generic path).
+    private static func text(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ""
+        for scalar in scalars { text.unicodeScalars.append(scalar) }
+        return text
     }
 
     private static let abbreviations: WordSet = [
