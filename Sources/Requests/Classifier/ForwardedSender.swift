@@ -20,7 +20,13 @@ enum ForwardedSender {
               let forwarder = message.from.first?.address.lowercasedByScalar(), !forwarder.isEmpty else { return false }
         // The first 400 lines, without splitting the rest.
         for line in text.split(maxSplits: 400, whereSeparator: \.isNewline).prefix(400) {
-            let trimmed = line.drop { $0 == " " || $0 == ">" || $0 == "*" }.lowercasedByScalar()
+            let rest = line.drop { $0 == " " || $0 == ">" || $0 == "*" }
+            // Every label starts with f, d or v, which no other letter lowercases to: other lines are not lowercased.
+            switch rest.utf8.first {
+            case UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "v"), UInt8(ascii: "V"): break
+            default: continue
+            }
+            let trimmed = rest.lowercasedByScalar()
             guard fromLabels.contains(where: { trimmed.hasPrefix($0) }), let address = address(in: trimmed) else { continue }
             return address != forwarder
         }

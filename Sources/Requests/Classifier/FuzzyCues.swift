@@ -154,7 +154,7 @@ enum FuzzyCues {
         func knows(_ token: String) -> Bool {
             if words.contains(token) { return true }
             let letters = token.count
-            return longPrefixes.contains { $0.letters + 3 >= letters && token.hasPrefix($0.prefix) }
+            return longPrefixes.contains { $0.letters + 3 >= letters && token.hasPrefixBytes($0.prefix) }
         }
 
         /// Every lexicon's words, for mail whose language is not known.

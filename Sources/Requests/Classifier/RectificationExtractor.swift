@@ -241,7 +241,7 @@ public enum RectificationExtractor {
             } else if bareRoles[index].contains(.to) || (word == "in" && (words.folded.contains("von") || language == .de)
                             // "…in Hamburg 2023" reports a place; "ändern Sie es in Berg" changes a value.
                             && words.folded.contains(where: RectificationVocabulary.isChangeVerb))
-                        || (roles[index].contains(.with) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefix($0) } }) {
+                        || (roles[index].contains(.with) && words.folded[..<index].contains { w in vocabulary.replaceVerbs.contains { w.hasPrefixBytes($0) } }) {
                 if isChangeTo(words, at: index) {
                     start = index + 1
                 } else if isPronounChangeTo(words, at: index) {

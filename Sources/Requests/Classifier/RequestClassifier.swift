@@ -167,7 +167,7 @@ public enum RequestClassifier {
         // "…from all lists and systems" asks for more than an unsubscription.
         let listCues = matches.filter { index.rules[$0.rule].signal == .nonErasureContext }
         let namesSystems = !listCues.isEmpty
-            && tokens.contains { token in Self.systemStems.contains { token.hasPrefix($0) || token.hasSuffix($0) } }
+            && tokens.contains { token in Self.systemStems.contains { token.hasPrefixBytes($0) || token.hasSuffix($0) } }
         let lists = namesSystems ? [] : listCues.map(\.range)
         func aboutAList(_ range: Range<Int>) -> Bool {
             lists.contains { range.lowerBound >= $0.lowerBound - mentionReach.before && range.lowerBound <= $0.upperBound }

@@ -183,7 +183,7 @@ struct SentenceWords {
     }
 
     func containsPrefix(_ prefixes: [String]) -> Bool {
-        folded.contains { word in prefixes.contains { word.hasPrefix($0) } }
+        folded.contains { word in prefixes.contains { word.hasPrefixBytes($0) } }
     }
 
     /// Whether a cue ("correct is", "riktig er", "should be") follows `index`.
