@@ -1,10 +1,17 @@
 /// Scores and evidence per signal, summed over the sentences of a message.
-/// Kept in arrays by the signal's `ordinal`.
+/// Scores are kept in one array by the signal's `ordinal`, and the evidence
+/// in one list: a tally is made for every subject and body, and these cost
+/// one allocation between them rather than one per signal.
 struct SignalTally: Sendable {
-    private var seen = [Bool](repeating: false, count: Signal.all.count)
-    private var scores = [Double](repeating: 0, count: Signal.all.count)
-    private var strongestBySignal = [Double](repeating: 0, count: Signal.all.count)
-    private var evidenceBySignal = [[String]](repeating: [], count: Signal.all.count)
+    private struct Score {
+        var seen = false
+        var total = 0.0
+        var strongest = 0.0
+    }
+
+    private var scores = [Score](repeating: Score(), count: Signal.all.count)
+    /// Up to four lines per signal, by its ordinal, in the order they were added.
+    private var evidenceLines: [(signal: Int, line: String)] = []
     /// Weight of the phrases that counted, by the language of their lexicon.
     private(set) var languageVotes: [Language: Double] = [:]
     /// Phrases that were seen but did not count (negated), for the evidence.
@@ -14,21 +21,18 @@ struct SignalTally: Sendable {
     /// Kinds whose phrases were seen negated ("I do not want it deleted").
     private(set) var negatedKinds: Set<RequestKind> = []
     /// Signals whose phrases were seen; a kind's score may still be zero.
-    var signals: Set<Signal> { Set(Signal.all.indices.filter { seen[$0] }.map { Signal.all[$0] }) }
+    var signals: Set<Signal> { Set(Signal.all.indices.filter { scores[$0].seen }.map { Signal.all[$0] }) }
 
     mutating func negated(_ kind: RequestKind) { negatedKinds.insert(kind) }
 
     /// Adds another tally's signals (the subject's to the body's), except
     /// those `dropping` says the body has overruled.
     mutating func absorb(_ other: SignalTally, dropping: (Signal) -> Bool) {
-        for (number, signal) in Signal.all.enumerated() where other.seen[number] && !dropping(signal) {
-            seen[number] = true
-            scores[number] += other.scores[number]
-            strongestBySignal[number] = max(strongestBySignal[number], other.strongestBySignal[number])
-            for line in other.evidenceBySignal[number] where evidenceBySignal[number].count < 4
-                && !evidenceBySignal[number].contains(line) {
-                evidenceBySignal[number].append(line)
-            }
+        for (number, signal) in Signal.all.enumerated() where other.scores[number].seen && !dropping(signal) {
+            scores[number].seen = true
+            scores[number].total += other.scores[number].total
+            scores[number].strongest = max(scores[number].strongest, other.scores[number].strongest)
+            for line in other.evidence(number) { addEvidence(line, to: number) }
         }
         for (language, weight) in other.languageVotes { languageVotes[language, default: 0] += weight }
         for line in other.notes { note(line) }
@@ -38,12 +42,23 @@ struct SignalTally: Sendable {
     mutating func add(_ signal: Signal, _ weight: Double, evidence: String, target: ErasureTarget? = nil) {
         if let target { erasureTargets.insert(target) }
         let number = signal.ordinal
-        seen[number] = true
-        scores[number] += weight
-        strongestBySignal[number] = max(strongestBySignal[number], weight)
-        if evidenceBySignal[number].count < 4, !evidenceBySignal[number].contains(evidence) {
-            evidenceBySignal[number].append(evidence)
+        scores[number].seen = true
+        scores[number].total += weight
+        scores[number].strongest = max(scores[number].strongest, weight)
+        addEvidence(evidence, to: number)
+    }
+
+    private mutating func addEvidence(_ line: String, to number: Int) {
+        var count = 0
+        for entry in evidenceLines where entry.signal == number {
+            if entry.line == line { return }
+            count += 1
         }
+        if count < 4 { evidenceLines.append((number, line)) }
+    }
+
+    private func evidence(_ number: Int) -> [String] {
+        evidenceLines.filter { $0.signal == number }.map(\.line)
     }
 
     mutating func vote(_ language: Language, _ weight: Double) {
@@ -54,12 +69,12 @@ struct SignalTally: Sendable {
         if notes.count < 8 && !notes.contains(text) { notes.append(text) }
     }
 
-    func score(_ signal: Signal) -> Double { scores[signal.ordinal] }
+    func score(_ signal: Signal) -> Double { scores[signal.ordinal].total }
 
     /// The weight of the single strongest phrase for the signal.
-    func strongest(_ signal: Signal) -> Double { strongestBySignal[signal.ordinal] }
+    func strongest(_ signal: Signal) -> Double { scores[signal.ordinal].strongest }
 
-    func evidence(_ signal: Signal) -> [String] { evidenceBySignal[signal.ordinal] }
+    func evidence(_ signal: Signal) -> [String] { evidence(signal.ordinal) }
 }
 
 /// What an erasure phrase is about: the dietary data whose consent is
