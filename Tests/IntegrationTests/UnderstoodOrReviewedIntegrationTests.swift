@@ -147,6 +147,25 @@ extension LiveStackTests {
             #expect(seen.last == "request received {erase}", "\(seen)")
         }
 
+        /// An exhibitor asking to take down the photo of its stand opens no
+        /// erasure; a person asking to take down a photo of herself, taken
+        /// at a stand, does.
+        @Test func aPhotoOfAnExhibitorsStandOpensNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let exhibitor = LocalStack.uniqueAddress("jonas", domain: "example.org")
+            let person = LocalStack.uniqueAddress("laura", domain: "example.com")
+            _ = try await harness.record(mail(from: exhibitor, to: harness.notices, subject: "Foto Messestand",
+                                              body: "Guten Tag, auf Ihrer Seite ist ein Foto von unserem Messestand mit altem Logo. "
+                                                + "Können Sie das Foto bitte entfernen? Grüße, Jonas\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: person, to: harness.notices, subject: "Photo of me",
+                                              body: "Hello, there is a photo of me at your stand in the gallery. Please remove it. Laura\r\n"),
+                                         uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 2, "\(seen)")
+            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
+            #expect(seen.last == "request received {erase}", "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates

@@ -31,6 +31,24 @@ import Testing
         #expect(kinds("I invoke art. 15 and 21.") == [.access, .object])
     }
 
+    /// An exhibitor's photo of its own stand is no personal data: taking it
+    /// down asks for no erasure, in any of the six languages; a photo of the
+    /// writer, even one taken at a stand, still does.
+    @Test func aPhotoOfTheWritersStandIsNoErasure() {
+        #expect(kinds("The photo of our booth on your exhibitor page shows our old branding. Could you delete it?").isEmpty)
+        #expect(kinds("Bilden av vår monter på er utställarsida är från 2022. Kan ni ta bort den?").isEmpty)
+        #expect(kinds("Auf Ihrer Webseite ist ein Foto von unserem Messestand mit altem Logo. Können Sie das Foto entfernen?").isEmpty)
+        #expect(kinds("Bildet av standen vår fra messen ligger på nettsiden. Kan dere slette bildet?").isEmpty)
+        #expect(kinds("Biletet av standen vår er gamalt. Kan de slette biletet?").isEmpty)
+        #expect(kinds("Billedet af vores stand er forældet. Vil I slette billedet?").isEmpty)
+        // The honest path: a photo of the writer.
+        #expect(kinds("There is a photo of me at your stand in the gallery. Please remove it.") == [.erase])
+        #expect(kinds("På nettsiden ligger et bilde av meg tatt ved standen deres. Vennligst fjern bildet.") == [.erase])
+        #expect(kinds("In Ihrer Galerie ist ein Foto von mir an Ihrem Stand. Bitte löschen Sie das Foto.") == [.erase])
+        // Another erasure phrase in the same mail still counts.
+        #expect(kinds("The photo of our booth is old, delete it. And please delete all my personal data too.") == [.erase])
+    }
+
     @Test func takingSomeoneOffABookingCancelsIt() {
         #expect(kinds("Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?").isEmpty)
         // The honest path: the person's own data out of the system.

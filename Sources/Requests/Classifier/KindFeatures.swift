@@ -118,6 +118,7 @@ enum KindFeatures {
         case .relative: "relative"
         case .thirdPartyData: "third-party-data"
         case .photo: "photo"
+        case .objectPhoto: "object-photo"
         case .nonErasureContext: "non-erasure-context"
         case .eventList: "event-list"
         case .withdrawal: "withdrawal"

@@ -118,6 +118,7 @@ extension PhraseLexicon {
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
         b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
+        b.add(.objectPhoto, 1.0, "billede*|billeder|foto* ~3 af ~1 vores ~2 stand|standen|logo|logoet|produkt*|lokale*|kontor*|bygning*")
         b.concepts(.danish)
         // Everyday wording: "hold op med at sende mig reklamer", "la' vær' med å
         // sende mig det nyhedsbrev", "udstillerne må ikke få dem", "nedlæg min

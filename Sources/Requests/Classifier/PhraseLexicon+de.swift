@@ -125,6 +125,8 @@ extension PhraseLexicon {
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
         b.add(.photo, 1.0, "foto*|bild|bilder|video*")
+        b.add(.objectPhoto, 1.0,
+              "foto*|bild|bilder ~3 von ~1 unserem|unserer|unseren|unseres ~2 messestand|stand|logo|firmenlogo|produkt*|gebäude|firmengebäude|büro*")
         b.concepts(.german)
         // Everyday wording: "könnt ihr alles, was zu meiner Person da ist,
         // rausnehmen?", "bitte komplett entfernen", "aus eurem System schmeißen",

@@ -199,6 +199,8 @@ extension PhraseLexicon {
               "for ~2 example", "e ~1 g", "existence ~4 right",
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
+        b.add(.objectPhoto, 1.0,
+              "photo*|picture*|image*|pic|pics ~3 of ~1 our ~2 stand|booth|logo|logos|product|products|banner|venue|premises|building|office|exhibit")
         b.concepts(.english)
         // Everyday wording: "get rid of the profile altogether", "scrub my
         // profile", "delete the old one", "please don't keep them any longer",

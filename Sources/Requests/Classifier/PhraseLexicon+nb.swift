@@ -198,6 +198,8 @@ extension PhraseLexicon {
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
+        b.add(.objectPhoto, 1.0, "bilde*|bildet|bildene|foto* ~3 av ~2 stand|standen|logo|logoen|produkt*|lokal*|kontor* ~1 vår|vårt|våre",
+              "bilde*|bildet|bildene|foto* ~3 av ~1 vår|vårt|våre ~2 stand|logo|produkt*|lokal*|kontor*")
         b.concepts(.bokmal)
         // Everyday wording: "alt dere har om meg kan dere bare kaste", "ingen grunn
         // til at dere har meg liggende i systemene", "rens adressen min ut av

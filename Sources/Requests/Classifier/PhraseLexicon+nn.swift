@@ -34,6 +34,8 @@ extension PhraseLexicon {
         b.add(.consentWithdrawal, 1.2, "trekkjer ~3 tilbake ~4 samtykke*", "trekk ~3 tilbake ~4 samtykke*")
         b.add(.passingMention, 1.0, "korleis ~3 kan ~1 eg", "eg ~1 veit ~3 eg ~2 kan", "kanskje|truleg ~4 seinare", "på ~1 eit ~1 seinare ~1 tidspunkt")
         b.add(.photo, 1.0, "bilete*|bilde*|foto*|video*")
+        b.add(.objectPhoto, 1.0, "bilete*|bilde*|foto* ~3 av ~2 stand|standen|logo|logoen|produkt*|lokal*|kontor* ~1 vår|vårt|våre",
+              "bilete*|bilde*|foto* ~3 av ~1 vår|vårt|våre ~2 stand|logo|produkt*|lokal*|kontor*")
         return PhraseLexicon(
             language: .nn, rules: b.rules,
             negations: ["ikkje", "aldri", "ingen", "inga", "utan", "korkje", "ikke"],

@@ -115,6 +115,7 @@ extension PhraseLexicon {
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
         b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
+        b.add(.objectPhoto, 1.0, "bild|bilden|bilder|bilderna|foto* ~3 av ~1 vår|vårt|våra ~2 monter|logga|logotyp|produkt*|lokal*|kontor*|byggnad*")
         b.concepts(.swedish)
         // Everyday wording: "kan ni plocka bort mina personuppgifter", "det kan ni
         // radera helt", "radera alltihop", "att uppgifterna därefter raderas".

@@ -24,6 +24,8 @@ struct PhraseRule: Sendable {
     /// Whether the phrase names the person's data or account as a whole
     /// (read from the pattern's own words, never from evidence text).
     let namesWholeRecord: Bool
+    /// Whether the phrase names a photo or a video ("delete ~4 photo*").
+    let namesPhoto: Bool
     /// The rule as evidence: its language and pattern, long lists of
     /// alternatives shortened ("en:delete|erase… ~3 my|me…").
     let evidence: String
@@ -40,6 +42,7 @@ struct PhraseRule: Sendable {
         self.foreign = foreign
         self.language = language
         namesWholeRecord = Self.namesWholeRecord(pattern)
+        namesPhoto = Self.names(Self.photoStems, in: pattern)
         evidence = Self.evidence(pattern, language: language)
     }
 
@@ -49,14 +52,22 @@ struct PhraseRule: Sendable {
     /// a withdrawal of consent covers.
     static let wholeRecordStems = ["data", "information", "opplysning", "uppgift", "oplysning", "daten", "konto", "account"]
 
+    /// Stems of photos and videos in the languages dsrd reads.
+    static let photoStems = ["foto", "photo", "bild", "bilde", "bilete", "billede", "picture", "image", "video", "pic"]
+
     private static func namesWholeRecord(_ pattern: PhrasePattern) -> Bool {
+        names(wholeRecordStems, in: pattern)
+    }
+
+    /// Whether an alternative of the pattern holds one of the stems.
+    private static func names(_ stems: [String], in pattern: PhrasePattern) -> Bool {
         pattern.elements.contains { element in
             element.alternatives.contains { alternative in
                 let word: String
                 switch alternative {
                 case .word(let text), .prefix(let text), .infix(let text): word = text
                 }
-                return Self.wholeRecordStems.contains { word.containsBytes($0) }
+                return stems.contains { word.containsBytes($0) }
             }
         }
     }

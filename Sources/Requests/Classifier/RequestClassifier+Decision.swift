@@ -12,7 +12,9 @@ extension RequestClassifier {
         var evidence: [String] = []
         // "There is a photo of me on your site. Please remove it.": with photos
         // talked about, a bare "remove it" is asked of the photo.
-        let photoBoost = tally.score(.photo) > 0 && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
+        // Photos of the writer's stand or logo: "remove it" asks nothing of personal data.
+        let thingPhotos = tally.score(.objectPhoto) > 0
+        let photoBoost = tally.score(.photo) > 0 && !thingPhotos && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
         let eraseAsked = tally.score(.kind(.erase)) + photoBoost >= eraseThreshold
         for kind in RequestKind.allCases {
             var score = tally.score(.kind(kind)) + (kind == .erase ? photoBoost : 0)
@@ -55,6 +57,11 @@ extension RequestClassifier {
         if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
             kinds.removeAll()
             evidence = ["other: a sales pitch (\(tally.evidence(.vendor).joined(separator: ", ")))"]
+        }
+        if kinds.contains(.erase) && thingPhotos && tally.erasureTargets == [.photo] {
+            kinds.remove(.erase)
+            evidence = evidence.filter { !$0.hasPrefix("erase:") }
+            evidence.append("not erase: the photo is of a stand or a logo (\(tally.evidence(.objectPhoto).joined(separator: ", ")))")
         }
         if kinds.contains(.erase) && tally.score(.legalHold) >= 1.5 {
             kinds.remove(.erase)

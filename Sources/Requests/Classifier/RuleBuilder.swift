@@ -13,7 +13,7 @@ struct RuleBuilder {
         switch signal {
         case .kind(let kind): defaultNegatable = kind != .object
         case .bareCue: defaultNegatable = true
-        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .publicRecords, .passingMention, .nonErasureContext, .eventList,
+        case .onBehalf, .relative, .thirdPartyData, .dietary, .photo, .objectPhoto, .publicRecords, .passingMention, .nonErasureContext, .eventList,
              .withdrawal, .vendor:
             defaultNegatable = false
         // "Jeg finner ikke ut hvordan jeg endrer det selv" cannot do it oneself: it asks us.

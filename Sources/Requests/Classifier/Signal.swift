@@ -30,6 +30,10 @@ enum Signal: Sendable, Hashable {
     case thirdPartyData
     /// Photos or videos are talked about: "remove it" then means the photo.
     case photo
+    /// The photos talked about are of the writer's company's things ("the
+    /// photo of our stand", "Foto von unserem Messestand", "our logo"): an
+    /// exhibitor's photo or logo is no personal data, and its removal no erasure.
+    case objectPhoto
     /// "…from the mailing list", "…my old e-mail address": a removal nearby
     /// unsubscribes or replaces a value; it erases nothing.
     case nonErasureContext
@@ -54,7 +58,7 @@ extension Signal {
     /// Every signal, each at its `ordinal`.
     static let all: [Signal] = RequestKind.allCases.map(Signal.kind) + RequestKind.allCases.map(Signal.bareCue) + [
         .onBehalf, .consentWithdrawal, .dietary, .complaint, .legalHold, .publicRecords, .passingMention, .relative,
-        .thirdPartyData, .photo, .nonErasureContext, .eventList, .withdrawal, .vendor, .selfService,
+        .thirdPartyData, .photo, .nonErasureContext, .eventList, .withdrawal, .vendor, .selfService, .objectPhoto,
     ]
 
     /// A number of its own from 0 up, so that a tally keeps its signals in
@@ -79,6 +83,7 @@ extension Signal {
         case .withdrawal: return 2 * kinds + 12
         case .vendor: return 2 * kinds + 13
         case .selfService: return 2 * kinds + 14
+        case .objectPhoto: return 2 * kinds + 15
         }
     }
 }

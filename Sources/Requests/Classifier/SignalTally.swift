@@ -82,5 +82,7 @@ struct SignalTally: Sendable {
 enum ErasureTarget: Sendable, Hashable {
     case dietaryConsent
     case wholeRecord
+    /// A photo or a video ("slett bildet", "remove the picture").
+    case photo
     case unnamed
 }
