@@ -49,6 +49,17 @@ import Testing
         #expect(kinds("The photo of our booth is old, delete it. And please delete all my personal data too.") == [.erase])
     }
 
+    /// Leaving a group or a group chat (exhibitors', volunteers') erases
+    /// nothing the company holds about the person.
+    @Test func takingMeOutOfAGroupIsNoErasure() {
+        #expect(!kinds("Kan dere fjerne meg fra Facebook-gruppen for utstillere? Jeg jobber ikke lenger med dette.").contains(.erase))
+        #expect(!kinds("Please remove me from the WhatsApp group for volunteers, I have moved away.").contains(.erase))
+        #expect(!kinds("Ta bort mig från gruppchatten för funktionärer, tack.").contains(.erase))
+        // The honest path: the person out of the company's systems.
+        #expect(kinds("Slett meg fra alle systemene deres.") == [.erase])
+        #expect(kinds("Please delete my data from the group's systems.") == [.erase])
+    }
+
     @Test func takingSomeoneOffABookingCancelsIt() {
         #expect(kinds("Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?").isEmpty)
         // The honest path: the person's own data out of the system.

@@ -129,7 +129,7 @@ extension PhraseLexicon {
         b.erase(1.2, "\(data) ~3 must|should|shall ~1 be ~1 deleted|erased|removed", "delete|erase ~1 me",
                 "not ~2 want ~2 to ~1 be ~3 in ~3 your ~2 database*|system*|register*|records|files")
         // "Remove me from the mailing list" unsubscribes; it erases nothing.
-        b.add(.nonErasureContext, 1.0, "from ~3 list|lists|mailing|mailings|newsletter*|distribution|marketing|promotional|promotions|communications|emails|sms")
+        b.add(.nonErasureContext, 1.0, "from ~3 list|lists|mailing|mailings|newsletter*|distribution|marketing|promotional|promotions|communications|emails|sms|group|groups|groupchat|chat")
         b.erase(1.5, "remove|delete|erase|take ~4 photo*|picture*|image*|video*|pic|pics",
                 "photo*|picture*|image*|video* ~6 removed|deleted|erased", "photo*|picture*|image*|video* ~6 taken ~1 down")
         b.erase(1.2, "take ~2 it|them|this|these ~1 down")

@@ -188,7 +188,7 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "gamle|gammel|gamla|tidligere|forrige ~1 e|epost*|adresse*|telefon*|mobil*|nummer*|navn*|etternavn*|tittel*|arbeidsgiver*")
         b.add(.passingMention, 2.5, "ved ~1 en ~1 feil", "ved ~1 feil", "konfidensiell*", "avsender*", "rette ~1 mottaker*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
-        b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*list*")
+        b.add(.nonErasureContext, 1.0, "fra|frå ~3 nyhetsbrev*|utsending*|*list*|*gruppe*|gruppa|*chat*")
         // "Jeg ønsker å bli slettet hos dere"; "kvar de har fått det frå" asks for the source (Art. 15(1)(g)).
         b.erase(1.5, "ønsker|vil ~2 å ~1 bli ~1 slettet|sletta|fjernet|fjerna")
         b.access(1.2, "kvar|hvor ~2 de|dere ~2 har ~2 fått ~4 frå|fra")

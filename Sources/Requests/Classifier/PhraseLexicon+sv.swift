@@ -105,7 +105,7 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "gamla|gammal|tidigare|förra ~1 e|mejl*|adress*|telefon*|mobil*|nummer*|namn*|efternamn*|titel*|arbetsgivare*")
         b.add(.passingMention, 2.5, "av ~1 misstag", "konfidentiell*", "avsändar*", "rätt ~1 mottagare")
         b.add(.passingMention, 2.5, "leda ~2 till", "leder ~2 till", "konsekvens*")
-        b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*")
+        b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*|*grupp*|*chatt*")
         // "Finns jag i ert system? … vad står det om mig där?"
         b.access(1.2, "vad ~2 står ~3 om ~1 mig", "finns ~1 jag ~3 system*|register*|databas*")
         b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*|bokning|bokningen|bokningar|bokningarna")
