@@ -42,18 +42,22 @@ struct CompiledPattern: Sendable {
     /// The first match starting exactly at `start`, as the range of tokens
     /// it covers, or nil.
     func match(_ tokens: IndexedTokens.View, at start: Int) -> Range<Int>? {
-        guard let first = elements.first, start < tokens.count, first.matches(tokens, at: start),
-              let end = matchRest(tokens, element: 1, after: start) else { return nil }
-        return start..<(end + 1)
+        // Elements read in place through a buffer: a copy of one counts references to its three lists.
+        elements.withUnsafeBufferPointer { elements in
+            guard !elements.isEmpty, start < tokens.count, elements[0].matches(tokens, at: start),
+                  let end = Self.matchRest(elements, tokens, element: 1, after: start) else { return nil }
+            return start..<(end + 1)
+        }
     }
 
-    private func matchRest(_ tokens: IndexedTokens.View, element: Int, after position: Int) -> Int? {
+    private static func matchRest(
+        _ elements: UnsafeBufferPointer<Element>, _ tokens: IndexedTokens.View, element: Int, after position: Int
+    ) -> Int? {
         if element == elements.count { return position }
-        let current = elements[element]
         var index = position + 1
         var skipped = 0
-        while index < tokens.count && skipped <= current.maxGap {
-            if current.matches(tokens, at: index), let end = matchRest(tokens, element: element + 1, after: index) {
+        while index < tokens.count && skipped <= elements[element].maxGap {
+            if elements[element].matches(tokens, at: index), let end = matchRest(elements, tokens, element: element + 1, after: index) {
                 return end
             }
             if tokens.isClauseBreak(index) {
@@ -69,7 +73,7 @@ struct CompiledPattern: Sendable {
         return nil
     }
 
-    private func isListComma(_ tokens: IndexedTokens.View, at index: Int) -> Bool {
+    private static func isListComma(_ tokens: IndexedTokens.View, at index: Int) -> Bool {
         for next in (index + 1)..<min(tokens.count, index + 5) {
             if tokens.has(.enumerationWord, at: next) { return true }
         }
