@@ -21,12 +21,11 @@ enum ClassifyOutput {
         line += ", \"auto\": \(result.isAuto), \"on_behalf\": \(c.onBehalf), \"confidence\": "
         line += number(c.confidence)
         line += ", \"fields\": {"
-        for (number, key) in c.fields.keys.sorted().enumerated() {
-            guard let value = c.fields[key] else { continue }
+        for (number, field) in c.fields.sorted(by: { $0.key < $1.key }).enumerated() {
             if number > 0 { line += ", " }
-            JSONWriter.writeString(key.rawValue, into: &line)
+            JSONWriter.writeString(field.key.rawValue, into: &line)
             line += ": "
-            JSONWriter.writeString(value, into: &line)
+            JSONWriter.writeString(field.value, into: &line)
         }
         line += "}, \"evidence\": ["
         for (number, text) in c.evidence.enumerated() {

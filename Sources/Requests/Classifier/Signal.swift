@@ -31,8 +31,9 @@ enum Signal: Sendable, Hashable {
     /// Photos or videos are talked about: "remove it" then means the photo.
     case photo
     /// The photos talked about are of the writer's company's things ("the
-    /// photo of our stand", "Foto von unserem Messestand", "our logo"): an
-    /// exhibitor's photo or logo is no personal data, and its removal no erasure.
+    /// photo of our booth", "Foto von unserem Messestand", "bildet av
+    /// standen vår"): a photo of an exhibitor's stand or products is no
+    /// personal data, and taking it down no erasure.
     case objectPhoto
     /// "…from the mailing list", "…my old e-mail address": a removal nearby
     /// unsubscribes or replaces a value; it erases nothing.
@@ -64,6 +65,7 @@ extension Signal {
     /// A number of its own from 0 up, so that a tally keeps its signals in
     /// arrays: a dictionary lookup hashes the signal each time.
     var ordinal: Int {
+        // The four request kinds (`RequestKind.allCases`; the tests check the numbers against `all`).
         let kinds = 4
         switch self {
         case .kind(let kind): return kind.ordinal
