@@ -11,6 +11,24 @@ import Testing
         #expect(pattern.match(tokens("delete the photos and videos of my data"), at: 0) == nil)
     }
 
+    /// What a rule's phrase names, read on its text as written, is what its
+    /// alternatives name, for every rule of every lexicon.
+    @Test func aRuleNamesWhatItsAlternativesName() {
+        func names(_ stems: [String], _ pattern: PhrasePattern) -> Bool {
+            pattern.elements.flatMap(\.alternatives).contains { alternative in
+                switch alternative {
+                case .word(let text), .prefix(let text), .infix(let text): stems.contains { text.contains($0) }
+                }
+            }
+        }
+        for language in Language.allCases {
+            for rule in PhraseLexicon.lexicon(for: language).rules {
+                #expect(rule.namesWholeRecord == names(PhraseRule.wholeRecordStems, rule.pattern), "\(rule.evidence)")
+                #expect(rule.namesPhoto == names(PhraseRule.photoStems, rule.pattern), "\(rule.evidence)")
+            }
+        }
+    }
+
     @Test func gapsDoNotCrossClauseBreaks() {
         let pattern = PhrasePattern("delete ~4 data")
         #expect(pattern.match(tokens("delete nothing, my data stays"), at: 0) == nil)
