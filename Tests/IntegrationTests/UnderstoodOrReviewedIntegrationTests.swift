@@ -166,6 +166,23 @@ extension LiveStackTests {
             #expect(seen.last == "request received {erase}", "\(seen)")
         }
 
+        /// Taken out of a group chat for volunteers: no erasure is opened;
+        /// "out of all your systems" still opens one.
+        @Test func leavingAGroupOpensNoErasure() async throws {
+            let harness = try IntakeHarness()
+            let volunteer = LocalStack.uniqueAddress("ola", domain: "example.no")
+            let person = LocalStack.uniqueAddress("siri", domain: "example.no")
+            _ = try await harness.record(mail(from: volunteer, to: harness.notices, subject: "Fjern meg fra gruppen",
+                                              body: "Hei, kan dere fjerne meg fra Facebook-gruppen for frivillige? Jeg har flyttet. Mvh Ola\r\n"),
+                                         uid: 1)
+            _ = try await harness.record(mail(from: person, to: harness.notices, subject: "Sletting",
+                                              body: "Hei, slett meg fra alle systemene deres. Mvh Siri\r\n"), uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == 2, "\(seen)")
+            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
+            #expect(seen.last == "request received {erase}", "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates
