@@ -109,78 +109,74 @@ extension LiveStackTests {
             #expect(seen.last.map { $0.hasSuffix(" {}") } == true, "\(seen)")
         }
 
+        /// A mail from a fictional person of that name at that domain.
+        private struct Letter {
+            let name: String
+            let domain: String
+            let subject: String
+            let body: String
+        }
+
+        /// Records the near misses, then the honest request, each from its
+        /// own person: none of the near misses opens an erasure, and the
+        /// honest one is received as an erasure request.
+        private func expectNoErasure(from nearMisses: [Letter], butFrom honest: Letter) async throws {
+            let harness = try IntakeHarness()
+            for (number, letter) in (nearMisses + [honest]).enumerated() {
+                let person = LocalStack.uniqueAddress(letter.name, domain: letter.domain)
+                _ = try await harness.record(mail(from: person, to: harness.notices, subject: letter.subject, body: letter.body + "\r\n"),
+                                             uid: UInt64(number + 1))
+            }
+            let seen = try await recorded(by: harness)
+            #expect(seen.count == nearMisses.count + 1, "\(seen)")
+            #expect(seen.dropLast().allSatisfy { !$0.contains("erase") }, "\(seen)")
+            #expect(seen.last == "request received {erase}", "\(seen)")
+        }
+
         /// "Kan dere sette meg på igjen?" ("put me back on") is one letter from
         /// "slette meg" ("delete me"): it opens no erasure, while a real slip of
         /// the cue word still asks for one.
         @Test func aRealWordOneLetterFromAnErasureCueOpensNoErasure() async throws {
-            let harness = try IntakeHarness()
-            let resubscribing = LocalStack.uniqueAddress("petra", domain: "example.no")
-            let misspelling = LocalStack.uniqueAddress("tor", domain: "example.no")
-            _ = try await harness.record(mail(from: resubscribing, to: harness.notices, subject: "Avmeldt ved en feil",
-                                              body: "Hei, jeg meldte meg av ved en feil. Kan dere sette meg på igjen? Mvh Petra\r\n"), uid: 1)
-            _ = try await harness.record(mail(from: misspelling, to: harness.notices, subject: "Konto",
-                                              body: "Hei, kan dere slete meg fra registeret deres? Mvh Tor\r\n"), uid: 2)
-            let seen = try await recorded(by: harness)
-            #expect(seen.count == 2, "\(seen)")
-            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
-            #expect(seen.last == "request received {erase}", "\(seen)")
+            try await expectNoErasure(
+                from: [Letter(name: "petra", domain: "example.no", subject: "Avmeldt ved en feil",
+                              body: "Hei, jeg meldte meg av ved en feil. Kan dere sette meg på igjen? Mvh Petra")],
+                butFrom: Letter(name: "tor", domain: "example.no", subject: "Konto", body: "Hei, kan dere slete meg fra registeret deres? Mvh Tor"))
         }
 
         /// Everyday erasure words about something else open no erasure: a
         /// colleague taken off a booking, a double invoice "got rid of";
         /// the person's own data "picked out" of the systems still does.
         @Test func everydayErasureWordsAboutOtherThingsOpenNoErasure() async throws {
-            let harness = try IntakeHarness()
-            let booking = LocalStack.uniqueAddress("kristina", domain: "example.org")
-            let invoice = LocalStack.uniqueAddress("ragnar", domain: "example.no")
-            let own = LocalStack.uniqueAddress("johanna", domain: "example.org")
-            _ = try await harness.record(mail(from: booking, to: harness.notices, subject: "Avbokning",
-                                              body: "Hej! Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?\r\n"),
-                                         uid: 1)
-            _ = try await harness.record(mail(from: invoice, to: harness.notices, subject: "Faktura",
-                                              body: "Hei, vi fikk to like fakturaer. Kan dere kvitte dere med den doble fakturaen?\r\n"), uid: 2)
-            _ = try await harness.record(mail(from: own, to: harness.notices, subject: "Mina uppgifter",
-                                              body: "Hej! Kan ni plocka bort mina personuppgifter helt? Vänliga hälsningar Johanna\r\n"), uid: 3)
-            let seen = try await recorded(by: harness)
-            #expect(seen.count == 3, "\(seen)")
-            #expect(seen.prefix(2).allSatisfy { !$0.contains("erase") }, "\(seen)")
-            #expect(seen.last == "request received {erase}", "\(seen)")
+            try await expectNoErasure(
+                from: [
+                    Letter(name: "kristina", domain: "example.org", subject: "Avbokning",
+                           body: "Hej! Vi har bokat fyra platser. Kan ni ta bort honom från bokningen och kreditera oss?"),
+                    Letter(name: "ragnar", domain: "example.no", subject: "Faktura",
+                           body: "Hei, vi fikk to like fakturaer. Kan dere kvitte dere med den doble fakturaen?"),
+                ],
+                butFrom: Letter(name: "johanna", domain: "example.org", subject: "Mina uppgifter",
+                                body: "Hej! Kan ni plocka bort mina personuppgifter helt? Vänliga hälsningar Johanna"))
         }
 
         /// An exhibitor asking to take down the photo of its stand opens no
         /// erasure; a person asking to take down a photo of herself, taken
         /// at a stand, does.
         @Test func aPhotoOfAnExhibitorsStandOpensNoErasure() async throws {
-            let harness = try IntakeHarness()
-            let exhibitor = LocalStack.uniqueAddress("jonas", domain: "example.org")
-            let person = LocalStack.uniqueAddress("laura", domain: "example.com")
-            _ = try await harness.record(mail(from: exhibitor, to: harness.notices, subject: "Foto Messestand",
-                                              body: "Guten Tag, auf Ihrer Seite ist ein Foto von unserem Messestand mit altem Logo. "
-                                                + "Können Sie das Foto bitte entfernen? Grüße, Jonas\r\n"), uid: 1)
-            _ = try await harness.record(mail(from: person, to: harness.notices, subject: "Photo of me",
-                                              body: "Hello, there is a photo of me at your stand in the gallery. Please remove it. Laura\r\n"),
-                                         uid: 2)
-            let seen = try await recorded(by: harness)
-            #expect(seen.count == 2, "\(seen)")
-            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
-            #expect(seen.last == "request received {erase}", "\(seen)")
+            try await expectNoErasure(
+                from: [Letter(name: "jonas", domain: "example.org", subject: "Foto Messestand",
+                              body: "Guten Tag, auf Ihrer Seite ist ein Foto von unserem Messestand mit altem Logo. "
+                                + "Können Sie das Foto bitte entfernen? Grüße, Jonas")],
+                butFrom: Letter(name: "laura", domain: "example.com", subject: "Photo of me",
+                                body: "Hello, there is a photo of me at your stand in the gallery. Please remove it. Laura"))
         }
 
         /// Taken out of a group chat for volunteers: no erasure is opened;
         /// "out of all your systems" still opens one.
         @Test func leavingAGroupOpensNoErasure() async throws {
-            let harness = try IntakeHarness()
-            let volunteer = LocalStack.uniqueAddress("ola", domain: "example.no")
-            let person = LocalStack.uniqueAddress("siri", domain: "example.no")
-            _ = try await harness.record(mail(from: volunteer, to: harness.notices, subject: "Fjern meg fra gruppen",
-                                              body: "Hei, kan dere fjerne meg fra Facebook-gruppen for frivillige? Jeg har flyttet. Mvh Ola\r\n"),
-                                         uid: 1)
-            _ = try await harness.record(mail(from: person, to: harness.notices, subject: "Sletting",
-                                              body: "Hei, slett meg fra alle systemene deres. Mvh Siri\r\n"), uid: 2)
-            let seen = try await recorded(by: harness)
-            #expect(seen.count == 2, "\(seen)")
-            #expect(seen.first.map { !$0.contains("erase") } == true, "\(seen)")
-            #expect(seen.last == "request received {erase}", "\(seen)")
+            try await expectNoErasure(
+                from: [Letter(name: "ola", domain: "example.no", subject: "Fjern meg fra gruppen",
+                              body: "Hei, kan dere fjerne meg fra Facebook-gruppen for frivillige? Jeg har flyttet. Mvh Ola")],
+                butFrom: Letter(name: "siri", domain: "example.no", subject: "Sletting", body: "Hei, slett meg fra alle systemene deres. Mvh Siri"))
         }
 
         /// A wish the rules have no phrase for, read by the kind model alone,
