@@ -126,6 +126,23 @@ struct KindModelTests {
         #expect(model.refine(reading(["w:innsyn", "w:meg"]), policy: high).kinds == [.access])
     }
 
+    @Test("a rectification the model adds carries the values the rules had no reason to look for")
+    func anAddedRectificationLooksForItsValues() {
+        var samples = samples
+        for _ in 0..<12 { samples.append(sample(["w:mobilnummer", "w:dansk"], [.rectify])) }
+        let model = KindModelTrainer.train(samples)
+        let text = "Eg studerer i Aarhus no og har fått dansk mobilnummer: +45 21 43 65 87. Det norske er avslutta."
+        var unread = reading(["w:mobilnummer", "w:dansk"])
+        unread.valuesFound = .notLookedFor(sentences: SentenceSplitter.split(text).map { Sentence(text: $0) }, language: .nn, ownDomains: [])
+        let result = model.refine(unread)
+        #expect(result.kinds == [.rectify])
+        #expect(result.fields == [.phone: "+4521436587"])
+        // Values the rules found are taken as found.
+        var found = reading(["w:mobilnummer", "w:dansk"])
+        found.valuesFound = .found([.phone: "+4798765432"])
+        #expect(model.refine(found).fields == [.phone: "+4798765432"])
+    }
+
     @Test("a kind is added only when a word of four letters or more speaks for it")
     func aCueWordIsNeeded() {
         var samples = samples

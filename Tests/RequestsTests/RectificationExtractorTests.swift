@@ -91,6 +91,33 @@ import Testing
         #expect(fields("Nummeret er enten 912 34 567 eller 934 56 780, jeg husker ikke.", .nb)[.phone] == nil)
     }
 
+    @Test func aNumberInGroupsEndsAtItsStopAndAGreetingIsNoSignature() {
+        #expect(fields("Eg studerer i Aarhus no og har fått dansk mobilnummer: +45 21 43 65 87. Det norske nummeret er avslutta.", .nn)[.phone]
+                == "+4521436587")
+        #expect(fields("Hej Janteloppet\n\nVi er flyttet! Fastnettet er nedlagt, så brug mobilen i stedet: 28 19 46 30", .da)[.phone]
+                == "+4528194630")
+        // Two groups and a stop make too few digits for a number.
+        #expect(fields("Mobilen er ny. Ring 21 43. Takk.", .nb)[.phone] == nil)
+    }
+
+    @Test func anAddressOnALineOfItsOwnInAMailAboutMovingIsTheNewOne() {
+        #expect(fields("I've moved to Denmark, so please change the postal address on my profile. It's now:\n\nNørrebrogade 12, 2. th., 2200 København N\n\n(The one you have on file is my old flat.)\n\nBest,\nFiona")[.address]
+                == "Nørrebrogade 12, 2. th., 2200 København N")
+        #expect(fields("Hej, jag har flyttat! Skicka brev och namnbricka till: Storgatan 14, 2 tr, 903 26 Umeå\nTack /Moa", .sv)[.address]
+                == "Storgatan 14, 2 tr, 903 26 Umeå")
+        #expect(fields("Han har flyttat, så post ska nu gå till: Solgårdens äldreboende, Björkvägen 3, lgh 12, 352 36 Växjö. Tack.", .sv)[.address]
+                == "Solgårdens äldreboende, Björkvägen 3, lgh 12, 352 36 Växjö")
+        #expect(fields("Wir sind umgezogen. Bitte ändern Sie meine Postanschrift\n\nvon: Ehrenfeldgürtel 88, 50823 Köln\nauf: Lindenstraße 14, 3. OG links, 50674 Köln\n\nDanke", .de)[.address]
+                == "Lindenstraße 14, 3. OG links, 50674 Köln")
+        // Never the old one, never a signature's, never one in a sentence, never one of a block that identifies the writer.
+        #expect(fields("Jeg har flyttet. Den gamle adressen min var:\n\nStorgata 1, 0155 Oslo\n\nDen nye kommer senere.", .nb)[.address] == nil)
+        #expect(fields("Jeg har flyttet, ny adresse kommer.\n\nHilsen\nKari Nordmann\nStorgata 1, 0155 Oslo", .nb)[.address] == nil)
+        #expect(fields("Jeg har flyttet. Dere har fortsatt Storgata 1, 0155 Oslo i systemet.", .nb)[.address] == nil)
+        #expect(fields("Jeg har flyttet, og vil endre telefonnummeret.\n\nMine nåværende opplysninger:\nStorgata 1, 0155 Oslo", .nb)[.address] == nil)
+        // Nor in a mail that speaks of neither moving nor a changed address.
+        #expect(fields("Billettene skal sendes til kontoret:\n\nStorgata 1, 0155 Oslo", .nb)[.address] == nil)
+    }
+
     @Test func aNameWrittenOutWithItsLettersIsTheRightOne() {
         #expect(fields("Mitt fornavn er feil i brevene deres. Jeg heter Thorbjørn, med h.", .nb)[.firstName] == "Thorbjørn")
         #expect(fields("Mit efternavn staves Mølgaard med aa, ikke Mølgård.", .da)[.lastName] == "Mølgaard")

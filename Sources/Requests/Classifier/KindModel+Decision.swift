@@ -9,7 +9,7 @@ public struct RuleReading: Sendable {
     var erasureDone = false
     /// The values the rules' extractor found, whether or not the rules read
     /// a rectification: those of one the model adds.
-    var valuesFound: [RectificationField: String] = [:]
+    var valuesFound = FoundValues.found([:])
 
     init(classification: Classification, keys: KindFeatureKeySet) {
         self.classification = classification
@@ -101,7 +101,7 @@ extension KindModel {
         guard !added.isEmpty else { return result }
         if result.kinds.contains(.erase) && result.erasureScope == nil { result.erasureScope = .everything }
         if result.kinds.contains(.rectify) && !reading.classification.kinds.contains(.rectify) && result.fields.isEmpty {
-            result.fields = RequestClassifier.rectificationValues(reading.valuesFound, erasing: result.kinds.contains(.erase))
+            result.fields = RequestClassifier.rectificationValues(reading.valuesFound.values(), erasing: result.kinds.contains(.erase))
         }
         result.confidence = min(result.confidence, Self.changedConfidence)
         result.evidence += added

@@ -39,24 +39,29 @@ extension RectificationExtractor {
     }
 
     /// "Takk!", "Thanks a lot", "Olav Tunheim": a short thanks or a line of
-    /// capitalised words without a colon or a digit.
-    private static func mayStartSignature(_ sentence: Sentence) -> Bool {
-        guard sentence.tokens.count <= 4 else { return false }
+    /// capitalised words without a colon or a digit, where a signature may start.
+    static func mayStartSignature(_ sentence: Sentence) -> Bool {
+        // "Hej Janteloppet" opens the mail.
+        guard sentence.tokens.count <= 4, !(sentence.tokens.first.map(greetings.contains) ?? false) else { return false }
         if sentence.tokens.contains(where: SentenceCues.thanksWords.contains) { return true }
         let words = sentence.text.split(separator: " ")
         return !sentence.text.contains(":") && !sentence.text.contains(where: \.isNumberFast) && words.count >= 2
             && words.allSatisfy { $0.first?.isUppercase == true }
     }
 
-    /// "28 19 46 30", "+45 21 43 65 87": groups of two to four digits that
-    /// make eight or more, after a country code or none.
+    /// "28 19 46 30", "+45 21 43 65 87.": groups of two to four digits that
+    /// make eight or more, after a country code or none; a stop or a comma
+    /// after a group ends the number.
     private static func startsGroupedNumber(_ words: [String], at index: Int) -> Bool {
         var digits = 0
         var next = index
         if index < words.count, isCountryCode(words[index]) { next += 1 }
-        while next < words.count, (2...4).contains(words[next].count), words[next].allSatisfy(\.isNumberFast) {
-            digits += words[next].count
+        while next < words.count {
+            let group = words[next].trimmingScalars(in: ".,;:!?)")
+            guard (2...4).contains(group.count), group.allSatisfy(\.isNumberFast) else { break }
+            digits += group.count
             next += 1
+            if group.count != words[next - 1].count { break }
         }
         return digits >= 8
     }
@@ -77,11 +82,15 @@ extension RectificationExtractor {
         return false
     }
 
-    private static func isChangeWord(_ token: String) -> Bool {
+    static func isChangeWord(_ token: String) -> Bool {
         let vocabulary = RectificationVocabulary.self
         return vocabulary.isChangeVerb(token) || vocabulary.newWords.contains(token) || vocabulary.nowWords.contains(token)
             || vocabulary.useWords.contains(token) || insteadWords.contains(token)
     }
+
+    /// Words a greeting line starts with.
+    private static let greetings: WordSet = ["hei", "hallo", "hi", "hello", "hey", "hej", "dear", "kjære", "kjaere", "kære", "kaere",
+                                             "kära", "liebe", "lieber", "guten", "god", "goddag", "moin", "servus", "morn", "heisann"]
 
     private static let insteadWords: WordSet = ["instead", "stedet", "stället", "statt", "stattdessen", "istället", "istedet", "istedenfor"]
 

@@ -3,11 +3,12 @@
 /// freedom-of-information request, a withdrawal, asking how to do it
 /// oneself, a sales pitch), the values named, and the confidence.
 extension RequestClassifier {
-    /// Also returns every value the extractor found, for a rectification
-    /// the kind model may add (`KindModel.refine`).
+    /// Also returns the values for a rectification the kind model may add
+    /// (`KindModel.refine`): every value the extractor found, or, where the
+    /// rules saw no reason to look, the means to look.
     static func decide(
         _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = []
-    ) -> (classification: Classification, valuesFound: [RectificationField: String]) {
+    ) -> (classification: Classification, valuesFound: FoundValues) {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
         // "There is a photo of me on your site. Please remove it.": with photos
@@ -108,9 +109,10 @@ extension RequestClassifier {
             kinds: kinds, language: language,
             confidence: confidence(kinds: kinds, tally: tally, mentionsPrivacy: mentionsPrivacy), evidence: evidence,
             onBehalf: onBehalf, fields: fields, erasureScope: erasureScope)
-        // "Det er Thea med h, ikke Tea" names no cue the scan is started for: for a rectification the model may add.
-        var valuesFound = extracted.all
-        if !worthScanning, let name = RectificationExtractor.spelledName(sentences) { valuesFound[name.field] = name.value }
+        // "har fått dansk mobilnummer: +45 21 43 65 87", "Det er Thea med h, ikke Tea" name no cue
+        // the scan is started for: a rectification the model adds looks for its values then.
+        let valuesFound: FoundValues = worthScanning
+            ? .found(extracted.all) : .notLookedFor(sentences: sentences, language: language, ownDomains: ownDomains)
         return (classification, valuesFound)
     }
 

@@ -121,19 +121,30 @@ enum ValueReader {
         return false
     }
 
-    /// "Fjellveien 2, 2815 Gjøvik": a street word, then a four- or five-digit
-    /// postcode followed by a capitalised place name.
+    /// "Fjellveien 2, 2815 Gjøvik", "Vasagatan 17, 3 tr, 411 24 Göteborg": a
+    /// street word, then a postcode followed by a capitalised place name.
     private static func looksLikeAddress(_ words: [String], from start: Int) -> Bool {
         guard let firstLetter = words[start].first, firstLetter.isUppercase else { return false }
-        let window = Array(words[start..<min(words.count, start + 7)])
-        for (offset, word) in window.enumerated().dropFirst() where offset + 1 < window.count {
-            let digits = word.filter { $0.isNumberFast }
-            if (digits.count == 4 || digits.count == 5) && digits.count == word.count,
-               window[offset + 1].first?.isUppercase == true {
+        let window = Array(words[start..<min(words.count, start + 9)])
+        for offset in window.indices.dropFirst() {
+            if let place = postcodeLength(window, at: offset), offset + place < window.count,
+               window[offset + place].first?.isUppercase == true {
                 return true
             }
         }
         return false
+    }
+
+    /// How many words the postcode at `index` takes: one of four or five
+    /// digits ("2815", "50674"), or a Swedish one of three and two ("411 24");
+    /// nil when none stands there.
+    static func postcodeLength(_ words: [String], at index: Int) -> Int? {
+        func isDigits(_ word: String, _ counts: ClosedRange<Int>) -> Bool {
+            counts.contains(word.utf8.count) && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        if isDigits(words[index], 4...5) { return 1 }
+        if isDigits(words[index], 3...3), index + 1 < words.count, isDigits(words[index + 1], 2...2) { return 2 }
+        return nil
     }
 
     static func read(_ words: SentenceWords, from start: Int, field: RectificationField, language: Language) -> String? {
@@ -212,13 +223,14 @@ enum ValueReader {
     /// Abbreviations of four letters or more inside an address: a flat ("leil.", "leilighet"), a storey.
     private static let longAddressAbbreviations: WordSet = ["leil", "bolig", "oppg", "bygn", "whng", "etasj"]
 
-    /// Free text: names are capitalised words; addresses run to the end of
-    /// the sentence; other fields stop at a comma or a stop word.
-    /// Where a four- or five-digit postcode stands in an address being read.
+    /// Where the last word of a postcode stands in an address being read
+    /// ("2815", "50674,", the "24" of "411 24").
     private static func postcodeIndex(_ words: [String], from start: Int, before end: Int) -> Int? {
         (start..<end).last { index in
             let digits = words[index].filter(\.isNumberFast)
-            return (digits.count == 4 || digits.count == 5) && digits.count == words[index].filter { $0 != "," }.count
+            guard digits.count == words[index].filter({ $0 != "," }).count else { return false }
+            if digits.count == 4 || digits.count == 5 { return true }
+            return digits.count == 2 && index > start && postcodeLength(words, at: index - 1) == 2
         }
     }
 
@@ -239,6 +251,8 @@ enum ValueReader {
         return dietListWords.contains(words.folded[index]) && index + 1 < words.folded.count && isDietWord(words.folded[index + 1])
     }
 
+    /// Free text: names are capitalised words; addresses run to the end of
+    /// the sentence; other fields stop at a comma or a stop word.
     private static func readText(_ words: SentenceWords, from start: Int, field: RectificationField) -> String? {
         var parts: [String] = []
         for index in start..<min(words.original.count, start + maxWords) {
