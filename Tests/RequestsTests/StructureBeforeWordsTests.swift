@@ -93,6 +93,26 @@ import Testing
             Would you have 15 minutes next week for a quick call? Book a demo here.
             """
         #expect(kinds(pitch).isEmpty)
+        // "Do you have twenty minutes for a demo?" in the other languages.
+        let portal = """
+            Me har laga ein portal der deltakarane sjølve kan sjå innsyn, rette namn og slette profilen sin. \
+            Har de 20 minutt neste veke til ein kort demo?
+            """
+        #expect(kinds(portal).isEmpty)
+        #expect(kinds("Vårt verktyg raderar och rättar uppgifter automatiskt. Har ni 15 minuter för en demo nästa vecka?").isEmpty)
+        #expect(kinds("Unser Tool löscht und berichtigt Daten automatisch. Hätten Sie 15 Minuten für eine Demo?").isEmpty)
+        // A demo named by a person who asks something is no pitch.
+        #expect(kinds("Vi hadde en kort demo på standen vår i fjor. Vennligst slett alle opplysningene om meg.") == [.erase])
+    }
+
+    @Test func removingTheOldValueOfACorrectionErasesNothing() {
+        #expect(kinds("Jeg har fått nytt nummer.\n\nNytt nummer: (+47) 401-23-456\n\nDet gamle kan dere bare fjerne fra profilen.")
+            == [.rectify])
+        #expect(kinds("My new mobile number is 401 23 456. Please delete the old number.") == [.rectify])
+        #expect(kinds("Meine neue Nummer ist 0151 2345678. Die alte Nummer können Sie löschen.") == [.rectify])
+        // An old account, or the old one of two profiles, is the person's data.
+        #expect(kinds("Please update my number to 401 23 456 and delete my old account.").contains(.erase))
+        #expect(kinds("Eg har to profilar hjå dykk. Den gamle kan de slette. Etternamnet skal vere Tveit overalt.").contains(.erase))
     }
 
     @Test func aWordOnItsOwnLineAsks() {

@@ -11,7 +11,8 @@ extension PhraseLexicon {
                    "beholde ~3 kontoen|profilen|brugeren ~3 alligevel")
         b.withdraw("glem ~2 mailen|e|beskeden|henvendelsen", "overvejer ~3 at ~2 bede|slette|kræve",
                    "ikke ~1 besluttet ~2 mig ~2 endnu", "gør ~1 ikke ~1 noget ~4 før")
-        b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "vores ~2 brochure*", "hent|download ~2 brochure*")
+        b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "vores ~2 brochure*", "hent|download ~2 brochure*",
+                 "har ~2 i|du ~3 minutter ~8 demo|snak|møde|gennemgang", "gratis ~2 demo|prøveperiode")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")

@@ -21,7 +21,8 @@ extension PhraseLexicon {
                  "lasst|lassen|lass ~2 mich ~3 in ~1 ruhe")
         // "…ob ich bei euch überhaupt drin bin? Und wenn ja, mit welchen Daten?"
         b.access(1.2, "ob ~2 ich ~4 drin|gespeichert|registriert|erfasst", "mit ~1 welchen ~1 daten")
-        b.vendor("unsere ~1 kunden", "wir ~1 helfen", "unser|unseren|unserem|unseres ~2 vertrieb*", "unverbindlich*")
+        b.vendor("unsere ~1 kunden", "wir ~1 helfen", "unser|unseren|unserem|unseres ~2 vertrieb*", "unverbindlich*",
+                 "haben|hätten ~2 sie|du ~3 minuten ~8 demo|gespräch|termin|call|austausch", "kostenlos* ~2 demo|test*")
         b.erase(1.5, "vergessen ~2 sie ~2 mich", "lösch* ~3 alles", "in ~3 keiner ~3 datenbank*|datei*|system*|liste* ~3 mehr")
         b.rectify(1.4, "adresse|anschrift|name|nummer|titel ~4 stimmt ~2 nicht ~1 mehr", "die|das|sie|es ~1 stimmt ~1 nicht ~1 mehr", "ändern ~3 sie ~2 sie|es ~1 auf|in|zu")
         let field = "name*|nachname*|vorname*|adresse|anschrift|mailadresse|e|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|unternehmen|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*"

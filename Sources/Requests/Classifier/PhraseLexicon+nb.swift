@@ -15,7 +15,7 @@ extension PhraseLexicon {
                    "vurderer ~3 å ~2 be|slette|sende|kreve", "tenker ~2 på ~2 å ~2 be|slette|kreve",
                    "ikke ~1 bestemt ~2 meg ~2 ennå|enda|enno", "ikke ~2 gjør ~1 noe|noen|noko ~4 før")
         b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "vår|våre|vårt ~2 brosjyre*", "last ~1 ned ~2 brosjyre*",
-                 "gratis ~2 demo|prøveperiode")
+                 "gratis ~2 demo|prøveperiode", "har ~2 dere|de|du ~3 minutt|minutter ~8 demo|prat|møte|samtale|gjennomgang")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
                  "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
         let field = "navn*|etternavn*|fornavn*|adresse*|postnummer*|postadresse*|telefon*|mobil*|nummer*|e|epost*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|klubb*|klubbtilhørighet*|fødselsdato*|kosthold*|allergi*|nasjonalitet*"

@@ -4,6 +4,7 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nn)
         let data = "opplysning*|personopplysning*|data|informasjon*|konto*|profil*"
 
+        b.vendor("kundane ~1 våre")
         b.withdraw("gløym ~1 det", "ignorer ~3 førre|tidlegare ~2 e|epost*|melding*|førespurnad*")
         b.withdraw("gløym ~2 e|epost*|mail*|melding*|førespurnad*", "tenkjer ~2 på ~2 å ~2 be|sletta|slette|krevje",
                    "ikkje ~1 bestemt ~2 meg ~2 enno|ennå", "ikkje ~2 gjer ~1 noko|noe ~4 før")

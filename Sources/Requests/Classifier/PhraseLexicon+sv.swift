@@ -9,7 +9,8 @@ extension PhraseLexicon {
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
         b.withdraw("glöm ~2 mejlet|mailet|meddelandet|mitt|min", "funderar|överväger ~3 att ~2 be|radera|begära",
                    "inte ~1 bestämt ~2 mig ~2 än|ännu", "gör ~1 inget|ingenting ~4 förrän|innan")
-        b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "vår|våra|vårt ~2 broschyr*", "ladda ~1 ner|ned ~2 broschyr*")
+        b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "vår|våra|vårt ~2 broschyr*", "ladda ~1 ner|ned ~2 broschyr*",
+                 "har ~2 ni|du ~3 minuter ~8 demo|samtal|möte|genomgång", "gratis ~2 demo|provperiod")
         let field = "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|e|mejl*|mejladress*|kontaktmejl*|titel*|befattning*|arbetsgivare*|företag*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*"
         b.access(1.4, "begära ~2 ut ~4 \(data)|personuppgifter", "ta ~1 del ~1 av ~3 dem|\(data)", "redogörelse ~3 för ~4 \(data)|mina",
                  "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")

@@ -64,6 +64,12 @@ extension RequestClassifier {
             evidence = evidence.filter { !$0.hasPrefix("erase:") }
             evidence.append("not erase: the photo is of a stand or a logo (\(tally.evidence(.objectPhoto).joined(separator: ", ")))")
         }
+        // "Nytt nummer: … Det gamle kan dere bare fjerne": the correction's old value goes, not the person's data.
+        if kinds.contains(.erase) && kinds.contains(.rectify) && tally.erasureTargets == [.oldValue] {
+            kinds.remove(.erase)
+            evidence = evidence.filter { !$0.hasPrefix("erase:") }
+            evidence.append("not erase: removes the old value of a correction")
+        }
         if kinds.contains(.erase) && tally.score(.legalHold) >= 1.5 {
             kinds.remove(.erase)
             evidence = evidence.filter { !$0.hasPrefix("erase:") }

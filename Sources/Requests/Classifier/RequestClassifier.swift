@@ -277,6 +277,7 @@ public enum RequestClassifier {
             }
             let target: ErasureTarget? = signal != .kind(.erase) ? nil
                 : rule.signal == .consentWithdrawal ? .dietaryConsent
+                : SentenceCues.namesOldValue(tokens, near: range) ? .oldValue
                 : rule.namesWholeRecord ? .wholeRecord : rule.namesPhoto ? .photo : .unnamed
             if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence, target) }
             if case .kind = signal { tally.vote(rule.language, weight) }

@@ -93,4 +93,29 @@ enum SentenceCues {
     static func isPrivacyWord(_ token: String) -> Bool {
         privacyPhrases.anyPrefix(of: token)
     }
+
+    /// Whether an old value stands at an erasure phrase: "delete the old
+    /// number", "die alte Nummer löschen", "det gamle kan dere fjerne fra
+    /// profilen"; not "my old account", "de gamle opplysningene", which name
+    /// the person's data, nor "den gamle kan de slette" of two profiles.
+    static func namesOldValue(_ tokens: [String], near range: Range<Int>) -> Bool {
+        let window = max(0, range.lowerBound - 4)..<min(tokens.count, range.upperBound + 2)
+        let removedFrom = tokens[window].contains(where: RectificationVocabulary.fromWords.contains)
+        return window.contains { index in
+            guard oldValueWords.contains(tokens[index]) else { return false }
+            let next = index + 1 < tokens.count ? tokens[index + 1] : ""
+            if recordStems.contains(where: { next.hasPrefixBytes($0) }) { return false }
+            return removedFrom || fieldStems.contains { next.hasPrefixBytes($0) }
+        }
+    }
+
+    private static let oldValueWords: WordSet = ["gamle", "gammel", "gamla", "gammal", "old", "previous", "alte", "alten", "alter",
+                                                 "altes", "bisherige", "bisherigen", "forrige", "förra"]
+    /// Fields whose old value a correction replaces.
+    private static let fieldStems = ["nummer", "number", "numret", "nr", "adress", "address", "anschrift", "epost", "e-post", "mail",
+                                     "e-mail", "navn", "namn", "name", "telefon", "mobil", "handy", "phone", "tlf", "titel", "title",
+                                     "tittel", "arbeidsgiver", "employer", "arbeitgeber", "arbetsgivare", "arbejdsgiver"]
+    /// Words of a whole record, or of the person's data as such.
+    private static let recordStems = ["konto", "account", "profil", "bruker", "user", "kundeforhold", "medlemskap", "data", "daten",
+                                      "opplysning", "oplysning", "uppgift", "angaben", "information", "info", "registrering", "kunde"]
 }

@@ -84,5 +84,7 @@ enum ErasureTarget: Sendable, Hashable {
     case wholeRecord
     /// A photo or a video ("slett bildet", "remove the picture").
     case photo
+    /// A value a correction replaces ("Det gamle kan dere fjerne", "delete the old number").
+    case oldValue
     case unnamed
 }
