@@ -214,4 +214,21 @@ import Testing
             #expect(!kinds(text).contains(.erase), "\(text)")
         }
     }
+
+    @Test func endingTheKeepingOfOnesDataAsksForErasure() {
+        #expect(kinds("Det er ingen grunn til å lagre opplysningene mine lenger.") == [.erase])
+        #expect(kinds("Der er ingen grund til at gemme mine oplysninger.") == [.erase])
+        #expect(kinds("Det finns ingen anledning för er att ha kvar något om mig.") == [.erase])
+        #expect(kinds("Sie müssen meine Daten nicht länger speichern.") == [.erase])
+        #expect(kinds("There is no reason to keep my details any more.") == [.erase])
+        #expect(kinds("Jag har gått i pension. Jag vill att det försvinner, alltihop.") == [.erase])
+        #expect(kinds("Når jakken er fundet, er jeg færdig med netværket, så min profil hos jer kan I bare nedlægge.") == [.erase])
+        // Keeping a seat, a place on a list or an invoice; a question about keeping.
+        #expect(kinds("There's no need to keep my seat, I can't come after all.").isEmpty)
+        #expect(kinds("There is no need to keep me on the waiting list.").isEmpty)
+        #expect(kinds("Dere trenger ikke å beholde plassen min på kurset.").isEmpty)
+        #expect(kinds("Ni behöver inte spara platsen åt mig.").isEmpty)
+        #expect(kinds("Sie müssen die Rechnung nicht speichern, ich habe sie schon.").isEmpty)
+        #expect(!kinds("Trenger dere ikke å lagre opplysningene mine for regnskapet?").contains(.erase))
+    }
 }

@@ -4,6 +4,10 @@ extension PhraseLexicon {
         var b = RuleBuilder(.da)
         let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
         let data = "*oplysning*|data|persondata|information*|bruger|brugeren|brugerkonto*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
+        // "Der er ingen grund til at gemme dem", "min profil behøver I ikke at gemme længere".
+        b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grund ~6 gem|gemme|beholde|opbevare ~4 \(data)|noget|dem",
+              "!i ~1 behøver ~1 ikke ~4 gemme|beholde|opbevare ~4 \(data)|noget",
+              "!\(data)|alt ~12 behøver ~1 i ~1 ikke ~4 gemme|beholde|opbevare")
 
         b.withdraw("ignorer ~3 min|mit|den ~2 tidligere|forrige|sidste ~2 mail|e|besked|henvendelse|anmodning",
                    "fortrudt", "fortryder", "glem ~1 det",

@@ -4,6 +4,8 @@ extension PhraseLexicon {
         var b = RuleBuilder(.de)
         let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|benutzerprofil|nutzerkonto|datensätze|namen|ergebnisse"
+        // "Sie müssen meine Daten nicht länger speichern."
+        b.add(.kind(.erase), 1.3, negatable: false, "!\(data) ~4 nicht ~1 mehr|länger|weiter ~3 speichern|aufbewahren|aufzubewahren|behalten")
 
         b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige|gestrige",
                    "vergessen ~2 sie ~2 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag", "konto|profil ~1 behalten",

@@ -4,6 +4,8 @@ extension PhraseLexicon {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
         let data = "data|datas|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
+        // "There is no reason to keep my details any more": keeping is what the person ends.
+        b.add(.kind(.erase), 1.3, negatable: false, "!no ~1 reason|need|point ~6 keep|keeping|store|storing|hold|holding ~4 \(data)|anything")
         let others = "partner*|third|parties|sponsor*|others|companies|exhibitor*|vendors|advertisers|organisations|organizations"
         let field = "name|surname|address|email|e|phone|number|mobile|title|employer|company|organisation|organization|job|position|workplace|nationality|diet|dietary|allergy|language|birth|birthday|club|salutation"
 

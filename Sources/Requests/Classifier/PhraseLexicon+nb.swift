@@ -4,6 +4,10 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
         let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|brukar*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        // "Det er ingen grunn til å lagre opplysningene mine lenger": keeping is what the person ends.
+        b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grunn|vits|behov ~6 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",
+              "!dere|de|dokker ~1 trenger|treng ~1 ikke|ikkje ~4 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",
+              "!\(data) ~12 trenger|treng ~1 dere|de|dokker ~1 ikke|ikkje ~4 lagre|lagra|beholde|oppbevare|oppbevara")
 
         b.withdraw("glem ~1 det", "dropp ~3 adresseendring*|forespørsel*|henvendelse*|endring*|sletting*|kravet|innsyn*",
                    "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",

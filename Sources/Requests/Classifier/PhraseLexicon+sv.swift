@@ -4,6 +4,12 @@ extension PhraseLexicon {
         var b = RuleBuilder(.sv)
         let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
         let data = "*uppgift*|data|datan|information*|konto*|användare|användaren|användarkonto*|kunduppgift*|medlemskap*"
+        // "Det finns ingen anledning för er att ha kvar något om mig. Jag vill att det försvinner."
+        b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 anledning|grund|orsak ~6 spara|behålla|ha ~1 kvar ~4 \(data)|något",
+              "!ingen ~1 anledning|grund|orsak ~6 spara|behålla ~4 \(data)|något",
+              "!ni ~1 behöver ~1 inte ~4 spara|behålla ~4 \(data)|något",
+              "!\(data) ~12 behöver ~1 ni ~1 inte ~4 spara|behålla")
+        b.erase(1.5, "vill ~3 att ~3 det|de|allt|alltihop|dem|\(data) ~2 försvinner|försvinna")
 
         b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
