@@ -105,6 +105,19 @@ import Testing
         #expect(kinds("Vi hadde en kort demo på standen vår i fjor. Vennligst slett alle opplysningene om meg.") == [.erase])
     }
 
+    @Test func doNotDoItTakesBackTheRequestItAnswers() {
+        #expect(kinds("Ni skrev «Vi kommer att radera ditt konto och alla tillhörande uppgifter». Snälla, gör INTE det! Allt fungerar igen.",
+                      subject: "Re: Radera mitt konto", reply: true).isEmpty)
+        #expect(kinds("Dere skrev «Vi sletter kontoen din innen 30 dager». Nei, ikke gjør det!", subject: "Re: Slett kontoen min", reply: true)
+            .isEmpty)
+        #expect(kinds("You wrote that my account will be deleted within 30 days. Please don't do it!", subject: "Re: Delete my account",
+                      reply: true).isEmpty)
+        // Asking why it has not been done, or when to do it, still asks.
+        #expect(kinds("Radera mitt konto, tack. Varför gör ni inte det direkt?") == [.erase])
+        #expect(kinds("Radera mitt konto. Gör det inte på fredag, gör det nu.") == [.erase])
+        #expect(kinds("Please delete my account. Don't do it before the conference though.") == [.erase])
+    }
+
     @Test func removingTheOldValueOfACorrectionErasesNothing() {
         #expect(kinds("Jeg har fått nytt nummer.\n\nNytt nummer: (+47) 401-23-456\n\nDet gamle kan dere bare fjerne fra profilen.")
             == [.rectify])

@@ -17,6 +17,8 @@ extension PhraseLexicon {
                    "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
         // "Forget the email I sent"; a request weighed but not made: "I'm
         // thinking about deleting my account", "not asking you to … yet".
+        b.withdraw("=don't|dont ~1 do ~1 it|that|this", "=please ~1 don't|dont ~1 do ~1 it|that|this",
+                   "=do ~1 not ~1 do ~1 it|that|this", "=please ~1 do ~1 not ~1 do ~1 it|that|this")
         b.withdraw("forget ~2 the|my|that ~1 email|e|mail|message|request",
                    "thinking ~1 about|of ~1 deleting|asking|requesting|cancelling", "considering ~1 deleting|asking|requesting",
                    "not ~1 asking|requesting ~6 yet", "not ~1 decided ~2 yet", "do ~1 not ~1 do ~1 anything ~4 until|before")

@@ -127,6 +127,8 @@ extension PhraseLexicon {
         b.object(1.2, "skru ~2 av ~3 den|det|dette|nyhetsbrev*|utsending*|tilbud*|tilbod*")
         b.access(1.3, "sitter|sit ~2 igjen|inne|att ~2 med ~4 \(data)|opplysning*|opplysingar")
         b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende")
+        // "Dere skrev «Vi sletter kontoen din». Vennligst ikke gjør det!": the earlier request is taken back.
+        b.withdraw("=ikke|ikkje ~1 gjør|gjer ~1 det|dette")
         // "Dere trenger ikke sende kopien likevel" takes a request back; "dere
         // trenger ikke sende meg reklame lenger" is one: marketing in the match
         // makes it no withdrawal.

@@ -218,7 +218,12 @@ public enum RequestClassifier {
         for (number, range) in matches where seen.insert(number * 10_000 + range.lowerBound).inserted {
             let rule = index.rules[number]
             if rule.subjectOnly && !sentence.isSubject { continue }
-            if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex { continue }
+            // A whole-sentence rule also reads the sentence after a one-word
+            // opening clause: "Snälla, gör INTE det!", "Hei, avmeld".
+            if rule.wholeSentence && range != tokens.startIndex..<tokens.endIndex
+                && !(range.upperBound == tokens.endIndex && range.lowerBound == 2 && tokens[1] == TextFolding.clauseBreak) {
+                continue
+            }
             if isForeign(rule, range) { continue }
             if index.negatable[number] && NegationScope.isNegated(range, in: tokens, negations: index.negations) {
                 tally.note("negated \(rule.evidence)")
