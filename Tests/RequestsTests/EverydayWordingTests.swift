@@ -231,4 +231,16 @@ import Testing
         #expect(kinds("Sie müssen die Rechnung nicht speichern, ich habe sie schon.").isEmpty)
         #expect(!kinds("Trenger dere ikke å lagre opplysningene mine for regnskapet?").contains(.erase))
     }
+
+    @Test func marketingNamedBeforeItsStopAndOtherSecondDemandsAreRead() {
+        #expect(kinds("För det första ska all reklam från er upphöra omedelbart, oavsett kanal.") == [.object])
+        #expect(kinds("Löscht bitte mein Konto und gebt bis dahin nichts mehr an eure Sponsoren weiter.") == [.erase, .object])
+        #expect(kinds("Hi, new mobile is 938 40 112. Use it for event stuff, but no promo texts please.") == [.rectify, .object])
+        #expect(kinds("Kan I sende mig en oversigt over, hvad I har om mig? Mit mobilnummer er 31 42 53 64. Ret det gerne.")
+            == [.access, .rectify])
+        // A newsletter that stopped, or an ended subscription, is reported, not refused.
+        #expect(kinds("The newsletter stopped arriving, can you check why?").isEmpty)
+        #expect(kinds("Das Newsletter-Abo ist beendet worden, danke.").isEmpty)
+        #expect(kinds("I get no newsletters, please check my subscription.").isEmpty)
+    }
 }

@@ -23,6 +23,9 @@ struct ConceptVocabulary: Sendable {
     var holdVerbs: String
     var about: String
     var stopVerbs: String
+    /// Infinitives and present forms that ask marketing named before them to
+    /// stop ("die Werbung soll aufhören"), never participles that report it.
+    var stopAsked: String = ""
     var marketing: String
     var more: String
     var wantVerbs: String
@@ -58,6 +61,7 @@ extension ConceptVocabulary {
         holdVerbs: "have|hold|holds|store|stores|stored|keep|kept|process|processed|know|collected|saved|registered|got|having|holding|keeping",
         about: "about|on|regarding|concerning",
         stopVerbs: "stop|cease|quit|halt",
+        stopAsked: "stop|cease|end",
         marketing: "marketing|newsletter*|ads|advertising|advert*|offers|promotion*|promo*|spam|sms|texts|calls|mailings|campaign*",
         more: "more|longer|further",
         wantVerbs: "want|receive|get|like|wish",
@@ -82,6 +86,7 @@ extension ConceptVocabulary {
         holdVerbs: "har|lagrer|lagret|lagra|vet|veit|registrert|behandler|behandlar|oppbevarer|sitter|samlet|samla",
         about: "om|på|angående",
         stopVerbs: "stopp|stoppe|slutt|slutte|kutt|kutte|dropp",
+        stopAsked: "stoppe|slutte|opphøre|stoppes",
         marketing: "nyhetsbrev*|nyheitsbrev*|reklame*|markedsføring*|marknadsføring*|tilbud*|tilbod*|sms*|telefonsalg*|spam|eposter|mails|utsending*|kampanje*|brosjyre*|katalog*|papirpost",
         more: "flere|fleire|mer|meir|mere|lenger|lengre",
         wantVerbs: "ha|motta|få|ønske|ønsker",
@@ -106,11 +111,12 @@ extension ConceptVocabulary {
         holdVerbs: "har|hår|gemmer|gemt|ved|registreret|registrerer|behandler|opbevarer|indsamlet",
         about: "om|på|angående",
         stopVerbs: "stop|stoppe|ophør|afslut*",
+        stopAsked: "stoppe|ophøre|stoppes|ophører",
         marketing: "nyhedsbrev*|reklame*|markedsføring*|tilbud*|sms*|telefonsalg*|spam|mails|udsendelse*|kampagne*",
         more: "flere|mere|længere",
         wantVerbs: "have|modtage|få|ønske|ønsker",
         negations: "ikke|ikk|ingen|aldrig",
-        shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|videre|sælg|sælge|sælges|solgt|videregiv*|overfør*",
+        shareVerbs: "del|dele|deler|deles|delt|giv|give|gives|givet|videre|ud|sælg|sælge|sælges|solgt|videregiv*|overfør*",
         partners: "partner*|samarbejdspartner*|tredjepart*|sponsor*|udstiller*|annoncører",
         changeVerbs: "ændr*|opdater*|ret|rette|retter|korriger*|skift*|byt*|juster*",
         fields: "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefonnummer*|mobilnummer*|nummer*|mail*|titel*|stilling*|arbejdsgiver*|klub*|fødselsdato*|kost*|allergi*|nationalitet*|sprog",
@@ -129,7 +135,8 @@ extension ConceptVocabulary {
         what: "vad|va|vilka|vilken|vilket",
         holdVerbs: "har|lagrar|lagrat|sparar|sparat|vet|registrerat|behandlar|samlat|bevarar",
         about: "om|på|angående|kring",
-        stopVerbs: "sluta|stoppa|stopp|avsluta|upphör",
+        stopVerbs: "sluta|stoppa|stopp|avsluta|upphör|upphöra",
+        stopAsked: "upphöra|upphör|sluta|stoppas|avslutas|stoppa",
         marketing: "nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|telefonförsäljning*|spam|mejl|utskick*|kampanj*|säljsamtal*",
         more: "fler|mer|mera|längre",
         wantVerbs: "ha|få|motta|önskar",
@@ -154,11 +161,12 @@ extension ConceptVocabulary {
         holdVerbs: "habt|haben|hat|gespeichert|speichert|speichern|wisst|wissen|weiß|verarbeitet|verarbeiten|vorliegen|erfasst|gesammelt|besitzen",
         about: "über|zu|von",
         stopVerbs: "stopp*|stop|beend*|einstell*",
+        stopAsked: "aufhören|einstellen|beenden|stoppen|unterlassen|enden",
         marketing: "newsletter*|werbung|werbe*|marketing*|angebot*|sms|anrufe|spam|mails|mailings|rundschreiben|kampagne*",
         more: "mehr|weitere|weiteren",
         wantVerbs: "erhalten|bekommen|haben|möchte|will",
-        negations: "nicht|ned|net|kein|keine|keinen|keiner|nie|niemals",
-        shareVerbs: "teil*|geteilt|weitergeb*|weitergegeben|verkauf*|übermittel*|übertrag*",
+        negations: "nicht|ned|net|kein|keine|keinen|keiner|nie|niemals|nichts",
+        shareVerbs: "teil*|geteilt|weitergeb*|weitergegeben|weiter|weiterleit*|verkauf*|übermittel*|übertrag*",
         partners: "partner*|dritte*|sponsor*|aussteller*|werbepartner*|kooperationspartner*|eventpartner*",
         changeVerbs: "änder*|aktualisier*|korrigier*|berichtig*|anpass*|umstell*|umgestellt",
         fields: "name*|nachname*|vorname*|adresse|anschrift|mailadresse|telefon*|handy*|nummer|titel|position|anrede|arbeitgeber*|firma|sprache|geburtsdatum|staatsangehörigkeit|ernährung*|allergie*|postleitzahl",
@@ -181,6 +189,8 @@ extension RuleBuilder {
         access(1.3, "\(v.accessNouns) ~3 \(v.of) ~2 det|that|what|dem|das|vad|hvad|hva|kva|alt|allt|alles|everything ~4 \(v.holdVerbs)")
         access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)", "\(v.what) ~6 \(v.about) ~1 \(v.me) ~4 \(v.holdVerbs)",
                "\(v.giveVerbs) ~3 \(v.me) ~8 \(v.holdVerbs) ~4 \(v.about) ~1 \(v.me)")
+        // "all reklam från er ska upphöra": the marketing named first, then a verb that asks it to stop (not "beendet").
+        if !v.stopAsked.isEmpty { object(1.3, "\(v.marketing) ~6 \(v.stopAsked)") }
         object(1.4, "\(v.stopVerbs) ~4 \(v.marketing)", "\(v.negations) ~3 \(v.more) ~3 \(v.marketing)",
                "\(v.negations) ~4 \(v.wantVerbs) ~5 \(v.marketing)",
                "\(v.negations) ~8 \(v.shareVerbs) ~8 \(v.partners)", "\(v.shareVerbs) ~6 \(v.negations) ~6 \(v.partners)",

@@ -17,6 +17,7 @@ extension PhraseLexicon {
                    "do ~1 not ~1 delete|erase|remove ~2 anything", "rather ~3 than ~2 updating|deleting|changing")
         // "Forget the email I sent"; a request weighed but not made: "I'm
         // thinking about deleting my account", "not asking you to … yet".
+        b.object(1.4, "no ~2 promo*|marketing|advertising|ads|offers|spam|newsletters ~1 please")
         b.withdraw("=don't|dont ~1 do ~1 it|that|this", "=please ~1 don't|dont ~1 do ~1 it|that|this",
                    "=do ~1 not ~1 do ~1 it|that|this", "=please ~1 do ~1 not ~1 do ~1 it|that|this")
         b.withdraw("forget ~2 the|my|that ~1 email|e|mail|message|request",
