@@ -243,4 +243,15 @@ import Testing
         #expect(kinds("Das Newsletter-Abo ist beendet worden, danke.").isEmpty)
         #expect(kinds("I get no newsletters, please check my subscription.").isEmpty)
     }
+
+    @Test func aColleagueWhoWillAskThemselvesAsksNothingOfUs() {
+        let colleague = "Kollegaen min Mari Holt har giftet seg og heter nå Mari Solberg. Hun skal sende dere en mail selv om å endre det i profilen."
+        #expect(kinds(colleague).isEmpty)
+        #expect(RequestClassifier.classify(subject: "", body: colleague).fields.isEmpty)
+        #expect(kinds("Min kollega behöver också rätta sitt efternamn hos er, men det tar hon själv från sin egen adress.").isEmpty)
+        #expect(kinds("My colleague's surname is now Berg. She will write to you herself to change it.").isEmpty)
+        // Someone who cannot or will not do it, and for whom the writer asks, is asked for.
+        #expect(kinds("Mamma har ikke e-post, og hun vil ikke gjøre det selv. Slett alle opplysningene hennes.") == [.erase])
+        #expect(kinds("My mother asked me to write. Please delete all her data; she will not manage it herself.") == [.erase])
+    }
 }

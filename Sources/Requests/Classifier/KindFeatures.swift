@@ -119,6 +119,7 @@ enum KindFeatures {
         case .thirdPartyData: "third-party-data"
         case .photo: "photo"
         case .objectPhoto: "object-photo"
+        case .othersOwnAction: "others-own-action"
         case .nonErasureContext: "non-erasure-context"
         case .eventList: "event-list"
         case .withdrawal: "withdrawal"

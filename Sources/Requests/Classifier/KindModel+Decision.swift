@@ -59,7 +59,7 @@ extension KindModel {
     /// its words look like a request: the model adds no kind beside them.
     static let vetoes = [
         "signal:withdrawal", "signal:self-service", "signal:passing-mention", "signal:vendor", "signal:complaint",
-        "signal:legal-hold", "signal:public-records",
+        "signal:legal-hold", "signal:public-records", "signal:others-own-action",
     ]
 
     /// A kind is added only if one of the person's own words (or word

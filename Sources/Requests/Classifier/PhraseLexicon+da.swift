@@ -21,6 +21,8 @@ extension PhraseLexicon {
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
         b.withdraw("=gør ~1 det ~1 ikke", "=lad ~1 være")
+        // A colleague or relative who will write or act themselves.
+        b.add(.othersOwnAction, 1.0, "hun|han ~2 skal|vil ~8 selv", "gør|klarer ~1 hun|han ~2 selv")
         b.rectify(1.3, "ret|ændr|ændre|opdater ~1 det|dem ~1 gerne", "ret|ændr|ændre ~1 det ~1 til ~1 det")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
         b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")

@@ -129,6 +129,8 @@ extension PhraseLexicon {
         b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende")
         // "Dere skrev «Vi sletter kontoen din». Vennligst ikke gjør det!": the earlier request is taken back.
         b.withdraw("=ikke|ikkje ~1 gjør|gjer ~1 det|dette")
+        // A colleague or relative who will write or act themselves.
+        b.add(.othersOwnAction, 1.0, "hun|han|ho ~2 skal|vil|kjem|kommer ~8 selv|sjølv")
         // "Dere trenger ikke sende kopien likevel" takes a request back; "dere
         // trenger ikke sende meg reklame lenger" is one: marketing in the match
         // makes it no withdrawal.

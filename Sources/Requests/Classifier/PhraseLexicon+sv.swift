@@ -37,6 +37,8 @@ extension PhraseLexicon {
         b.withdraw("bortse ~2 från ~2 den|det|mitt|min")
         // "Ni skrev «Vi kommer att radera ditt konto». Snälla, gör INTE det!": the earlier request is taken back.
         b.withdraw("=gör ~1 inte ~1 det|detta", "=gör ~1 det ~1 inte")
+        // A colleague or relative who will write or act themselves.
+        b.add(.othersOwnAction, 1.0, "hon|han ~2 ska|skall|kommer|vill ~8 själv", "tar|gör ~1 hon|han ~1 själv")
         b.object(1.4, "slippa ~3 nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|utskick*")
         b.object(1.4, "stänga|stäng ~2 av ~4 erbjudande*|nyhetsbrev*|utskick*|reklam*|sms*|mejl*")
         b.add(.kind(.object), 1.4, negatable: true, "stryk ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*")

@@ -55,6 +55,14 @@ extension RequestClassifier {
                 evidence.append("not \(kind.rawValue): asks how to do it oneself")
             }
         }
+        // "Kollegaen min heter nå Mari Solberg. Hun skal sende dere en mail selv.": the colleague will ask.
+        if tally.score(.othersOwnAction) > 0 {
+            for kind in RequestKind.allCases where kinds.contains(kind) && tally.strongest(.kind(kind)) < 1.5 {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): the person concerned will ask themselves")
+            }
+        }
         if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
             kinds.removeAll()
             evidence = ["other: a sales pitch (\(tally.evidence(.vendor).joined(separator: ", ")))"]
@@ -90,7 +98,8 @@ extension RequestClassifier {
             : (all: [:], explicit: [:])
         if kinds.contains(.rectify) {
             fields = extracted.all
-        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold {
+        } else if !extracted.explicit.isEmpty && tally.score(.complaint) < 1.5 && tally.score(.vendor) < vendorThreshold
+                    && tally.score(.othersOwnAction) == 0 {
             // In an erasure letter an employer or an address identifies the
             // writer ("I worked for X until March", "she lives at Y"); a name
             // or number named as the right one is still a correction.

@@ -18,6 +18,8 @@ struct RuleBuilder {
             defaultNegatable = false
         // "Jeg finner ikke ut hvordan jeg endrer det selv" cannot do it oneself: it asks us.
         case .selfService: defaultNegatable = true
+        // "Hun vil ikke gjøre det selv, så…" leaves it to us.
+        case .othersOwnAction: defaultNegatable = true
         case .consentWithdrawal, .complaint: defaultNegatable = true
         case .legalHold: defaultNegatable = false
         }

@@ -53,6 +53,10 @@ enum Signal: Sendable, Hashable {
     /// "How do I change my e-mail myself?", "I'd rather fix it myself": the
     /// writer asks how to do it, not that we do it.
     case selfService
+    /// Another person concerned will ask or act themselves ("hun skal sende
+    /// dere en mail selv", "det tar hon själv"): what the writer says of that
+    /// person's data asks nothing of us.
+    case othersOwnAction
 }
 
 extension Signal {
@@ -60,6 +64,7 @@ extension Signal {
     static let all: [Signal] = RequestKind.allCases.map(Signal.kind) + RequestKind.allCases.map(Signal.bareCue) + [
         .onBehalf, .consentWithdrawal, .dietary, .complaint, .legalHold, .publicRecords, .passingMention, .relative,
         .thirdPartyData, .photo, .nonErasureContext, .eventList, .withdrawal, .vendor, .selfService, .objectPhoto,
+        .othersOwnAction,
     ]
 
     /// A number of its own from 0 up, so that a tally keeps its signals in
@@ -86,6 +91,7 @@ extension Signal {
         case .vendor: return 2 * kinds + 13
         case .selfService: return 2 * kinds + 14
         case .objectPhoto: return 2 * kinds + 15
+        case .othersOwnAction: return 2 * kinds + 16
         }
     }
 }
