@@ -254,4 +254,15 @@ import Testing
         #expect(kinds("Mamma har ikke e-post, og hun vil ikke gjøre det selv. Slett alle opplysningene hennes.") == [.erase])
         #expect(kinds("My mother asked me to write. Please delete all her data; she will not manage it herself.") == [.erase])
     }
+
+    @Test func moreWaysToSayRemoveAndWhatWasRegistered() {
+        #expect(kinds("PS. Kan ni plocka bort min profil ur kunddatabasen när ni ändå håller på?") == [.erase])
+        #expect(kinds("Länken fungerar inte. Kan ni plocka bort mig från utskicket manuellt istället?") == [.object])
+        #expect(kinds("P.S. Wenn die Übersicht angekommen ist, dürft ihr gern alles über mich entsorgen.") == [.erase])
+        #expect(kinds("Once I've had a look, you can bin all of it.") == [.erase])
+        // Binning a duplicate invoice, disposing of a badge, picking up a parcel.
+        #expect(kinds("The second invoice is a duplicate, you can bin it.").isEmpty)
+        #expect(kinds("Mein altes Namensschild könnt ihr entsorgen.").isEmpty)
+        #expect(kinds("Kan ni plocka fram kvittot från mässan?").isEmpty)
+    }
 }

@@ -133,7 +133,7 @@ extension ConceptVocabulary {
         giveVerbs: "skicka|skickar|ge|visa|mejla|maila",
         me: "mig|oss|mej|maj",
         what: "vad|va|vilka|vilken|vilket",
-        holdVerbs: "har|lagrar|lagrat|sparar|sparat|vet|registrerat|behandlar|samlat|bevarar",
+        holdVerbs: "har|lagrar|lagrat|lagrade|sparar|sparat|sparade|vet|registrerat|registrerade|behandlar|samlat|bevarar",
         about: "om|på|angående|kring",
         stopVerbs: "sluta|stoppa|stopp|avsluta|upphör|upphöra",
         stopAsked: "upphöra|upphör|sluta|stoppas|avslutas|stoppa",
@@ -150,7 +150,7 @@ extension ConceptVocabulary {
         foreign: ["din", "dina", "ditt", "era", "ert", "hans", "hennes", "vår", "våra", "vi"])
 
     static let german = ConceptVocabulary(
-        eraseVerbs: "lösch*|entfern*|vernicht*|tilg*|plattmach*",
+        eraseVerbs: "lösch*|entfern*|vernicht*|tilg*|plattmach*|entsorg*",
         erasePassives: "",
         ownData: "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|alles|datensätze|mitgliedschaft|ergebnisse|historie",
         accessNouns: "kopie|übersicht|auszug|export|zusammenstellung|aufstellung",

@@ -18,6 +18,7 @@ extension PhraseLexicon {
         // "Forget the email I sent"; a request weighed but not made: "I'm
         // thinking about deleting my account", "not asking you to … yet".
         b.object(1.4, "no ~2 promo*|marketing|advertising|ads|offers|spam|newsletters ~1 please")
+        b.erase(1.3, "you ~2 can|may|could ~2 bin|scrap|shred|ditch|trash ~3 all|everything|lot")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "she|he ~2 will|wants|plans|is ~8 herself|himself", "she'll|he'll ~8 herself|himself")
         b.withdraw("=don't|dont ~1 do ~1 it|that|this", "=please ~1 don't|dont ~1 do ~1 it|that|this",

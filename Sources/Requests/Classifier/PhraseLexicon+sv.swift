@@ -20,8 +20,8 @@ extension PhraseLexicon {
         let field = "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|e|mejl*|mejladress*|kontaktmejl*|titel*|befattning*|arbetsgivare*|företag*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*"
         b.access(1.4, "begära ~2 ut ~4 \(data)|personuppgifter", "ta ~1 del ~1 av ~3 dem|\(data)", "redogörelse ~3 för ~4 \(data)|mina",
                  "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")
-        b.erase(1.5, "ta ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
-        b.erase(0.9, "ta ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
+        b.erase(1.5, "ta|plocka ~1 bort ~2 mitt|min|mina ~2 namn*|adress*|telefon*|uppgift*|konto*|profil*|användar*")
+        b.erase(0.9, "ta|plocka ~1 bort ~1 den|det|dem", "inte ~2 ha ~3 användare|konto|profil ~3 längre")
         b.rectify(1.4, "bytt ~3 namn*|efternamn*|förnamn*|adress*|telefonnummer*|mobilnummer*|nummer*|mejl*|e|titel*|arbetsgivare*|företag*")
         b.add(.passingMention, 1.0, "det|den|jag ~1 själv")
         b.object(1.4, "inte ~8 lämnas|lämnats|ges|delas ~1 ut|vidare")
@@ -42,11 +42,11 @@ extension PhraseLexicon {
         b.object(1.4, "slippa ~3 nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|utskick*")
         b.object(1.4, "stänga|stäng ~2 av ~4 erbjudande*|nyhetsbrev*|utskick*|reklam*|sms*|mejl*")
         b.add(.kind(.object), 1.4, negatable: true, "stryk ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*")
-        b.object(1.4, "ta ~1 bort ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*|mail*")
+        b.object(1.4, "ta|plocka ~1 bort ~2 mig ~3 från ~3 nyhetsbrev*|*lista*|utskick*|sms*|mejl*|mail*")
         b.access(1.2, "vilka|vem|vilket ~4 lämnat|delat|sålt|gett|skickat|lämnats|delats")
         b.access(1.2, "har ~2 ni ~3 några|något ~3 \(data) ~3 om ~1 mig")
         b.erase(1.5, "radera ~3 allt ~2 om", "bli ~1 borttagen|raderad ~2 ur|från ~3 *register*|*system*|*databas*|era",
-                "ta ~1 bort ~4 namn*|adress*|telefon*|\(mine)|\(data) ~6 ur|från", "ta ~1 bort ~1 det|den ~2 igen|tack|helt",
+                "ta|plocka ~1 bort ~4 namn*|adress*|telefon*|\(mine)|\(data) ~6 ur|från", "ta|plocka ~1 bort ~1 det|den ~2 igen|tack|helt",
                 "radera ~2 \(mine) ~2 \(data)", "anonymisera ~4 \(mine)|\(data)|anmälningar", "inte ~2 vara ~2 registrerad ~2 hos")
         b.object(1.4, "sluta ~2 spamma|ringa|maila|mejla|skicka|sms*", "inte ~3 bli ~2 profilerad", "får ~1 inte ~4 finnas ~4 deltagarlistor|listor|listan ~6 sponsor*|partner*|utställar*")
         b.rectify(1.4, "\(field) ~4 är|var|står ~3 fel|felaktig*|inaktuell", "går ~2 det ~2 att ~1 rätta|ändra", "ändra|rätta|uppdatera ~1 gärna ~2 det|den",
@@ -77,9 +77,9 @@ extension PhraseLexicon {
                   "fått ~2 ny|nya|nytt ~2 telefonnummer*|mobilnummer*|nummer|adress*|e|mejladress*|efternamn*|namn*|arbetsgivare*|jobb")
         b.erase(1.5, "radera*|raderas ~4 \(mine) ~4 \(data)|allt", "radera* ~3 \(data)|allt",
                      "\(data) ~4 radera*|raderas|raderad*",
-                "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta ~1 bort ~4 \(mine) ~4 \(data)|allt",
-                "ta ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd",
-                "ta ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
+                "radering ~3 av ~4 \(mine)|\(data)", "begär*|begäran ~3 radering", "ta|plocka ~1 bort ~4 \(mine) ~4 \(data)|allt",
+                "ta|plocka ~1 bort ~2 mig ~3 från ~4 *register*|*databas*|*system*", "tas ~1 bort", "bli ~1 bortglömd",
+                "ta|plocka ~1 bort ~1 mig ~1 helt|överallt", "inte ~2 finnas ~3 *register*|*databas*|*system*",
                 "!utnyttja*|använda|utöva ~4 rätt* ~4 radering|bortglömd", "artikel|art 17", "avidentifiera*")
         b.erase(0.9, "radera ~1 dem|dessa|den")
         b.erase(1.2, "radera ~1 mig")
