@@ -118,6 +118,19 @@ import Testing
         #expect(fields("Billettene skal sendes til kontoret:\n\nStorgata 1, 0155 Oslo", .nb)[.address] == nil)
     }
 
+    @Test func theRightValueAfterWouldBe() {
+        #expect(fields("Bei euch steht marieke.schmitt@example.com – richtig wäre mareike.schmitt@example.com.", .de)[.email]
+                == "mareike.schmitt@example.com")
+    }
+
+    @Test func aNamedValueMakesACorrectionAndTheValuesBesideItAreItsToo() {
+        let classification = RequestClassifier.classify(
+            subject: "", body: "Jag har flyttat till Oslo för jobbet. Det nya numret är 915 62 380.\n\nPost kan skickas till: Lindeveien 14 B, 0452 Oslo\n")
+        #expect(classification.kinds == [.rectify])
+        #expect(classification.fields[.address] == "Lindeveien 14 B, 0452 Oslo")
+        #expect(classification.fields[.phone] != nil)
+    }
+
     @Test func aNameWrittenOutWithItsLettersIsTheRightOne() {
         #expect(fields("Mitt fornavn er feil i brevene deres. Jeg heter Thorbjørn, med h.", .nb)[.firstName] == "Thorbjørn")
         #expect(fields("Mit efternavn staves Mølgaard med aa, ikke Mølgård.", .da)[.lastName] == "Mølgaard")

@@ -86,7 +86,7 @@ enum RectificationVocabulary {
     static let liveWords: WordSet = ["live", "living", "bor", "bur", "wohne", "wohnen"]
     static let livePrepositions: WordSet = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
-    static let isWords: WordSet = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
+    static let isWords: WordSet = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "wäre", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
     static let nowWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
                                         "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
     /// "geschrieben:", "spelled:": the correct spelling follows.
@@ -100,7 +100,7 @@ enum RectificationVocabulary {
         "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
-    static let beWords: WordSet = ["be", "være", "vere", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
+    static let beWords: WordSet = ["be", "være", "vere", "vær", "ver", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
     static let shouldWords: WordSet = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
     static let valueWords: WordSet = [

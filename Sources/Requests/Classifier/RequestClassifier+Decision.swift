@@ -105,6 +105,9 @@ extension RequestClassifier {
             // or number named as the right one is still a correction.
             fields = rectificationValues(extracted.explicit, erasing: kinds.contains(.erase))
             if !fields.isEmpty {
+                // Once a named value makes the mail a correction, the values beside it are
+                // the correction's too ("Nya numret är …. Post kan skickas till: <address>").
+                fields = rectificationValues(extracted.all, erasing: kinds.contains(.erase))
                 kinds.insert(.rectify)
                 evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }
