@@ -179,6 +179,26 @@ extension LiveStackTests {
                 butFrom: Letter(name: "siri", domain: "example.no", subject: "Sletting", body: "Hei, slett meg fra alle systemene deres. Mvh Siri"))
         }
 
+        /// Three near misses that opened an erasure before: the old number of
+        /// a correction "removed from the profile", "please do NOT do it" under
+        /// an old reply subject and our own quoted sentence, and a sales pitch
+        /// for a privacy portal; ending the keeping of one's data still opens one.
+        @Test func anOldValueATakenBackRequestAndASalesPitchOpenNoErasure() async throws {
+            try await expectNoErasure(
+                from: [
+                    Letter(name: "svein", domain: "example.no", subject: "Nytt mobilnummer",
+                           body: "Hei, jeg har fått nytt nummer: (+47) 401-23-456. Det gamle kan dere bare fjerne fra profilen. Mvh Svein"),
+                    Letter(name: "hanna", domain: "example.org", subject: "Re: Radera mitt konto",
+                           body: "Ni skrev «Vi kommer att radera ditt konto och alla tillhörande uppgifter inom 30 dagar». "
+                               + "Snälla, gör INTE det! Inloggningen fungerar igen. Hanna"),
+                    Letter(name: "trond", domain: "example.no", subject: "Handterer de innsynskrav manuelt?",
+                           body: "Hei, me har laga ein portal der deltakarane sjølve kan sjå innsyn, rette namn og slette profilen sin. "
+                               + "Har de 20 minutt neste veke til ein kort demo? Venleg helsing Trond"),
+                ],
+                butFrom: Letter(name: "anneli", domain: "example.org", subject: "Avslutad firma",
+                                body: "Hej, firman är avregistrerad. Det finns ingen anledning för er att ha kvar något om mig. Anneli"))
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates
