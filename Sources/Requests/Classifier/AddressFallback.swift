@@ -13,6 +13,8 @@ import MailCore
 /// signature's, and never in a block that identifies the writer.
 extension RectificationExtractor {
     static func fallbackAddress(_ sentences: [Sentence], language: Language) -> String? {
+        // Most mail holds no address: a byte count and the plain words first, the rest only where one may stand.
+        guard sentences.contains(where: { !$0.isSubject && !streetStarts($0.text).isEmpty }) else { return nil }
         var moved = false
         var namesAddress = false
         var speaksOfAChange = false
@@ -23,19 +25,21 @@ extension RectificationExtractor {
             if sentence.tokens.contains(where: signOffs.contains) || mayStartSignature(sentence) { break }
             if sentence.tokens.contains(where: RectificationVocabulary.movedWords.contains) { moved = true }
             if sentence.tokens.contains(where: isChangeWord) { speaksOfAChange = true }
-            let words = SentenceWords(sentence.text)
-            if words.fieldPositions.contains(where: { $0.field == .address }) { namesAddress = true }
+            if sentence.tokens.contains(where: { token in addressStems.contains { token.hasPrefixBytes($0) } }) { namesAddress = true }
             // "Mine nåværende opplysninger:", "Den gamle adressen min var:": the lines below are not new values.
             if sentence.text.endsWithByte(UInt8(ascii: ":")) {
+                let words = SentenceWords(sentence.text)
                 identifying = words.containsPrefix(RectificationVocabulary.identityHeadingWords)
                     && !words.containsPrefix(RectificationVocabulary.changeHeadingWords)
                     || words.folded.contains(where: RectificationVocabulary.oldWords.contains)
                 continue
             }
-            guard !identifying, hasPostcodeDigits(sentence.text) else { continue }
-            for index in words.original.indices
-            where index == 0 || words.original[index - 1].endsWithByte(UInt8(ascii: ":")) {
-                guard startsLikeStreet(words.original, at: index), ValueReader.guessField(words, from: index) == .address else { continue }
+            guard !identifying else { continue }
+            let starts = streetStarts(sentence.text)
+            guard !starts.isEmpty else { continue }
+            let words = SentenceWords(sentence.text)
+            for index in starts {
+                guard ValueReader.guessField(words, from: index) == .address else { continue }
                 let before = words.folded[max(0, index - 3)..<index].map { $0.trimmingScalars(in: ":") }
                 if before.contains(where: { RectificationVocabulary.oldWords.contains($0) || RectificationVocabulary.fromWords.contains($0) }) {
                     continue
@@ -47,6 +51,15 @@ extension RectificationExtractor {
         }
         guard moved || namesAddress && speaksOfAChange, candidates.count == 1 else { return nil }
         return candidates.first
+    }
+
+    /// Where a street may start in the text (its start, after a colon), read on its plain words.
+    private static func streetStarts(_ text: String) -> [Int] {
+        guard hasPostcodeDigits(text) else { return [] }
+        let plain = SentenceWords.words(of: text)
+        return plain.indices.filter { index in
+            (index == 0 || plain[index - 1].endsWithByte(UInt8(ascii: ":"))) && startsLikeStreet(plain, at: index)
+        }
     }
 
     /// "Nørrebrogade 12,", "Seniorenresidenz Am Park, Zimmer 214", "Solgårdens
@@ -63,6 +76,9 @@ extension RectificationExtractor {
         }
         return false
     }
+
+    /// The address field's names (`RectificationVocabulary.fieldPrefixes`), as token beginnings.
+    private static let addressStems = RectificationVocabulary.fieldPrefixes.first { $0.0 == .address }?.1 ?? []
 
     /// Whether the text holds a run of three digits or more (a postcode has four or five, or three and two).
     private static func hasPostcodeDigits(_ text: String) -> Bool {

@@ -183,8 +183,6 @@ extension RuleBuilder {
         erase(1.5, "\(v.eraseVerbs) ~4 \(v.ownData)")
         add(.bareCue(.erase), 1.0, v.erasePassives.isEmpty ? v.eraseVerbs : "\(v.eraseVerbs)|\(v.erasePassives)")
         if !v.erasePassives.isEmpty { erase(1.4, "\(v.ownData) ~4 \(v.erasePassives)") }
-        // "Profilen min kan dere bare slette", "min profil kan I nedlægge": the data named first.
-        erase(1.3, "\(v.ownData) ~5 \(v.eraseVerbs)")
         access(1.4, "\(v.accessNouns) ~3 \(v.of) ~4 \(v.ownData)|\(v.what)", "\(v.giveVerbs) ~3 \(v.me) ~4 \(v.accessNouns)")
         access(1.3, "\(v.accessNouns) ~3 \(v.of) ~2 det|that|what|dem|das|vad|hvad|hva|kva|alt|allt|alles|everything ~4 \(v.holdVerbs)")
         access(1.2, "\(v.what) ~5 \(v.holdVerbs) ~6 \(v.about) ~1 \(v.me)", "\(v.what) ~6 \(v.about) ~1 \(v.me) ~4 \(v.holdVerbs)",

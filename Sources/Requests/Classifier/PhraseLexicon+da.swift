@@ -24,6 +24,8 @@ extension PhraseLexicon {
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hun|han ~2 skal|vil ~8 selv", "gør|klarer ~1 hun|han ~2 selv")
         b.rectify(1.3, "ret|ændr|ændre|opdater ~1 det|dem ~1 gerne", "ret|ændr|ændre ~1 det ~1 til ~1 det")
+        // "…så min profil hos jer kan I bare nedlægge": the profile named first.
+        b.erase(1.3, "profil*|konto*|brugerprofil*|brugerkonto* ~5 nedlægge|nedlæg|slette|slet")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
         b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")
         b.erase(0.9, "fjern|fjerne ~1 det|den|dem")

@@ -10,6 +10,8 @@ extension PhraseLexicon {
         b.withdraw("=bitte ~1 nicht", "=tun|machen ~1 sie ~1 das ~1 nicht")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "er ~2 wird|will ~8 selbst", "meldet ~2 sich ~3 selbst")
+        // "…dürft ihr gern alles über mich entsorgen": the object before the verb, as German puts it.
+        b.erase(1.3, "alles|daten|angaben|\(data) ~4 entsorgen|vernichten|tilgen")
         b.withdraw("ignorieren ~3 meine ~2 letzte|vorherige|frühere ~2 mail|e|nachricht|anfrage", "vergessen ~2 sie ~2 meine ~2 letzte|vorherige|gestrige",
                    "vergessen ~2 sie ~2 meine ~1 mail|e|nachricht|anfrage ~1 von|vom ~1 gestern|heute|letzter|letzten|montag|dienstag|mittwoch|donnerstag|freitag", "konto|profil ~1 behalten",
                    "anders ~1 überlegt", "hat ~2 sich ~2 erledigt")

@@ -99,7 +99,7 @@ struct SentenceWords {
 
     /// The text split at spaces, tabs and other white space, read on bytes
     /// (a scalar that is no ASCII byte is decoded and asked).
-    private static func words(of text: String) -> [String] {
+    static func words(of text: String) -> [String] {
         UTF8Bytes.split(text, omittingEmpty: true) { bytes, index in
             let byte = bytes[index]
             if byte < 0x80 { return byte == 0x20 || byte == 0x09 ? 1 : 0 }
