@@ -265,4 +265,34 @@ import Testing
         #expect(kinds("Mein altes Namensschild könnt ihr entsorgen.").isEmpty)
         #expect(kinds("Kan ni plocka fram kvittot från mässan?").isEmpty)
     }
+
+    @Test func questionsAboutHowRequestsAreHandledAskNothingForTheWriter() {
+        #expect(kinds("Jeg skriver speciale i jura og vil gerne høre, hvordan I arbejder med retten til at blive glemt.").isEmpty)
+        #expect(kinds("Roughly how many erasure requests do you receive? I'm writing an article on how event organisers handle deletion requests.")
+            .isEmpty)
+        #expect(kinds("Jeg skriver en sak om hvordan eventbransjen håndterer retten til å bli glemt.").isEmpty)
+        // A journalist asking for her own data, or one who says she is not writing a story, is asked for.
+        #expect(kinds("Relax, I'm not writing a story about it! Could you send me a copy of whatever you hold on me?") == [.access])
+        #expect(kinds("Ikke behandle dette som en pressehenvendelse. Jeg vil vite hvilke personopplysninger dere har om meg.") == [.access])
+        #expect(kinds("Delete my account and every piece of information you have about me.") == [.erase])
+        // A press inquiry denied is no passing mention: it does not keep the kind model from reading the wish.
+        let denied = RequestClassifier.classify(
+            subject: "", body: "Ikke behandle dette som en pressehenvendelse, det er privat: jeg vil vite hvilke personopplysninger dere fortsatt har om meg.")
+        #expect(denied.kinds == [.access])
+    }
+
+    @Test func takingBackARequestInOtherWords() {
+        #expect(kinds("Am 3. März habe ich Sie gebeten, mein Kundenkonto zu entfernen. Diesen Antrag ziehe ich hiermit zurück. "
+                      + "Bitte lassen Sie also alles, wie es ist.").isEmpty)
+        #expect(kinds("Jeg har ombestemt meg. La alt være som det er.", subject: "Slett kontoen min").isEmpty)
+        // Withdrawing consent is no withdrawal of a request.
+        #expect(kinds("Ich ziehe meine Einwilligung zur Speicherung meiner Daten zurück. Bitte löschen Sie meine Daten.") == [.erase])
+    }
+
+    @Test func aDeletionToolSoldWithAFreeTrialAsksNothing() {
+        #expect(kinds("Med SlettKlar slettes gamle påmeldinger og utgåtte kundeprofiler automatisk. 30 dagers gratis prøve. "
+                      + "Svar på denne e-posten, så booker vi en demo på 20 minutter.").isEmpty)
+        #expect(kinds("Bitte löscht die alte Nummer (0151 0000 1234) aus meinem Profil und hinterlegt stattdessen die neue Handynummer 0176 0000 5678.")
+            == [.rectify])
+    }
 }

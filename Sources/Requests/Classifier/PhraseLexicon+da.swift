@@ -4,6 +4,9 @@ extension PhraseLexicon {
         var b = RuleBuilder(.da)
         let mine = "mig|min|mine|mit|jeg|hans|hendes|ham|hende"
         let data = "*oplysning*|data|persondata|information*|bruger|brugeren|brugerkonto*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
+        // Spørgsmål fra en journalist, en studerende eller en forsker om, hvordan anmodninger behandles.
+        b.add(.passingMention, 1.0, negatable: true, "pressehenvendelse", "speciale|artikel|opgave|spørgeskema|undersøgelse ~4 om",
+              "hvordan ~8 håndterer|behandler|arbejder ~3 anmodninger|henvendelser|sletteanmodninger|sletning|retten|med")
         // "Der er ingen grund til at gemme dem", "min profil behøver I ikke at gemme længere".
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grund ~6 gem|gemme|beholde|opbevare ~4 \(data)|noget|dem",
               "!i ~1 behøver ~1 ikke ~4 gemme|beholde|opbevare ~4 \(data)|noget",
@@ -16,11 +19,12 @@ extension PhraseLexicon {
         b.withdraw("glem ~2 mailen|e|beskeden|henvendelsen", "overvejer ~3 at ~2 bede|slette|kræve",
                    "ikke ~1 besluttet ~2 mig ~2 endnu", "gør ~1 ikke ~1 noget ~4 før")
         b.vendor("vores ~1 kunder", "vi ~1 hjælper", "uforpligtende ~2 møde|snak|demo", "vores ~2 brochure*", "hent|download ~2 brochure*",
-                 "har ~2 i|du ~3 minutter ~8 demo|snak|møde|gennemgang", "gratis ~2 demo|prøveperiode")
+                 "har ~2 i|du ~3 minutter ~8 demo|snak|møde|gennemgang", "gratis ~2 demo|prøveperiode|prøve", "booke|booker|bestille ~4 demo")
         let field = "navn*|efternavn*|fornavn*|adresse*|postnummer*|telefon*|mobil*|nummer*|e|mail*|kontaktmail*|titel*|stilling*|arbejdsgiver*|firma*|klub*|fødselsdato*|kost*|kostoplysning*|allergi*|nationalitet*"
         b.access(1.2, "hvem ~4 givet|delt|solgt|videregivet|sendt|udleveret", "liste ~3 over ~6 hvem|modtagere|udstillere|partnere|sponsorer")
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
         b.withdraw("=gør ~1 det ~1 ikke", "=lad ~1 være")
+        b.withdraw("lad ~2 alt ~2 være ~2 som ~2 det ~1 er")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hun|han ~2 skal|vil ~8 selv", "gør|klarer ~1 hun|han ~2 selv")
         b.rectify(1.3, "ret|ændr|ændre|opdater ~1 det|dem ~1 gerne", "ret|ændr|ændre ~1 det ~1 til ~1 det")

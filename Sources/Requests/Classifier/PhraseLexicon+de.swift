@@ -4,10 +4,16 @@ extension PhraseLexicon {
         var b = RuleBuilder(.de)
         let mine = "mich|mein|meine|meiner|meinen|meines|ich|mir|seine|seiner|seines|seinen"
         let data = "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|benutzerprofil|nutzerkonto|datensätze|namen|ergebnisse"
+        // Fragen einer Journalistin, eines Studenten oder einer Forscherin dazu, wie Anfragen bearbeitet werden.
+        b.add(.passingMention, 1.0, negatable: true, "presseanfrage", "artikel|umfrage|masterarbeit|bachelorarbeit|beitrag|fragebogen ~4 über|zum|zur",
+              "wie ~8 umgehen|bearbeiten|handhaben|behandeln|bearbeitet|behandelt ~3 anfragen|anträge|löschung|löschanfragen|recht|mit")
         // "Sie müssen meine Daten nicht länger speichern."
         b.add(.kind(.erase), 1.3, negatable: false, "!\(data) ~4 nicht ~1 mehr|länger|weiter ~3 speichern|aufbewahren|aufzubewahren|behalten")
 
         b.withdraw("=bitte ~1 nicht", "=tun|machen ~1 sie ~1 das ~1 nicht")
+        b.withdraw("antrag|anfrage|löschantrag|löschanfrage|bitte ~4 ziehe|ziehen ~3 zurück",
+                   "ziehe|ziehen ~3 antrag|anfrage|löschantrag|löschanfrage ~4 zurück", "rücknahme ~3 meines|meiner ~2 antrag*|anfrage|löschantrag*",
+                   "lassen ~2 sie|ihr ~3 alles ~2 wie ~2 es ~1 ist")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "er ~2 wird|will ~8 selbst", "meldet ~2 sich ~3 selbst")
         // "…dürft ihr gern alles über mich entsorgen": the object before the verb, as German puts it.

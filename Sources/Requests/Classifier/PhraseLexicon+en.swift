@@ -4,6 +4,9 @@ extension PhraseLexicon {
         var b = RuleBuilder(.en)
         let mine = "my|me|mine|myself|i|his|her|him|their"
         let data = "data|datas|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
+        // A journalist's, a student's or a researcher's questions about how requests are handled ask nothing for themselves.
+        b.add(.passingMention, 1.0, negatable: true, "press ~1 inquiry|enquiry|query", "article|story|thesis|dissertation|survey|questionnaire ~4 on|about",
+              "how ~8 handle|handles|process|processes|deal ~3 requests|erasure|deletion|gdpr")
         // "There is no reason to keep my details any more": keeping is what the person ends.
         b.add(.kind(.erase), 1.3, negatable: false, "!no ~1 reason|need|point ~6 keep|keeping|store|storing|hold|holding ~4 \(data)|anything")
         let others = "partner*|third|parties|sponsor*|others|companies|exhibitor*|vendors|advertisers|organisations|organizations"
@@ -21,6 +24,7 @@ extension PhraseLexicon {
         b.erase(1.3, "you ~2 can|may|could ~2 bin|scrap|shred|ditch|trash ~3 all|everything|lot")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "she|he ~2 will|wants|plans|is ~8 herself|himself", "she'll|he'll ~8 herself|himself")
+        b.withdraw("leave ~3 everything|it|things ~3 as ~2 it|they ~1 is|are")
         b.withdraw("=don't|dont ~1 do ~1 it|that|this", "=please ~1 don't|dont ~1 do ~1 it|that|this",
                    "=do ~1 not ~1 do ~1 it|that|this", "=please ~1 do ~1 not ~1 do ~1 it|that|this")
         b.withdraw("forget ~2 the|my|that ~1 email|e|mail|message|request",

@@ -4,6 +4,9 @@ extension PhraseLexicon {
         var b = RuleBuilder(.nb)
         let mine = "meg|min|mine|mitt|mi|jeg|hans|hennes|ham|henne"
         let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|brukar*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
+        // Spørsmål fra en journalist, en student eller en forsker om hvordan henvendelser behandles, ber ikke om noe for dem selv.
+        b.add(.passingMention, 1.0, negatable: true, "pressehenvendelse", "sak|artikkel|reportasje|oppgave|masteroppgave|undersøkelse|spørreskjema ~4 om",
+              "hvordan|korleis ~8 håndterer|handterer|behandler|behandlar ~3 henvendelser|forespørsler|krav|sletting|innsyn|retten")
         // "Det er ingen grunn til å lagre opplysningene mine lenger": keeping is what the person ends.
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grunn|vits|behov ~6 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",
               "!dere|de|dokker ~1 trenger|treng ~1 ikke|ikkje ~4 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",
@@ -19,7 +22,7 @@ extension PhraseLexicon {
                    "vurderer ~3 å ~2 be|slette|sende|kreve", "tenker ~2 på ~2 å ~2 be|slette|kreve",
                    "ikke ~1 bestemt ~2 meg ~2 ennå|enda|enno", "ikke ~2 gjør ~1 noe|noen|noko ~4 før")
         b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "vår|våre|vårt ~2 brosjyre*", "last ~1 ned ~2 brosjyre*",
-                 "gratis ~2 demo|prøveperiode", "har ~2 dere|de|du ~3 minutt|minutter ~8 demo|prat|møte|samtale|gjennomgang")
+                 "gratis ~2 demo|prøveperiode|prøve", "booke|booker|bestille ~4 demo", "har ~2 dere|de|du ~3 minutt|minutter ~8 demo|prat|møte|samtale|gjennomgang")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
                  "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
         let field = "navn*|etternavn*|fornavn*|adresse*|postnummer*|postadresse*|telefon*|mobil*|nummer*|e|epost*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|klubb*|klubbtilhørighet*|fødselsdato*|kosthold*|allergi*|nasjonalitet*"
@@ -129,6 +132,7 @@ extension PhraseLexicon {
         b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende")
         // "Dere skrev «Vi sletter kontoen din». Vennligst ikke gjør det!": the earlier request is taken back.
         b.withdraw("=ikke|ikkje ~1 gjør|gjer ~1 det|dette")
+        b.withdraw("la ~2 alt ~2 være|vere ~2 som ~2 det ~1 er")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hun|han|ho ~2 skal|vil|kjem|kommer ~8 selv|sjølv")
         // "Dere trenger ikke sende kopien likevel" takes a request back; "dere

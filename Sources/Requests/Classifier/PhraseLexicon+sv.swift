@@ -4,6 +4,9 @@ extension PhraseLexicon {
         var b = RuleBuilder(.sv)
         let mine = "mig|min|mina|mitt|jag|hans|hennes|honom|henne"
         let data = "*uppgift*|data|datan|information*|konto*|användare|användaren|användarkonto*|kunduppgift*|medlemskap*"
+        // Frågor från en journalist, en student eller en forskare om hur begäranden hanteras.
+        b.add(.passingMention, 1.0, negatable: true, "pressförfrågan", "artikel|uppsats|enkät|undersökning|reportage ~4 om",
+              "hur ~8 hanterar|behandlar|arbetar ~3 begäran|begäranden|förfrågningar|radering|rätten|med")
         // "Det finns ingen anledning för er att ha kvar något om mig. Jag vill att det försvinner."
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 anledning|grund|orsak ~6 spara|behålla|ha ~1 kvar ~4 \(data)|något",
               "!ingen ~1 anledning|grund|orsak ~6 spara|behålla ~4 \(data)|något",
@@ -16,7 +19,7 @@ extension PhraseLexicon {
         b.withdraw("glöm ~2 mejlet|mailet|meddelandet|mitt|min", "funderar|överväger ~3 att ~2 be|radera|begära",
                    "inte ~1 bestämt ~2 mig ~2 än|ännu", "gör ~1 inget|ingenting ~4 förrän|innan")
         b.vendor("våra ~1 kunder", "vi ~1 hjälper", "boka ~3 demo|möte|samtal", "vår|våra|vårt ~2 broschyr*", "ladda ~1 ner|ned ~2 broschyr*",
-                 "har ~2 ni|du ~3 minuter ~8 demo|samtal|möte|genomgång", "gratis ~2 demo|provperiod")
+                 "har ~2 ni|du ~3 minuter ~8 demo|samtal|möte|genomgång", "gratis ~2 demo|provperiod|testperiod")
         let field = "namn*|efternamn*|förnamn*|adress*|postnummer*|telefon*|mobil*|nummer*|e|mejl*|mejladress*|kontaktmejl*|titel*|befattning*|arbetsgivare*|företag*|klubb*|födelsedatum*|kost*|specialkost*|allergi*|nationalitet*"
         b.access(1.4, "begära ~2 ut ~4 \(data)|personuppgifter", "ta ~1 del ~1 av ~3 dem|\(data)", "redogörelse ~3 för ~4 \(data)|mina",
                  "data ~1 export|export", "skicka ~3 allt ~3 ni ~2 har", "vilken|vilka ~2 data|uppgifter|information ~3 ni ~2 har ~2 på|om ~1 mig")
@@ -37,6 +40,7 @@ extension PhraseLexicon {
         b.withdraw("bortse ~2 från ~2 den|det|mitt|min")
         // "Ni skrev «Vi kommer att radera ditt konto». Snälla, gör INTE det!": the earlier request is taken back.
         b.withdraw("=gör ~1 inte ~1 det|detta", "=gör ~1 det ~1 inte")
+        b.withdraw("låt ~2 allt ~2 vara ~2 som ~2 det ~1 är")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hon|han ~2 ska|skall|kommer|vill ~8 själv", "tar|gör ~1 hon|han ~1 själv")
         b.object(1.4, "slippa ~3 nyhetsbrev*|reklam*|marknadsföring*|erbjudande*|sms*|utskick*")

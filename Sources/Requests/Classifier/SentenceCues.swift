@@ -100,7 +100,7 @@ enum SentenceCues {
     /// the person's data, nor "den gamle kan de slette" of two profiles.
     static func namesOldValue(_ tokens: [String], near range: Range<Int>) -> Bool {
         let window = max(0, range.lowerBound - 4)..<min(tokens.count, range.upperBound + 2)
-        let removedFrom = tokens[window].contains(where: RectificationVocabulary.fromWords.contains)
+        let removedFrom = tokens[window].contains { RectificationVocabulary.fromWords.contains($0) || $0 == "aus" }
         return window.contains { index in
             guard oldValueWords.contains(tokens[index]) else { return false }
             let next = index + 1 < tokens.count ? tokens[index + 1] : ""
