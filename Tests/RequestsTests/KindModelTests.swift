@@ -143,6 +143,15 @@ struct KindModelTests {
         #expect(model.refine(found).fields == [.phone: "+4798765432"])
     }
 
+    @Test("a kind the rules read and then overruled is not added back")
+    func anOverruledKindStaysOut() {
+        let model = KindModelTrainer.train(samples)
+        #expect(model.refine(reading(["w:slett", "w:meg"])).kinds == [.erase])
+        var overruled = reading(["w:slett", "w:meg"])
+        overruled.refused = [.erase]
+        #expect(model.refine(overruled).kinds.isEmpty)
+    }
+
     @Test("a kind is added only when a word of four letters or more speaks for it")
     func aCueWordIsNeeded() {
         var samples = samples

@@ -10,6 +10,9 @@ public struct RuleReading: Sendable {
     /// The values the rules' extractor found, whether or not the rules read
     /// a rectification: those of one the model adds.
     var valuesFound = FoundValues.found([:])
+    /// Kinds the rules read asked for and then overruled ("not erase: the
+    /// photo is of a stand"): the model does not add them back.
+    var refused: Set<RequestKind> = []
 
     init(classification: Classification, keys: KindFeatureKeySet) {
         self.classification = classification
@@ -89,7 +92,7 @@ extension KindModel {
         guard !Self.vetoKeys.contains(where: reading.keys.contains) else { return result }
         let probabilities = probabilities(keys: reading.keys)
         var added: [String] = []
-        for (column, kind) in RequestKind.allCases.enumerated() where !result.kinds.contains(kind) {
+        for (column, kind) in RequestKind.allCases.enumerated() where !result.kinds.contains(kind) && !reading.refused.contains(kind) {
             let probability = probabilities[column]
             let bar = max(kind == .erase ? policy.addErase : policy.add, reading.classification.kinds.isEmpty ? 0 : policy.addBeside)
             guard probability >= bar,

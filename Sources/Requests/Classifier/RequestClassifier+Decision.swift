@@ -3,12 +3,14 @@
 /// freedom-of-information request, a withdrawal, asking how to do it
 /// oneself, a sales pitch), the values named, and the confidence.
 extension RequestClassifier {
-    /// Also returns the values for a rectification the kind model may add
+    /// Also returns the kinds asked for but overruled (a stand's photo, a
+    /// correction's old value…), which the kind model does not add back, and
+    /// the values for a rectification the kind model may add
     /// (`KindModel.refine`): every value the extractor found, or, where the
     /// rules saw no reason to look, the means to look.
     static func decide(
         _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = []
-    ) -> (classification: Classification, valuesFound: FoundValues) {
+    ) -> (classification: Classification, valuesFound: FoundValues, refused: Set<RequestKind>) {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
         // "There is a photo of me on your site. Please remove it.": with photos
@@ -33,6 +35,8 @@ extension RequestClassifier {
                 }
             }
         }
+        // The kinds the phrases asked for, before what overrules them.
+        let asked = kinds
         if tally.score(.complaint) >= 1.5 && !kinds.isEmpty {
             kinds.removeAll()
             evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
@@ -131,7 +135,7 @@ extension RequestClassifier {
         // the scan is started for: a rectification the model adds looks for its values then.
         let valuesFound: FoundValues = worthScanning
             ? .found(extracted.all) : .notLookedFor(sentences: sentences, language: language, ownDomains: ownDomains)
-        return (classification, valuesFound)
+        return (classification, valuesFound, asked.subtracting(kinds))
     }
 
     /// The values a rectification asks for, of those found: in an erasure

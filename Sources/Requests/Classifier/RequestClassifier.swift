@@ -113,7 +113,7 @@ public enum RequestClassifier {
             language = voted.key
         }
         let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
-        var (result, valuesFound) = decide(
+        var (result, valuesFound, refused) = decide(
             tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
         if !result.kinds.isEmpty {
             doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
@@ -135,6 +135,7 @@ public enum RequestClassifier {
         }
         reading.erasureDone = erasureDone
         reading.valuesFound = valuesFound
+        reading.refused = refused
         return reading
     }
 
