@@ -110,8 +110,10 @@ extension RequestClassifier {
             fields = rectificationValues(extracted.explicit, erasing: kinds.contains(.erase))
             if !fields.isEmpty {
                 // Once a named value makes the mail a correction, the values beside it are
-                // the correction's too ("Nya numret är …. Post kan skickas till: <address>").
-                fields = rectificationValues(extracted.all, erasing: kinds.contains(.erase))
+                // the correction's too ("Nya numret är …. Post kan skickas till: <address>");
+                // not a name, which "My name is Kari Lunde" only introduces.
+                let beside = extracted.all.filter { $0.key != .firstName && $0.key != .lastName }
+                fields = rectificationValues(beside.merging(extracted.explicit) { _, named in named }, erasing: kinds.contains(.erase))
                 kinds.insert(.rectify)
                 evidence.append("rectify: new value named for \(fields.keys.sorted().map(\.rawValue).joined(separator: ", "))")
             }
