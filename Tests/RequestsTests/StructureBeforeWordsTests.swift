@@ -188,6 +188,13 @@ import Testing
         let subjectOnly = RequestClassifier.classify(subject: "Delete my account", body: "Thanks.")
         #expect(subjectOnly.kinds == [.erase])
         #expect(subjectOnly.confidence < body.confidence)
+        // An erasure read from the subject alone goes to a person; another kind is only less certain.
+        #expect(subjectOnly.confidence < TriagePolicy.reviewConfidence)
+        let topic = RequestClassifier.classify(subject: "Press inquiry: the right to be forgotten in the events industry",
+                                               body: "How many requests do you receive per year? My deadline is Friday.")
+        #expect(!topic.kinds.contains(.erase) || topic.confidence < TriagePolicy.reviewConfidence)
+        let unsubscribe = RequestClassifier.classify(subject: "Unsubscribe me from the newsletter", body: "Thanks.")
+        #expect(unsubscribe.kinds == [.object] && unsubscribe.confidence >= TriagePolicy.reviewConfidence)
         // Contested: an erasure phrase asked and another negated in the same mail.
         let contested = RequestClassifier.classify(subject: "", body: "Please delete my account. Do not delete my photos.")
         #expect(contested.kinds == [.erase])

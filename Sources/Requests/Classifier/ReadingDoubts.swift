@@ -13,8 +13,9 @@ struct ReadingDoubts: Sendable {
 
     /// How much one doubt lowers the confidence.
     static let step = 0.15
-    /// A demand not understood caps the confidence below the review threshold
-    /// (0.6): every demand is carried out, or none.
+    /// A demand not understood, or an erasure read from the subject alone,
+    /// caps the confidence below the review threshold (0.6): every demand is
+    /// carried out, or none, and the subject only supports the body.
     static let unreadDemandCap = 0.55
 
     var count: Int { (subjectOnly.isEmpty ? 0 : 1) + (contested ? 1 : 0) }
@@ -22,7 +23,9 @@ struct ReadingDoubts: Sendable {
     /// The confidence after the doubts.
     func lowered(_ confidence: Double) -> Double {
         var value = confidence - Self.step * Double(count)
-        if unreadDemands > 0 { value = min(value, Self.unreadDemandCap) }
+        // An erasure cannot be undone: one read from the subject alone
+        // ("Press inquiry: the right to be forgotten") goes to a person.
+        if unreadDemands > 0 || subjectOnly.contains(.erase) { value = min(value, Self.unreadDemandCap) }
         return max(0.3, (value * 100).rounded() / 100)
     }
 
