@@ -271,6 +271,8 @@ import Testing
         #expect(kinds("Roughly how many erasure requests do you receive? I'm writing an article on how event organisers handle deletion requests.")
             .isEmpty)
         #expect(kinds("Jeg skriver en sak om hvordan eventbransjen håndterer retten til å bli glemt.").isEmpty)
+        #expect(!kinds("Slettar de alt når nokon ber om det, eller må noko takast vare på?").contains(.erase))
+        #expect(!kinds("Do you delete everything when someone asks, or do you keep the invoices?").contains(.erase))
         // A journalist asking for her own data, or one who says she is not writing a story, is asked for.
         #expect(kinds("Relax, I'm not writing a story about it! Could you send me a copy of whatever you hold on me?") == [.access])
         #expect(kinds("Ikke behandle dette som en pressehenvendelse. Jeg vil vite hvilke personopplysninger dere har om meg.") == [.access])

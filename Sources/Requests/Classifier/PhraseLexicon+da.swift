@@ -6,7 +6,8 @@ extension PhraseLexicon {
         let data = "*oplysning*|data|persondata|information*|bruger|brugeren|brugerkonto*|konto*|profil*|kundeprofil*|medlemskab*|kundeforhold*"
         // Spørgsmål fra en journalist, en studerende eller en forsker om, hvordan anmodninger behandles.
         b.add(.passingMention, 1.0, negatable: true, "pressehenvendelse", "speciale|artikel|opgave|spørgeskema|undersøgelse ~4 om",
-              "hvordan ~8 håndterer|behandler|arbejder ~3 anmodninger|henvendelser|sletteanmodninger|sletning|retten|med")
+              "hvordan ~8 håndterer|behandler|arbejder ~3 anmodninger|henvendelser|sletteanmodninger|sletning|retten|rettighederne|med",
+              "når ~1 nogen|folk|kunder ~2 beder|spørger|kræver")
         // "Der er ingen grund til at gemme dem", "min profil behøver I ikke at gemme længere".
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grund ~6 gem|gemme|beholde|opbevare ~4 \(data)|noget|dem",
               "!i ~1 behøver ~1 ikke ~4 gemme|beholde|opbevare ~4 \(data)|noget",

@@ -6,7 +6,8 @@ extension PhraseLexicon {
         let data = "daten|personenbezogenen|informationen|infos|angaben|konto|kundenkonto|benutzerkonto|account|profil|kundenprofil|nutzerprofil|benutzerprofil|nutzerkonto|datensätze|namen|ergebnisse"
         // Fragen einer Journalistin, eines Studenten oder einer Forscherin dazu, wie Anfragen bearbeitet werden.
         b.add(.passingMention, 1.0, negatable: true, "presseanfrage", "artikel|umfrage|masterarbeit|bachelorarbeit|beitrag|fragebogen ~4 über|zum|zur",
-              "wie ~8 umgehen|bearbeiten|handhaben|behandeln|bearbeitet|behandelt ~3 anfragen|anträge|löschung|löschanfragen|recht|mit")
+              "wie ~8 umgehen|bearbeiten|handhaben|behandeln|bearbeitet|behandelt ~3 anfragen|anträge|löschung|löschanfragen|recht|rechte|mit",
+              "wenn ~1 jemand|kunden|leute ~2 darum ~1 bittet|bitten|fragt|fragen|verlangt|verlangen")
         // "Sie müssen meine Daten nicht länger speichern."
         b.add(.kind(.erase), 1.3, negatable: false, "!\(data) ~4 nicht ~1 mehr|länger|weiter ~3 speichern|aufbewahren|aufzubewahren|behalten")
 

@@ -6,7 +6,8 @@ extension PhraseLexicon {
         let data = "data|datas|information|info|details|records|record|profile|account|accounts|dataset|acc|everything|photo|photos|pictures|images|stuff"
         // A journalist's, a student's or a researcher's questions about how requests are handled ask nothing for themselves.
         b.add(.passingMention, 1.0, negatable: true, "press ~1 inquiry|enquiry|query", "article|story|thesis|dissertation|survey|questionnaire ~4 on|about",
-              "how ~8 handle|handles|process|processes|deal ~3 requests|erasure|deletion|gdpr")
+              "how ~8 handle|handles|process|processes|deal ~3 requests|erasure|deletion|gdpr|rights",
+              "when ~1 someone|somebody|people|customers|attendees ~2 ask|asks|request|requests")
         // "There is no reason to keep my details any more": keeping is what the person ends.
         b.add(.kind(.erase), 1.3, negatable: false, "!no ~1 reason|need|point ~6 keep|keeping|store|storing|hold|holding ~4 \(data)|anything")
         let others = "partner*|third|parties|sponsor*|others|companies|exhibitor*|vendors|advertisers|organisations|organizations"

@@ -6,7 +6,8 @@ extension PhraseLexicon {
         let data = "*opplysning*|data|dataene|dataa|persondata|personinfo|info|informasjon*|kontaktinfo*|bruker|brukeren|brukar*|konto*|profil*|brukerkonto*|kundeprofil*|kundeopplysning*|medlemskap*|kundeforhold*"
         // Spørsmål fra en journalist, en student eller en forsker om hvordan henvendelser behandles, ber ikke om noe for dem selv.
         b.add(.passingMention, 1.0, negatable: true, "pressehenvendelse", "sak|artikkel|reportasje|oppgave|masteroppgave|undersøkelse|spørreskjema ~4 om",
-              "hvordan|korleis ~8 håndterer|handterer|behandler|behandlar ~3 henvendelser|forespørsler|krav|sletting|innsyn|retten")
+              "hvordan|korleis ~8 håndterer|handterer|behandler|behandlar ~3 henvendelser|forespørsler|krav|sletting|innsyn|retten|rettane|rettighetene|rettigheter",
+              "når ~1 nokon|noen|folk|kunder|kundar ~2 ber|spør|krever|krev")
         // "Det er ingen grunn til å lagre opplysningene mine lenger": keeping is what the person ends.
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 grunn|vits|behov ~6 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",
               "!dere|de|dokker ~1 trenger|treng ~1 ikke|ikkje ~4 lagre|lagra|beholde|oppbevare|oppbevara ~4 \(data)|noe",

@@ -6,7 +6,8 @@ extension PhraseLexicon {
         let data = "*uppgift*|data|datan|information*|konto*|användare|användaren|användarkonto*|kunduppgift*|medlemskap*"
         // Frågor från en journalist, en student eller en forskare om hur begäranden hanteras.
         b.add(.passingMention, 1.0, negatable: true, "pressförfrågan", "artikel|uppsats|enkät|undersökning|reportage ~4 om",
-              "hur ~8 hanterar|behandlar|arbetar ~3 begäran|begäranden|förfrågningar|radering|rätten|med")
+              "hur ~8 hanterar|behandlar|arbetar ~3 begäran|begäranden|förfrågningar|radering|rätten|rättigheterna|med",
+              "när ~1 någon|folk|kunder ~2 ber|frågar|begär")
         // "Det finns ingen anledning för er att ha kvar något om mig. Jag vill att det försvinner."
         b.add(.kind(.erase), 1.3, negatable: false, "!ingen ~1 anledning|grund|orsak ~6 spara|behålla|ha ~1 kvar ~4 \(data)|något",
               "!ingen ~1 anledning|grund|orsak ~6 spara|behålla ~4 \(data)|något",
