@@ -18,7 +18,7 @@ extension RectificationExtractor {
         var moved = false
         var namesAddress = false
         var speaksOfAChange = false
-        /// Under a heading that identifies the writer or names old values.
+        // Under a heading that identifies the writer or names old values.
         var identifying = false
         var candidates: [String] = []
         for sentence in sentences where !sentence.isSubject {

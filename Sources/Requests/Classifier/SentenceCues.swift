@@ -111,10 +111,10 @@ enum SentenceCues {
 
     private static let oldValueWords: WordSet = ["gamle", "gammel", "gamla", "gammal", "old", "previous", "alte", "alten", "alter",
                                                  "altes", "bisherige", "bisherigen", "forrige", "förra"]
-    /// Fields whose old value a correction replaces.
-    private static let fieldStems = ["nummer", "number", "numret", "nr", "adress", "address", "anschrift", "epost", "e-post", "mail",
-                                     "e-mail", "navn", "namn", "name", "telefon", "mobil", "handy", "phone", "tlf", "titel", "title",
-                                     "tittel", "arbeidsgiver", "employer", "arbeitgeber", "arbetsgivare", "arbejdsgiver"]
+    /// Fields whose old value a correction replaces: the field names, and the
+    /// plain words for a number or a name ("the old number", "det gamle navnet").
+    private static let fieldStems = RectificationVocabulary.fieldPrefixes.flatMap(\.1)
+        + ["nummer", "number", "numret", "nr", "mail", "navn", "namn", "name"]
     /// Words of a whole record, or of the person's data as such.
     private static let recordStems = ["konto", "account", "profil", "bruker", "user", "kundeforhold", "medlemskap", "data", "daten",
                                       "opplysning", "oplysning", "uppgift", "angaben", "information", "info", "registrering", "kunde"]
