@@ -199,6 +199,21 @@ extension LiveStackTests {
                                 body: "Hej, firman är avregistrerad. Det finns ingen anledning för er att ha kvar något om mig. Anneli"))
         }
 
+        /// An erasure read from the subject alone ("Delete my account" over
+        /// "Thanks.") is recorded for a person to decide, never carried out on
+        /// the subject's word; the same wish in the body is received as usual.
+        @Test func anErasureFromTheSubjectAloneGoesToAPerson() async throws {
+            let harness = try IntakeHarness()
+            let subjectOnly = LocalStack.uniqueAddress("erik", domain: "example.org")
+            let inBody = LocalStack.uniqueAddress("nora", domain: "example.org")
+            _ = try await harness.record(mail(from: subjectOnly, to: harness.notices, subject: "Delete my account",
+                                              body: "Thanks.\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: inBody, to: harness.notices, subject: "Account",
+                                              body: "Please delete my account.\r\n"), uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen == ["request needs_review {erase}", "request received {erase}"], "\(seen)")
+        }
+
         /// A wish the rules have no phrase for, read by the kind model alone,
         /// is recorded with the kind the model read and left to a person:
         /// nothing is carried out on the model's word (the receipt restates

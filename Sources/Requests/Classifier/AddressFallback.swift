@@ -14,14 +14,15 @@ import MailCore
 extension RectificationExtractor {
     static func fallbackAddress(_ sentences: [Sentence], language: Language) -> String? {
         // Most mail holds no address: a byte count and the plain words first, the rest only where one may stand.
-        guard sentences.contains(where: { !$0.isSubject && !streetStarts($0.text).isEmpty }) else { return nil }
+        let streets = sentences.map { $0.isSubject ? [] : streetStarts($0.text) }
+        guard streets.contains(where: { !$0.isEmpty }) else { return nil }
         var moved = false
         var namesAddress = false
         var speaksOfAChange = false
         // Under a heading that identifies the writer or names old values.
         var identifying = false
         var candidates: [String] = []
-        for sentence in sentences where !sentence.isSubject {
+        for (sentence, starts) in zip(sentences, streets) where !sentence.isSubject {
             if sentence.tokens.contains(where: signOffs.contains) || mayStartSignature(sentence) { break }
             if sentence.tokens.contains(where: RectificationVocabulary.movedWords.contains) { moved = true }
             if sentence.tokens.contains(where: isChangeWord) { speaksOfAChange = true }
@@ -34,9 +35,7 @@ extension RectificationExtractor {
                     || words.folded.contains(where: RectificationVocabulary.oldWords.contains)
                 continue
             }
-            guard !identifying else { continue }
-            let starts = streetStarts(sentence.text)
-            guard !starts.isEmpty else { continue }
+            guard !identifying, !starts.isEmpty else { continue }
             let words = SentenceWords(sentence.text)
             for index in starts {
                 guard ValueReader.guessField(words, from: index) == .address else { continue }
