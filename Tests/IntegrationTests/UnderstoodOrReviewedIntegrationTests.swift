@@ -199,19 +199,51 @@ extension LiveStackTests {
                                 body: "Hej, firman är avregistrerad. Det finns ingen anledning för er att ha kvar något om mig. Anneli"))
         }
 
+        /// Four near misses that opened an erasure at or above the review
+        /// threshold before: "stop the deletion" under our reply's subject, a
+        /// product photo to replace, an old number named before the verb, and
+        /// a deletion tool's free trial in nynorsk; a request to stop ignoring
+        /// a deletion request still opens one.
+        @Test func aStoppedDeletionAProductPhotoAndATrialOpenNoErasure() async throws {
+            try await expectNoErasure(
+                from: [
+                    Letter(name: "stefan", domain: "example.org", subject: "AW: Ihr Antrag auf Löschung",
+                           body: "Guten Tag, bitte stoppen Sie die Löschung meines Kontos! Das Problem hat sich geklärt. "
+                               + "Ich möchte mein Konto behalten. Stefan"),
+                    Letter(name: "katrin", domain: "example.org", subject: "Falsches Produktfoto im Ausstellerkatalog",
+                           body: "Im Katalog ist bei unserem Eintrag ein altes Produktfoto. Bitte löschen Sie dieses Bild und "
+                               + "ersetzen Sie es durch das neue. Katrin"),
+                    Letter(name: "carsten", domain: "example.org", subject: "Neue Handynummer",
+                           body: "Hallo, meine Handynummer hat sich geändert. Neu ist: 030 23125 417. "
+                               + "Bitte die alte Nummer (069 90009 233) aus meinem Profil löschen. Carsten"),
+                    Letter(name: "magnus", domain: "example.no", subject: "Slettar de personopplysningar for hand?",
+                           body: "Hei! Vi har laga eit verktøy som finn og slettar personopplysningar på tvers av system. "
+                               + "Vi tilbyr 30 dagar gratis prøvetid. Har de tid til ein kort demo i neste veke? Magnus"),
+                ],
+                butFrom: Letter(name: "grace", domain: "example.com", subject: "Still waiting",
+                                body: "Please stop ignoring my deletion request and delete my account now. Grace"))
+        }
+
         /// An erasure read from the subject alone ("Delete my account" over
-        /// "Thanks.") is recorded for a person to decide, never carried out on
-        /// the subject's word; the same wish in the body is received as usual.
+        /// "Thanks.", or a journalist's "– retten til å bli glemt" over a body
+        /// that only mentions the right) is recorded for a person to decide,
+        /// never carried out on the subject's word; the same wish in the body
+        /// is received as usual.
         @Test func anErasureFromTheSubjectAloneGoesToAPerson() async throws {
             let harness = try IntakeHarness()
             let subjectOnly = LocalStack.uniqueAddress("erik", domain: "example.org")
+            let mentioned = LocalStack.uniqueAddress("per", domain: "example.no")
             let inBody = LocalStack.uniqueAddress("nora", domain: "example.org")
             _ = try await harness.record(mail(from: subjectOnly, to: harness.notices, subject: "Delete my account",
                                               body: "Thanks.\r\n"), uid: 1)
+            _ = try await harness.record(mail(from: mentioned, to: harness.notices,
+                                              subject: "Spørsmål fra Fjordposten – retten til å bli glemt",
+                                              body: "Hei, jeg skriver en artikkel om hvordan arrangører håndterer retten til å bli glemt. "
+                                                  + "Hvor mange slike henvendelser fikk dere i fjor?\r\nHilsen Per\r\n"), uid: 2)
             _ = try await harness.record(mail(from: inBody, to: harness.notices, subject: "Account",
-                                              body: "Please delete my account.\r\n"), uid: 2)
+                                              body: "Please delete my account.\r\n"), uid: 3)
             let seen = try await recorded(by: harness)
-            #expect(seen == ["request needs_review {erase}", "request received {erase}"], "\(seen)")
+            #expect(seen == ["request needs_review {erase}", "request needs_review {erase}", "request received {erase}"], "\(seen)")
         }
 
         /// A wish the rules have no phrase for, read by the kind model alone,

@@ -47,6 +47,10 @@ import Testing
         #expect(kinds("In Ihrer Galerie ist ein Foto von mir an Ihrem Stand. Bitte löschen Sie das Foto.") == [.erase])
         // Another erasure phrase in the same mail still counts.
         #expect(kinds("The photo of our booth is old, delete it. And please delete all my personal data too.") == [.erase])
+        // A product's photo ("Produktfoto", "product image") is no personal data either.
+        #expect(!kinds("Im Katalog ist ein altes Produktfoto unserer Thermoskanne. Bitte löschen Sie dieses Bild.").contains(.erase))
+        #expect(!kinds("The product image in our catalogue entry is outdated. Please delete the image.").contains(.erase))
+        #expect(!kinds("Produktbildet i katalogen er gammelt. Kan dere slette bildet?").contains(.erase))
     }
 
     /// Leaving a group or a group chat (exhibitors', volunteers') erases

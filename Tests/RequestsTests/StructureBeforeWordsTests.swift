@@ -99,6 +99,10 @@ import Testing
             Har de 20 minutt neste veke til ein kort demo?
             """
         #expect(kinds(portal).isEmpty)
+        let trial = """
+            Vi har laga eit verktøy som finn og slettar personopplysningar på tvers av system.             Vi tilbyr 30 dagar gratis prøvetid. Har de tid til ein kort demo i neste veke?
+            """
+        #expect(kinds(trial).isEmpty)
         #expect(kinds("Vårt verktyg raderar och rättar uppgifter automatiskt. Har ni 15 minuter för en demo nästa vecka?").isEmpty)
         #expect(kinds("Unser Tool löscht und berichtigt Daten automatisch. Hätten Sie 15 Minuten für eine Demo?").isEmpty)
         // A demo named by a person who asks something is no pitch.
@@ -118,11 +122,29 @@ import Testing
         #expect(kinds("Please delete my account. Don't do it before the conference though.") == [.erase])
     }
 
+    /// "Bitte stoppen Sie die Löschung": the request is taken back, under
+    /// our reply's subject too; asking us to stop ignoring a deletion request,
+    /// or to stop marketing and delete, still asks for the erasure.
+    @Test func stoppingTheDeletionTakesItBack() {
+        #expect(kinds("Bitte stoppen Sie die Löschung meines Kontos! Ich möchte mein Konto samt Buchungshistorie behalten.",
+                      subject: "AW: Ihr Antrag auf Löschung", reply: true).isEmpty)
+        #expect(kinds("Please stop the deletion of my account. I need it after all.", subject: "Re: Your erasure request", reply: true)
+            .isEmpty)
+        #expect(kinds("Stopp slettingen av kontoen min, jeg trenger den likevel.").isEmpty)
+        #expect(kinds("Avbryt raderingen av mitt konto, tack. Jag behöver det ändå.").isEmpty)
+        #expect(kinds("Stop sletningen af min konto. Jeg har brug for den alligevel.").isEmpty)
+        #expect(kinds("Please stop ignoring my deletion request and delete my account now.") == [.erase])
+        #expect(kinds("Stopp all markedsføring og slett kontoen min.").contains(.erase))
+    }
+
     @Test func removingTheOldValueOfACorrectionErasesNothing() {
         #expect(kinds("Jeg har fått nytt nummer.\n\nNytt nummer: (+47) 401-23-456\n\nDet gamle kan dere bare fjerne fra profilen.")
             == [.rectify])
         #expect(kinds("My new mobile number is 401 23 456. Please delete the old number.") == [.rectify])
         #expect(kinds("Meine neue Nummer ist 0151 2345678. Die alte Nummer können Sie löschen.") == [.rectify])
+        // The old value may stand well before the verb: "die alte Nummer (069 …) aus meinem Profil löschen".
+        #expect(kinds("Meine Handynummer hat sich geändert. Neu ist: 030 23125 417. "
+                      + "Bitte die alte Nummer (069 90009 233) aus meinem Profil löschen.") == [.rectify])
         // An old account, or the old one of two profiles, is the person's data.
         #expect(kinds("Please update my number to 401 23 456 and delete my old account.").contains(.erase))
         #expect(kinds("Eg har to profilar hjå dykk. Den gamle kan de slette. Etternamnet skal vere Tveit overalt.").contains(.erase))
@@ -193,6 +215,15 @@ import Testing
         let topic = RequestClassifier.classify(subject: "Press inquiry: the right to be forgotten in the events industry",
                                                body: "How many requests do you receive per year? My deadline is Friday.")
         #expect(!topic.kinds.contains(.erase) || topic.confidence < TriagePolicy.reviewConfidence)
+        // The body only mentions the right the subject names: the subject alone asks.
+        let mentioned = RequestClassifier.classify(
+            subject: "Spørsmål fra Fjordposten – retten til å bli glemt",
+            body: "Hei, jeg skriver en artikkel om hvordan arrangører håndterer retten til å bli glemt. "
+                + "Hvor mange slike henvendelser fikk dere i fjor? Hilsen Per")
+        #expect(!mentioned.kinds.contains(.erase) || mentioned.confidence < TriagePolicy.reviewConfidence)
+        let invoked = RequestClassifier.classify(
+            subject: "Retten til å bli glemt", body: "Hei, jeg vil benytte retten til å bli glemt. Slett alt dere har om meg. Hilsen Per")
+        #expect(invoked.kinds == [.erase] && invoked.confidence >= TriagePolicy.reviewConfidence)
         let unsubscribe = RequestClassifier.classify(subject: "Unsubscribe me from the newsletter", body: "Thanks.")
         #expect(unsubscribe.kinds == [.object] && unsubscribe.confidence >= TriagePolicy.reviewConfidence)
         // Contested: an erasure phrase asked and another negated in the same mail.

@@ -26,6 +26,8 @@ extension PhraseLexicon {
         b.withdraw("se ~1 bort ~1 fra ~3 mail|e|henvendelse*|anmodning*")
         b.withdraw("=gør ~1 det ~1 ikke", "=lad ~1 være")
         b.withdraw("lad ~2 alt ~2 være ~2 som ~2 det ~1 er")
+        // "Stop sletningen af min konto", "afbryd sletningen".
+        b.withdraw("stop|stands|afbryd ~1 sletningen|sletning")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hun|han ~2 skal|vil ~8 selv", "gør|klarer ~1 hun|han ~2 selv")
         b.rectify(1.3, "ret|ændr|ændre|opdater ~1 det|dem ~1 gerne", "ret|ændr|ændre ~1 det ~1 til ~1 det")
@@ -134,7 +136,8 @@ extension PhraseLexicon {
               "du ~2 kan ~3 afmelde|framelde", "persondatapolitik*", "i ~1 har ~1 ret",
               "ret|retten|rettigheder* ~5 berigtigelse|sletning|begrænsning|indsigelse|klage|indsigt|dataportabilitet")
         b.add(.photo, 1.0, "billede*|billeder|foto*|video*")
-        b.add(.objectPhoto, 1.0, "billede*|billeder|foto* ~3 af ~1 vores ~2 stand|standen|logo|logoet|produkt*|lokale*|kontor*|bygning*")
+        b.add(.objectPhoto, 1.0, "billede*|billeder|foto* ~3 af ~1 vores ~2 stand|standen|logo|logoet|produkt*|lokale*|kontor*|bygning*",
+              "produktbillede*|produktfoto*")
         b.concepts(.danish)
         // Everyday wording: "hold op med at sende mig reklamer", "la' vær' med å
         // sende mig det nyhedsbrev", "udstillerne må ikke få dem", "nedlæg min

@@ -15,6 +15,8 @@ extension PhraseLexicon {
         b.withdraw("antrag|anfrage|löschantrag|löschanfrage|bitte ~4 ziehe|ziehen ~3 zurück",
                    "ziehe|ziehen ~3 antrag|anfrage|löschantrag|löschanfrage ~4 zurück", "rücknahme ~3 meines|meiner ~2 antrag*|anfrage|löschantrag*",
                    "lassen ~2 sie|ihr ~3 alles ~2 wie ~2 es ~1 ist")
+        // "Bitte stoppen Sie die Löschung meines Kontos!", "die Löschung bitte abbrechen".
+        b.withdraw("stoppen|stoppt|stopp|abbrechen ~2 löschung|löschvorgang", "löschung|löschvorgang ~2 stoppen|abbrechen|anhalten")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "er ~2 wird|will ~8 selbst", "meldet ~2 sich ~3 selbst")
         // "…dürft ihr gern alles über mich entsorgen": the object before the verb, as German puts it.
@@ -141,7 +143,8 @@ extension PhraseLexicon {
               "recht* ~2 auf ~4 berichtigung|löschung|einschränkung|widerspruch|beschwerde|auskunft|datenübertragbarkeit")
         b.add(.photo, 1.0, "foto*|bild|bilder|video*")
         b.add(.objectPhoto, 1.0,
-              "foto*|bild|bilder ~3 von ~1 unserem|unserer|unseren|unseres ~2 messestand|stand|logo|firmenlogo|produkt*|gebäude|firmengebäude|büro*")
+              "foto*|bild|bilder ~3 von ~1 unserem|unserer|unseren|unseres ~2 messestand|stand|logo|firmenlogo|produkt*|gebäude|firmengebäude|büro*",
+              "produktfoto*|produktbild*")
         b.concepts(.german)
         // Everyday wording: "könnt ihr alles, was zu meiner Person da ist,
         // rausnehmen?", "bitte komplett entfernen", "aus eurem System schmeißen",

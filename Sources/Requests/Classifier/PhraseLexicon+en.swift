@@ -26,6 +26,8 @@ extension PhraseLexicon {
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "she|he ~2 will|wants|plans|is ~8 herself|himself", "she'll|he'll ~8 herself|himself")
         b.withdraw("leave ~3 everything|it|things ~3 as ~2 it|they ~1 is|are")
+        // "Please stop the deletion", "cancel my erasure": not "stop ignoring my deletion request".
+        b.withdraw("stop|halt|cancel|abort ~1 deletion|erasure")
         b.withdraw("=don't|dont ~1 do ~1 it|that|this", "=please ~1 don't|dont ~1 do ~1 it|that|this",
                    "=do ~1 not ~1 do ~1 it|that|this", "=please ~1 do ~1 not ~1 do ~1 it|that|this")
         b.withdraw("forget ~2 the|my|that ~1 email|e|mail|message|request",
@@ -213,7 +215,8 @@ extension PhraseLexicon {
               "right ~2 to ~4 rectification|erasure|restriction|object|portability|access|complain*")
         b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
         b.add(.objectPhoto, 1.0,
-              "photo*|picture*|image*|pic|pics ~3 of ~1 our ~2 stand|booth|logo|logos|product|products|banner|venue|premises|building|office|exhibit")
+              "photo*|picture*|image*|pic|pics ~3 of ~1 our ~2 stand|booth|logo|logos|product|products|banner|venue|premises|building|office|exhibit",
+              "product ~1 photo*|picture*|image*")
         b.concepts(.english)
         // Everyday wording: "get rid of the profile altogether", "scrub my
         // profile", "delete the old one", "please don't keep them any longer",

@@ -23,7 +23,9 @@ extension PhraseLexicon {
                    "vurderer ~3 å ~2 be|slette|sende|kreve", "tenker ~2 på ~2 å ~2 be|slette|kreve",
                    "ikke ~1 bestemt ~2 meg ~2 ennå|enda|enno", "ikke ~2 gjør ~1 noe|noen|noko ~4 før")
         b.vendor("våre ~1 kunder", "vi ~1 hjelper", "uforpliktende ~2 møte|prat|samtale|demo", "vår|våre|vårt ~2 brosjyre*", "last ~1 ned ~2 brosjyre*",
-                 "gratis ~2 demo|prøveperiode|prøve", "booke|booker|bestille ~4 demo", "har ~2 dere|de|du ~3 minutt|minutter ~8 demo|prat|møte|samtale|gjennomgang")
+                 "gratis ~2 demo|prøveperiode|prøve|prøvetid", "booke|booker|bestille ~4 demo", "har ~2 dere|de|du ~3 minutt|minutter ~8 demo|prat|møte|samtale|gjennomgang",
+                 // "Vi tilbyr 30 dagar gratis prøvetid… Har de tid til ein kort demo?"
+                 "vi ~1 tilbyr|tilbyd", "har ~2 dere|de|du ~2 tid ~4 demo|prat|møte|samtale|gjennomgang")
         b.access(1.4, "kopi|copy ~3 av ~4 \(data)|alt", "hva ~2 vet|har|lagrer ~2 dere ~3 om|på ~1 meg",
                  "send* ~2 meg ~2 alt ~3 dere ~2 har|lagrer|vet ~2 om|på")
         let field = "navn*|etternavn*|fornavn*|adresse*|postnummer*|postadresse*|telefon*|mobil*|nummer*|e|epost*|tittel*|stilling*|stillingstittel*|arbeidsgiver*|firma*|klubb*|klubbtilhørighet*|fødselsdato*|kosthold*|allergi*|nasjonalitet*"
@@ -134,6 +136,8 @@ extension PhraseLexicon {
         // "Dere skrev «Vi sletter kontoen din». Vennligst ikke gjør det!": the earlier request is taken back.
         b.withdraw("=ikke|ikkje ~1 gjør|gjer ~1 det|dette")
         b.withdraw("la ~2 alt ~2 være|vere ~2 som ~2 det ~1 er")
+        // "Stopp slettingen av kontoen min", "avbryt slettinga".
+        b.withdraw("stopp|stans|avbryt ~1 slettingen|slettinga|sletting")
         // A colleague or relative who will write or act themselves.
         b.add(.othersOwnAction, 1.0, "hun|han|ho ~2 skal|vil|kjem|kommer ~8 selv|sjølv")
         // "Dere trenger ikke sende kopien likevel" takes a request back; "dere
@@ -211,7 +215,7 @@ extension PhraseLexicon {
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",
               "retningslinje*", "rett|retten|rettighet* ~5 retting|sletting|begrensning|innsigelse|protest*|klage|innsyn|dataportabilitet")
         b.add(.photo, 1.0, "bilde*|bildet|bildene|foto*|video*")
-        b.add(.objectPhoto, 1.0, "bilde*|bildet|bildene|foto* ~3 av ~2 stand|standen|logo|logoen|produkt*|lokal*|kontor* ~1 vår|vårt|våre",
+        b.add(.objectPhoto, 1.0, "produktbilde*|produktfoto*", "bilde*|bildet|bildene|foto* ~3 av ~2 stand|standen|logo|logoen|produkt*|lokal*|kontor* ~1 vår|vårt|våre",
               "bilde*|bildet|bildene|foto* ~3 av ~1 vår|vårt|våre ~2 stand|logo|produkt*|lokal*|kontor*")
         b.concepts(.bokmal)
         // Everyday wording: "alt dere har om meg kan dere bare kaste", "ingen grunn

@@ -15,7 +15,7 @@ extension PhraseLexicon {
               "!\(data) ~12 behöver ~1 ni ~1 inte ~4 spara|behålla")
         b.erase(1.5, "vill ~3 att ~3 det|de|allt|alltihop|dem|\(data) ~2 försvinner|försvinna")
 
-        b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
+        b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "ångrar ~2 min|mitt ~2 begäran|förfrågan|mejl|mail", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
         b.withdraw("glöm ~2 mejlet|mailet|meddelandet|mitt|min", "funderar|överväger ~3 att ~2 be|radera|begära",
                    "inte ~1 bestämt ~2 mig ~2 än|ännu", "gör ~1 inget|ingenting ~4 förrän|innan")
@@ -31,6 +31,8 @@ extension PhraseLexicon {
         b.object(1.4, "inte ~8 lämnas|lämnats|ges|delas ~1 ut|vidare")
         b.erase(1.5, "stryk|stryka ~2 mig ~2 ur|från ~3 *register*|*system*|databas*")
         b.withdraw("strunta ~2 i ~6 förra|tidigare|senaste", "behåll ~2 mitt|min ~1 konto|profil|anmälan")
+        // "Stoppa raderingen av mitt konto", "avbryt raderingen".
+        b.withdraw("stoppa|avbryt ~1 raderingen|radering")
         b.access(1.4, "vilken|vilket|vilka ~3 \(data) ~4 om ~1 mig", "skicka ~3 sammanställning|översikt|registerutdrag|kopia")
         b.rectify(1.4, "byt ~2 ut ~8 mot", "rätta|ändra|korrigera ~1 gärna")
         b.erase(1.5, "vill ~3 att ~3 de|det|dem|allt|dessa ~2 raderas", "=radera")
@@ -131,7 +133,8 @@ extension PhraseLexicon {
               "du ~2 kan ~3 avregistrera|avsluta", "ni ~1 har ~1 rätt",
               "rätt|rätten|rättigheter* ~5 rättelse|radering|begränsning|invändning|klagomål|klaga|tillgång|registerutdrag|dataportabilitet")
         b.add(.photo, 1.0, "bild|bilden|bilder|bilderna|foto*|video*")
-        b.add(.objectPhoto, 1.0, "bild|bilden|bilder|bilderna|foto* ~3 av ~1 vår|vårt|våra ~2 monter|logga|logotyp|produkt*|lokal*|kontor*|byggnad*")
+        b.add(.objectPhoto, 1.0, "bild|bilden|bilder|bilderna|foto* ~3 av ~1 vår|vårt|våra ~2 monter|logga|logotyp|produkt*|lokal*|kontor*|byggnad*",
+              "produktbild*|produktfoto*")
         b.concepts(.swedish)
         // Everyday wording: "kan ni plocka bort mina personuppgifter", "det kan ni
         // radera helt", "radera alltihop", "att uppgifterna därefter raderas".

@@ -6,7 +6,9 @@ struct ReadingDoubts: Sendable {
     /// Sentences of the body that ask something about personal data (a
     /// request word and a data-protection word) but matched no phrase.
     var unreadDemands = 0
-    /// Kinds read from the subject alone, with nothing in the body for them.
+    /// Kinds read from the subject alone: the body's own words do not ask
+    /// for them, though they may mention them ("…how organisers handle the
+    /// right to be forgotten" under "Press inquiry – the right to be forgotten").
     var subjectOnly: Set<RequestKind> = []
     /// Phrases of a kind were seen negated or taken back while kinds were read.
     var contested = false

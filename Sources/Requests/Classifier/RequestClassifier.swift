@@ -98,7 +98,8 @@ public enum RequestClassifier {
             }
         }
         let bodyKinds = Set(RequestKind.allCases.filter { tally.score(.kind($0)) > 0 })
-        let bodyAsks = RequestKind.allCases.contains { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) }
+        let bodyAsked = Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
+        let bodyAsks = !bodyAsked.isEmpty
         let withdrawn = tally.score(.withdrawal) > 0
         let negated = tally.negatedKinds
         tally.absorb(subjectTally) { signal in
@@ -116,7 +117,9 @@ public enum RequestClassifier {
         var (result, valuesFound, refused) = decide(
             tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
         if !result.kinds.isEmpty {
-            doubts.subjectOnly = result.kinds.subtracting(bodyKinds).filter { subjectTally.score(.kind($0)) > 0 }
+            // "Henvendelse fra avisen – retten til å bli glemt" over a passing mention of it:
+            // the body's own words must ask for the kind, not only mention it.
+            doubts.subjectOnly = result.kinds.subtracting(bodyAsked).filter { subjectTally.score(.kind($0)) > 0 }
             doubts.contested = !tally.negatedKinds.isEmpty || tally.notes.contains { $0.hasPrefix("taken back") }
             if !doubts.isEmpty {
                 result.confidence = doubts.lowered(result.confidence)
@@ -192,8 +195,9 @@ public enum RequestClassifier {
         let withdrawals = matches.filter { index.rules[$0.rule].signal == .withdrawal && !isForeign(index.rules[$0.rule], $0.range) }
             .map(\.range)
         func takenBack(_ range: Range<Int>) -> Bool {
-            // "I sent a request for erasure yesterday, but ignore it": before the cue.
-            if withdrawals.contains(where: { range.upperBound <= $0.lowerBound }) { return true }
+            // "I sent a request for erasure yesterday, but ignore it": before the cue;
+            // "bitte stoppen Sie die Löschung": around it.
+            if withdrawals.contains(where: { range.upperBound <= $0.lowerBound || range.overlaps($0) }) { return true }
             return withdrawals.contains { cue in
                 range.lowerBound >= cue.lowerBound && range.lowerBound <= cue.upperBound + withdrawalReach
                     && !tokens[min(cue.upperBound, range.lowerBound)..<range.lowerBound].contains(TextFolding.clauseBreak)
