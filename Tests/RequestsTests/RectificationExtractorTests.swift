@@ -270,6 +270,17 @@ import Testing
         #expect(note.kinds == [.object])
     }
 
+    /// A value is never a pronoun, never ends in nynorsk "no" (now), and an
+    /// address has a number or names a place.
+    @Test func pronounsNowWordsAndNamesAreNoValues() {
+        #expect(fields("The form asked for my job title from a dropdown that had nothing close to mine.")[.title] == nil)
+        #expect(fields("I keep getting your mails addressed to a Jonathan Hauge.")[.address] == nil)
+        #expect(fields("Eg jobbar i Vestkyst Data AS no.", .nn)[.organization] == "Vestkyst Data AS")
+        // A diet's list keeps its "no".
+        #expect(fields("Please change my diet to vegan, no nuts.")[.dietary] == "vegan, no nuts")
+        #expect(fields("Please change my address to Fjordveien 17, 5003 Bergen.")[.address] == "Fjordveien 17, 5003 Bergen")
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

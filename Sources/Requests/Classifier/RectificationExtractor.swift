@@ -380,7 +380,8 @@ public enum RectificationExtractor {
                 if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) { continue }
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
-               !(moved && target == .address && !ValueReader.looksLikePlace(value)),
+               // "…my address to a Jonathan Hauge", "Adresse … dann": an address has a number or names a place.
+               !(target == .address && !ValueReader.looksLikePlace(value)),
                !(target == .organization && value.first?.isLowercase == true),
                !(target == .email && Self.isAddress(value, atOneOf: ownDomains)),
                !vocabulary.determiners.contains(value.split(separator: " ").first.map { $0.lowercased() } ?? "") {

@@ -11,7 +11,7 @@ enum ValueReader {
         "from", "fra", "från", "frå", "von", "not", "ikke", "ikkje", "inte", "nicht", "but", "men", "aber",
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
-        "now", "nå", "nu", "jetzt", "nun", "statt", "anstatt", "rather", "stedet", "stället", "bisher", "previously", "tidligere",
+        "now", "nå", "no", "nu", "jetzt", "nun", "statt", "anstatt", "rather", "stedet", "stället", "bisher", "previously", "tidligere",
     ]
     /// Prepositions end a short value ("vegetarian for the banquet").
     private static let prepositions: WordSet = [
@@ -160,9 +160,16 @@ enum ValueReader {
         default:
             value = quoted(words.original, from: start) ?? readText(words, from: start, field: field)
         }
-        guard let result = value?.trimmingSpaces(), !result.isEmpty, result.count <= 120 else { return nil }
+        guard let result = value?.trimmingSpaces(), !result.isEmpty, result.count <= 120,
+              !pronouns.contains(result.lowercased()) else { return nil }
         return result
     }
+
+    /// A pronoun is no value: "…a dropdown that had nothing close to mine".
+    private static let pronouns: WordSet = [
+        "mine", "yours", "his", "hers", "ours", "theirs", "it", "min", "mitt", "mi", "mina", "dere", "dykk", "er", "jer",
+        "meins", "meine", "deins", "es", "ihn", "sie",
+    ]
 
     /// Splits "Kari Nordmann" into first and last name when a whole name was changed.
     /// When the writer says the surname changed ("har skiftet efternavn …
@@ -259,7 +266,9 @@ enum ValueReader {
             let word = words.original[index]
             let folded = words.folded[index]
             let lowercase = word == word.lowercased()
-            if index > start && lowercase && stopWords.contains(folded) && field != .address { break }
+            // (Nynorsk "no", now, ends a value; English "no" goes on a diet's list: "vegan, no nuts".)
+            if index > start && lowercase && stopWords.contains(folded) && field != .address
+                && !(field == .dietary && folded == "no" && continuesDietList(words, at: index)) { break }
             if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
             // ("OG" in "3. OG" is a German floor, not Norwegian "og".)
             if field == .address && index > start && lowercase
