@@ -31,6 +31,14 @@ import Testing
         #expect(kinds("I invoke art. 15 and 21.") == [.access, .object])
     }
 
+    /// "Kan dere fikse det?" asks to fix what the mail is about: after an
+    /// objection, the marketing; a correction needs the field or the wrong
+    /// value named.
+    @Test func fixItAsksToFixWhatTheMailIsAbout() {
+        #expect(kinds("Jeg vil ikke ha den typen tilbud, verken på SMS eller e-post. Kan dere fikse det?") == [.object])
+        #expect(kinds("Navnet mitt er feil i profilen, det skal være Kjersti med j. Kan dere fikse det?").contains(.rectify))
+    }
+
     /// An exhibitor's photo of its own stand is no personal data: taking it
     /// down asks for no erasure, in any of the six languages; a photo of the
     /// writer, even one taken at a stand, still does.

@@ -41,7 +41,7 @@ extension PhraseLexicon {
         b.access(1.4, "se|sjå|vite|veta ~4 alt|hva|kva ~3 dere|de|dokker ~3 har|lagrer|lagra|lagret|registrert")
         // "…vil jeg gjerne se hva som er lagret"
         b.access(1.4, "se|sjå|vite|veta|få ~2 hva|kva|hvilke|kva ~2 som ~2 er|finst|finnes ~2 lagret|lagra|registrert|registrerte")
-        b.rectify(1.0, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
+        b.rectify(0.9, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
         b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
                 "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
                 "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")
@@ -103,8 +103,8 @@ extension PhraseLexicon {
         b.withdraw("se ~1 bort ~1 fra|frå ~3 forespørsel*|henvendelse*|mail*|e|epost*|meldingen|kravet")
         b.add(.passingMention, 1.0, "det|den|jeg|eg ~1 selv|sjølv")
         b.erase(1.4, "at ~8 blir|bli|vert ~1 slettet|fjernet|sletta|fjerna")
-        b.rectify(1.2, "fiks|fikse|fikset|fiksa|rett|rettet|retta|endre|endret|endra ~1 det|den|dette|opp",
-                  "riktig|rett|korrekt ~1 er|skal", "kan ~1 dere|de ~2 gjerne ~1 byte|bytte|endre|rette|oppdatere|fikse",
+        b.rectify(0.9, "fiks|fikse|fikset|fiksa|rett|rettet|retta|endre|endret|endra ~1 det|den|dette|opp")
+        b.rectify(1.2, "riktig|rett|korrekt ~1 er|skal", "kan ~1 dere|de ~2 gjerne ~1 byte|bytte|endre|rette|oppdatere|fikse",
                   "registrere|registrer|bruk|bruke ~4 som ~2 kontaktadresse*|e|epost*|adresse*|telefonnummer*|mobilnummer*|nummer")
         b.object(1.4, "ikke|ikkje ~6 profil ~2 av ~1 meg|mæ", "ikke|ikkje ~6 profilering|analyse*|analyser*",
                  "ingen ~2 nyhetsbrev*|nyheitsbrev*|tilbud|tilbod|reklame|sms*|eposter|e-post",
