@@ -224,6 +224,31 @@ extension LiveStackTests {
                                 body: "Please stop ignoring my deletion request and delete my account now. Grace"))
         }
 
+        /// Four more near misses that opened an erasure at or above the review
+        /// threshold: a request from Monday's mail taken back in a later
+        /// sentence, a thesis's questions about erasure, a payment agreement
+        /// "stoppes og slettes", and a gallery picture of only a product;
+        /// "I wrote on Monday … and have heard nothing" still opens one.
+        @Test func aTakenBackMailAThesisAPaymentAndAProductOpenNoErasure() async throws {
+            try await expectNoErasure(
+                from: [
+                    Letter(name: "margaret", domain: "example.com", subject: "My email of Monday",
+                           body: "On Monday I wrote asking you to erase all my information. Please disregard that request, "
+                               + "I would like to keep my profile. Margaret"),
+                    Letter(name: "alva", domain: "example.org", subject: "Examensarbete om radering",
+                           body: "Hej, jag skriver mitt examensarbete om hur företag hanterar rätten att bli raderad. "
+                               + "Hur tar ni emot begäranden om radering? Raderas uppgifterna även i säkerhetskopior? Alva"),
+                    Letter(name: "bjorg", domain: "example.no", subject: "Avtalegiro",
+                           body: "Firmaet vårt avsluttet medlemskapet, men det ble likevel trukket penger. Vi ber om at avtalegiroen "
+                               + "stoppes og slettes, og at beløpet tilbakeføres. Det gjelder kun betalingsavtalen. Bjørg"),
+                    Letter(name: "harriet", domain: "example.com", subject: "Photo in the gallery",
+                           body: "Could you delete that picture of our grill pan from the gallery? "
+                               + "None of our staff are in it, it is only the product. Harriet"),
+                ],
+                butFrom: Letter(name: "edith", domain: "example.com", subject: "Still waiting",
+                                body: "On Monday I wrote asking you to erase all my information. I have heard nothing since. Edith"))
+        }
+
         /// An erasure read from the subject alone ("Delete my account" over
         /// "Thanks.", or a journalist's "– retten til å bli glemt" over a body
         /// that only mentions the right) is recorded for a person to decide,

@@ -59,6 +59,17 @@ import Testing
         #expect(!kinds("Im Katalog ist ein altes Produktfoto unserer Thermoskanne. Bitte löschen Sie dieses Bild.").contains(.erase))
         #expect(!kinds("The product image in our catalogue entry is outdated. Please delete the image.").contains(.erase))
         #expect(!kinds("Produktbildet i katalogen er gammelt. Kan dere slette bildet?").contains(.erase))
+        #expect(!kinds("Could you delete that picture from the gallery? None of our staff are in it, it is only the product.")
+            .contains(.erase))
+    }
+
+    /// "…at avtalegiroen stoppes og slettes" deletes a payment agreement;
+    /// "…at opplysningene mine slettes" the person's data.
+    @Test func whatIsToBeDeletedIsNamed() {
+        #expect(!kinds("Vi ber om at avtalegiroen stoppes og slettes, og at beløpet tilbakeføres.").contains(.erase))
+        #expect(!kinds("Vi vil gjerne at innlegget fjernes eller rettes så fort som mulig.").contains(.erase))
+        #expect(kinds("Jeg ber om at opplysningene mine slettes.") == [.erase])
+        #expect(kinds("Jeg ønsker at jeg blir slettet fra alle systemene deres.") == [.erase])
     }
 
     /// Leaving a group or a group chat (exhibitors', volunteers') erases

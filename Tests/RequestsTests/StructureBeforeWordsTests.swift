@@ -122,6 +122,34 @@ import Testing
         #expect(kinds("Please delete my account. Don't do it before the conference though.") == [.erase])
     }
 
+    /// Questions about how erasure is done, in sentence after sentence, add
+    /// up to no request: some sentence must ask for it.
+    @Test func questionsAboutErasureInManySentencesAskForNone() {
+        let thesis = """
+            Jag skriver mitt examensarbete om hur företag hanterar rätten att bli raderad.             Hur tar ni emot begäranden om radering? Hur lång tid tar det från begäran till genomförd radering?             Raderas uppgifterna även i säkerhetskopior? Hur bekräftar ni att raderingen är gjord?
+            """
+        #expect(!kinds(thesis).contains(.erase))
+        #expect(!kinds("Ich schreibe meine Bachelorarbeit über „Das Recht auf Vergessenwerden nach Art. 17 DSGVO“. "
+                       + "Dürfte ich Ihnen einen kurzen Fragebogen schicken?").contains(.erase))
+        #expect(kinds("Hur lång tid tar en radering? Radera gärna alla mina uppgifter.") == [.erase])
+        #expect(kinds("Ich mache mein Recht auf Vergessenwerden geltend. Bitte löschen Sie meine Daten.") == [.erase])
+    }
+
+    /// A request reported from an earlier mail is taken back by a withdrawal
+    /// in a later sentence; an erasure supposed done in an if-clause asks nothing.
+    @Test func aWithdrawalTakesBackTheRequestAnEarlierMailMade() {
+        #expect(kinds("On Monday I wrote asking you to erase all my information. Please disregard that request, "
+                      + "I would like to keep my profile.").isEmpty)
+        #expect(kinds("Eg bad dykk i førre veke om å slette profilen min. Eg har tenkt meg om. "
+                      + "Ver snill og la kontoen vere som han er. Viss de alt har sletta han, kan de seie frå?").isEmpty)
+        // Without the withdrawal the reminder still asks; so does a new request beside it.
+        #expect(kinds("On Monday I wrote asking you to erase all my information. I have heard nothing since.") == [.erase])
+        #expect(kinds("I wrote last week about my newsletter, please ignore that. Please delete my account.") == [.erase])
+        #expect(kinds("Ignorer forrige e-post om telefonnummeret. Jeg har tenkt meg om og vil heller at dere sletter hele profilen min.")
+            == [.erase])
+        #expect(kinds("Hvis dere har noe om meg, vennligst slett alle opplysningene.") == [.erase])
+    }
+
     /// "Bitte stoppen Sie die Löschung": the request is taken back, under
     /// our reply's subject too; asking us to stop ignoring a deletion request,
     /// or to stop marketing and delete, still asks for the erasure.

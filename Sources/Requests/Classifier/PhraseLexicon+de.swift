@@ -88,7 +88,7 @@ extension PhraseLexicon {
                   "habe ~3 neue|neuen ~2 telefonnummer|handynummer|nummer|adresse|anschrift|e|nachnamen|namen|arbeitgeber|job")
         b.erase(1.5, "lösch* ~4 \(mine) ~4 \(data)|alle", "lösch* ~3 \(data)|alle", "\(data) ~4 lösch*|gelöscht",
                 "löschung ~3 \(mine)|aller ~3 \(data)", "löschung ~2 \(mine)", "löschantrag", "löschersuchen", "löschbegehren",
-                "entfern* ~3 \(mine) ~3 \(data)|aus", "!recht ~2 auf ~2 vergessenwerden",
+                "entfern* ~3 \(mine) ~3 \(data)|aus", "recht ~2 auf ~2 vergessenwerden",
                 "!mache ~4 recht ~4 löschung ~3 geltend",
                 "artikel|art 17", "vergessenwerden")
         b.erase(0.9, "sie ~1 diese|sie ~2 löschen|entfernen")

@@ -216,7 +216,7 @@ extension PhraseLexicon {
         b.add(.photo, 1.0, "photo*|picture*|image*|video*|pic|pics")
         b.add(.objectPhoto, 1.0,
               "photo*|picture*|image*|pic|pics ~3 of ~1 our ~2 stand|booth|logo|logos|product|products|banner|venue|premises|building|office|exhibit",
-              "product ~1 photo*|picture*|image*")
+              "product ~1 photo*|picture*|image*", "only ~2 the|our ~1 product|products")
         b.concepts(.english)
         // Everyday wording: "get rid of the profile altogether", "scrub my
         // profile", "delete the old one", "please don't keep them any longer",

@@ -15,7 +15,7 @@ extension PhraseLexicon {
 
         b.withdraw("glem ~1 det", "dropp ~3 adresseendring*|forespørsel*|henvendelse*|endring*|sletting*|kravet|innsyn*",
                    "ignorer ~3 min|mitt|forrige|tidligere|den ~2 e|epost*|mail*|melding*|henvendelse*|forespørsel*",
-                   "ombestemt", "angrer ~2 meg|på", "beholde ~3 kontoen|profilen|brukeren ~3 likevel",
+                   "ombestemt", "angrer|angrar ~2 meg|på", "beholde ~3 kontoen|profilen|brukeren ~3 likevel",
                    "trekk* ~3 tilbake ~3 forespørsel*|henvendelse*|kravet|begjæring*")
         // "Glem e-posten jeg sendte i går"; a request weighed but not made:
         // "jeg vurderer å be om sletting", "ikke gjør noe før jeg sier fra".
@@ -102,7 +102,9 @@ extension PhraseLexicon {
         b.add(.kind(.object), 1.4, negatable: true, "stryk|fjern|ta|slett ~2 meg ~3 fra|frå|av ~3 nyhetsbrev*|nyheitsbrev*|*list*|utsending*|epost*|sms*")
         b.withdraw("se ~1 bort ~1 fra|frå ~3 forespørsel*|henvendelse*|mail*|e|epost*|meldingen|kravet")
         b.add(.passingMention, 1.0, "det|den|jeg|eg ~1 selv|sjølv")
-        b.erase(1.4, "at ~8 blir|bli|vert ~1 slettet|fjernet|sletta|fjerna")
+        // "…at opplysningene mine blir slettet", not "…at avtalegiroen stoppes og slettes":
+        // what is to be deleted is named between, and it is the person or their data.
+        b.erase(1.4, "at ~4 \(data)|meg|eg|jeg|alt|navnet|namnet|mine|mitt|min|han|hun|ho|henne|ham ~8 blir|bli|vert ~1 slettet|fjernet|sletta|fjerna")
         b.rectify(0.9, "fiks|fikse|fikset|fiksa|rett|rettet|retta|endre|endret|endra ~1 det|den|dette|opp")
         b.rectify(1.2, "riktig|rett|korrekt ~1 er|skal", "kan ~1 dere|de ~2 gjerne ~1 byte|bytte|endre|rette|oppdatere|fikse",
                   "registrere|registrer|bruk|bruke ~4 som ~2 kontaktadresse*|e|epost*|adresse*|telefonnummer*|mobilnummer*|nummer")
@@ -121,7 +123,8 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "takk|tusen ~6 behandling*|svar*|innsyn*|oversikt*|kopi*")
         b.erase(1.5, "=slett|=slette|=sletta", "ha ~1 bort|vekk ~3 alt|meg|mæ|\(data)", "kvitt* ~4 \(data)|meg",
                 "ønsker|vil ~3 at ~2 disse|dem|den|det|de ~2 makuleres|slettes|fjernes|sletta")
-        b.erase(1.4, "at ~6 slettes|fjernes|makuleres", "at ~6 tas|vert|blir ~1 ned|bort", "vert|blir ~1 teke|tatt ~1 ned|bort")
+        b.erase(1.4, "at ~4 \(data)|meg|eg|jeg|alt|navnet|namnet|mine|mitt|min|han|hun|ho|henne|ham ~8 slettes|fjernes|makuleres",
+                "at ~4 \(data)|meg|eg|jeg|alt|navnet|namnet|mine|mitt|min|han|hun|ho|henne|ham ~8 tas|vert|blir ~1 ned|bort", "vert|blir ~1 teke|tatt ~1 ned|bort")
         b.rectify(1.4, "\(field) ~3 endres|rettes|oppdateres|endrast|rettast", "få ~2 det ~1 rettet|retta|endret|endra|fikset|fiksa",
                   "\(field) ~3 skal ~2 vere|være")
         b.rectify(1.3, "ikke|ikkje ~1 lenger ~3 ansatt|tilsett|jobber|arbeider ~8 men")
@@ -135,7 +138,7 @@ extension PhraseLexicon {
         b.withdraw("se ~1 bort ~1 fra|frå ~2 det ~2 jeg|eg ~1 skrev|skreiv|sendte|sende")
         // "Dere skrev «Vi sletter kontoen din». Vennligst ikke gjør det!": the earlier request is taken back.
         b.withdraw("=ikke|ikkje ~1 gjør|gjer ~1 det|dette")
-        b.withdraw("la ~2 alt ~2 være|vere ~2 som ~2 det ~1 er")
+        b.withdraw("la ~2 alt ~2 være|vere ~2 som ~2 det ~1 er", "la ~1 kontoen|profilen|brukeren ~1 være|vere ~2 som ~2 den|det|han|ho ~1 er")
         // "Stopp slettingen av kontoen min", "avbryt slettinga".
         b.withdraw("stopp|stans|avbryt ~1 slettingen|slettinga|sletting")
         // A colleague or relative who will write or act themselves.

@@ -13,7 +13,8 @@ extension PhraseLexicon {
         b.rectify(1.4, "er|vart|blitt ~1 endra|endret ~1 til", "bør|skal|må ~1 endrast|rettast|oppdaterast|endrast", "feil ~1 registrert")
         b.access(1.4, "kva ~3 adresse|namn|telefon*|e|epost* ~3 har ~2 de ~2 registrert|lagra", "kva ~2 veit|har ~2 de ~3 om|på ~1 meg")
         b.rectify(1.2, "bur ~1 no ~1 i|på", "er ~1 det ~1 feil", "har ~2 byrja ~4 jobb ~2 som|i|hjå")
-        b.erase(1.5, "alt ~2 sletta|slettast|fjerna", "ha ~2 alt ~2 sletta")
+        // "alt sletta", "alt må slettast"; not "viss de alt (already) har sletta han".
+        b.erase(1.5, "alt sletta|slettast|fjerna", "alt ~1 må|skal|vert|blir|bli ~1 sletta|slettast|fjerna", "ha ~2 alt ~2 sletta")
         b.erase(1.2, "slett ~1 han|ho")
         b.erase(1.3, "skal|må ~1 slettast|fjernast")
         b.object(1.4, "ikkje ~3 send* ~4 reklame|marknadsføring*|nyheitsbrev*|tilbod|meir",

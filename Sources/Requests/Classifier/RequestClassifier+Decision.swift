@@ -18,7 +18,11 @@ extension RequestClassifier {
         // Photos of the writer's stand or logo: "remove it" asks nothing of personal data.
         let thingPhotos = tally.score(.objectPhoto) > 0
         let photoBoost = tally.score(.photo) > 0 && !thingPhotos && tally.score(.kind(.erase)) >= 0.9 ? photoContextBonus : 0
+        // Some sentence must ask: questions about erasure, or mentions of it, in
+        // many sentences ("Hur tar ni emot begäranden om radering? Raderas
+        // uppgifterna även i säkerhetskopior?") add up to no request.
         let eraseAsked = tally.score(.kind(.erase)) + photoBoost >= eraseThreshold
+            && tally.strongest(.kind(.erase)) >= askingWeight
         for kind in RequestKind.allCases {
             var score = tally.score(.kind(kind)) + (kind == .erase ? photoBoost : 0)
             // Withdrawing consent objects to the processing; in an erasure
@@ -27,7 +31,7 @@ extension RequestClassifier {
             // Asking which data will be kept is part of an erasure, not a
             // separate access request: access then needs a clear phrase.
             if kind == .access && eraseAsked && tally.strongest(.kind(.access)) < 1.3 { score = 0 }
-            if score >= (kind == .erase ? eraseThreshold : threshold) {
+            if score >= (kind == .erase ? eraseThreshold : threshold) && (kind != .erase || eraseAsked) {
                 kinds.insert(kind)
                 evidence += tally.evidence(.kind(kind)).map { "\(kind.rawValue): \($0)" }
                 if kind == .object && !eraseAsked {
@@ -42,9 +46,12 @@ extension RequestClassifier {
             evidence = ["other: complaint to a supervisory authority (\(tally.evidence(.complaint).joined(separator: ", ")))"]
         }
         // "I asked you to delete my account, but I have changed my mind: do NOT
-        // delete anything": with a withdrawal, a kind also negated is taken back.
+        // delete anything": with a withdrawal, a kind also negated is taken back,
+        // and so is one only reported from an earlier mail ("On Monday I wrote
+        // asking you to erase all my information. … Please disregard that request").
         if tally.score(.withdrawal) > 0 {
-            for kind in RequestKind.allCases where kinds.contains(kind) && tally.negatedKinds.contains(kind) {
+            for kind in RequestKind.allCases where kinds.contains(kind)
+                && (tally.negatedKinds.contains(kind) || !tally.askedNow.contains(kind)) {
                 kinds.remove(kind)
                 evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
                 evidence.append("not \(kind.rawValue): taken back and negated")

@@ -23,6 +23,9 @@ public enum RequestClassifier {
     static let photoContextBonus = 0.3
     /// An erasure phrase outside a request sentence counts this much.
     static let unrequestedEraseFactor = 0.4
+    /// An erasure needs one phrase of at least this weight: one sentence
+    /// that asks, not only mentions, quotes or questions.
+    static let askingWeight = 0.9
 
     /// How far before and after a passing-mention cue its phrases are weakened
     /// (in words). The weight of a passing-mention rule scales the reach back:
@@ -32,6 +35,9 @@ public enum RequestClassifier {
 
     /// "If" in the six languages ("om" is left out: it is also "about").
     static let conditionalWords: WordSet = ["if", "hvis", "viss", "dersom", "ifall", "falls", "wenn", "såfremt"]
+
+    /// The auxiliaries of a perfect tense ("have deleted", "har sletta", "hat gelöscht").
+    static let perfectAuxiliaries: WordSet = ["have", "has", "had", "har", "hadde", "hade", "havde", "hat", "haben", "habt", "hatten", "hatte"]
 
     /// Words for the company's systems as a whole, in the six languages.
     static let systemStems = ["system", "register", "database", "databas", "datenbank", "kartotek", "crm"]
@@ -211,6 +217,13 @@ public enum RequestClassifier {
         }
         /// "If you have anything on me, I want it deleted": the condition asks for no copy.
         let conditionalErasure = !erasures.isEmpty && tokens.prefix(2).contains(where: Self.conditionalWords.contains)
+        /// "Viss de alt har sletta han, kan de seie frå?": an erasure in an
+        /// if-clause with a perfect tense supposes it done; it asks nothing.
+        let supposedDone: Range<Int>? = {
+            guard tokens.prefix(2).contains(where: Self.conditionalWords.contains) else { return nil }
+            let end = tokens.firstIndex(of: TextFolding.clauseBreak) ?? tokens.endIndex
+            return tokens[..<end].contains(where: Self.perfectAuxiliaries.contains) ? tokens.startIndex..<end : nil
+        }()
         let hasDietary = matches.contains { index.rules[$0.rule].signal == .dietary }
         let hasMarker = sentence.isSubject || sentence.isAskedByItsList || tokens.contains { index.requestMarkers.contains($0) }
             || SentenceCues.asksIfPossible(tokens)
@@ -243,6 +256,10 @@ public enum RequestClassifier {
             if rule.signal == .kind(.erase) && erasureDone && !hasMarker
                 && tokens[range].contains(where: SentenceCues.erasedWords.contains) {
                 tally.note("done \(rule.evidence)")
+                continue
+            }
+            if rule.signal == .kind(.erase), let clause = supposedDone, clause.contains(range.lowerBound) {
+                tally.note("supposed done \(rule.evidence)")
                 continue
             }
             if case .kind = rule.signal, takenBack(range) {
@@ -292,7 +309,14 @@ public enum RequestClassifier {
             if weight > best[signal]?.weight ?? 0 { best[signal] = (weight, evidence, target) }
             if case .kind = signal { tally.vote(rule.language, weight) }
         }
-        for (signal, hit) in best where signal != .vendor { tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target) }
+        let reportsOwnEarlierMail = SentenceCues.reportsOwnEarlierMail(tokens)
+        for (signal, hit) in best where signal != .vendor {
+            tally.add(signal, hit.weight, evidence: hit.evidence, target: hit.target)
+            guard !reportsOwnEarlierMail else { continue }
+            if case .kind(let kind) = signal { tally.asked(kind) }
+            // Withdrawing consent (to marketing) objects now.
+            if signal == .consentWithdrawal { tally.asked(.object) }
+        }
         // Each sales cue counts, two in one sentence too ("Hätten Sie Interesse an einem kurzen Gespräch?").
         for match in matches where index.rules[match.rule].signal == .vendor {
             tally.add(.vendor, index.rules[match.rule].weight, evidence: index.rules[match.rule].evidence)

@@ -59,6 +59,20 @@ enum SentenceCues {
         return false
     }
 
+    /// "On Monday I wrote asking you to erase…", "Eg bad dykk i førre veke om
+    /// å slette…": the writer reports an earlier mail of theirs.
+    static func reportsOwnEarlierMail(_ tokens: [String]) -> Bool {
+        for index in tokens.indices where pastRequestVerbs.contains(tokens[index]) || pastWritingVerbs.contains(tokens[index]) {
+            let near = tokens[max(0, index - 3)..<min(tokens.count, index + 2)]
+            if near.contains(where: firstPerson.contains) { return true }
+        }
+        return false
+    }
+
+    private static let pastWritingVerbs: WordSet = [
+        "wrote", "sent", "skrev", "skreiv", "sendte", "sende", "skickade", "schrieb", "geschrieben", "geschickt", "sendt",
+    ]
+
     /// "Can you…", "kan dere…", "Könnten Sie…", or a "please": a question that asks us to act.
     /// "Is it possible to have my profile removed?", "Er det mulig å få
     /// fjernet…?", "Wäre es möglich…?": to a privacy mailbox, a request.

@@ -20,10 +20,15 @@ struct SignalTally: Sendable {
     private(set) var erasureTargets: Set<ErasureTarget> = []
     /// Kinds whose phrases were seen negated ("I do not want it deleted").
     private(set) var negatedKinds: Set<RequestKind> = []
+    /// Kinds asked in a sentence that does not report the writer's own
+    /// earlier mail ("On Monday I wrote asking you to erase…"): a withdrawal
+    /// elsewhere in the mail takes back the kinds only reported.
+    private(set) var askedNow: Set<RequestKind> = []
     /// Signals whose phrases were seen; a kind's score may still be zero.
     var signals: Set<Signal> { Set(Signal.all.indices.filter { scores[$0].seen }.map { Signal.all[$0] }) }
 
     mutating func negated(_ kind: RequestKind) { negatedKinds.insert(kind) }
+    mutating func asked(_ kind: RequestKind) { askedNow.insert(kind) }
 
     /// Adds another tally's signals (the subject's to the body's), except
     /// those `dropping` says the body has overruled.
@@ -36,6 +41,7 @@ struct SignalTally: Sendable {
         }
         for (language, weight) in other.languageVotes { languageVotes[language, default: 0] += weight }
         for line in other.notes { note(line) }
+        for kind in other.askedNow where !dropping(.kind(kind)) { askedNow.insert(kind) }
         if !dropping(.kind(.erase)) { erasureTargets.formUnion(other.erasureTargets) }
     }
 
