@@ -173,7 +173,10 @@ import Testing
         // The old value may stand well before the verb: "die alte Nummer (069 …) aus meinem Profil löschen".
         #expect(kinds("Meine Handynummer hat sich geändert. Neu ist: 030 23125 417. "
                       + "Bitte die alte Nummer (069 90009 233) aus meinem Profil löschen.") == [.rectify])
+        #expect(kinds("Eg har fått nytt nummer: 912 34 078. Det gamle (482 19 930) er ikkje mitt lenger, "
+                      + "så ver venleg og slett det frå profilen min og bruk det nye.") == [.rectify])
         // An old account, or the old one of two profiles, is the person's data.
+        #expect(kinds("My old account is useless now, please delete it.").contains(.erase))
         #expect(kinds("Please update my number to 401 23 456 and delete my old account.").contains(.erase))
         #expect(kinds("Eg har to profilar hjå dykk. Den gamle kan de slette. Etternamnet skal vere Tveit overalt.").contains(.erase))
     }

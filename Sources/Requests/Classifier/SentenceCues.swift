@@ -113,17 +113,24 @@ enum SentenceCues {
     /// profilen"; not "my old account", "de gamle opplysningene", which name
     /// the person's data, nor "den gamle kan de slette" of two profiles.
     static func namesOldValue(_ tokens: [String], near range: Range<Int>) -> Bool {
-        // Back to 8 words: "die alte Nummer (069 90009 233) aus meinem Profil löschen".
-        let window = max(0, range.lowerBound - 8)..<min(tokens.count, range.upperBound + 2)
+        // Back to 8 words: "die alte Nummer (069 90009 233) aus meinem Profil löschen"; to the
+        // sentence's start when a pronoun is what is deleted: "Det gamle (482 19 930) er ikkje
+        // mitt lenger, så ver venleg og slett det frå profilen min".
+        let pronounObject = tokens[range].dropFirst().first.map(objectPronouns.contains) ?? false
+        let window = (pronounObject ? 0 : max(0, range.lowerBound - 8))..<min(tokens.count, range.upperBound + 2)
         let removedFrom = tokens[window].contains { RectificationVocabulary.fromWords.contains($0) || $0 == "aus" }
         return window.contains { index in
             guard oldValueWords.contains(tokens[index]),
-                  !tokens[min(index, range.lowerBound)..<range.lowerBound].contains(TextFolding.clauseBreak) else { return false }
+                  pronounObject || !tokens[min(index, range.lowerBound)..<range.lowerBound].contains(TextFolding.clauseBreak)
+            else { return false }
             let next = index + 1 < tokens.count ? tokens[index + 1] : ""
             if recordStems.contains(where: { next.hasPrefixBytes($0) }) { return false }
             return removedFrom || fieldStems.contains { next.hasPrefixBytes($0) }
         }
     }
+
+    /// "it", "det", "es": what an erasure phrase deletes when it names nothing itself.
+    private static let objectPronouns: WordSet = ["it", "det", "den", "es", "ihn", "sie", "dem", "them"]
 
     private static let oldValueWords: WordSet = ["gamle", "gammel", "gamla", "gammal", "old", "previous", "alte", "alten", "alter",
                                                  "altes", "bisherige", "bisherigen", "forrige", "förra"]
