@@ -116,7 +116,7 @@ public enum TrainKindsCommand {
         let standard = KindPolicy.standard
         var policies: [KindPolicy] = [standard]
         for add in [0.5, 0.7] { policies.append(KindPolicy(add: add, addErase: standard.addErase, addBeside: standard.addBeside)) }
-        for erase in [0.6, 0.9] { policies.append(KindPolicy(add: standard.add, addErase: erase, addBeside: standard.addBeside)) }
+        for erase in [0.6, 0.8] { policies.append(KindPolicy(add: standard.add, addErase: erase, addBeside: standard.addBeside)) }
         for beside in [0.0, 0.9, 1.0] { policies.append(KindPolicy(add: standard.add, addErase: standard.addErase, addBeside: beside)) }
         var rules = Tally()
         var refined = [Tally](repeating: Tally(), count: policies.count)

@@ -48,7 +48,7 @@ public struct KindPolicy: Sendable, Equatable {
     /// have on me" asks for no copy); the model reads words alone.
     public var addBeside: Double
 
-    public static let standard = KindPolicy(add: 0.6, addErase: 0.8, addBeside: 0.8)
+    public static let standard = KindPolicy(add: 0.6, addErase: 0.9, addBeside: 0.8)
 
     public init(add: Double, addErase: Double, addBeside: Double) {
         self.add = add
