@@ -113,6 +113,9 @@ import Testing
         #expect(kinds("Please cancel my ticket and take me off the attendee list for that one.").isEmpty)
         #expect(kinds("Kan dere ta meg av deltakerlisten og refundere billetten?").isEmpty)
         #expect(kinds("Kan de ta meg av deltakarlista til frukostmøtet?").isEmpty)
+        // A course's waiting list is one too.
+        #expect(kinds("Kan dere ta meg av ventelisten til vinkurset? Jeg har fått plass på et annet kurs.").isEmpty)
+        #expect(kinds("I got a seat elsewhere, please take me off the waiting list for the wine course.").isEmpty)
         // Off the mailing list is still an objection, beside the attendee list too.
         #expect(kinds("Please take me off your mailing list.") == [.object])
         #expect(kinds("Take me off your mailing list, and the attendee list too.") == [.object])

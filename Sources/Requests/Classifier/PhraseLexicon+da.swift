@@ -129,7 +129,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "ved ~1 en ~1 fejl", "fortrolig*", "afsender*", "rette ~1 modtager*")
         b.add(.passingMention, 2.5, "føre ~2 til", "fører ~2 til", "medfør*", "konsekvens*")
         b.add(.nonErasureContext, 1.0, "fra ~3 nyhedsbrev*|udsendelse*|*liste*|listen|mailliste*|*gruppe*|*chat*")
-        b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|deltageroversigt*|bestillingen|bookingen")
+        b.add(.eventList, 1.0, "deltagerlist*|deltagerliste*|tilmeldingslist*|gæstelist*|venteliste*|ventelisten|deltageroversigt*|bestillingen|bookingen")
         b.add(.passingMention, 1.0, "jeg ~1 ved ~3 jeg ~2 kan", "måske|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "indtil ~1 videre",
                                     "hvordan ~3 kan ~1 jeg",
               "privatlivspolitik*", "hvis ~1 du ~4 ikke|ønsker|vil", "klik*",

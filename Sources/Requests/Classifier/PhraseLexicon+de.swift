@@ -136,7 +136,7 @@ extension PhraseLexicon {
         b.add(.passingMention, 2.5, "irrtümlich*", "vertraulich*", "absender*", "adressat*")
         b.add(.passingMention, 2.5, "zur ~1 folge", "folgen ~2 hätte|haben")
         b.add(.nonErasureContext, 1.0, "aus ~3 newsletter*|verteiler*|*liste*|mailingliste*|*gruppe*|*chat*")
-        b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|anmeldeliste*|teilnehmerverzeichnis*|buchung|buchungen")
+        b.add(.eventList, 1.0, "teilnehmerliste*|teilnehmerlisten|gästeliste*|warteliste*|anmeldeliste*|teilnehmerverzeichnis*|buchung|buchungen")
         b.add(.passingMention, 1.0, "ich ~1 weiß ~4 ich ~3 kann", "vielleicht|eventuell ~4 später", "zu ~1 einem ~1 späteren ~1 zeitpunkt", "wie ~3 kann ~1 ich",
               "datenschutzerklärung", "wenn|falls ~1 sie ~4 keine|nicht|möchten", "klicken",
               "sie ~2 können ~3 abmelden|abbestellen", "sie ~1 haben ~1 das ~1 recht", "bestehen* ~4 recht*",

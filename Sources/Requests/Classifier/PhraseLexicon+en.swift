@@ -200,7 +200,7 @@ extension PhraseLexicon {
         // Mail disclaimers ("if you received this in error, delete it") ask nothing of us.
         // "Delete my old e-mail address" replaces a value: a rectification, not an erasure.
         b.add(.nonErasureContext, 1.0, "old|previous|former ~1 email|e|mail|address|phone|telephone|mobile|number|name|surname|title|employer")
-        b.add(.eventList, 1.0, "attendee|attendees|participant|participants|guest|delegate|delegates|registration ~1 list|lists", "list ~2 of ~2 attendees|participants|delegates|guests",
+        b.add(.eventList, 1.0, "attendee|attendees|participant|participants|guest|delegate|delegates|registration|waiting ~1 list|lists", "waitlist|waitlists", "list ~2 of ~2 attendees|participants|delegates|guests",
               "the|our|my|this ~1 booking|reservation")
         b.add(.passingMention, 2.5, "in ~1 error", "intended ~1 recipient*", "confidential*", "notify ~2 sender", "by ~1 mistake")
         b.add(.passingMention, 2.5, "lead|leads ~1 to", "result|results ~1 in", "consequence*")

@@ -212,7 +212,7 @@ extension PhraseLexicon {
         // "Jeg ønsker å bli slettet hos dere"; "kvar de har fått det frå" asks for the source (Art. 15(1)(g)).
         b.erase(1.5, "ønsker|vil ~2 å ~1 bli ~1 slettet|sletta|fjernet|fjerna")
         b.access(1.2, "kvar|hvor ~2 de|dere ~2 har ~2 fått ~4 frå|fra")
-        b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|deltakaroversikt*|deltakeroversikt*|bestillingen|bookingen")
+        b.add(.eventList, 1.0, "deltakerlist*|deltakarlist*|deltagerlist*|påmeldingslist*|gjestelist*|venteliste*|ventelista|deltakaroversikt*|deltakeroversikt*|bestillingen|bookingen")
         b.add(.passingMention, 1.0, "jeg ~1 vet ~3 jeg ~2 kan", "kanskje|muligens|eventuelt ~4 senere", "på ~1 et ~1 senere ~1 tidspunkt", "foreløpig", "inntil ~1 videre",
               "på ~1 sikt", "dere ~1 har ~1 rett", "hvordan ~3 kan ~1 jeg",
               "personvernerklæring*", "hvis ~1 du ~4 ikke|ønsker|vil", "klikk*", "du ~2 kan ~3 melde|reservere|avslutte",

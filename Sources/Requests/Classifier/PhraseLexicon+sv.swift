@@ -126,7 +126,7 @@ extension PhraseLexicon {
         b.add(.nonErasureContext, 1.0, "från ~3 nyhetsbrev*|utskick*|*lista*|listan|listor*|maillist*|mejllist*|*grupp*|*chatt*")
         // "Finns jag i ert system? … vad står det om mig där?"
         b.access(1.2, "vad ~2 står ~3 om ~1 mig", "finns ~1 jag ~3 system*|register*|databas*")
-        b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*|bokning|bokningen|bokningar|bokningarna")
+        b.add(.eventList, 1.0, "deltagarlist*|deltagarförteckning*|anmälningslist*|gästlist*|väntelist*|kölist*|bokning|bokningen|bokningar|bokningarna")
         b.add(.passingMention, 1.0, "jag ~1 vet ~3 jag ~2 kan", "kanske|eventuellt ~4 senare", "vid ~1 ett ~1 senare ~1 tillfälle", "tills ~1 vidare",
                                     "hur ~3 kan ~1 jag",
               "integritetspolicy*", "om ~1 du ~4 inte|vill|önskar", "klicka*",
