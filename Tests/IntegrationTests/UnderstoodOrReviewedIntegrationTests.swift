@@ -224,10 +224,11 @@ extension LiveStackTests {
                                 body: "Please stop ignoring my deletion request and delete my account now. Grace"))
         }
 
-        /// Four more near misses that opened an erasure at or above the review
+        /// Five more near misses that opened an erasure at or above the review
         /// threshold: a request from Monday's mail taken back in a later
         /// sentence, a thesis's questions about erasure, a payment agreement
-        /// "stoppes og slettes", and a gallery picture of only a product;
+        /// "stoppes og slettes", an invoice "aus dem System löschen", and a
+        /// gallery picture of only a product;
         /// "I wrote on Monday … and have heard nothing" still opens one.
         @Test func aTakenBackMailAThesisAPaymentAndAProductOpenNoErasure() async throws {
             try await expectNoErasure(
@@ -241,6 +242,8 @@ extension LiveStackTests {
                     Letter(name: "bjorg", domain: "example.no", subject: "Avtalegiro",
                            body: "Firmaet vårt avsluttet medlemskapet, men det ble likevel trukket penger. Vi ber om at avtalegiroen "
                                + "stoppes og slettes, og at beløpet tilbakeføres. Det gjelder kun betalingsavtalen. Bjørg"),
+                    Letter(name: "jonas", domain: "example.org", subject: "Doppelte Rechnung",
+                           body: "Hallo, Sie haben uns die Rechnung zweimal geschickt. Bitte die alte Rechnung aus dem System löschen. Jonas"),
                     Letter(name: "harriet", domain: "example.com", subject: "Photo in the gallery",
                            body: "Could you delete that picture of our grill pan from the gallery? "
                                + "None of our staff are in it, it is only the product. Harriet"),

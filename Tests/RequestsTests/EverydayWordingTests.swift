@@ -31,6 +31,20 @@ import Testing
         #expect(kinds("I invoke art. 15 and 21.") == [.access, .object])
     }
 
+    /// Out of the register, the records, the system: "Stryk meg frå
+    /// registeret dykkar", "…wants her details taken off your records",
+    /// "…aus eurem System schmeißen", "vil gerne glemmes"; not an invoice
+    /// taken off the records or a list of volunteers.
+    @Test func outOfTheRegisterIsAnErasure() {
+        #expect(kinds("Stryk meg frå registeret dykkar.") == [.erase])
+        #expect(kinds("My nan wants her details taken off your records.") == [.erase])
+        #expect(kinds("Keine SMS mehr, bitte. Und bitte die Nummer und den Rest von mir aus eurem System schmeißen.").contains(.erase))
+        #expect(kinds("Ich möchte, dass ihr mich aus eurer Helferdatenbank tilgt.") == [.erase])
+        #expect(kinds("Hun vil gerne glemmes af jer nu.") == [.erase])
+        #expect(!kinds("Please make sure the duplicate invoice is taken off your records.").contains(.erase))
+        #expect(!kinds("Bitte die alte Rechnung aus dem System löschen.").contains(.erase))
+    }
+
     /// "Kan dere fikse det?" asks to fix what the mail is about: after an
     /// objection, the marketing; a correction needs the field or the wrong
     /// value named.

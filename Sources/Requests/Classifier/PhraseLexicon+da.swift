@@ -33,6 +33,8 @@ extension PhraseLexicon {
         b.rectify(1.3, "ret|ændr|ændre|opdater ~1 det|dem ~1 gerne", "ret|ændr|ændre ~1 det ~1 til ~1 det")
         // "…så min profil hos jer kan I bare nedlægge": the profile named first.
         b.erase(1.3, "profil*|konto*|brugerprofil*|brugerkonto* ~5 nedlægge|nedlæg|slette|slet")
+        // "Hun vil gerne glemmes af jer."
+        b.erase(1.3, "vil ~2 glemmes")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
         b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")
         b.erase(0.9, "fjern|fjerne ~1 det|den|dem")

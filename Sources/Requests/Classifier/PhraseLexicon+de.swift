@@ -48,9 +48,8 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "es|das|ich ~1 selbst", "danke ~6 bearbeitung|auskunft|antwort|kopie")
         b.erase(1.5, "=löschen")
         b.erase(1.5, "tu*|nehmt|nehmen|nimm ~3 \(data)|alles ~2 weg")
-        // "…die Nummer und den ganzen Rest von mir aus eurem System schmeißen", "Unterlagen vernichten".
-        b.erase(1.4, "aus ~2 eurem|ihrem|dem ~1 system|datenbank|kartei|verteiler ~2 schmeißen|schmeisst|schmeißt|werfen|streichen|nehmen|tilgen",
-                "vernicht* ~4 \(mine)|\(data)|unterlagen|bewerbung*", "\(data)|unterlagen|bewerbung* ~4 vernichten|vernichtet")
+        // "Unterlagen vernichten".
+        b.erase(1.4, "vernicht* ~4 \(mine)|\(data)|unterlagen|bewerbung*", "\(data)|unterlagen|bewerbung* ~4 vernichten|vernichtet")
         b.access(1.3, "welche ~3 angaben|daten|informationen|infos ~8 besitzen|haben|speichern|gespeichert|vorliegen|verarbeiten|habt",
                  "aus ~2 welcher ~1 quelle")
         b.rectify(1.3, "update|aktualisierung ~4 unterlagen|daten|profil|system")
@@ -150,8 +149,10 @@ extension PhraseLexicon {
         // rausnehmen?", "bitte komplett entfernen", "aus eurem System schmeißen",
         // "könnt ihr mich einfach vergessen?", "bitte kein nl mehr",
         // "den Newsletter braucht ihr nicht mehr zu schicken".
+        // "…die Nummer und den Rest von mir aus eurem System schmeißen", "dass ihr mich aus eurer Helferdatenbank
+        // tilgt"; not "die alte Rechnung aus dem System löschen": what goes is the person or their data.
+        b.erase(1.4, "mich|alles|rest|nummer|\(data) ~6 aus ~3 *system*|*datenbank*|*kartei*|*verzeichnis* ~2 schmeißen|schmeissen|schmeißt|schmeisst|werfen|nehmen|tilgen|tilgt|löschen|löscht|entfernen|entfernt|streichen|streicht")
         b.erase(1.4, "alles|daten|mich ~8 rausnehmen|herausnehmen|rauslöschen|rauswerfen|rausschmeißen|rausschmeissen",
-                "aus ~2 eurem|ihrem|dem|eurer|ihrer ~1 system|systemen|datenbank|kartei ~2 schmeißen|schmeissen|werfen|nehmen|löschen|entfernen|streichen",
                 "mich ~3 vergessen|vergesst", "vergesst|vergessen ~2 mich")
         // "Bitte komplett entfernen"; "wie Sie Daten vollständig löschen" only says how.
         b.erase(1.3, "bitte ~2 komplett|vollständig|ganz|restlos ~1 entfernen|löschen",

@@ -49,6 +49,8 @@ extension PhraseLexicon {
                  "\(data) ~3 you ~2 have|hold ~2 about|on|for ~1 me")
         b.access(1.4, "summary ~3 of ~4 \(data)|personal", "insight ~2 into|in ~4 \(data)|personal")
         b.erase(1.3, "remove|delete|erase ~1 it|them ~1 completely|entirely|permanently")
+        // "…wants her details taken off your records", "struck from the register".
+        b.erase(1.4, "me|details|data|information|her|him|name ~3 taken|removed|struck|wiped|deleted ~2 off|from|out ~3 records|files|register|database|databases")
         b.object(1.4, "remove ~2 me ~3 from ~4 promotional|promotions|communications|mailings|emails|sms|texts",
                  "not ~3 want ~3 to ~2 be ~1 contacted ~4 \(others)|by", "not ~2 pass|give|share ~3 my ~2 details|data|information|name|number|address",
                  "stop ~2 the|this|your ~1 spam|emails|mails|texts|calls")
@@ -247,7 +249,7 @@ extension PhraseLexicon {
             language: .en, rules: b.rules,
             negations: ["not", "never", "nothing", "neither", "nor", "without", "instead", "rather", "no", "none", "nobody",
                         "prevent", "avoid", "refrain"],
-            requestMarkers: ["please", "request", "requesting", "want", "wish", "ask", "asking", "demand", "demanding",
+            requestMarkers: ["please", "request", "requesting", "want", "wants", "wish", "ask", "asking", "demand", "demanding",
                              "require", "requiring", "like", "hereby", "kindly", "expect", "must", "should", "can", "could",
                              "would", "will", "need", "needs", "instruct", "insist", "exercise", "exercising", "invoke", "pls",
                              "plz"],

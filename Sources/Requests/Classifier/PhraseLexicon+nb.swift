@@ -44,6 +44,8 @@ extension PhraseLexicon {
         b.rectify(0.9, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
         b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
                 "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
+                // "Stryk meg frå registeret dykkar."
+                "stryk|stryke ~2 meg ~2 fra|frå|av|ut ~3 *register*|*system*|*database*|kartotek*",
                 "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")
         b.object(1.4, "fjern*|ta ~2 meg ~2 fra|frå|av ~3 *list*", "sier|seier ~1 nei ~2 til ~8 deles|delt|dele|delte|bruker|brukar|bruk",
                  "ikke|ikkje|itj ~3 ha ~4 telefonsalg*|sms*|spam|reklame|markedsføring*|tilbud|tilbod|mails|eposter|nyhetsbrev*|meldinger",
