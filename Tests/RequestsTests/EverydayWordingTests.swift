@@ -42,6 +42,17 @@ import Testing
         #expect(kinds("Ich möchte, dass ihr mich aus eurer Helferdatenbank tilgt.") == [.erase])
         #expect(kinds("Hun vil gerne glemmes af jer nu.") == [.erase])
         #expect(!kinds("Please make sure the duplicate invoice is taken off your records.").contains(.erase))
+        // No longer in the register; gone from it.
+        #expect(kinds("Jeg ønsker ikke lenger å stå i registrene deres.") == [.erase])
+        #expect(kinds("I no longer want to be in your database.") == [.erase])
+        #expect(kinds("Ich möchte nicht mehr in Ihrer Datenbank stehen.") == [.erase])
+        #expect(kinds("Jag vill inte längre finnas i era register.") == [.erase])
+        #expect(kinds("Jeg vil ikke længere stå i jeres kartotek.") == [.erase])
+        #expect(kinds("Jeg ønsker at navnet mitt og telefonnummeret mitt forsvinner fra basen deres.") == [.erase])
+        #expect(kinds("Der Account macht keinen Sinn mehr. Könnt ihr ihn bitte plattmachen?") == [.erase])
+        #expect(!kinds("Jeg ønsker ikke lenger å stå på ventelisten til kurset.").contains(.erase))
+        #expect(!kinds("Die alte Website könnt ihr gerne plattmachen.").contains(.erase))
+        #expect(!kinds("Feilen forsvinner fra systemet når dere oppdaterer appen.").contains(.erase))
         #expect(!kinds("Bitte die alte Rechnung aus dem System löschen.").contains(.erase))
     }
 

@@ -35,6 +35,8 @@ extension PhraseLexicon {
         b.erase(1.3, "profil*|konto*|brugerprofil*|brugerkonto* ~5 nedlægge|nedlæg|slette|slet")
         // "Hun vil gerne glemmes af jer."
         b.erase(1.3, "vil ~2 glemmes")
+        // "Jeg vil ikke længere stå i jeres register."
+        b.erase(1.4, "ikke ~2 længere ~3 stå|være|findes ~2 i ~2 *register*|*system*|*database*|kartotek*")
         b.add(.passingMention, 1.0, "det|den|jeg ~1 selv")
         b.rectify(1.4, "\(field) ~2 er|blev ~1 skiftet|ændret")
         b.erase(0.9, "fjern|fjerne ~1 det|den|dem")

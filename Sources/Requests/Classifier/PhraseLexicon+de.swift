@@ -48,6 +48,9 @@ extension PhraseLexicon {
         b.add(.passingMention, 1.0, "es|das|ich ~1 selbst", "danke ~6 bearbeitung|auskunft|antwort|kopie")
         b.erase(1.5, "=löschen")
         b.erase(1.5, "tu*|nehmt|nehmen|nimm ~3 \(data)|alles ~2 weg")
+        // "Könnt ihr ihn bitte plattmachen"; "ich möchte nicht mehr in Ihrer Datenbank stehen".
+        b.erase(1.4, "\(data)|ihn|es|alles ~3 plattmachen|plattmacht",
+                "nicht ~2 mehr ~3 in ~3 *datenbank*|*kartei*|*system*|*verzeichnis* ~3 stehen|sein|gespeichert|geführt")
         // "Unterlagen vernichten".
         b.erase(1.4, "vernicht* ~4 \(mine)|\(data)|unterlagen|bewerbung*", "\(data)|unterlagen|bewerbung* ~4 vernichten|vernichtet")
         b.access(1.3, "welche ~3 angaben|daten|informationen|infos ~8 besitzen|haben|speichern|gespeichert|vorliegen|verarbeiten|habt",

@@ -49,6 +49,9 @@ extension PhraseLexicon {
                  "\(data) ~3 you ~2 have|hold ~2 about|on|for ~1 me")
         b.access(1.4, "summary ~3 of ~4 \(data)|personal", "insight ~2 into|in ~4 \(data)|personal")
         b.erase(1.3, "remove|delete|erase ~1 it|them ~1 completely|entirely|permanently")
+        // "I no longer want to be in your records", "…gone from your database".
+        b.erase(1.4, "no ~1 longer ~3 be|stay|remain ~2 in|on ~2 your|the ~1 records|register|database|databases|files|system|systems",
+                "me|details|data|information ~2 gone ~2 from ~3 records|register|database|databases|files|system|systems")
         // "…wants her details taken off your records", "struck from the register".
         b.erase(1.4, "me|details|data|information|her|him|name ~3 taken|removed|struck|wiped|deleted ~2 off|from|out ~3 records|files|register|database|databases")
         b.object(1.4, "remove ~2 me ~3 from ~4 promotional|promotions|communications|mailings|emails|sms|texts",

@@ -44,6 +44,11 @@ extension PhraseLexicon {
         b.rectify(0.9, "fiks|fikse|rett|endre|oppdater|korriger ~1 det|den|dette|opp", "kan|vil|kunne ~1 dokker|dykk|du ~1 endre|rette|oppdatere|fikse ~1 det|dette")
         b.erase(1.5, "slett*|fjern*|sletta ~2 meg ~2 helt|heilt|fullstendig", "få ~2 sletta|slettet|fjerna|fjernet ~3 \(data)|meg|alt",
                 "ta ~1 bort ~4 \(data)|navn*|kontakt*|alt", "ta ~2 meg ~2 ut|bort ~2 av|fra|frå ~3 *register*|*system*|*database*",
+                // "Jeg ønsker ikke lenger å stå i registrene deres."
+                "ikke|ikkje ~2 lenger|lengre ~3 stå|være|vere|finnes|finnast ~2 i ~2 *register*|registr*|*system*|*database*|*base*|kartotek*",
+                // "…at navnet mitt og telefonnummeret mitt forsvinner fra basen deres", "vil ha kontoen min sletta".
+                "\(data)|meg|navnet|namnet|mitt|mine|alt ~3 forsvinn* ~3 fra|frå ~3 *register*|registr*|*system*|*database*|*base*|kartotek*",
+                "ha ~1 \(data) ~2 min|mi|mitt|mine ~1 sletta|slettet|fjerna|fjernet",
                 // "Stryk meg frå registeret dykkar."
                 "stryk|stryke ~2 meg ~2 fra|frå|av|ut ~3 *register*|*system*|*database*|kartotek*",
                 "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")

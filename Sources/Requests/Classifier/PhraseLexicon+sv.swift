@@ -14,6 +14,8 @@ extension PhraseLexicon {
               "!ni ~1 behöver ~1 inte ~4 spara|behålla ~4 \(data)|något",
               "!\(data) ~12 behöver ~1 ni ~1 inte ~4 spara|behålla")
         b.erase(1.5, "vill ~3 att ~3 det|de|allt|alltihop|dem|\(data) ~2 försvinner|försvinna")
+        // "Jag vill inte längre finnas i era register."
+        b.erase(1.4, "inte ~2 längre ~3 finnas|stå|vara ~2 i|med ~2 *register*|*system*|*databas*|kundregist*")
 
         b.withdraw("ångrat ~2 mig", "ångrar ~2 mig", "ångrar ~2 min|mitt ~2 begäran|förfrågan|mejl|mail", "strunta ~2 i ~3 mitt|min ~2 förra|tidigare", "glöm ~1 det",
                    "bortse ~2 från ~3 mitt|min ~2 förra|tidigare")
