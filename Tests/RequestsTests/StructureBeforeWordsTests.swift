@@ -142,6 +142,9 @@ import Testing
                       + "I would like to keep my profile.").isEmpty)
         #expect(kinds("Eg bad dykk i førre veke om å slette profilen min. Eg har tenkt meg om. "
                       + "Ver snill og la kontoen vere som han er. Viss de alt har sletta han, kan de seie frå?").isEmpty)
+        let reported = RequestClassifier.classify(
+            subject: "", body: "On Monday I wrote asking you to erase all my information. Please disregard that request.")
+        #expect(reported.evidence.contains("not erase: taken back; asked only in an earlier mail"))
         // Without the withdrawal the reminder still asks; so does a new request beside it.
         #expect(kinds("On Monday I wrote asking you to erase all my information. I have heard nothing since.") == [.erase])
         #expect(kinds("I wrote last week about my newsletter, please ignore that. Please delete my account.") == [.erase])

@@ -54,7 +54,8 @@ extension RequestClassifier {
                 && (tally.negatedKinds.contains(kind) || !tally.askedNow.contains(kind)) {
                 kinds.remove(kind)
                 evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
-                evidence.append("not \(kind.rawValue): taken back and negated")
+                evidence.append(tally.negatedKinds.contains(kind) ? "not \(kind.rawValue): taken back and negated"
+                                    : "not \(kind.rawValue): taken back; asked only in an earlier mail")
             }
         }
         // "How do I change my e-mail myself? I'd rather fix it myself": asks how, not that we do it.

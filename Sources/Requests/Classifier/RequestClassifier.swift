@@ -220,7 +220,7 @@ public enum RequestClassifier {
         /// "Viss de alt har sletta han, kan de seie frå?": an erasure in an
         /// if-clause with a perfect tense supposes it done; it asks nothing.
         let supposedDone: Range<Int>? = {
-            guard tokens.prefix(2).contains(where: Self.conditionalWords.contains) else { return nil }
+            guard !erasures.isEmpty, tokens.prefix(2).contains(where: Self.conditionalWords.contains) else { return nil }
             let end = tokens.firstIndex(of: TextFolding.clauseBreak) ?? tokens.endIndex
             return tokens[..<end].contains(where: Self.perfectAuxiliaries.contains) ? tokens.startIndex..<end : nil
         }()

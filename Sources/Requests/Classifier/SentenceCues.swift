@@ -51,18 +51,19 @@ enum SentenceCues {
     /// "I asked you to delete…", "habe ich Sie gebeten…": the writer's own
     /// earlier request, repeated in a reminder, is a request (someone else's is not).
     static func isOwnEarlierRequest(_ tokens: [String]) -> Bool {
-        for index in tokens.indices where pastRequestVerbs.contains(tokens[index]) {
-            // "I asked", "habe ich Sie gebeten", and inverted "ba jeg".
-            let near = tokens[max(0, index - 3)..<min(tokens.count, index + 2)]
-            if near.contains(where: firstPerson.contains) { return true }
-        }
-        return false
+        firstPersonDid(pastRequestVerbs, in: tokens)
     }
 
     /// "On Monday I wrote asking you to erase…", "Eg bad dykk i førre veke om
     /// å slette…": the writer reports an earlier mail of theirs.
     static func reportsOwnEarlierMail(_ tokens: [String]) -> Bool {
-        for index in tokens.indices where pastRequestVerbs.contains(tokens[index]) || pastWritingVerbs.contains(tokens[index]) {
+        firstPersonDid(pastRequestVerbs, in: tokens) || firstPersonDid(pastWritingVerbs, in: tokens)
+    }
+
+    /// Whether one of the verbs stands with "I" beside it: "I asked", "habe
+    /// ich Sie gebeten", and inverted "ba jeg".
+    private static func firstPersonDid(_ verbs: WordSet, in tokens: [String]) -> Bool {
+        for index in tokens.indices where verbs.contains(tokens[index]) {
             let near = tokens[max(0, index - 3)..<min(tokens.count, index + 2)]
             if near.contains(where: firstPerson.contains) { return true }
         }
