@@ -224,9 +224,10 @@ extension LiveStackTests {
                                 body: "Please stop ignoring my deletion request and delete my account now. Grace"))
         }
 
-        /// Five more near misses that opened an erasure at or above the review
+        /// Six more near misses that opened an erasure at or above the review
         /// threshold: a request from Monday's mail taken back in a later
-        /// sentence, a thesis's questions about erasure, a payment agreement
+        /// sentence (in English, and in nynorsk with "viss de alt har sletta
+        /// han"), a thesis's questions about erasure, a payment agreement
         /// "stoppes og slettes", an invoice "aus dem System löschen", and a
         /// gallery picture of only a product;
         /// "I wrote on Monday … and have heard nothing" still opens one.
@@ -236,6 +237,9 @@ extension LiveStackTests {
                     Letter(name: "margaret", domain: "example.com", subject: "My email of Monday",
                            body: "On Monday I wrote asking you to erase all my information. Please disregard that request, "
                                + "I would like to keep my profile. Margaret"),
+                    Letter(name: "torbjorn", domain: "example.no", subject: "Angrar på førre e-post",
+                           body: "Hei att, eg bad dykk i førre veke om å slette profilen min. Ver snill og la kontoen vere som han er. "
+                               + "Viss de alt har sletta han, kan de seie frå? Torbjørn"),
                     Letter(name: "alva", domain: "example.org", subject: "Examensarbete om radering",
                            body: "Hej, jag skriver mitt examensarbete om hur företag hanterar rätten att bli raderad. "
                                + "Hur tar ni emot begäranden om radering? Raderas uppgifterna även i säkerhetskopior? Alva"),
