@@ -67,7 +67,8 @@ extension LiveStackTests {
             #expect(try await Self.mailTo(victim, fixture.database) == 0)
             // The honest message behind it was handled and answered (one mail: the
             // answer stood in for the receipt); no counts are left.
-            #expect(try await fixture.mailbox(of: honest, count: 1).count == 1)
+            let answers = try await fixture.mailbox(of: honest, count: 1)
+            #expect(answers.count == 1, "subjects: \(answers.map(Self.subject))")
             #expect(try await fixture.database.query(attempts, [.text(fixture.notices + "/INBOX")]).rows.isEmpty)
         }
 
@@ -167,6 +168,12 @@ extension LiveStackTests {
         }
 
         /// Outgoing mail queued to an address.
+        /// A mail's raw Subject line, for a failure's message (test addresses only).
+        static func subject(_ raw: [UInt8]) -> String {
+            String(decoding: raw, as: UTF8.self).split(separator: "\r\n")
+                .first { $0.lowercased().hasPrefix("subject:") }.map(String.init) ?? "(no subject)"
+        }
+
         static func mailTo(_ address: String, _ database: PostgresClient) async throws -> Int {
             try await database.query("SELECT count(*) AS n FROM dsr.outbox WHERE $1 = ANY(recipients)",
                                      [.text(address)]).first?.int("n") ?? -1

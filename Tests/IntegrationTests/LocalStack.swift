@@ -133,13 +133,16 @@ struct LocalStack {
         "\(prefix)-\(UInt64.random(in: 0..<UInt64.max) & 0xffff_ffff_ffff)@\(domain)"
     }
 
-    /// Waits (bounded) until the mailbox holds at least `count` messages.
+    /// Waits (bounded, 30 s) until the mailbox holds at least `count` messages.
+    /// The bound is time, not looks: on a loaded machine a look itself can
+    /// take a while, and a delivery Postfix deferred is retried after its backoff.
     func waitForMessages(_ client: IMAPClient, mailbox: MailboxName, count: Int) async throws -> MailboxStatus {
         // A fresh session per look: a session with the mailbox selected
         // may answer from its own, older view.
         await client.disconnect()
         var status = try await client.status(of: mailbox)
-        for _ in 0..<100 where (status.messages ?? 0) < count {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while (status.messages ?? 0) < count && ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(100))
             await client.disconnect()
             status = try await client.status(of: mailbox)
