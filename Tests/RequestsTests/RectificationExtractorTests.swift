@@ -281,6 +281,38 @@ import Testing
         #expect(fields("Please change my address to Fjordveien 17, 5003 Bergen.")[.address] == "Fjordveien 17, 5003 Bergen")
     }
 
+    /// A diet names its own field: "endre til nøtteallergi", "skrive glutenfri".
+    @Test func aDietAfterAChangeVerbOrAUseWordIsTheDiet() {
+        #expect(fields("Kan dere endre til nøtteallergi på profilen min før middagen?", .nb)[.dietary] == "nøtteallergi")
+        #expect(fields("Bitte ändern auf: vegan, keine Nüsse", .de)[.dietary] == "vegan, keine Nüsse")
+        #expect(fields("Så hvis I vil skrive glutenfri ud for mit navn, ville det være dejligt.", .da)[.dietary] == "glutenfri")
+        #expect(fields("På profilen min står det «ingen særlege behov» under mat, men det bør no stå glutenfri.", .nn)[.dietary] == "glutenfri")
+        // Not a diet: "endre til fredag".
+        #expect(fields("Kan dere endre til fredag?", .nb)[.dietary] == nil)
+    }
+
+    /// "jobber i B, stilling er C": the work cue keeps its field though a field name follows.
+    @Test func aWorkCueKeepsItsFieldAndAFieldOpeningAClauseGivesItsValue() {
+        let read = fields("Nå jeg jobber i Fjellvind Logistikk AS, stilling er lagersjef. Kan dere forandre dette takk.", .nb)
+        #expect(read[.organization] == "Fjellvind Logistikk AS")
+        #expect(read[.title] == "lagersjef")
+        let nynorsk = fields("Frå 1. mars er eg tilsett i Kvernhusbakken Rådgjeving AS, og stillinga er seniorrådgjevar.", .nn)
+        #expect(nynorsk[.title] == "seniorrådgjevar")
+        #expect(nynorsk[.organization] == "Kvernhusbakken Rådgjeving AS")
+        // "…, stillingen er ledig" says nothing of the person: not after a negation or a not-value.
+        #expect(fields("Tusen takk, adressen er feil.", .nb)[.address] == nil)
+        // A town the writer moved to is no address.
+        #expect(fields("Jeg er flyttet til Oslo og har fået norsk mobilnummer: (+47) 401-23-456", .da)[.address] == nil)
+    }
+
+    /// "heter ikke lenger A, men B": B is the name; a first name both share did not change.
+    @Test func aNameAfterNoLongerAndAContrast() {
+        #expect(fields("Jeg hedder derfor ikke længere Mette Kjærgaard, men Mette Holm. Vil I rette det?", .da) == [.lastName: "Holm"])
+        #expect(fields("Nach meiner Hochzeit heiße ich nicht mehr Laura Schilling, sondern Laura Nowak.", .de) == [.lastName: "Nowak"])
+        let both = fields("Jeg heter ikke lenger Kari Berg, men Anne Lund. Kan dere rette det?", .nb)
+        #expect(both[.firstName] == "Anne" && both[.lastName] == "Lund")
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

@@ -56,7 +56,7 @@ extension RectificationExtractor {
     }
 
     /// "no longer", "nicht mehr", "ikke lenger", "ikkje lenger", "inte längre", "ikke længere".
-    private static func isNoLonger(_ tokens: [String], at index: Int) -> Bool {
+    static func isNoLonger(_ tokens: [String], at index: Int) -> Bool {
         // The "no" words have two to five bytes, checked before the sets are.
         index + 1 < tokens.count && (2...5).contains(tokens[index].utf8.count) && noWords.contains(tokens[index])
             && longerWords.contains(tokens[index + 1])
@@ -65,7 +65,7 @@ extension RectificationExtractor {
     private static let noWords: WordSet = ["no", "nicht", "ikke", "ikkje", "inte", "not"]
     private static let longerWords: WordSet = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
 
-    private static let contrastWords: WordSet = ["sondern", "men", "utan", "but", "mens"]
+    static let contrastWords: WordSet = ["sondern", "men", "utan", "but", "mens"]
 
     /// A company suffix right before "as"/"som"/"als" (or ", dort als"): a
     /// look at the folded tokens before the words are split out.

@@ -44,6 +44,17 @@ extension RectificationExtractor {
         return index + 1 < words.folded.count && vocabulary.actuallyWords.contains(words.folded[index + 1])
     }
 
+    /// "hedder ikke længere A, men B", "heiße nicht mehr A, sondern B": where
+    /// A starts and where the contrast word stands, when "no longer" follows
+    /// the naming word closely and the contrast comes within seven words.
+    static func contrastAfterNoLonger(_ words: SentenceWords, after index: Int) -> (old: Int, contrast: Int)? {
+        let folded = words.folded
+        guard let no = (index + 1..<min(folded.count, index + 4)).first(where: { isNoLonger(folded, at: $0) }),
+              let contrast = (no + 3..<min(folded.count - 1, no + 10)).first(where: { contrastWords.contains(folded[$0]) })
+        else { return nil }
+        return (no + 2, contrast)
+    }
+
     /// "is B now", "is B, not A": up to four words, then a "now" word or a
     /// comma and a negation.
     static func valueThenNowOrNot(_ words: SentenceWords, after index: Int) -> Bool {
@@ -78,6 +89,8 @@ extension RectificationExtractor {
         guard cued, position < words.folded.count else { return nil }
         // "I am no longer with B": the nynorsk "no" (now) is English "no" here.
         if words.folded[position] == "longer" && words.folded[position - 1] == "no" { return nil }
+        // "er eg tilsett i B": employed is no title (the work cue reads B).
+        if vocabulary.workWords.contains(words.folded[position]) { return nil }
         let titleStart = position
         while position < words.folded.count && position < titleStart + 4 {
             let word = words.folded[position]

@@ -136,6 +136,9 @@ public enum RectificationExtractor {
         return (field, true)
     }
 
+    /// "…, og stillinga er B": a clause joined by "and".
+    private static let andWords: WordSet = ["and", "og", "och", "und"]
+
     static let signOffs: WordSet = [
         "regards", "sincerely", "faithfully", "cheers", "hilsen", "helsing", "hälsningar", "hälsning", "grüße", "grüßen",
         "gruß", "mvh", "vh", "hilsner",
@@ -193,6 +196,8 @@ public enum RectificationExtractor {
             var moved = false
             var naming = false
             var weakCue = false
+            // "…ikke længere Mette Kjærgaard, men Mette Holm": the first name did not change.
+            var firstNameKept = false
             if roles[index].contains(.use),
                let offset = (1...8).first(where: { offset in
                    index + offset < words.folded.count && [RectificationField.email, .phone].contains(ValueReader.guessField(words, from: index + offset))
@@ -203,6 +208,11 @@ public enum RectificationExtractor {
                 // "please use anne@example.org from now on", "skriv til mig på anne@example.org"
                 start = index + offset
                 field = guessed
+                moved = true
+            } else if roles[index].contains(.use), index + 1 < words.folded.count, ValueReader.isDiet(words, at: index + 1) {
+                // "hvis I vil skrive glutenfri ud for mit navn", "please put down vegan"
+                start = index + 1
+                field = .dietary
                 moved = true
             } else if vocabulary.valueIntroducers.contains(word), words.folded[..<index].contains(where: RectificationVocabulary.isChangeVerb),
                       let guessed = ValueReader.guessField(words, from: index + 1), guessed == .email || guessed == .phone {
@@ -253,6 +263,12 @@ public enum RectificationExtractor {
                           ValueReader.guessField(words, from: index + 1) != nil {
                     // "change it from old@example.com to new@example.net"
                     start = index + 1
+                } else if words.folded[max(0, index - 6)..<index].contains(where: RectificationVocabulary.isChangeVerb),
+                          ValueReader.isDiet(words, at: index + 1) {
+                    // "Kan dere endre til nøtteallergi?", "bitte ändern auf: vegan": the diet names its field.
+                    start = index + 1
+                    field = .dietary
+                    moved = true
                 }
             } else if roles[index].contains(.is), let titleStart = Self.titleAtOrganization(words, after: index) {
                 // "Fra 1. mars er jeg personaldirektør i Posten Norge AS", "I'm now Head of X at Y";
@@ -273,6 +289,11 @@ public enum RectificationExtractor {
                 } else if index + 1 < words.folded.count, roles[index + 1].contains(.spelled) {
                     // "my first name is spelled Siobhán"
                     start = index + 2
+                } else if roles[index].contains(.naming), let change = Self.contrastAfterNoLonger(words, after: index),
+                          ValueReader.startsLikeValue(words, at: change.contrast + 1) {
+                    // "Jeg hedder ikke længere Mette Kjærgaard, men Mette Holm": the name after the contrast.
+                    start = change.contrast + 1
+                    firstNameKept = words.folded[change.old] == words.folded[change.contrast + 1]
                 } else if Self.followsContrast(words, at: index), ValueReader.startsLikeValue(words, at: index + 1) {
                     // "det står Kathrine, men det er Katrine", "it's actually Jonathan"
                     start = index + 1
@@ -300,6 +321,14 @@ public enum RectificationExtractor {
                     // "min titel är B": a value, though not one that makes a mail a correction by itself.
                     start = index + 1
                     weakCue = true
+                } else if index >= 1, index == 1 || words.original[index - 2].endsWithByte(UInt8(ascii: ","))
+                            || index >= 3 && andWords.contains(words.folded[index - 2]) && words.original[index - 3].endsWithByte(UInt8(ascii: ",")),
+                          words.fieldPositions.contains(where: { $0.index == index - 1 && !$0.whole }),
+                          index + 1 < words.folded.count, !roles[index + 1].contains(.notValue),
+                          !roles[index + 1].contains(.negation) {
+                    // "…, stilling er lagersjef", "…, og stillinga er B": a field opening its clause; weak, as above.
+                    start = index + 1
+                    weakCue = true
                 }
                 if field == nil && start != nil { field = lastField }
                 if start != nil && roles[index].contains(.naming) && (words.field(before: index).map { $0 == .lastName || $0 == .firstName } ?? true)
@@ -310,7 +339,8 @@ public enum RectificationExtractor {
                 }
             } else if bareRoles[index].contains(.be) && role(index - 1).contains(.should)
                         || (bareRoles[index].contains(.be) && index > 1 && roles[index - 2].contains(.should)) {
-                if !(index > 1 && roles[index - 1].contains(.negation)) {
+                // (Nynorsk "no" is now: "det bør no stå glutenfri".)
+                if !(index > 1 && roles[index - 1].contains(.negation) && !(language == .nn && words.folded[index - 1] == "no")) {
                     start = index + 1
                     if field == nil { field = lastField }
                 }
@@ -353,8 +383,9 @@ public enum RectificationExtractor {
                 field = guessed
                 shaped = true
             }
-            if start != nil, words.field(before: index) == nil, let after = words.fieldPositions.first(where: { $0.index > index }) {
-                // "…it should say Vestland Bygg AS as my organisation"
+            if start != nil, !moved, words.field(before: index) == nil, let after = words.fieldPositions.first(where: { $0.index > index }) {
+                // "…it should say Vestland Bygg AS as my organisation" (a cue that
+                // decides its field, "I work at B, my title is C", keeps it)
                 field = after.field
             }
             if start != nil, field == nil || field == lastField && words.field(before: index) == nil,
@@ -380,6 +411,8 @@ public enum RectificationExtractor {
                 if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) { continue }
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
+               // "Jeg er flyttet til Oslo og har fået norsk mobilnummer: …": a town alone is no address.
+               !(moved && target == .address && words.field(before: index) == nil && !value.contains(where: \.isNumberFast)),
                // "…my address to a Jonathan Hauge", "Adresse … dann": an address has a number or names a place.
                !(target == .address && !ValueReader.looksLikePlace(value)),
                !(target == .organization && value.first?.isLowercase == true),
@@ -391,7 +424,8 @@ public enum RectificationExtractor {
                 let whole = target != .organization && (naming || words.isWholeName(before: index))
                 if target == .firstName || target == .lastName || whole {
                     let surnameChanged = lastField == .lastName || words.fieldPositions.contains { $0.field == .lastName && !$0.whole }
-                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole, surnameChanged: surnameChanged) {
+                    for (part, text) in ValueReader.splitName(value, field: target, whole: whole, surnameChanged: surnameChanged)
+                    where !(part == .firstName && firstNameKept) {
                         result.append((part, text, named, weakCue))
                     }
                 } else {

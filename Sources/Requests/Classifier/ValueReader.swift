@@ -17,6 +17,8 @@ enum ValueReader {
     private static let prepositions: WordSet = [
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
         "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
+        // "skrive glutenfri ud for mit navn"
+        "ud", "ut",
     ]
     private static let fillerWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "simply", "just", "bare", "berre", "einfach",
                                                    "heller", "instead", "istället", "stattdessen", "hellere", "actually", "faktisk",
@@ -32,7 +34,9 @@ enum ValueReader {
     private static let dietPrefixes = ["vegan", "vegetar", "pescetar", "glutenfri", "gluten-free", "laktosefri", "lactose-free",
                                        "halal", "kosher", "laktosfri", "glutenfrei", "laktosefrei", "nøtteallergi", "nøddeallergi",
                                        "nötallergi", "nussallergie", "nut", "peanut", "cøliaki", "celiac", "coeliac", "zöliakie",
-                                       "laktoseintolerant", "laktosintolerant", "lactose", "pescatarian"]
+                                       "laktoseintolerant", "laktosintolerant", "lactose", "pescatarian", "melkefri", "mjølkefri",
+                                       "mælkefri", "mjölkfri", "milchfrei", "dairy-free", "nøtter", "nötter", "nødder", "nüsse",
+                                       "shellfish", "skalldyr", "skaldyr", "skaldjur", "schalentier"]
 
     /// Nationalities as people write them, in the six languages ("dansk",
     /// "Canadian", "Österreicherin").
