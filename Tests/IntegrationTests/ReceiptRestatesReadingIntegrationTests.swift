@@ -42,6 +42,9 @@ extension LiveStackTests {
                 ("tomasz.w", "example.com", "endre jobb info",
                  "Hei\n\nPå listen deres jeg står som truckfører i Nordlast AS men det er ikke riktig lenger. Nå jeg jobber i Fjellvind Logistikk AS, stilling er lagersjef. Kan dere forandre dette takk.\n\nTomasz",
                  ["Fjellvind Logistikk AS", "lagersjef"], ["Nordlast AS", "truckfører"]),
+                ("moritz.f", "example.com", "Neue Mailadresse",
+                 "Hallo,\n\nmeine alte Adresse moritz.f@example.com wird Ende des Monats abgeschaltet. Bitte tragt ab sofort moritz.falk@example.net ein.\n\nMoritz",
+                 ["moritz.falk@example.net"], []),
             ]
             for (number, (local, domain, subject, body, _, _)) in letters.enumerated() {
                 let sender = LocalStack.uniqueAddress(local, domain: domain)

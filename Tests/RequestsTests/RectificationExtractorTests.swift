@@ -313,6 +313,19 @@ import Testing
         #expect(both[.firstName] == "Anne" && both[.lastName] == "Lund")
     }
 
+    /// An address named beside a change with no cue the readers know; never
+    /// an old one, one going away, an identification block's or a duplicate's.
+    @Test func aNewEmailAddressBesideAChange() {
+        #expect(fields("Meine bisherige Adresse d.o@example.com läuft Ende des Monats aus. Stellt mein Konto bitte auf dirk.o@example.org um.", .de)[.email]
+            == "dirk.o@example.org")
+        #expect(fields("Denne adressen legges ned om en måned. Fremover vil jeg at dere bruker ola.h@example.net for billetter.", .nb)[.email]
+            == "ola.h@example.net")
+        #expect(fields("Min gamle arbejdsmail stopper snart, så please skift den ud med\nmin private: sofie.p@example.net", .da)[.email]
+            == "sofie.p@example.net")
+        #expect(fields("I include the following to identify me:\nName: Sigrid Solberg\nEmail: sigrid.s@example.com\nPlease change my address to Nygårdsgaten 5, 5015 Bergen.")[.email] == nil)
+        #expect(fields("Ich habe zwei Konten: eins mit meiner alten Adresse h.w@example.com und eins mit dieser hier. Bitte ändern Sie meinen Namen zu Weber.", .de)[.email] == nil)
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

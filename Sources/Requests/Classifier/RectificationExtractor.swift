@@ -107,6 +107,7 @@ public enum RectificationExtractor {
         }
         if found[.phone] == nil, let phone = fallbackPhone(sentences, language: language) { found[.phone] = phone }
         if found[.address] == nil, let address = fallbackAddress(sentences, language: language) { found[.address] = address }
+        if found[.email] == nil, let email = fallbackEmail(sentences, language: language, ownDomains: ownDomains) { found[.email] = email }
         if found[.firstName] == nil, found[.lastName] == nil, let name = spelledName(sentences) { found[name.field] = name.value }
         // "Not with A any more, but with B" says which employer is the new one more plainly than any other cue.
         if let employer = organizationAfterNoLonger(sentences) { found[.organization] = employer }
