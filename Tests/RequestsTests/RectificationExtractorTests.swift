@@ -326,6 +326,27 @@ import Testing
         #expect(fields("Ich habe zwei Konten: eins mit meiner alten Adresse h.w@example.com und eins mit dieser hier. Bitte ändern Sie meinen Namen zu Weber.", .de)[.email] == nil)
     }
 
+    /// A new job said as people say it: "bin jetzt bei B", "började … som C
+    /// på B", "joined B as C", "er blevet C"; the employer a report of the
+    /// record names before "but" is the old one.
+    @Test func aNewJobInEverydayWords() {
+        #expect(fields("Da bin ich seit über einem Jahr weg, ich bin jetzt bei Hafenblick Consulting. Bitte ändert das.", .de)[.organization]
+            == "Hafenblick Consulting")
+        let started = fields("Jag har lämnat Kustbyggarna och började den 1 februari som projektledare på Fjällbacka Kommunikation AB.", .sv)
+        #expect(started[.title] == "projektledare" && started[.organization] == "Fjällbacka Kommunikation AB")
+        #expect(fields("Since 1 August I am no longer with Aurora Biotech. I've joined Fjordlys Analytics as Head of Data Science.")[.title]
+            == "Head of Data Science")
+        #expect(fields("Min stillingsbetegnelse er forkert. Den står som \"Salgsassistent\", men jeg er blevet Key Account Manager, så ret den gerne.", .da)[.title]
+            == "Key Account Manager")
+        #expect(fields("I har mig registreret som ansat hos Kvistgaard Logistik, men jeg arbejder nu hos Nordvind Fragt ApS.", .da)[.organization]
+            == "Nordvind Fragt ApS")
+        #expect(fields("Det stämmer inte längre, min titel är utvecklingschef sedan i våras.", .sv)[.title] == "utvecklingschef")
+        // "AS" ends a company's name, "as of" a date: no title.
+        #expect(fields("I've joined Halden Grid AS this month.")[.title] == nil)
+        #expect(fields("I started at Kvitholmen Analyse AS as of 1 September.")[.title] == nil)
+        #expect(fields("Can you update my job title so the badge is right for next month?")[.title] == nil)
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

@@ -106,6 +106,33 @@ extension RectificationExtractor {
         return nil
     }
 
+    /// "ich bin jetzt bei B", "(jeg) er nå i B", "I'm now at B": the first
+    /// person, an is-word and a now word, then a work preposition and a
+    /// capitalised name: where B starts.
+    static func organizationAfterIsNow(_ words: SentenceWords, after index: Int) -> Int? {
+        let vocabulary = RectificationVocabulary.self
+        let folded = words.folded
+        var position = index + 1
+        var now = false
+        var firstPerson = index > 0 && vocabulary.firstPersonWords.contains(folded[index - 1])
+            || folded[index] == "i'm" || folded[index] == "i\u{2019}m" || folded[index] == "bin"
+        while position < folded.count && (vocabulary.nowWords.contains(folded[position]) || vocabulary.firstPersonWords.contains(folded[position])) {
+            if vocabulary.nowWords.contains(folded[position]) { now = true } else { firstPerson = true }
+            position += 1
+        }
+        guard now, firstPerson, position + 1 < folded.count, vocabulary.workPrepositions.contains(folded[position]) || folded[position] == "hjå",
+              words.original[position + 1].first?.isUppercase == true else { return nil }
+        return position + 1
+    }
+
+    /// "I har mig registreret som ansat hos A, …, men jeg arbejder nu hos B":
+    /// a cue after a report of the record and before a contrast names the old value.
+    static func reportsTheRecordBeforeAContrast(_ words: SentenceWords, at index: Int) -> Bool {
+        let vocabulary = RectificationVocabulary.self
+        return words.folded[..<index].contains(where: vocabulary.recordedWords.contains)
+            && words.folded[(index + 1)...].contains(where: vocabulary.contrastWords.contains)
+    }
+
     /// "som prosjektleiar i Fjordvind AS": the organisation after a job title.
     static func organizationAfterTitle(_ words: SentenceWords, from start: Int, title: String, language: Language) -> String? {
         let titleWords = title.split(separator: " ").count

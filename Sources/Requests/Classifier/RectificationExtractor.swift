@@ -137,6 +137,9 @@ public enum RectificationExtractor {
         return (field, true)
     }
 
+    /// "as of 1 September", "as well": no title follows.
+    private static let notATitleAfterAs: WordSet = ["of", "well", "soon", "a", "an", "the", "from", "per", "von", "fra", "från", "af", "i", "in"]
+
     /// "…, og stillinga er B": a clause joined by "and".
     private static let andWords: WordSet = ["and", "og", "och", "und"]
 
@@ -155,7 +158,7 @@ public enum RectificationExtractor {
         let v = RectificationVocabulary.self
         return WordSet(v.fromWords.union(v.nowWords).union(v.newWords).union(v.shouldWords).union(v.useWords).union(v.movedWords)
             .union(v.workWords).union(v.withWords).union(v.changedWords).union(["correctly", "rigtigt"])
-            .union(v.actuallyWords).union(v.namingWords).union(v.contrastWords)
+            .union(v.actuallyWords).union(v.namingWords).union(v.contrastWords).union(v.startedWords)
             // "it's B, not A"
             .union(v.negations))
     }()
@@ -235,7 +238,8 @@ public enum RectificationExtractor {
                 moved = true
             } else if roles[index].contains(.workPreposition) && (role(index - 1).contains(.work)
                         || index > 1 && roles[index - 2].contains(.work)
-                        && (role(index - 1).contains(.now) || SentenceCues.firstPerson.contains(previous))) {
+                        && (role(index - 1).contains(.now) || SentenceCues.firstPerson.contains(previous))),
+                      !Self.reportsTheRecordBeforeAContrast(words, at: index) {
                 // "I now work for B"; "Fra september jobber jeg i B" (the verb before its subject)
                 start = index + 1
                 field = .organization
@@ -249,6 +253,18 @@ public enum RectificationExtractor {
                 // "ny jobb som prosjektleiar i Fjordvind AS"
                 start = index + 1
                 field = .title
+                moved = true
+            } else if roles[index].contains(.as), words.original[index].first?.isLowercase == true,
+                      index + 1 < words.folded.count, !role(index + 1).contains(.notValue), !Self.notATitleAfterAs.contains(words.folded[index + 1]),
+                      words.folded[max(0, index - 5)..<index].contains(where: vocabulary.startedWords.contains) {
+                // "började den 1 februari som projektledare på B", "joined Fjordlys Analytics as Head of Data Science"
+                start = index + 1
+                field = .title
+                moved = true
+            } else if roles[index].contains(.is), let organizationStart = Self.organizationAfterIsNow(words, after: index) {
+                // "ich bin jetzt bei Hafenblick Consulting", "er nå i Skarvik Analyse AS"
+                start = organizationStart
+                field = .organization
                 moved = true
             } else if bareRoles[index].contains(.to) || (word == "in" && (words.folded.contains("von") || language == .de)
                             // "…in Hamburg 2023" reports a place; "ändern Sie es in Berg" changes a value.

@@ -14,7 +14,7 @@ enum RectificationVocabulary {
                          "bedrift", "organisasjon", "arbeidsplass", "arbetsgivare", "företag", "arbejdsgiver", "virksomhed",
                          "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
         (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "titel", "befattning", "jobbtitel",
-                  "berufsbezeichnung", "jobtitel", "stillingsbetegnelse"]),
+                  "berufsbezeichnung", "jobtitel", "stillingsbetegnelse", "funktion"]),
         (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "kostpræf", "kosthald", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
                     "ernährung", "unverträglichkeit", "intoleran", "matbehov", "spesialkost"]),
         (.nationality, ["nationality", "citizenship", "nasjonalitet", "statsborgerskap", "nationalitet", "medborgarskap",
@@ -87,7 +87,7 @@ enum RectificationVocabulary {
     static let livePrepositions: WordSet = ["at", "in", "i", "på", "pa"]
     /// "is", "er", "är", "ist", "lautet": a value follows when the field is new or correct, or "now" follows.
     static let isWords: WordSet = ["heiße", "heisse", "heißt", "heter", "heiter", "hedder", "called", "named", "is", "am", "er", "är", "ist", "lautet", "blir", "bliver", "wird", "wäre", "becomes", "blei", "vart", "it's", "it\u{2019}s", "that's", "bin", "i'm", "i\u{2019}m", "e"]
-    static let nowWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt",
+    static let nowWords: WordSet = ["now", "nå", "no", "nu", "jetzt", "nun", "nowadays", "heretter", "fremover", "blitt", "blevet", "blivit",
                                         "numera", "nuförtiden", "inzwischen", "mittlerweile", "nuomdage"]
     /// "geschrieben:", "spelled:": the correct spelling follows.
     static let spelledWords: WordSet = ["geschrieben", "spelled", "spelt", "written", "stavet", "stavas", "stavat", "skrevet", "skrivs", "staves"]
@@ -120,7 +120,7 @@ enum RectificationVocabulary {
     /// Words after "my address is" that say something of it, not what it is.
     static let notValues: WordSet = [
         "wrong", "incorrect", "outdated", "also", "still", "not", "feil", "fel", "forkert", "falsch", "dessutom", "også",
-        "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "misspelled", "feilstavet",
+        "ikke", "inte", "nicht", "i", "in", "registered", "registrert", "registrerad", "registreret", "misspelled", "feilstavet",
     ]
     static let firstPersonWords: WordSet = ["i", "jeg", "eg", "jag", "ich", "i'm", "i\u{2019}m", "æ"]
     /// "…men det er B", "but it's B", "richtig ist aber B".
@@ -133,6 +133,12 @@ enum RectificationVocabulary {
     static let jobWords: WordSet = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste",
                                         "tilsett", "ansatt", "ansat", "anställd", "angestellt", "employed", "hired", "arbeider", "jobber"]
     static let asWords: WordSet = ["as", "som", "als"]
+    /// "började den 1 februari som B", "joined X as B": a start in a job, before "as".
+    static let startedWords: WordSet = ["började", "begynte", "begyndte", "byrja", "started", "began", "joined", "angefangen",
+                                         "begonnen", "startet", "starta", "startede", "tiltrådte", "tiltrådde", "tiltrådt"]
+    /// "You have me registered as employed at A, but …": a report of the record, whose value is the old one.
+    static let recordedWords: WordSet = ["registreret", "registrert", "registrerad", "registriert", "registered", "listed",
+                                          "oppført", "opført", "eingetragen", "angegeben", "noteret", "notert"]
     /// Words that end a company's name ("Fjellkraft AS"): a value with one is an organisation.
     static let companySuffixes: WordSet = ["as", "asa", "aps", "ab", "gmbh", "ag", "ltd", "ltd.", "oy", "a/s", "sa", "inc", "inc.", "llc", "plc", "kg", "se"]
     /// Words naming a company right before "name": "firmaet har skiftet navn".

@@ -12,6 +12,8 @@ enum ValueReader {
         "since", "because", "fordi", "da", "weil", "eftersom", "as", "som", "which", "where", "instead",
         "bitte", "vennligst", "venligst", "vänligen", "also", "også", "också", "auch", "then", "så",
         "now", "nå", "no", "nu", "jetzt", "nun", "statt", "anstatt", "rather", "stedet", "stället", "bisher", "previously", "tidligere",
+        // "min titel är utvecklingschef sedan i våras"
+        "sedan", "sidan", "seit",
     ]
     /// Prepositions end a short value ("vegetarian for the banquet").
     private static let prepositions: WordSet = [
@@ -155,6 +157,8 @@ enum ValueReader {
         var start = start
         while start < words.folded.count && isFiller(words.folded[start]) { start += 1 }
         guard start < words.original.count else { return nil }
+        // "…is right for next month": a value does not start with a preposition.
+        if field != .address && words.original[start] == words.folded[start] && prepositions.contains(words.folded[start]) { return nil }
         let value: String?
         switch field {
         case .email:
