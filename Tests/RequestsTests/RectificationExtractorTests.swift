@@ -347,6 +347,21 @@ import Testing
         #expect(fields("Can you update my job title so the badge is right for next month?")[.title] == nil)
     }
 
+    /// "heiße jetzt nicht mehr A, sondern B", "heiter ikkje A lenger, men B".
+    @Test func aNameAfterNowNoLongerOrANegationAndLonger() {
+        #expect(fields("Ich habe geheiratet und heiße jetzt nicht mehr Schubert, sondern Lehmann.", .de) == [.lastName: "Lehmann"])
+        #expect(fields("Eg gifta meg i sommar, så eg heiter ikkje Årdal lenger, men Myklebust.", .nn) == [.lastName: "Myklebust"])
+    }
+
+    /// A number called old in its own clause is the old one; "old" past a comma, a stop or a dash is another's.
+    @Test func aPhoneCalledOldOnlyInItsOwnClause() {
+        #expect(fields("All fine except the mobile. The 22 11 33 44 number is my old work phone, please use +45 21 43 65 87 from now on.")[.phone]
+            == "+4521436587")
+        #expect(fields("hey new nr 40 12 34 56, old one is dead. can u change it in my profile ty", .en)[.phone] == "+4740123456")
+        #expect(fields("Nyt nr: 40 12 34 56 – det gamle er opsagt.", .da)[.phone] == "+4540123456")
+        #expect(fields("Please use 40 12 34 56 as my number instead of my old one.", .en)[.phone] == "+4740123456")
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

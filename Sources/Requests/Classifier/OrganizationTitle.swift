@@ -63,7 +63,7 @@ extension RectificationExtractor {
     }
 
     private static let noWords: WordSet = ["no", "nicht", "ikke", "ikkje", "inte", "not"]
-    private static let longerWords: WordSet = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
+    static let longerWords: WordSet = ["longer", "mehr", "lenger", "lengre", "längre", "længere", "lenge"]
 
     static let contrastWords: WordSet = ["sondern", "men", "utan", "but", "mens"]
 

@@ -29,10 +29,18 @@ extension RectificationExtractor {
                 guard ValueReader.guessField(words, from: index) == .phone || startsGroupedNumber(words.original, at: index),
                       let value = ValueReader.read(words, from: index, field: .phone, language: language),
                       value.filter(\.isNumberFast).count >= 8 else { continue }
-                let near = words.folded[max(0, index - 4)..<min(words.folded.count, index + 6)]
-                if !near.contains(where: RectificationVocabulary.oldWords.contains) { candidates.insert(value) }
+                let first = index
                 // The rest of the number is not another one.
                 while index + 1 < words.original.count && words.original[index + 1].contains(where: \.isNumberFast) { index += 1 }
+                // Called old before it, or after it in its own clause: "The 22 11 33 44 number is my
+                // old work phone", not "use 40 12 34 56 instead of my old one", "new nr 40 12 34 56, old one is dead".
+                var end = index + 1
+                while end < min(words.folded.count, index + 6), !endsClause(words.original[end - 1]),
+                      !insteadWords.contains(words.folded[end]), !isDash(words.original[end]) { end += 1 }
+                var begin = first
+                while begin > max(0, first - 4), !endsClause(words.original[begin - 1]) { begin -= 1 }
+                let near = words.folded[begin..<first] + words.folded[(index + 1)..<max(index + 1, end)]
+                if !near.contains(where: RectificationVocabulary.oldWords.contains) { candidates.insert(value) }
             }
         }
         return mentionsPhone && speaksOfAChange && candidates.count == 1 ? candidates.first : nil
@@ -81,6 +89,12 @@ extension RectificationExtractor {
         }
         return false
     }
+
+    private static func endsClause(_ word: String) -> Bool {
+        word.endsWithByte(UInt8(ascii: ",")) || word.endsWithByte(UInt8(ascii: ".")) || word.endsWithByte(UInt8(ascii: ";"))
+    }
+
+    private static func isDash(_ word: String) -> Bool { word == "-" || word == "\u{2013}" || word == "\u{2014}" }
 
     static func isChangeWord(_ token: String) -> Bool {
         let vocabulary = RectificationVocabulary.self

@@ -44,15 +44,22 @@ extension RectificationExtractor {
         return index + 1 < words.folded.count && vocabulary.actuallyWords.contains(words.folded[index + 1])
     }
 
-    /// "hedder ikke længere A, men B", "heiße nicht mehr A, sondern B": where
-    /// A starts and where the contrast word stands, when "no longer" follows
-    /// the naming word closely and the contrast comes within seven words.
+    /// "hedder ikke længere A, men B", "heiße nicht mehr A, sondern B",
+    /// "heiter ikkje A lenger, men B": where A starts and where the contrast
+    /// word stands, when "no longer" follows the naming word closely and the
+    /// contrast comes within seven words.
     static func contrastAfterNoLonger(_ words: SentenceWords, after index: Int) -> (old: Int, contrast: Int)? {
         let folded = words.folded
-        guard let no = (index + 1..<min(folded.count, index + 4)).first(where: { isNoLonger(folded, at: $0) }),
-              let contrast = (no + 3..<min(folded.count - 1, no + 10)).first(where: { contrastWords.contains(folded[$0]) })
-        else { return nil }
-        return (no + 2, contrast)
+        guard index + 1 < folded.count else { return nil }
+        if let no = (index + 1..<min(folded.count, index + 4)).first(where: { isNoLonger(folded, at: $0) }),
+           let contrast = (no + 3..<min(folded.count - 1, no + 10)).first(where: { contrastWords.contains(folded[$0]) }) {
+            return (no + 2, contrast)
+        }
+        // "ikkje A lenger, men B": the old name between the negation and "longer".
+        guard let no = (index + 1..<min(folded.count, index + 3)).first(where: { RectificationVocabulary.negations.contains(folded[$0]) }),
+              let longer = (no + 2..<min(folded.count, no + 5)).first(where: { longerWords.contains(folded[$0]) }),
+              longer + 2 < folded.count, contrastWords.contains(folded[longer + 1]) else { return nil }
+        return (no + 1, longer + 1)
     }
 
     /// "is B now", "is B, not A": up to four words, then a "now" word or a

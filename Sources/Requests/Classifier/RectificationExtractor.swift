@@ -296,7 +296,13 @@ public enum RectificationExtractor {
                 weakCue = true
             } else if roles[index].contains(.is) {
                 let next = index + 1 < words.folded.count ? words.folded[index + 1] : ""
-                if role(index + 1).contains(.now) || role(index + 1).contains(.new) || next == "correctly" || next == "rigtigt" {
+                if roles[index].contains(.naming), let change = Self.contrastAfterNoLonger(words, after: index),
+                   ValueReader.startsLikeValue(words, at: change.contrast + 1) {
+                    // "Jeg hedder ikke længere Mette Kjærgaard, men Mette Holm", "heiße jetzt nicht mehr A,
+                    // sondern B", "heiter ikkje Årdal lenger, men B": the name after the contrast.
+                    start = change.contrast + 1
+                    firstNameKept = words.folded[change.old] == words.folded[change.contrast + 1]
+                } else if role(index + 1).contains(.now) || role(index + 1).contains(.new) || next == "correctly" || next == "rigtigt" {
                     // "is now B", "lautet richtig B"
                     start = index + 2
                 } else if role(index - 1).contains(.new) || words.newWord(before: index)
@@ -306,11 +312,6 @@ public enum RectificationExtractor {
                 } else if index + 1 < words.folded.count, roles[index + 1].contains(.spelled) {
                     // "my first name is spelled Siobhán"
                     start = index + 2
-                } else if roles[index].contains(.naming), let change = Self.contrastAfterNoLonger(words, after: index),
-                          ValueReader.startsLikeValue(words, at: change.contrast + 1) {
-                    // "Jeg hedder ikke længere Mette Kjærgaard, men Mette Holm": the name after the contrast.
-                    start = change.contrast + 1
-                    firstNameKept = words.folded[change.old] == words.folded[change.contrast + 1]
                 } else if Self.followsContrast(words, at: index), ValueReader.startsLikeValue(words, at: index + 1) {
                     // "det står Kathrine, men det er Katrine", "it's actually Jonathan"
                     start = index + 1

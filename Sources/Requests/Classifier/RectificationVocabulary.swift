@@ -29,7 +29,7 @@ enum RectificationVocabulary {
         "company": ["name": .organization], "organisation": ["name": .organization], "organization": ["name": .organization],
         "employer": ["name": .organization], "street": ["address": .address], "home": ["address": .address],
         // "Nytt nummer:", "my number": a phone; "start number" or "order number" is none.
-        "new": ["number": .phone], "my": ["number": .phone], "ny": ["nummer": .phone, "nr": .phone],
+        "new": ["number": .phone, "nr": .phone], "my": ["number": .phone], "ny": ["nummer": .phone, "nr": .phone],
         "nytt": ["nummer": .phone, "nr": .phone], "nye": ["nummer": .phone], "mitt": ["nummer": .phone, "nr": .phone],
         "mit": ["nummer": .phone], "nyt": ["nummer": .phone], "nya": ["nummer": .phone], "neue": ["nummer": .phone],
         "meine": ["nummer": .phone],
@@ -127,7 +127,7 @@ enum RectificationVocabulary {
     static let contrastWords: WordSet = ["men", "but", "aber", "sondern", "utan", "mens"]
     static let actuallyWords: WordSet = ["actually", "faktisk", "egentlig", "eigentlich", "faktiskt", "egentligen", "really", "aber"]
     /// "Gammel adresse:", "Old phone:", "Bisherige Adresse:": an old value's label.
-    static let oldWords: WordSet = ["gammel", "gamle", "old", "previous", "former", "tidligere", "forrige", "alt", "alte", "alter",
+    static let oldWords: WordSet = ["gammel", "gamle", "gammelt", "gamalt", "gammalt", "old", "previous", "former", "tidligere", "forrige", "alt", "alte", "alter",
                                         "bisherige", "bisheriger", "gammal", "gamla", "tidigare", "förra", "current", "nåværende", "nuværende", "nuvarande"]
     /// "a new job as B at C", "ny jobb som B i C": B is a title, C an organisation.
     static let jobWords: WordSet = ["job", "jobb", "stilling", "position", "role", "rolle", "roll", "stelle", "tjeneste",
