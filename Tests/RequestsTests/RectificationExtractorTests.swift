@@ -362,6 +362,19 @@ import Testing
         #expect(fields("Please use 40 12 34 56 as my number instead of my old one.", .en)[.phone] == "+4740123456")
     }
 
+    /// A single name corrected for "name" is a first name when the mail
+    /// shows it as one (signed "Kristin Hjelmeland", or "Sigrunn" alone);
+    /// a spelled name needs no name word when the misspelling is named.
+    @Test func aSingleCorrectedNameShownAsAFirstNameIsOne() {
+        #expect(fields("Navnet mitt er Kristin – K-R-I-S-T-I-N. Kan dere rette det i systemet?\nMvh\nKristin Hjelmeland", .nb) == [.firstName: "Kristin"])
+        #expect(RectificationExtractor.extract(subject: "Fornamnet mitt", body: "Det er Sigrunn, med to n. Det hadde vore kjekt om det vart rett.\n\nSigrunn", language: .nn)
+            == [.firstName: "Sigrunn"])
+        #expect(fields("Det er Kjersti med j, ikke Kersti som det står på alle e-postene fra dere.\n\nKjersti", .nb) == [.firstName: "Kjersti"])
+        // A surname stays one: signed with it last, or named as such.
+        #expect(fields("Jeg heter nå Haugland. Kan dere rette det?\nKari Haugland", .nb) == [.lastName: "Haugland"])
+        #expect(fields("Etternavnet mitt er Aas-Johansen.\nAas-Johansen", .nb)[.firstName] == nil)
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

@@ -20,9 +20,11 @@ extension RectificationExtractor {
             }
         }
         guard let value, sentences.contains(where: { $0.tokens.contains { namingOrSpelling.contains($0) || namePhrases.anyPrefix(of: $0) } })
+                || namesAMisspelling(of: value, in: body)
         else { return nil }
         var field: RectificationField?
-        for sentence in body {
+        // The subject may name the field: "Fornamnet mitt".
+        for sentence in sentences.filter(\.isSubject) + body {
             let tokens = sentence.tokens
             for (index, token) in tokens.enumerated() {
                 // "first name", "given name"; "last name", "family name".
@@ -34,7 +36,46 @@ extension RectificationExtractor {
                 }
             }
         }
-        return (field ?? .lastName, value)
+        return (field ?? (looksLikeFirstName(value, in: sentences) ? .firstName : .lastName), value)
+    }
+
+    /// "Det er Kjersti med j, ikke Kersti": a capitalised word one slip from
+    /// the name (a letter missing, one extra, two swapped) is the misspelling corrected.
+    private static func namesAMisspelling(of name: String, in sentences: [Sentence]) -> Bool {
+        let scalars = Array(name.lowercased().unicodeScalars)
+        return sentences.contains { sentence in
+            sentence.text.split(separator: " ").contains { word in
+                let bare = String(word).trimmingScalars(in: trimmed)
+                guard bare.first?.isUppercase == true, bare != name, abs(bare.count - name.count) <= 1 else { return false }
+                return FuzzyCues.isOneSlip(Array(bare.lowercased().unicodeScalars), scalars)
+            }
+        }
+    }
+
+    /// Whether the mail shows the name as a first name: a line of its own
+    /// (a signature "Kjersti"), or the first of two capitalised words
+    /// ("Kristin Hjelmeland") with none before it.
+    static func looksLikeFirstName(_ name: String, in sentences: [Sentence]) -> Bool {
+        sentences.contains { sentence in
+            guard !sentence.isSubject, sentence.text.containsBytes(name) else { return false }
+            let words = sentence.text.split(separator: " ").map { String($0).trimmingScalars(in: trimmed + "/") }
+            if words.count == 1 { return words[0] == name }
+            return words.indices.dropLast().contains { index in
+                words[index] == name && words[index + 1].first?.isUppercase == true
+                    && !(index > 0 && words[index - 1].first?.isUppercase == true)
+            }
+        }
+    }
+
+    /// Whether some sentence names a first name or a surname as such ("fornavn", "surname", "first name").
+    static func namesFirstOrLastName(_ sentences: [Sentence]) -> Bool {
+        sentences.contains { sentence in
+            sentence.tokens.indices.contains { index in
+                let token = sentence.tokens[index]
+                return firstNamePhrases.anyPrefix(of: token) || surnamePhrases.anyPrefix(of: token)
+                    || index + 1 < sentence.tokens.count && sentence.tokens[index + 1] == "name" && twoWordNames[token] != nil
+            }
+        }
     }
 
     /// The capitalised word right before "med"/"with"/"mit" (a comma may
@@ -84,13 +125,13 @@ extension RectificationExtractor {
     ]
     /// Words for a name, first or last, in the six languages.
     private static let namePhrases = UTF8Phrases([
-        "navn", "namn", "name", "surname", "fornavn", "førenamn", "förnamn", "vorname", "etternavn", "etternamn", "efternavn",
+        "navn", "namn", "name", "surname", "fornavn", "fornamn", "førenamn", "förnamn", "vorname", "etternavn", "etternamn", "efternavn",
         "efternamn", "nachname", "first",
     ])
     private static let twoWordNames: [String: RectificationField] = [
         "first": .firstName, "given": .firstName, "last": .lastName, "family": .lastName,
     ]
-    private static let firstNamePhrases = UTF8Phrases(["fornavn", "førenamn", "förnamn", "vorname", "forename"])
+    private static let firstNamePhrases = UTF8Phrases(["fornavn", "fornamn", "førenamn", "förnamn", "vorname", "forename"])
     private static let surnamePhrases = UTF8Phrases(["surname", "etternavn", "etternamn", "efternavn", "efternamn", "nachname", "familienname"])
     /// Naming and spelling verbs; the name words themselves are `namePhrases`.
     private static let namingOrSpelling: WordSet = [

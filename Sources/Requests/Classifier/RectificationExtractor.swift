@@ -109,6 +109,17 @@ public enum RectificationExtractor {
         if found[.address] == nil, let address = fallbackAddress(sentences, language: language) { found[.address] = address }
         if found[.email] == nil, let email = fallbackEmail(sentences, language: language, ownDomains: ownDomains) { found[.email] = email }
         if found[.firstName] == nil, found[.lastName] == nil, let name = spelledName(sentences) { found[name.field] = name.value }
+        // "Navnet mitt er Kristin" signed "Kristin Hjelmeland": a single name read for "name" is a first name
+        // when the mail shows it as one and names neither a first name nor a surname as such.
+        if found[.firstName] == nil, let single = found[.lastName], !single.contains(" "),
+           looksLikeFirstName(single, in: sentences), !namesFirstOrLastName(sentences) {
+            found[.firstName] = single
+            found[.lastName] = nil
+            if explicit[.lastName] != nil {
+                explicit[.lastName] = nil
+                explicit[.firstName] = single
+            }
+        }
         // "Not with A any more, but with B" says which employer is the new one more plainly than any other cue.
         if let employer = organizationAfterNoLonger(sentences) { found[.organization] = employer }
         if found[.title] == nil || found[.organization] == nil, let job = organizationWithTitle(sentences) {
@@ -333,8 +344,9 @@ public enum RectificationExtractor {
                 } else if Self.valueThenNowOrNot(words, after: index) {
                     // "my surname is B now", "det er B, ikke A"
                     start = index + 1
-                } else if index >= 2, roles[index - 2].contains(.possessive),
-                          words.fieldPositions.contains(where: { $0.index == index - 1 }),
+                } else if index >= 2, roles[index - 2].contains(.possessive) && words.fieldPositions.contains(where: { $0.index == index - 1 })
+                            // "Navnet mitt er B"
+                            || roles[index - 1].contains(.possessive) && words.fieldPositions.contains(where: { $0.index == index - 2 }),
                           index + 1 < words.folded.count, !roles[index + 1].contains(.notValue) {
                     // "min titel är B": a value, though not one that makes a mail a correction by itself.
                     start = index + 1

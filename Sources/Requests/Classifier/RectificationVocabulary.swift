@@ -9,7 +9,7 @@ enum RectificationVocabulary {
         (.email, ["email", "e-mail", "e-post", "epost", "mailadress", "e-mailadress", "emailadress"]),
         (.phone, ["phone", "telephone", "mobile", "mobil", "cell", "telefon", "tlf", "handy", "rufnummer", "mob"]),
         (.lastName, ["surname", "etternavn", "etternamn", "efternamn", "efternavn", "nachname", "familienname", "familjenamn"]),
-        (.firstName, ["fornavn", "førenamn", "förnamn", "vorname", "forename"]),
+        (.firstName, ["fornavn", "fornamn", "førenamn", "förnamn", "vorname", "forename"]),
         (.organization, ["company", "employer", "organisation", "organization", "firm", "workplace", "arbeidsgiver", "firma",
                          "bedrift", "organisasjon", "arbeidsplass", "arbetsgivare", "företag", "arbejdsgiver", "virksomhed",
                          "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
