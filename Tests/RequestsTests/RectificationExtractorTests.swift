@@ -375,6 +375,18 @@ import Testing
         #expect(fields("Etternavnet mitt er Aas-Johansen.\nAas-Johansen", .nb)[.firstName] == nil)
     }
 
+    /// An emoji ends a value (and a sentence written without a stop); a
+    /// change verb opens a block of changes under a contact-data heading; a
+    /// change of state ("befördert worden") is no value.
+    @Test func emojiHeadingsAndStatesAroundValues() {
+        #expect(fields("Men jeg er altså dansk 🇩🇰", .da)[.nationality] == "dansk")
+        #expect(fields("Har flytta til København 🇩🇰 Ny adresse er Jagtvej 88, 3. tv., 2200 København N. Og nytt tlf-nr: +45 31 72 90 14.", .nb)[.address]
+            == "Jagtvej 88, 3. tv., 2200 København N")
+        #expect(fields("Bitte aktualisieren Sie meine Kontaktdaten wie folgt:\nAdresse: Nørrebrogade 12, 2. th., 2200 København N\nTelefon: +45 21 43 65 87", .de)[.address]
+            == "Nørrebrogade 12, 2. th., 2200 København N")
+        #expect(RectificationExtractor.extract(subject: "Titel", body: "bin inzwischen befördert worden.", language: .de)[.title] == nil)
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

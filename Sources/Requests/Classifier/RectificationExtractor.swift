@@ -77,8 +77,10 @@ public enum RectificationExtractor {
             let current = words(number)
             if current.isEmpty { continue }
             if isHeading && current.fieldPositions.isEmpty {
+                // "Bitte aktualisieren Sie meine Kontaktdaten wie folgt:": a change verb opens a block of
+                // changes though the heading names contact data.
                 inChangeBlock = current.containsPrefix(RectificationVocabulary.changeHeadingWords)
-                    && !current.containsPrefix(RectificationVocabulary.identityHeadingWords)
+                    && (!current.containsPrefix(RectificationVocabulary.identityHeadingWords) || current.folded.contains(where: RectificationVocabulary.isChangeVerb))
                 continue
             }
             let lastField = (max(0, number - lookBack)..<number).reversed().lazy
@@ -413,7 +415,8 @@ public enum RectificationExtractor {
                 field = guessed
                 shaped = true
             }
-            if start != nil, !moved, words.field(before: index) == nil, let after = words.fieldPositions.first(where: { $0.index > index }) {
+            if start != nil, !moved, words.field(before: index) == nil,
+               let after = words.fieldPositions.first(where: { $0.index > index }), after.index - index <= 8 {
                 // "…it should say Vestland Bygg AS as my organisation" (a cue that
                 // decides its field, "I work at B, my title is C", keeps it)
                 field = after.field

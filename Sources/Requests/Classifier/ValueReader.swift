@@ -170,7 +170,24 @@ enum ValueReader {
         }
         guard let result = value?.trimmingSpaces(), !result.isEmpty, result.count <= 120,
               !pronouns.contains(result.lowercased()) else { return nil }
+        // "bin inzwischen befördert worden", "I've been promoted": a change of state, no value.
+        if field != .address, let words = Optional(result.lowercased().split(separator: " ")),
+           words.last.map({ statesWords.contains(String($0)) }) == true || words.first.map({ statesWords.contains(String($0)) }) == true {
+            return nil
+        }
         return result
+    }
+
+    /// Auxiliaries and participles that tell a change of state, not a value.
+    private static let statesWords: WordSet = ["worden", "geworden", "blitt", "blevet", "blivit", "been", "vorte", "vorden",
+                                               "befördert", "promoted", "forfremmet", "forfremma", "befordret", "befordrad", "forfremmede"]
+
+    /// A word of pictographs only: flags, faces, hearts.
+    private static func isEmoji(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isEmojiPresentation || (0x1F1E6...0x1F1FF).contains(scalar.value) || scalar.value == 0xFE0F || scalar.value == 0x200D
+                || (0x1F300...0x1FAFF).contains(scalar.value)
+        }
     }
 
     /// A pronoun is no value: "…a dropdown that had nothing close to mine".
@@ -285,6 +302,8 @@ enum ValueReader {
             }
             // An aside in parentheses or after a dash ends a value: "Irish (you have UK)", "Canadian - could you…".
             if index > start && (word.hasPrefix("(") || word == "-" || word == "\u{2013}" || word == "\u{2014}") { break }
+            // An emoji ends a value, and a sentence written without a stop: "dansk 🇩🇰", "København 🇩🇰 Ny adresse er …".
+            if index > start && isEmoji(word) { break }
             // After the postcode and town, two capitalised words in a row start a new sentence:
             // "79098 Freiburg im Breisgau Vielen Dank", "6800 Førde Den gamle…".
             if field == .address, index > start + 2, let postcode = postcodeIndex(words.original, from: start, before: index),
