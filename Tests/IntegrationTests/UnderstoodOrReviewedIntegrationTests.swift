@@ -133,6 +133,35 @@ extension LiveStackTests {
             #expect(seen.last == "request received {erase}", "\(seen)")
         }
 
+        /// A sales pitch forwarded as an attachment: its own erasure words open
+        /// no erasure under a note that asks for a copy; a note that objects to
+        /// sharing opens its objection (before, the pitch made it no request).
+        @Test func aPitchForwardedAsAnAttachmentOpensOnlyWhatTheNoteAsks() async throws {
+            let harness = try IntakeHarness()
+            func forwarding(_ note: String, pitch: String, from person: String) -> [UInt8] {
+                Array(([
+                    "From: \(person)", "To: \(harness.notices)", "Subject: Henvendelser fra utstillere",
+                    "Message-ID: <pitch-\(UUID().uuidString)@example.no>", "Date: Sun, 06 Dec 2026 10:00:00 +0100",
+                    "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b1\"", "",
+                    "--b1", "Content-Type: text/plain; charset=utf-8", "", note, "",
+                    "--b1", "Content-Type: message/rfc822", "",
+                    "From: Frode Lien <frode.lien@example.com>", "To: \(person)", "Subject: Hyggelig å se deg!",
+                    "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "",
+                    "Hei! \(pitch) Har du tid til en kort prat neste uke?", "", "Med vennlig hilsen", "Frode Lien", "Key Account Manager", "",
+                    "--b1--", "",
+                ].joined(separator: "\r\n")).utf8)
+            }
+            let pitch = "Vi sletter alle personopplysningene dine og kontoen din for deg på sekunder."
+            _ = try await harness.record(forwarding("Jeg vil gjerne ha innsyn i hva dere har registrert om meg. Se ellers vedlagt e-post.",
+                                                    pitch: pitch, from: LocalStack.uniqueAddress("eirik", domain: "example.no")), uid: 1)
+            _ = try await harness.record(forwarding("Jeg har fått henvendelser fra utstillere, se vedlagt e-post. Jeg vil ikke at navnet mitt "
+                                                        + "eller arbeidsgiveren min gis videre til utstillere eller andre partnere.",
+                                                    pitch: "Er du interessert i de nye stillasløsningene våre?",
+                                                    from: LocalStack.uniqueAddress("frida", domain: "example.no")), uid: 2)
+            let seen = try await recorded(by: harness)
+            #expect(seen == ["request received {access}", "request received {object}"], "\(seen)")
+        }
+
         /// "Kan dere sette meg på igjen?" ("put me back on") is one letter from
         /// "slette meg" ("delete me"): it opens no erasure, while a real slip of
         /// the cue word still asks for one.

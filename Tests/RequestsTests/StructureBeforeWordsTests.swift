@@ -303,6 +303,52 @@ import Testing
         #expect(!RegisteredAddressClaim.find(in: "Kontoen er registrert på randi.berg@example.net.").isEmpty)
     }
 
+    /// A sales pitch the person forwards as an attachment does not make the
+    /// note's own objection a pitch; a note that asks nothing stays no request.
+    @Test func aPitchForwardedAsAnAttachmentIsNotThePersons() {
+        func read(note: String, pitch: String = "Er du interessert i de nye stillasløsningene våre?") -> Classification {
+            let raw = """
+                From: Eirik Tangen <eirik.t@example.no>
+                To: notices@janteloppet.test
+                Subject: Deling av deltakerliste med utstillere
+                Message-ID: <pitch-attached@example.no>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b1"
+
+                --b1
+                Content-Type: text/plain; charset=utf-8
+
+                \(note)
+
+                --b1
+                Content-Type: message/rfc822
+
+                From: Frode Lien <frode.lien@example.com>
+                To: eirik.t@example.no
+                Subject: Hyggelig å se deg!
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=utf-8
+
+                Hei Eirik! \(pitch) Har du tid til en kort prat neste uke?
+
+                Med vennlig hilsen
+                Frode Lien
+                Key Account Manager
+
+                --b1--
+
+                """.replacingOccurrences(of: "\n", with: "\r\n")
+            return MessageClassification(MessageReader.read(Array(raw.utf8))).classification
+        }
+        let objection = read(note: "Jeg har fått henvendelser fra utstillere, se vedlagt e-post. Jeg vil ikke at navnet mitt eller arbeidsgiveren min gis videre til utstillere eller andre partnere.")
+        #expect(objection.kinds == [.object])
+        #expect(read(note: "Se vedlagt e-post. Hva synes dere om dette?").kinds.isEmpty)
+        // Only what the note asks is read: the pitch's own erasure words are not the person's.
+        let access = read(note: "Jeg vil gjerne ha innsyn i hva dere har registrert om meg. Se ellers vedlagt e-post.",
+                          pitch: "Vi sletter alle personopplysningene dine og kontoen din for deg på sekunder.")
+        #expect(access.kinds == [.access])
+    }
+
     @Test func anAddressAtTheCompanysOwnDomainIsNeverThePersonsNewOne() {
         func read(_ body: String) -> Classification {
             let raw = "From: Kari Nordmann <kari@example.no>\r\nTo: notices@janteloppet.test\r\nSubject: E-post\r\n"

@@ -26,12 +26,17 @@ public struct MessageClassification: Sendable {
     /// An attached mail from the domain the message was sent to is the
     /// company's own (a welcome mail, a receipt): it asks nothing.
     static func withForwardedAttachments(_ body: String, message: ParsedMessage, ownDomains: Set<String>) -> String {
-        let attached = message.embeddedMessages
+        let attached = forwardedAttachments(body, message: message, ownDomains: ownDomains)
+        return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
+    }
+
+    /// The new text of each message attached to the note (see `withForwardedAttachments`).
+    static func forwardedAttachments(_ body: String, message: ParsedMessage, ownDomains: Set<String>) -> [String] {
+        message.embeddedMessages
             .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercasedByScalar()) } }
             .prefix(attachedMessagesRead)
             .map { ReplyText.newText(AnalysedText.prefix($0.text).text) }
             .filter { !$0.isEmpty && !body.contains($0) }
-        return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
     }
 
     /// The domains the message was sent to: mail from them, forwarded or
@@ -68,7 +73,10 @@ public struct MessageClassification: Sendable {
         let text: String
         let cut: Bool
         let note: String
+        /// The note and, after it, the attached forwarded mail.
         let body: String
+        /// The attached forwarded mail alone.
+        let attached: [String]
         let subjectIsReply: Bool
         /// The domains the message was sent to (`MessageClassification.ownDomains`).
         let ownDomains: Set<String>
@@ -80,7 +88,8 @@ public struct MessageClassification: Sendable {
             note = ReplyText.newText(text, ownDomains: ownDomains)
             // The classifier also reads attached forwarded mail; who the request is
             // about (the reading's claims) comes from the person's own words alone.
-            body = MessageClassification.withForwardedAttachments(note, message: message, ownDomains: ownDomains)
+            attached = MessageClassification.forwardedAttachments(note, message: message, ownDomains: ownDomains)
+            body = attached.isEmpty ? note : ([note] + attached).joined(separator: "\n\n")
             subjectIsReply = ReplyText.isReplySubject(message.subject)
         }
     }
@@ -91,7 +100,7 @@ public struct MessageClassification: Sendable {
         guard !AutoMailDetector.detect(message).isAuto else { return nil }
         let read = ReadText(message)
         return RequestClassifier.readByRules(
-            subject: read.subject, body: read.body, subjectIsReply: read.subjectIsReply, namingFeatures: true,
+            subject: read.subject, body: read.note, attached: read.attached, subjectIsReply: read.subjectIsReply, namingFeatures: true,
             ownDomains: read.ownDomains)
     }
 
@@ -109,7 +118,8 @@ public struct MessageClassification: Sendable {
                 onBehalf: false, fields: [:])
         } else {
             var result = RequestClassifier.classify(
-                subject: subject, body: body, subjectIsReply: read.subjectIsReply, model: model, ownDomains: read.ownDomains)
+                subject: subject, body: note, attached: read.attached, subjectIsReply: read.subjectIsReply, model: model,
+                ownDomains: read.ownDomains)
             if !result.kinds.isEmpty && !result.onBehalf && ForwardedSender.isSomeoneElse(message, text: text) {
                 result.onBehalf = true
                 result.evidence.append("on behalf: forwarded request from another sender")

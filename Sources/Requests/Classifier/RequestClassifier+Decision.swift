@@ -8,8 +8,11 @@ extension RequestClassifier {
     /// the values for a rectification the kind model may add
     /// (`KindModel.refine`): every value the extractor found, or, where the
     /// rules saw no reason to look, the means to look.
+    /// `askedBesideForwardedPitch`: when the sales cues stand in attached mail the
+    /// person forwards under a note that asks, the kinds the note asks (the only ones read).
     static func decide(
-        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = []
+        _ tally: SignalTally, sentences: [Sentence], language: Language, mentionsPrivacy: Bool, ownDomains: Set<String> = [],
+        askedBesideForwardedPitch: Set<RequestKind>? = nil
     ) -> (classification: Classification, valuesFound: FoundValues, refused: Set<RequestKind>) {
         var kinds = Set<RequestKind>()
         var evidence: [String] = []
@@ -75,7 +78,13 @@ extension RequestClassifier {
                 evidence.append("not \(kind.rawValue): the person concerned will ask themselves")
             }
         }
-        if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
+        if let asked = askedBesideForwardedPitch {
+            for kind in RequestKind.allCases where kinds.contains(kind) && !asked.contains(kind) {
+                kinds.remove(kind)
+                evidence = evidence.filter { !$0.hasPrefix("\(kind.rawValue):") }
+                evidence.append("not \(kind.rawValue): only the sales pitch the person forwards names it")
+            }
+        } else if tally.score(.vendor) >= vendorThreshold && !kinds.isEmpty {
             kinds.removeAll()
             evidence = ["other: a sales pitch (\(tally.evidence(.vendor).joined(separator: ", ")))"]
         }

@@ -55,11 +55,12 @@ public enum RequestClassifier {
     /// for something itself.
     /// `model` refines the rules' reading (see `KindPolicy`); nil leaves it.
     /// `ownDomains`: the domains the mail was sent to (no new address of the person's is there).
+    /// `attached`: the new text of mail attached to the body (message/rfc822), read after it.
     public static func classify(
-        subject: String, body: String, subjectIsReply: Bool = false, model: KindModel? = KindModel.trained,
+        subject: String, body: String, attached: [String] = [], subjectIsReply: Bool = false, model: KindModel? = KindModel.trained,
         ownDomains: Set<String> = []
     ) -> Classification {
-        let reading = readByRules(subject: subject, body: body, subjectIsReply: subjectIsReply, ownDomains: ownDomains)
+        let reading = readByRules(subject: subject, body: body, attached: attached, subjectIsReply: subjectIsReply, ownDomains: ownDomains)
         guard let model else { return reading.classification }
         return model.refine(reading)
     }
@@ -67,13 +68,16 @@ public enum RequestClassifier {
     /// The rules' reading of a mail, with the features the kind model reads
     /// (as keys; `namingFeatures` also keeps them as strings, for training).
     public static func readByRules(
-        subject: String, body: String, subjectIsReply: Bool = false, namingFeatures: Bool = false,
+        subject: String, body: String, attached: [String] = [], subjectIsReply: Bool = false, namingFeatures: Bool = false,
         ownDomains: Set<String> = []
     ) -> RuleReading {
         var sentences: [Sentence] = []
         let trimmedSubject = subject.trimmingWhitespaceAndNewlines()
         if !trimmedSubject.isEmpty { sentences.append(Sentence(text: trimmedSubject, isSubject: true)) }
         for text in SentenceSplitter.split(body) { sentences.append(Sentence(text: text)) }
+        /// The subject's and the note's sentences come first; the attached mail's after them.
+        let noteSentences = sentences.count
+        for part in attached { for text in SentenceSplitter.split(part) { sentences.append(Sentence(text: text)) } }
 
         let detected = LanguageDetector.detectScored(tokens: sentences.flatMap(\.tokens))
         var language = detected.language
@@ -95,14 +99,26 @@ public enum RequestClassifier {
         let erasureDone = subjectIsReply
             && sentences.contains { !$0.isSubject && $0.tokens.contains(where: SentenceCues.thanksWords.contains) }
             && sentences.contains { $0.tokens.contains(where: SentenceCues.erasedWords.contains) }
-        for sentence in sentences {
+        // A sales pitch the person forwards as an attachment ("se vedlagt e-post") is not
+        // the person's: it does not make the note's own demand a pitch.
+        var noteAsked: Set<RequestKind> = []
+        var attachedVendor = 0.0
+        for (number, sentence) in sentences.enumerated() {
+            if number == noteSentences {
+                noteAsked = Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
+            }
+            let vendorBefore = tally.score(.vendor)
             if sentence.isSubject {
                 score(sentence, with: index, into: &subjectTally)
             } else if !score(sentence, with: index, erasureDone: erasureDone, into: &tally),
                       ReadingDoubts.isUnreadDemand(sentence, markers: index.requestMarkers) {
                 doubts.unreadDemands += 1
             }
+            if number >= noteSentences { attachedVendor += tally.score(.vendor) - vendorBefore }
         }
+        // Then only what the note itself asks is read: a pitch lists every right it sells.
+        let forwardedPitch = !noteAsked.isEmpty && attachedVendor > 0 && tally.score(.vendor) - attachedVendor < vendorThreshold
+            ? noteAsked : nil
         let bodyKinds = Set(RequestKind.allCases.filter { tally.score(.kind($0)) > 0 })
         let bodyAsked = Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
         let bodyAsks = !bodyAsked.isEmpty
@@ -121,7 +137,8 @@ public enum RequestClassifier {
         }
         let mentionsPrivacy = sentences.contains { $0.tokens.contains(where: SentenceCues.isPrivacyWord) }
         var (result, valuesFound, refused) = decide(
-            tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains)
+            tally, sentences: sentences, language: language, mentionsPrivacy: mentionsPrivacy, ownDomains: ownDomains,
+            askedBesideForwardedPitch: forwardedPitch)
         if !result.kinds.isEmpty {
             // "Henvendelse fra avisen – retten til å bli glemt" over a passing mention of it:
             // the body's own words must ask for the kind, not only mention it.
