@@ -345,4 +345,13 @@ import Testing
         #expect(kinds("Bitte löscht die alte Nummer (0151 0000 1234) aus meinem Profil und hinterlegt stattdessen die neue Handynummer 0176 0000 5678.")
             == [.rectify])
     }
+    /// "I må ikke give mine oplysninger videre til dem": not passing one's
+    /// data on, the receivers named in the sentence before.
+    @Test func notPassingMyDataOnIsAnObjection() {
+        #expect(kinds("Jeg får post fra sponsorerne. Det vil jeg gerne være fri for, så I må ikke give mine oplysninger videre til dem.") == [.object])
+        #expect(kinds("Dere må ikke gi opplysningene mine videre til dem.") == [.object])
+        #expect(kinds("Ni får inte lämna ut mina uppgifter till dem.") == [.object])
+        // Giving one's data to us is no objection.
+        #expect(kinds("Jeg kan gi dere opplysningene mine videre på telefon.").isEmpty)
+    }
 }

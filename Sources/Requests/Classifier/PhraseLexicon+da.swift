@@ -111,6 +111,8 @@ extension PhraseLexicon {
                  "direkte ~1 markedsføring", "begræns* ~3 behandling*", "behandling* ~6 begrænses|begrænset")
         // "Lad mig være i fred", "…ikke sendes videre til udstillerne".
         b.object(1.4, "lad ~1 mig ~2 være ~2 i ~1 fred", "ikke ~4 sendes|deles|gives ~3 til|videre ~3 udstiller*|partner*|sponsor*|tredjepart*")
+        // "så I må ikke give mine oplysninger videre til dem" (the sponsors named before).
+        b.object(1.4, "ikke ~2 give|videregive|dele ~3 mine|mit|min ~2 *oplysning*|data|navn ~3 videre")
         // Exercising a right by name is a request, though "ret til …" alone is a passing mention.
         b.rectify(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 berigtigelse")
         b.object(1.5, "!benytte|udnytte|gøre ~4 ret* ~4 indsigelse|begrænsning")

@@ -52,6 +52,9 @@ extension PhraseLexicon {
                 // "Stryk meg frå registeret dykkar."
                 "stryk|stryke ~2 meg ~2 fra|frå|av|ut ~3 *register*|*system*|*database*|kartotek*",
                 "makuler* ~4 \(data)|alt", "fjern* ~6 fra|frå ~3 *database*|*system*|*register*")
+        // "Dere må ikke gi opplysningene mine videre til dem" (the sponsors named before).
+        b.object(1.4, "ikke|ikkje ~2 gi|gje|dele ~3 *opplysning*|data|navnet|namnet ~2 mine|mitt|mi ~2 videre|vidare",
+                 "ikke|ikkje ~2 gi|gje|dele ~2 mine|mitt ~2 *opplysning*|data|navn|namn ~2 videre|vidare")
         b.object(1.4, "fjern*|ta ~2 meg ~2 fra|frå|av ~3 *list*", "sier|seier ~1 nei ~2 til ~8 deles|delt|dele|delte|bruker|brukar|bruk",
                  "ikke|ikkje|itj ~3 ha ~4 telefonsalg*|sms*|spam|reklame|markedsføring*|tilbud|tilbod|mails|eposter|nyhetsbrev*|meldinger",
                  "ønsker|vil ~1 ikke|ikkje ~4 reklame|markedsføring*|nyhetsbrev*|sms*|telefonsalg*|profilering",

@@ -31,6 +31,8 @@ extension PhraseLexicon {
         b.rectify(1.4, "bytt ~3 namn*|efternamn*|förnamn*|adress*|telefonnummer*|mobilnummer*|nummer*|mejl*|e|titel*|arbetsgivare*|företag*")
         b.add(.passingMention, 1.0, "det|den|jag ~1 själv")
         b.object(1.4, "inte ~8 lämnas|lämnats|ges|delas ~1 ut|vidare")
+        // "Ni får inte lämna ut mina uppgifter till dem."
+        b.object(1.4, "inte ~2 lämna|ge|dela ~1 ut|vidare ~2 mina|min|mitt ~2 uppgifter|data|namn", "inte ~2 lämna|ge ~3 mina ~2 uppgifter ~3 vidare")
         b.erase(1.5, "stryk|stryka ~2 mig ~2 ur|från ~3 *register*|*system*|databas*")
         b.withdraw("strunta ~2 i ~6 förra|tidigare|senaste", "behåll ~2 mitt|min ~1 konto|profil|anmälan")
         // "Stoppa raderingen av mitt konto", "avbryt raderingen".
