@@ -387,6 +387,12 @@ import Testing
         #expect(RectificationExtractor.extract(subject: "Titel", body: "bin inzwischen befördert worden.", language: .de)[.title] == nil)
     }
 
+    /// A cue that ends its sentence ("jobber i.") reads nothing from the next one.
+    @Test func aCueAtTheEndOfASentenceReadsNoValue() {
+        #expect(fields("De visste hvilket firma jeg jobber i. Dere skal ikke gi navnet mitt til samarbeidspartnere.", .nb)[.organization] == nil)
+        #expect(fields("Fra mars jobber jeg i Fjordkraft AS. Kan dere endre det?", .nb)[.organization] == "Fjordkraft AS")
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

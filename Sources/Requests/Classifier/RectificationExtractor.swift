@@ -150,6 +150,10 @@ public enum RectificationExtractor {
         return (field, true)
     }
 
+    private static func endsSentence(_ word: String) -> Bool {
+        word.endsWithByte(UInt8(ascii: ".")) || word.endsWithByte(UInt8(ascii: "!")) || word.endsWithByte(UInt8(ascii: "?"))
+    }
+
     /// "as of 1 September", "as well": no title follows.
     private static let notATitleAfterAs: WordSet = ["of", "well", "soon", "a", "an", "the", "from", "per", "von", "fra", "från", "af", "i", "in"]
 
@@ -427,6 +431,9 @@ public enum RectificationExtractor {
                 field = .dietary
             }
             guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            // "…hvilket firma jeg jobber i. Dere skal …": the cue ends its sentence (one the
+            // splitter kept whole, taking "i." for an initial); what follows is no value.
+            if valueStart > 0, valueStart > index, Self.endsSentence(words.original[valueStart - 1]) { continue }
             // An e-mail address is an e-mail address, whatever word stood before it.
             if target != .email, ValueReader.guessField(words, from: valueStart) == .email { target = .email }
             // "firmaet har skiftet navn fra A til B": the company's name, not a person's.
