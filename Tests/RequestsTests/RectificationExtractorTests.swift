@@ -287,6 +287,9 @@ import Testing
         #expect(fields("Bitte ändern auf: vegan, keine Nüsse", .de)[.dietary] == "vegan, keine Nüsse")
         #expect(fields("Så hvis I vil skrive glutenfri ud for mit navn, ville det være dejligt.", .da)[.dietary] == "glutenfri")
         #expect(fields("På profilen min står det «ingen særlege behov» under mat, men det bør no stå glutenfri.", .nn)[.dietary] == "glutenfri")
+        // A nationality names its field too; nynorsk and dialect "skal vera".
+        #expect(fields("I min profil står det Iran under nationalitet. Ändra gärna till svensk.", .sv)[.nationality] == "svensk")
+        #expect(fields("Je æ fødd og oppvaksen i Hallingdal! Nasjonalitet skal vera norsk.", .nn)[.nationality] == "norsk")
         // Not a diet: "endre til fredag".
         #expect(fields("Kan dere endre til fredag?", .nb)[.dietary] == nil)
     }

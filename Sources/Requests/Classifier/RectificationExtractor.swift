@@ -298,10 +298,11 @@ public enum RectificationExtractor {
                     // "change it from old@example.com to new@example.net"
                     start = index + 1
                 } else if words.folded[max(0, index - 6)..<index].contains(where: RectificationVocabulary.isChangeVerb),
-                          ValueReader.isDiet(words, at: index + 1) {
-                    // "Kan dere endre til nøtteallergi?", "bitte ändern auf: vegan": the diet names its field.
+                          ValueReader.isDiet(words, at: index + 1) || ValueReader.isNationality(words, at: index + 1) {
+                    // "Kan dere endre til nøtteallergi?", "bitte ändern auf: vegan", "Ändra gärna till svensk":
+                    // a diet or a nationality names its field.
                     start = index + 1
-                    field = .dietary
+                    field = ValueReader.isDiet(words, at: index + 1) ? .dietary : .nationality
                     moved = true
                 }
             } else if roles[index].contains(.is), let titleStart = Self.titleAtOrganization(words, after: index) {

@@ -100,7 +100,7 @@ enum RectificationVocabulary {
         "richtiger", "korrekter", "updated", "richtig", "rigtig", "rigtige", "korrekta", "korrekt", "changed",
     ]
     /// "should be": a value follows.
-    static let beWords: WordSet = ["be", "være", "vere", "vær", "ver", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
+    static let beWords: WordSet = ["be", "være", "vere", "vera", "vær", "ver", "vara", "sein", "lauten", "read", "stå", "stå:", "say", "heißen", "stehen"]
     static let shouldWords: WordSet = ["should", "must", "skal", "ska", "skall", "soll", "sollte", "må", "bør", "ought"]
     /// Label words of form lines: "Correct value:", "Riktig verdi:".
     static let valueWords: WordSet = [
