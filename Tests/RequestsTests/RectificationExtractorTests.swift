@@ -312,6 +312,9 @@ import Testing
     @Test func aNameAfterNoLongerAndAContrast() {
         #expect(fields("Jeg hedder derfor ikke længere Mette Kjærgaard, men Mette Holm. Vil I rette det?", .da) == [.lastName: "Holm"])
         #expect(fields("Nach meiner Hochzeit heiße ich nicht mehr Laura Schilling, sondern Laura Nowak.", .de) == [.lastName: "Nowak"])
+        #expect(fields("I got married, so I've gone from Hannah Gallagher to Hannah Lindqvist-Gallagher.") == [.lastName: "Lindqvist-Gallagher"])
+        // A move between two places of one name is no name.
+        #expect(fields("We moved from Oslo Sentrum to Oslo Vest last year.")[.lastName] == nil)
         let both = fields("Jeg heter ikke lenger Kari Berg, men Anne Lund. Kan dere rette det?", .nb)
         #expect(both[.firstName] == "Anne" && both[.lastName] == "Lund")
     }

@@ -297,6 +297,16 @@ public enum RectificationExtractor {
                           ValueReader.guessField(words, from: index + 1) != nil {
                     // "change it from old@example.com to new@example.net"
                     start = index + 1
+                } else if let from = words.folded[max(0, index - 4)..<index].lastIndex(where: { vocabulary.fromWords.contains($0) }),
+                          from + 1 < index, index + 2 < words.original.count,
+                          words.original[from + 1].first?.isUppercase == true, words.original[index + 1].first?.isUppercase == true,
+                          words.folded[from + 1] == words.folded[index + 1],
+                          !words.folded.contains(where: { vocabulary.movedWords.contains($0) || vocabulary.liveWords.contains($0) }) {
+                    // "I've gone from Hannah Gallagher to Hannah Lindqvist-Gallagher": a name whose first name stays.
+                    start = index + 1
+                    field = .lastName
+                    naming = true
+                    firstNameKept = true
                 } else if words.folded[max(0, index - 6)..<index].contains(where: RectificationVocabulary.isChangeVerb),
                           ValueReader.isDiet(words, at: index + 1) || ValueReader.isNationality(words, at: index + 1) {
                     // "Kan dere endre til nøtteallergi?", "bitte ändern auf: vegan", "Ändra gärna till svensk":
