@@ -366,6 +366,8 @@ import Testing
         #expect(fields("hey new nr 40 12 34 56, old one is dead. can u change it in my profile ty", .en)[.phone] == "+4740123456")
         #expect(fields("Nyt nr: 40 12 34 56 – det gamle er opsagt.", .da)[.phone] == "+4540123456")
         #expect(fields("Please use 40 12 34 56 as my number instead of my old one.", .en)[.phone] == "+4740123456")
+        // "should stand: is B"
+        #expect(fields("Ni har ett gammalt nummer. Det som ska stå är 0708-55 21 94, och så har det varit länge.", .sv)[.phone] == "+46708552194")
     }
 
     /// A single name corrected for "name" is a first name when the mail

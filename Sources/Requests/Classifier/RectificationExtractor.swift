@@ -388,7 +388,8 @@ public enum RectificationExtractor {
                         || (bareRoles[index].contains(.be) && index > 1 && roles[index - 2].contains(.should)) {
                 // (Nynorsk "no" is now: "det bør no stå glutenfri".)
                 if !(index > 1 && roles[index - 1].contains(.negation) && !(language == .nn && words.folded[index - 1] == "no")) {
-                    start = index + 1
+                    // "Det som ska stå är 0708-55 21 94": the is-word after "stand" is not the value.
+                    start = role(index + 1).contains(.is) && !role(index + 1).contains(.naming) ? index + 2 : index + 1
                     if field == nil { field = lastField }
                 }
             } else if words.original[index].endsWithByte(UInt8(ascii: ":")) {
