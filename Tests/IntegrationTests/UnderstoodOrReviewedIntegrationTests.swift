@@ -162,6 +162,27 @@ extension LiveStackTests {
             #expect(seen == ["request received {access}", "request received {object}"], "\(seen)")
         }
 
+        /// A journalist who writes that participants do not know their data
+        /// "kan bli liggende i årevis", and a copy request from someone whose
+        /// PC was wiped ("alt vart sletta"), opened an erasure at or above the
+        /// review threshold; a rejected applicant's "vil ikkje at … skal bli
+        /// liggjande hos dykk. Kast dei" still opens one.
+        @Test func aJournalistAndAWipedComputerOpenNoErasure() async throws {
+            try await expectNoErasure(
+                from: [
+                    Letter(name: "eirin", domain: "example.no", subject: "Henvendelse fra journalist – sletting av deltakerdata",
+                           body: "Hei, jeg jobber med en sak om hvordan arrangører håndterer persondata. Mange deltakere vet ikke at "
+                               + "resultatlister, bilder og allergiopplysninger kan bli liggende i årevis. Hvor lenge lagrer dere "
+                               + "deltakeropplysninger? Hvor mange forespørsler om sletting fikk dere i fjor? Eirin"),
+                    Letter(name: "audun", domain: "example.no", subject: "Kopi av opplysningane mine",
+                           body: "Hei, PC-en min vart nullstilt etter eit virusåtak, og alt vart sletta, også kvitteringar frå dykk. "
+                               + "Kan de sende meg ein kopi av alt de har registrert om meg? Takk, Audun"),
+                ],
+                butFrom: Letter(name: "sander", domain: "example.no", subject: "Søknaden min",
+                                body: "Hei, eg fekk ikkje jobben, og det er heilt greitt. Eg vil likevel ikkje at søknaden og CV-en min "
+                                    + "skal bli liggjande hos dykk. Kast dei, takk. Sander"))
+        }
+
         /// "Kan dere sette meg på igjen?" ("put me back on") is one letter from
         /// "slette meg" ("delete me"): it opens no erasure, while a real slip of
         /// the cue word still asks for one.

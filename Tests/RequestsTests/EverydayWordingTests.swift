@@ -354,4 +354,14 @@ import Testing
         // Giving one's data to us is no objection.
         #expect(kinds("Jeg kan gi dere opplysningene mine videre på telefon.").isEmpty)
     }
+    /// A deletion reported ("alt vart sletta") or known about ("vet ikke at
+    /// … kan bli liggende i årevis") asks nothing; "vil ikkje at … skal bli
+    /// liggjande hos dykk" still asks.
+    @Test func aDeletionReportedOrKnownAboutAsksNothing() {
+        #expect(kinds("PC-en min vart nullstilt etter eit virusåtak, og alt vart sletta, også kvitteringar frå dykk. "
+                      + "Kan de sende meg ein kopi av alt de har registrert om meg?") == [.access])
+        #expect(kinds("Mange deltakere vet ikke at resultatlister, bilder og allergiopplysninger kan bli liggende i årevis.").isEmpty)
+        #expect(kinds("Eg vil likevel ikkje at søknaden og CV-en min skal bli liggjande hos dykk. Kast dei, takk.") == [.erase])
+        #expect(kinds("Opplysningene mine skal ikke bli liggende hos dere. Slett alt.") == [.erase])
+    }
 }

@@ -262,7 +262,9 @@ extension PhraseLexicon {
         b.erase(1.3, "makuler|makulere ~3 \(mine)|\(data)|meg|alt", "bli ~1 makulert|anonymisert", "ber|krever|ønsker ~2 om ~1 at ~12 blir|bli|vert ~1 makulert|anonymisert")
         b.erase(0.9, "kast ~1 dei|dem|de|det|den|dette|alt")
         b.erase(1.3, "at ~2 dere|de|dokker ~1 fjerner|sletter|slettar|fjernar ~3 alt|alle|\(data)|meg|mæ|mei|dem|det|dei")
-        b.add(.kind(.erase), 1.0, negatable: false, "ikke|ikkje ~12 liggende|liggjande ~2 hos|i")
+        // "…skal ikkje bli liggjande hos dykk", not "vet ikke at resultatlister … kan bli liggende i årevis".
+        b.add(.kind(.erase), 1.0, negatable: false, "ikke|ikkje ~2 bli|ble|vere|være ~1 liggende|liggjande ~2 hos|i",
+              "ikke|ikkje ~2 ligge|liggje ~3 hos|i", "vil|ønsker|ønskjer ~2 ikke|ikkje ~1 at ~10 liggende|liggjande ~2 hos|i")
         // "Det dere har om meg, trenger dere ikke ta vare på lenger"; "jeg vil se alt dere har om meg".
         b.add(.passingMention, 1.0, "^vil|kommer ~2 bli ~1 slettet|sletta|fjernet|avsluttet")
         b.add(.kind(.erase), 1.3, negatable: false, "trenger|treng ~3 ikke|ikkje ~2 ta ~1 vare ~1 på lenger|lengre|meir|mer")

@@ -275,6 +275,11 @@ public enum RequestClassifier {
                 tally.note("done \(rule.evidence)")
                 continue
             }
+            // "PC-en min vart nullstilt, og alt vart sletta": a deletion reported, not asked.
+            if rule.signal == .kind(.erase) && !hasMarker && SentenceCues.reportsPassiveDeletion(tokens, in: range) {
+                tally.note("done \(rule.evidence)")
+                continue
+            }
             if rule.signal == .kind(.erase), let clause = supposedDone, clause.contains(range.lowerBound) {
                 tally.note("supposed done \(rule.evidence)")
                 continue

@@ -43,6 +43,19 @@ enum SentenceCues {
         "raderad", "raderats", "raderat", "borttagen", "borttagna", "gelöscht", "entfernt",
     ]
 
+    /// "alt vart sletta", "everything was deleted", "alles wurde gelöscht": a
+    /// deletion reported in the past passive, an erased word right after one of
+    /// these, within the match.
+    static func reportsPassiveDeletion(_ tokens: [String], in range: Range<Int>) -> Bool {
+        range.contains { index in
+            index > tokens.startIndex && erasedWords.contains(tokens[index]) && pastPassiveAuxiliaries.contains(tokens[index - 1])
+        }
+    }
+
+    private static let pastPassiveAuxiliaries: WordSet = [
+        "ble", "blei", "vart", "vorte", "blitt", "blev", "blevet", "blivit", "was", "were", "wurde", "wurden", "worden",
+    ]
+
     static let pastRequestVerbs: WordSet = [
         "asked", "requested", "ba", "bad", "krevde", "begärde", "anmodede", "gebeten", "aufgefordert", "beantragt",
     ]
