@@ -401,6 +401,17 @@ import Testing
         #expect(fields("Fra mars jobber jeg i Fjordkraft AS. Kan dere endre det?", .nb)[.organization] == "Fjordkraft AS")
     }
 
+    /// "heiße jetzt mit Nachnamen B", "frå no av heiter eg B", "bytte til B"
+    /// after a name named before, and a number in groups of two after "ska vær".
+    @Test func namesAndNumbersAfterLessUsualCues() {
+        #expect(fields("Ich habe geheiratet und heiße jetzt mit Nachnamen Schneider (vorher Köhler).", .de) == [.lastName: "Schneider"])
+        #expect(fields("No har eg teke etternamnet til mannen min. Frå no av heiter eg Solveig Teigen Rysstad.", .nn)[.lastName] == "Teigen Rysstad")
+        #expect(fields("Jeg har tatt mannens navn. Fint om dere kan bytte til Haugland på profilen min.", .nb)[.lastName] == "Haugland")
+        #expect(fields("Nummeret dokker har på mæ e gammelt, det ska vær 40 12 34 56 no.", .nb)[.phone] == "+4740123456")
+        // Without a name named before, "bytte til" a capitalised word is no name.
+        #expect(fields("Kan dere bytte til Bergen-konferansen for meg?", .nb)[.lastName] == nil)
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

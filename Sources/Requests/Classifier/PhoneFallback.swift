@@ -60,7 +60,7 @@ extension RectificationExtractor {
     /// "28 19 46 30", "+45 21 43 65 87.": groups of two to four digits that
     /// make eight or more, after a country code or none; a stop or a comma
     /// after a group ends the number.
-    private static func startsGroupedNumber(_ words: [String], at index: Int) -> Bool {
+    static func startsGroupedNumber(_ words: [String], at index: Int) -> Bool {
         var digits = 0
         var next = index
         if index < words.count, isCountryCode(words[index]) { next += 1 }

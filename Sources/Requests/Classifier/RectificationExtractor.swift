@@ -293,6 +293,12 @@ public enum RectificationExtractor {
                     // "My number has changed. Please update it to 482 13 579."
                     start = index + 1
                     if field == nil { field = lastField }
+                } else if lastField == .lastName || lastField == .firstName, index >= 1,
+                          words.folded[max(0, index - 2)..<index].contains(where: RectificationVocabulary.isChangeVerb),
+                          index + 1 < words.original.count, words.original[index + 1].first?.isUppercase == true {
+                    // "…har tatt mannens navn. Fint om dere kan bytte til Haugland": the name named before.
+                    start = index + 1
+                    field = lastField
                 } else if words.folded[..<index].contains(where: { vocabulary.fromWords.contains($0) }),
                           ValueReader.guessField(words, from: index + 1) != nil {
                     // "change it from old@example.com to new@example.net"
@@ -333,8 +339,16 @@ public enum RectificationExtractor {
                 } else if role(index + 1).contains(.now) || role(index + 1).contains(.new) || next == "correctly" || next == "rigtigt" {
                     // "is now B", "lautet richtig B"
                     start = index + 2
+                    // "heiße jetzt mit Nachnamen B", "heter nå med etternavn B": the field, then the value.
+                    if index + 4 < words.folded.count, vocabulary.withWords.contains(words.folded[index + 2]),
+                       let named = words.fieldPositions.first(where: { $0.index == index + 3 }) {
+                        start = index + 4
+                        field = named.field
+                    }
                 } else if role(index - 1).contains(.new) || words.newWord(before: index)
-                            || role(index - 1).contains(.now) {
+                            || role(index - 1).contains(.now)
+                            // "frå no av heiter eg Solveig Teigen Rysstad"
+                            || roles[index].contains(.naming) && roles[max(0, index - 3)..<index].contains(where: { $0.contains(.now) }) {
                     // "…så mit efternavn nu er B"
                     start = index + 1
                 } else if index + 1 < words.folded.count, roles[index + 1].contains(.spelled) {
@@ -442,7 +456,11 @@ public enum RectificationExtractor {
                 // "I am now vegan", "jeg er nå vegetarianer"
                 field = .dietary
             }
-            guard let valueStart = start, var target = field ?? ValueReader.guessField(words, from: valueStart) else { continue }
+            guard let valueStart = start,
+                  var target = field ?? ValueReader.guessField(words, from: valueStart)
+                    // "det ska vær 40 12 34 56 no": a number in groups of two.
+                    ?? (valueStart < words.original.count && Self.startsGroupedNumber(words.original, at: valueStart) ? .phone : nil)
+            else { continue }
             // "…hvilket firma jeg jobber i. Dere skal …": the cue ends its sentence (one the
             // splitter kept whole, taking "i." for an initial); what follows is no value.
             if valueStart > 0, valueStart > index, Self.endsSentence(words.original[valueStart - 1]) { continue }
