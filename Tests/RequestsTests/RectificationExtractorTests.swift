@@ -412,6 +412,19 @@ import Testing
         #expect(fields("Kan dere bytte til Bergen-konferansen for meg?", .nb)[.lastName] == nil)
     }
 
+    /// "er ikke A lenger, men B" for any field named before; a move to a new
+    /// employer after the employer was named; short sentences that end
+    /// inside "no longer" read nothing (and never trap).
+    @Test func aValueAfterNoLongerAndAMoveToAnEmployer() {
+        #expect(fields("Jobbtittelen er i hvert fall feil - jeg er ikke daglig leder lenger, men styreleder.", .nb)[.title] == "styreleder")
+        #expect(fields("On my delegate profile my organisation is still Vestvik Municipality. I moved to Nordhavn Port Authority in January.")[.organization]
+            == "Nordhavn Port Authority")
+        #expect(fields("I moved to Bergen in January.")[.organization] == nil)
+        for text in ["Jeg heter ikke lenger Berg.", "Eg heiter ikkje Berg lenger", "Jeg er ikke", "heter ikke lenger", "Ich bin nicht mehr"] {
+            #expect(fields(text, .nb).isEmpty)
+        }
+    }
+
     @Test func aLinkInAnAsideNeverReachesTheValue() {
         #expect(fields("Hello, please update my employer to Nordlys AS (see https://nordlys-partner.example)")[.organization] == "Nordlys AS")
     }

@@ -50,13 +50,15 @@ extension RectificationExtractor {
     /// contrast comes within seven words.
     static func contrastAfterNoLonger(_ words: SentenceWords, after index: Int) -> (old: Int, contrast: Int)? {
         let folded = words.folded
-        guard index + 1 < folded.count else { return nil }
-        if let no = (index + 1..<min(folded.count, index + 4)).first(where: { isNoLonger(folded, at: $0) }),
+        // (Each range is formed only when its bounds are in order.)
+        guard index + 4 < folded.count else { return nil }
+        if let no = (index + 1..<index + 4).first(where: { isNoLonger(folded, at: $0) }), no + 3 < folded.count - 1,
            let contrast = (no + 3..<min(folded.count - 1, no + 10)).first(where: { contrastWords.contains(folded[$0]) }) {
             return (no + 2, contrast)
         }
         // "ikkje A lenger, men B": the old name between the negation and "longer".
-        guard let no = (index + 1..<min(folded.count, index + 3)).first(where: { RectificationVocabulary.negations.contains(folded[$0]) }),
+        guard let no = (index + 1..<index + 3).first(where: { RectificationVocabulary.negations.contains(folded[$0]) }),
+              no + 2 < folded.count,
               let longer = (no + 2..<min(folded.count, no + 5)).first(where: { longerWords.contains(folded[$0]) }),
               longer + 2 < folded.count, contrastWords.contains(folded[longer + 1]) else { return nil }
         return (no + 1, longer + 1)

@@ -336,6 +336,12 @@ public enum RectificationExtractor {
                     // sondern B", "heiter ikkje Årdal lenger, men B": the name after the contrast.
                     start = change.contrast + 1
                     firstNameKept = words.folded[change.old] == words.folded[change.contrast + 1]
+                } else if !roles[index].contains(.naming), field ?? lastField != nil,
+                          let change = Self.contrastAfterNoLonger(words, after: index), change.contrast + 1 < words.folded.count,
+                          !role(change.contrast + 1).contains(.firstPerson) {
+                    // "Jobbtittelen er feil – jeg er ikke daglig leder lenger, men styreleder": the value after the contrast.
+                    start = change.contrast + 1
+                    if field == nil { field = lastField }
                 } else if role(index + 1).contains(.now) || role(index + 1).contains(.new) || next == "correctly" || next == "rigtigt" {
                     // "is now B", "lautet richtig B"
                     start = index + 2
@@ -478,7 +484,12 @@ public enum RectificationExtractor {
             if moved && target == .address && words.field(before: index) == nil, let valueStart = start {
                 let head = words.original[min(valueStart, words.original.count)...].prefix(8)
                 let firstPart = head.firstIndex { $0.endsWithByte(UInt8(ascii: ",")) }.map { head[...$0] } ?? head
-                if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) { continue }
+                if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) {
+                    // "My organisation is still X. I moved to Nordhavn Port Authority": after the employer
+                    // was named, a move to a capitalised name is to a new employer.
+                    guard lastField == .organization, words.original[valueStart].first?.isUppercase == true else { continue }
+                    target = .organization
+                }
             }
             if let value = ValueReader.read(words, from: valueStart, field: target, language: language),
                // "Jeg er flyttet til Oslo og har fået norsk mobilnummer: …": a town alone is no address.

@@ -13,7 +13,7 @@ enum RectificationVocabulary {
         (.organization, ["company", "employer", "organisation", "organization", "firm", "workplace", "arbeidsgiver", "firma",
                          "bedrift", "organisasjon", "arbeidsplass", "arbetsgivare", "företag", "arbejdsgiver", "virksomhed",
                          "arbeitgeber", "unternehmen", "arbeidsgjevar"]),
-        (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "titel", "befattning", "jobbtitel",
+        (.title, ["title", "position", "tittel", "stilling", "yrkestittel", "jobbtittel", "titel", "befattning", "jobbtitel",
                   "berufsbezeichnung", "jobtitel", "stillingsbetegnelse", "funktion"]),
         (.dietary, ["diet", "allerg", "food", "kosthold", "kostpref", "kostpræf", "kosthald", "matpreferanse", "diett", "specialkost", "matallergi", "diæt",
                     "ernährung", "unverträglichkeit", "intoleran", "matbehov", "spesialkost"]),

@@ -19,6 +19,7 @@ enum ValueReader {
     private static let prepositions: WordSet = [
         "for", "at", "in", "on", "with", "til", "på", "hos", "ved", "med", "för", "vid", "bei", "für", "zum", "zur", "mit", "im", "am",
         "before", "inför", "före", "før", "vor", "until", "innan", "i", "hjå",
+        "since",
         // "skrive glutenfri ud for mit navn"
         "ud", "ut",
     ]
@@ -178,6 +179,10 @@ enum ValueReader {
         return result
     }
 
+    /// Months in the six languages, as prefixes ("januar", "März", "mai").
+    private static let monthPrefixes = UTF8Phrases(["jan", "feb", "mar", "mär", "apr", "may", "mai", "jun", "jul", "aug", "sep", "oct",
+                                                    "okt", "nov", "dec", "des", "dez"])
+
     /// Auxiliaries and participles that tell a change of state, not a value.
     private static let statesWords: WordSet = ["worden", "geworden", "blitt", "blevet", "blivit", "been", "vorte", "vorden",
                                                "befördert", "promoted", "forfremmet", "forfremma", "befordret", "befordrad", "forfremmede"]
@@ -295,6 +300,9 @@ enum ValueReader {
             if index > start && lowercase && stopWords.contains(folded) && field != .address
                 && !(field == .dietary && folded == "no" && continuesDietList(words, at: index)) { break }
             if index > start && lowercase && field != .address && field != .organization && prepositions.contains(folded) { break }
+            // "Nordhavn Port Authority in January", "Fjellkraft AS fra mars": a time after an organisation's name.
+            if field == .organization && index > start && lowercase && prepositions.contains(folded) && index + 1 < words.folded.count
+                && monthPrefixes.anyPrefix(of: words.folded[index + 1]) { break }
             // ("OG" in "3. OG" is a German floor, not Norwegian "og".)
             if field == .address && index > start && lowercase
                 && ["and", "og", "och", "und", "please", "instead", "from", "fra", "(", "i", "so", "but", "men", "aber", "because"].contains(folded) {
