@@ -420,6 +420,7 @@ import Testing
         #expect(fields("On my delegate profile my organisation is still Vestvik Municipality. I moved to Nordhavn Port Authority in January.")[.organization]
             == "Nordhavn Port Authority")
         #expect(fields("I moved to Bergen in January.")[.organization] == nil)
+        #expect(fields("My organisation is wrong. I moved to").isEmpty)
         for text in ["Jeg heter ikke lenger Berg.", "Eg heiter ikkje Berg lenger", "Jeg er ikke", "heter ikke lenger", "Ich bin nicht mehr"] {
             #expect(fields(text, .nb).isEmpty)
         }

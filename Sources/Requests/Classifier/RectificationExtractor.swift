@@ -487,7 +487,8 @@ public enum RectificationExtractor {
                 if !firstPart.contains(where: { $0.contains(where: \.isNumberFast) }) {
                     // "My organisation is still X. I moved to Nordhavn Port Authority": after the employer
                     // was named, a move to a capitalised name is to a new employer.
-                    guard lastField == .organization, words.original[valueStart].first?.isUppercase == true else { continue }
+                    guard lastField == .organization, valueStart < words.original.count,
+                          words.original[valueStart].first?.isUppercase == true else { continue }
                     target = .organization
                 }
             }
