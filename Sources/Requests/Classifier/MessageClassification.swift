@@ -20,17 +20,11 @@ public struct MessageClassification: Sendable {
     /// that forwards them.
     static let attachedMessagesRead = 2
 
-    /// The note's text followed by the new text of the messages attached
-    /// to it: "see the attached mail from my mother" forwards her request.
-    /// A message whose text is only the attachment's already reads it.
-    /// An attached mail from the domain the message was sent to is the
+    /// The new text of each message attached to the note, read after it:
+    /// "see the attached mail from my mother" forwards her request. A
+    /// message whose text is only the attachment's already reads it. An
+    /// attached mail from the domain the message was sent to is the
     /// company's own (a welcome mail, a receipt): it asks nothing.
-    static func withForwardedAttachments(_ body: String, message: ParsedMessage, ownDomains: Set<String>) -> String {
-        let attached = forwardedAttachments(body, message: message, ownDomains: ownDomains)
-        return attached.isEmpty ? body : ([body] + attached).joined(separator: "\n\n")
-    }
-
-    /// The new text of each message attached to the note (see `withForwardedAttachments`).
     static func forwardedAttachments(_ body: String, message: ParsedMessage, ownDomains: Set<String>) -> [String] {
         message.embeddedMessages
             .filter { inner in !inner.from.contains { ownDomains.contains($0.domain.lowercasedByScalar()) } }
