@@ -58,8 +58,9 @@ extension RectificationExtractor {
     }
 
     /// "künftig", "fortan", "ab sofort", "stellt … um": a change of address said without a change verb.
+    /// (The now words, "fremover", "heretter", are change words already.)
     private static let mailChangeWords: WordSet = ["künftig", "zukünftig", "fortan", "sofort", "um", "wechsle", "wechseln",
-                                                   "forward", "heretter", "fremover", "framover", "fremadrettet", "framöver"]
+                                                   "forward", "framover", "fremadrettet", "framöver"]
 
     /// "läuft … aus", "wird abgeschaltet", "legges ned", "is being shut down", "will be closed".
     private static let goingAway = UTF8Phrases(["läuft", "abgeschalt", "abschalt", "ausläuft", "deaktiv", "deactiv", "legges", "nedlagt",

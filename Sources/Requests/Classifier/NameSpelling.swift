@@ -22,21 +22,28 @@ extension RectificationExtractor {
         guard let value, sentences.contains(where: { $0.tokens.contains { namingOrSpelling.contains($0) || namePhrases.anyPrefix(of: $0) } })
                 || namesAMisspelling(of: value, in: body)
         else { return nil }
-        var field: RectificationField?
         // The subject may name the field: "Fornamnet mitt".
-        for sentence in sentences.filter(\.isSubject) + body {
+        let field = nameFieldNamed(in: sentences.filter(\.isSubject) + body)
+        return (field ?? (looksLikeFirstName(value, in: sentences) ? .firstName : .lastName), value)
+    }
+
+    /// The name field the sentences name as such ("fornavn", "surname",
+    /// "first name"): a first name wherever one is named, else a surname.
+    static func nameFieldNamed(in sentences: [Sentence]) -> RectificationField? {
+        var field: RectificationField?
+        for sentence in sentences {
             let tokens = sentence.tokens
             for (index, token) in tokens.enumerated() {
                 // "first name", "given name"; "last name", "family name".
                 let named = index + 1 < tokens.count && tokens[index + 1] == "name" ? twoWordNames[token] : nil
                 if named == .firstName || firstNamePhrases.anyPrefix(of: token) {
-                    field = .firstName
-                } else if named == .lastName || surnamePhrases.anyPrefix(of: token), field != .firstName {
+                    return .firstName
+                } else if named == .lastName || surnamePhrases.anyPrefix(of: token) {
                     field = .lastName
                 }
             }
         }
-        return (field ?? (looksLikeFirstName(value, in: sentences) ? .firstName : .lastName), value)
+        return field
     }
 
     /// "Det er Kjersti med j, ikke Kersti": a capitalised word one slip from
@@ -67,16 +74,6 @@ extension RectificationExtractor {
         }
     }
 
-    /// Whether some sentence names a first name or a surname as such ("fornavn", "surname", "first name").
-    static func namesFirstOrLastName(_ sentences: [Sentence]) -> Bool {
-        sentences.contains { sentence in
-            sentence.tokens.indices.contains { index in
-                let token = sentence.tokens[index]
-                return firstNamePhrases.anyPrefix(of: token) || surnamePhrases.anyPrefix(of: token)
-                    || index + 1 < sentence.tokens.count && sentence.tokens[index + 1] == "name" && twoWordNames[token] != nil
-            }
-        }
-    }
 
     /// The capitalised word right before "med"/"with"/"mit" (a comma may
     /// stand between) when what follows tells letters: "med h", "med to n",

@@ -114,7 +114,7 @@ public enum RectificationExtractor {
         // "Navnet mitt er Kristin" signed "Kristin Hjelmeland": a single name read for "name" is a first name
         // when the mail shows it as one and names neither a first name nor a surname as such.
         if found[.firstName] == nil, let single = found[.lastName], !single.contains(" "),
-           looksLikeFirstName(single, in: sentences), !namesFirstOrLastName(sentences) {
+           looksLikeFirstName(single, in: sentences), nameFieldNamed(in: sentences) == nil {
             found[.firstName] = single
             found[.lastName] = nil
             if explicit[.lastName] != nil {

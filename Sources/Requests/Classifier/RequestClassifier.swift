@@ -67,6 +67,11 @@ public enum RequestClassifier {
 
     /// The rules' reading of a mail, with the features the kind model reads
     /// (as keys; `namingFeatures` also keeps them as strings, for training).
+    /// The kinds the tally asks for with a score at their threshold.
+    private static func kindsAsked(in tally: SignalTally) -> Set<RequestKind> {
+        Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
+    }
+
     public static func readByRules(
         subject: String, body: String, attached: [String] = [], subjectIsReply: Bool = false, namingFeatures: Bool = false,
         ownDomains: Set<String> = []
@@ -105,7 +110,7 @@ public enum RequestClassifier {
         var attachedVendor = 0.0
         for (number, sentence) in sentences.enumerated() {
             if number == noteSentences {
-                noteAsked = Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
+                noteAsked = kindsAsked(in: tally)
             }
             let vendorBefore = tally.score(.vendor)
             if sentence.isSubject {
@@ -120,7 +125,7 @@ public enum RequestClassifier {
         let forwardedPitch = !noteAsked.isEmpty && attachedVendor > 0 && tally.score(.vendor) - attachedVendor < vendorThreshold
             ? noteAsked : nil
         let bodyKinds = Set(RequestKind.allCases.filter { tally.score(.kind($0)) > 0 })
-        let bodyAsked = Set(RequestKind.allCases.filter { tally.score(.kind($0)) >= ($0 == .erase ? eraseThreshold : threshold) })
+        let bodyAsked = kindsAsked(in: tally)
         let bodyAsks = !bodyAsked.isEmpty
         let withdrawn = tally.score(.withdrawal) > 0
         let negated = tally.negatedKinds

@@ -172,10 +172,8 @@ enum ValueReader {
         guard let result = value?.trimmingSpaces(), !result.isEmpty, result.count <= 120,
               !pronouns.contains(result.lowercased()) else { return nil }
         // "bin inzwischen befördert worden", "I've been promoted": a change of state, no value.
-        if field != .address, let words = Optional(result.lowercased().split(separator: " ")),
-           words.last.map({ statesWords.contains(String($0)) }) == true || words.first.map({ statesWords.contains(String($0)) }) == true {
-            return nil
-        }
+        let words = result.lowercased().split(separator: " ").map(String.init)
+        if field != .address, [words.first, words.last].contains(where: { $0.map(statesWords.contains) == true }) { return nil }
         return result
     }
 
